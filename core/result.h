@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+namespace cc {
+
+// What went wrong in the store, in words an operator can act on.
+class StoreError
+{
+public:
+    enum Kind {
+        NoError,
+        Unreachable,        // cannot connect, connection lost, timed out
+        SchemaMissing,      // our tables are not there: run `connector-cache migrate`
+        SchemaTooNew,       // written by a newer connector-cache than this one
+        SchemaIncompatible, // the cache table exists but lacks columns the seed's model has
+        PermissionDenied,   // the database role may not do this
+        Conflict,           // the cache key belongs to another identity
+        InvalidArgument,    // bad input from the caller
+        Cancelled,          // stopped by the caller between batches
+        QueryFailed,        // anything else the database refused
+    };
+
+    StoreError() = default;
+    StoreError(Kind kind, QString message)
+        : m_kind(kind)
+        , m_message(std::move(message))
+    {}
+
+    Kind kind() const { return m_kind; }
+    QString message() const { return m_message; }
+    bool isError() const { return m_kind != NoError; }
+    explicit operator bool() const { return isError(); }
+
+    friend bool operator==(const StoreError &a, const StoreError &b)
+    {
+        return a.m_kind == b.m_kind && a.m_message == b.m_message;
+    }
+    friend bool operator!=(const StoreError &a, const StoreError &b) { return !(a == b); }
+
+private:
+    Kind m_kind = NoError;
+    QString m_message;
+};
+
+// A value or a StoreError.
+template<typename T>
+class Result
+{
+public:
+    Result(T value)
+        : m_value(std::move(value))
+    {}
+    Result(StoreError error)
+        : m_error(std::move(error))
+    {}
+
+    bool ok() const { return !m_error.isError(); }
+    const T &value() const { return *m_value; }
+    T &value() { return *m_value; }
+    const T *operator->() const { return &*m_value; }
+    const StoreError &error() const { return m_error; }
+    T valueOr(T fallback) const { return ok() ? *m_value : std::move(fallback); }
+
+private:
+    std::optional<T> m_value;
+    StoreError m_error;
+};
+
+} // namespace cc

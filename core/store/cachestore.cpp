@@ -1,0 +1,1522 @@
+#include "core/store/cachestore.h"
+
+#include "core/logging.h"
+#include "core/store/cuid.h"
+#include "core/store/schema.h"
+#include "core/store/sqldialect.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMap>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+
+#include <limits>
+#include <map>
+
+namespace cc {
+
+namespace {
+
+std::atomic<quint64> g_connectionCounter{0};
+
+constexpr qint64 kMsPerMinute = 60 * 1000;
+// After a failed connection attempt, calls fail at once for this long instead of each waiting
+// for the connect timeout again (a dead server must not slow every cache lookup down).
+constexpr qint64 kFailFastMs = 500;
+// History buckets kept in memory while the database cannot take them.
+constexpr int kMaxPendingMinutes = 24 * 60;
+
+QString quoted(const QString &identifier)
+{
+    return QLatin1Char('"') + identifier + QLatin1Char('"');
+}
+
+QString osUserName()
+{
+    for (const char *name : {"USER", "LOGNAME", "USERNAME"}) {
+        const QString value = qEnvironmentVariable(name);
+        if (!value.isEmpty())
+            return value;
+    }
+    return QStringLiteral("unknown");
+}
+
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+QJsonObject parseMetadata(const QVariant &value)
+{
+    if (value.isNull())
+        return QJsonObject();
+    const QByteArray text = value.toString().toUtf8();
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
+    if (doc.isObject())
+        return doc.object();
+    // Written by someone else as a non-object: keep it visible rather than dropping it.
+    QJsonObject wrapped;
+    if (doc.isArray())
+        wrapped.insert(QStringLiteral("value"), doc.array());
+    else
+        wrapped.insert(QStringLiteral("value"), QString::fromUtf8(text));
+    return wrapped;
+}
+
+bool containsNul(const QString &s)
+{
+    return s.contains(QChar(0));
+}
+
+struct Counters
+{
+    qint64 hits = 0;
+    qint64 misses = 0;
+    qint64 sets = 0;
+    qint64 invalidations = 0;
+    qint64 cleanups = 0;
+    bool isEmpty() const { return !hits && !misses && !sets && !invalidations && !cleanups; }
+};
+
+// The base64url JSON a keyset cursor travels as.
+QString encodeCursor(SortColumn column, Qt::SortOrder order, const QVariant &value,
+                     const QString &id)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("c"), sortColumnName(column));
+    o.insert(QStringLiteral("o"),
+             order == Qt::AscendingOrder ? QStringLiteral("asc") : QStringLiteral("desc"));
+    if (value.userType() == QMetaType::QString)
+        o.insert(QStringLiteral("s"), value.toString());
+    else
+        o.insert(QStringLiteral("n"), QString::number(value.toLongLong()));
+    o.insert(QStringLiteral("id"), id);
+    return QString::fromLatin1(
+        QJsonDocument(o)
+            .toJson(QJsonDocument::Compact)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+bool isTimeColumn(SortColumn column)
+{
+    return column == SortColumn::LastSyncTime || column == SortColumn::ExpiresAt ||
+           column == SortColumn::UpdatedAt;
+}
+
+bool isNumberColumn(SortColumn column)
+{
+    return isTimeColumn(column) || column == SortColumn::TimeOffset ||
+           column == SortColumn::HitCount;
+}
+
+} // namespace
+
+struct CacheStore::Private
+{
+    CacheStore *q;
+    SqlDialect dialect;
+    QString connectionName;
+    QSqlDatabase db;
+    std::map<QString, std::unique_ptr<QSqlQuery>> prepared;
+    QString dbRole;
+    StoreError lastConnectError;
+    QElapsedTimer sinceConnectFailure;
+    QMap<qint64, Counters> pending; // minute -> counters not yet written
+    QElapsedTimer sinceFlush;
+
+    Private(CacheStore *owner, DatabaseConfig::Backend backend)
+        : q(owner)
+        , dialect(backend)
+    {
+        connectionName = QStringLiteral("cc-store-%1").arg(++g_connectionCounter);
+        sinceFlush.start();
+    }
+
+    bool isPostgres() const { return dialect.isPostgres(); }
+
+    QString columns() const
+    {
+        const SqlDialect &d = dialect;
+        return QStringLiteral("\"id\", \"cacheKey\", \"userId\", \"credentialId\", \"exchange\", "
+                              "\"environment\", \"timeOffset\", %1, \"isValid\", %2, \"hitCount\", "
+                              "%3, %4, %5")
+            .arg(d.ts(QStringLiteral("\"lastSyncTime\"")), d.ts(QStringLiteral("\"expiresAt\"")),
+                 d.isPostgres() ? QStringLiteral("CAST(\"metadata\" AS TEXT)")
+                                : QStringLiteral("\"metadata\""),
+                 d.ts(QStringLiteral("\"createdAt\"")), d.ts(QStringLiteral("\"updatedAt\"")));
+    }
+
+    static CacheEntry readEntry(const QSqlQuery &query, int first = 0)
+    {
+        CacheEntry e;
+        e.id = query.value(first + 0).toString();
+        e.cacheKey = query.value(first + 1).toString();
+        e.userId = query.value(first + 2).toString();
+        e.credentialId = query.value(first + 3).toString();
+        e.exchange = query.value(first + 4).toString();
+        e.environment = query.value(first + 5).toString();
+        e.timeOffsetMs = query.value(first + 6).toLongLong();
+        e.lastSyncTime =
+            QDateTime::fromMSecsSinceEpoch(query.value(first + 7).toLongLong(), Qt::UTC);
+        e.isValid = query.value(first + 8).toBool();
+        e.expiresAt = QDateTime::fromMSecsSinceEpoch(query.value(first + 9).toLongLong(), Qt::UTC);
+        e.hitCount = query.value(first + 10).toLongLong();
+        e.metadata = parseMetadata(query.value(first + 11));
+        e.createdAt = QDateTime::fromMSecsSinceEpoch(query.value(first + 12).toLongLong(), Qt::UTC);
+        e.updatedAt = QDateTime::fromMSecsSinceEpoch(query.value(first + 13).toLongLong(), Qt::UTC);
+        return e;
+    }
+
+    // --- connection --------------------------------------------------------------------------
+
+    QString where() const { return q->m_config.displayString(); }
+
+    void dropConnection()
+    {
+        prepared.clear();
+        if (db.isValid()) {
+            db.close();
+        }
+    }
+
+    StoreError connect()
+    {
+        if (db.isValid() && db.isOpen())
+            return StoreError();
+        if (sinceConnectFailure.isValid() && sinceConnectFailure.elapsed() < kFailFastMs)
+            return lastConnectError;
+        prepared.clear();
+        const DatabaseConfig &config = q->m_config;
+        const int timeoutMs = int(q->m_options.timeout.count());
+        if (!db.isValid()) {
+            db = QSqlDatabase::addDatabase(
+                isPostgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), connectionName);
+        }
+        if (!db.isValid()) {
+            return StoreError(
+                StoreError::Unreachable,
+                QStringLiteral("the Qt SQL driver for %1 is not installed (install "
+                               "libqt6sql6-%2)")
+                    .arg(isPostgres() ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite"),
+                         isPostgres() ? QStringLiteral("psql") : QStringLiteral("sqlite")));
+        }
+        if (isPostgres()) {
+            db.setHostName(config.host);
+            if (config.port > 0)
+                db.setPort(config.port);
+            db.setUserName(config.user);
+            db.setPassword(config.password);
+            db.setDatabaseName(config.databaseName);
+            db.setConnectOptions(config.postgresConnectOptions(timeoutMs));
+        } else {
+            const QString path = config.sqlitePath;
+            if (path.isEmpty()) {
+                return StoreError(StoreError::InvalidArgument,
+                                  QStringLiteral("no SQLite file given"));
+            }
+            if (path != QLatin1String(":memory:")) {
+                const QFileInfo info(path);
+                if (!QDir().mkpath(info.absolutePath())) {
+                    return failConnect(
+                        QStringLiteral("cannot create the directory %1").arg(info.absolutePath()));
+                }
+            }
+            db.setDatabaseName(path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(timeoutMs));
+        }
+        if (!db.open()) {
+            const QString text = db.lastError().text().trimmed();
+            return failConnect(text);
+        }
+        QStringList setup;
+        if (isPostgres()) {
+            setup << QStringLiteral("SET TIME ZONE 'UTC'")
+                  << QStringLiteral("SET statement_timeout = %1").arg(timeoutMs)
+                  // A hit's counter increment need not wait for a disk flush; writes that
+                  // matter (set, invalidate) ask for a synchronous commit themselves.
+                  << QStringLiteral("SET synchronous_commit = off");
+        } else {
+            if (config.sqlitePath != QLatin1String(":memory:"))
+                setup << QStringLiteral("PRAGMA journal_mode = WAL");
+            setup << QStringLiteral("PRAGMA synchronous = NORMAL");
+        }
+        for (const QString &sql : std::as_const(setup)) {
+            QSqlQuery query(db);
+            if (!query.exec(sql)) {
+                const QString text = query.lastError().text();
+                db.close();
+                return failConnect(text);
+            }
+        }
+        if (isPostgres()) {
+            QSqlQuery query(db);
+            if (query.exec(QStringLiteral("SELECT current_user")) && query.next())
+                dbRole = query.value(0).toString();
+        } else {
+            dbRole = osUserName();
+        }
+        sinceConnectFailure.invalidate();
+        lastConnectError = StoreError();
+        qCDebug(lcStore).noquote() << "connected to" << where();
+        return StoreError();
+    }
+
+    StoreError failConnect(const QString &reason)
+    {
+        const QString text = reason.isEmpty() ? QStringLiteral("no reason given") : reason;
+        lastConnectError = StoreError(
+            StoreError::Unreachable,
+            isPostgres()
+                ? QStringLiteral("cannot reach database at %1: %2 — check the URL or profile, "
+                                 "or start the server")
+                      .arg(where(), text)
+                : QStringLiteral("cannot open database %1: %2 — check the path and its "
+                                 "permissions")
+                      .arg(where(), text));
+        sinceConnectFailure.start();
+        qCWarning(lcStore).noquote() << lastConnectError.message();
+        return lastConnectError;
+    }
+
+    // Classifies a failed statement; drops the connection when it is gone.
+    StoreError fail(const QSqlError &error, const QString &what)
+    {
+        const QString code = error.nativeErrorCode();
+        const QString text = error.databaseText().isEmpty() ? error.text().trimmed()
+                                                            : error.databaseText().trimmed();
+        StoreError result;
+        if (isPostgres()) {
+            const bool lost = code.isEmpty() || code.startsWith(QLatin1String("08")) ||
+                              code == QLatin1String("57P01") || code == QLatin1String("57P02") ||
+                              code == QLatin1String("57P03") || !db.isOpen();
+            if (lost) {
+                dropConnection();
+                result = StoreError(StoreError::Unreachable,
+                                    QStringLiteral("%1: lost the connection to %2 (%3) — it "
+                                                   "will be retried on the next call")
+                                        .arg(what, where(), text));
+            } else if (code == QLatin1String("57014")) {
+                result = StoreError(StoreError::Unreachable,
+                                    QStringLiteral("%1: timed out after %2 ms on %3")
+                                        .arg(what)
+                                        .arg(q->m_options.timeout.count())
+                                        .arg(where()));
+            } else if (code == QLatin1String("42P01")) {
+                result = StoreError(StoreError::SchemaMissing,
+                                    QStringLiteral("%1: the cache tables are missing in %2 — run "
+                                                   "connector-cache migrate")
+                                        .arg(what, where()));
+            } else if (code == QLatin1String("42501")) {
+                result = StoreError(StoreError::PermissionDenied,
+                                    QStringLiteral("%1: the database role %2 is not allowed to "
+                                                   "(%3) — ask for the GRANTs in the README")
+                                        .arg(what, dbRole, text));
+            } else {
+                result = StoreError(StoreError::QueryFailed,
+                                    QStringLiteral("%1: %2 (SQLSTATE %3)").arg(what, text, code));
+            }
+        } else {
+            if (text.contains(QLatin1String("no such table"))) {
+                result = StoreError(StoreError::SchemaMissing,
+                                    QStringLiteral("%1: the cache tables are missing in %2 — run "
+                                                   "connector-cache migrate")
+                                        .arg(what, where()));
+            } else if (text.contains(QLatin1String("readonly"))) {
+                result =
+                    StoreError(StoreError::PermissionDenied,
+                               QStringLiteral("%1: %2 is read-only (%3)").arg(what, where(), text));
+            } else if (text.contains(QLatin1String("locked")) ||
+                       text.contains(QLatin1String("busy"))) {
+                result = StoreError(StoreError::Unreachable,
+                                    QStringLiteral("%1: %2 stayed locked by another process for "
+                                                   "%3 ms — try again")
+                                        .arg(what, where())
+                                        .arg(q->m_options.timeout.count()));
+            } else if (text.contains(QLatin1String("unable to open")) ||
+                       text.contains(QLatin1String("disk I/O"))) {
+                dropConnection();
+                result = StoreError(StoreError::Unreachable,
+                                    QStringLiteral("%1: %2 (%3)").arg(what, where(), text));
+            } else {
+                result =
+                    StoreError(StoreError::QueryFailed, QStringLiteral("%1: %2").arg(what, text));
+            }
+        }
+        qCWarning(lcStore).noquote() << result.message();
+        return result;
+    }
+
+    // A prepared statement for this connection, created once and reused (one round trip per
+    // execution on PostgreSQL).
+    QSqlQuery *statement(const QString &sql, StoreError *error, const QString &what)
+    {
+        auto it = prepared.find(sql);
+        if (it != prepared.end())
+            return it->second.get();
+        auto query = std::make_unique<QSqlQuery>(db);
+        if (!query->prepare(sql)) {
+            *error = fail(query->lastError(), what);
+            return nullptr;
+        }
+        return prepared.emplace(sql, std::move(query)).first->second.get();
+    }
+
+    // Runs a statement with bound values. On success the query is positioned before the first
+    // row; the caller reads, then calls finish().
+    QSqlQuery *run(const QString &sql, const QVariantList &binds, StoreError *error,
+                   const QString &what)
+    {
+        *error = connect();
+        if (error->isError())
+            return nullptr;
+        QSqlQuery *query = statement(sql, error, what);
+        if (!query)
+            return nullptr;
+        for (int i = 0; i < binds.size(); ++i)
+            query->bindValue(i, binds.at(i));
+        if (!query->exec()) {
+            *error = fail(query->lastError(), what);
+            return nullptr;
+        }
+        return query;
+    }
+
+    // Runs fn inside a transaction whose commit waits for the disk (PostgreSQL: the session
+    // commits asynchronously for hit counters; this overrides it).
+    template<typename Fn>
+    StoreError durable(const QString &what, Fn fn)
+    {
+        StoreError error = connect();
+        if (error)
+            return error;
+        if (!db.transaction())
+            return fail(db.lastError(), what);
+        if (isPostgres()) {
+            QSqlQuery query(db);
+            if (!query.exec(QStringLiteral("SET LOCAL synchronous_commit = on"))) {
+                error = fail(query.lastError(), what);
+                if (db.isOpen())
+                    db.rollback();
+                return error;
+            }
+        }
+        error = fn();
+        if (error) {
+            if (db.isOpen())
+                db.rollback();
+            return error;
+        }
+        if (!db.commit()) {
+            error = fail(db.lastError(), what);
+            if (db.isOpen())
+                db.rollback();
+        }
+        return error;
+    }
+
+    // --- history counters --------------------------------------------------------------------
+
+    Counters &counters()
+    {
+        const qint64 minute = q->m_clock->nowMs() / kMsPerMinute;
+        return pending[minute];
+    }
+
+    void maybeFlush()
+    {
+        if (sinceFlush.elapsed() >= q->m_options.historyFlushInterval.count())
+            flush();
+    }
+
+    StoreError flush()
+    {
+        sinceFlush.restart();
+        if (pending.isEmpty())
+            return StoreError();
+        if (!db.isValid() || !db.isOpen()) {
+            // Keep the counters for later; never let them grow without bound.
+            while (pending.size() > kMaxPendingMinutes)
+                pending.erase(pending.begin());
+            return StoreError(StoreError::Unreachable, QStringLiteral("not connected"));
+        }
+        const QString sql = QStringLiteral(
+            "INSERT INTO \"connector_cache_history\" (\"minute\", \"hits\", \"misses\", \"sets\", "
+            "\"invalidations\", \"cleanups\") VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (\"minute\") DO UPDATE SET "
+            "\"hits\" = \"connector_cache_history\".\"hits\" + excluded.\"hits\", "
+            "\"misses\" = \"connector_cache_history\".\"misses\" + excluded.\"misses\", "
+            "\"sets\" = \"connector_cache_history\".\"sets\" + excluded.\"sets\", "
+            "\"invalidations\" = \"connector_cache_history\".\"invalidations\" + "
+            "excluded.\"invalidations\", "
+            "\"cleanups\" = \"connector_cache_history\".\"cleanups\" + excluded.\"cleanups\"");
+        while (!pending.isEmpty()) {
+            auto it = pending.begin();
+            const Counters c = it.value();
+            if (c.isEmpty()) {
+                pending.erase(it);
+                continue;
+            }
+            StoreError error;
+            QSqlQuery *query =
+                run(sql, {it.key(), c.hits, c.misses, c.sets, c.invalidations, c.cleanups}, &error,
+                    QStringLiteral("writing the hit/miss history"));
+            if (!query) {
+                while (pending.size() > kMaxPendingMinutes)
+                    pending.erase(pending.begin());
+                return error;
+            }
+            query->finish();
+            pending.erase(pending.begin());
+        }
+        return StoreError();
+    }
+
+    // --- filters -----------------------------------------------------------------------------
+
+    // The WHERE clause (without the keyword) for a filter, with its bound values appended.
+    QString whereClause(const EntryFilter &f, qint64 nowMs, QVariantList *binds) const
+    {
+        QStringList parts;
+        if (containsNul(f.userId) || containsNul(f.credentialId) || containsNul(f.exchange) ||
+            containsNul(f.environment) || containsNul(f.text)) {
+            // No stored text holds NUL (PostgreSQL cannot store it): nothing matches.
+            return QStringLiteral("1 = 0");
+        }
+        if (!f.userId.isEmpty()) {
+            parts << QStringLiteral("\"userId\" = ?");
+            *binds << f.userId;
+        }
+        if (!f.credentialId.isEmpty()) {
+            parts << QStringLiteral("\"credentialId\" = ?");
+            *binds << f.credentialId;
+        }
+        if (!f.exchange.isEmpty()) {
+            parts << QStringLiteral("UPPER(\"exchange\") = ?");
+            *binds << f.exchange.trimmed().toUpper();
+        }
+        if (!f.environment.isEmpty()) {
+            parts << QStringLiteral("UPPER(\"environment\") = ?");
+            *binds << f.environment.trimmed().toUpper();
+        }
+        if (!f.text.isEmpty()) {
+            if (isPostgres()) {
+                parts << QStringLiteral("(\"userId\" ILIKE ? ESCAPE '\\' OR \"credentialId\" "
+                                        "ILIKE ? ESCAPE '\\' OR \"cacheKey\" ILIKE ? ESCAPE '\\')");
+                const QString pattern = likePattern(f.text);
+                *binds << pattern << pattern << pattern;
+            } else {
+                // instr() has no pattern characters and no pattern length limit (LIKE has 50 kB).
+                parts << QStringLiteral("(instr(LOWER(\"userId\"), LOWER(?)) > 0 OR "
+                                        "instr(LOWER(\"credentialId\"), LOWER(?)) > 0 OR "
+                                        "instr(LOWER(\"cacheKey\"), LOWER(?)) > 0)");
+                *binds << f.text << f.text << f.text;
+            }
+        }
+        switch (f.state) {
+        case EntryFilter::State::Any:
+            break;
+        case EntryFilter::State::Valid:
+            parts << QStringLiteral("(\"isValid\" AND \"expiresAt\" > %1)").arg(dialect.tsParam());
+            *binds << nowMs;
+            break;
+        case EntryFilter::State::Expired:
+            parts << QStringLiteral("(\"isValid\" AND \"expiresAt\" <= %1)").arg(dialect.tsParam());
+            *binds << nowMs;
+            break;
+        case EntryFilter::State::Invalid:
+            parts << QStringLiteral("NOT \"isValid\"");
+            break;
+        }
+        if (f.syncedBefore.isValid()) {
+            parts << QStringLiteral("\"lastSyncTime\" < %1").arg(dialect.tsParam());
+            *binds << f.syncedBefore.toMSecsSinceEpoch();
+        }
+        if (parts.isEmpty())
+            return QStringLiteral("1 = 1");
+        return parts.join(QStringLiteral(" AND "));
+    }
+
+    // The identity condition: the cache key (ours, and the seed's spelling when it differs)
+    // and, always, the identity columns themselves.
+    QString identityClause(const QString &userId, const QString &credentialId,
+                           QVariantList *binds) const
+    {
+        const QString ours = CacheStore::cacheKey(userId, credentialId);
+        const QString seed = userId + QLatin1Char('_') + credentialId;
+        QString sql;
+        if (ours == seed) {
+            sql = QStringLiteral("\"cacheKey\" = ?");
+            *binds << ours;
+        } else {
+            sql = QStringLiteral("\"cacheKey\" IN (?, ?)");
+            *binds << ours << seed;
+        }
+        sql += QStringLiteral(" AND \"userId\" = ? AND \"credentialId\" = ?");
+        *binds << userId << credentialId;
+        return sql;
+    }
+
+    StoreError checkIdentity(const QString &userId, const QString &credentialId) const
+    {
+        if (userId.isEmpty() || credentialId.isEmpty())
+            return StoreError(StoreError::InvalidArgument,
+                              QStringLiteral("userId and credentialId must not be empty"));
+        if (containsNul(userId) || containsNul(credentialId))
+            return StoreError(StoreError::InvalidArgument,
+                              QStringLiteral("userId and credentialId must not contain NUL"));
+        return StoreError();
+    }
+
+    Lookup getOnce(const QString &userId, const QString &credentialId, StoreError *error);
+};
+
+CacheStore::CacheStore(DatabaseConfig config, Options options, const Clock *clock)
+    : d(std::make_unique<Private>(this, config.backend))
+    , m_config(std::move(config))
+    , m_options(options)
+    , m_clock(clock ? clock : Clock::system())
+{}
+
+CacheStore::~CacheStore()
+{
+    if (isOpen())
+        d->flush();
+    d->prepared.clear();
+    if (d->db.isValid())
+        d->db.close();
+    d->db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(d->connectionName);
+}
+
+StoreError CacheStore::open()
+{
+    d->sinceConnectFailure.invalidate(); // an explicit open always tries
+    StoreError error = d->connect();
+    if (error)
+        return error;
+    auto status = schema::detect(d->db, d->dialect);
+    if (!status.ok())
+        return status.error();
+    switch (status->state) {
+    case SchemaStatus::State::Current:
+        return StoreError();
+    case SchemaStatus::State::TooNew:
+        return StoreError(StoreError::SchemaTooNew,
+                          QStringLiteral("%1 has schema version %2, newer than this "
+                                         "connector-cache knows (%3) — upgrade connector-cache")
+                              .arg(m_config.displayString())
+                              .arg(status->version)
+                              .arg(kSchemaVersion));
+    case SchemaStatus::State::SeedOnly:
+        return StoreError(StoreError::SchemaMissing,
+                          QStringLiteral("%1 holds the seed's cache table but not our tables yet "
+                                         "— run connector-cache migrate (it adopts the table in "
+                                         "place and changes none of its columns)")
+                              .arg(m_config.displayString()));
+    case SchemaStatus::State::Outdated:
+        return StoreError(StoreError::SchemaMissing,
+                          QStringLiteral("%1 has schema version %2, this connector-cache needs %3 "
+                                         "— run connector-cache migrate")
+                              .arg(m_config.displayString())
+                              .arg(status->version)
+                              .arg(kSchemaVersion));
+    case SchemaStatus::State::Missing:
+        break;
+    }
+    return StoreError(StoreError::SchemaMissing,
+                      QStringLiteral("%1 has no connector cache yet — run connector-cache migrate")
+                          .arg(m_config.displayString()));
+}
+
+void CacheStore::close()
+{
+    if (isOpen())
+        d->flush();
+    d->dropConnection();
+}
+
+bool CacheStore::isOpen() const
+{
+    return d->db.isValid() && d->db.isOpen();
+}
+
+SchemaStatus CacheStore::schemaStatus()
+{
+    if (d->connect())
+        return SchemaStatus();
+    return schema::detect(d->db, d->dialect).valueOr(SchemaStatus());
+}
+
+Result<MigrationReport> CacheStore::migrate()
+{
+    d->sinceConnectFailure.invalidate();
+    StoreError error = d->connect();
+    if (error)
+        return error;
+    d->prepared.clear();
+    auto report = schema::migrate(d->db, d->dialect);
+    if (!report.ok() && report.error().kind() == StoreError::QueryFailed && !d->db.isOpen())
+        d->dropConnection();
+    return report;
+}
+
+QString CacheStore::cacheKey(const QString &userId, const QString &credentialId)
+{
+    auto special = [](const QString &s) {
+        return s.contains(QLatin1Char('_')) || s.contains(QLatin1Char('%'));
+    };
+    if (!special(userId) && !special(credentialId))
+        return userId + QLatin1Char('_') + credentialId;
+    auto encode = [](QString s) {
+        s.replace(QLatin1Char('%'), QStringLiteral("%25"));
+        s.replace(QLatin1Char('_'), QStringLiteral("%5F"));
+        return s;
+    };
+    return encode(userId) + QLatin1Char('_') + encode(credentialId);
+}
+
+QSqlDatabase CacheStore::database() const
+{
+    return d->db;
+}
+
+// --- get / set / invalidate ---------------------------------------------------------------------
+
+Lookup CacheStore::Private::getOnce(const QString &userId, const QString &credentialId,
+                                    StoreError *error)
+{
+    const qint64 now = q->m_clock->nowMs();
+    QVariantList binds;
+    const QString identity = identityClause(userId, credentialId, &binds);
+    const QString hitSql = QStringLiteral("UPDATE \"connector_state_cache\" SET \"hitCount\" = "
+                                          "\"hitCount\" + 1 WHERE %1 AND \"isValid\" AND "
+                                          "\"expiresAt\" > %2 RETURNING %3")
+                               .arg(identity, dialect.tsParam(), columns());
+    QVariantList hitBinds = binds;
+    hitBinds << now;
+    Lookup lookup;
+    QSqlQuery *query = run(hitSql, hitBinds, error, QStringLiteral("cache lookup"));
+    if (!query)
+        return lookup;
+    bool found = false;
+    while (query->next()) {
+        const CacheEntry e = readEntry(*query);
+        if (!found || e.lastSyncTime > lookup.entry.lastSyncTime)
+            lookup.entry = e;
+        found = true;
+    }
+    query->finish();
+    if (found) {
+        lookup.outcome = Lookup::Outcome::Hit;
+        return lookup;
+    }
+    const QString missSql = QStringLiteral("SELECT %1 FROM \"connector_state_cache\" WHERE %2")
+                                .arg(columns(), identity);
+    query = run(missSql, binds, error, QStringLiteral("cache lookup"));
+    if (!query)
+        return lookup;
+    while (query->next()) {
+        const CacheEntry e = readEntry(*query);
+        if (!found || e.lastSyncTime > lookup.entry.lastSyncTime)
+            lookup.entry = e;
+        found = true;
+    }
+    query->finish();
+    if (!found) {
+        lookup.outcome = Lookup::Outcome::Miss;
+        return lookup;
+    }
+    switch (lookup.entry.stateAt(now)) {
+    case CacheEntry::State::Invalidated:
+        lookup.outcome = Lookup::Outcome::Invalidated;
+        break;
+    case CacheEntry::State::Expired:
+        lookup.outcome = Lookup::Outcome::Expired;
+        break;
+    case CacheEntry::State::Valid:
+        // Written between our two statements: not counted as a hit; a miss costs a sync only.
+        lookup.outcome = Lookup::Outcome::Miss;
+        lookup.entry = CacheEntry();
+        break;
+    }
+    return lookup;
+}
+
+Lookup CacheStore::get(const QString &userId, const QString &credentialId)
+{
+    Lookup lookup;
+    StoreError error = d->checkIdentity(userId, credentialId);
+    if (!error) {
+        lookup = d->getOnce(userId, credentialId, &error);
+        // A connection that died since the last call: reconnect once and try again.
+        if (error.kind() == StoreError::Unreachable && !d->db.isOpen()) {
+            d->sinceConnectFailure.invalidate();
+            lookup = d->getOnce(userId, credentialId, &error);
+        }
+    }
+    const QString key = cacheKey(userId, credentialId);
+    if (error) {
+        lookup = Lookup();
+        lookup.outcome = Lookup::Outcome::Failed;
+        lookup.errorMessage = error.message();
+        qCWarning(lcCache).noquote()
+            << "Cache lookup failed (treated as a miss):" << key << "—" << error.message();
+    } else if (lookup.outcome == Lookup::Outcome::Hit) {
+        qCInfo(lcCache).noquote() << QStringLiteral("Cache HIT: %1 (age: %2s, hits: %3)")
+                                         .arg(key)
+                                         .arg(lookup.entry.ageMs(m_clock->nowMs()) / 1000)
+                                         .arg(lookup.entry.hitCount);
+    } else if (lookup.outcome == Lookup::Outcome::Expired) {
+        qCInfo(lcCache).noquote() << QStringLiteral("Cache EXPIRED: %1 (expired at: %2)")
+                                         .arg(key, lookup.entry.expiresAt.toString(Qt::ISODate));
+    } else if (lookup.outcome == Lookup::Outcome::Invalidated) {
+        qCInfo(lcCache).noquote() << QStringLiteral("Cache INVALIDATED: %1").arg(key);
+    } else {
+        qCInfo(lcCache).noquote() << QStringLiteral("Cache MISS: %1").arg(key);
+    }
+    Counters &c = d->counters();
+    if (lookup.isHit())
+        ++c.hits;
+    else
+        ++c.misses;
+    if (isOpen())
+        d->maybeFlush();
+    return lookup;
+}
+
+StoreError CacheStore::set(const QString &userId, const QString &credentialId,
+                           const QString &exchange, const QString &environment,
+                           const TimeSyncState &state, std::chrono::seconds ttl)
+{
+    StoreError error = d->checkIdentity(userId, credentialId);
+    if (error)
+        return error;
+    if (exchange.trimmed().isEmpty() || environment.trimmed().isEmpty() || containsNul(exchange) ||
+        containsNul(environment))
+        return StoreError(StoreError::InvalidArgument,
+                          QStringLiteral("exchange and environment must be given, e.g. BYBIT "
+                                         "and TESTNET"));
+    if (ttl.count() <= 0)
+        return StoreError(StoreError::InvalidArgument,
+                          QStringLiteral("the TTL must be positive (got %1 s)").arg(ttl.count()));
+    if (state.timeOffsetMs > std::numeric_limits<qint32>::max() ||
+        state.timeOffsetMs < std::numeric_limits<qint32>::min())
+        return StoreError(StoreError::InvalidArgument,
+                          QStringLiteral("time offset %1 ms does not fit the seed's Int column")
+                              .arg(state.timeOffsetMs));
+    const qint64 now = m_clock->nowMs();
+    const qint64 synced =
+        state.lastSyncTime.isValid() ? state.lastSyncTime.toMSecsSinceEpoch() : now;
+    const qint64 expires = now + qint64(ttl.count()) * 1000;
+    const QVariant metadata =
+        state.metadata.isEmpty()
+            ? QVariant(QMetaType(QMetaType::QString))
+            : QVariant(
+                  QString::fromUtf8(QJsonDocument(state.metadata).toJson(QJsonDocument::Compact)));
+    const QString ex = exchange.trimmed().toUpper();
+    const QString env = environment.trimmed().toUpper();
+    const QString key = cacheKey(userId, credentialId);
+    const QString seedKey = userId + QLatin1Char('_') + credentialId;
+    const QString ts = d->dialect.tsParam();
+
+    error = d->durable(QStringLiteral("saving the cache entry"), [&]() -> StoreError {
+        StoreError e;
+        if (key != seedKey) {
+            // An entry the seed's service wrote under its own key spelling: update it in place.
+            QVariantList binds{ex, env, state.timeOffsetMs, synced, expires, metadata, now};
+            const QString identity = d->identityClause(userId, credentialId, &binds);
+            QSqlQuery *q = d->run(
+                QStringLiteral("UPDATE \"connector_state_cache\" SET \"exchange\" = ?, "
+                               "\"environment\" = ?, \"timeOffset\" = ?, \"lastSyncTime\" = %1, "
+                               "\"isValid\" = TRUE, \"expiresAt\" = %1, \"metadata\" = %2, "
+                               "\"updatedAt\" = %1 WHERE %3")
+                    .arg(ts, d->dialect.jsonParam(), identity),
+                binds, &e, QStringLiteral("saving the cache entry"));
+            if (!q)
+                return e;
+            const int updated = q->numRowsAffected();
+            q->finish();
+            if (updated > 0)
+                return e;
+        }
+        QSqlQuery *q = d->run(
+            QStringLiteral(
+                "INSERT INTO \"connector_state_cache\" (\"id\", \"cacheKey\", \"userId\", "
+                "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", "
+                "\"lastSyncTime\", \"isValid\", \"expiresAt\", \"hitCount\", \"metadata\", "
+                "\"createdAt\", \"updatedAt\") VALUES (?, ?, ?, ?, ?, ?, ?, %1, TRUE, %1, 0, %2, "
+                "%1, %1) ON CONFLICT (\"cacheKey\") DO UPDATE SET "
+                "\"exchange\" = excluded.\"exchange\", \"environment\" = excluded.\"environment\", "
+                "\"timeOffset\" = excluded.\"timeOffset\", "
+                "\"lastSyncTime\" = excluded.\"lastSyncTime\", \"isValid\" = TRUE, "
+                "\"expiresAt\" = excluded.\"expiresAt\", \"metadata\" = excluded.\"metadata\", "
+                "\"updatedAt\" = excluded.\"updatedAt\" "
+                "WHERE \"connector_state_cache\".\"userId\" = excluded.\"userId\" AND "
+                "\"connector_state_cache\".\"credentialId\" = excluded.\"credentialId\"")
+                .arg(ts, d->dialect.jsonParam()),
+            {makeCuid(), key, userId, credentialId, ex, env, state.timeOffsetMs, synced, expires,
+             metadata, now, now},
+            &e, QStringLiteral("saving the cache entry"));
+        if (!q)
+            return e;
+        const int affected = q->numRowsAffected();
+        q->finish();
+        if (affected < 1) {
+            return StoreError(StoreError::Conflict,
+                              QStringLiteral("cache key %1 belongs to another identity; the "
+                                             "entry was not overwritten")
+                                  .arg(key));
+        }
+        return e;
+    });
+    if (error && error.kind() == StoreError::Unreachable && !d->db.isOpen()) {
+        qCWarning(lcCache).noquote() << "Cache write failed:" << key << "—" << error.message();
+        return error;
+    }
+    if (!error) {
+        ++d->counters().sets;
+        d->maybeFlush();
+        if (m_options.notifyChanges && d->isPostgres()) {
+            StoreError ignored;
+            if (QSqlQuery *q = d->run(QStringLiteral("SELECT pg_notify(?, ?)"),
+                                      {notifyChannel(), QStringLiteral("set")}, &ignored,
+                                      QStringLiteral("announcing the change")))
+                q->finish();
+        }
+        qCDebug(lcCache).noquote() << "Cache SET:" << key << "offset" << state.timeOffsetMs << "ms";
+    }
+    return error;
+}
+
+namespace {
+void announce(CacheStore *store, QSqlDatabase db, const QString &what)
+{
+    if (!store->options().notifyChanges || !store->config().isPostgres() || !db.isOpen())
+        return;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
+    q.addBindValue(CacheStore::notifyChannel());
+    q.addBindValue(what);
+    q.exec();
+}
+} // namespace
+
+Result<qint64> CacheStore::invalidate(const QString &userId, const QString &credentialId)
+{
+    StoreError error = d->checkIdentity(userId, credentialId);
+    if (error)
+        return error;
+    qint64 affected = 0;
+    const qint64 now = m_clock->nowMs();
+    error = d->durable(QStringLiteral("invalidating the entry"), [&]() -> StoreError {
+        StoreError e;
+        QVariantList binds{now};
+        const QString identity = d->identityClause(userId, credentialId, &binds);
+        QSqlQuery *q = d->run(QStringLiteral("UPDATE \"connector_state_cache\" SET \"isValid\" = "
+                                             "FALSE, \"updatedAt\" = %1 WHERE %2")
+                                  .arg(d->dialect.tsParam(), identity),
+                              binds, &e, QStringLiteral("invalidating the entry"));
+        if (!q)
+            return e;
+        affected = q->numRowsAffected();
+        q->finish();
+        return e;
+    });
+    if (error)
+        return error;
+    d->counters().invalidations += affected;
+    d->maybeFlush();
+    announce(this, d->db, QStringLiteral("invalidate"));
+    qCInfo(lcCache).noquote() << "Cache INVALIDATE:" << cacheKey(userId, credentialId) << "rows"
+                              << affected;
+    return affected;
+}
+
+Result<qint64> CacheStore::countInvalidatable(const EntryFilter &filter)
+{
+    QVariantList binds;
+    const QString where = d->whereClause(filter, m_clock->nowMs(), &binds);
+    StoreError error;
+    QSqlQuery *q = d->run(
+        QStringLiteral("SELECT COUNT(*) FROM \"connector_state_cache\" WHERE %1 AND \"isValid\"")
+            .arg(where),
+        binds, &error, QStringLiteral("counting entries to invalidate"));
+    if (!q)
+        return error;
+    const qint64 n = q->next() ? q->value(0).toLongLong() : 0;
+    q->finish();
+    return n;
+}
+
+Result<qint64> CacheStore::invalidateMatching(const EntryFilter &filter, const Progress &progress)
+{
+    const qint64 now = m_clock->nowMs();
+    QVariantList whereBinds;
+    const QString where = d->whereClause(filter, now, &whereBinds);
+    const QString sql =
+        QStringLiteral("UPDATE \"connector_state_cache\" SET \"isValid\" = FALSE, "
+                       "\"updatedAt\" = %1 WHERE \"id\" IN (SELECT \"id\" FROM "
+                       "\"connector_state_cache\" WHERE %2 AND \"isValid\" LIMIT ?%3)")
+            .arg(d->dialect.tsParam(), where, d->dialect.skipLocked());
+    qint64 total = 0;
+    for (;;) {
+        qint64 affected = 0;
+        StoreError error = d->durable(QStringLiteral("invalidating entries"), [&]() -> StoreError {
+            StoreError e;
+            QVariantList binds{now};
+            binds << whereBinds << m_options.batchSize;
+            QSqlQuery *q = d->run(sql, binds, &e, QStringLiteral("invalidating entries"));
+            if (!q)
+                return e;
+            affected = q->numRowsAffected();
+            q->finish();
+            return e;
+        });
+        if (error) {
+            if (total > 0) {
+                d->counters().invalidations += total;
+                announce(this, d->db, QStringLiteral("invalidate"));
+            }
+            return StoreError(error.kind(), QStringLiteral("%1 (%2 entries were invalidated "
+                                                           "before the failure)")
+                                                .arg(error.message())
+                                                .arg(total));
+        }
+        total += affected;
+        if (affected < m_options.batchSize)
+            break;
+        if (progress && !progress(total))
+            break;
+    }
+    if (progress)
+        progress(total);
+    d->counters().invalidations += total;
+    d->maybeFlush();
+    if (total > 0)
+        announce(this, d->db, QStringLiteral("invalidate"));
+    qCInfo(lcCache).noquote() << "Invalidated" << total << "entries matching"
+                              << QJsonDocument(filter.toJson()).toJson(QJsonDocument::Compact);
+    return total;
+}
+
+Result<qint64> CacheStore::countExpired()
+{
+    StoreError error;
+    QSqlQuery *q = d->run(QStringLiteral("SELECT COUNT(*) FROM \"connector_state_cache\" WHERE "
+                                         "\"expiresAt\" <= %1")
+                              .arg(d->dialect.tsParam()),
+                          {m_clock->nowMs()}, &error, QStringLiteral("counting expired entries"));
+    if (!q)
+        return error;
+    const qint64 n = q->next() ? q->value(0).toLongLong() : 0;
+    q->finish();
+    return n;
+}
+
+Result<qint64> CacheStore::cleanupExpired(const Progress &progress)
+{
+    const qint64 now = m_clock->nowMs();
+    const QString sql = QStringLiteral("DELETE FROM \"connector_state_cache\" WHERE \"id\" IN "
+                                       "(SELECT \"id\" FROM \"connector_state_cache\" WHERE "
+                                       "\"expiresAt\" <= %1 LIMIT ?%2)")
+                            .arg(d->dialect.tsParam(), d->dialect.skipLocked());
+    qint64 total = 0;
+    StoreError error;
+    for (;;) {
+        QSqlQuery *q = d->run(sql, {now, m_options.batchSize}, &error,
+                              QStringLiteral("deleting expired entries"));
+        if (!q)
+            break;
+        const qint64 affected = q->numRowsAffected();
+        q->finish();
+        total += affected;
+        if (affected < m_options.batchSize)
+            break;
+        if (progress && !progress(total))
+            break;
+    }
+    d->counters().cleanups += total;
+    if (total > 0)
+        announce(this, d->db, QStringLiteral("cleanup"));
+    if (error) {
+        if (total == 0)
+            return error;
+        return StoreError(error.kind(), QStringLiteral("%1 (%2 expired entries were deleted "
+                                                       "before the failure)")
+                                            .arg(error.message())
+                                            .arg(total));
+    }
+    if (progress)
+        progress(total);
+    d->maybeFlush();
+    qCInfo(lcCache).noquote() << QStringLiteral("Cleaned up %1 expired cache entries").arg(total);
+    return total;
+}
+
+// --- statistics ---------------------------------------------------------------------------------
+
+Result<CacheStats> CacheStore::stats(std::chrono::seconds window)
+{
+    d->flush();
+    const qint64 now = m_clock->nowMs();
+    const QString ts = d->dialect.tsParam();
+    const QString sql =
+        QStringLiteral(
+            "SELECT COUNT(*), "
+            "COALESCE(SUM(CASE WHEN \"isValid\" AND \"expiresAt\" > %1 THEN 1 ELSE 0 END), 0), "
+            "COALESCE(SUM(CASE WHEN \"isValid\" AND \"expiresAt\" <= %1 THEN 1 ELSE 0 END), 0), "
+            "COALESCE(SUM(CASE WHEN NOT \"isValid\" THEN 1 ELSE 0 END), 0), "
+            "COALESCE(SUM(CAST(\"hitCount\" AS BIGINT)), 0), MIN(%2), MAX(%2), "
+            "COALESCE(SUM(CASE WHEN \"isValid\" AND \"expiresAt\" > %1 AND \"expiresAt\" <= %1 "
+            "THEN 1 ELSE 0 END), 0), "
+            "COALESCE(SUM(CASE WHEN \"isValid\" AND \"expiresAt\" > %1 AND \"expiresAt\" <= %1 "
+            "THEN 1 ELSE 0 END), 0), "
+            "COALESCE(SUM(CASE WHEN \"isValid\" AND \"expiresAt\" > %1 AND \"expiresAt\" <= %1 "
+            "THEN 1 ELSE 0 END), 0) "
+            "FROM \"connector_state_cache\"")
+            .arg(ts, d->dialect.ts(QStringLiteral("\"lastSyncTime\"")));
+    QVariantList binds{now, now};
+    for (qint64 minutes : {5, 15, 60})
+        binds << now << now + minutes * kMsPerMinute;
+    StoreError error;
+    QSqlQuery *q = d->run(sql, binds, &error, QStringLiteral("computing statistics"));
+    if (!q)
+        return error;
+    CacheStats s;
+    if (q->next()) {
+        s.total = q->value(0).toLongLong();
+        s.valid = q->value(1).toLongLong();
+        s.expired = q->value(2).toLongLong();
+        s.invalid = q->value(3).toLongLong();
+        s.totalHits = q->value(4).toLongLong();
+        if (!q->value(5).isNull()) {
+            s.oldestSyncAgeMs = now - q->value(5).toLongLong();
+            s.newestSyncAgeMs = now - q->value(6).toLongLong();
+        }
+        s.expiringIn5m = q->value(7).toLongLong();
+        s.expiringIn15m = q->value(8).toLongLong();
+        s.expiringIn60m = q->value(9).toLongLong();
+    }
+    q->finish();
+    s.windowSeconds = window.count();
+    const qint64 fromMinute = (now - qint64(window.count()) * 1000) / kMsPerMinute;
+    q = d->run(QStringLiteral("SELECT COALESCE(SUM(\"hits\"), 0), COALESCE(SUM(\"misses\"), 0) "
+                              "FROM \"connector_cache_history\" WHERE \"minute\" >= ?"),
+               {fromMinute}, &error, QStringLiteral("reading the hit/miss history"));
+    if (!q)
+        return error;
+    if (q->next()) {
+        s.hits = q->value(0).toLongLong();
+        s.misses = q->value(1).toLongLong();
+    }
+    q->finish();
+    if (s.hits + s.misses > 0)
+        s.hitRate = double(s.hits) / double(s.hits + s.misses);
+    return s;
+}
+
+Result<QList<BreakdownRow>> CacheStore::breakdown()
+{
+    const qint64 now = m_clock->nowMs();
+    const QString ts = d->dialect.tsParam();
+    const QString sql =
+        QStringLiteral(
+            "SELECT UPPER(\"exchange\"), UPPER(\"environment\"), COUNT(*), "
+            "SUM(CASE WHEN \"isValid\" AND \"expiresAt\" > %1 THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN \"isValid\" AND \"expiresAt\" <= %1 THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN NOT \"isValid\" THEN 1 ELSE 0 END), SUM(CAST(\"hitCount\" AS BIGINT)) "
+            "FROM \"connector_state_cache\" GROUP BY UPPER(\"exchange\"), UPPER(\"environment\") "
+            "ORDER BY 1, 2")
+            .arg(ts);
+    StoreError error;
+    QSqlQuery *q = d->run(sql, {now, now}, &error, QStringLiteral("computing the breakdown"));
+    if (!q)
+        return error;
+    QList<BreakdownRow> rows;
+    while (q->next()) {
+        BreakdownRow r;
+        r.exchange = q->value(0).toString();
+        r.environment = q->value(1).toString();
+        r.total = q->value(2).toLongLong();
+        r.valid = q->value(3).toLongLong();
+        r.expired = q->value(4).toLongLong();
+        r.invalid = q->value(5).toLongLong();
+        r.hits = q->value(6).toLongLong();
+        rows << r;
+    }
+    q->finish();
+    return rows;
+}
+
+Result<QList<HistoryBucket>> CacheStore::history(const QDateTime &from, const QDateTime &to,
+                                                 int bucketMinutes)
+{
+    if (!from.isValid() || !to.isValid() || to < from)
+        return StoreError(StoreError::InvalidArgument,
+                          QStringLiteral("the history range must have a start before its end"));
+    if (bucketMinutes < 1)
+        return StoreError(StoreError::InvalidArgument,
+                          QStringLiteral("history buckets are at least one minute wide"));
+    const qint64 fromMinute =
+        from.toMSecsSinceEpoch() / kMsPerMinute / bucketMinutes * bucketMinutes;
+    const qint64 toMinute = to.toMSecsSinceEpoch() / kMsPerMinute;
+    const qint64 count = (toMinute - fromMinute) / bucketMinutes + 1;
+    if (count > 100000)
+        return StoreError(
+            StoreError::InvalidArgument,
+            QStringLiteral("%1 history buckets asked for; use wider buckets").arg(count));
+    d->flush();
+    StoreError error;
+    QSqlQuery *q = d->run(
+        QStringLiteral("SELECT (\"minute\" / ?) * ?, SUM(\"hits\"), SUM(\"misses\"), "
+                       "SUM(\"sets\"), SUM(\"invalidations\"), SUM(\"cleanups\") FROM "
+                       "\"connector_cache_history\" WHERE \"minute\" >= ? AND \"minute\" <= ? "
+                       "GROUP BY 1 ORDER BY 1"),
+        {bucketMinutes, bucketMinutes, fromMinute, toMinute}, &error,
+        QStringLiteral("reading the hit/miss history"));
+    if (!q)
+        return error;
+    QList<HistoryBucket> buckets;
+    buckets.reserve(int(count));
+    for (qint64 i = 0; i < count; ++i) {
+        HistoryBucket b;
+        b.start = QDateTime::fromMSecsSinceEpoch((fromMinute + i * bucketMinutes) * kMsPerMinute,
+                                                 Qt::UTC);
+        buckets << b;
+    }
+    while (q->next()) {
+        const qint64 index = (q->value(0).toLongLong() - fromMinute) / bucketMinutes;
+        if (index < 0 || index >= count)
+            continue;
+        HistoryBucket &b = buckets[int(index)];
+        b.hits = q->value(1).toLongLong();
+        b.misses = q->value(2).toLongLong();
+        b.sets = q->value(3).toLongLong();
+        b.invalidations = q->value(4).toLongLong();
+        b.cleanups = q->value(5).toLongLong();
+    }
+    q->finish();
+    return buckets;
+}
+
+StoreError CacheStore::flushHistory()
+{
+    StoreError error = d->connect();
+    if (error)
+        return error;
+    return d->flush();
+}
+
+// --- the storm ----------------------------------------------------------------------------------
+
+Result<bool> CacheStore::acquireSyncLease(const QString &userId, const QString &credentialId,
+                                          const QString &holder, std::chrono::milliseconds duration)
+{
+    StoreError error = d->checkIdentity(userId, credentialId);
+    if (error)
+        return error;
+    const qint64 now = m_clock->nowMs();
+    QSqlQuery *q =
+        d->run(QStringLiteral(
+                   "INSERT INTO \"connector_cache_lease\" (\"cache_key\", \"holder\", "
+                   "\"expires_at_ms\") VALUES (?, ?, ?) ON CONFLICT (\"cache_key\") DO UPDATE "
+                   "SET \"holder\" = excluded.\"holder\", \"expires_at_ms\" = "
+                   "excluded.\"expires_at_ms\" WHERE \"connector_cache_lease\".\"expires_at_ms\" "
+                   "<= ? OR \"connector_cache_lease\".\"holder\" = excluded.\"holder\""),
+               {cacheKey(userId, credentialId), holder, now + qint64(duration.count()), now},
+               &error, QStringLiteral("taking the sync lease"));
+    if (!q)
+        return error;
+    const bool acquired = q->numRowsAffected() > 0;
+    q->finish();
+    return acquired;
+}
+
+StoreError CacheStore::releaseSyncLease(const QString &userId, const QString &credentialId,
+                                        const QString &holder)
+{
+    StoreError error;
+    QSqlQuery *q = d->run(QStringLiteral("DELETE FROM \"connector_cache_lease\" WHERE "
+                                         "\"cache_key\" = ? AND \"holder\" = ?"),
+                          {cacheKey(userId, credentialId), holder}, &error,
+                          QStringLiteral("releasing the sync lease"));
+    if (q)
+        q->finish();
+    return error;
+}
+
+// --- browsing -----------------------------------------------------------------------------------
+
+Result<CacheEntry> CacheStore::entry(const QString &userId, const QString &credentialId)
+{
+    StoreError error = d->checkIdentity(userId, credentialId);
+    if (error)
+        return error;
+    QVariantList binds;
+    const QString identity = d->identityClause(userId, credentialId, &binds);
+    QSqlQuery *q = d->run(QStringLiteral("SELECT %1 FROM \"connector_state_cache\" WHERE %2 "
+                                         "ORDER BY \"lastSyncTime\" DESC")
+                              .arg(d->columns(), identity),
+                          binds, &error, QStringLiteral("reading the entry"));
+    if (!q)
+        return error;
+    if (!q->next()) {
+        q->finish();
+        return StoreError(
+            StoreError::InvalidArgument,
+            QStringLiteral("no cache entry for user %1, credential %2").arg(userId, credentialId));
+    }
+    const CacheEntry e = Private::readEntry(*q);
+    q->finish();
+    return e;
+}
+
+Result<qint64> CacheStore::count(const EntryFilter &filter)
+{
+    QVariantList binds;
+    const QString where = d->whereClause(filter, m_clock->nowMs(), &binds);
+    StoreError error;
+    QSqlQuery *q =
+        d->run(QStringLiteral("SELECT COUNT(*) FROM \"connector_state_cache\" WHERE %1").arg(where),
+               binds, &error, QStringLiteral("counting entries"));
+    if (!q)
+        return error;
+    const qint64 n = q->next() ? q->value(0).toLongLong() : 0;
+    q->finish();
+    return n;
+}
+
+Result<BrowsePage> CacheStore::browse(const BrowseRequest &request)
+{
+    if (request.limit < 1 || request.limit > 10000)
+        return StoreError(
+            StoreError::InvalidArgument,
+            QStringLiteral("a page holds 1 to 10000 entries (asked for %1)").arg(request.limit));
+    const SortColumn column = request.sortColumn;
+    const bool asc = request.sortOrder == Qt::AscendingOrder;
+    const QString col = quoted(sortColumnName(column));
+    QVariantList binds;
+    QString where = d->whereClause(request.filter, m_clock->nowMs(), &binds);
+
+    if (!request.after.isEmpty()) {
+        const QJsonDocument doc = QJsonDocument::fromJson(
+            QByteArray::fromBase64(request.after.toLatin1(), QByteArray::Base64UrlEncoding));
+        const QJsonObject o = doc.object();
+        SortColumn cursorColumn;
+        if (!doc.isObject() ||
+            !sortColumnFromName(o.value(QStringLiteral("c")).toString(), &cursorColumn) ||
+            cursorColumn != column ||
+            o.value(QStringLiteral("o")).toString() !=
+                (asc ? QLatin1String("asc") : QLatin1String("desc")) ||
+            !o.contains(QStringLiteral("id"))) {
+            return StoreError(StoreError::InvalidArgument,
+                              QStringLiteral("the page cursor is malformed or belongs to another "
+                                             "sort order; start again from the first page"));
+        }
+        const QString valueSql = isTimeColumn(column) ? d->dialect.tsParam() : QStringLiteral("?");
+        where += QStringLiteral(" AND (%1, \"id\") %2 (%3, ?)")
+                     .arg(col, asc ? QStringLiteral(">") : QStringLiteral("<"), valueSql);
+        if (isNumberColumn(column))
+            binds << o.value(QStringLiteral("n")).toString().toLongLong();
+        else
+            binds << o.value(QStringLiteral("s")).toString();
+        binds << o.value(QStringLiteral("id")).toString();
+    }
+    const QString dir = asc ? QStringLiteral("ASC") : QStringLiteral("DESC");
+    QString sql = QStringLiteral("SELECT %1 FROM \"connector_state_cache\" WHERE %2 ORDER BY %3 "
+                                 "%4, \"id\" %4 LIMIT ?")
+                      .arg(d->columns(), where, col, dir);
+    binds << request.limit + 1;
+    if (request.after.isEmpty() && request.offset > 0) {
+        sql += QStringLiteral(" OFFSET ?");
+        binds << request.offset;
+    }
+    StoreError error;
+    QSqlQuery *q = d->run(sql, binds, &error, QStringLiteral("browsing entries"));
+    if (!q)
+        return error;
+    BrowsePage page;
+    bool more = false;
+    while (q->next()) {
+        if (page.entries.size() == request.limit) {
+            more = true;
+            break;
+        }
+        page.entries << Private::readEntry(*q);
+    }
+    q->finish();
+    if (more && !page.entries.isEmpty()) {
+        const CacheEntry &last = page.entries.constLast();
+        QVariant value;
+        switch (column) {
+        case SortColumn::CacheKey:
+            value = last.cacheKey;
+            break;
+        case SortColumn::UserId:
+            value = last.userId;
+            break;
+        case SortColumn::CredentialId:
+            value = last.credentialId;
+            break;
+        case SortColumn::Exchange:
+            value = last.exchange;
+            break;
+        case SortColumn::Environment:
+            value = last.environment;
+            break;
+        case SortColumn::TimeOffset:
+            value = last.timeOffsetMs;
+            break;
+        case SortColumn::LastSyncTime:
+            value = last.lastSyncTime.toMSecsSinceEpoch();
+            break;
+        case SortColumn::ExpiresAt:
+            value = last.expiresAt.toMSecsSinceEpoch();
+            break;
+        case SortColumn::HitCount:
+            value = last.hitCount;
+            break;
+        case SortColumn::UpdatedAt:
+            value = last.updatedAt.toMSecsSinceEpoch();
+            break;
+        }
+        page.nextCursor = encodeCursor(column, request.sortOrder, value, last.id);
+    }
+    return page;
+}
+
+// --- administration -----------------------------------------------------------------------------
+
+Result<ServerInfo> CacheStore::serverInfo()
+{
+    StoreError error = d->connect();
+    if (error)
+        return error;
+    ServerInfo info;
+    info.backend = d->isPostgres() ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite");
+    QElapsedTimer timer;
+    timer.start();
+    QSqlQuery *q = d->run(QStringLiteral("SELECT 1"), {}, &error, QStringLiteral("pinging"));
+    if (!q)
+        return error;
+    q->finish();
+    info.latencyUs = timer.nsecsElapsed() / 1000;
+    const QString sql =
+        d->isPostgres() ? QStringLiteral("SELECT current_setting('server_version'), current_user, "
+                                         "current_database()")
+                        : QStringLiteral("SELECT sqlite_version()");
+    q = d->run(sql, {}, &error, QStringLiteral("reading the server version"));
+    if (!q)
+        return error;
+    if (q->next()) {
+        info.version = q->value(0).toString();
+        if (d->isPostgres()) {
+            info.role = q->value(1).toString();
+            info.database = q->value(2).toString();
+        }
+    }
+    q->finish();
+    if (!d->isPostgres()) {
+        info.role = osUserName();
+        info.database = m_config.sqlitePath;
+    }
+    return info;
+}
+
+Result<Privileges> CacheStore::privileges()
+{
+    StoreError error = d->connect();
+    if (error)
+        return error;
+    Privileges p;
+    if (!d->isPostgres()) {
+        const QFileInfo file(m_config.sqlitePath);
+        p.canRead = true;
+        p.canWrite =
+            m_config.sqlitePath == QLatin1String(":memory:") || !file.exists() || file.isWritable();
+        p.canAudit = p.canWrite;
+        return p;
+    }
+    QSqlQuery *q = d->run(
+        QStringLiteral("SELECT has_table_privilege('connector_state_cache', 'SELECT'), "
+                       "has_table_privilege('connector_state_cache', 'UPDATE') AND "
+                       "has_table_privilege('connector_state_cache', 'DELETE') AND "
+                       "has_table_privilege('connector_state_cache', 'INSERT'), "
+                       "CASE WHEN to_regclass('connector_cache_audit') IS NULL THEN FALSE ELSE "
+                       "has_table_privilege('connector_cache_audit', 'INSERT') END"),
+        {}, &error, QStringLiteral("checking the role's privileges"));
+    if (!q)
+        return error;
+    if (q->next()) {
+        p.canRead = q->value(0).toBool();
+        p.canWrite = q->value(1).toBool();
+        p.canAudit = q->value(2).toBool();
+    }
+    q->finish();
+    return p;
+}
+
+StoreError CacheStore::recordAudit(const AuditRecord &record)
+{
+    StoreError error = d->connect();
+    if (error)
+        return error;
+    const qint64 at = record.at.isValid() ? record.at.toMSecsSinceEpoch() : m_clock->nowMs();
+    QSqlQuery *q = d->run(
+        QStringLiteral("INSERT INTO \"connector_cache_audit\" (\"at\", \"os_user\", \"db_role\", "
+                       "\"profile\", \"action\", \"filter\", \"rows_affected\", \"outcome\") "
+                       "VALUES (%1, ?, ?, ?, ?, ?, ?, ?)")
+            .arg(d->dialect.tsParam()),
+        {at, record.osUser.isEmpty() ? osUserName() : record.osUser,
+         record.dbRole.isEmpty() ? d->dbRole : record.dbRole,
+         record.profile.isEmpty() ? m_options.profile : record.profile, record.action,
+         record.filter, record.rowsAffected,
+         record.outcome.isEmpty() ? QStringLiteral("ok") : record.outcome},
+        &error, QStringLiteral("writing the audit log"));
+    if (q)
+        q->finish();
+    return error;
+}
+
+Result<QList<AuditRecord>> CacheStore::auditLog(const QDateTime &since, int limit)
+{
+    StoreError error;
+    QSqlQuery *q = d->run(
+        QStringLiteral("SELECT \"id\", %1, \"os_user\", \"db_role\", \"profile\", \"action\", "
+                       "\"filter\", \"rows_affected\", \"outcome\" FROM \"connector_cache_audit\" "
+                       "WHERE \"at\" >= %2 ORDER BY \"id\" DESC LIMIT ?")
+            .arg(d->dialect.ts(QStringLiteral("\"at\"")), d->dialect.tsParam()),
+        {since.isValid() ? since.toMSecsSinceEpoch() : qint64(0), qMax(1, limit)}, &error,
+        QStringLiteral("reading the audit log"));
+    if (!q)
+        return error;
+    QList<AuditRecord> records;
+    while (q->next()) {
+        AuditRecord r;
+        r.id = q->value(0).toLongLong();
+        r.at = QDateTime::fromMSecsSinceEpoch(q->value(1).toLongLong(), Qt::UTC);
+        r.osUser = q->value(2).toString();
+        r.dbRole = q->value(3).toString();
+        r.profile = q->value(4).toString();
+        r.action = q->value(5).toString();
+        r.filter = q->value(6).toString();
+        r.rowsAffected = q->value(7).toLongLong();
+        r.outcome = q->value(8).toString();
+        records << r;
+    }
+    q->finish();
+    return records;
+}
+
+} // namespace cc

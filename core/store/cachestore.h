@@ -1,0 +1,165 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "core/store/databaseconfig.h"
+#include "core/store/types.h"
+
+#include <QSqlDatabase>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+
+namespace cc {
+
+class Dialect;
+
+// The schema as found in the database.
+struct SchemaStatus
+{
+    enum class State {
+        Missing,  // no cache table and no version: run migrate
+        SeedOnly, // the seed's table exists, ours do not yet: migrate adopts it
+        Outdated, // ours exist at an older version: migrate upgrades
+        Current,  // ready
+        TooNew,   // written by a newer connector-cache: refuse
+    };
+    State state = State::Missing;
+    int version = 0; // 0 when none recorded
+};
+
+struct MigrationReport
+{
+    int fromVersion = 0;
+    int toVersion = 0;
+    bool createdCacheTable = false; // false: an existing (seed-created) table was adopted
+    QStringList steps;              // what was done, in words
+};
+
+struct CacheStoreOptions
+{
+    std::chrono::milliseconds timeout{2000}; // connect + statement bound
+    int batchSize = 5000;                    // rows per cleanup / bulk-invalidate batch
+    bool notifyChanges = true;               // PostgreSQL NOTIFY on writes
+    std::chrono::milliseconds historyFlushInterval{5000};
+    QString profile; // recorded in the audit log
+};
+
+// The cache engine: the seed's ConnectorStateCacheService in C++, on PostgreSQL or SQLite.
+//
+// Threading: a CacheStore owns one database connection, created by open() and usable only from
+// the thread that called open() (Qt's rule for QSqlDatabase). Use one CacheStore per thread.
+//
+// Failure: no method throws. Reads that fail are misses (get) or errors (admin calls); writes
+// report failure. After a lost connection the next call reconnects. Every call is bounded by
+// Options::timeout (connect timeout, statement timeout, TCP user timeout).
+class CacheStore
+{
+public:
+    static constexpr int kSchemaVersion = 2;
+    static constexpr std::chrono::seconds kDefaultTtl{15 * 60};
+    static QString tableName() { return QStringLiteral("connector_state_cache"); }
+
+    using Options = CacheStoreOptions;
+
+    explicit CacheStore(DatabaseConfig config, Options options = Options(),
+                        const Clock *clock = Clock::system());
+    ~CacheStore(); // flushes the history counters
+    CacheStore(const CacheStore &) = delete;
+    CacheStore &operator=(const CacheStore &) = delete;
+
+    const DatabaseConfig &config() const { return m_config; }
+    const Options &options() const { return m_options; }
+    const Clock *clock() const { return m_clock; }
+
+    // Connects and checks the schema. Unreachable, SchemaMissing or SchemaTooNew in words.
+    StoreError open();
+    void close();
+    bool isOpen() const;
+
+    SchemaStatus schemaStatus();
+    // Creates or upgrades our schema; adopts a seed-created table in place.
+    Result<MigrationReport> migrate();
+
+    // --- the seed's service ---------------------------------------------------------------
+    // A valid entry is a hit (hitCount + 1, atomically, in the same statement); expired,
+    // invalidated, missing and failed lookups are misses and are counted as such.
+    // Never returns another identity's entry, whatever the table holds.
+    Lookup get(const QString &userId, const QString &credentialId);
+
+    // Upsert. The entry expires ttl after now (as in the seed's service). Fails with Conflict
+    // when the cache key is held by another identity (never overwrites a foreign entry).
+    StoreError set(const QString &userId, const QString &credentialId, const QString &exchange,
+                   const QString &environment, const TimeSyncState &state,
+                   std::chrono::seconds ttl = kDefaultTtl);
+
+    // progress(doneSoFar) is called after each batch of a bulk operation; returning false stops
+    // before the next batch: the rows done so far stay done and their count is returned.
+    using Progress = std::function<bool(qint64 doneSoFar)>;
+
+    // Marks the identity's entry invalid. Returns how many rows matched (0: no such entry).
+    Result<qint64> invalidate(const QString &userId, const QString &credentialId);
+    // Marks every not-yet-invalidated entry matching the filter invalid, in bounded batches.
+    Result<qint64> invalidateMatching(const EntryFilter &filter, const Progress &progress = {});
+    // How many entries invalidateMatching(filter) would touch now (its preview).
+    Result<qint64> countInvalidatable(const EntryFilter &filter);
+
+    // Deletes expired entries in bounded batches (each its own short transaction).
+    Result<qint64> cleanupExpired(const Progress &progress = {});
+    Result<qint64> countExpired();
+
+    Result<CacheStats> stats(std::chrono::seconds window = std::chrono::hours(24));
+    Result<QList<BreakdownRow>> breakdown();
+    // Buckets from `from` to `to` (UTC), each bucketMinutes wide; empty buckets included.
+    Result<QList<HistoryBucket>> history(const QDateTime &from, const QDateTime &to,
+                                         int bucketMinutes = 1);
+
+    // --- the cold-start storm ----------------------------------------------------------------
+    // A cross-process lease on an identity's sync, so that of many processes starting at once
+    // only one talks to the exchange. True when `holder` now holds the lease (or already did);
+    // false while another holder's lease is live. A lease lapses by itself after `duration`,
+    // so a crashed holder never blocks the others for longer than that.
+    Result<bool> acquireSyncLease(const QString &userId, const QString &credentialId,
+                                  const QString &holder, std::chrono::milliseconds duration);
+    StoreError releaseSyncLease(const QString &userId, const QString &credentialId,
+                                const QString &holder);
+
+    // --- browsing ---------------------------------------------------------------------------
+    Result<CacheEntry> entry(const QString &userId, const QString &credentialId); // no hit
+    Result<BrowsePage> browse(const BrowseRequest &request);
+    Result<qint64> count(const EntryFilter &filter);
+
+    // --- administration ---------------------------------------------------------------------
+    Result<ServerInfo> serverInfo();
+    Result<Privileges> privileges();
+    StoreError recordAudit(const AuditRecord &record); // at, osUser, dbRole filled if empty
+    Result<QList<AuditRecord>> auditLog(const QDateTime &since = QDateTime(), int limit = 1000);
+
+    // Demo data: entries across users, exchanges and environments in every state, and a week
+    // of per-minute history. Returns the number of entries written.
+    Result<qint64> fillDemo(qint64 entries, quint32 seed = 1);
+
+    // Writes the buffered hit/miss/set counters to the history table now.
+    StoreError flushHistory();
+
+    // The cache key for an identity: the seed's "userId_credentialId" when neither part holds
+    // '_' or '%', else both parts with '%' and '_' percent-encoded, so that ("a_b","c") and
+    // ("a","b_c") never share a key.
+    static QString cacheKey(const QString &userId, const QString &credentialId);
+
+    // The connection, for the thread that opened it (LISTEN/NOTIFY subscriptions).
+    QSqlDatabase database() const;
+    // The NOTIFY channel writes are announced on (PostgreSQL).
+    static QString notifyChannel() { return QStringLiteral("connector_cache_changed"); }
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+    DatabaseConfig m_config;
+    Options m_options;
+    const Clock *m_clock;
+};
+
+} // namespace cc

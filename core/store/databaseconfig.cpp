@@ -1,0 +1,329 @@
+#include "core/store/databaseconfig.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace cc {
+
+namespace {
+
+// libpq connection parameters a URL's query may carry. Others are refused with a clear
+// message rather than passed to libpq, which would fail with a less helpful one.
+const QStringList &knownPostgresParameters()
+{
+    static const QStringList names = {
+        QStringLiteral("sslmode"),
+        QStringLiteral("sslrootcert"),
+        QStringLiteral("sslcert"),
+        QStringLiteral("sslkey"),
+        QStringLiteral("sslcrl"),
+        QStringLiteral("sslcompression"),
+        QStringLiteral("connect_timeout"),
+        QStringLiteral("application_name"),
+        QStringLiteral("service"),
+        QStringLiteral("target_session_attrs"),
+        QStringLiteral("keepalives"),
+        QStringLiteral("keepalives_idle"),
+        QStringLiteral("keepalives_interval"),
+        QStringLiteral("keepalives_count"),
+        QStringLiteral("tcp_user_timeout"),
+        QStringLiteral("options"),
+        QStringLiteral("host"),
+        QStringLiteral("hostaddr"),
+        QStringLiteral("port"),
+        QStringLiteral("dbname"),
+        QStringLiteral("user"),
+        QStringLiteral("passfile"),
+        QStringLiteral("channel_binding"),
+        QStringLiteral("gssencmode"),
+        QStringLiteral("requiressl"),
+        QStringLiteral("krbsrvname"),
+    };
+    return names;
+}
+
+const QStringList &sslModes()
+{
+    static const QStringList modes = {QStringLiteral("disable"),   QStringLiteral("allow"),
+                                      QStringLiteral("prefer"),    QStringLiteral("require"),
+                                      QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+    return modes;
+}
+
+DatabaseConfig failure(QString *errorMessage, const QString &message)
+{
+    if (errorMessage)
+        *errorMessage = message;
+    DatabaseConfig config;
+    config.sqlitePath.clear();
+    return config;
+}
+
+QString hint()
+{
+    return QStringLiteral(" (expected postgresql://user@host:5432/dbname, postgresql:// for "
+                          "libpq's environment, sqlite:///absolute/path.db or sqlite:relative.db)");
+}
+
+// A libpq conninfo value: quoted when it holds spaces, quotes or backslashes.
+QString conninfoValue(const QString &value)
+{
+    if (!value.isEmpty() && !value.contains(QLatin1Char(' ')) &&
+        !value.contains(QLatin1Char('\'')) && !value.contains(QLatin1Char('\\')) &&
+        !value.contains(QLatin1Char(';')))
+        return value;
+    QString quoted = value;
+    quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    quoted.replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+DatabaseConfig parsePostgres(const QString &url, QString *errorMessage)
+{
+    // QUrl accepts "postgresql://" with an empty authority; it does not understand libpq's
+    // multi-host lists, which we refuse with a clear message.
+    const QString authority = url.section(QStringLiteral("://"), 1).section(QLatin1Char('/'), 0, 0);
+    if (authority.section(QLatin1Char('?'), 0, 0).contains(QLatin1Char(',')))
+        return failure(errorMessage, QStringLiteral("multiple hosts in one URL are not supported; "
+                                                    "name one host"));
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid())
+        return failure(
+            errorMessage,
+            QStringLiteral("malformed database URL: %1%2").arg(parsed.errorString(), hint()));
+    if (parsed.authority().contains(QLatin1Char(',')))
+        return failure(errorMessage, QStringLiteral("multiple hosts in one URL are not supported; "
+                                                    "name one host"));
+    if (!parsed.fragment().isEmpty())
+        return failure(
+            errorMessage,
+            QStringLiteral("a database URL has no #fragment; remove '#%1'").arg(parsed.fragment()));
+
+    DatabaseConfig config;
+    config.backend = DatabaseConfig::Backend::PostgreSQL;
+    config.host = parsed.host(QUrl::FullyDecoded);
+    config.port = parsed.port(-1);
+    config.user = parsed.userName(QUrl::FullyDecoded);
+    config.password = parsed.password(QUrl::FullyDecoded);
+    QString path = parsed.path(QUrl::FullyDecoded);
+    if (path.startsWith(QLatin1Char('/')))
+        path.remove(0, 1);
+    if (path.contains(QLatin1Char('/')))
+        return failure(
+            errorMessage,
+            QStringLiteral("the database name '%1' contains '/'; percent-encode it as %2F")
+                .arg(path));
+    config.databaseName = path;
+
+    const QUrlQuery query(parsed);
+    const auto items = query.queryItems(QUrl::FullyDecoded);
+    for (const auto &item : items) {
+        const QString key = item.first;
+        const QString value = item.second;
+        if (!knownPostgresParameters().contains(key))
+            return failure(errorMessage,
+                           QStringLiteral("unknown connection parameter '%1'; libpq knows e.g. "
+                                          "sslmode, sslrootcert, connect_timeout, application_name")
+                               .arg(key));
+        if (key == QLatin1String("sslmode") && !sslModes().contains(value))
+            return failure(errorMessage, QStringLiteral("sslmode '%1' is not one of %2")
+                                             .arg(value, sslModes().join(QStringLiteral(", "))));
+        if (key == QLatin1String("connect_timeout")) {
+            bool ok = false;
+            const int seconds = value.toInt(&ok);
+            if (!ok || seconds < 0)
+                return failure(
+                    errorMessage,
+                    QStringLiteral("connect_timeout must be whole seconds, not '%1'").arg(value));
+        }
+        // The URL's host, port, dbname and user win over the query, as in libpq; the query
+        // fills what the authority left out (host=/var/run/postgresql for a socket directory).
+        if (key == QLatin1String("host") && config.host.isEmpty()) {
+            config.host = value;
+        } else if (key == QLatin1String("port") && config.port < 0) {
+            bool ok = false;
+            config.port = value.toInt(&ok);
+            if (!ok || config.port <= 0 || config.port > 65535)
+                return failure(
+                    errorMessage,
+                    QStringLiteral("port '%1' is not a number from 1 to 65535").arg(value));
+        } else if (key == QLatin1String("dbname") && config.databaseName.isEmpty()) {
+            config.databaseName = value;
+        } else if (key == QLatin1String("user") && config.user.isEmpty()) {
+            config.user = value;
+        } else if (key != QLatin1String("host") && key != QLatin1String("port") &&
+                   key != QLatin1String("dbname") && key != QLatin1String("user")) {
+            config.options.insert(key, value);
+        }
+    }
+    if (errorMessage)
+        errorMessage->clear();
+    return config;
+}
+
+DatabaseConfig parseSqlite(const QString &url, QString *errorMessage)
+{
+    // sqlite:///abs/path.db -> /abs/path.db; sqlite:rel.db -> rel.db; sqlite::memory:
+    QString rest = url.mid(int(qstrlen("sqlite:")));
+    if (rest == QLatin1String(":memory:")) {
+        DatabaseConfig config;
+        config.sqlitePath = rest;
+        return config;
+    }
+    if (rest.startsWith(QStringLiteral("//"))) {
+        rest.remove(0, 2);
+        if (!rest.startsWith(QLatin1Char('/')))
+            return failure(errorMessage,
+                           QStringLiteral("sqlite:// must be followed by an absolute path "
+                                          "(sqlite:///var/lib/cache.db); for a relative path "
+                                          "write sqlite:%1")
+                               .arg(rest));
+    }
+    rest = QUrl::fromPercentEncoding(rest.toUtf8());
+    if (rest.isEmpty())
+        return failure(errorMessage, QStringLiteral("the SQLite URL names no file%1").arg(hint()));
+    if (rest.contains(QLatin1Char('?')))
+        return failure(errorMessage, QStringLiteral("SQLite URLs take no parameters; remove '?%1'")
+                                         .arg(rest.section(QLatin1Char('?'), 1)));
+    if (QFileInfo(rest).isDir())
+        return failure(errorMessage,
+                       QStringLiteral("'%1' is a directory; name a database file in it").arg(rest));
+    DatabaseConfig config;
+    config.sqlitePath = QDir::cleanPath(rest);
+    if (errorMessage)
+        errorMessage->clear();
+    return config;
+}
+
+} // namespace
+
+DatabaseConfig DatabaseConfig::fromUrl(const QString &urlIn, QString *errorMessage)
+{
+    const QString url = urlIn.trimmed();
+    if (url.isEmpty())
+        return failure(errorMessage, QStringLiteral("the database URL is empty%1").arg(hint()));
+    if (url.contains(QChar(0)))
+        return failure(errorMessage, QStringLiteral("the database URL contains a NUL character"));
+    const QString lower = url.toLower();
+    if (lower.startsWith(QStringLiteral("postgresql:")) ||
+        lower.startsWith(QStringLiteral("postgres:"))) {
+        if (!lower.startsWith(QStringLiteral("postgresql://")) &&
+            !lower.startsWith(QStringLiteral("postgres://")))
+            return failure(
+                errorMessage,
+                QStringLiteral("a PostgreSQL URL starts with postgresql://%1").arg(hint()));
+        return parsePostgres(url, errorMessage);
+    }
+    if (lower.startsWith(QStringLiteral("sqlite:")))
+        return parseSqlite(url, errorMessage);
+    const QString scheme = url.section(QLatin1Char(':'), 0, 0);
+    if (url.contains(QLatin1Char(':')) && !scheme.isEmpty() && scheme.size() < 20)
+        return failure(errorMessage,
+                       QStringLiteral("unsupported database scheme '%1:'%2").arg(scheme, hint()));
+    return failure(errorMessage,
+                   QStringLiteral("'%1' is not a database URL%2").arg(url.left(80), hint()));
+}
+
+QString DatabaseConfig::defaultSqlitePath()
+{
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath();
+    return dir + QStringLiteral("/connector-cache/cache.db");
+}
+
+DatabaseConfig DatabaseConfig::defaultSqlite()
+{
+    DatabaseConfig config;
+    config.sqlitePath = defaultSqlitePath();
+    return config;
+}
+
+DatabaseConfig DatabaseConfig::fromArgumentOrEnvironment(const QString &argument,
+                                                         QString *errorMessage)
+{
+    if (!argument.isEmpty())
+        return fromUrl(argument, errorMessage);
+    const QString env = qEnvironmentVariable("CONNECTOR_CACHE_DATABASE");
+    if (!env.isEmpty()) {
+        QString error;
+        DatabaseConfig config = fromUrl(env, &error);
+        if (!error.isEmpty() && errorMessage)
+            *errorMessage = QStringLiteral("CONNECTOR_CACHE_DATABASE: ") + error;
+        else if (errorMessage)
+            errorMessage->clear();
+        return config;
+    }
+    if (errorMessage)
+        errorMessage->clear();
+    return defaultSqlite();
+}
+
+QString DatabaseConfig::toUrl() const
+{
+    if (isSqlite()) {
+        if (sqlitePath == QLatin1String(":memory:"))
+            return QStringLiteral("sqlite::memory:");
+        return QFileInfo(sqlitePath).isAbsolute() ? QStringLiteral("sqlite://") + sqlitePath
+                                                  : QStringLiteral("sqlite:") + sqlitePath;
+    }
+    QUrl url;
+    url.setScheme(QStringLiteral("postgresql"));
+    if (!user.isEmpty())
+        url.setUserName(user);
+    // QUrl needs a host for an authority; a socket directory goes into the query instead.
+    QUrlQuery query;
+    if (host.startsWith(QLatin1Char('/')))
+        query.addQueryItem(QStringLiteral("host"), host);
+    else if (!host.isEmpty())
+        url.setHost(host);
+    if (port > 0) {
+        if (url.host().isEmpty())
+            query.addQueryItem(QStringLiteral("port"), QString::number(port));
+        else
+            url.setPort(port);
+    }
+    if (!databaseName.isEmpty())
+        url.setPath(QLatin1Char('/') + databaseName);
+    for (auto it = options.cbegin(); it != options.cend(); ++it)
+        query.addQueryItem(it.key(), it.value());
+    url.setQuery(query);
+    QString text = url.toString(QUrl::FullyEncoded);
+    if (url.host().isEmpty() && user.isEmpty() && !text.startsWith(QStringLiteral("postgresql://")))
+        text.replace(0, int(qstrlen("postgresql:")), QStringLiteral("postgresql://"));
+    return text;
+}
+
+QString DatabaseConfig::displayString() const
+{
+    return toUrl(); // toUrl never includes the password
+}
+
+QString DatabaseConfig::postgresConnectOptions(int timeoutMs) const
+{
+    QStringList parts;
+    QMap<QString, QString> all = options;
+    // libpq takes whole seconds, 2 at the least.
+    const int seconds = qMax(2, (timeoutMs + 999) / 1000);
+    if (!all.contains(QStringLiteral("connect_timeout")))
+        all.insert(QStringLiteral("connect_timeout"), QString::number(seconds));
+    if (!all.contains(QStringLiteral("application_name")))
+        all.insert(QStringLiteral("application_name"), QStringLiteral("connector-cache"));
+    // A dead peer is noticed within the timeout instead of the kernel's minutes.
+    if (!all.contains(QStringLiteral("tcp_user_timeout")))
+        all.insert(QStringLiteral("tcp_user_timeout"), QString::number(qMax(timeoutMs, 1000)));
+    if (!all.contains(QStringLiteral("keepalives_idle")))
+        all.insert(QStringLiteral("keepalives_idle"), QString::number(qMax(1, timeoutMs / 1000)));
+    if (!all.contains(QStringLiteral("keepalives_interval")))
+        all.insert(QStringLiteral("keepalives_interval"), QStringLiteral("1"));
+    if (!all.contains(QStringLiteral("keepalives_count")))
+        all.insert(QStringLiteral("keepalives_count"), QStringLiteral("2"));
+    for (auto it = all.cbegin(); it != all.cend(); ++it)
+        parts << it.key() + QLatin1Char('=') + conninfoValue(it.value());
+    return parts.join(QLatin1Char(';'));
+}
+
+} // namespace cc

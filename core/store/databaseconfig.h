@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QMap>
+#include <QString>
+
+namespace cc {
+
+// Where the cache lives: a PostgreSQL server (production, shared by every backend and console)
+// or an SQLite file (the embedded default).
+//
+// URL forms (see DatabaseConfig::fromUrl):
+//   postgresql://[user[:password]@][host][:port][/dbname][?param=value&...]   (also postgres://)
+//   postgresql://            everything from libpq's environment (PGHOST, PGPORT, PGUSER, ...)
+//   sqlite:///absolute/path.db     sqlite:relative/path.db     sqlite::memory:
+// Parts left out of a PostgreSQL URL fall back to libpq's conventions: PGHOST, PGPORT, PGUSER,
+// PGPASSWORD, PGDATABASE, PGSERVICE and ~/.pgpass, exactly as in psql.
+class DatabaseConfig
+{
+public:
+    enum class Backend { SQLite, PostgreSQL };
+
+    Backend backend = Backend::SQLite;
+
+    // PostgreSQL. Empty or -1 means "libpq decides" (environment, service file, defaults).
+    QString host;
+    int port = -1;
+    QString user;
+    QString password; // kept in memory only; never logged, never in displayString()
+    QString databaseName;
+    // libpq connection parameters from the URL's query: sslmode, sslrootcert, connect_timeout,
+    // application_name, service, ... Passed through to libpq unchanged.
+    QMap<QString, QString> options;
+
+    // SQLite: a file path, or ":memory:".
+    QString sqlitePath;
+
+    bool isPostgres() const { return backend == Backend::PostgreSQL; }
+    bool isSqlite() const { return backend == Backend::SQLite; }
+
+    // Parses a URL. On failure returns a config with backend SQLite and an empty path, and sets
+    // *errorMessage to what was wrong and what to do.
+    static DatabaseConfig fromUrl(const QString &url, QString *errorMessage);
+
+    // The embedded default: an SQLite file in the user's application data directory.
+    static DatabaseConfig defaultSqlite();
+    static QString defaultSqlitePath();
+
+    // The database named by --database, else $CONNECTOR_CACHE_DATABASE, else the default.
+    static DatabaseConfig fromArgumentOrEnvironment(const QString &argument, QString *errorMessage);
+
+    // A URL for display and logs: no password, ever.
+    QString displayString() const;
+    // A URL that parses back to this config, without the password.
+    QString toUrl() const;
+
+    // libpq connect options as QPSQL takes them ("key=value;key=value"), with our defaults
+    // (connect_timeout, application_name, keepalives) for whatever the URL left out.
+    QString postgresConnectOptions(int timeoutMs) const;
+};
+
+} // namespace cc

@@ -1,0 +1,235 @@
+#include "core/store/schema.h"
+
+#include "core/logging.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace cc::schema {
+
+namespace {
+
+StoreError queryError(const QSqlQuery &q, const QString &what)
+{
+    return StoreError(StoreError::QueryFailed,
+                      QStringLiteral("%1 failed: %2").arg(what, q.lastError().text()));
+}
+
+QStringList columnsOf(QSqlDatabase &db, const QString &table)
+{
+    QStringList names;
+    const QSqlRecord record = db.record(table);
+    for (int i = 0; i < record.count(); ++i)
+        names << record.fieldName(i);
+    return names;
+}
+
+// Our migrations, one list of statements per version. Never edit a released step: add one.
+QList<QStringList> steps(const SqlDialect &d)
+{
+    const QString ts = d.timestampType();
+    QList<QStringList> all;
+    // v1: version bookkeeping and the per-minute hit/miss history.
+    all << QStringList{
+        QStringLiteral("CREATE TABLE IF NOT EXISTS \"connector_cache_meta\" ("
+                       "\"key\" TEXT NOT NULL PRIMARY KEY, \"value\" TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS \"connector_cache_history\" ("
+                       "\"minute\" BIGINT NOT NULL PRIMARY KEY," // minutes since the epoch, UTC
+                       "\"hits\" BIGINT NOT NULL DEFAULT 0,"
+                       "\"misses\" BIGINT NOT NULL DEFAULT 0,"
+                       "\"sets\" BIGINT NOT NULL DEFAULT 0,"
+                       "\"invalidations\" BIGINT NOT NULL DEFAULT 0,"
+                       "\"cleanups\" BIGINT NOT NULL DEFAULT 0)"),
+    };
+    // v2: the audit log and the sync lease.
+    all << QStringList{
+        QStringLiteral("CREATE TABLE IF NOT EXISTS \"connector_cache_audit\" (%1,"
+                       "\"at\" %2 NOT NULL,"
+                       "\"os_user\" TEXT NOT NULL,"
+                       "\"db_role\" TEXT NOT NULL,"
+                       "\"profile\" TEXT NOT NULL,"
+                       "\"action\" TEXT NOT NULL,"
+                       "\"filter\" TEXT NOT NULL,"
+                       "\"rows_affected\" BIGINT NOT NULL DEFAULT 0,"
+                       "\"outcome\" TEXT NOT NULL)")
+            .arg(d.serialPrimaryKey(QStringLiteral("id")), ts),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS \"connector_cache_audit_at_idx\" ON "
+                       "\"connector_cache_audit\"(\"at\")"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS \"connector_cache_lease\" ("
+                       "\"cache_key\" TEXT NOT NULL PRIMARY KEY,"
+                       "\"holder\" TEXT NOT NULL,"
+                       "\"expires_at_ms\" BIGINT NOT NULL)"),
+    };
+    return all;
+}
+
+} // namespace
+
+QStringList seedColumns()
+{
+    return {QStringLiteral("id"),         QStringLiteral("cacheKey"),
+            QStringLiteral("userId"),     QStringLiteral("credentialId"),
+            QStringLiteral("exchange"),   QStringLiteral("environment"),
+            QStringLiteral("timeOffset"), QStringLiteral("lastSyncTime"),
+            QStringLiteral("isValid"),    QStringLiteral("expiresAt"),
+            QStringLiteral("hitCount"),   QStringLiteral("metadata"),
+            QStringLiteral("createdAt"),  QStringLiteral("updatedAt")};
+}
+
+bool tableExists(QSqlDatabase &db, const SqlDialect &dialect, const QString &table,
+                 StoreError *error)
+{
+    QSqlQuery q(db);
+    bool ok;
+    if (dialect.isPostgres()) {
+        ok = q.prepare(QStringLiteral("SELECT to_regclass(quote_ident(?)) IS NOT NULL"));
+        q.addBindValue(table);
+    } else {
+        ok = q.prepare(QStringLiteral(
+            "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?"));
+        q.addBindValue(table);
+    }
+    if (!ok || !q.exec() || !q.next()) {
+        if (error)
+            *error = queryError(q, QStringLiteral("looking for table %1").arg(table));
+        return false;
+    }
+    return q.value(0).toBool();
+}
+
+Result<SchemaStatus> detect(QSqlDatabase &db, const SqlDialect &dialect)
+{
+    StoreError error;
+    SchemaStatus status;
+    const bool hasMeta = tableExists(db, dialect, metaTable(), &error);
+    if (error)
+        return error;
+    if (hasMeta) {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral(
+                "SELECT \"value\" FROM \"connector_cache_meta\" WHERE \"key\" = 'schema_version'")))
+            return queryError(q, QStringLiteral("reading the schema version"));
+        if (q.next())
+            status.version = q.value(0).toString().toInt();
+    }
+    const bool hasCache = tableExists(db, dialect, CacheStore::tableName(), &error);
+    if (error)
+        return error;
+    if (status.version > CacheStore::kSchemaVersion)
+        status.state = SchemaStatus::State::TooNew;
+    else if (status.version == CacheStore::kSchemaVersion && hasCache)
+        status.state = SchemaStatus::State::Current;
+    else if (status.version > 0)
+        status.state = SchemaStatus::State::Outdated;
+    else if (hasCache)
+        status.state = SchemaStatus::State::SeedOnly;
+    else
+        status.state = SchemaStatus::State::Missing;
+    return status;
+}
+
+Result<MigrationReport> migrate(QSqlDatabase &db, const SqlDialect &dialect)
+{
+    auto detected = detect(db, dialect);
+    if (!detected.ok())
+        return detected.error();
+    const SchemaStatus status = detected.value();
+    if (status.state == SchemaStatus::State::TooNew) {
+        return StoreError(StoreError::SchemaTooNew,
+                          QStringLiteral("the database has schema version %1, newer than this "
+                                         "connector-cache knows (%2); upgrade connector-cache "
+                                         "instead of migrating")
+                              .arg(status.version)
+                              .arg(CacheStore::kSchemaVersion));
+    }
+
+    MigrationReport report;
+    report.fromVersion = status.version;
+    report.toVersion = CacheStore::kSchemaVersion;
+
+    StoreError error;
+    const bool hasCache = tableExists(db, dialect, CacheStore::tableName(), &error);
+    if (error)
+        return error;
+    if (hasCache) {
+        QStringList missing;
+        const QStringList present = columnsOf(db, CacheStore::tableName());
+        for (const QString &column : seedColumns()) {
+            if (!present.contains(column, Qt::CaseInsensitive))
+                missing << column;
+        }
+        if (!missing.isEmpty()) {
+            return StoreError(StoreError::SchemaIncompatible,
+                              QStringLiteral("table connector_state_cache exists but lacks the "
+                                             "seed model's columns %1; it is not the seed's "
+                                             "cache table, so it was left untouched")
+                                  .arg(missing.join(QStringLiteral(", "))));
+        }
+    }
+
+    if (!db.transaction())
+        return StoreError(StoreError::QueryFailed,
+                          QStringLiteral("cannot start the migration transaction: %1")
+                              .arg(db.lastError().text()));
+    auto run = [&](const QString &sql) {
+        QSqlQuery q(db);
+        if (!q.exec(sql)) {
+            error = queryError(q, QStringLiteral("migration step"));
+            if (q.lastError().nativeErrorCode() == QLatin1String("42501"))
+                error = StoreError(StoreError::PermissionDenied,
+                                   QStringLiteral("the database role may not change the schema: "
+                                                  "%1; run migrate as the schema owner")
+                                       .arg(q.lastError().databaseText()));
+            return false;
+        }
+        return true;
+    };
+
+    if (!hasCache) {
+        for (const QString &sql : dialect.createCacheTable()) {
+            if (!run(sql)) {
+                db.rollback();
+                return error;
+            }
+        }
+        report.createdCacheTable = true;
+        report.steps << QStringLiteral("created table connector_state_cache (the seed's model)");
+    } else if (status.version == 0) {
+        report.steps << QStringLiteral("adopted the existing connector_state_cache in place");
+    }
+
+    const QList<QStringList> all = steps(dialect);
+    for (int version = status.version + 1; version <= CacheStore::kSchemaVersion; ++version) {
+        for (const QString &sql : all.at(version - 1)) {
+            if (!run(sql)) {
+                db.rollback();
+                return error;
+            }
+        }
+        report.steps << QStringLiteral("applied schema version %1").arg(version);
+    }
+    const QString upsert =
+        QStringLiteral("INSERT INTO \"connector_cache_meta\" (\"key\", \"value\") VALUES "
+                       "('schema_version', '%1') "
+                       "ON CONFLICT (\"key\") DO UPDATE SET \"value\" = excluded.\"value\"")
+            .arg(CacheStore::kSchemaVersion);
+    if (!run(upsert)) {
+        db.rollback();
+        return error;
+    }
+    if (!db.commit()) {
+        const QString text = db.lastError().text();
+        db.rollback();
+        return StoreError(StoreError::QueryFailed,
+                          QStringLiteral("committing the migration failed: %1").arg(text));
+    }
+    if (report.steps.isEmpty())
+        report.steps << QStringLiteral("schema already at version %1; nothing to do")
+                            .arg(CacheStore::kSchemaVersion);
+    for (const QString &step : std::as_const(report.steps))
+        qCInfo(lcStore).noquote() << "migrate:" << step;
+    return report;
+}
+
+} // namespace cc::schema

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/result.h"
+#include "core/store/cachestore.h"
+#include "core/store/sqldialect.h"
+
+#include <QSqlDatabase>
+
+namespace cc::schema {
+
+// Our own tables, beside the seed's connector_state_cache (whose columns we never alter):
+//   connector_cache_meta     key/value; "schema_version"                         (v1)
+//   connector_cache_history  per-minute hits, misses, sets, invalidations, cleanups (v1)
+//   connector_cache_audit    every administrative action                          (v2)
+//   connector_cache_lease    who is syncing an identity right now (the storm)     (v2)
+inline QString metaTable()
+{
+    return QStringLiteral("connector_cache_meta");
+}
+inline QString historyTable()
+{
+    return QStringLiteral("connector_cache_history");
+}
+inline QString auditTable()
+{
+    return QStringLiteral("connector_cache_audit");
+}
+inline QString leaseTable()
+{
+    return QStringLiteral("connector_cache_lease");
+}
+
+// The seed model's columns; a table lacking any of them cannot be adopted.
+QStringList seedColumns();
+
+bool tableExists(QSqlDatabase &db, const SqlDialect &dialect, const QString &table,
+                 StoreError *error);
+Result<SchemaStatus> detect(QSqlDatabase &db, const SqlDialect &dialect);
+Result<MigrationReport> migrate(QSqlDatabase &db, const SqlDialect &dialect);
+
+} // namespace cc::schema

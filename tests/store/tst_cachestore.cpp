@@ -1,0 +1,794 @@
+// The cache engine's suite. The same tests run against SQLite and a real PostgreSQL
+// (CC_TEST_BACKEND=sqlite|postgres; ctest runs both).
+
+#include "core/store/cachestore.h"
+#include "tests/support/testdatabase.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+using namespace cc;
+using namespace std::chrono_literals;
+
+namespace {
+
+// 2025-06-15 12:05:00 UTC: the seed fixture's first two rows are valid then, the third expired.
+constexpr qint64 kFixtureNow = 1749989100000;
+
+QString fixture(const QString &name)
+{
+    QFile f(qEnvironmentVariable("CC_TEST_SOURCE_DIR") + QStringLiteral("/tests/store/fixtures/") +
+            name);
+    if (!f.open(QIODevice::ReadOnly))
+        return QString();
+    return QString::fromUtf8(f.readAll());
+}
+
+TimeSyncState offset(qint64 ms, const QJsonObject &metadata = QJsonObject())
+{
+    TimeSyncState s;
+    s.timeOffsetMs = ms;
+    s.metadata = metadata;
+    return s;
+}
+
+} // namespace
+
+class TestCacheStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TestDatabase> m_db;
+    ManualClock m_clock{kFixtureNow};
+
+    std::unique_ptr<CacheStore> store(CacheStore::Options options = CacheStore::Options())
+    {
+        return std::make_unique<CacheStore>(m_db->config(), options, &m_clock);
+    }
+    std::unique_ptr<CacheStore> migrated(CacheStore::Options options = CacheStore::Options())
+    {
+        auto s = store(options);
+        auto report = s->migrate();
+        if (!report.ok())
+            qWarning() << report.error().message();
+        return s;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_db = std::make_unique<test::TestDatabase>();
+        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorMessage()));
+        m_clock.setMs(kFixtureNow);
+    }
+    void cleanup() { m_db.reset(); }
+
+    void openOnEmptyDatabaseAsksForMigrate()
+    {
+        auto s = store();
+        const StoreError error = s->open();
+        QCOMPARE(error.kind(), StoreError::SchemaMissing);
+        QVERIFY2(error.message().contains(QStringLiteral("connector-cache migrate")),
+                 qPrintable(error.message()));
+        // A lookup on a missing schema is a miss with words, not a crash or SQL soup.
+        const Lookup lookup = s->get(QStringLiteral("u"), QStringLiteral("c"));
+        QCOMPARE(lookup.outcome, Lookup::Outcome::Failed);
+        QVERIFY2(lookup.errorMessage.contains(QStringLiteral("migrate")),
+                 qPrintable(lookup.errorMessage));
+    }
+
+    void migrateCreatesThePrismaSchema()
+    {
+        auto s = store();
+        auto report = s->migrate();
+        QVERIFY2(report.ok(), qPrintable(report.error().message()));
+        QVERIFY(report->createdCacheTable);
+        QCOMPARE(report->fromVersion, 0);
+        QCOMPARE(report->toVersion, CacheStore::kSchemaVersion);
+        QCOMPARE(s->open().kind(), StoreError::NoError);
+        if (m_db->isPostgres()) {
+            // The names and types Prisma gives the seed's model.
+            const QString types =
+                m_db->scalar(QStringLiteral("SELECT string_agg(column_name || ':' || data_type || "
+                                            "':' || is_nullable, ',' "
+                                            "ORDER BY ordinal_position) FROM "
+                                            "information_schema.columns WHERE table_name = "
+                                            "'connector_state_cache'"))
+                    .toString();
+            QCOMPARE(types, QStringLiteral(
+                                "id:text:NO,cacheKey:text:NO,userId:text:NO,credentialId:text:"
+                                "NO,exchange:text:NO,environment:text:NO,timeOffset:integer:NO,"
+                                "lastSyncTime:timestamp without time zone:NO,isValid:boolean:NO,"
+                                "expiresAt:timestamp without time zone:NO,hitCount:integer:NO,"
+                                "metadata:jsonb:YES,createdAt:timestamp without time zone:NO,"
+                                "updatedAt:timestamp without time zone:NO"));
+            const QString indexes =
+                m_db->scalar(QStringLiteral("SELECT string_agg(indexname, ',' ORDER BY indexname) "
+                                            "FROM pg_indexes WHERE "
+                                            "tablename = 'connector_state_cache'"))
+                    .toString();
+            QCOMPARE(indexes,
+                     QStringLiteral("connector_state_cache_cacheKey_idx,connector_state_cache_"
+                                    "cacheKey_key,connector_state_cache_expiresAt_idx,connector_"
+                                    "state_cache_pkey,connector_state_cache_userId_idx"));
+            QCOMPARE(m_db->scalar(QStringLiteral(
+                                      "SELECT datetime_precision FROM information_schema.columns "
+                                      "WHERE table_name = 'connector_state_cache' AND "
+                                      "column_name = 'lastSyncTime'"))
+                         .toInt(),
+                     3);
+        }
+    }
+
+    void migrateIsIdempotent()
+    {
+        auto s = migrated();
+        auto again = s->migrate();
+        QVERIFY2(again.ok(), qPrintable(again.error().message()));
+        QVERIFY(!again->createdCacheTable);
+        QCOMPARE(again->fromVersion, CacheStore::kSchemaVersion);
+        QVERIFY(again->steps.join(QLatin1Char(' ')).contains(QStringLiteral("nothing to do")));
+    }
+
+    void adoptsTheSeedsTableInPlace()
+    {
+        const QString sql = fixture(m_db->isPostgres() ? QStringLiteral("prisma_postgres.sql")
+                                                       : QStringLiteral("seed_sqlite.sql"));
+        QVERIFY(!sql.isEmpty());
+        QCOMPARE(m_db->exec(sql), QString());
+        auto s = store();
+        QCOMPARE(s->schemaStatus().state, SchemaStatus::State::SeedOnly);
+        QCOMPARE(s->open().kind(), StoreError::SchemaMissing);
+        auto report = s->migrate();
+        QVERIFY2(report.ok(), qPrintable(report.error().message()));
+        QVERIFY(!report->createdCacheTable);
+        QCOMPARE(s->open().kind(), StoreError::NoError);
+
+        // The seed's rows read back exactly, with the seed's key format.
+        Lookup hit = s->get(QStringLiteral("user123"), QStringLiteral("cred456"));
+        QCOMPARE(hit.outcome, Lookup::Outcome::Hit);
+        QCOMPARE(hit.entry.id, QStringLiteral("clx1a2b3c0000qwer1234abcd"));
+        QCOMPARE(hit.entry.timeOffsetMs, 145);
+        QCOMPARE(hit.entry.lastSyncTime.toMSecsSinceEpoch(), 1749988800123);
+        QCOMPARE(hit.entry.hitCount, 16); // 15 + this hit
+        QVERIFY(hit.entry.metadata.isEmpty());
+
+        // Ids with underscores written under the seed's (ambiguous) key are still found.
+        Lookup underscored = s->get(QStringLiteral("user_9"), QStringLiteral("cred_7"));
+        QCOMPARE(underscored.outcome, Lookup::Outcome::Hit);
+        QCOMPARE(underscored.entry.metadata.value(QStringLiteral("note")).toString(),
+                 QStringLiteral("written by the seed"));
+        // ... and updated in place rather than duplicated.
+        QCOMPARE(s->set(QStringLiteral("user_9"), QStringLiteral("cred_7"), QStringLiteral("BINGX"),
+                        QStringLiteral("MAINNET"), offset(-75)),
+                 StoreError());
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM connector_state_cache WHERE "
+                                             "\"userId\" = 'user_9'"))
+                     .toInt(),
+                 1);
+
+        QCOMPARE(s->get(QStringLiteral("user124"), QStringLiteral("cred457")).outcome,
+                 Lookup::Outcome::Expired);
+
+        // A set through our engine leaves a row the seed can read: its key format and columns.
+        QCOMPARE(s->set(QStringLiteral("user200"), QStringLiteral("cred1"), QStringLiteral("BYBIT"),
+                        QStringLiteral("TESTNET"), offset(12)),
+                 StoreError());
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT \"cacheKey\" FROM connector_state_cache "
+                                             "WHERE \"userId\" = 'user200'"))
+                     .toString(),
+                 QStringLiteral("user200_cred1"));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT LENGTH(\"id\") FROM connector_state_cache "
+                                             "WHERE \"userId\" = 'user200'"))
+                     .toInt(),
+                 25);
+    }
+
+    void refusesANewerSchema()
+    {
+        auto s = migrated();
+        QCOMPARE(m_db->exec(QStringLiteral("UPDATE connector_cache_meta SET value = '99' WHERE key "
+                                           "= 'schema_version'")),
+                 QString());
+        auto fresh = store();
+        const StoreError error = fresh->open();
+        QCOMPARE(error.kind(), StoreError::SchemaTooNew);
+        auto report = fresh->migrate();
+        QVERIFY(!report.ok());
+        QCOMPARE(report.error().kind(), StoreError::SchemaTooNew);
+        QVERIFY(report.error().message().contains(QStringLiteral("99")));
+    }
+
+    void refusesAForeignTableOfTheSameName()
+    {
+        QCOMPARE(m_db->exec(QStringLiteral("CREATE TABLE connector_state_cache (id TEXT, note "
+                                           "TEXT)")),
+                 QString());
+        auto report = store()->migrate();
+        QVERIFY(!report.ok());
+        QCOMPARE(report.error().kind(), StoreError::SchemaIncompatible);
+        QVERIFY(report.error().message().contains(QStringLiteral("cacheKey")));
+    }
+
+    void setThenGetRoundTrips()
+    {
+        auto s = migrated();
+        const QJsonObject meta{
+            {QStringLiteral("sync"),
+             QJsonObject{{QStringLiteral("errorBoundMs"), 21}, {QStringLiteral("samples"), 5}}}};
+        TimeSyncState state = offset(-1234, meta);
+        state.lastSyncTime = QDateTime::fromMSecsSinceEpoch(kFixtureNow - 1500, Qt::UTC);
+        QCOMPARE(s->set(QStringLiteral("alice"), QStringLiteral("k1"), QStringLiteral("bybit"),
+                        QStringLiteral("testnet"), state, 600s),
+                 StoreError());
+        Lookup a = s->get(QStringLiteral("alice"), QStringLiteral("k1"));
+        QCOMPARE(a.outcome, Lookup::Outcome::Hit);
+        QCOMPARE(a.entry.timeOffsetMs, -1234);
+        QCOMPARE(a.entry.exchange, QStringLiteral("BYBIT"));
+        QCOMPARE(a.entry.environment, QStringLiteral("TESTNET"));
+        QCOMPARE(a.entry.lastSyncTime.toMSecsSinceEpoch(), kFixtureNow - 1500);
+        QCOMPARE(a.entry.expiresAt.toMSecsSinceEpoch(), kFixtureNow + 600'000);
+        QCOMPARE(a.entry.metadata, meta);
+        QCOMPARE(a.entry.hitCount, 1);
+        QCOMPARE(s->get(QStringLiteral("alice"), QStringLiteral("k1")).entry.hitCount, 2);
+        QCOMPARE(s->get(QStringLiteral("alice"), QStringLiteral("k2")).outcome,
+                 Lookup::Outcome::Miss);
+        // An upsert replaces the offset and keeps the hit count.
+        QCOMPARE(s->set(QStringLiteral("alice"), QStringLiteral("k1"), QStringLiteral("BYBIT"),
+                        QStringLiteral("TESTNET"), offset(55)),
+                 StoreError());
+        Lookup b = s->get(QStringLiteral("alice"), QStringLiteral("k1"));
+        QCOMPARE(b.entry.timeOffsetMs, 55);
+        QCOMPARE(b.entry.hitCount, 3);
+        QCOMPARE(b.entry.id, a.entry.id);
+    }
+
+    void rejectsBadInput()
+    {
+        auto s = migrated();
+        QCOMPARE(s->set(QString(), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                        QStringLiteral("TESTNET"), offset(1))
+                     .kind(),
+                 StoreError::InvalidArgument);
+        QCOMPARE(s->set(QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                        QStringLiteral("TESTNET"), offset(1), 0s)
+                     .kind(),
+                 StoreError::InvalidArgument);
+        QCOMPARE(s->set(QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                        QStringLiteral("TESTNET"), offset(qint64(1) << 40))
+                     .kind(),
+                 StoreError::InvalidArgument);
+        QCOMPARE(s->set((QStringLiteral("u") + QChar(0) + QStringLiteral("x")), QStringLiteral("c"),
+                        QStringLiteral("BYBIT"), QStringLiteral("TESTNET"), offset(1))
+                     .kind(),
+                 StoreError::InvalidArgument);
+        QCOMPARE(s->get(QStringLiteral("u"), QString()).outcome, Lookup::Outcome::Failed);
+    }
+
+    void expiresAfterItsTtl()
+    {
+        auto s = migrated();
+        QCOMPARE(s->set(QStringLiteral("bob"), QStringLiteral("k"), QStringLiteral("BINGX"),
+                        QStringLiteral("MAINNET"), offset(7), 60s),
+                 StoreError());
+        m_clock.advanceMs(59'999);
+        QCOMPARE(s->get(QStringLiteral("bob"), QStringLiteral("k")).outcome, Lookup::Outcome::Hit);
+        m_clock.advanceMs(1);
+        const Lookup expired = s->get(QStringLiteral("bob"), QStringLiteral("k"));
+        QCOMPARE(expired.outcome, Lookup::Outcome::Expired);
+        QCOMPARE(expired.entry.timeOffsetMs, 7);
+        QCOMPARE(expired.entry.hitCount, 1); // an expired read is not a hit
+    }
+
+    void invalidatedEntriesAreMisses()
+    {
+        auto s = migrated();
+        QCOMPARE(s->set(QStringLiteral("carol"), QStringLiteral("k"), QStringLiteral("BYBIT"),
+                        QStringLiteral("MAINNET"), offset(3)),
+                 StoreError());
+        auto n = s->invalidate(QStringLiteral("carol"), QStringLiteral("k"));
+        QVERIFY(n.ok());
+        QCOMPARE(n.value(), 1);
+        QCOMPARE(s->get(QStringLiteral("carol"), QStringLiteral("k")).outcome,
+                 Lookup::Outcome::Invalidated);
+        QCOMPARE(s->invalidate(QStringLiteral("carol"), QStringLiteral("nope")).value(), 0);
+        // A fresh sync makes it valid again.
+        QCOMPARE(s->set(QStringLiteral("carol"), QStringLiteral("k"), QStringLiteral("BYBIT"),
+                        QStringLiteral("MAINNET"), offset(4)),
+                 StoreError());
+        QCOMPARE(s->get(QStringLiteral("carol"), QStringLiteral("k")).outcome,
+                 Lookup::Outcome::Hit);
+    }
+
+    void underscoresNeverCollide()
+    {
+        auto s = migrated();
+        QCOMPARE(s->set(QStringLiteral("a_b"), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                        QStringLiteral("MAINNET"), offset(1)),
+                 StoreError());
+        QCOMPARE(s->set(QStringLiteral("a"), QStringLiteral("b_c"), QStringLiteral("BYBIT"),
+                        QStringLiteral("MAINNET"), offset(2)),
+                 StoreError());
+        QCOMPARE(s->set(QStringLiteral("a%5Fb"), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                        QStringLiteral("MAINNET"), offset(3)),
+                 StoreError());
+        QCOMPARE(s->get(QStringLiteral("a_b"), QStringLiteral("c")).entry.timeOffsetMs, 1);
+        QCOMPARE(s->get(QStringLiteral("a"), QStringLiteral("b_c")).entry.timeOffsetMs, 2);
+        QCOMPARE(s->get(QStringLiteral("a%5Fb"), QStringLiteral("c")).entry.timeOffsetMs, 3);
+        QVERIFY(CacheStore::cacheKey(QStringLiteral("a_b"), QStringLiteral("c")) !=
+                CacheStore::cacheKey(QStringLiteral("a"), QStringLiteral("b_c")));
+        QCOMPARE(CacheStore::cacheKey(QStringLiteral("user123"), QStringLiteral("cred456")),
+                 QStringLiteral("user123_cred456"));
+    }
+
+    void neverServesOrOverwritesAForeignEntry()
+    {
+        auto s = migrated();
+        // A row whose key says x_y but which belongs to someone else (as the seed's ambiguous
+        // keys can produce).
+        const QString ts = m_db->isPostgres() ? QStringLiteral("TIMESTAMP '2030-01-01 00:00:00'")
+                                              : QStringLiteral("1893456000000");
+        QCOMPARE(
+            m_db->exec(
+                QStringLiteral(
+                    "INSERT INTO connector_state_cache (\"id\", \"cacheKey\", \"userId\", "
+                    "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", "
+                    "\"lastSyncTime\", \"isValid\", \"expiresAt\", \"hitCount\", \"createdAt\", "
+                    "\"updatedAt\") VALUES ('cforeign', 'x_y', 'other', 'id', 'BYBIT', "
+                    "'MAINNET', 999, %1, TRUE, %1, 0, %1, %1)")
+                    .arg(ts)),
+            QString());
+        QCOMPARE(s->get(QStringLiteral("x"), QStringLiteral("y")).outcome, Lookup::Outcome::Miss);
+        const StoreError error =
+            s->set(QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("BYBIT"),
+                   QStringLiteral("MAINNET"), offset(5));
+        QCOMPARE(error.kind(), StoreError::Conflict);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT \"timeOffset\" FROM connector_state_cache "
+                                             "WHERE id = 'cforeign'"))
+                     .toInt(),
+                 999);
+    }
+
+    void hitRateCountsMisses()
+    {
+        CacheStore::Options options;
+        options.historyFlushInterval = 1h; // only explicit flushes
+        auto s = migrated(options);
+        QCOMPARE(s->set(QStringLiteral("d"), QStringLiteral("k"), QStringLiteral("BYBIT"),
+                        QStringLiteral("MAINNET"), offset(1)),
+                 StoreError());
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(s->get(QStringLiteral("d"), QStringLiteral("k")).isHit());
+        QCOMPARE(s->get(QStringLiteral("d"), QStringLiteral("missing")).outcome,
+                 Lookup::Outcome::Miss);
+        auto stats = s->stats(1h);
+        QVERIFY2(stats.ok(), qPrintable(stats.error().message()));
+        QCOMPARE(stats->hits, 3);
+        QCOMPARE(stats->misses, 1);
+        QCOMPARE(stats->hitRate, 0.75);
+        QCOMPARE(stats->total, 1);
+        QCOMPARE(stats->valid, 1);
+        QCOMPARE(stats->totalHits, 3);
+        QCOMPARE(stats->newestSyncAgeMs, 0);
+
+        auto history = s->history(m_clock.now().addSecs(-300), m_clock.now(), 1);
+        QVERIFY(history.ok());
+        QCOMPARE(history->size(), 6);
+        qint64 hits = 0, misses = 0, sets = 0;
+        for (const HistoryBucket &b : history.value()) {
+            hits += b.hits;
+            misses += b.misses;
+            sets += b.sets;
+        }
+        QCOMPARE(hits, 3);
+        QCOMPARE(misses, 1);
+        QCOMPARE(sets, 1);
+        QCOMPARE(history->constLast().hits, 3);
+
+        // Counters from another process (another store) add up in the same minute.
+        {
+            auto other = store(options);
+            QVERIFY(other->get(QStringLiteral("d"), QStringLiteral("k")).isHit());
+        } // flushed on destruction
+        QCOMPARE(s->stats(1h)->hits, 4);
+    }
+
+    void statsClassifiesEveryState()
+    {
+        auto s = migrated();
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(s->set(QStringLiteral("u%1").arg(i), QStringLiteral("k"),
+                            QStringLiteral("BYBIT"), QStringLiteral("MAINNET"), offset(i),
+                            std::chrono::seconds(60 * (i + 1) * 4)),
+                     StoreError()); // expire in 4, 8, 12, 16, 20 minutes
+        QVERIFY(s->invalidate(QStringLiteral("u4"), QStringLiteral("k")).ok());
+        m_clock.advanceMs(5 * 60'000); // u0 has expired now
+        auto stats = s->stats();
+        QVERIFY(stats.ok());
+        QCOMPARE(stats->total, 5);
+        QCOMPARE(stats->valid, 3);
+        QCOMPARE(stats->expired, 1);
+        QCOMPARE(stats->invalid, 1);
+        QCOMPARE(stats->expiringIn5m, 1);  // u1 at 8 min
+        QCOMPARE(stats->expiringIn15m, 3); // u1, u2, u3
+        QCOMPARE(stats->expiringIn60m, 3);
+        QCOMPARE(stats->oldestSyncAgeMs, 5 * 60'000);
+        auto rows = s->breakdown();
+        QVERIFY(rows.ok());
+        QCOMPARE(rows->size(), 1);
+        QCOMPARE(rows->constFirst().exchange, QStringLiteral("BYBIT"));
+        QCOMPARE(rows->constFirst().valid, 3);
+    }
+
+    void cleanupRunsInBatchesAndCanStop()
+    {
+        CacheStore::Options options;
+        options.batchSize = 7;
+        auto s = migrated(options);
+        for (int i = 0; i < 50; ++i)
+            QCOMPARE(s->set(QStringLiteral("old%1").arg(i), QStringLiteral("k"),
+                            QStringLiteral("BYBIT"), QStringLiteral("MAINNET"), offset(i), 60s),
+                     StoreError());
+        m_clock.advanceMs(120'000);
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(s->set(QStringLiteral("new%1").arg(i), QStringLiteral("k"),
+                            QStringLiteral("BYBIT"), QStringLiteral("MAINNET"), offset(i), 60s),
+                     StoreError());
+        QCOMPARE(s->countExpired().value(), 50);
+
+        // Stop after the first batch: its rows stay deleted and are counted.
+        auto stopped = s->cleanupExpired([](qint64) { return false; });
+        QVERIFY(stopped.ok());
+        QCOMPARE(stopped.value(), 7);
+
+        QList<qint64> progress;
+        auto all = s->cleanupExpired([&](qint64 done) {
+            progress << done;
+            return true;
+        });
+        QVERIFY(all.ok());
+        QCOMPARE(all.value(), 43);
+        QVERIFY(progress.size() >= 6);
+        QCOMPARE(progress.constLast(), 43);
+        QCOMPARE(s->count(EntryFilter()).value(), 10);
+        QCOMPARE(s->cleanupExpired().value(), 0);
+    }
+
+    void invalidateMatchingHonoursEveryFilter()
+    {
+        CacheStore::Options options;
+        options.batchSize = 3;
+        auto s = migrated(options);
+        const QStringList exchanges{QStringLiteral("BYBIT"), QStringLiteral("BINGX")};
+        const QStringList environments{QStringLiteral("MAINNET"), QStringLiteral("TESTNET")};
+        int n = 0;
+        for (const QString &ex : exchanges) {
+            for (const QString &env : environments) {
+                for (int i = 0; i < 5; ++i) {
+                    m_clock.advanceMs(1000);
+                    QCOMPARE(s->set(QStringLiteral("user%1").arg(n++), QStringLiteral("k"), ex, env,
+                                    offset(i)),
+                             StoreError());
+                }
+            }
+        }
+        EntryFilter bybitMain;
+        bybitMain.exchange = QStringLiteral("bybit");
+        bybitMain.environment = QStringLiteral("Mainnet");
+        QCOMPARE(s->countInvalidatable(bybitMain).value(), 5);
+        QCOMPARE(s->invalidateMatching(bybitMain).value(), 5);
+        QCOMPARE(s->countInvalidatable(bybitMain).value(), 0);
+        QCOMPARE(s->invalidateMatching(bybitMain).value(), 0);
+
+        EntryFilter early; // synced before the 8th write
+        early.syncedBefore = QDateTime::fromMSecsSinceEpoch(kFixtureNow + 8000, Qt::UTC);
+        QCOMPARE(s->countInvalidatable(early).value(), 2); // user5, user6; 0-4 already invalid
+        QCOMPARE(s->invalidateMatching(early).value(), 2);
+
+        EntryFilter one;
+        one.userId = QStringLiteral("user19");
+        QCOMPARE(s->invalidateMatching(one).value(), 1);
+
+        EntryFilter valid;
+        valid.state = EntryFilter::State::Valid;
+        QCOMPARE(s->count(valid).value(), 20 - 5 - 2 - 1);
+        EntryFilter invalid;
+        invalid.state = EntryFilter::State::Invalid;
+        QCOMPARE(s->count(invalid).value(), 8);
+    }
+
+    void hostileFiltersAreLiterals()
+    {
+        auto s = migrated();
+        const QStringList users{QStringLiteral("o'brien"), QStringLiteral("100%"),
+                                QStringLiteral("a_b"), QStringLiteral("back\\slash"),
+                                QStringLiteral("plain")};
+        for (const QString &u : users)
+            QCOMPARE(s->set(u, QStringLiteral("k"), QStringLiteral("BYBIT"),
+                            QStringLiteral("MAINNET"), offset(1)),
+                     StoreError());
+        auto count = [&](const QString &text) {
+            EntryFilter f;
+            f.text = text;
+            auto r = s->count(f);
+            if (!r.ok())
+                qWarning() << r.error().message();
+            return r.ok() ? r.value() : qint64(-1);
+        };
+        QCOMPARE(count(QStringLiteral("'")), 1);
+        // "100%" and the key "a%5Fb_k", in which our key format escaped the underscore.
+        QCOMPARE(count(QStringLiteral("%")), 2);
+        QCOMPARE(count(QStringLiteral("0%")), 1);
+        QCOMPARE(count(QStringLiteral("_")), 5); // every key holds the separator
+        QCOMPARE(count(QStringLiteral("a_b")), 1);
+        QCOMPARE(count(QStringLiteral("\\")), 1);
+        QCOMPARE(count(QStringLiteral("'; DROP TABLE connector_state_cache; --")), 0);
+        QCOMPARE(count(QStringLiteral("\" OR 1=1 --")), 0);
+        QCOMPARE(count((QStringLiteral("plain") + QChar(0))), 0);
+        QCOMPARE(count(QString(100000, QLatin1Char('x'))), 0);
+        QCOMPARE(count(QStringLiteral("PLAIN")), 1); // case-insensitive
+        EntryFilter f;
+        f.userId = QStringLiteral("' OR '1'='1");
+        QCOMPARE(s->count(f).value(), 0);
+        QCOMPARE(s->invalidateMatching(f).value(), 0);
+        QCOMPARE(s->count(EntryFilter()).value(), 5);
+    }
+
+    void browsesWithKeysetCursors()
+    {
+        auto s = migrated();
+        QCOMPARE(s->fillDemo(250, 7).value(), 250);
+        for (SortColumn column : {SortColumn::CacheKey, SortColumn::HitCount,
+                                  SortColumn::LastSyncTime, SortColumn::Exchange}) {
+            for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                BrowseRequest request;
+                request.sortColumn = column;
+                request.sortOrder = order;
+                request.limit = 40;
+                QSet<QString> seen;
+                QList<CacheEntry> all;
+                for (int page = 0; page < 20; ++page) {
+                    auto result = s->browse(request);
+                    QVERIFY2(result.ok(), qPrintable(result.error().message()));
+                    for (const CacheEntry &e : result->entries) {
+                        QVERIFY(!seen.contains(e.id));
+                        seen.insert(e.id);
+                        all << e;
+                    }
+                    if (result->nextCursor.isEmpty())
+                        break;
+                    request.after = result->nextCursor;
+                }
+                QCOMPARE(seen.size(), 250);
+                for (int i = 1; i < all.size(); ++i) {
+                    const CacheEntry &a = all.at(i - 1);
+                    const CacheEntry &b = all.at(i);
+                    bool inOrder = true;
+                    if (column == SortColumn::HitCount)
+                        inOrder = order == Qt::AscendingOrder ? a.hitCount <= b.hitCount
+                                                              : a.hitCount >= b.hitCount;
+                    else if (column == SortColumn::LastSyncTime)
+                        inOrder = order == Qt::AscendingOrder ? a.lastSyncTime <= b.lastSyncTime
+                                                              : a.lastSyncTime >= b.lastSyncTime;
+                    QVERIFY2(inOrder, qPrintable(QStringLiteral("row %1").arg(i)));
+                }
+            }
+        }
+        // Offset jumps and filters.
+        BrowseRequest jump;
+        jump.offset = 245;
+        jump.limit = 100;
+        QCOMPARE(s->browse(jump)->entries.size(), 5);
+        BrowseRequest filtered;
+        filtered.filter.exchange = QStringLiteral("BINGX");
+        filtered.limit = 1000;
+        const qint64 bingx = s->count(filtered.filter).value();
+        QVERIFY(bingx > 0 && bingx < 250);
+        QCOMPARE(s->browse(filtered)->entries.size(), bingx);
+        // A cursor from another sort order, or garbage, is refused in words.
+        BrowseRequest bad;
+        bad.after = QStringLiteral("not-a-cursor");
+        QCOMPARE(s->browse(bad).error().kind(), StoreError::InvalidArgument);
+    }
+
+    void leaseLetsOneHolderSyncAtATime()
+    {
+        auto s = migrated();
+        const QString u = QStringLiteral("storm"), c = QStringLiteral("k");
+        QCOMPARE(s->acquireSyncLease(u, c, QStringLiteral("A"), 5s).value(), true);
+        QCOMPARE(s->acquireSyncLease(u, c, QStringLiteral("B"), 5s).value(), false);
+        QCOMPARE(s->acquireSyncLease(u, c, QStringLiteral("A"), 5s).value(), true);
+        m_clock.advanceMs(5001);
+        QCOMPARE(s->acquireSyncLease(u, c, QStringLiteral("B"), 5s).value(), true);
+        QCOMPARE(s->releaseSyncLease(u, c, QStringLiteral("A")), StoreError()); // not A's
+        QCOMPARE(s->acquireSyncLease(u, c, QStringLiteral("A"), 5s).value(), false);
+        QCOMPARE(s->releaseSyncLease(u, c, QStringLiteral("B")), StoreError());
+        QCOMPARE(s->acquireSyncLease(u, c, QStringLiteral("A"), 5s).value(), true);
+    }
+
+    void auditLogRecordsActions()
+    {
+        CacheStore::Options options;
+        options.profile = QStringLiteral("staging");
+        auto s = migrated(options);
+        AuditRecord r;
+        r.action = QStringLiteral("cleanup");
+        r.filter = QStringLiteral("{}");
+        r.rowsAffected = 42;
+        QCOMPARE(s->recordAudit(r), StoreError());
+        m_clock.advanceMs(1000);
+        r.action = QStringLiteral("invalidate");
+        r.rowsAffected = 1;
+        r.outcome = QStringLiteral("failed: test");
+        QCOMPARE(s->recordAudit(r), StoreError());
+        auto log = s->auditLog();
+        QVERIFY(log.ok());
+        QCOMPARE(log->size(), 2);
+        QCOMPARE(log->at(0).action, QStringLiteral("invalidate")); // newest first
+        QCOMPARE(log->at(0).outcome, QStringLiteral("failed: test"));
+        QCOMPARE(log->at(1).rowsAffected, 42);
+        QCOMPARE(log->at(1).profile, QStringLiteral("staging"));
+        QCOMPARE(log->at(1).outcome, QStringLiteral("ok"));
+        QVERIFY(!log->at(1).osUser.isEmpty());
+        QVERIFY(!log->at(1).dbRole.isEmpty());
+        QCOMPARE(s->auditLog(m_clock.now())->size(), 1);
+    }
+
+    void serverInfoAndPrivileges()
+    {
+        auto s = migrated();
+        auto info = s->serverInfo();
+        QVERIFY2(info.ok(), qPrintable(info.error().message()));
+        QCOMPARE(info->backend,
+                 m_db->isPostgres() ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite"));
+        QVERIFY(!info->version.isEmpty());
+        QVERIFY(info->latencyUs >= 0);
+        auto p = s->privileges();
+        QVERIFY(p.ok());
+        QVERIFY(p->canRead && p->canWrite && p->canAudit);
+    }
+
+    void readOnlyRoleIsDetected()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("database roles exist on PostgreSQL only");
+        auto s = migrated();
+        const QString role =
+            QStringLiteral("cc_reader_%1").arg(QDateTime::currentMSecsSinceEpoch());
+        QCOMPARE(m_db->exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'pw';\n"
+                                           "GRANT SELECT ON connector_state_cache, "
+                                           "connector_cache_meta, connector_cache_history, "
+                                           "connector_cache_audit TO %1")
+                                .arg(role)),
+                 QString());
+        DatabaseConfig config = m_db->config();
+        config.user = role;
+        config.password = QStringLiteral("pw");
+        config.host = qEnvironmentVariable("PGHOST");
+        CacheStore reader(config, CacheStore::Options(), &m_clock);
+        QCOMPARE(reader.open(), StoreError());
+        auto p = reader.privileges();
+        QVERIFY2(p.ok(), qPrintable(p.error().message()));
+        QVERIFY(p->canRead);
+        QVERIFY(!p->canWrite);
+        QVERIFY(!p->canAudit);
+        const StoreError denied =
+            reader.set(QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                       QStringLiteral("MAINNET"), offset(1));
+        QCOMPARE(denied.kind(), StoreError::PermissionDenied);
+        reader.close();
+        m_db->exec(QStringLiteral("REVOKE ALL ON connector_state_cache, connector_cache_meta, "
+                                  "connector_cache_history, connector_cache_audit FROM %1")
+                       .arg(role));
+    }
+
+    void unreachableDatabaseIsAMissNotACrash()
+    {
+        QString error;
+        const DatabaseConfig config = DatabaseConfig::fromUrl(
+            m_db->isPostgres() ? QStringLiteral("postgresql://nobody@127.0.0.1:1/none")
+                               : QStringLiteral("sqlite:///proc/no/such/dir/cache.db"),
+            &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        CacheStore s(config, CacheStore::Options(), &m_clock);
+        const StoreError openError = s.open();
+        QCOMPARE(openError.kind(), StoreError::Unreachable);
+        QVERIFY2(!openError.message().contains(QStringLiteral("password")),
+                 qPrintable(openError.message()));
+        const Lookup lookup = s.get(QStringLiteral("u"), QStringLiteral("c"));
+        QCOMPARE(lookup.outcome, Lookup::Outcome::Failed);
+        QVERIFY(!lookup.errorMessage.isEmpty());
+        QCOMPARE(s.set(QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                       QStringLiteral("MAINNET"), offset(1))
+                     .kind(),
+                 StoreError::Unreachable);
+        QVERIFY(!s.stats().ok());
+    }
+
+    void survivesAServerRestart()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("restarting a server applies to PostgreSQL");
+        auto s = migrated();
+        QCOMPARE(s->set(QStringLiteral("eve"), QStringLiteral("k"), QStringLiteral("BYBIT"),
+                        QStringLiteral("MAINNET"), offset(77)),
+                 StoreError());
+        QVERIFY(s->get(QStringLiteral("eve"), QStringLiteral("k")).isHit());
+        QVERIFY(test::TestDatabase::stopServer(true));
+        const Lookup down = s->get(QStringLiteral("eve"), QStringLiteral("k"));
+        QCOMPARE(down.outcome, Lookup::Outcome::Failed);
+        QVERIFY(test::TestDatabase::startServer());
+        // The acknowledged write survived the crash; the store reconnects by itself.
+        Lookup up;
+        for (int i = 0; i < 50 && !up.isHit(); ++i) {
+            up = s->get(QStringLiteral("eve"), QStringLiteral("k"));
+            if (!up.isHit())
+                QTest::qWait(200);
+        }
+        QCOMPARE(up.outcome, Lookup::Outcome::Hit);
+        QCOMPARE(up.entry.timeOffsetMs, 77);
+    }
+
+    void concurrentHitsAreAllCounted()
+    {
+        {
+            auto s = migrated();
+            QCOMPARE(s->set(QStringLiteral("shared"), QStringLiteral("k"), QStringLiteral("BYBIT"),
+                            QStringLiteral("MAINNET"), offset(9)),
+                     StoreError());
+        }
+        constexpr int kThreads = 4;
+        constexpr int kGets = 100;
+        std::atomic<int> hits{0};
+        std::vector<std::unique_ptr<QThread>> threads;
+        for (int t = 0; t < kThreads; ++t) {
+            threads.emplace_back(QThread::create([&]() {
+                CacheStore s(m_db->config(), CacheStore::Options(), &m_clock);
+                for (int i = 0; i < kGets; ++i) {
+                    if (s.get(QStringLiteral("shared"), QStringLiteral("k")).isHit())
+                        ++hits;
+                }
+            }));
+            threads.back()->start();
+        }
+        for (auto &t : threads)
+            QVERIFY(t->wait(60000));
+        QCOMPARE(hits.load(), kThreads * kGets);
+        auto s = store();
+        QCOMPARE(s->entry(QStringLiteral("shared"), QStringLiteral("k"))->hitCount,
+                 kThreads * kGets);
+    }
+
+    void demoDataCoversEveryState()
+    {
+        auto s = migrated();
+        QCOMPARE(s->fillDemo(600, 3).value(), 600);
+        auto stats = s->stats(24h);
+        QVERIFY(stats.ok());
+        QCOMPARE(stats->total, 600);
+        QVERIFY(stats->valid > 300);
+        QVERIFY(stats->expired > 50);
+        QVERIFY(stats->invalid > 20);
+        QVERIFY(stats->hits > 0 && stats->misses > 0);
+        QVERIFY(stats->hitRate > 0.5 && stats->hitRate < 1.0);
+        auto week = s->history(m_clock.now().addDays(-7), m_clock.now(), 60);
+        QVERIFY(week.ok());
+        int nonEmpty = 0;
+        for (const HistoryBucket &b : week.value())
+            nonEmpty += (b.hits + b.misses) > 0 ? 1 : 0;
+        QVERIFY(nonEmpty > 160);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCacheStore)
+#include "tst_cachestore.moc"

@@ -1,0 +1,139 @@
+// Database URL parsing: every accepted form, every refusal in words, and no password ever shown.
+
+#include "core/store/databaseconfig.h"
+
+#include <QTest>
+
+using namespace cc;
+
+class TestDatabaseConfig : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesPostgresUrls()
+    {
+        QString error;
+        DatabaseConfig c = DatabaseConfig::fromUrl(
+            QStringLiteral("postgresql://ops:s%40cret@db.example.com:6432/trading?sslmode="
+                           "verify-full&sslrootcert=/etc/ca.pem&application_name=desk"),
+            &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(c.isPostgres());
+        QCOMPARE(c.host, QStringLiteral("db.example.com"));
+        QCOMPARE(c.port, 6432);
+        QCOMPARE(c.user, QStringLiteral("ops"));
+        QCOMPARE(c.password, QStringLiteral("s@cret"));
+        QCOMPARE(c.databaseName, QStringLiteral("trading"));
+        QCOMPARE(c.options.value(QStringLiteral("sslmode")), QStringLiteral("verify-full"));
+        QCOMPARE(c.options.value(QStringLiteral("sslrootcert")), QStringLiteral("/etc/ca.pem"));
+        QVERIFY(!c.displayString().contains(QStringLiteral("cret")));
+        QVERIFY(!c.toUrl().contains(QStringLiteral("cret")));
+        const QString options = c.postgresConnectOptions(3000);
+        QVERIFY(options.contains(QStringLiteral("connect_timeout=3")));
+        QVERIFY(options.contains(QStringLiteral("application_name=desk")));
+        QVERIFY(!options.contains(QStringLiteral("cret")));
+
+        // The URL round-trips without its password.
+        DatabaseConfig back = DatabaseConfig::fromUrl(c.toUrl(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(back.host, c.host);
+        QCOMPARE(back.port, c.port);
+        QCOMPARE(back.user, c.user);
+        QCOMPARE(back.databaseName, c.databaseName);
+        QCOMPARE(back.options, c.options);
+        QVERIFY(back.password.isEmpty());
+    }
+
+    void leavesTheRestToLibpq()
+    {
+        QString error;
+        DatabaseConfig c = DatabaseConfig::fromUrl(QStringLiteral("postgresql://"), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(c.isPostgres());
+        QVERIFY(c.host.isEmpty());
+        QCOMPARE(c.port, -1);
+        c = DatabaseConfig::fromUrl(
+            QStringLiteral("postgres:///cache?host=/var/run/postgresql&port=5433"), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(c.host, QStringLiteral("/var/run/postgresql"));
+        QCOMPARE(c.port, 5433);
+        QCOMPARE(c.databaseName, QStringLiteral("cache"));
+    }
+
+    void parsesSqliteUrls()
+    {
+        QString error;
+        DatabaseConfig c =
+            DatabaseConfig::fromUrl(QStringLiteral("sqlite:///tmp/x/cache.db"), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(c.isSqlite());
+        QCOMPARE(c.sqlitePath, QStringLiteral("/tmp/x/cache.db"));
+        c = DatabaseConfig::fromUrl(QStringLiteral("sqlite:rel/cache.db"), &error);
+        QCOMPARE(c.sqlitePath, QStringLiteral("rel/cache.db"));
+        c = DatabaseConfig::fromUrl(QStringLiteral("sqlite::memory:"), &error);
+        QCOMPARE(c.sqlitePath, QStringLiteral(":memory:"));
+        QCOMPARE(c.toUrl(), QStringLiteral("sqlite::memory:"));
+    }
+
+    void refusesBadUrlsInWords_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("empty") << QString() << QStringLiteral("empty");
+        QTest::newRow("scheme") << QStringLiteral("mysql://x/y") << QStringLiteral("unsupported");
+        QTest::newRow("no scheme")
+            << QStringLiteral("just words") << QStringLiteral("not a database URL");
+        QTest::newRow("sslmode") << QStringLiteral("postgresql://h/d?sslmode=maybe")
+                                 << QStringLiteral("sslmode 'maybe'");
+        QTest::newRow("unknown param") << QStringLiteral("postgresql://h/d?colour=blue")
+                                       << QStringLiteral("unknown connection parameter 'colour'");
+        QTest::newRow("timeout") << QStringLiteral("postgresql://h/d?connect_timeout=soon")
+                                 << QStringLiteral("connect_timeout");
+        QTest::newRow("multi host")
+            << QStringLiteral("postgresql://a,b/d") << QStringLiteral("multiple hosts");
+        QTest::newRow("fragment") << QStringLiteral("postgresql://h/d#x")
+                                  << QStringLiteral("fragment");
+        QTest::newRow("bad port") << QStringLiteral("postgresql://h:99999/d")
+                                  << QStringLiteral("malformed");
+        QTest::newRow("sqlite relative //")
+            << QStringLiteral("sqlite://rel.db") << QStringLiteral("absolute path");
+        QTest::newRow("sqlite params")
+            << QStringLiteral("sqlite:a.db?mode=ro") << QStringLiteral("no parameters");
+        QTest::newRow("nul") << (QStringLiteral("postgresql://h/d") + QChar(0))
+                             << QStringLiteral("NUL");
+        QTest::newRow("single slash")
+            << QStringLiteral("postgresql:/h/d") << QStringLiteral("starts with postgresql://");
+    }
+
+    void refusesBadUrlsInWords()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, expected);
+        QString error;
+        const DatabaseConfig c = DatabaseConfig::fromUrl(url, &error);
+        QVERIFY2(error.contains(expected), qPrintable(error));
+        QVERIFY(c.isSqlite() && c.sqlitePath.isEmpty()); // nothing usable comes back
+    }
+
+    void environmentFallback()
+    {
+        qputenv("CONNECTOR_CACHE_DATABASE", "sqlite:///tmp/from-env.db");
+        QString error;
+        DatabaseConfig c = DatabaseConfig::fromArgumentOrEnvironment(QString(), &error);
+        QCOMPARE(c.sqlitePath, QStringLiteral("/tmp/from-env.db"));
+        c = DatabaseConfig::fromArgumentOrEnvironment(QStringLiteral("sqlite:///tmp/arg.db"),
+                                                      &error);
+        QCOMPARE(c.sqlitePath, QStringLiteral("/tmp/arg.db"));
+        qputenv("CONNECTOR_CACHE_DATABASE", "bogus");
+        DatabaseConfig::fromArgumentOrEnvironment(QString(), &error);
+        QVERIFY(error.startsWith(QStringLiteral("CONNECTOR_CACHE_DATABASE: ")));
+        qunsetenv("CONNECTOR_CACHE_DATABASE");
+        c = DatabaseConfig::fromArgumentOrEnvironment(QString(), &error);
+        QVERIFY(error.isEmpty());
+        QVERIFY(c.sqlitePath.endsWith(QStringLiteral("connector-cache/cache.db")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabaseConfig)
+#include "tst_databaseconfig.moc"

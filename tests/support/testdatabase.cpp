@@ -1,0 +1,167 @@
+#include "tests/support/testdatabase.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace cc::test {
+
+namespace {
+
+QSqlDatabase openRaw(const DatabaseConfig &config, const QString &name, const QString &dbName)
+{
+    if (config.isSqlite()) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(config.sqlitePath);
+        db.open();
+        return db;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    if (!dbName.isEmpty())
+        db.setDatabaseName(dbName);
+    db.setConnectOptions(config.postgresConnectOptions(5000));
+    db.open();
+    return db;
+}
+
+QString clusterArgs()
+{
+    // pg_virtualenv names its cluster "regress".
+    const QString env = qEnvironmentVariable("CC_TEST_PG_CLUSTER", QStringLiteral("15 regress"));
+    return env;
+}
+
+bool pgCtl(const QStringList &extra)
+{
+    QStringList args = clusterArgs().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    args += extra;
+    QProcess p;
+    p.start(QStringLiteral("pg_ctlcluster"), args);
+    if (!p.waitForFinished(60000))
+        return false;
+    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+} // namespace
+
+bool TestDatabase::postgresRequested()
+{
+    return qEnvironmentVariable("CC_TEST_BACKEND")
+               .compare(QStringLiteral("postgres"), Qt::CaseInsensitive) == 0;
+}
+
+TestDatabase::TestDatabase(const QString &tag)
+{
+    const QString suffix = QUuid::createUuid().toString(QUuid::Id128).left(12);
+    if (!postgresRequested()) {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_config.backend = DatabaseConfig::Backend::SQLite;
+        m_config.sqlitePath =
+            m_dir->filePath(QStringLiteral("cache-%1.db").arg(tag.isEmpty() ? suffix : tag));
+        return;
+    }
+    if (qEnvironmentVariableIsEmpty("PGHOST") && qEnvironmentVariableIsEmpty("PGPORT")) {
+        m_errorMessage =
+            QStringLiteral("CC_TEST_BACKEND=postgres but no server is given: run the suite through "
+                           "scripts/with-postgres.sh (ctest does) or set PGHOST/PGPORT");
+        return;
+    }
+    m_config.backend = DatabaseConfig::Backend::PostgreSQL;
+    m_config.databaseName = QStringLiteral("cc_test_%1").arg(suffix.toLower());
+    m_adminConnection = QStringLiteral("cc-test-admin-%1").arg(suffix);
+    {
+        QSqlDatabase admin = openRaw(m_config, m_adminConnection, QString());
+        if (!admin.isOpen()) {
+            m_errorMessage =
+                QStringLiteral("cannot reach the test server: %1").arg(admin.lastError().text());
+            return;
+        }
+        QSqlQuery q(admin);
+        if (!q.exec(QStringLiteral("CREATE DATABASE \"%1\"").arg(m_config.databaseName)))
+            m_errorMessage = q.lastError().text();
+    }
+}
+
+TestDatabase::~TestDatabase()
+{
+    if (!m_adminConnection.isEmpty()) {
+        {
+            QSqlDatabase admin = QSqlDatabase::database(m_adminConnection, false);
+            if (!admin.isOpen())
+                admin.open();
+            QSqlQuery q(admin);
+            q.exec(QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)")
+                       .arg(m_config.databaseName));
+            admin.close();
+        }
+        QSqlDatabase::removeDatabase(m_adminConnection);
+    }
+}
+
+QString TestDatabase::url() const
+{
+    if (m_config.isSqlite())
+        return QStringLiteral("sqlite://") + m_config.sqlitePath;
+    return QStringLiteral("postgresql:///") + m_config.databaseName;
+}
+
+QString TestDatabase::exec(const QString &sql) const
+{
+    const QString name =
+        QStringLiteral("cc-test-exec-%1").arg(QRandomGenerator::global()->generate());
+    QString error;
+    {
+        QSqlDatabase db = openRaw(m_config, name, m_config.databaseName);
+        if (!db.isOpen()) {
+            error = db.lastError().text();
+        } else {
+            const QStringList statements = sql.split(QStringLiteral(";\n"), Qt::SkipEmptyParts);
+            for (const QString &statement : statements) {
+                if (statement.trimmed().isEmpty())
+                    continue;
+                QSqlQuery q(db);
+                if (!q.exec(statement)) {
+                    error = q.lastError().text() + QStringLiteral(" in: ") + statement;
+                    break;
+                }
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return error;
+}
+
+QVariant TestDatabase::scalar(const QString &sql) const
+{
+    const QString name =
+        QStringLiteral("cc-test-scalar-%1").arg(QRandomGenerator::global()->generate());
+    QVariant result;
+    {
+        QSqlDatabase db = openRaw(m_config, name, m_config.databaseName);
+        QSqlQuery q(db);
+        if (db.isOpen() && q.exec(sql) && q.next())
+            result = q.value(0);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+bool TestDatabase::stopServer(bool immediate)
+{
+    return pgCtl(immediate ? QStringList{QStringLiteral("stop"), QStringLiteral("-m"),
+                                         QStringLiteral("immediate")}
+                           : QStringList{QStringLiteral("stop")});
+}
+
+bool TestDatabase::startServer()
+{
+    return pgCtl({QStringLiteral("start")});
+}
+
+} // namespace cc::test
