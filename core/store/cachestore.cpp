@@ -18,6 +18,8 @@
 
 #include <limits>
 #include <map>
+#include <pwd.h>
+#include <unistd.h>
 
 namespace cc {
 
@@ -44,7 +46,17 @@ QString osUserName()
         if (!value.isEmpty())
             return value;
     }
-    return QStringLiteral("unknown");
+    if (const passwd *pw = getpwuid(geteuid()))
+        return QString::fromLocal8Bit(pw->pw_name);
+    return QStringLiteral("uid %1").arg(geteuid());
+}
+
+// libpq's messages span lines ("...failed: Connection refused\n\tIs the server running...");
+// one line reads better in a status bar and a log.
+QString oneLine(QString text)
+{
+    text.replace(QLatin1String("QPSQL: Unable to connect"), QString());
+    return text.simplified();
 }
 
 QString likePattern(const QString &text)
@@ -236,8 +248,8 @@ struct CacheStore::Private
             db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(timeoutMs));
         }
         if (!db.open()) {
-            const QString text = db.lastError().text().trimmed();
-            return failConnect(text);
+            const QSqlError e = db.lastError();
+            return failConnect(oneLine(e.databaseText().isEmpty() ? e.text() : e.databaseText()));
         }
         QStringList setup;
         if (isPostgres()) {
@@ -293,8 +305,8 @@ struct CacheStore::Private
     StoreError fail(const QSqlError &error, const QString &what)
     {
         const QString code = error.nativeErrorCode();
-        const QString text = error.databaseText().isEmpty() ? error.text().trimmed()
-                                                            : error.databaseText().trimmed();
+        const QString text =
+            oneLine(error.databaseText().isEmpty() ? error.text() : error.databaseText());
         StoreError result;
         if (isPostgres()) {
             const bool lost = code.isEmpty() || code.startsWith(QLatin1String("08")) ||

@@ -1,0 +1,1143 @@
+#include "app/cli/cli.h"
+
+#include "app/cli/clisync.h"
+#include "core/store/cachestore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <cstdio>
+#include <optional>
+#include <unistd.h>
+
+namespace cc::cli {
+
+namespace {
+
+struct Command
+{
+    const char *name;
+    const char *synopsis;
+    const char *summary;
+    QStringList options; // long names it accepts besides the global ones
+    int minArgs;
+    int maxArgs;
+};
+
+const QStringList kFilterOptions = {QStringLiteral("user"),         QStringLiteral("credential"),
+                                    QStringLiteral("exchange"),     QStringLiteral("environment"),
+                                    QStringLiteral("text"),         QStringLiteral("state"),
+                                    QStringLiteral("synced-before")};
+
+const QList<Command> &commands()
+{
+    static const QList<Command> list = {
+        {"migrate",
+         "migrate [--dry-run]",
+         "Create or upgrade the schema; adopts a table the seed's service created, in place.",
+         {QStringLiteral("dry-run")},
+         0,
+         0},
+        {"status",
+         "status",
+         "Show the database, its schema version and the role's privileges.",
+         {},
+         0,
+         0},
+        {"get",
+         "get USER CREDENTIAL",
+         "Look an entry up as a connector does (a hit counts); exit 3 on a miss.",
+         {},
+         2,
+         2},
+        {"show",
+         "show USER CREDENTIAL",
+         "Show an entry in any state, without counting a hit.",
+         {},
+         2,
+         2},
+        {"set",
+         "set USER CREDENTIAL --exchange EX --environment ENV --offset MS [--ttl DURATION] "
+         "[--synced-at TIME] [--metadata JSON]",
+         "Write an entry (upsert), as the seed's service does after a sync.",
+         {QStringLiteral("exchange"), QStringLiteral("environment"), QStringLiteral("offset"),
+          QStringLiteral("ttl"), QStringLiteral("synced-at"), QStringLiteral("metadata")},
+         2,
+         2},
+        {"list", "list [FILTERS] [--sort COLUMN] [--desc] [--limit N] [--after CURSOR]",
+         "List entries, a page at a time (keyset paging; --json prints the next cursor).",
+         kFilterOptions + QStringList{QStringLiteral("sort"), QStringLiteral("desc"),
+                                      QStringLiteral("limit"), QStringLiteral("after")},
+         0, 0},
+        {"count", "count [FILTERS]", "Count the entries matching the filters.", kFilterOptions, 0,
+         0},
+        {"invalidate",
+         "invalidate USER CREDENTIAL | invalidate --matching FILTERS [--dry-run] [--yes]",
+         "Invalidate one entry, or every entry matching the filters (forces a resync).",
+         kFilterOptions + QStringList{QStringLiteral("matching"), QStringLiteral("dry-run"),
+                                      QStringLiteral("yes")},
+         0, 2},
+        {"cleanup",
+         "cleanup [--dry-run] [--batch-size N]",
+         "Delete expired entries in short batches; prints how many.",
+         {QStringLiteral("dry-run"), QStringLiteral("batch-size")},
+         0,
+         0},
+        {"stats",
+         "stats [--window DURATION]",
+         "Entries by state, hits, misses and the hit rate over a window (default 24h).",
+         {QStringLiteral("window")},
+         0,
+         0},
+        {"history",
+         "history [--since TIME] [--bucket MINUTES]",
+         "Hits, misses, sets, invalidations and cleanups per bucket (default: last hour, 1 min).",
+         {QStringLiteral("since"), QStringLiteral("bucket")},
+         0,
+         0},
+        {"audit",
+         "audit [--since TIME] [--limit N]",
+         "The audit log of administrative actions, newest first.",
+         {QStringLiteral("since"), QStringLiteral("limit")},
+         0,
+         0},
+        {"demo",
+         "demo [--entries N] [--seed N]",
+         "Fill the database with demo entries and a week of history (migrates first).",
+         {QStringLiteral("entries"), QStringLiteral("seed")},
+         0,
+         0},
+        {"sync",
+         "sync --exchange EX [--environment ENV] [--base-url URL] [--samples N] [--timeout MS]",
+         "Measure the clock offset to an exchange (testnet by default); writes nothing.",
+         {QStringLiteral("exchange"), QStringLiteral("environment"), QStringLiteral("base-url"),
+          QStringLiteral("samples"), QStringLiteral("timeout")},
+         0,
+         0},
+    };
+    return list;
+}
+
+const Command *findCommand(const QString &name)
+{
+    for (const Command &c : commands()) {
+        if (name == QLatin1String(c.name))
+            return &c;
+    }
+    return nullptr;
+}
+
+QString iso(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QString humanDuration(qint64 ms)
+{
+    const bool negative = ms < 0;
+    qint64 s = qAbs(ms) / 1000;
+    QString text;
+    if (s < 120)
+        text = QStringLiteral("%1s").arg(s);
+    else if (s < 2 * 3600)
+        text = QStringLiteral("%1m").arg(s / 60);
+    else if (s < 2 * 86400)
+        text = QStringLiteral("%1h").arg(s / 3600);
+    else
+        text = QStringLiteral("%1d").arg(s / 86400);
+    return negative ? QLatin1Char('-') + text : text;
+}
+
+// "90s", "15m", "24h", "7d", or plain seconds.
+std::optional<qint64> parseDurationMs(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*(\\d+)\\s*(ms|s|m|h|d)?\\s*$"));
+    const auto match = re.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 n = match.captured(1).toLongLong(&ok);
+    if (!ok || n > 10LL * 365 * 86400 * 1000)
+        return std::nullopt;
+    const QString unit = match.captured(2);
+    if (unit == QLatin1String("ms"))
+        return n;
+    if (unit == QLatin1String("m"))
+        return n * 60'000;
+    if (unit == QLatin1String("h"))
+        return n * 3'600'000;
+    if (unit == QLatin1String("d"))
+        return n * 86'400'000;
+    return n * 1000;
+}
+
+// An ISO 8601 time (UTC unless it says otherwise), or a duration meaning "that long ago".
+std::optional<QDateTime> parseTime(const QString &text, const Clock *clock)
+{
+    if (auto ago = parseDurationMs(text))
+        return QDateTime::fromMSecsSinceEpoch(clock->nowMs() - *ago, Qt::UTC);
+    QDateTime t = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
+    if (!t.isValid())
+        return std::nullopt;
+    if (t.timeSpec() == Qt::LocalTime)
+        t.setTimeSpec(Qt::UTC);
+    return t.toUTC();
+}
+
+QJsonObject entryJson(const CacheEntry &e, qint64 nowMs)
+{
+    QJsonObject o{
+        {QStringLiteral("id"), e.id},
+        {QStringLiteral("cacheKey"), e.cacheKey},
+        {QStringLiteral("userId"), e.userId},
+        {QStringLiteral("credentialId"), e.credentialId},
+        {QStringLiteral("exchange"), e.exchange},
+        {QStringLiteral("environment"), e.environment},
+        {QStringLiteral("timeOffset"), e.timeOffsetMs},
+        {QStringLiteral("lastSyncTime"), iso(e.lastSyncTime)},
+        {QStringLiteral("isValid"), e.isValid},
+        {QStringLiteral("expiresAt"), iso(e.expiresAt)},
+        {QStringLiteral("hitCount"), e.hitCount},
+        {QStringLiteral("metadata"), e.metadata.isEmpty() ? QJsonValue() : QJsonValue(e.metadata)},
+        {QStringLiteral("createdAt"), iso(e.createdAt)},
+        {QStringLiteral("updatedAt"), iso(e.updatedAt)},
+        {QStringLiteral("state"), stateName(e.stateAt(nowMs))},
+        {QStringLiteral("ageMs"), e.ageMs(nowMs)}};
+    return o;
+}
+
+int exitCodeFor(const StoreError &error)
+{
+    switch (error.kind()) {
+    case StoreError::NoError:
+        return ExitOk;
+    case StoreError::Unreachable:
+        return ExitUnreachable;
+    case StoreError::SchemaMissing:
+    case StoreError::SchemaTooNew:
+    case StoreError::SchemaIncompatible:
+        return ExitSchema;
+    case StoreError::PermissionDenied:
+        return ExitPermission;
+    case StoreError::Conflict:
+        return ExitConflict;
+    case StoreError::InvalidArgument:
+        return ExitUsage;
+    case StoreError::Cancelled:
+        return ExitCancelled;
+    case StoreError::QueryFailed:
+        return ExitFailure;
+    }
+    return ExitFailure;
+}
+
+class Runner
+{
+public:
+    Runner(QTextStream &out, QTextStream &err, QTextStream &in)
+        : m_out(out)
+        , m_err(err)
+        , m_in(in)
+    {}
+
+    int run(const QStringList &arguments);
+
+private:
+    QTextStream &m_out;
+    QTextStream &m_err;
+    QTextStream &m_in;
+    QCommandLineParser m_parser;
+    bool m_json = false;
+    const Command *m_command = nullptr;
+    std::unique_ptr<CacheStore> m_store;
+
+    int usage(const QString &message)
+    {
+        m_err << "connector-cache: " << message << Qt::endl;
+        if (m_command)
+            m_err << "usage: connector-cache " << m_command->synopsis << Qt::endl;
+        m_err << "Try 'connector-cache --help'." << Qt::endl;
+        return ExitUsage;
+    }
+    int failed(const StoreError &error)
+    {
+        if (m_json) {
+            m_out << QJsonDocument(QJsonObject{{QStringLiteral("error"), error.message()}})
+                         .toJson(QJsonDocument::Compact)
+                  << Qt::endl;
+        }
+        m_err << "connector-cache: " << error.message() << Qt::endl;
+        return exitCodeFor(error);
+    }
+    void printJson(const QJsonValue &value)
+    {
+        m_out << (value.isArray()
+                      ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented)
+                      : QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented));
+        m_out.flush();
+    }
+    QString value(const char *name) const { return m_parser.value(QLatin1String(name)); }
+    bool isSet(const char *name) const { return m_parser.isSet(QLatin1String(name)); }
+
+    // Opens the store; on a schema that needs migrate, says so (unless `allowUnmigrated`).
+    StoreError openStore(bool allowUnmigrated = false)
+    {
+        QString error;
+        const DatabaseConfig config =
+            DatabaseConfig::fromArgumentOrEnvironment(value("database"), &error);
+        if (!error.isEmpty())
+            return StoreError(StoreError::InvalidArgument, error);
+        CacheStore::Options options;
+        options.profile = QStringLiteral("cli");
+        if (isSet("timeout") && m_command &&
+            QLatin1String(m_command->name) != QLatin1String("sync")) {
+            bool ok = false;
+            const int ms = value("timeout").toInt(&ok);
+            if (!ok || ms < 100)
+                return StoreError(StoreError::InvalidArgument,
+                                  QStringLiteral("--timeout takes milliseconds, at least 100"));
+            options.timeout = std::chrono::milliseconds(ms);
+        }
+        m_store = std::make_unique<CacheStore>(config, options);
+        const StoreError opened = m_store->open();
+        if (opened.kind() == StoreError::SchemaMissing && allowUnmigrated)
+            return StoreError();
+        return opened;
+    }
+
+    bool buildFilter(EntryFilter *filter, QString *error) const
+    {
+        filter->userId = value("user");
+        filter->credentialId = value("credential");
+        filter->exchange = value("exchange");
+        filter->environment = value("environment");
+        filter->text = value("text");
+        if (isSet("state") && !filterStateFromName(value("state"), &filter->state)) {
+            *error = QStringLiteral("--state must be valid, expired, invalid or any (not '%1')")
+                         .arg(value("state"));
+            return false;
+        }
+        if (isSet("synced-before")) {
+            const auto t = parseTime(value("synced-before"), Clock::system());
+            if (!t) {
+                *error = QStringLiteral("--synced-before takes an ISO 8601 time "
+                                        "(2025-06-15T12:00:00Z) or a duration ago (2h)");
+                return false;
+            }
+            filter->syncedBefore = *t;
+        }
+        return true;
+    }
+
+    bool confirm(const QString &question)
+    {
+        if (isSet("yes"))
+            return true;
+        if (!isatty(STDIN_FILENO)) {
+            m_err << "connector-cache: " << question
+                  << " — refusing without --yes when not run from a terminal" << Qt::endl;
+            return false;
+        }
+        m_err << question << " [y/N] " << Qt::flush;
+        const QString answer = m_in.readLine().trimmed().toLower();
+        return answer == QLatin1String("y") || answer == QLatin1String("yes");
+    }
+
+    void audit(const QString &action, const QString &filter, qint64 rows, const StoreError &error)
+    {
+        AuditRecord r;
+        r.action = action;
+        r.filter = filter;
+        r.rowsAffected = rows;
+        r.outcome = error ? error.message() : QStringLiteral("ok");
+        const StoreError written = m_store->recordAudit(r);
+        if (written)
+            m_err << "connector-cache: warning: the audit log was not written: "
+                  << written.message() << Qt::endl;
+    }
+
+    static QString identityJson(const QString &user, const QString &credential)
+    {
+        return QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("userId"), user},
+                                      {QStringLiteral("credentialId"), credential}})
+                .toJson(QJsonDocument::Compact));
+    }
+
+    int cmdMigrate();
+    int cmdStatus();
+    int cmdGet(bool countHit);
+    int cmdSet();
+    int cmdList();
+    int cmdCount();
+    int cmdInvalidate();
+    int cmdCleanup();
+    int cmdStats();
+    int cmdHistory();
+    int cmdAudit();
+    int cmdDemo();
+    int cmdSync();
+    void printEntry(const CacheEntry &e, const QString &outcome);
+    QString helpText() const;
+};
+
+QString Runner::helpText() const
+{
+    QString text;
+    QTextStream s(&text);
+    s << "Usage: connector-cache [--database URL] [--json] COMMAND [ARGS]\n\n"
+      << "Administers the connector time-offset cache (the seed's connector_state_cache table)\n"
+      << "on PostgreSQL or SQLite.\n\nCommands:\n";
+    for (const Command &c : commands())
+        s << "  " << QString::fromLatin1(c.name).leftJustified(11) << c.summary << "\n";
+    s << "\nGlobal options:\n"
+      << "  --database URL   postgresql://user@host:5432/db, postgresql:// (libpq environment),\n"
+      << "                   sqlite:///path.db; default $CONNECTOR_CACHE_DATABASE, else\n"
+      << "                   " << DatabaseConfig::defaultSqlitePath() << "\n"
+      << "  --json           machine-readable output (the seed's field names, ISO 8601 UTC)\n"
+      << "  --timeout MS     database connect and statement bound (default 2000)\n"
+      << "  --verbose        the engine's log lines (cache hits, SQL failures) on stderr\n"
+      << "  -h, --help       this text; 'connector-cache help COMMAND' for one command\n"
+      << "  -v, --version    the version\n\n"
+      << "Filters (list, count, invalidate --matching):\n"
+      << "  --user ID  --credential ID  --exchange BYBIT|BINGX  --environment "
+         "MAINNET|TESTNET|DEMO\n"
+      << "  --text SUBSTRING  --state valid|expired|invalid  --synced-before TIME\n\n"
+      << "TIME is ISO 8601 (2025-06-15T12:00:00Z) or a duration ago (90s, 15m, 24h, 7d).\n\n"
+      << "Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 database unreachable,\n"
+      << "5 schema missing or too new (run 'connector-cache migrate'), 6 exchange error,\n"
+      << "7 permission denied, 8 key conflict, 9 not confirmed.\n\n"
+      << "Passwords: never on the command line; use ~/.pgpass, PGPASSWORD or a service file.\n";
+    return text;
+}
+
+int Runner::run(const QStringList &arguments)
+{
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    auto add = [&](const QStringList &names, const QString &valueName = QString()) {
+        QCommandLineOption option(names);
+        if (!valueName.isEmpty())
+            option.setValueName(valueName);
+        m_parser.addOption(option);
+    };
+    add({QStringLiteral("h"), QStringLiteral("help")});
+    add({QStringLiteral("v"), QStringLiteral("version")});
+    add({QStringLiteral("database"), QStringLiteral("d")}, QStringLiteral("url"));
+    add({QStringLiteral("json")});
+    add({QStringLiteral("verbose")});
+    add({QStringLiteral("timeout")}, QStringLiteral("ms"));
+    for (const char *name :
+         {"user",          "credential", "exchange",   "environment", "text",     "state",
+          "synced-before", "offset",     "ttl",        "synced-at",   "metadata", "sort",
+          "limit",         "after",      "batch-size", "window",      "since",    "bucket",
+          "entries",       "seed",       "base-url",   "samples"})
+        add({QLatin1String(name)}, QStringLiteral("value"));
+    for (const char *name : {"desc", "matching", "dry-run", "yes"})
+        add({QLatin1String(name)});
+
+    if (!m_parser.parse(QStringList{QStringLiteral("connector-cache")} + arguments))
+        return usage(m_parser.errorText());
+    if (isSet("version")) {
+        m_out << "connector-cache " << CC_VERSION_STRING << " (Qt " << qVersion() << ")"
+              << Qt::endl;
+        return ExitOk;
+    }
+    QStringList positional = m_parser.positionalArguments();
+    if (!positional.isEmpty() && positional.first() == QLatin1String("help")) {
+        if (positional.size() > 1) {
+            if (const Command *c = findCommand(positional.at(1))) {
+                m_out << "usage: connector-cache " << c->synopsis << "\n\n"
+                      << c->summary << Qt::endl;
+                return ExitOk;
+            }
+            m_command = nullptr;
+            return usage(QStringLiteral("no command '%1'").arg(positional.at(1)));
+        }
+        m_out << helpText() << Qt::flush;
+        return ExitOk;
+    }
+    if (isSet("help") || positional.isEmpty()) {
+        if (positional.isEmpty() && !isSet("help")) {
+            m_err << helpText() << Qt::flush;
+            return ExitUsage;
+        }
+        if (!positional.isEmpty()) {
+            if (const Command *c = findCommand(positional.first())) {
+                m_out << "usage: connector-cache " << c->synopsis << "\n\n"
+                      << c->summary << Qt::endl;
+                return ExitOk;
+            }
+        }
+        m_out << helpText() << Qt::flush;
+        return ExitOk;
+    }
+    const QString name = positional.takeFirst();
+    m_command = findCommand(name);
+    if (!m_command)
+        return usage(QStringLiteral("unknown command '%1'").arg(name));
+    m_json = isSet("json");
+
+    // Options given must belong to this command.
+    const QStringList global{QStringLiteral("database"), QStringLiteral("d"),
+                             QStringLiteral("json"), QStringLiteral("timeout"),
+                             QStringLiteral("verbose")};
+    for (const QString &option : m_parser.optionNames()) {
+        if (!global.contains(option) && !m_command->options.contains(option))
+            return usage(QStringLiteral("'%1' does not take --%2").arg(name, option));
+    }
+    if (positional.size() < m_command->minArgs || positional.size() > m_command->maxArgs)
+        return usage(QStringLiteral("'%1' takes %2 argument(s), got %3")
+                         .arg(name)
+                         .arg(m_command->minArgs == m_command->maxArgs
+                                  ? QString::number(m_command->minArgs)
+                                  : QStringLiteral("%1 to %2")
+                                        .arg(m_command->minArgs)
+                                        .arg(m_command->maxArgs))
+                         .arg(positional.size()));
+
+    if (name == QLatin1String("migrate"))
+        return cmdMigrate();
+    if (name == QLatin1String("status"))
+        return cmdStatus();
+    if (name == QLatin1String("get"))
+        return cmdGet(true);
+    if (name == QLatin1String("show"))
+        return cmdGet(false);
+    if (name == QLatin1String("set"))
+        return cmdSet();
+    if (name == QLatin1String("list"))
+        return cmdList();
+    if (name == QLatin1String("count"))
+        return cmdCount();
+    if (name == QLatin1String("invalidate"))
+        return cmdInvalidate();
+    if (name == QLatin1String("cleanup"))
+        return cmdCleanup();
+    if (name == QLatin1String("stats"))
+        return cmdStats();
+    if (name == QLatin1String("history"))
+        return cmdHistory();
+    if (name == QLatin1String("audit"))
+        return cmdAudit();
+    if (name == QLatin1String("demo"))
+        return cmdDemo();
+    if (name == QLatin1String("sync"))
+        return cmdSync();
+    return usage(QStringLiteral("unknown command '%1'").arg(name));
+}
+
+int Runner::cmdMigrate()
+{
+    StoreError error = openStore(true);
+    if (error && error.kind() != StoreError::SchemaTooNew)
+        return failed(error);
+    const SchemaStatus status = m_store->schemaStatus();
+    if (isSet("dry-run")) {
+        static const char *names[] = {"missing", "seed table only", "outdated", "current",
+                                      "newer than this program"};
+        const QString state = QLatin1String(names[int(status.state)]);
+        if (m_json) {
+            printJson(QJsonObject{{QStringLiteral("state"), state},
+                                  {QStringLiteral("version"), status.version},
+                                  {QStringLiteral("target"), CacheStore::kSchemaVersion}});
+        } else {
+            m_out << "schema: " << state << " (version " << status.version << ", this program "
+                  << CacheStore::kSchemaVersion << ")" << Qt::endl;
+        }
+        return status.state == SchemaStatus::State::TooNew ? ExitSchema : ExitOk;
+    }
+    auto report = m_store->migrate();
+    if (!report.ok())
+        return failed(report.error());
+    audit(QStringLiteral("migrate"),
+          QStringLiteral("{\"from\":%1,\"to\":%2}").arg(report->fromVersion).arg(report->toVersion),
+          0, StoreError());
+    if (m_json) {
+        printJson(
+            QJsonObject{{QStringLiteral("fromVersion"), report->fromVersion},
+                        {QStringLiteral("toVersion"), report->toVersion},
+                        {QStringLiteral("createdCacheTable"), report->createdCacheTable},
+                        {QStringLiteral("steps"), QJsonArray::fromStringList(report->steps)}});
+    } else {
+        for (const QString &step : report->steps)
+            m_out << step << Qt::endl;
+    }
+    return ExitOk;
+}
+
+int Runner::cmdStatus()
+{
+    StoreError error = openStore(true);
+    if (error && error.kind() != StoreError::SchemaTooNew)
+        return failed(error);
+    const SchemaStatus status = m_store->schemaStatus();
+    auto info = m_store->serverInfo();
+    if (!info.ok())
+        return failed(info.error());
+    auto privileges = m_store->privileges();
+    QJsonObject o{{QStringLiteral("database"), m_store->config().displayString()},
+                  {QStringLiteral("backend"), info->backend},
+                  {QStringLiteral("serverVersion"), info->version},
+                  {QStringLiteral("role"), info->role},
+                  {QStringLiteral("latencyUs"), info->latencyUs},
+                  {QStringLiteral("schemaVersion"), status.version},
+                  {QStringLiteral("schemaCurrent"), status.state == SchemaStatus::State::Current}};
+    if (privileges.ok()) {
+        o.insert(QStringLiteral("canRead"), privileges->canRead);
+        o.insert(QStringLiteral("canWrite"), privileges->canWrite);
+        o.insert(QStringLiteral("canAudit"), privileges->canAudit);
+    }
+    if (m_json) {
+        printJson(o);
+    } else {
+        m_out << "database:  " << o.value(QStringLiteral("database")).toString() << "\n"
+              << "server:    " << info->backend << " " << info->version << " (round trip "
+              << info->latencyUs << " µs)\n"
+              << "role:      " << info->role << "\n"
+              << "schema:    version " << status.version
+              << (status.state == SchemaStatus::State::Current
+                      ? QStringLiteral(" (current)")
+                      : QStringLiteral(" — run connector-cache migrate"))
+              << "\n";
+        if (privileges.ok())
+            m_out << "may:       " << (privileges->canRead ? "read" : "")
+                  << (privileges->canWrite ? ", write" : " (read-only)")
+                  << (privileges->canAudit ? ", audit" : "") << "\n";
+        m_out.flush();
+    }
+    return status.state == SchemaStatus::State::Current ? ExitOk : ExitSchema;
+}
+
+void Runner::printEntry(const CacheEntry &e, const QString &outcome)
+{
+    const qint64 now = Clock::system()->nowMs();
+    if (m_json) {
+        QJsonObject o = entryJson(e, now);
+        o.insert(QStringLiteral("outcome"), outcome);
+        printJson(o);
+        return;
+    }
+    m_out << "entry:       " << e.userId << " / " << e.credentialId << " (" << e.cacheKey << ")\n"
+          << "exchange:    " << e.exchange << " " << e.environment << "\n"
+          << "offset:      " << e.timeOffsetMs << " ms\n"
+          << "last sync:   " << iso(e.lastSyncTime) << " (age " << humanDuration(e.ageMs(now))
+          << ")\n"
+          << "expires:     " << iso(e.expiresAt) << " (in "
+          << humanDuration(e.expiresAt.toMSecsSinceEpoch() - now) << ")\n"
+          << "state:       " << stateName(e.stateAt(now)) << " (" << outcome << ")\n"
+          << "hits:        " << e.hitCount << "\n";
+    if (!e.metadata.isEmpty())
+        m_out << "metadata:    " << QJsonDocument(e.metadata).toJson(QJsonDocument::Compact)
+              << "\n";
+    m_out.flush();
+}
+
+int Runner::cmdGet(bool countHit)
+{
+    const QStringList args = m_parser.positionalArguments().mid(1);
+    StoreError error = openStore();
+    if (error)
+        return failed(error);
+    if (!countHit) {
+        auto entry = m_store->entry(args.at(0), args.at(1));
+        if (!entry.ok()) {
+            if (entry.error().kind() == StoreError::InvalidArgument) {
+                m_err << "connector-cache: " << entry.error().message() << Qt::endl;
+                return ExitNotFound;
+            }
+            return failed(entry.error());
+        }
+        printEntry(entry.value(), QStringLiteral("shown"));
+        return ExitOk;
+    }
+    const Lookup lookup = m_store->get(args.at(0), args.at(1));
+    switch (lookup.outcome) {
+    case Lookup::Outcome::Hit:
+        printEntry(lookup.entry, QStringLiteral("hit"));
+        return ExitOk;
+    case Lookup::Outcome::Expired:
+    case Lookup::Outcome::Invalidated:
+        printEntry(lookup.entry, lookup.outcome == Lookup::Outcome::Expired
+                                     ? QStringLiteral("miss: expired")
+                                     : QStringLiteral("miss: invalidated"));
+        return ExitNotFound;
+    case Lookup::Outcome::Miss:
+        if (m_json)
+            printJson(QJsonObject{{QStringLiteral("outcome"), QStringLiteral("miss")}});
+        m_err << "connector-cache: no cache entry for " << args.at(0) << " / " << args.at(1)
+              << Qt::endl;
+        return ExitNotFound;
+    case Lookup::Outcome::Failed:
+        return failed(StoreError(StoreError::Unreachable, lookup.errorMessage));
+    }
+    return ExitFailure;
+}
+
+int Runner::cmdSet()
+{
+    const QStringList args = m_parser.positionalArguments().mid(1);
+    if (!isSet("exchange") || !isSet("environment") || !isSet("offset"))
+        return usage(QStringLiteral("set needs --exchange, --environment and --offset"));
+    bool ok = false;
+    TimeSyncState state;
+    state.timeOffsetMs = value("offset").toLongLong(&ok);
+    if (!ok)
+        return usage(QStringLiteral("--offset takes whole milliseconds (e.g. -145), not '%1'")
+                         .arg(value("offset")));
+    std::chrono::seconds ttl = CacheStore::kDefaultTtl;
+    if (isSet("ttl")) {
+        const auto ms = parseDurationMs(value("ttl"));
+        if (!ms || *ms < 1000)
+            return usage(QStringLiteral("--ttl takes a duration of at least 1s (900, 15m, 1h)"));
+        ttl = std::chrono::seconds(*ms / 1000);
+    }
+    if (isSet("synced-at")) {
+        const auto t = parseTime(value("synced-at"), Clock::system());
+        if (!t)
+            return usage(QStringLiteral("--synced-at takes an ISO 8601 time or a duration ago"));
+        state.lastSyncTime = *t;
+    }
+    if (isSet("metadata")) {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(value("metadata").toUtf8(), &parseError);
+        if (!doc.isObject())
+            return usage(QStringLiteral("--metadata takes a JSON object: %1")
+                             .arg(parseError.error == QJsonParseError::NoError
+                                      ? QStringLiteral("got another JSON value")
+                                      : parseError.errorString()));
+        state.metadata = doc.object();
+    }
+    StoreError error = openStore();
+    if (error)
+        return failed(error);
+    error =
+        m_store->set(args.at(0), args.at(1), value("exchange"), value("environment"), state, ttl);
+    audit(QStringLiteral("set"), identityJson(args.at(0), args.at(1)), error ? 0 : 1, error);
+    if (error)
+        return failed(error);
+    if (m_json)
+        printJson(QJsonObject{
+            {QStringLiteral("written"), true},
+            {QStringLiteral("cacheKey"), CacheStore::cacheKey(args.at(0), args.at(1))}});
+    else
+        m_out << "saved " << CacheStore::cacheKey(args.at(0), args.at(1)) << " (offset "
+              << state.timeOffsetMs << " ms, expires in " << humanDuration(ttl.count() * 1000)
+              << ")" << Qt::endl;
+    return ExitOk;
+}
+
+int Runner::cmdList()
+{
+    BrowseRequest request;
+    QString problem;
+    if (!buildFilter(&request.filter, &problem))
+        return usage(problem);
+    if (isSet("sort") && !sortColumnFromName(value("sort"), &request.sortColumn))
+        return usage(QStringLiteral("--sort takes one of cacheKey, userId, credentialId, exchange, "
+                                    "environment, timeOffset, lastSyncTime, expiresAt, hitCount, "
+                                    "updatedAt"));
+    request.sortOrder = isSet("desc") ? Qt::DescendingOrder : Qt::AscendingOrder;
+    if (isSet("limit")) {
+        bool ok = false;
+        request.limit = value("limit").toInt(&ok);
+        if (!ok || request.limit < 1 || request.limit > 10000)
+            return usage(QStringLiteral("--limit takes 1 to 10000"));
+    } else {
+        request.limit = 50;
+    }
+    request.after = value("after");
+    StoreError error = openStore();
+    if (error)
+        return failed(error);
+    auto page = m_store->browse(request);
+    if (!page.ok())
+        return failed(page.error());
+    const qint64 now = Clock::system()->nowMs();
+    if (m_json) {
+        QJsonArray rows;
+        for (const CacheEntry &e : page->entries)
+            rows << entryJson(e, now);
+        printJson(QJsonObject{{QStringLiteral("entries"), rows},
+                              {QStringLiteral("nextCursor"), page->nextCursor.isEmpty()
+                                                                 ? QJsonValue()
+                                                                 : QJsonValue(page->nextCursor)}});
+        return ExitOk;
+    }
+    m_out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8")
+                 .arg(QStringLiteral("USER"), -16)
+                 .arg(QStringLiteral("CREDENTIAL"), -20)
+                 .arg(QStringLiteral("EXCHANGE"), -8)
+                 .arg(QStringLiteral("ENV"), -8)
+                 .arg(QStringLiteral("OFFSET"), 7)
+                 .arg(QStringLiteral("AGE"), 5)
+                 .arg(QStringLiteral("HITS"), 6)
+                 .arg(QStringLiteral("STATE"))
+          << "\n";
+    for (const CacheEntry &e : page->entries) {
+        m_out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8")
+                     .arg(e.userId, -16)
+                     .arg(e.credentialId, -20)
+                     .arg(e.exchange, -8)
+                     .arg(e.environment, -8)
+                     .arg(e.timeOffsetMs, 7)
+                     .arg(humanDuration(e.ageMs(now)), 5)
+                     .arg(e.hitCount, 6)
+                     .arg(stateName(e.stateAt(now)))
+              << "\n";
+    }
+    if (!page->nextCursor.isEmpty())
+        m_out << "more: --after " << page->nextCursor << "\n";
+    m_out.flush();
+    return ExitOk;
+}
+
+int Runner::cmdCount()
+{
+    EntryFilter filter;
+    QString problem;
+    if (!buildFilter(&filter, &problem))
+        return usage(problem);
+    StoreError error = openStore();
+    if (error)
+        return failed(error);
+    auto n = m_store->count(filter);
+    if (!n.ok())
+        return failed(n.error());
+    if (m_json)
+        printJson(QJsonObject{{QStringLiteral("count"), n.value()}});
+    else
+        m_out << n.value() << Qt::endl;
+    return ExitOk;
+}
+
+int Runner::cmdInvalidate()
+{
+    const QStringList args = m_parser.positionalArguments().mid(1);
+    const bool matching = isSet("matching");
+    if (matching == (args.size() == 2) || (!matching && args.size() != 2))
+        return usage(QStringLiteral("give either USER CREDENTIAL or --matching with filters"));
+    StoreError error = openStore();
+    if (error)
+        return failed(error);
+    if (!matching) {
+        auto n = m_store->invalidate(args.at(0), args.at(1));
+        audit(QStringLiteral("invalidate"), identityJson(args.at(0), args.at(1)),
+              n.ok() ? n.value() : 0, n.ok() ? StoreError() : n.error());
+        if (!n.ok())
+            return failed(n.error());
+        if (m_json)
+            printJson(QJsonObject{{QStringLiteral("invalidated"), n.value()}});
+        else
+            m_out << "invalidated " << n.value() << " entr" << (n.value() == 1 ? "y" : "ies")
+                  << Qt::endl;
+        return n.value() > 0 ? ExitOk : ExitNotFound;
+    }
+    EntryFilter filter;
+    QString problem;
+    if (!buildFilter(&filter, &problem))
+        return usage(problem);
+    auto preview = m_store->countInvalidatable(filter);
+    if (!preview.ok())
+        return failed(preview.error());
+    const QString filterJson =
+        QString::fromUtf8(QJsonDocument(filter.toJson()).toJson(QJsonDocument::Compact));
+    if (isSet("dry-run")) {
+        if (m_json)
+            printJson(QJsonObject{{QStringLiteral("wouldInvalidate"), preview.value()}});
+        else
+            m_out << preview.value() << " entries would be invalidated" << Qt::endl;
+        return ExitOk;
+    }
+    if (preview.value() > 0 && !confirm(QStringLiteral("Invalidate %1 entries matching %2 in %3?")
+                                            .arg(preview.value())
+                                            .arg(filterJson, m_store->config().displayString())))
+        return ExitCancelled;
+    auto n = m_store->invalidateMatching(filter);
+    audit(QStringLiteral("invalidate-matching"), filterJson, n.ok() ? n.value() : 0,
+          n.ok() ? StoreError() : n.error());
+    if (!n.ok())
+        return failed(n.error());
+    if (m_json)
+        printJson(QJsonObject{{QStringLiteral("invalidated"), n.value()}});
+    else
+        m_out << "invalidated " << n.value() << " entries" << Qt::endl;
+    return ExitOk;
+}
+
+int Runner::cmdCleanup()
+{
+    std::optional<int> batch;
+    if (isSet("batch-size")) {
+        bool ok = false;
+        batch = value("batch-size").toInt(&ok);
+        if (!ok || *batch < 1 || *batch > 100000)
+            return usage(QStringLiteral("--batch-size takes 1 to 100000"));
+    }
+    StoreError error = openStore();
+    if (error)
+        return failed(error);
+    if (batch) {
+        CacheStore::Options options = m_store->options();
+        options.batchSize = *batch;
+        m_store = std::make_unique<CacheStore>(m_store->config(), options);
+    }
+    auto expired = m_store->countExpired();
+    if (!expired.ok())
+        return failed(expired.error());
+    if (isSet("dry-run")) {
+        if (m_json)
+            printJson(QJsonObject{{QStringLiteral("wouldDelete"), expired.value()}});
+        else
+            m_out << expired.value() << " expired entries would be deleted" << Qt::endl;
+        return ExitOk;
+    }
+    const bool interactive = isatty(STDERR_FILENO) && !m_json;
+    auto n = m_store->cleanupExpired([&](qint64 done) {
+        if (interactive && expired.value() > 0)
+            m_err << "\rdeleted " << done << " of about " << expired.value() << Qt::flush;
+        return true;
+    });
+    if (interactive && expired.value() > 0)
+        m_err << Qt::endl;
+    audit(QStringLiteral("cleanup"), QStringLiteral("{}"), n.ok() ? n.value() : 0,
+          n.ok() ? StoreError() : n.error());
+    if (!n.ok())
+        return failed(n.error());
+    if (m_json)
+        printJson(QJsonObject{{QStringLiteral("deleted"), n.value()}});
+    else
+        m_out << "Cleaned up " << n.value() << " expired cache entries" << Qt::endl;
+    return ExitOk;
+}
+
+int Runner::cmdStats()
+{
+    std::chrono::seconds window = std::chrono::hours(24);
+    if (isSet("window")) {
+        const auto ms = parseDurationMs(value("window"));
+        if (!ms || *ms < 60'000)
+            return usage(QStringLiteral("--window takes a duration of at least 1m (15m, 24h, 7d)"));
+        window = std::chrono::seconds(*ms / 1000);
+    }
+    StoreError error = openStore();
+    if (error)
+        return failed(error);
+    auto s = m_store->stats(window);
+    if (!s.ok())
+        return failed(s.error());
+    if (m_json) {
+        printJson(QJsonObject{{QStringLiteral("total"), s->total},
+                              {QStringLiteral("valid"), s->valid},
+                              {QStringLiteral("expired"), s->expired},
+                              {QStringLiteral("invalid"), s->invalid},
+                              {QStringLiteral("totalHits"), s->totalHits},
+                              {QStringLiteral("windowSeconds"), s->windowSeconds},
+                              {QStringLiteral("hits"), s->hits},
+                              {QStringLiteral("misses"), s->misses},
+                              {QStringLiteral("hitRate"), s->hitRate},
+                              {QStringLiteral("oldestSyncAgeMs"), s->oldestSyncAgeMs},
+                              {QStringLiteral("newestSyncAgeMs"), s->newestSyncAgeMs},
+                              {QStringLiteral("expiringIn5m"), s->expiringIn5m},
+                              {QStringLiteral("expiringIn15m"), s->expiringIn15m},
+                              {QStringLiteral("expiringIn60m"), s->expiringIn60m}});
+        return ExitOk;
+    }
+    m_out << "database:     " << m_store->config().displayString() << "\n"
+          << "entries:      " << s->total << " (valid " << s->valid << ", expired " << s->expired
+          << ", invalidated " << s->invalid << ")\n"
+          << "hit rate:     "
+          << (s->hits + s->misses > 0
+                  ? QString::number(s->hitRate * 100.0, 'f', 1) + QLatin1Char('%')
+                  : QStringLiteral("no lookups"))
+          << " over the last " << humanDuration(s->windowSeconds * 1000) << " (" << s->hits
+          << " hits, " << s->misses << " misses)\n"
+          << "total hits:   " << s->totalHits << " (sum of hitCount)\n"
+          << "oldest sync:  "
+          << (s->oldestSyncAgeMs < 0 ? QStringLiteral("-") : humanDuration(s->oldestSyncAgeMs))
+          << " ago, newest "
+          << (s->newestSyncAgeMs < 0 ? QStringLiteral("-") : humanDuration(s->newestSyncAgeMs))
+          << " ago\n"
+          << "expiring:     " << s->expiringIn5m << " within 5m, " << s->expiringIn15m
+          << " within 15m, " << s->expiringIn60m << " within 60m\n";
+    m_out.flush();
+    return ExitOk;
+}
+
+int Runner::cmdHistory()
+{
+    QDateTime since = Clock::system()->now().addSecs(-3600);
+    if (isSet("since")) {
+        const auto t = parseTime(value("since"), Clock::system());
+        if (!t)
+            return usage(QStringLiteral("--since takes an ISO 8601 time or a duration ago (24h)"));
+        since = *t;
+    }
+    int bucket = 1;
+    if (isSet("bucket")) {
+        bool ok = false;
+        bucket = value("bucket").toInt(&ok);
+        if (!ok || bucket < 1 || bucket > 10080)
+            return usage(QStringLiteral("--bucket takes minutes, 1 to 10080"));
+    }
+    StoreError error = openStore();
+    if (error)
+        return failed(error);
+    auto buckets = m_store->history(since, Clock::system()->now(), bucket);
+    if (!buckets.ok())
+        return failed(buckets.error());
+    QJsonArray rows;
+    for (const HistoryBucket &b : buckets.value()) {
+        if (m_json) {
+            rows << QJsonObject{{QStringLiteral("start"), iso(b.start)},
+                                {QStringLiteral("hits"), b.hits},
+                                {QStringLiteral("misses"), b.misses},
+                                {QStringLiteral("sets"), b.sets},
+                                {QStringLiteral("invalidations"), b.invalidations},
+                                {QStringLiteral("cleanups"), b.cleanups}};
+        } else {
+            const qint64 lookups = b.hits + b.misses;
+            m_out << b.start.toString(QStringLiteral("yyyy-MM-dd HH:mm")) << "Z  hits "
+                  << QString::number(b.hits).rightJustified(7) << "  misses "
+                  << QString::number(b.misses).rightJustified(6) << "  rate "
+                  << (lookups ? QString::number(100.0 * double(b.hits) / double(lookups), 'f', 1)
+                                        .rightJustified(5) +
+                                    QLatin1Char('%')
+                              : QStringLiteral("    -"))
+                  << "  sets " << b.sets << "  invalidations " << b.invalidations << "  cleanups "
+                  << b.cleanups << "\n";
+        }
+    }
+    if (m_json)
+        printJson(rows);
+    m_out.flush();
+    return ExitOk;
+}
+
+int Runner::cmdAudit()
+{
+    QDateTime since;
+    if (isSet("since")) {
+        const auto t = parseTime(value("since"), Clock::system());
+        if (!t)
+            return usage(QStringLiteral("--since takes an ISO 8601 time or a duration ago (24h)"));
+        since = *t;
+    }
+    int limit = 100;
+    if (isSet("limit")) {
+        bool ok = false;
+        limit = value("limit").toInt(&ok);
+        if (!ok || limit < 1 || limit > 100000)
+            return usage(QStringLiteral("--limit takes 1 to 100000"));
+    }
+    StoreError error = openStore();
+    if (error)
+        return failed(error);
+    auto log = m_store->auditLog(since, limit);
+    if (!log.ok())
+        return failed(log.error());
+    QJsonArray rows;
+    for (const AuditRecord &r : log.value()) {
+        if (m_json) {
+            rows << QJsonObject{{QStringLiteral("id"), r.id},
+                                {QStringLiteral("at"), iso(r.at)},
+                                {QStringLiteral("osUser"), r.osUser},
+                                {QStringLiteral("dbRole"), r.dbRole},
+                                {QStringLiteral("profile"), r.profile},
+                                {QStringLiteral("action"), r.action},
+                                {QStringLiteral("filter"), r.filter},
+                                {QStringLiteral("rowsAffected"), r.rowsAffected},
+                                {QStringLiteral("outcome"), r.outcome}};
+        } else {
+            m_out << iso(r.at) << "  " << r.action.leftJustified(19) << " rows "
+                  << QString::number(r.rowsAffected).rightJustified(7) << "  " << r.osUser << "@"
+                  << r.dbRole << " [" << r.profile << "]  " << r.filter << "  " << r.outcome
+                  << "\n";
+        }
+    }
+    if (m_json)
+        printJson(rows);
+    m_out.flush();
+    return ExitOk;
+}
+
+int Runner::cmdDemo()
+{
+    qint64 entries = 2000;
+    quint32 seed = 1;
+    bool ok = true;
+    if (isSet("entries"))
+        entries = value("entries").toLongLong(&ok);
+    if (!ok || entries < 0 || entries > 10'000'000)
+        return usage(QStringLiteral("--entries takes 0 to 10000000"));
+    if (isSet("seed"))
+        seed = value("seed").toUInt(&ok);
+    if (!ok)
+        return usage(QStringLiteral("--seed takes a whole number"));
+    StoreError error = openStore(true);
+    if (error)
+        return failed(error);
+    if (m_store->schemaStatus().state != SchemaStatus::State::Current) {
+        auto report = m_store->migrate();
+        if (!report.ok())
+            return failed(report.error());
+    }
+    auto n = m_store->fillDemo(entries, seed);
+    audit(QStringLiteral("demo"), QStringLiteral("{\"entries\":%1}").arg(entries),
+          n.ok() ? n.value() : 0, n.ok() ? StoreError() : n.error());
+    if (!n.ok())
+        return failed(n.error());
+    if (m_json)
+        printJson(QJsonObject{{QStringLiteral("written"), n.value()}});
+    else
+        m_out << "wrote " << n.value() << " demo entries and a week of history to "
+              << m_store->config().displayString() << Qt::endl;
+    return ExitOk;
+}
+
+int Runner::cmdSync()
+{
+    if (!isSet("exchange"))
+        return usage(QStringLiteral("sync needs --exchange BYBIT or BINGX"));
+    CliSyncRequest request;
+    request.exchange = value("exchange");
+    request.environment = isSet("environment") ? value("environment") : QStringLiteral("TESTNET");
+    request.baseUrl = value("base-url");
+    bool ok = true;
+    if (isSet("samples")) {
+        request.samples = value("samples").toInt(&ok);
+        if (!ok || request.samples < 1 || request.samples > 50)
+            return usage(QStringLiteral("--samples takes 1 to 50"));
+    }
+    if (isSet("timeout")) {
+        request.timeoutMs = value("timeout").toInt(&ok);
+        if (!ok || request.timeoutMs < 100 || request.timeoutMs > 120000)
+            return usage(QStringLiteral("--timeout takes 100 to 120000 milliseconds"));
+    }
+    const CliSyncResult result = runCliSync(request);
+    if (!result.ok) {
+        if (m_json)
+            printJson(QJsonObject{{QStringLiteral("error"), result.error}});
+        m_err << "connector-cache: " << result.error << Qt::endl;
+        return result.usageError ? ExitUsage : ExitExchange;
+    }
+    if (m_json) {
+        printJson(result.json);
+    } else {
+        m_out << result.text << Qt::flush;
+    }
+    return ExitOk;
+}
+
+} // namespace
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QTextStream &in)
+{
+    Runner runner(out, err, in);
+    return runner.run(arguments);
+}
+
+} // namespace cc::cli

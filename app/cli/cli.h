@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace cc::cli {
+
+// Exit codes, documented in `connector-cache --help` and the README.
+enum ExitCode {
+    ExitOk = 0,
+    ExitFailure = 1,     // anything not listed below
+    ExitUsage = 2,       // bad arguments
+    ExitNotFound = 3,    // get/show found no valid entry
+    ExitUnreachable = 4, // the database cannot be reached
+    ExitSchema = 5,      // schema missing (run migrate) or newer than this program
+    ExitExchange = 6,    // the exchange time sync failed
+    ExitPermission = 7,  // the database role may not do this
+    ExitConflict = 8,    // the cache key belongs to another identity
+    ExitCancelled = 9,   // the operator declined a confirmation
+};
+
+// Runs the command line (without the program name) and returns the exit code. Output goes to
+// out, errors and progress to err; input (confirmations) comes from in.
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QTextStream &in);
+
+} // namespace cc::cli

@@ -1,0 +1,25 @@
+// connector-cache: the command-line twin of the console, for scripts and cron.
+
+#include "app/cli/cli.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("connector-cache"));
+    QCoreApplication::setOrganizationName(QStringLiteral("connector-cache"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CC_VERSION_STRING));
+    // The commands print what matters; the engine's log lines are for --verbose.
+    const QStringList args = QCoreApplication::arguments().mid(1);
+    if (!args.contains(QStringLiteral("--verbose")) &&
+        qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("cc.*=false"));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QTextStream in(stdin);
+    return cc::cli::run(args, out, err, in);
+}

@@ -1,0 +1,296 @@
+// The connector-cache CLI, run as a process the way scripts and cron run it, against SQLite and
+// a real PostgreSQL.
+
+#include "tests/support/testdatabase.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace cc;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+    QJsonArray array() const { return QJsonDocument::fromJson(out.toUtf8()).array(); }
+};
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TestDatabase> m_db;
+
+    Run cli(QStringList args, bool withDatabase = true)
+    {
+        if (withDatabase)
+            args << QStringLiteral("--database") << m_db->url();
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("CONNECTOR_CACHE_DATABASE"));
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("CC_BINARY_DIR") + QStringLiteral("/bin/connector-cache"),
+                args);
+        p.closeWriteChannel();
+        Run r;
+        if (!p.waitForFinished(60000)) {
+            p.kill();
+            return r;
+        }
+        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        return r;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_db = std::make_unique<test::TestDatabase>();
+        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorMessage()));
+    }
+    void cleanup() { m_db.reset(); }
+
+    void versionAndHelp()
+    {
+        Run r = cli({QStringLiteral("--version")}, false);
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("connector-cache 0.")));
+        r = cli({QStringLiteral("--help")}, false);
+        QCOMPARE(r.code, 0);
+        for (const char *command : {"migrate", "get", "set", "list", "invalidate", "cleanup",
+                                    "stats", "history", "audit", "sync", "Exit codes"})
+            QVERIFY2(r.out.contains(QLatin1String(command)), command);
+        r = cli({QStringLiteral("help"), QStringLiteral("cleanup")}, false);
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("--dry-run")));
+        r = cli({}, false);
+        QCOMPARE(r.code, 2);
+    }
+
+    void usageErrorsSayWhatWasWrong_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
+                                         << QStringLiteral("unknown command 'frobnicate'");
+        QTest::newRow("option of another command")
+            << QStringList{QStringLiteral("stats"), QStringLiteral("--yes")}
+            << QStringLiteral("'stats' does not take --yes");
+        QTest::newRow("missing args") << QStringList{QStringLiteral("get"), QStringLiteral("u")}
+                                      << QStringLiteral("takes 2 argument(s), got 1");
+        QTest::newRow("bad state")
+            << QStringList{QStringLiteral("count"), QStringLiteral("--state"),
+                           QStringLiteral("stale")}
+            << QStringLiteral("--state must be");
+        QTest::newRow("bad ttl")
+            << QStringList{QStringLiteral("set"),     QStringLiteral("u"),
+                           QStringLiteral("c"),       QStringLiteral("--exchange"),
+                           QStringLiteral("BYBIT"),   QStringLiteral("--environment"),
+                           QStringLiteral("TESTNET"), QStringLiteral("--offset"),
+                           QStringLiteral("5"),       QStringLiteral("--ttl"),
+                           QStringLiteral("soon")}
+            << QStringLiteral("--ttl takes");
+        QTest::newRow("bad offset")
+            << QStringList{QStringLiteral("set"),     QStringLiteral("u"),
+                           QStringLiteral("c"),       QStringLiteral("--exchange"),
+                           QStringLiteral("BYBIT"),   QStringLiteral("--environment"),
+                           QStringLiteral("TESTNET"), QStringLiteral("--offset"),
+                           QStringLiteral("1.5")}
+            << QStringLiteral("--offset takes whole milliseconds");
+        QTest::newRow("bad metadata")
+            << QStringList{QStringLiteral("set"),     QStringLiteral("u"),
+                           QStringLiteral("c"),       QStringLiteral("--exchange"),
+                           QStringLiteral("BYBIT"),   QStringLiteral("--environment"),
+                           QStringLiteral("TESTNET"), QStringLiteral("--offset"),
+                           QStringLiteral("5"),       QStringLiteral("--metadata"),
+                           QStringLiteral("{broken")}
+            << QStringLiteral("--metadata takes a JSON object");
+        QTest::newRow("bad sort") << QStringList{QStringLiteral("list"), QStringLiteral("--sort"),
+                                                 QStringLiteral("colour")}
+                                  << QStringLiteral("--sort takes one of");
+    }
+
+    void usageErrorsSayWhatWasWrong()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        const Run r = cli(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+    }
+
+    void badUrlIsAUsageError()
+    {
+        const Run r = cli(
+            {QStringLiteral("stats"), QStringLiteral("--database"), QStringLiteral("mysql://h/d")},
+            false);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("unsupported database scheme")), qPrintable(r.err));
+    }
+
+    void missingSchemaAsksForMigrate()
+    {
+        Run r = cli({QStringLiteral("stats")});
+        QCOMPARE(r.code, 5);
+        QVERIFY2(r.err.contains(QStringLiteral("run connector-cache migrate")), qPrintable(r.err));
+        QVERIFY(!r.err.contains(QStringLiteral("SELECT")));
+        r = cli({QStringLiteral("migrate"), QStringLiteral("--dry-run")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("missing")));
+        r = cli({QStringLiteral("migrate"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(QStringLiteral("toVersion")).toInt(), 2);
+        QVERIFY(r.json().value(QStringLiteral("createdCacheTable")).toBool());
+        r = cli({QStringLiteral("migrate")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("nothing to do")));
+        r = cli({QStringLiteral("status"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(QStringLiteral("schemaVersion")).toInt(), 2);
+        QVERIFY(r.json().value(QStringLiteral("canWrite")).toBool());
+    }
+
+    void setGetListAndStats()
+    {
+        QCOMPARE(cli({QStringLiteral("migrate")}).code, 0);
+        Run r = cli({QStringLiteral("set"), QStringLiteral("user123"), QStringLiteral("cred456"),
+                     QStringLiteral("--exchange"), QStringLiteral("BYBIT"),
+                     QStringLiteral("--environment"), QStringLiteral("TESTNET"),
+                     QStringLiteral("--offset"), QStringLiteral("-145"), QStringLiteral("--ttl"),
+                     QStringLiteral("10m"), QStringLiteral("--metadata"),
+                     QStringLiteral("{\"sync\":{\"errorBoundMs\":12}}")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("user123_cred456")), qPrintable(r.out));
+
+        r = cli({QStringLiteral("get"), QStringLiteral("user123"), QStringLiteral("cred456"),
+                 QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject e = r.json();
+        QCOMPARE(e.value(QStringLiteral("timeOffset")).toInt(), -145);
+        QCOMPARE(e.value(QStringLiteral("cacheKey")).toString(), QStringLiteral("user123_cred456"));
+        QCOMPARE(e.value(QStringLiteral("hitCount")).toInt(), 1);
+        QCOMPARE(e.value(QStringLiteral("state")).toString(), QStringLiteral("valid"));
+        QCOMPARE(e.value(QStringLiteral("outcome")).toString(), QStringLiteral("hit"));
+        QVERIFY(e.value(QStringLiteral("lastSyncTime")).toString().endsWith(QLatin1Char('Z')));
+        QCOMPARE(e.value(QStringLiteral("metadata"))
+                     .toObject()
+                     .value(QStringLiteral("sync"))
+                     .toObject()
+                     .value(QStringLiteral("errorBoundMs"))
+                     .toInt(),
+                 12);
+
+        r = cli({QStringLiteral("show"), QStringLiteral("user123"), QStringLiteral("cred456"),
+                 QStringLiteral("--json")});
+        QCOMPARE(r.json().value(QStringLiteral("hitCount")).toInt(), 1); // show does not count
+
+        r = cli({QStringLiteral("get"), QStringLiteral("user123"), QStringLiteral("other")});
+        QCOMPARE(r.code, 3);
+
+        r = cli({QStringLiteral("stats"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(QStringLiteral("total")).toInt(), 1);
+        QCOMPARE(r.json().value(QStringLiteral("hits")).toInt(), 1);
+        QCOMPARE(r.json().value(QStringLiteral("misses")).toInt(), 1);
+        QCOMPARE(r.json().value(QStringLiteral("hitRate")).toDouble(), 0.5);
+
+        r = cli({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--exchange"),
+                 QStringLiteral("bybit")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(QStringLiteral("entries")).toArray().size(), 1);
+
+        // Hostile filter text is a literal: no SQL error, no match.
+        r = cli({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--text"),
+                 QStringLiteral("'; DROP TABLE connector_state_cache; --")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(QStringLiteral("entries")).toArray().size(), 0);
+        QCOMPARE(cli({QStringLiteral("count")}).out.trimmed(), QStringLiteral("1"));
+    }
+
+    void bulkActionsPreviewConfirmAndAudit()
+    {
+        QCOMPARE(
+            cli({QStringLiteral("demo"), QStringLiteral("--entries"), QStringLiteral("300")}).code,
+            0);
+        Run r = cli({QStringLiteral("invalidate"), QStringLiteral("--matching"),
+                     QStringLiteral("--exchange"), QStringLiteral("BINGX"),
+                     QStringLiteral("--dry-run"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const int preview = r.json().value(QStringLiteral("wouldInvalidate")).toInt();
+        QVERIFY(preview > 0);
+
+        // Not a terminal and no --yes: refused, nothing changed.
+        r = cli({QStringLiteral("invalidate"), QStringLiteral("--matching"),
+                 QStringLiteral("--exchange"), QStringLiteral("BINGX")});
+        QCOMPARE(r.code, 9);
+        QVERIFY2(r.err.contains(QStringLiteral("--yes")), qPrintable(r.err));
+        r = cli({QStringLiteral("invalidate"), QStringLiteral("--matching"),
+                 QStringLiteral("--exchange"), QStringLiteral("BINGX"), QStringLiteral("--dry-run"),
+                 QStringLiteral("--json")});
+        QCOMPARE(r.json().value(QStringLiteral("wouldInvalidate")).toInt(), preview);
+
+        r = cli({QStringLiteral("invalidate"), QStringLiteral("--matching"),
+                 QStringLiteral("--exchange"), QStringLiteral("BINGX"), QStringLiteral("--yes"),
+                 QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(QStringLiteral("invalidated")).toInt(), preview);
+
+        r = cli({QStringLiteral("cleanup"), QStringLiteral("--dry-run"), QStringLiteral("--json")});
+        const int expired = r.json().value(QStringLiteral("wouldDelete")).toInt();
+        QVERIFY(expired > 0);
+        r = cli({QStringLiteral("cleanup"), QStringLiteral("--batch-size"), QStringLiteral("7"),
+                 QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(QStringLiteral("deleted")).toInt(), expired);
+
+        r = cli({QStringLiteral("audit"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const QJsonArray log = r.array();
+        QStringList actions;
+        for (const QJsonValue &v : log)
+            actions << v.toObject().value(QStringLiteral("action")).toString();
+        QCOMPARE(actions,
+                 (QStringList{QStringLiteral("cleanup"), QStringLiteral("invalidate-matching"),
+                              QStringLiteral("demo")}));
+        QCOMPARE(log.at(0).toObject().value(QStringLiteral("rowsAffected")).toInt(), expired);
+        QCOMPARE(log.at(1).toObject().value(QStringLiteral("filter")).toString(),
+                 QStringLiteral("{\"exchange\":\"BINGX\"}"));
+        QCOMPARE(log.at(1).toObject().value(QStringLiteral("profile")).toString(),
+                 QStringLiteral("cli"));
+
+        r = cli({QStringLiteral("history"), QStringLiteral("--since"), QStringLiteral("2h"),
+                 QStringLiteral("--bucket"), QStringLiteral("60"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.array().size() >= 2);
+    }
+
+    void unreachableDatabaseFailsFastInWords()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const Run r = cli({QStringLiteral("stats"), QStringLiteral("--timeout"),
+                           QStringLiteral("1000"), QStringLiteral("--database"),
+                           QStringLiteral("postgresql://nobody@127.0.0.1:1/none")},
+                          false);
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("cannot reach database at "
+                                               "postgresql://nobody@127.0.0.1:1/none")),
+                 qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("start the server")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
