@@ -2,6 +2,7 @@
 
 #include "app/cli/clisync.h"
 #include "core/store/cachestore.h"
+#include "core/store/filterquery.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -311,11 +312,23 @@ private:
 
     bool buildFilter(EntryFilter *filter, QString *error) const
     {
-        filter->userId = value("user");
-        filter->credentialId = value("credential");
-        filter->exchange = value("exchange");
-        filter->environment = value("environment");
-        filter->text = value("text");
+        if (isSet("query")) {
+            QString queryError;
+            *filter = parseFilterQuery(value("query"), Clock::system()->nowMs(), &queryError);
+            if (!queryError.isEmpty()) {
+                *error = QStringLiteral("--query: ") + queryError;
+                return false;
+            }
+        }
+        auto take = [this](const char *name, QString *field) {
+            if (isSet(name))
+                *field = value(name);
+        };
+        take("user", &filter->userId);
+        take("credential", &filter->credentialId);
+        take("exchange", &filter->exchange);
+        take("environment", &filter->environment);
+        take("text", &filter->text);
         if (isSet("state") && !filterStateFromName(value("state"), &filter->state)) {
             *error = QStringLiteral("--state must be valid, expired, invalid or any (not '%1')")
                          .arg(value("state"));
@@ -406,7 +419,8 @@ QString Runner::helpText() const
       << "Filters (list, count, invalidate --matching):\n"
       << "  --user ID  --credential ID  --exchange BYBIT|BINGX  --environment "
          "MAINNET|TESTNET|DEMO\n"
-      << "  --text SUBSTRING  --state valid|expired|invalid  --synced-before TIME\n\n"
+      << "  --text SUBSTRING  --state valid|expired|invalid  --synced-before TIME\n"
+      << "  --query 'exchange:bybit env:testnet state:expired user:ID cred:ID before:2h words'\n\n"
       << "TIME is ISO 8601 (2025-06-15T12:00:00Z) or a duration ago (90s, 15m, 24h, 7d).\n\n"
       << "Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 database unreachable,\n"
       << "5 schema missing or too new (run 'connector-cache migrate'), 6 exchange error,\n"
@@ -432,7 +446,7 @@ int Runner::run(const QStringList &arguments)
     add({QStringLiteral("timeout")}, QStringLiteral("ms"));
     for (const char *name :
          {"user",          "credential", "exchange",   "environment", "text",     "state",
-          "synced-before", "offset",     "ttl",        "synced-at",   "metadata", "sort",
+          "synced-before", "query", "offset",     "ttl",        "synced-at",   "metadata", "sort",
           "limit",         "after",      "batch-size", "window",      "since",    "bucket",
           "entries",       "seed",       "base-url",   "samples"})
         add({QLatin1String(name)}, QStringLiteral("value"));
