@@ -29,10 +29,10 @@ struct Command
     int maxArgs;
 };
 
-const QStringList kFilterOptions = {QStringLiteral("user"),         QStringLiteral("credential"),
-                                    QStringLiteral("exchange"),     QStringLiteral("environment"),
-                                    QStringLiteral("text"),         QStringLiteral("state"),
-                                    QStringLiteral("synced-before")};
+const QStringList kFilterOptions = {QStringLiteral("user"),          QStringLiteral("credential"),
+                                    QStringLiteral("exchange"),      QStringLiteral("environment"),
+                                    QStringLiteral("text"),          QStringLiteral("state"),
+                                    QStringLiteral("synced-before"), QStringLiteral("query")};
 
 const QList<Command> &commands()
 {
@@ -445,10 +445,10 @@ int Runner::run(const QStringList &arguments)
     add({QStringLiteral("verbose")});
     add({QStringLiteral("timeout")}, QStringLiteral("ms"));
     for (const char *name :
-         {"user",          "credential", "exchange",   "environment", "text",     "state",
-          "synced-before", "query", "offset",     "ttl",        "synced-at",   "metadata", "sort",
-          "limit",         "after",      "batch-size", "window",      "since",    "bucket",
-          "entries",       "seed",       "base-url",   "samples"})
+         {"user",          "credential", "exchange", "environment", "text",      "state",
+          "synced-before", "query",      "offset",   "ttl",         "synced-at", "metadata",
+          "sort",          "limit",      "after",    "batch-size",  "window",    "since",
+          "bucket",        "entries",    "seed",     "base-url",    "samples"})
         add({QLatin1String(name)}, QStringLiteral("value"));
     for (const char *name : {"desc", "matching", "dry-run", "yes"})
         add({QLatin1String(name)});
