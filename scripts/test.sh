@@ -1,12 +1,22 @@
 #!/bin/bash
 # Installs what is missing, builds, and runs every test suite: each store-facing suite against
 # SQLite and against a throw-away PostgreSQL 15 cluster (pg_virtualenv), the widget suites
-# offscreen. .ci/run calls exactly this.
+# offscreen; then builds the .deb, installs it and runs the installed programs.
+# .ci/run calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+start=$(date +%s)
 bash scripts/setup.sh --test
 bash scripts/build.sh
 build_dir="${CC_BUILD_DIR:-build}"
+status=0
 # One cluster for the whole run; the suites each create and drop their own databases in it.
-exec bash scripts/with-postgres.sh \
-    ctest --test-dir "$build_dir" --output-on-failure --timeout 600 -j"$(nproc)" "$@"
+bash scripts/with-postgres.sh \
+    ctest --test-dir "$build_dir" --output-on-failure --timeout 600 -j"$(nproc)" "$@" || status=1
+if [ "$(id -u)" = 0 ] || [ "${CC_PACKAGE_TEST:-0}" = 1 ]; then
+    bash scripts/package-test.sh || status=1
+else
+    echo "test: skipping the package install test (needs root, or CC_PACKAGE_TEST=1 with sudo)"
+fi
+echo "test: finished in $(( $(date +%s) - start )) s, status $status"
+exit $status
