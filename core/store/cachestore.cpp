@@ -86,6 +86,12 @@ QJsonObject parseMetadata(const QVariant &value)
     return wrapped;
 }
 
+// NOT NULL text columns: an empty QString binds as NULL, "" does not.
+QString nonNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 bool containsNul(const QString &s)
 {
     return s.contains(QChar(0));
@@ -331,8 +337,8 @@ struct CacheStore::Private
                                         .arg(what, where()));
             } else if (code == QLatin1String("42501")) {
                 result = StoreError(StoreError::PermissionDenied,
-                                    QStringLiteral("%1: the database role %2 is not allowed to "
-                                                   "(%3) — ask for the GRANTs in the README")
+                                    QStringLiteral("%1: the database role %2 may not do this "
+                                                   "(%3) — see the GRANTs in the README")
                                         .arg(what, dbRole, text));
             } else {
                 result = StoreError(StoreError::QueryFailed,
@@ -1490,10 +1496,10 @@ StoreError CacheStore::recordAudit(const AuditRecord &record)
                        "\"profile\", \"action\", \"filter\", \"rows_affected\", \"outcome\") "
                        "VALUES (%1, ?, ?, ?, ?, ?, ?, ?)")
             .arg(d->dialect.tsParam()),
-        {at, record.osUser.isEmpty() ? osUserName() : record.osUser,
-         record.dbRole.isEmpty() ? d->dbRole : record.dbRole,
-         record.profile.isEmpty() ? m_options.profile : record.profile, record.action,
-         record.filter, record.rowsAffected,
+        {at, nonNull(record.osUser.isEmpty() ? osUserName() : record.osUser),
+         nonNull(record.dbRole.isEmpty() ? d->dbRole : record.dbRole),
+         nonNull(record.profile.isEmpty() ? m_options.profile : record.profile),
+         nonNull(record.action), nonNull(record.filter), record.rowsAffected,
          record.outcome.isEmpty() ? QStringLiteral("ok") : record.outcome},
         &error, QStringLiteral("writing the audit log"));
     if (q)

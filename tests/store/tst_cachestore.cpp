@@ -692,6 +692,81 @@ private Q_SLOTS:
                        .arg(role));
     }
 
+    void adminAndConnectorRolesWorkWithTheReadmeGrants()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("database roles exist on PostgreSQL only");
+        auto s = migrated();
+        QCOMPARE(s->set(QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                        QStringLiteral("MAINNET"), offset(1), 60s),
+                 StoreError());
+        const QString suffix = QString::number(QDateTime::currentMSecsSinceEpoch());
+        const QString admin = QStringLiteral("cc_admin_") + suffix;
+        const QString connector = QStringLiteral("cc_connector_") + suffix;
+        // The GRANTs the README documents, verbatim apart from the role names.
+        QCOMPARE(m_db->exec(QStringLiteral(
+                     "CREATE ROLE %1 LOGIN PASSWORD 'pw';\n"
+                     "GRANT SELECT, INSERT, UPDATE, DELETE ON connector_state_cache, "
+                     "connector_cache_history, connector_cache_lease TO %1;\n"
+                     "GRANT SELECT ON connector_cache_meta TO %1;\n"
+                     "GRANT SELECT, INSERT ON connector_cache_audit TO %1;\n"
+                     "GRANT USAGE ON SEQUENCE connector_cache_audit_id_seq TO %1;\n"
+                     "CREATE ROLE %2 LOGIN PASSWORD 'pw';\n"
+                     "GRANT SELECT, INSERT, UPDATE ON connector_state_cache TO %2;\n"
+                     "GRANT SELECT ON connector_cache_meta TO %2;\n"
+                     "GRANT SELECT, INSERT, UPDATE ON connector_cache_history TO %2;\n"
+                     "GRANT SELECT, INSERT, UPDATE, DELETE ON connector_cache_lease TO %2")
+                                .arg(admin, connector)),
+                 QString());
+        auto configFor = [&](const QString &role) {
+            DatabaseConfig config = m_db->config();
+            config.user = role;
+            config.password = QStringLiteral("pw");
+            config.host = qEnvironmentVariable("PGHOST");
+            return config;
+        };
+        {
+            CacheStore a(configFor(admin), CacheStore::Options(), &m_clock);
+            QCOMPARE(a.open(), StoreError());
+            auto p = a.privileges();
+            QVERIFY(p.ok() && p->canRead && p->canWrite && p->canAudit);
+            QCOMPARE(a.invalidate(QStringLiteral("u"), QStringLiteral("c")).value(), 1);
+            AuditRecord r;
+            r.action = QStringLiteral("invalidate");
+            QCOMPARE(a.recordAudit(r), StoreError());
+            m_clock.advanceMs(61'000);
+            QCOMPARE(a.cleanupExpired().value(), 1);
+            // Not the schema owner: a needed migration is refused in words.
+            QCOMPARE(m_db->exec(QStringLiteral("UPDATE connector_cache_meta SET value = '1'")),
+                     QString());
+            auto report = a.migrate();
+            QVERIFY(!report.ok());
+            QCOMPARE(report.error().kind(), StoreError::PermissionDenied);
+            QVERIFY2(report.error().message().contains(QStringLiteral("schema owner")),
+                     qPrintable(report.error().message()));
+            QCOMPARE(m_db->exec(QStringLiteral("UPDATE connector_cache_meta SET value = '%1'")
+                                    .arg(CacheStore::kSchemaVersion)),
+                     QString());
+            a.close();
+        }
+        {
+            CacheStore c(configFor(connector), CacheStore::Options(), &m_clock);
+            QCOMPARE(c.open(), StoreError());
+            QCOMPARE(c.set(QStringLiteral("u2"), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                           QStringLiteral("MAINNET"), offset(2)),
+                     StoreError());
+            QVERIFY(c.get(QStringLiteral("u2"), QStringLiteral("c")).isHit());
+            QCOMPARE(c.acquireSyncLease(QStringLiteral("u2"), QStringLiteral("c"),
+                                        QStringLiteral("me"), 5s)
+                         .value(),
+                     true);
+            QCOMPARE(c.flushHistory(), StoreError());
+            QCOMPARE(c.cleanupExpired().error().kind(), StoreError::PermissionDenied);
+            c.close();
+        }
+        m_db->exec(QStringLiteral("DROP OWNED BY %1;\nDROP OWNED BY %2").arg(admin, connector));
+    }
+
     void unreachableDatabaseIsAMissNotACrash()
     {
         QString error;
