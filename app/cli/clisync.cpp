@@ -1,13 +1,63 @@
 #include "app/cli/clisync.h"
 
+#include "core/timesync/timesync.h"
+
+#include <QJsonArray>
+#include <QTextStream>
+
 namespace cc::cli {
 
 CliSyncResult runCliSync(const CliSyncRequest &request)
 {
-    CliSyncResult result;
-    result.error =
-        QStringLiteral("time sync for %1 is not built into this version").arg(request.exchange);
-    return result;
+    CliSyncResult out;
+    QString error;
+    const auto profile =
+        ExchangeProfile::resolve(request.exchange, request.environment, request.baseUrl, &error);
+    if (!profile) {
+        out.usageError = true;
+        out.error = error;
+        return out;
+    }
+    SyncOptions options;
+    options.samples = request.samples;
+    options.requestTimeoutMs = request.timeoutMs;
+    options.totalTimeoutMs = request.timeoutMs * (request.samples + 1);
+    const SyncResult r = TimeSync::runBlocking(*profile, options);
+    if (!r.ok()) {
+        out.error = r.errorMessage;
+        return out;
+    }
+    out.ok = true;
+    QJsonArray samples;
+    for (const SyncSample &s : r.samples) {
+        samples << QJsonObject{{QStringLiteral("rttMs"), s.rttMs()},
+                               {QStringLiteral("offsetMs"), s.offsetMs()},
+                               {QStringLiteral("errorBoundMs"), s.errorBoundMs()},
+                               {QStringLiteral("serverTime"), s.serverMs},
+                               {QStringLiteral("dropped"), s.dropped}};
+    }
+    out.json = QJsonObject{{QStringLiteral("exchange"), exchangeName(profile->exchange)},
+                           {QStringLiteral("environment"), environmentName(profile->environment)},
+                           {QStringLiteral("host"), r.host},
+                           {QStringLiteral("offsetMs"), r.offsetMs},
+                           {QStringLiteral("rttMs"), r.rttMs},
+                           {QStringLiteral("errorBoundMs"), r.errorBoundMs},
+                           {QStringLiteral("samplesUsed"), r.samplesUsed},
+                           {QStringLiteral("requests"), r.requests},
+                           {QStringLiteral("samples"), samples}};
+    QTextStream t(&out.text);
+    t << "exchange:     " << profile->displayName() << "\n"
+      << "offset:       " << r.offsetMs << " ms (server minus local)\n"
+      << "error bound:  ± " << QString::number(r.errorBoundMs, 'f', 1) << " ms\n"
+      << "round trip:   " << QString::number(r.rttMs, 'f', 1) << " ms (best of " << r.samplesUsed
+      << " used, " << r.requests << " requests)\n";
+    int i = 1;
+    for (const SyncSample &s : r.samples) {
+        t << "  sample " << i++ << ": rtt " << QString::number(s.rttMs(), 'f', 1) << " ms, offset "
+          << QString::number(s.offsetMs(), 'f', 1) << " ms"
+          << (s.dropped ? " (dropped: set-up)" : "") << "\n";
+    }
+    return out;
 }
 
 } // namespace cc::cli

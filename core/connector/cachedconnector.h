@@ -1,0 +1,165 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/connector/signing.h"
+#include "core/store/types.h"
+#include "core/timesync/timesync.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+#include <chrono>
+
+class QNetworkAccessManager;
+class QTimer;
+
+namespace cc {
+
+class CacheStore;
+
+struct ConnectorOptions
+{
+    std::chrono::seconds ttl{15 * 60}; // of entries this connector writes
+    double driftMsPerHour = 50;        // assumed local clock drift against the exchange
+    double unknownErrorBoundMs = 250;  // for entries without sync metadata (written by the seed)
+    int latencyAllowanceMs = 500;      // a request's own transit, kept inside the window
+    int startupLimitMs = 8000;         // initialize() never takes longer than this
+    SyncOptions sync;
+    int leaseMs = 5000;     // how long one process may hold the right to sync an identity
+    int leaseWaitMs = 2000; // how long the others wait for its result
+    int leasePollMs = 100;
+    QString holder; // lease holder name; default host:pid:random
+};
+
+// Whether a cached offset may still be used, and why not.
+struct SafetyCheck
+{
+    bool safe = false;
+    double uncertaintyMs = 0; // error bound at sync time + age × drift
+    QString reason;           // when not safe, in words
+};
+
+struct InitResult
+{
+    enum class Source {
+        None,
+        CacheHit,     // a valid, safe entry: no network call at all
+        PeerSync,     // another process synced while we waited for its lease
+        StaleButSafe, // expired but still safe by drift, while another process syncs
+        Synced,       // we synced and saved
+        LiveSync,     // we synced; the cache was unavailable (store failure) or not saved
+    };
+    bool ok = false;
+    QString error;
+    Source source = Source::None;
+    Lookup::Outcome cacheOutcome = Lookup::Outcome::Miss;
+    qint64 offsetMs = 0;
+    double errorBoundMs = 0;
+    qint64 elapsedMs = 0;
+    int exchangeRequests = 0;
+    SyncResult sync; // when a sync ran
+};
+QString sourceName(InitResult::Source source);
+
+// The answer to a signed request.
+struct ApiCallResult
+{
+    bool ok = false;
+    int httpStatus = 0;
+    QByteArray body;
+    qint64 code = 0;
+    QString error;        // in words
+    bool retried = false; // the timestamp was rejected once and the call retried after a resync
+};
+
+// The seed's BybitConnectorWithCache and BingXConnectorWithCache as one component: a cold
+// start looks the credential's offset up in the cache and, when it is there and still safe,
+// signs its first request without a round trip to the exchange; otherwise it syncs (one
+// process per identity at a time, through the store's lease) and saves the result.
+//
+// A store failure is a miss: the connector works without the cache, only slower. Lives in one
+// thread with its CacheStore (the store is synchronous; its calls are bounded by its timeout).
+class CachedConnector : public QObject
+{
+    Q_OBJECT
+
+public:
+    CachedConnector(QString userId, QString credentialId, ExchangeProfile profile,
+                    Credentials credentials, CacheStore *store, QNetworkAccessManager *network,
+                    const Clock *clock = Clock::system(),
+                    ConnectorOptions options = ConnectorOptions(), QObject *parent = nullptr);
+    ~CachedConnector() override;
+
+    const ExchangeProfile &profile() const { return m_profile; }
+    const ConnectorOptions &options() const { return m_options; }
+
+    void initialize(); // initialized() follows
+    bool isInitialized() const { return m_initialized; }
+    qint64 offsetMs() const { return m_offsetMs; }
+    double errorBoundMs() const { return m_errorBoundMs; }
+
+    // The safety margin subtracted from signed timestamps: the offset's uncertainty, so that a
+    // request never runs ahead of the exchange's clock (Bybit rejects anything > 1 s ahead).
+    int safetyMarginMs() const;
+    // Local time + offset - margin: the timestamp a signed request carries.
+    qint64 requestTimestampMs() const;
+
+    // A cheap authenticated call (the seed's account check). On a timestamp rejection
+    // (Bybit 10002, BingX 100421) it invalidates the entry, resyncs, saves and retries once.
+    void verifyConnection(); // verified() follows
+
+    static SafetyCheck checkSafety(const CacheEntry &entry, qint64 nowMs,
+                                   const ExchangeProfile &profile, const ConnectorOptions &options,
+                                   bool ignoreTtl = false);
+
+    // Blocking forms for tools and tests (run a local event loop). Not for GUI threads.
+    InitResult initializeBlocking();
+    ApiCallResult verifyConnectionBlocking();
+
+Q_SIGNALS:
+    void initialized(const cc::InitResult &result);
+    void verified(const cc::ApiCallResult &result);
+
+private:
+    void lookUp();
+    void startSync(InitResult::Source successSource, bool save);
+    void onSyncFinished(const SyncResult &result);
+    void pollPeer();
+    void finishInit(InitResult result);
+    void useEntry(const CacheEntry &entry, InitResult::Source source, Lookup::Outcome outcome);
+    void sendSigned(bool isRetry);
+    void onStartupLimit();
+    void releaseLease();
+
+    QString m_userId;
+    QString m_credentialId;
+    ExchangeProfile m_profile;
+    Credentials m_credentials;
+    CacheStore *m_store;
+    QNetworkAccessManager *m_network;
+    const Clock *m_clock;
+    ConnectorOptions m_options;
+
+    TimeSync *m_sync;
+    QTimer *m_limitTimer;
+    QTimer *m_pollTimer;
+    QElapsedTimer m_started;
+    QElapsedTimer m_waiting;
+    InitResult m_pending;
+    CacheEntry m_oldEntry;
+    bool m_hasOldEntry = false;
+    bool m_holdsLease = false;
+    bool m_saveAfterSync = true;
+    bool m_initializing = false;
+    bool m_initialized = false;
+    bool m_resyncForRetry = false;
+    qint64 m_offsetMs = 0;
+    double m_errorBoundMs = 0;
+    int m_exchangeRequests = 0;
+};
+
+} // namespace cc
+
+Q_DECLARE_METATYPE(cc::InitResult)
+Q_DECLARE_METATYPE(cc::ApiCallResult)

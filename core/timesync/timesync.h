@@ -1,0 +1,130 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/timesync/exchange.h"
+#include "core/timesync/parsers.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace cc {
+
+struct SyncOptions
+{
+    int samples = 5;                      // requests per sync
+    int requestTimeoutMs = 3000;          // per request
+    int totalTimeoutMs = 10000;           // the whole sync, whatever the samples
+    qint64 maxSkewMs = kDefaultMaxSkewMs; // refuse server times further than this from local
+};
+
+// One request: local send and receive times (a monotonic clock mapped onto wall time) and the
+// server's time.
+struct SyncSample
+{
+    double t0Ms = 0;     // local wall time when the request left
+    double t3Ms = 0;     // local wall time when the answer arrived
+    qint64 serverMs = 0; // T
+    double resolutionMs = 1;
+    bool dropped = false; // a slow first sample (connection set-up), not used
+    double rttMs() const { return t3Ms - t0Ms; }
+    double offsetMs() const { return double(serverMs) - (t0Ms + t3Ms) / 2.0; }
+    double errorBoundMs() const { return rttMs() / 2.0 + resolutionMs; }
+};
+
+struct SyncResult
+{
+    enum class Error {
+        None,
+        Timeout, // no answer within the request or total limit
+        ConnectionRefused,
+        HostNotFound,
+        Tls,
+        ConnectionClosed,
+        Network,       // any other transport failure
+        Http,          // HTTP status >= 400
+        BadAnswer,     // not JSON, truncated, missing field, wrong unit, implausible
+        ExchangeError, // retCode / code not 0
+        Cancelled,
+    };
+
+    Error error = Error::None;
+    QString errorMessage; // "BYBIT api-testnet.bybit.com: connection refused"
+    QString host;
+    Exchange exchange = Exchange::Bybit;
+    Environment environment = Environment::Testnet;
+
+    qint64 offsetMs = 0; // server time minus local time, rounded
+    double offsetExactMs = 0;
+    double rttMs = 0;        // of the sample used
+    double errorBoundMs = 0; // the true offset lies within offset ± this
+    int samplesUsed = 0;
+    int requests = 0; // requests sent (including failed and dropped ones)
+    QList<SyncSample> samples;
+    qint64 finishedAtMs = 0;
+
+    bool ok() const { return error == Error::None; }
+};
+
+// Measures the clock offset to an exchange: several samples on one keep-alive connection, each
+// timed on a monotonic clock; offset = T - (t0 + t3) / 2, error bound = (t3 - t0) / 2 plus the
+// server value's resolution; the sample with the smallest round trip wins (NTP's clock filter);
+// a slow first sample (connection set-up) is dropped. Asynchronous: start(), then finished().
+class TimeSync : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TimeSync(QNetworkAccessManager *network, const Clock *clock = Clock::system(),
+                      QObject *parent = nullptr);
+    ~TimeSync() override;
+
+    void start(const ExchangeProfile &profile, const SyncOptions &options = SyncOptions());
+    void cancel(); // finished() follows with Error::Cancelled
+    bool isRunning() const { return m_running; }
+
+    // Picks the estimate from samples (exposed for tests): drops a slow first sample, keeps the
+    // minimum round trip. Fills offset, rtt, bound and samplesUsed of *result.
+    static void estimate(QList<SyncSample> *samples, SyncResult *result);
+
+    // The blocking form, for the CLI and tests only: runs a local event loop until done.
+    // Never call it from a GUI thread.
+    static SyncResult runBlocking(const ExchangeProfile &profile,
+                                  const SyncOptions &options = SyncOptions(),
+                                  const Clock *clock = Clock::system());
+
+Q_SIGNALS:
+    void sampleTaken(const cc::SyncSample &sample);
+    void finished(const cc::SyncResult &result);
+
+private:
+    void sendNext();
+    void onReplyFinished();
+    void onRequestTimeout();
+    void finish(SyncResult::Error error, const QString &message);
+    double wallNowMs() const;
+
+    QNetworkAccessManager *m_network;
+    const Clock *m_clock;
+    ExchangeProfile m_profile;
+    SyncOptions m_options;
+    SyncResult m_result;
+    QPointer<QNetworkReply> m_reply;
+    QTimer *m_requestTimer;
+    QTimer *m_totalTimer;
+    QElapsedTimer m_mono;
+    double m_wallAtStart = 0;
+    double m_sentAt = 0;
+    bool m_running = false;
+    bool m_timedOut = false;
+};
+
+} // namespace cc
+
+Q_DECLARE_METATYPE(cc::SyncSample)
+Q_DECLARE_METATYPE(cc::SyncResult)
