@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMap>
+#include <QMetaType>
 #include <QString>
 
 namespace cc {
@@ -59,3 +60,5 @@ public:
 };
 
 } // namespace cc
+
+Q_DECLARE_METATYPE(cc::DatabaseConfig)

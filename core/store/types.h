@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QMetaType>
 #include <QVariant>
 
 namespace cc {
@@ -208,3 +209,14 @@ struct Privileges
 };
 
 } // namespace cc
+
+Q_DECLARE_METATYPE(cc::ServerInfo)
+Q_DECLARE_METATYPE(cc::Privileges)
+Q_DECLARE_METATYPE(cc::CacheStats)
+Q_DECLARE_METATYPE(cc::HistoryBucket)
+Q_DECLARE_METATYPE(cc::BreakdownRow)
+Q_DECLARE_METATYPE(cc::CacheEntry)
+Q_DECLARE_METATYPE(cc::AuditRecord)
+Q_DECLARE_METATYPE(cc::BrowseRequest)
+Q_DECLARE_METATYPE(cc::EntryFilter)
+Q_DECLARE_METATYPE(cc::TimeSyncState)

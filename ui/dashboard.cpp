@@ -1,0 +1,375 @@
+#include "ui/dashboard.h"
+
+#include "ui/entrymodel.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QCursor>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHorizontalStackedBarSeries>
+#include <QLabel>
+#include <QLineSeries>
+#include <QTimer>
+#include <QToolButton>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+namespace cc::ui {
+
+namespace {
+
+QChartView *makeChartView(const QString &title, QWidget *parent)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setAnimationOptions(QChart::NoAnimation);
+    auto *view = new QChartView(chart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(220);
+    return view;
+}
+
+void clearChart(QChart *chart)
+{
+    chart->removeAllSeries();
+    const auto axes = chart->axes();
+    for (QAbstractAxis *axis : axes) {
+        chart->removeAxis(axis);
+        delete axis;
+    }
+}
+
+} // namespace
+
+Dashboard::Dashboard(QWidget *parent)
+    : QWidget(parent)
+    , m_timer(new QTimer(this))
+{
+    auto *layout = new QVBoxLayout(this);
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Range:"), this));
+    m_range = new QComboBox(this);
+    m_range->setObjectName(QStringLiteral("rangeCombo"));
+    m_range->addItem(tr("Last hour"), QList<QVariant>{60, 1});
+    m_range->addItem(tr("Last 24 hours"), QList<QVariant>{24 * 60, 15});
+    m_range->addItem(tr("Last 7 days"), QList<QVariant>{7 * 24 * 60, 120});
+    m_range->setCurrentIndex(1);
+    controls->addWidget(m_range);
+    controls->addSpacing(16);
+    controls->addWidget(new QLabel(tr("Refresh every:"), this));
+    m_interval = new QComboBox(this);
+    m_interval->setObjectName(QStringLiteral("intervalCombo"));
+    for (int seconds : {5, 15, 30, 60, 300})
+        m_interval->addItem(seconds < 60 ? tr("%1 s").arg(seconds) : tr("%1 min").arg(seconds / 60),
+                            seconds);
+    m_interval->setCurrentIndex(1);
+    controls->addWidget(m_interval);
+    m_pause = new QToolButton(this);
+    m_pause->setObjectName(QStringLiteral("pauseButton"));
+    m_pause->setCheckable(true);
+    m_pause->setText(tr("Pause"));
+    m_pause->setToolTip(tr("Stop refreshing the dashboard"));
+    controls->addWidget(m_pause);
+    controls->addStretch();
+    m_updated = new QLabel(this);
+    m_updated->setObjectName(QStringLiteral("updatedLabel"));
+    controls->addWidget(m_updated);
+    layout->addLayout(controls);
+
+    auto *cards = new QGridLayout;
+    addCard(QStringLiteral("entries"), tr("Entries"));
+    addCard(QStringLiteral("valid"), tr("Valid"));
+    addCard(QStringLiteral("expired"), tr("Expired"));
+    addCard(QStringLiteral("invalid"), tr("Invalidated"));
+    addCard(QStringLiteral("hitRate"), tr("Hit rate"));
+    addCard(QStringLiteral("misses"), tr("Misses"));
+    addCard(QStringLiteral("saved"), tr("Syncs saved"));
+    addCard(QStringLiteral("oldest"), tr("Oldest offset"));
+    // Lay the cards' frames out in two rows.
+    const QStringList order{QStringLiteral("entries"), QStringLiteral("valid"),
+                            QStringLiteral("expired"), QStringLiteral("invalid"),
+                            QStringLiteral("hitRate"), QStringLiteral("misses"),
+                            QStringLiteral("saved"),   QStringLiteral("oldest")};
+    for (int i = 0; i < order.size(); ++i)
+        cards->addWidget(m_cards.value(order.at(i))->parentWidget(), i / 4, i % 4);
+    layout->addLayout(cards);
+
+    auto *charts = new QGridLayout;
+    m_rateView = makeChartView(tr("Hit rate"), this);
+    m_rateView->setObjectName(QStringLiteral("hitRateChart"));
+    m_trafficView = makeChartView(tr("Hits and misses"), this);
+    m_trafficView->setObjectName(QStringLiteral("trafficChart"));
+    m_expiryView = makeChartView(tr("Expiry outlook (valid entries)"), this);
+    m_breakdownView = makeChartView(tr("Entries by exchange and environment"), this);
+    charts->addWidget(m_rateView, 0, 0);
+    charts->addWidget(m_trafficView, 0, 1);
+    charts->addWidget(m_expiryView, 1, 0);
+    charts->addWidget(m_breakdownView, 1, 1);
+    layout->addLayout(charts, 1);
+
+    connect(m_range, &QComboBox::currentIndexChanged, this, &Dashboard::refreshNow);
+    connect(m_interval, &QComboBox::currentIndexChanged, this, &Dashboard::updateTimer);
+    connect(m_pause, &QToolButton::toggled, this, [this](bool paused) {
+        m_pause->setText(paused ? tr("Resume") : tr("Pause"));
+        updateTimer();
+    });
+    connect(m_timer, &QTimer::timeout, this, &Dashboard::refreshNow);
+}
+
+QLabel *Dashboard::addCard(const QString &key, const QString &title)
+{
+    auto *frame = new QFrame(this);
+    frame->setObjectName(QStringLiteral("card_") + key);
+    frame->setFrameShape(QFrame::StyledPanel);
+    auto *v = new QVBoxLayout(frame);
+    auto *caption = new QLabel(title, frame);
+    QFont small = caption->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    caption->setFont(small);
+    caption->setForegroundRole(QPalette::PlaceholderText);
+    auto *value = new QLabel(QStringLiteral("–"), frame);
+    value->setObjectName(QStringLiteral("value_") + key);
+    QFont big = value->font();
+    big.setPointSizeF(big.pointSizeF() * 1.8);
+    big.setBold(true);
+    value->setFont(big);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    v->addWidget(caption);
+    v->addWidget(value);
+    m_cards.insert(key, value);
+    return value;
+}
+
+int Dashboard::rangeMinutes() const
+{
+    return m_range->currentData().toList().value(0).toInt();
+}
+
+int Dashboard::bucketMinutes() const
+{
+    return m_range->currentData().toList().value(1).toInt();
+}
+
+bool Dashboard::isPaused() const
+{
+    return m_pause->isChecked();
+}
+
+int Dashboard::intervalSeconds() const
+{
+    return m_interval->currentData().toInt();
+}
+
+QString Dashboard::cardText(const QString &key) const
+{
+    const QLabel *label = m_cards.value(key);
+    return label ? label->text() : QString();
+}
+
+QList<QChartView *> Dashboard::charts() const
+{
+    return {m_rateView, m_trafficView, m_expiryView, m_breakdownView};
+}
+
+void Dashboard::updateTimer()
+{
+    // No polling while hidden or paused.
+    if (isVisible() && !isPaused())
+        m_timer->start(intervalSeconds() * 1000);
+    else
+        m_timer->stop();
+}
+
+void Dashboard::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refreshNow();
+    updateTimer();
+}
+
+void Dashboard::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    updateTimer();
+}
+
+void Dashboard::refreshNow()
+{
+    Q_EMIT dashboardRequested(rangeMinutes(), bucketMinutes());
+}
+
+void Dashboard::setStale(bool stale)
+{
+    for (QLabel *label : std::as_const(m_cards))
+        label->setEnabled(!stale);
+    if (stale)
+        m_updated->setText(tr("Data may be out of date"));
+}
+
+void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &history,
+                         const QList<BreakdownRow> &breakdown, int bucketMinutes)
+{
+    const QLocale locale;
+    m_cards.value(QStringLiteral("entries"))->setText(locale.toString(stats.total));
+    m_cards.value(QStringLiteral("valid"))->setText(locale.toString(stats.valid));
+    m_cards.value(QStringLiteral("expired"))->setText(locale.toString(stats.expired));
+    m_cards.value(QStringLiteral("invalid"))->setText(locale.toString(stats.invalid));
+    m_cards.value(QStringLiteral("hitRate"))
+        ->setText(stats.hits + stats.misses > 0
+                      ? QStringLiteral("%1 %").arg(locale.toString(stats.hitRate * 100.0, 'f', 1))
+                      : tr("no lookups"));
+    m_cards.value(QStringLiteral("misses"))->setText(locale.toString(stats.misses));
+    m_cards.value(QStringLiteral("saved"))->setText(locale.toString(stats.hits));
+    m_cards.value(QStringLiteral("saved"))
+        ->setToolTip(tr("Cold starts that skipped the time sync in the chosen range"));
+    m_cards.value(QStringLiteral("oldest"))
+        ->setText(stats.oldestSyncAgeMs < 0 ? QStringLiteral("–")
+                                            : formatDuration(stats.oldestSyncAgeMs));
+    for (QLabel *label : std::as_const(m_cards))
+        label->setEnabled(true);
+    m_updated->setText(
+        tr("Updated %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+
+    // Hit rate and traffic over time.
+    QChart *rate = m_rateView->chart();
+    QChart *traffic = m_trafficView->chart();
+    clearChart(rate);
+    clearChart(traffic);
+    auto *rateSeries = new QLineSeries;
+    rateSeries->setName(tr("Hit rate %"));
+    auto *hits = new QLineSeries;
+    hits->setName(tr("Hits"));
+    auto *misses = new QLineSeries;
+    misses->setName(tr("Misses"));
+    qint64 maxCount = 1;
+    for (const HistoryBucket &b : history) {
+        const qreal x = qreal(b.start.toMSecsSinceEpoch());
+        const qint64 lookups = b.hits + b.misses;
+        if (lookups > 0)
+            rateSeries->append(x, 100.0 * qreal(b.hits) / qreal(lookups));
+        hits->append(x, qreal(b.hits));
+        misses->append(x, qreal(b.misses));
+        maxCount = std::max(maxCount, std::max(b.hits, b.misses));
+    }
+    const QString format =
+        bucketMinutes >= 60 ? QStringLiteral("dd MMM HH:mm") : QStringLiteral("HH:mm");
+    auto addTimeAxes = [&](QChart *chart, qreal maxY, const QString &yTitle) {
+        auto *x = new QDateTimeAxis;
+        x->setFormat(format);
+        x->setTickCount(6);
+        if (!history.isEmpty())
+            x->setRange(history.constFirst().start.toLocalTime(),
+                        history.constLast().start.toLocalTime());
+        auto *y = new QValueAxis;
+        y->setRange(0, maxY);
+        y->setTitleText(yTitle);
+        y->setLabelFormat(QStringLiteral("%d"));
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        return std::make_pair(x, y);
+    };
+    rate->addSeries(rateSeries);
+    auto rateAxes = addTimeAxes(rate, 100, tr("%"));
+    rateSeries->attachAxis(rateAxes.first);
+    rateSeries->attachAxis(rateAxes.second);
+    traffic->addSeries(hits);
+    traffic->addSeries(misses);
+    auto trafficAxes =
+        addTimeAxes(traffic, qreal(maxCount) * 1.1,
+                    bucketMinutes == 1 ? tr("per minute") : tr("per %1 min").arg(bucketMinutes));
+    for (QLineSeries *s : {hits, misses}) {
+        s->attachAxis(trafficAxes.first);
+        s->attachAxis(trafficAxes.second);
+    }
+    // Hovering a point shows its values.
+    auto hover = [format](QLineSeries *series, const QString &unit) {
+        QObject::connect(series, &QLineSeries::hovered, series,
+                         [series, unit, format](const QPointF &point, bool state) {
+                             if (!state) {
+                                 QToolTip::hideText();
+                                 return;
+                             }
+                             const QDateTime t = QDateTime::fromMSecsSinceEpoch(qint64(point.x()));
+                             QToolTip::showText(QCursor::pos(),
+                                                QStringLiteral("%1\n%2: %3%4")
+                                                    .arg(t.toString(format), series->name())
+                                                    .arg(point.y(), 0, 'f', 1)
+                                                    .arg(unit));
+                         });
+    };
+    hover(rateSeries, QStringLiteral(" %"));
+    hover(hits, QString());
+    hover(misses, QString());
+
+    // Expiry outlook.
+    QChart *expiry = m_expiryView->chart();
+    clearChart(expiry);
+    auto *set = new QBarSet(tr("Valid entries expiring"));
+    *set << qreal(stats.expiringIn5m) << qreal(stats.expiringIn15m) << qreal(stats.expiringIn60m);
+    auto *bars = new QBarSeries;
+    bars->append(set);
+    bars->setLabelsVisible(true);
+    expiry->addSeries(bars);
+    auto *categories = new QBarCategoryAxis;
+    categories->append({tr("within 5 min"), tr("within 15 min"), tr("within 60 min")});
+    auto *count = new QValueAxis;
+    count->setRange(0, std::max<qreal>(1, qreal(stats.expiringIn60m) * 1.15));
+    count->setLabelFormat(QStringLiteral("%d"));
+    expiry->addAxis(categories, Qt::AlignBottom);
+    expiry->addAxis(count, Qt::AlignLeft);
+    bars->attachAxis(categories);
+    bars->attachAxis(count);
+    expiry->legend()->hide();
+
+    // Breakdown by exchange and environment.
+    QChart *chart = m_breakdownView->chart();
+    clearChart(chart);
+    auto *valid = new QBarSet(tr("valid"));
+    auto *expired = new QBarSet(tr("expired"));
+    auto *invalid = new QBarSet(tr("invalidated"));
+    valid->setColor(QColor(0x2e, 0x9d, 0x4f));
+    expired->setColor(QColor(0xe0, 0x9b, 0x1a));
+    invalid->setColor(QColor(0xd0, 0x3b, 0x3b));
+    QStringList names;
+    for (const BreakdownRow &row : breakdown) {
+        names << row.exchange + QLatin1Char(' ') + row.environment;
+        *valid << qreal(row.valid);
+        *expired << qreal(row.expired);
+        *invalid << qreal(row.invalid);
+    }
+    auto *stacked = new QHorizontalStackedBarSeries;
+    stacked->append({valid, expired, invalid});
+    chart->addSeries(stacked);
+    auto *groups = new QBarCategoryAxis;
+    groups->append(names);
+    auto *amount = new QValueAxis;
+    amount->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(groups, Qt::AlignLeft);
+    chart->addAxis(amount, Qt::AlignBottom);
+    stacked->attachAxis(groups);
+    stacked->attachAxis(amount);
+    connect(stacked, &QHorizontalStackedBarSeries::hovered, stacked,
+            [names](bool state, int index, QBarSet *barset) {
+                if (!state) {
+                    QToolTip::hideText();
+                    return;
+                }
+                QToolTip::showText(QCursor::pos(), QStringLiteral("%1\n%2: %3")
+                                                       .arg(names.value(index), barset->label())
+                                                       .arg(barset->at(index)));
+            });
+}
+
+} // namespace cc::ui

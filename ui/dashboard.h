@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/store/types.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QChart;
+class QChartView;
+class QComboBox;
+class QLabel;
+class QToolButton;
+class QTimer;
+
+namespace cc::ui {
+
+// Cards and charts: entries by state, hit rate over the chosen range, hits and misses per
+// bucket, the expiry outlook and the breakdown by exchange and environment. It asks for data
+// (dashboardRequested) on its refresh interval while visible, never while hidden or paused.
+class Dashboard : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit Dashboard(QWidget *parent = nullptr);
+
+    int rangeMinutes() const;
+    int bucketMinutes() const;
+    bool isPaused() const;
+    int intervalSeconds() const;
+    void setStale(bool stale);
+    // The value shown on a card, for tests: "entries", "valid", "expired", "invalid",
+    // "hitRate", "misses", "saved", "oldest".
+    QString cardText(const QString &key) const;
+    QChartView *hitRateChart() const { return m_rateView; }
+    QChartView *trafficChart() const { return m_trafficView; }
+    QList<QChartView *> charts() const;
+
+public Q_SLOTS:
+    void showData(const cc::CacheStats &stats, const QList<cc::HistoryBucket> &history,
+                  const QList<cc::BreakdownRow> &breakdown, int bucketMinutes);
+    void refreshNow();
+
+Q_SIGNALS:
+    void dashboardRequested(int rangeMinutes, int bucketMinutes);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    QLabel *addCard(const QString &key, const QString &title);
+    void updateTimer();
+
+    QHash<QString, QLabel *> m_cards;
+    QComboBox *m_range;
+    QComboBox *m_interval;
+    QToolButton *m_pause;
+    QLabel *m_updated;
+    QTimer *m_timer;
+    QChartView *m_rateView;
+    QChartView *m_trafficView;
+    QChartView *m_expiryView;
+    QChartView *m_breakdownView;
+};
+
+} // namespace cc::ui

@@ -1,0 +1,346 @@
+#include "ui/entrymodel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
+
+#include <algorithm>
+
+namespace cc::ui {
+
+QString formatDuration(qint64 ms)
+{
+    const bool negative = ms < 0;
+    qint64 s = (negative ? -ms : ms) / 1000;
+    QString text;
+    if (s < 60)
+        text = QStringLiteral("%1s").arg(s);
+    else if (s < 3600)
+        text = QStringLiteral("%1m %2s").arg(s / 60).arg(s % 60);
+    else if (s < 86400)
+        text = QStringLiteral("%1h %2m").arg(s / 3600).arg((s % 3600) / 60);
+    else
+        text = QStringLiteral("%1d %2h").arg(s / 86400).arg((s % 86400) / 3600);
+    return negative ? QLatin1Char('-') + text : text;
+}
+
+EntryModel::EntryModel(const Clock *clock, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_clock(clock ? clock : Clock::system())
+{}
+
+int EntryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int EntryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const CacheEntry *EntryModel::entryAt(int row) const
+{
+    if (row < 0 || row >= m_rows)
+        return nullptr;
+    const auto it = m_pages.constFind(row / kPageSize);
+    if (it == m_pages.constEnd())
+        return nullptr;
+    const int offset = row % kPageSize;
+    return offset < it->size() ? &it->at(offset) : nullptr;
+}
+
+QVariant EntryModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows || index.column() >= ColumnCount)
+        return QVariant();
+    const CacheEntry *e = entryAt(index.row());
+    if (!e) {
+        m_lastWanted = index.row() / kPageSize;
+        requestPage(index.row() / kPageSize);
+        if (role == Qt::DisplayRole && index.column() == 0)
+            return tr("Loading…");
+        return QVariant();
+    }
+    const qint64 now = m_clock->nowMs();
+    const CacheEntry::State state = e->stateAt(now);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (Column(index.column())) {
+        case UserColumn:
+            return e->userId;
+        case CredentialColumn:
+            return e->credentialId;
+        case ExchangeColumn:
+            return e->exchange;
+        case EnvironmentColumn:
+            return e->environment;
+        case OffsetColumn:
+            return tr("%1 ms").arg(e->timeOffsetMs);
+        case LastSyncColumn:
+            return e->lastSyncTime.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        case AgeColumn:
+            return formatDuration(e->ageMs(now));
+        case ExpiresInColumn: {
+            const qint64 left = e->expiresAt.toMSecsSinceEpoch() - now;
+            return left > 0 ? formatDuration(left)
+                            : tr("expired %1 ago").arg(formatDuration(-left));
+        }
+        case HitsColumn:
+            return e->hitCount;
+        case StateColumn:
+            switch (state) {
+            case CacheEntry::State::Valid:
+                return tr("valid");
+            case CacheEntry::State::Expired:
+                return tr("expired");
+            case CacheEntry::State::Invalidated:
+                return tr("invalidated");
+            }
+            return QVariant();
+        case ColumnCount:
+            break;
+        }
+        return QVariant();
+    case Qt::ToolTipRole:
+        if (index.column() == LastSyncColumn)
+            return e->lastSyncTime.toUTC().toString(Qt::ISODateWithMs);
+        if (index.column() == ExpiresInColumn)
+            return e->expiresAt.toUTC().toString(Qt::ISODateWithMs);
+        return e->cacheKey;
+    case Qt::TextAlignmentRole:
+        if (index.column() == OffsetColumn || index.column() == HitsColumn ||
+            index.column() == AgeColumn || index.column() == ExpiresInColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return int(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::ForegroundRole:
+        if (m_stale)
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        if (index.column() == StateColumn) {
+            switch (state) {
+            case CacheEntry::State::Valid:
+                return QBrush(QColor(0x2e, 0x9d, 0x4f));
+            case CacheEntry::State::Expired:
+                return QBrush(QColor(0xc7, 0x7c, 0x02));
+            case CacheEntry::State::Invalidated:
+                return QBrush(QColor(0xd0, 0x3b, 0x3b));
+            }
+        }
+        return QVariant();
+    case Qt::FontRole:
+        if (index.column() == StateColumn) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        return QVariant();
+    case EntryRole:
+        return QVariant::fromValue(*e);
+    case StateRole:
+        return int(state);
+    default:
+        return QVariant();
+    }
+}
+
+QVariant EntryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case UserColumn:
+        return tr("User");
+    case CredentialColumn:
+        return tr("Credential");
+    case ExchangeColumn:
+        return tr("Exchange");
+    case EnvironmentColumn:
+        return tr("Environment");
+    case OffsetColumn:
+        return tr("Offset");
+    case LastSyncColumn:
+        return tr("Last sync");
+    case AgeColumn:
+        return tr("Age");
+    case ExpiresInColumn:
+        return tr("Expires in");
+    case HitsColumn:
+        return tr("Hits");
+    case StateColumn:
+        return tr("State");
+    case ColumnCount:
+        break;
+    }
+    return QVariant();
+}
+
+void EntryModel::sort(int column, Qt::SortOrder order)
+{
+    SortColumn sortColumn = SortColumn::CacheKey;
+    switch (Column(column)) {
+    case UserColumn:
+        sortColumn = SortColumn::UserId;
+        break;
+    case CredentialColumn:
+        sortColumn = SortColumn::CredentialId;
+        break;
+    case ExchangeColumn:
+        sortColumn = SortColumn::Exchange;
+        break;
+    case EnvironmentColumn:
+        sortColumn = SortColumn::Environment;
+        break;
+    case OffsetColumn:
+        sortColumn = SortColumn::TimeOffset;
+        break;
+    case LastSyncColumn:
+    case AgeColumn:
+        sortColumn = SortColumn::LastSyncTime;
+        if (column == AgeColumn) // an older sync is a greater age
+            order = order == Qt::AscendingOrder ? Qt::DescendingOrder : Qt::AscendingOrder;
+        break;
+    case ExpiresInColumn:
+    case StateColumn:
+        sortColumn = SortColumn::ExpiresAt;
+        break;
+    case HitsColumn:
+        sortColumn = SortColumn::HitCount;
+        break;
+    case ColumnCount:
+        return;
+    }
+    if (sortColumn == m_sortColumn && order == m_sortOrder)
+        return;
+    m_sortColumn = sortColumn;
+    m_sortOrder = order;
+    reload();
+}
+
+void EntryModel::setFilter(const EntryFilter &filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+void EntryModel::reload()
+{
+    beginResetModel();
+    ++m_generation;
+    m_pages.clear();
+    m_cursors.clear();
+    m_pending.clear();
+    m_rows = 0;
+    m_count = 0;
+    m_countKnown = false;
+    m_stale = false;
+    endResetModel();
+    Q_EMIT countRequested(token(0), m_filter);
+    requestPage(0);
+}
+
+void EntryModel::requestPage(int page) const
+{
+    if (m_pending.contains(page) || m_pages.contains(page))
+        return;
+    m_pending.insert(page);
+    BrowseRequest request;
+    request.filter = m_filter;
+    request.sortColumn = m_sortColumn;
+    request.sortOrder = m_sortOrder;
+    request.limit = kPageSize;
+    const auto cursor = m_cursors.constFind(page);
+    if (page == 0) {
+        // from the start
+    } else if (cursor != m_cursors.constEnd()) {
+        request.after = *cursor; // keyset: an index range scan, however deep
+    } else {
+        request.offset = qint64(page) * kPageSize; // a jump far from anything loaded
+    }
+    auto *self = const_cast<EntryModel *>(this);
+    Q_EMIT self->pageRequested(token(page), request, page * kPageSize);
+    if (m_pending.size() == 1)
+        Q_EMIT self->loadingChanged(true);
+}
+
+void EntryModel::onPageLoaded(quint64 tok, int firstRow, const QList<CacheEntry> &entries,
+                              const QString &nextCursor)
+{
+    if ((tok >> 24) != m_generation)
+        return; // an answer for an earlier filter or sort
+    const int page = firstRow / kPageSize;
+    m_pending.remove(page);
+    if (m_pending.isEmpty())
+        Q_EMIT loadingChanged(false);
+    m_pages.insert(page, entries);
+    if (!nextCursor.isEmpty())
+        m_cursors.insert(page + 1, nextCursor);
+    // Until the count arrives, show what we have (and one more page's worth if there is more).
+    const int reach = firstRow + int(entries.size()) + (nextCursor.isEmpty() ? 0 : 1);
+    if (!m_countKnown && reach > m_rows) {
+        beginInsertRows(QModelIndex(), m_rows, reach - 1);
+        m_rows = reach;
+        endInsertRows();
+    } else if (!m_countKnown && nextCursor.isEmpty() && reach < m_rows && firstRow <= reach) {
+        beginRemoveRows(QModelIndex(), reach, m_rows - 1);
+        m_rows = reach;
+        endRemoveRows();
+    }
+    evict(page);
+    if (!entries.isEmpty()) {
+        const int last = std::min(m_rows - 1, firstRow + int(entries.size()) - 1);
+        if (last >= firstRow)
+            Q_EMIT dataChanged(index(firstRow, 0), index(last, ColumnCount - 1));
+    }
+}
+
+void EntryModel::onCountLoaded(quint64 tok, qint64 count)
+{
+    if ((tok >> 24) != m_generation)
+        return;
+    m_countKnown = true;
+    m_count = count;
+    const int rows = int(std::min<qint64>(count, std::numeric_limits<int>::max()));
+    if (rows > m_rows) {
+        beginInsertRows(QModelIndex(), m_rows, rows - 1);
+        m_rows = rows;
+        endInsertRows();
+    } else if (rows < m_rows) {
+        beginRemoveRows(QModelIndex(), rows, m_rows - 1);
+        m_rows = rows;
+        endRemoveRows();
+    }
+}
+
+void EntryModel::evict(int keepAround)
+{
+    if (m_pages.size() <= kMaxPages)
+        return;
+    // Drop the pages furthest from what was last looked at (and from the page just loaded).
+    QList<int> pages = m_pages.keys();
+    std::sort(pages.begin(), pages.end(), [&](int a, int b) {
+        const int da = std::min(std::abs(a - keepAround), std::abs(a - m_lastWanted));
+        const int db = std::min(std::abs(b - keepAround), std::abs(b - m_lastWanted));
+        return da > db;
+    });
+    while (m_pages.size() > kMaxPages && !pages.isEmpty())
+        m_pages.remove(pages.takeFirst());
+}
+
+void EntryModel::setStale(bool stale)
+{
+    if (m_stale == stale)
+        return;
+    m_stale = stale;
+    if (m_rows > 0)
+        Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1), {Qt::ForegroundRole});
+}
+
+void EntryModel::tick()
+{
+    if (m_rows > 0)
+        Q_EMIT dataChanged(index(0, AgeColumn), index(m_rows - 1, StateColumn), {Qt::DisplayRole});
+}
+
+} // namespace cc::ui

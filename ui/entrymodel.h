@@ -1,0 +1,100 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/store/types.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QSet>
+
+namespace cc::ui {
+
+// The entry browser's model: a window onto a table of any size. Rows arrive in pages from the
+// StoreWorker (keyset paging where the previous page's cursor is known, an offset for jumps),
+// the row count separately; pages far from what is on screen are dropped, so memory stays flat
+// at a million rows. Every request carries a generation: answers for a previous filter or sort
+// are ignored.
+class EntryModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        UserColumn,
+        CredentialColumn,
+        ExchangeColumn,
+        EnvironmentColumn,
+        OffsetColumn,
+        LastSyncColumn,
+        AgeColumn,
+        ExpiresInColumn,
+        HitsColumn,
+        StateColumn,
+        ColumnCount
+    };
+    enum Role { EntryRole = Qt::UserRole + 1, StateRole };
+
+    static constexpr int kPageSize = 200;
+    static constexpr int kMaxPages = 24; // rows kept: at most 4,800 whatever the table holds
+
+    explicit EntryModel(const Clock *clock = Clock::system(), QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    void sort(int column, Qt::SortOrder order) override;
+
+    void setFilter(const EntryFilter &filter);
+    const EntryFilter &filter() const { return m_filter; }
+    SortColumn sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+    // Throws away what is loaded and asks again (after a change elsewhere, or F5).
+    void reload();
+    // The entry at a row if its page is loaded.
+    const CacheEntry *entryAt(int row) const;
+    qint64 totalCount() const { return m_count; }
+    bool isCountKnown() const { return m_countKnown; }
+    int loadedPages() const { return int(m_pages.size()); }
+    quint64 generation() const { return m_generation; }
+    // Marks the data as possibly out of date (connection lost): shown greyed.
+    void setStale(bool stale);
+    bool isStale() const { return m_stale; }
+    // The ages and expiry countdowns move with the clock: repaint those columns.
+    void tick();
+
+public Q_SLOTS:
+    void onPageLoaded(quint64 token, int firstRow, const QList<cc::CacheEntry> &entries,
+                      const QString &nextCursor);
+    void onCountLoaded(quint64 token, qint64 count);
+
+Q_SIGNALS:
+    // The model wants rows [firstRow, firstRow + kPageSize): the owner forwards this to the
+    // worker, whose answer comes back through onPageLoaded with the same token.
+    void pageRequested(quint64 token, const cc::BrowseRequest &request, int firstRow);
+    void countRequested(quint64 token, const cc::EntryFilter &filter);
+    void loadingChanged(bool loading);
+
+private:
+    void requestPage(int page) const;
+    quint64 token(int page) const { return (m_generation << 24) | quint64(page & 0xFFFFFF); }
+    void evict(int keepAround);
+
+    const Clock *m_clock;
+    EntryFilter m_filter;
+    SortColumn m_sortColumn = SortColumn::CacheKey;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    quint64 m_generation = 1;
+    int m_rows = 0;
+    qint64 m_count = 0;
+    bool m_countKnown = false;
+    bool m_stale = false;
+    QHash<int, QList<CacheEntry>> m_pages;
+    QHash<int, QString> m_cursors; // page -> cursor that starts it
+    mutable QSet<int> m_pending;
+    mutable int m_lastWanted = 0;
+};
+
+QString formatDuration(qint64 ms); // "4s", "12m 5s", "3h 2m", "2d 4h"
+
+} // namespace cc::ui

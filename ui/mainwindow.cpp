@@ -1,0 +1,966 @@
+#include "ui/mainwindow.h"
+
+#include "core/store/filterquery.h"
+#include "ui/dashboard.h"
+#include "ui/dialogs.h"
+#include "ui/entrymodel.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QChartView>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLibraryInfo>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QStatusBar>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+// Resources of a static library must be registered by hand, outside any namespace.
+static void initResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
+namespace cc::ui {
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xe6, 0xe6, 0xe6);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    return p;
+}
+
+bool needsPassword(const QString &message)
+{
+    return message.contains(QLatin1String("password authentication failed")) ||
+           message.contains(QLatin1String("no password supplied")) ||
+           message.contains(QLatin1String("fe_sendauth"));
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_worker(new StoreWorker)
+    , m_vault(new PasswordVault(this))
+    , m_reconnectTimer(new QTimer(this))
+    , m_pingTimer(new QTimer(this))
+    , m_tickTimer(new QTimer(this))
+    , m_pushDebounce(new QTimer(this))
+{
+    initResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Connector Cache Console"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/connector-cache.svg")));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.setObjectName(QStringLiteral("store worker"));
+    m_thread.start();
+
+    createActions();
+    createCentral();
+    createMenus();
+
+    connect(m_worker, &StoreWorker::opened, this, &MainWindow::onOpened);
+    connect(m_worker, &StoreWorker::openFailed, this, &MainWindow::onOpenFailed);
+    connect(m_worker, &StoreWorker::connectionLost, this, &MainWindow::onConnectionLost);
+    connect(m_worker, &StoreWorker::pinged, this, [this](quint64 token, qint64 latencyUs) {
+        if (token == m_pingToken)
+            m_statusLatency->setText(
+                tr("round trip %1 ms").arg(double(latencyUs) / 1000.0, 0, 'f', 1));
+    });
+    connect(m_worker, &StoreWorker::dashboardLoaded, this,
+            [this](quint64 token, const CacheStats &stats, const QList<HistoryBucket> &history,
+                   const QList<BreakdownRow> &breakdown, int bucket) {
+                if (token == m_dashboardToken)
+                    m_dashboard->showData(stats, history, breakdown, bucket);
+            });
+    connect(m_worker, &StoreWorker::pageLoaded, m_model, &EntryModel::onPageLoaded);
+    connect(m_worker, &StoreWorker::countLoaded, m_model, &EntryModel::onCountLoaded);
+    connect(m_worker, &StoreWorker::countLoaded, this, [this](quint64 token) {
+        if ((token >> 24) == m_model->generation())
+            m_countLabel->setText(tr("%n entries", nullptr, int(m_model->totalCount())));
+    });
+    connect(m_worker, &StoreWorker::auditLoaded, this,
+            [this](quint64 token, const QList<AuditRecord> &records) {
+                if (token != m_auditToken)
+                    return;
+                m_auditModel->setRowCount(0);
+                for (const AuditRecord &r : records) {
+                    QList<QStandardItem *> row;
+                    row << new QStandardItem(
+                               r.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                        << new QStandardItem(r.action)
+                        << new QStandardItem(QString::number(r.rowsAffected))
+                        << new QStandardItem(r.osUser) << new QStandardItem(r.dbRole)
+                        << new QStandardItem(r.profile) << new QStandardItem(r.filter)
+                        << new QStandardItem(r.outcome);
+                    if (r.outcome != QLatin1String("ok"))
+                        row.last()->setForeground(QColor(0xd0, 0x3b, 0x3b));
+                    m_auditModel->appendRow(row);
+                }
+            });
+    connect(m_worker, &StoreWorker::previewReady, this, [this](quint64 token, qint64 count) {
+        if (token == m_previewToken && m_onPreview) {
+            auto handler = std::move(m_onPreview);
+            m_onPreview = nullptr;
+            handler(count);
+        }
+    });
+    connect(m_worker, &StoreWorker::progress, this, [this](quint64 token, qint64 done) {
+        if (token == m_actionToken && m_progress) {
+            if (m_progress->maximum() > 0)
+                m_progress->setValue(int(std::min<qint64>(done, m_progress->maximum() - 1)));
+            m_progress->setLabelText(tr("%n entries done…", nullptr, int(done)));
+        }
+    });
+    connect(m_worker, &StoreWorker::actionFinished, this,
+            [this](quint64 token, const QString &action, qint64 rows, const QString &error) {
+                if (m_progress && token == m_actionToken) {
+                    m_progress->reset();
+                    m_progress->deleteLater();
+                }
+                if (!error.isEmpty())
+                    QMessageBox::warning(this, tr("Action failed"), error);
+                else
+                    statusBar()->showMessage(tr("%1: %n entries", nullptr, int(rows)).arg(action),
+                                             8000);
+                m_model->reload();
+                m_dashboard->refreshNow();
+                loadAudit();
+                Q_EMIT actionCompleted(action, rows, error);
+            });
+    connect(m_worker, &StoreWorker::failed, this,
+            [this](quint64, const QString &message) { statusBar()->showMessage(message, 10000); });
+    // Pushed changes (PostgreSQL NOTIFY): coalesce bursts into one refresh.
+    m_pushDebounce->setSingleShot(true);
+    m_pushDebounce->setInterval(300);
+    connect(m_worker, &StoreWorker::changedElsewhere, m_pushDebounce, qOverload<>(&QTimer::start));
+    connect(m_pushDebounce, &QTimer::timeout, this, [this]() {
+        m_model->reload();
+        if (m_dashboard->isVisible())
+            m_dashboard->refreshNow();
+        loadAudit();
+    });
+    connect(m_dashboard, &Dashboard::dashboardRequested, this, [this](int range, int bucket) {
+        if (!m_connected)
+            return;
+        m_dashboardToken = nextToken();
+        QMetaObject::invokeMethod(m_worker, "loadDashboard", Qt::QueuedConnection,
+                                  Q_ARG(quint64, m_dashboardToken), Q_ARG(int, range),
+                                  Q_ARG(int, bucket));
+    });
+    connect(m_model, &EntryModel::pageRequested, this,
+            [this](quint64 token, const BrowseRequest &request, int firstRow) {
+                QMetaObject::invokeMethod(m_worker, "loadPage", Qt::QueuedConnection,
+                                          Q_ARG(quint64, token), Q_ARG(cc::BrowseRequest, request),
+                                          Q_ARG(int, firstRow));
+            });
+    connect(m_model, &EntryModel::countRequested, this,
+            [this](quint64 token, const EntryFilter &filter) {
+                m_countLabel->setText(tr("counting…"));
+                QMetaObject::invokeMethod(m_worker, "loadCount", Qt::QueuedConnection,
+                                          Q_ARG(quint64, token), Q_ARG(cc::EntryFilter, filter));
+            });
+
+    m_reconnectTimer->setInterval(1000);
+    connect(m_reconnectTimer, &QTimer::timeout, this, [this]() {
+        if (--m_countdown > 0) {
+            m_banner->setText(tr("Connection lost — retrying in %n s", nullptr, m_countdown));
+            return;
+        }
+        m_reconnectTimer->stop();
+        m_banner->setText(tr("Connection lost — reconnecting…"));
+        m_pingToken = nextToken();
+        QMetaObject::invokeMethod(m_worker, "ping", Qt::QueuedConnection,
+                                  Q_ARG(quint64, m_pingToken));
+    });
+    m_pingTimer->setInterval(10000);
+    connect(m_pingTimer, &QTimer::timeout, this, [this]() {
+        m_pingToken = nextToken();
+        QMetaObject::invokeMethod(m_worker, "ping", Qt::QueuedConnection,
+                                  Q_ARG(quint64, m_pingToken));
+    });
+    m_tickTimer->setInterval(1000);
+    connect(m_tickTimer, &QTimer::timeout, this, [this]() {
+        if (m_tabs->currentIndex() == 1)
+            m_model->tick();
+    });
+    m_tickTimer->start();
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    setTheme(settings.value(QStringLiteral("view/theme"), QStringLiteral("system")).toString());
+    updateActions();
+}
+
+MainWindow::~MainWindow()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QString MainWindow::statusText() const
+{
+    return QStringList{m_statusProfile->text(), m_statusServer->text(), m_statusState->text()}.join(
+        QStringLiteral(" | "));
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &name, const QString &text, const QKeySequence &key,
+                       QStyle::StandardPixmap icon, auto slot) {
+        auto *a = new QAction(style()->standardIcon(icon), text, this);
+        a->setObjectName(name);
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        m_actions.insert(name, a);
+        return a;
+    };
+    make(QStringLiteral("refresh"), tr("&Refresh"), QKeySequence::Refresh, QStyle::SP_BrowserReload,
+         &MainWindow::refresh);
+    make(QStringLiteral("filter"), tr("&Filter entries"), QKeySequence::Find,
+         QStyle::SP_FileDialogContentsView, [this]() {
+             m_tabs->setCurrentIndex(1);
+             m_filter->setFocus();
+             m_filter->selectAll();
+         });
+    make(QStringLiteral("invalidate"), tr("&Invalidate selected"), QKeySequence::Delete,
+         QStyle::SP_DialogDiscardButton, &MainWindow::invalidateSelected);
+    make(QStringLiteral("invalidateMatching"), tr("Invalidate all &matching…"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), QStyle::SP_TrashIcon,
+         &MainWindow::invalidateMatching);
+    make(QStringLiteral("cleanup"), tr("&Clean up expired…"), QKeySequence(Qt::CTRL | Qt::Key_L),
+         QStyle::SP_DialogResetButton, &MainWindow::cleanupExpired);
+    make(QStringLiteral("testSync"), tr("&Test sync…"), QKeySequence(Qt::CTRL | Qt::Key_T),
+         QStyle::SP_MediaPlay, &MainWindow::testSync);
+    make(QStringLiteral("export"), tr("&Export entries…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+         QStyle::SP_DialogSaveButton, [this]() { exportEntries(); });
+    make(QStringLiteral("exportCharts"), tr("Export &charts as PNG…"), QKeySequence(),
+         QStyle::SP_DialogSaveButton, [this]() { exportCharts(); });
+    make(QStringLiteral("profiles"), tr("Connection &profiles…"),
+         QKeySequence(Qt::CTRL | Qt::Key_P), QStyle::SP_DriveNetIcon, [this]() {
+             ProfilesDialog dialog(this);
+             dialog.exec();
+         });
+    make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, QStyle::SP_DialogCloseButton,
+         &QWidget::close);
+    make(QStringLiteral("about"), tr("&About"), QKeySequence(), QStyle::SP_MessageBoxInformation,
+         [this]() {
+             QMessageBox::about(
+                 this, tr("About Connector Cache Console"),
+                 tr("<h3>Connector Cache Console %1</h3><p>Watches and administers the exchange "
+                    "connectors' time-offset cache.</p><p>Qt %2<br>Database driver: %3<br>"
+                    "Server: %4 %5</p>")
+                     .arg(QStringLiteral(CC_VERSION_STRING), QString::fromLatin1(qVersion()),
+                          m_config.isPostgres() ? QStringLiteral("QPSQL")
+                                                : QStringLiteral("QSQLITE"),
+                          m_server.backend, m_server.version));
+         });
+    make(QStringLiteral("shortcuts"), tr("&Keyboard shortcuts"), QKeySequence::HelpContents,
+         QStyle::SP_DialogHelpButton, [this]() {
+             ShortcutsDialog dialog(shortcutList(), this);
+             dialog.exec();
+         });
+}
+
+QList<QPair<QString, QString>> MainWindow::shortcutList() const
+{
+    QList<QPair<QString, QString>> list;
+    for (const char *name : {"refresh", "filter", "invalidate", "invalidateMatching", "cleanup",
+                             "testSync", "export", "profiles", "shortcuts", "quit"}) {
+        const QAction *a = m_actions.value(QLatin1String(name));
+        if (a && !a->shortcut().isEmpty())
+            list << qMakePair(a->text().remove(QLatin1Char('&')),
+                              a->shortcut().toString(QKeySequence::NativeText));
+    }
+    list << qMakePair(tr("Dashboard, Entries, Activity"), QStringLiteral("Alt+1, Alt+2, Alt+3"));
+    return list;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions.value(QStringLiteral("profiles")));
+    file->addSeparator();
+    file->addAction(m_actions.value(QStringLiteral("export")));
+    file->addAction(m_actions.value(QStringLiteral("exportCharts")));
+    file->addSeparator();
+    file->addAction(m_actions.value(QStringLiteral("quit")));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_actions.value(QStringLiteral("refresh")));
+    view->addAction(m_actions.value(QStringLiteral("filter")));
+    for (int i = 0; i < 3; ++i) {
+        auto *go = new QAction(m_tabs->tabText(i).remove(QLatin1Char('&')), this);
+        go->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
+        connect(go, &QAction::triggered, this, [this, i]() { m_tabs->setCurrentIndex(i); });
+        view->addAction(go);
+    }
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    auto *group = new QActionGroup(this);
+    const QString current =
+        QSettings().value(QStringLiteral("view/theme"), QStringLiteral("system")).toString();
+    for (const auto &[key, label] :
+         {std::make_pair(QStringLiteral("system"), tr("Follow the system")),
+          std::make_pair(QStringLiteral("light"), tr("Light")),
+          std::make_pair(QStringLiteral("dark"), tr("Dark"))}) {
+        QAction *a = theme->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(key == current);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, k = key]() {
+            QSettings().setValue(QStringLiteral("view/theme"), k);
+            ProfileStore::restrictSettingsFile();
+            setTheme(k);
+        });
+    }
+    QMenu *language = view->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(this);
+    const QString currentLanguage = QSettings().value(QStringLiteral("view/language")).toString();
+    for (const auto &[key, label] :
+         {std::make_pair(QString(), tr("Follow the system")),
+          std::make_pair(QStringLiteral("en"), QStringLiteral("English")),
+          std::make_pair(QStringLiteral("de"), QStringLiteral("Deutsch")),
+          std::make_pair(QStringLiteral("zh_CN"), QStringLiteral("简体中文"))}) {
+        QAction *a = language->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(key == currentLanguage);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, k = key]() {
+            QSettings().setValue(QStringLiteral("view/language"), k);
+            ProfileStore::restrictSettingsFile();
+            statusBar()->showMessage(tr("The language changes when the console is started again."),
+                                     8000);
+        });
+    }
+
+    QMenu *actions = menuBar()->addMenu(tr("&Actions"));
+    for (const char *name : {"invalidate", "invalidateMatching", "cleanup", "testSync"})
+        actions->addAction(m_actions.value(QLatin1String(name)));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_actions.value(QStringLiteral("shortcuts")));
+    help->addAction(m_actions.value(QStringLiteral("about")));
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    for (const char *name :
+         {"refresh", "invalidate", "invalidateMatching", "cleanup", "testSync", "export"})
+        bar->addAction(m_actions.value(QLatin1String(name)));
+}
+
+void MainWindow::createCentral()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_band = new QLabel(central);
+    m_band->setObjectName(QStringLiteral("environmentBand"));
+    m_band->setAlignment(Qt::AlignCenter);
+    m_band->setMargin(3);
+    layout->addWidget(m_band);
+    m_banner = new QLabel(central);
+    m_banner->setObjectName(QStringLiteral("connectionBanner"));
+    m_banner->setAlignment(Qt::AlignCenter);
+    m_banner->setMargin(6);
+    m_banner->setStyleSheet(QStringLiteral("background: #b71c1c; color: white; font-weight: bold"));
+    m_banner->hide();
+    layout->addWidget(m_banner);
+
+    m_tabs = new QTabWidget(central);
+    m_tabs->setDocumentMode(true);
+    m_dashboard = new Dashboard(m_tabs);
+    m_tabs->addTab(m_dashboard, tr("&Dashboard"));
+
+    // Entries: filter bar, table, details.
+    auto *entries = new QWidget(m_tabs);
+    auto *ev = new QVBoxLayout(entries);
+    auto *filterRow = new QHBoxLayout;
+    m_filter = new QLineEdit(entries);
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setPlaceholderText(tr("Filter: exchange:bybit env:testnet user:ID cred:ID before:2h "
+                                    "or any text"));
+    m_stateCombo = new QComboBox(entries);
+    m_stateCombo->setObjectName(QStringLiteral("stateCombo"));
+    m_stateCombo->addItem(tr("All states"), int(EntryFilter::State::Any));
+    m_stateCombo->addItem(tr("Valid"), int(EntryFilter::State::Valid));
+    m_stateCombo->addItem(tr("Expired"), int(EntryFilter::State::Expired));
+    m_stateCombo->addItem(tr("Invalidated"), int(EntryFilter::State::Invalid));
+    m_countLabel = new QLabel(entries);
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_stateCombo);
+    filterRow->addWidget(m_countLabel);
+    ev->addLayout(filterRow);
+    m_filterError = new QLabel(entries);
+    m_filterError->setObjectName(QStringLiteral("filterError"));
+    m_filterError->setStyleSheet(QStringLiteral("color: #c62828"));
+    m_filterError->hide();
+    ev->addWidget(m_filterError);
+    auto *split = new QSplitter(Qt::Vertical, entries);
+    split->setObjectName(QStringLiteral("entrySplitter"));
+    m_model = new EntryModel(Clock::system(), this);
+    m_view = new QTableView(split);
+    m_view->setObjectName(QStringLiteral("entryView"));
+    m_view->setModel(m_model);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(EntryModel::UserColumn, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+    const int charWidth = m_view->fontMetrics().averageCharWidth();
+    for (const auto &[column, chars] :
+         {std::make_pair(0, 12), std::make_pair(1, 20), std::make_pair(2, 9), std::make_pair(3, 12),
+          std::make_pair(4, 9), std::make_pair(5, 22), std::make_pair(6, 9), std::make_pair(7, 22),
+          std::make_pair(8, 7)})
+        m_view->setColumnWidth(column, chars * charWidth + 16);
+    m_details = new QPlainTextEdit(split);
+    m_details->setObjectName(QStringLiteral("detailsPane"));
+    m_details->setReadOnly(true);
+    m_details->setPlaceholderText(tr("Select an entry to see its details and metadata."));
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_details->setFont(mono);
+    split->addWidget(m_view);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    ev->addWidget(split, 1);
+    m_tabs->addTab(entries, tr("&Entries"));
+
+    // Activity: the audit log.
+    auto *activity = new QWidget(m_tabs);
+    auto *av = new QVBoxLayout(activity);
+    auto *auditFilter = new QLineEdit(activity);
+    auditFilter->setObjectName(QStringLiteral("auditFilter"));
+    auditFilter->setClearButtonEnabled(true);
+    auditFilter->setPlaceholderText(tr("Filter the audit log"));
+    av->addWidget(auditFilter);
+    m_auditModel = new QStandardItemModel(0, 8, this);
+    m_auditModel->setHorizontalHeaderLabels({tr("Time"), tr("Action"), tr("Rows"), tr("OS user"),
+                                             tr("Database role"), tr("Profile"), tr("Filter"),
+                                             tr("Outcome")});
+    m_auditProxy = new QSortFilterProxyModel(this);
+    m_auditProxy->setSourceModel(m_auditModel);
+    m_auditProxy->setFilterKeyColumn(-1);
+    m_auditProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    auto *auditView = new QTableView(activity);
+    auditView->setObjectName(QStringLiteral("auditView"));
+    auditView->setModel(m_auditProxy);
+    auditView->setSortingEnabled(true);
+    auditView->horizontalHeader()->setStretchLastSection(true);
+    auditView->verticalHeader()->hide();
+    auditView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    av->addWidget(auditView);
+    connect(auditFilter, &QLineEdit::textChanged, m_auditProxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+    m_tabs->addTab(activity, tr("&Activity"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 2)
+            loadAudit();
+    });
+
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+
+    m_statusProfile = new QLabel(this);
+    m_statusServer = new QLabel(this);
+    m_statusLatency = new QLabel(this);
+    m_statusState = new QLabel(tr("not connected"), this);
+    m_statusState->setObjectName(QStringLiteral("connectionState"));
+    statusBar()->addPermanentWidget(m_statusProfile);
+    statusBar()->addPermanentWidget(m_statusServer);
+    statusBar()->addPermanentWidget(m_statusLatency);
+    statusBar()->addPermanentWidget(m_statusState);
+
+    // The filter applies as the operator types (debounced), on the server.
+    auto *debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(250);
+    connect(m_filter, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
+    connect(debounce, &QTimer::timeout, this, &MainWindow::applyFilter);
+    connect(m_stateCombo, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::showDetails);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::showDetails);
+    resize(1280, 820);
+}
+
+void MainWindow::applyFilter()
+{
+    QString error;
+    EntryFilter filter = parseFilterQuery(m_filter->text(), Clock::system()->nowMs(), &error);
+    if (!error.isEmpty()) {
+        m_filterError->setText(error);
+        m_filterError->show();
+        return;
+    }
+    m_filterError->hide();
+    const auto state = EntryFilter::State(m_stateCombo->currentData().toInt());
+    if (state != EntryFilter::State::Any)
+        filter.state = state;
+    if (m_connected)
+        m_model->setFilter(filter);
+}
+
+void MainWindow::openProfile(const ConnectionProfile &profile, bool demo)
+{
+    QString error;
+    const DatabaseConfig config = profile.config(&error);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Profile"),
+                             tr("Profile \"%1\": %2").arg(profile.name, error));
+        return;
+    }
+    m_profile = profile;
+    m_config = config;
+    m_demo = demo;
+    m_connected = false;
+    m_passwordAsked = false;
+    m_statusState->setText(tr("connecting…"));
+    m_statusProfile->setText(profile.name);
+    updateEnvironmentBand();
+    updateActions();
+    auto open = [this]() {
+        QMetaObject::invokeMethod(m_worker, "open", Qt::QueuedConnection,
+                                  Q_ARG(cc::DatabaseConfig, m_config),
+                                  Q_ARG(QString, m_profile.name), Q_ARG(bool, m_demo));
+    };
+    if (config.isPostgres() && PasswordVault::isAvailable()) {
+        m_vault->read(profile.name,
+                      [this, open](const QString &password, bool found, const QString &) {
+                          if (found)
+                              m_config.password = password;
+                          open();
+                      });
+    } else {
+        open();
+    }
+}
+
+void MainWindow::onOpened(const ServerInfo &info, const Privileges &privileges)
+{
+    m_connected = true;
+    m_server = info;
+    m_privileges = privileges;
+    m_banner->hide();
+    m_reconnectTimer->stop();
+    m_backoffSeconds = 1;
+    m_statusServer->setText(tr("%1 %2 as %3").arg(info.backend, info.version, info.role));
+    m_statusLatency->setText(
+        tr("round trip %1 ms").arg(double(info.latencyUs) / 1000.0, 0, 'f', 1));
+    m_statusState->setText(privileges.canWrite ? tr("connected") : tr("connected (read-only)"));
+    m_pingTimer->start();
+    m_dashboard->setStale(false);
+    m_model->setStale(false);
+    updateActions();
+    applyFilter();
+    m_model->reload();
+    if (m_dashboard->isVisible())
+        m_dashboard->refreshNow();
+    Q_EMIT connected();
+}
+
+void MainWindow::onOpenFailed(const QString &message, int kind)
+{
+    m_connected = false;
+    updateActions();
+    if (m_config.isPostgres() && needsPassword(message) && !m_passwordAsked) {
+        m_passwordAsked = true;
+        bool ok = false;
+        const QString password = QInputDialog::getText(
+            this, tr("Password"), tr("Password for %1:").arg(m_config.displayString()),
+            QLineEdit::Password, QString(), &ok);
+        if (ok && !password.isEmpty()) {
+            m_config.password = password;
+            if (PasswordVault::isAvailable() &&
+                QMessageBox::question(this, tr("Password"),
+                                      tr("Remember this password in the system keychain?")) ==
+                    QMessageBox::Yes)
+                m_vault->write(m_profile.name, password, [](const QString &) {});
+            QMetaObject::invokeMethod(m_worker, "open", Qt::QueuedConnection,
+                                      Q_ARG(cc::DatabaseConfig, m_config),
+                                      Q_ARG(QString, m_profile.name), Q_ARG(bool, m_demo));
+            return;
+        }
+    }
+    if (kind == int(StoreError::Unreachable)) {
+        onConnectionLost(message);
+        return;
+    }
+    m_statusState->setText(tr("not connected"));
+    m_banner->setText(message);
+    m_banner->show();
+}
+
+void MainWindow::onConnectionLost(const QString &message)
+{
+    m_statusState->setText(tr("connection lost"));
+    m_statusState->setToolTip(message);
+    m_dashboard->setStale(true);
+    m_model->setStale(true);
+    m_pingTimer->stop();
+    scheduleReconnect();
+}
+
+void MainWindow::scheduleReconnect()
+{
+    m_countdown = m_backoffSeconds;
+    m_backoffSeconds = std::min(m_backoffSeconds * 2, 30);
+    m_banner->setText(tr("Connection lost — retrying in %n s", nullptr, m_countdown));
+    m_banner->show();
+    m_reconnectTimer->start();
+    if (!m_connected) {
+        // Never connected yet: retry the whole open.
+        disconnect(m_reconnectTimer, nullptr, this, nullptr);
+        connect(m_reconnectTimer, &QTimer::timeout, this, [this]() {
+            if (--m_countdown > 0) {
+                m_banner->setText(tr("Connection lost — retrying in %n s", nullptr, m_countdown));
+                return;
+            }
+            m_reconnectTimer->stop();
+            m_banner->setText(tr("Connection lost — reconnecting…"));
+            QMetaObject::invokeMethod(m_worker, "open", Qt::QueuedConnection,
+                                      Q_ARG(cc::DatabaseConfig, m_config),
+                                      Q_ARG(QString, m_profile.name), Q_ARG(bool, m_demo));
+        });
+        return;
+    }
+    connect(
+        m_worker, &StoreWorker::failed, this,
+        [this](quint64 token, const QString &) {
+            if (token == m_pingToken && !m_reconnectTimer->isActive() && m_banner->isVisible())
+                scheduleReconnect();
+        },
+        Qt::UniqueConnection);
+}
+
+void MainWindow::updateEnvironmentBand()
+{
+    const QColor color = ConnectionProfile::tagColor(m_profile.tag);
+    m_band->setText(
+        tr("%1 — %2").arg(m_profile.name, ConnectionProfile::tagName(m_profile.tag).toUpper()));
+    m_band->setStyleSheet(
+        QStringLiteral("background: %1; color: white; font-weight: bold").arg(color.name()));
+    setWindowTitle(tr("%1 [%2] — Connector Cache Console")
+                       .arg(m_profile.name, ConnectionProfile::tagName(m_profile.tag)));
+}
+
+void MainWindow::updateActions()
+{
+    const bool canChange = m_connected && m_privileges.canWrite;
+    const QString why =
+        !m_connected
+            ? tr("Not connected to a database")
+            : tr("The database role %1 may only read; ask for the admin GRANTs in the README")
+                  .arg(m_server.role);
+    for (const char *name : {"invalidate", "invalidateMatching", "cleanup"}) {
+        QAction *a = m_actions.value(QLatin1String(name));
+        a->setEnabled(canChange);
+        a->setToolTip(canChange ? a->text().remove(QLatin1Char('&')) : why);
+    }
+    m_actions.value(QStringLiteral("export"))->setEnabled(m_connected);
+    m_actions.value(QStringLiteral("refresh"))->setEnabled(m_connected);
+}
+
+void MainWindow::refresh()
+{
+    if (!m_connected)
+        return;
+    m_model->reload();
+    m_dashboard->refreshNow();
+    loadAudit();
+}
+
+void MainWindow::loadAudit()
+{
+    if (!m_connected)
+        return;
+    m_auditToken = nextToken();
+    QMetaObject::invokeMethod(m_worker, "loadAudit", Qt::QueuedConnection,
+                              Q_ARG(quint64, m_auditToken),
+                              Q_ARG(QDateTime, QDateTime::currentDateTimeUtc().addDays(-30)));
+}
+
+void MainWindow::showDetails()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.size() != 1) {
+        m_details->setPlainText(
+            rows.isEmpty() ? QString() : tr("%n entries selected", nullptr, int(rows.size())));
+        return;
+    }
+    const CacheEntry *e = m_model->entryAt(rows.first().row());
+    if (!e) {
+        m_details->clear();
+        return;
+    }
+    const qint64 now = Clock::system()->nowMs();
+    QString text;
+    text += tr("Cache key:    %1\n").arg(e->cacheKey);
+    text += tr("Id:           %1\n").arg(e->id);
+    text += tr("User:         %1\nCredential:   %2\n").arg(e->userId, e->credentialId);
+    text += tr("Exchange:     %1 %2\n").arg(e->exchange, e->environment);
+    text += tr("Offset:       %1 ms\n").arg(e->timeOffsetMs);
+    text += tr("Last sync:    %1 (%2 ago)\n")
+                .arg(e->lastSyncTime.toUTC().toString(Qt::ISODateWithMs),
+                     formatDuration(e->ageMs(now)));
+    text += tr("Expires:      %1\n").arg(e->expiresAt.toUTC().toString(Qt::ISODateWithMs));
+    text +=
+        tr("State:        %1\nHits:         %2\n").arg(stateName(e->stateAt(now))).arg(e->hitCount);
+    text += tr("Created:      %1\nUpdated:      %2\n")
+                .arg(e->createdAt.toUTC().toString(Qt::ISODateWithMs),
+                     e->updatedAt.toUTC().toString(Qt::ISODateWithMs));
+    text += tr("Metadata:\n%1")
+                .arg(e->metadata.isEmpty()
+                         ? tr("(none: written by the seed's service)")
+                         : QString::fromUtf8(
+                               QJsonDocument(e->metadata).toJson(QJsonDocument::Indented)));
+    m_details->setPlainText(text);
+}
+
+bool MainWindow::confirm(const QString &title, const QString &question, bool bulk)
+{
+    ConfirmDialog dialog(title, question,
+                         bulk && m_profile.isProduction() ? m_profile.name : QString(), this);
+    return dialog.exec() == QDialog::Accepted;
+}
+
+void MainWindow::runBulk(const QString &title, qint64 expected,
+                         const std::function<void(quint64)> &start)
+{
+    m_actionToken = nextToken();
+    auto *progress =
+        new QProgressDialog(title, tr("Cancel"), 0, int(std::max<qint64>(expected, 0)), this);
+    progress->setObjectName(QStringLiteral("progressDialog"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    connect(progress, &QProgressDialog::canceled, this, [this]() { m_worker->requestCancel(); });
+    m_progress = progress;
+    start(m_actionToken);
+}
+
+void MainWindow::invalidateSelected()
+{
+    if (!m_connected || !m_privileges.canWrite)
+        return;
+    QList<Identity> identities;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        if (const CacheEntry *e = m_model->entryAt(index.row()))
+            identities << Identity(e->userId, e->credentialId);
+    }
+    if (identities.isEmpty()) {
+        statusBar()->showMessage(tr("Select the entries to invalidate first."), 5000);
+        return;
+    }
+    const QString question =
+        identities.size() == 1
+            ? tr("Invalidate the entry of %1 / %2? Its connector will resync on its next start.")
+                  .arg(identities.first().first, identities.first().second)
+            : tr("Invalidate the %n selected entries? Their connectors will resync on their next "
+                 "start.",
+                 nullptr, int(identities.size()));
+    if (!confirm(tr("Invalidate"), question, identities.size() > 1))
+        return;
+    runBulk(tr("Invalidating…"), identities.size(), [this, identities](quint64 token) {
+        QMetaObject::invokeMethod(m_worker, "invalidateIdentities", Qt::QueuedConnection,
+                                  Q_ARG(quint64, token),
+                                  Q_ARG(QList<cc::ui::Identity>, identities));
+    });
+}
+
+void MainWindow::invalidateMatching()
+{
+    if (!m_connected || !m_privileges.canWrite)
+        return;
+    const EntryFilter filter = m_model->filter();
+    m_previewToken = nextToken();
+    m_onPreview = [this, filter](qint64 count) {
+        if (count == 0) {
+            QMessageBox::information(this, tr("Invalidate"),
+                                     tr("No valid entry matches the filter."));
+            return;
+        }
+        const QString description =
+            filter.isEmpty()
+                ? tr("ALL entries")
+                : QString::fromUtf8(QJsonDocument(filter.toJson()).toJson(QJsonDocument::Compact));
+        if (!confirm(tr("Invalidate"),
+                     tr("Invalidate %n entries matching %1 in %2?", nullptr, int(count))
+                         .arg(description, m_profile.name),
+                     true))
+            return;
+        runBulk(tr("Invalidating…"), count, [this, filter](quint64 token) {
+            QMetaObject::invokeMethod(m_worker, "invalidateMatching", Qt::QueuedConnection,
+                                      Q_ARG(quint64, token), Q_ARG(cc::EntryFilter, filter));
+        });
+    };
+    QMetaObject::invokeMethod(m_worker, "previewInvalidate", Qt::QueuedConnection,
+                              Q_ARG(quint64, m_previewToken), Q_ARG(cc::EntryFilter, filter));
+}
+
+void MainWindow::cleanupExpired()
+{
+    if (!m_connected || !m_privileges.canWrite)
+        return;
+    m_previewToken = nextToken();
+    m_onPreview = [this](qint64 count) {
+        if (count == 0) {
+            QMessageBox::information(this, tr("Clean up"), tr("There are no expired entries."));
+            return;
+        }
+        if (!confirm(
+                tr("Delete"),
+                tr("Delete %n expired entries from %1?", nullptr, int(count)).arg(m_profile.name),
+                true))
+            return;
+        runBulk(tr("Deleting expired entries…"), count, [this](quint64 token) {
+            QMetaObject::invokeMethod(m_worker, "cleanup", Qt::QueuedConnection,
+                                      Q_ARG(quint64, token));
+        });
+    };
+    QMetaObject::invokeMethod(m_worker, "previewCleanup", Qt::QueuedConnection,
+                              Q_ARG(quint64, m_previewToken));
+}
+
+void MainWindow::testSync()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    const CacheEntry *entry = rows.size() == 1 ? m_model->entryAt(rows.first().row()) : nullptr;
+    auto *dialog = new TestSyncDialog(entry, m_connected && m_privileges.canWrite,
+                                      tr("The database role may only read"), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TestSyncDialog::writeRequested, this,
+            [this](const QString &user, const QString &credential, const QString &exchange,
+                   const QString &environment, const TimeSyncState &state) {
+                const quint64 token = nextToken();
+                m_actionToken = token;
+                QMetaObject::invokeMethod(
+                    m_worker, "writeSync", Qt::QueuedConnection, Q_ARG(quint64, token),
+                    Q_ARG(QString, user), Q_ARG(QString, credential), Q_ARG(QString, exchange),
+                    Q_ARG(QString, environment), Q_ARG(cc::TimeSyncState, state));
+            });
+    dialog->show();
+}
+
+void MainWindow::exportEntries(const QString &pathIn)
+{
+    if (!m_connected)
+        return;
+    QString path = pathIn;
+    if (path.isEmpty())
+        path = QFileDialog::getSaveFileName(this, tr("Export entries"),
+                                            QDir::homePath() + QStringLiteral("/entries.csv"),
+                                            tr("CSV (*.csv);;JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    const EntryFilter filter = m_model->filter();
+    runBulk(tr("Exporting…"), m_model->totalCount(), [this, filter, path, json](quint64 token) {
+        QMetaObject::invokeMethod(m_worker, "exportEntries", Qt::QueuedConnection,
+                                  Q_ARG(quint64, token), Q_ARG(cc::EntryFilter, filter),
+                                  Q_ARG(QString, path), Q_ARG(bool, json));
+    });
+}
+
+void MainWindow::exportCharts(const QString &directoryIn)
+{
+    QString directory = directoryIn;
+    if (directory.isEmpty())
+        directory =
+            QFileDialog::getExistingDirectory(this, tr("Export charts to"), QDir::homePath());
+    if (directory.isEmpty())
+        return;
+    int written = 0;
+    const QStringList names{QStringLiteral("hit-rate"), QStringLiteral("hits-misses"),
+                            QStringLiteral("expiry"), QStringLiteral("breakdown")};
+    const auto charts = m_dashboard->charts();
+    for (int i = 0; i < charts.size(); ++i) {
+        if (charts.at(i)->grab().save(
+                QDir(directory).filePath(names.at(i) + QStringLiteral(".png"))))
+            ++written;
+    }
+    statusBar()->showMessage(tr("%n charts written to %1", nullptr, written).arg(directory), 8000);
+}
+
+void MainWindow::setTheme(const QString &theme)
+{
+    static const QPalette systemPalette = QApplication::palette();
+    if (theme == QLatin1String("dark")) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    } else if (theme == QLatin1String("light")) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(QApplication::style()->standardPalette());
+    } else {
+        QApplication::setPalette(systemPalette);
+    }
+    for (QChartView *view : m_dashboard->charts())
+        view->chart()->setTheme(theme == QLatin1String("dark") ? QChart::ChartThemeDark
+                                                               : QChart::ChartThemeLight);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/lastProfile"), m_profile.name);
+    settings.sync();
+    ProfileStore::restrictSettingsFile();
+    m_worker->requestCancel();
+    event->accept();
+}
+
+} // namespace cc::ui

@@ -1,0 +1,139 @@
+#pragma once
+
+#include "core/store/types.h"
+#include "ui/profiles.h"
+#include "ui/storeworker.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+#include <QThread>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressDialog;
+class QSortFilterProxyModel;
+class QStandardItemModel;
+class QTabWidget;
+class QTableView;
+class QTimer;
+
+namespace cc::ui {
+
+class Dashboard;
+class EntryModel;
+class PasswordVault;
+
+// The operator's desk: Dashboard, Entries and Activity, on one connection profile at a time.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a profile (asynchronously; connected() or the banner follows).
+    void openProfile(const ConnectionProfile &profile, bool demo = false);
+
+    // For tests and tools.
+    Dashboard *dashboard() const { return m_dashboard; }
+    EntryModel *entryModel() const { return m_model; }
+    QTableView *entryView() const { return m_view; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    QComboBox *stateCombo() const { return m_stateCombo; }
+    QLabel *banner() const { return m_banner; }
+    QStandardItemModel *auditModel() const { return m_auditModel; }
+    QPlainTextEdit *detailsPane() const { return m_details; }
+    QAction *action(const QString &name) const { return m_actions.value(name); }
+    bool isConnected() const { return m_connected; }
+    const Privileges &privileges() const { return m_privileges; }
+    const ConnectionProfile &profile() const { return m_profile; }
+    StoreWorker *worker() const { return m_worker; }
+    QString statusText() const;
+
+public Q_SLOTS:
+    void refresh();
+    void invalidateSelected();
+    void invalidateMatching();
+    void cleanupExpired();
+    void testSync();
+    void exportEntries(const QString &path = QString());
+    void exportCharts(const QString &directory = QString());
+
+Q_SIGNALS:
+    void connected();
+    void actionCompleted(const QString &action, qint64 rows, const QString &error);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createCentral();
+    void applyFilter();
+    void onOpened(const ServerInfo &info, const Privileges &privileges);
+    void onOpenFailed(const QString &message, int kind);
+    void onConnectionLost(const QString &message);
+    void scheduleReconnect();
+    void updateActions();
+    void updateEnvironmentBand();
+    void showDetails();
+    void loadAudit();
+    void setTheme(const QString &theme);
+    void runBulk(const QString &title, qint64 expected, const std::function<void(quint64)> &start);
+    bool confirm(const QString &title, const QString &question, bool bulk);
+    quint64 nextToken() { return ++m_token; }
+    QList<QPair<QString, QString>> shortcutList() const;
+
+    QThread m_thread;
+    StoreWorker *m_worker;
+    PasswordVault *m_vault;
+    ConnectionProfile m_profile;
+    DatabaseConfig m_config;
+    bool m_demo = false;
+    bool m_connected = false;
+    bool m_passwordAsked = false;
+    Privileges m_privileges;
+    ServerInfo m_server;
+    quint64 m_token = 0;
+    quint64 m_dashboardToken = 0;
+    quint64 m_auditToken = 0;
+    quint64 m_pingToken = 0;
+    quint64 m_previewToken = 0;
+    quint64 m_actionToken = 0;
+    std::function<void(qint64)> m_onPreview;
+    QPointer<QProgressDialog> m_progress;
+
+    QHash<QString, QAction *> m_actions;
+    QTabWidget *m_tabs;
+    Dashboard *m_dashboard;
+    EntryModel *m_model;
+    QTableView *m_view;
+    QLineEdit *m_filter;
+    QComboBox *m_stateCombo;
+    QLabel *m_filterError;
+    QLabel *m_countLabel;
+    QPlainTextEdit *m_details;
+    QStandardItemModel *m_auditModel;
+    QSortFilterProxyModel *m_auditProxy;
+    QLabel *m_band;
+    QLabel *m_banner;
+    QLabel *m_statusProfile;
+    QLabel *m_statusServer;
+    QLabel *m_statusLatency;
+    QLabel *m_statusState;
+    QTimer *m_reconnectTimer;
+    QTimer *m_pingTimer;
+    QTimer *m_tickTimer;
+    QTimer *m_pushDebounce;
+    int m_backoffSeconds = 1;
+    int m_countdown = 0;
+};
+
+} // namespace cc::ui

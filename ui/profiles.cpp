@@ -1,0 +1,213 @@
+#include "ui/profiles.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSettings>
+
+#ifdef CC_HAVE_KEYCHAIN
+#include <qt6keychain/keychain.h>
+#endif
+
+namespace cc::ui {
+
+namespace {
+const char kService[] = "connector-cache-console";
+}
+
+QString ConnectionProfile::tagName(Tag tag)
+{
+    switch (tag) {
+    case Tag::Production:
+        return QCoreApplication::translate("ConnectionProfile", "production");
+    case Tag::Staging:
+        return QCoreApplication::translate("ConnectionProfile", "staging");
+    case Tag::Test:
+        return QCoreApplication::translate("ConnectionProfile", "test");
+    }
+    return QString();
+}
+
+QColor ConnectionProfile::tagColor(Tag tag)
+{
+    switch (tag) {
+    case Tag::Production:
+        return QColor(0xc6, 0x28, 0x28);
+    case Tag::Staging:
+        return QColor(0xe0, 0x9b, 0x1a);
+    case Tag::Test:
+        return QColor(0x2e, 0x8b, 0x57);
+    }
+    return QColor();
+}
+
+QString ConnectionProfile::tagKey(Tag tag)
+{
+    switch (tag) {
+    case Tag::Production:
+        return QStringLiteral("production");
+    case Tag::Staging:
+        return QStringLiteral("staging");
+    case Tag::Test:
+        return QStringLiteral("test");
+    }
+    return QString();
+}
+
+ConnectionProfile::Tag ConnectionProfile::tagFromKey(const QString &key)
+{
+    if (key == QLatin1String("production"))
+        return Tag::Production;
+    if (key == QLatin1String("staging"))
+        return Tag::Staging;
+    return Tag::Test;
+}
+
+DatabaseConfig ConnectionProfile::config(QString *errorMessage) const
+{
+    DatabaseConfig c = DatabaseConfig::fromUrl(url, errorMessage);
+    if (errorMessage && !errorMessage->isEmpty())
+        return c;
+    if (c.isPostgres()) {
+        if (!sslMode.isEmpty())
+            c.options.insert(QStringLiteral("sslmode"), sslMode);
+        if (!sslRootCert.isEmpty())
+            c.options.insert(QStringLiteral("sslrootcert"), sslRootCert);
+    }
+    c.password.clear(); // never from a profile
+    return c;
+}
+
+QList<ConnectionProfile> ProfileStore::load()
+{
+    QSettings settings;
+    QList<ConnectionProfile> profiles;
+    const int n = settings.beginReadArray(QStringLiteral("profiles"));
+    for (int i = 0; i < n; ++i) {
+        settings.setArrayIndex(i);
+        ConnectionProfile p;
+        p.name = settings.value(QStringLiteral("name")).toString();
+        p.url = settings.value(QStringLiteral("url")).toString();
+        p.tag = ConnectionProfile::tagFromKey(settings.value(QStringLiteral("tag")).toString());
+        p.sslMode = settings.value(QStringLiteral("sslmode")).toString();
+        p.sslRootCert = settings.value(QStringLiteral("sslrootcert")).toString();
+        if (!p.name.isEmpty() && !p.url.isEmpty())
+            profiles << p;
+    }
+    settings.endArray();
+    return profiles;
+}
+
+void ProfileStore::save(const QList<ConnectionProfile> &profiles)
+{
+    QSettings settings;
+    settings.remove(QStringLiteral("profiles"));
+    settings.beginWriteArray(QStringLiteral("profiles"), int(profiles.size()));
+    for (int i = 0; i < profiles.size(); ++i) {
+        const ConnectionProfile &p = profiles.at(i);
+        settings.setArrayIndex(i);
+        settings.setValue(QStringLiteral("name"), p.name);
+        // A URL typed with a password keeps it out of the file.
+        QString error;
+        const DatabaseConfig parsed = DatabaseConfig::fromUrl(p.url, &error);
+        settings.setValue(QStringLiteral("url"), error.isEmpty() ? parsed.toUrl() : p.url);
+        settings.setValue(QStringLiteral("tag"), ConnectionProfile::tagKey(p.tag));
+        settings.setValue(QStringLiteral("sslmode"), p.sslMode);
+        settings.setValue(QStringLiteral("sslrootcert"), p.sslRootCert);
+    }
+    settings.endArray();
+    settings.sync();
+    restrictSettingsFile();
+}
+
+std::optional<ConnectionProfile> ProfileStore::find(const QString &name)
+{
+    if (name == embeddedDefault().name)
+        return embeddedDefault();
+    for (const ConnectionProfile &p : load()) {
+        if (p.name == name)
+            return p;
+    }
+    return std::nullopt;
+}
+
+ConnectionProfile ProfileStore::embeddedDefault()
+{
+    ConnectionProfile p;
+    p.name = QCoreApplication::translate("ProfileStore", "Embedded (SQLite)");
+    p.url = DatabaseConfig::defaultSqlite().toUrl();
+    p.tag = ConnectionProfile::Tag::Test;
+    return p;
+}
+
+void ProfileStore::restrictSettingsFile()
+{
+    QSettings settings;
+    const QString path = settings.fileName();
+    if (QFile::exists(path))
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+PasswordVault::PasswordVault(QObject *parent)
+    : QObject(parent)
+{}
+
+bool PasswordVault::isAvailable()
+{
+#ifdef CC_HAVE_KEYCHAIN
+    return true; // a job reports a missing backend; we then ask for the password each time
+#else
+    return false;
+#endif
+}
+
+void PasswordVault::read(const QString &profile,
+                         std::function<void(const QString &, bool, const QString &)> done)
+{
+#ifdef CC_HAVE_KEYCHAIN
+    auto *job = new QKeychain::ReadPasswordJob(QLatin1String(kService), this);
+    job->setKey(profile);
+    connect(job, &QKeychain::Job::finished, this, [job, done](QKeychain::Job *) {
+        if (job->error() == QKeychain::NoError)
+            done(job->textData(), true, QString());
+        else if (job->error() == QKeychain::EntryNotFound)
+            done(QString(), false, QString());
+        else
+            done(QString(), false, job->errorString());
+    });
+    job->start();
+#else
+    Q_UNUSED(profile);
+    done(QString(), false, tr("built without keychain support"));
+#endif
+}
+
+void PasswordVault::write(const QString &profile, const QString &password,
+                          std::function<void(const QString &)> done)
+{
+#ifdef CC_HAVE_KEYCHAIN
+    auto *job = new QKeychain::WritePasswordJob(QLatin1String(kService), this);
+    job->setKey(profile);
+    job->setTextData(password);
+    connect(job, &QKeychain::Job::finished, this, [job, done](QKeychain::Job *) {
+        done(job->error() == QKeychain::NoError ? QString() : job->errorString());
+    });
+    job->start();
+#else
+    Q_UNUSED(profile);
+    Q_UNUSED(password);
+    done(tr("built without keychain support"));
+#endif
+}
+
+void PasswordVault::remove(const QString &profile)
+{
+#ifdef CC_HAVE_KEYCHAIN
+    auto *job = new QKeychain::DeletePasswordJob(QLatin1String(kService), this);
+    job->setKey(profile);
+    job->start();
+#else
+    Q_UNUSED(profile);
+#endif
+}
+
+} // namespace cc::ui

@@ -1,0 +1,440 @@
+#include "ui/storeworker.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QSqlDriver>
+
+namespace cc::ui {
+
+namespace {
+
+QString csvField(const QString &value)
+{
+    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) &&
+        !value.contains(QLatin1Char('\n')) && !value.contains(QLatin1Char('\r')) &&
+        !value.startsWith(QLatin1Char('=')) && !value.startsWith(QLatin1Char('+')) &&
+        !value.startsWith(QLatin1Char('-')) && !value.startsWith(QLatin1Char('@')))
+        return value;
+    QString quoted = value;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    // A leading = + - @ would be a formula in a spreadsheet: keep it text.
+    if (!value.isEmpty() && QStringLiteral("=+-@").contains(value.at(0)))
+        quoted.prepend(QLatin1Char('\''));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QString iso(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+void StoreWorker::registerTypes()
+{
+    qRegisterMetaType<cc::DatabaseConfig>();
+    qRegisterMetaType<cc::ServerInfo>();
+    qRegisterMetaType<cc::Privileges>();
+    qRegisterMetaType<cc::CacheStats>();
+    qRegisterMetaType<cc::HistoryBucket>();
+    qRegisterMetaType<QList<cc::HistoryBucket>>();
+    qRegisterMetaType<cc::BreakdownRow>();
+    qRegisterMetaType<QList<cc::BreakdownRow>>();
+    qRegisterMetaType<cc::CacheEntry>();
+    qRegisterMetaType<QList<cc::CacheEntry>>();
+    qRegisterMetaType<cc::AuditRecord>();
+    qRegisterMetaType<QList<cc::AuditRecord>>();
+    qRegisterMetaType<cc::BrowseRequest>();
+    qRegisterMetaType<cc::EntryFilter>();
+    qRegisterMetaType<cc::TimeSyncState>();
+    qRegisterMetaType<QList<cc::ui::Identity>>();
+}
+
+StoreWorker::StoreWorker(QObject *parent)
+    : QObject(parent)
+{
+    registerTypes();
+}
+
+StoreWorker::~StoreWorker() = default;
+
+void StoreWorker::open(const DatabaseConfig &config, const QString &profile, bool demo)
+{
+    m_store.reset();
+    m_profile = profile;
+    CacheStore::Options options;
+    options.profile = profile;
+    options.timeout = std::chrono::milliseconds(3000);
+    m_store = std::make_unique<CacheStore>(config, options);
+    StoreError error = m_store->open();
+    if (error.kind() == StoreError::SchemaMissing && demo && config.isSqlite()) {
+        auto report = m_store->migrate();
+        if (!report.ok()) {
+            Q_EMIT openFailed(report.error().message(), int(report.error().kind()));
+            return;
+        }
+        auto written = m_store->fillDemo(2000, 1);
+        if (!written.ok()) {
+            Q_EMIT openFailed(written.error().message(), int(written.error().kind()));
+            return;
+        }
+        error = m_store->open();
+    }
+    if (error) {
+        Q_EMIT openFailed(error.message(), int(error.kind()));
+        return;
+    }
+    auto info = m_store->serverInfo();
+    auto privileges = m_store->privileges();
+    if (!info.ok()) {
+        Q_EMIT openFailed(info.error().message(), int(info.error().kind()));
+        return;
+    }
+    m_lost = false;
+    if (config.isPostgres()) {
+        QSqlDriver *driver = m_store->database().driver();
+        if (driver && driver->subscribeToNotification(CacheStore::notifyChannel())) {
+            connect(
+                driver, &QSqlDriver::notification, this,
+                [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                    Q_EMIT changedElsewhere(payload.toString());
+                });
+        }
+    }
+    Q_EMIT opened(info.value(), privileges.valueOr(Privileges()));
+}
+
+void StoreWorker::close()
+{
+    m_store.reset();
+}
+
+bool StoreWorker::ready(quint64 token)
+{
+    if (m_store)
+        return true;
+    Q_EMIT failed(token, tr("Not connected to a database."));
+    return false;
+}
+
+void StoreWorker::report(quint64 token, const StoreError &error)
+{
+    if (error.kind() == StoreError::Unreachable) {
+        if (!m_lost) {
+            m_lost = true;
+            Q_EMIT connectionLost(error.message());
+        }
+    }
+    Q_EMIT failed(token, error.message());
+}
+
+void StoreWorker::ping(quint64 token)
+{
+    if (!ready(token))
+        return;
+    auto info = m_store->serverInfo();
+    if (!info.ok()) {
+        report(token, info.error());
+        return;
+    }
+    if (m_lost) {
+        m_lost = false;
+        auto privileges = m_store->privileges();
+        // Re-subscribe: a new connection has no LISTEN.
+        if (m_store->config().isPostgres()) {
+            if (QSqlDriver *driver = m_store->database().driver()) {
+                driver->subscribeToNotification(CacheStore::notifyChannel());
+                connect(
+                    driver, &QSqlDriver::notification, this,
+                    [this](const QString &, QSqlDriver::NotificationSource,
+                           const QVariant &payload) {
+                        Q_EMIT changedElsewhere(payload.toString());
+                    },
+                    Qt::UniqueConnection);
+            }
+        }
+        Q_EMIT opened(info.value(), privileges.valueOr(Privileges()));
+    }
+    Q_EMIT pinged(token, info->latencyUs);
+}
+
+void StoreWorker::loadDashboard(quint64 token, int rangeMinutes, int bucketMinutes)
+{
+    if (!ready(token))
+        return;
+    auto stats = m_store->stats(std::chrono::minutes(rangeMinutes));
+    if (!stats.ok()) {
+        report(token, stats.error());
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto history = m_store->history(now.addSecs(-qint64(rangeMinutes) * 60), now, bucketMinutes);
+    if (!history.ok()) {
+        report(token, history.error());
+        return;
+    }
+    auto breakdown = m_store->breakdown();
+    if (!breakdown.ok()) {
+        report(token, breakdown.error());
+        return;
+    }
+    Q_EMIT dashboardLoaded(token, stats.value(), history.value(), breakdown.value(), bucketMinutes);
+}
+
+void StoreWorker::loadPage(quint64 token, const BrowseRequest &request, int firstRow)
+{
+    if (!ready(token))
+        return;
+    auto page = m_store->browse(request);
+    if (!page.ok()) {
+        report(token, page.error());
+        return;
+    }
+    Q_EMIT pageLoaded(token, firstRow, page->entries, page->nextCursor);
+}
+
+void StoreWorker::loadCount(quint64 token, const EntryFilter &filter)
+{
+    if (!ready(token))
+        return;
+    auto n = m_store->count(filter);
+    if (!n.ok()) {
+        report(token, n.error());
+        return;
+    }
+    Q_EMIT countLoaded(token, n.value());
+}
+
+void StoreWorker::loadEntry(quint64 token, const QString &userId, const QString &credentialId)
+{
+    if (!ready(token))
+        return;
+    auto e = m_store->entry(userId, credentialId);
+    if (!e.ok()) {
+        report(token, e.error());
+        return;
+    }
+    Q_EMIT entryLoaded(token, e.value());
+}
+
+void StoreWorker::loadAudit(quint64 token, const QDateTime &since)
+{
+    if (!ready(token))
+        return;
+    auto log = m_store->auditLog(since, 5000);
+    if (!log.ok()) {
+        report(token, log.error());
+        return;
+    }
+    Q_EMIT auditLoaded(token, log.value());
+}
+
+void StoreWorker::audit(const QString &action, const QString &filter, qint64 rows,
+                        const StoreError &error)
+{
+    AuditRecord r;
+    r.action = action;
+    r.filter = filter;
+    r.rowsAffected = rows;
+    r.outcome = error ? error.message() : QStringLiteral("ok");
+    m_store->recordAudit(r);
+}
+
+void StoreWorker::previewInvalidate(quint64 token, const EntryFilter &filter)
+{
+    if (!ready(token))
+        return;
+    auto n = m_store->countInvalidatable(filter);
+    if (!n.ok()) {
+        report(token, n.error());
+        return;
+    }
+    Q_EMIT previewReady(token, n.value());
+}
+
+void StoreWorker::invalidateIdentities(quint64 token, const QList<Identity> &identities)
+{
+    if (!ready(token))
+        return;
+    m_cancel = false;
+    qint64 total = 0;
+    StoreError error;
+    QJsonArray list;
+    for (const Identity &id : identities) {
+        list << QJsonObject{{QStringLiteral("userId"), id.first},
+                            {QStringLiteral("credentialId"), id.second}};
+    }
+    for (const Identity &id : identities) {
+        if (m_cancel)
+            break;
+        auto n = m_store->invalidate(id.first, id.second);
+        if (!n.ok()) {
+            error = n.error();
+            break;
+        }
+        total += n.value();
+        Q_EMIT progress(token, total);
+    }
+    const QString filter = QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact));
+    audit(identities.size() == 1 ? QStringLiteral("invalidate")
+                                 : QStringLiteral("invalidate-selection"),
+          filter, total, error);
+    if (error.kind() == StoreError::Unreachable)
+        report(token, error);
+    Q_EMIT actionFinished(token, QStringLiteral("invalidate"), total, error.message());
+}
+
+void StoreWorker::invalidateMatching(quint64 token, const EntryFilter &filter)
+{
+    if (!ready(token))
+        return;
+    m_cancel = false;
+    auto n = m_store->invalidateMatching(filter, [this, token](qint64 done) {
+        Q_EMIT progress(token, done);
+        return !m_cancel.load();
+    });
+    const QString json =
+        QString::fromUtf8(QJsonDocument(filter.toJson()).toJson(QJsonDocument::Compact));
+    audit(QStringLiteral("invalidate-matching"), json, n.ok() ? n.value() : 0,
+          n.ok() ? StoreError() : n.error());
+    if (!n.ok() && n.error().kind() == StoreError::Unreachable)
+        report(token, n.error());
+    Q_EMIT actionFinished(token, QStringLiteral("invalidate-matching"), n.ok() ? n.value() : 0,
+                          n.ok() ? QString() : n.error().message());
+}
+
+void StoreWorker::previewCleanup(quint64 token)
+{
+    if (!ready(token))
+        return;
+    auto n = m_store->countExpired();
+    if (!n.ok()) {
+        report(token, n.error());
+        return;
+    }
+    Q_EMIT previewReady(token, n.value());
+}
+
+void StoreWorker::cleanup(quint64 token)
+{
+    if (!ready(token))
+        return;
+    m_cancel = false;
+    auto n = m_store->cleanupExpired([this, token](qint64 done) {
+        Q_EMIT progress(token, done);
+        return !m_cancel.load();
+    });
+    audit(QStringLiteral("cleanup"), QStringLiteral("{}"), n.ok() ? n.value() : 0,
+          n.ok() ? StoreError() : n.error());
+    if (!n.ok() && n.error().kind() == StoreError::Unreachable)
+        report(token, n.error());
+    Q_EMIT actionFinished(token, QStringLiteral("cleanup"), n.ok() ? n.value() : 0,
+                          n.ok() ? QString() : n.error().message());
+}
+
+void StoreWorker::writeSync(quint64 token, const QString &userId, const QString &credentialId,
+                            const QString &exchange, const QString &environment,
+                            const TimeSyncState &state)
+{
+    if (!ready(token))
+        return;
+    const StoreError error = m_store->set(userId, credentialId, exchange, environment, state);
+    audit(QStringLiteral("set"),
+          QString::fromUtf8(
+              QJsonDocument(QJsonObject{{QStringLiteral("userId"), userId},
+                                        {QStringLiteral("credentialId"), credentialId},
+                                        {QStringLiteral("source"), QStringLiteral("test sync")}})
+                  .toJson(QJsonDocument::Compact)),
+          error ? 0 : 1, error);
+    Q_EMIT actionFinished(token, QStringLiteral("set"), error ? 0 : 1, error.message());
+}
+
+void StoreWorker::exportEntries(quint64 token, const EntryFilter &filter, const QString &path,
+                                bool json)
+{
+    if (!ready(token))
+        return;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        Q_EMIT actionFinished(token, QStringLiteral("export"), 0,
+                              tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    m_cancel = false;
+    BrowseRequest request;
+    request.filter = filter;
+    request.limit = 2000;
+    qint64 rows = 0;
+    if (json)
+        file.write("[\n");
+    else
+        file.write("userId,credentialId,cacheKey,exchange,environment,timeOffset,lastSyncTime,"
+                   "expiresAt,isValid,hitCount,metadata\n");
+    // Streamed page by page with keyset cursors: memory stays flat whatever the row count.
+    for (;;) {
+        auto page = m_store->browse(request);
+        if (!page.ok()) {
+            file.cancelWriting();
+            report(token, page.error());
+            Q_EMIT actionFinished(token, QStringLiteral("export"), rows, page.error().message());
+            return;
+        }
+        for (const CacheEntry &e : page->entries) {
+            if (json) {
+                const QJsonObject o{{QStringLiteral("userId"), e.userId},
+                                    {QStringLiteral("credentialId"), e.credentialId},
+                                    {QStringLiteral("cacheKey"), e.cacheKey},
+                                    {QStringLiteral("exchange"), e.exchange},
+                                    {QStringLiteral("environment"), e.environment},
+                                    {QStringLiteral("timeOffset"), e.timeOffsetMs},
+                                    {QStringLiteral("lastSyncTime"), iso(e.lastSyncTime)},
+                                    {QStringLiteral("expiresAt"), iso(e.expiresAt)},
+                                    {QStringLiteral("isValid"), e.isValid},
+                                    {QStringLiteral("hitCount"), e.hitCount},
+                                    {QStringLiteral("metadata"), e.metadata}};
+                file.write((rows > 0 ? ",\n  " : "  ") +
+                           QJsonDocument(o).toJson(QJsonDocument::Compact));
+            } else {
+                const QStringList fields{
+                    csvField(e.userId),
+                    csvField(e.credentialId),
+                    csvField(e.cacheKey),
+                    csvField(e.exchange),
+                    csvField(e.environment),
+                    QString::number(e.timeOffsetMs),
+                    iso(e.lastSyncTime),
+                    iso(e.expiresAt),
+                    e.isValid ? QStringLiteral("true") : QStringLiteral("false"),
+                    QString::number(e.hitCount),
+                    csvField(e.metadata.isEmpty()
+                                 ? QString()
+                                 : QString::fromUtf8(
+                                       QJsonDocument(e.metadata).toJson(QJsonDocument::Compact)))};
+                file.write(fields.join(QLatin1Char(',')).toUtf8() + '\n');
+            }
+            ++rows;
+        }
+        Q_EMIT progress(token, rows);
+        if (page->nextCursor.isEmpty() || m_cancel)
+            break;
+        request.after = page->nextCursor;
+    }
+    if (json)
+        file.write("\n]\n");
+    if (m_cancel) {
+        file.cancelWriting();
+        Q_EMIT actionFinished(token, QStringLiteral("export"), rows, tr("Export cancelled."));
+        return;
+    }
+    if (!file.commit()) {
+        Q_EMIT actionFinished(token, QStringLiteral("export"), rows,
+                              tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    Q_EMIT actionFinished(token, QStringLiteral("export"), rows, QString());
+}
+
+} // namespace cc::ui

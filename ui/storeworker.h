@@ -1,0 +1,87 @@
+#pragma once
+
+#include "core/store/cachestore.h"
+
+#include <QObject>
+#include <QPair>
+
+#include <atomic>
+#include <memory>
+
+namespace cc::ui {
+
+using Identity = QPair<QString, QString>; // userId, credentialId
+
+// The console's only door to the database. Lives in a worker thread and owns its CacheStore
+// (connections are per thread); every slot is called through a queued connection and answers
+// with a signal carrying the caller's token, so that late answers can be recognised and dropped.
+// The GUI thread never waits on it.
+class StoreWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit StoreWorker(QObject *parent = nullptr);
+    ~StoreWorker() override;
+
+    // Thread-safe: asks a running bulk action to stop after its current batch.
+    void requestCancel() { m_cancel = true; }
+
+    static void registerTypes();
+
+public Q_SLOTS:
+    // Connects; with `demo`, an empty database is migrated and filled with demo data first.
+    void open(const cc::DatabaseConfig &config, const QString &profile, bool demo);
+    void close();
+    void ping(quint64 token);
+
+    void loadDashboard(quint64 token, int rangeMinutes, int bucketMinutes);
+    void loadPage(quint64 token, const cc::BrowseRequest &request, int firstRow);
+    void loadCount(quint64 token, const cc::EntryFilter &filter);
+    void loadEntry(quint64 token, const QString &userId, const QString &credentialId);
+    void loadAudit(quint64 token, const QDateTime &since);
+
+    void previewInvalidate(quint64 token, const cc::EntryFilter &filter);
+    void invalidateIdentities(quint64 token, const QList<cc::ui::Identity> &identities);
+    void invalidateMatching(quint64 token, const cc::EntryFilter &filter);
+    void previewCleanup(quint64 token);
+    void cleanup(quint64 token);
+    void writeSync(quint64 token, const QString &userId, const QString &credentialId,
+                   const QString &exchange, const QString &environment,
+                   const cc::TimeSyncState &state);
+    void exportEntries(quint64 token, const cc::EntryFilter &filter, const QString &path,
+                       bool json);
+
+Q_SIGNALS:
+    void opened(const cc::ServerInfo &info, const cc::Privileges &privileges);
+    void openFailed(const QString &message, int kind);
+    void connectionLost(const QString &message);
+    void pinged(quint64 token, qint64 latencyUs);
+    void changedElsewhere(const QString &payload); // PostgreSQL NOTIFY
+
+    void dashboardLoaded(quint64 token, const cc::CacheStats &stats,
+                         const QList<cc::HistoryBucket> &history,
+                         const QList<cc::BreakdownRow> &breakdown, int bucketMinutes);
+    void pageLoaded(quint64 token, int firstRow, const QList<cc::CacheEntry> &entries,
+                    const QString &nextCursor);
+    void countLoaded(quint64 token, qint64 count);
+    void entryLoaded(quint64 token, const cc::CacheEntry &entry);
+    void auditLoaded(quint64 token, const QList<cc::AuditRecord> &records);
+    void previewReady(quint64 token, qint64 count);
+    void progress(quint64 token, qint64 done);
+    // The outcome of an action that changes data; error empty on success.
+    void actionFinished(quint64 token, const QString &action, qint64 rows, const QString &error);
+    void failed(quint64 token, const QString &message);
+
+private:
+    bool ready(quint64 token);
+    void report(quint64 token, const StoreError &error);
+    void audit(const QString &action, const QString &filter, qint64 rows, const StoreError &error);
+
+    std::unique_ptr<CacheStore> m_store;
+    QString m_profile;
+    std::atomic<bool> m_cancel{false};
+    bool m_lost = false;
+};
+
+} // namespace cc::ui
