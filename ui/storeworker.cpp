@@ -50,7 +50,7 @@ void StoreWorker::registerTypes()
     qRegisterMetaType<cc::BrowseRequest>();
     qRegisterMetaType<cc::EntryFilter>();
     qRegisterMetaType<cc::TimeSyncState>();
-    qRegisterMetaType<QList<cc::ui::Identity>>();
+    qRegisterMetaType<QList<cc::ui::Identity>>("QList<cc::ui::Identity>");
 }
 
 StoreWorker::StoreWorker(QObject *parent)

@@ -1,0 +1,489 @@
+// The console, offscreen, against SQLite and a real PostgreSQL: the entry model under
+// QAbstractItemModelTester, the dashboard's figures, every data-changing action with its
+// confirmation (and type-to-confirm on production), cancel and progress, the audit log, a
+// read-only role, the test sync against the fake exchange, and the executable without a display.
+
+#include "core/store/cachestore.h"
+#include "tests/support/fakeexchange/fakeexchange.h"
+#include "tests/support/testdatabase.h"
+#include "ui/dashboard.h"
+#include "ui/dialogs.h"
+#include "ui/entrymodel.h"
+#include "ui/mainwindow.h"
+#include "ui/storeworker.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QChartView>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QScopeGuard>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+
+using namespace cc;
+using namespace cc::ui;
+
+namespace {
+
+// Answers the next modal dialog: types `text` into a type-to-confirm field if there is one,
+// then accepts (or rejects). Returns the question the dialog asked through *question.
+void answerNextDialog(bool accept, const QString &text = QString(), QString *question = nullptr)
+{
+    QTimer::singleShot(0, [=]() {
+        auto *dialog = qobject_cast<ConfirmDialog *>(QApplication::activeModalWidget());
+        if (!dialog) {
+            // The dialog may not be up yet: try again shortly.
+            answerNextDialog(accept, text, question);
+            return;
+        }
+        if (question)
+            *question = dialog->findChild<QLabel *>(QStringLiteral("confirmQuestion"))->text();
+        if (dialog->confirmEdit()) {
+            QTest::keyClicks(dialog->confirmEdit(), text);
+        }
+        if (accept && dialog->okButton()->isEnabled())
+            dialog->accept();
+        else
+            dialog->reject();
+    });
+}
+
+} // namespace
+
+class TestConsole : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TestDatabase> m_db;
+    QTemporaryDir m_home;
+
+    std::unique_ptr<MainWindow>
+    openWindow(ConnectionProfile::Tag tag = ConnectionProfile::Tag::Test,
+               const QString &url = QString())
+    {
+        auto window = std::make_unique<MainWindow>();
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("ops-desk");
+        profile.url = url.isEmpty() ? m_db->url() : url;
+        profile.tag = tag;
+        QSignalSpy connected(window.get(), &MainWindow::connected);
+        window->openProfile(profile);
+        window->show();
+        if (!connected.wait(20000))
+            return nullptr;
+        return window;
+    }
+
+    static bool waitForRows(EntryModel *model, int rows)
+    {
+        return QTest::qWaitFor([&]() { return model->isCountKnown() && model->rowCount() == rows; },
+                               20000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
+        QApplication::setOrganizationName(QStringLiteral("connector-cache-test"));
+        QApplication::setApplicationName(QStringLiteral("console-test"));
+        StoreWorker::registerTypes();
+    }
+
+    void init()
+    {
+        m_db = std::make_unique<test::TestDatabase>();
+        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorMessage()));
+        CacheStore store(m_db->config());
+        QVERIFY(store.migrate().ok());
+        QCOMPARE(store.fillDemo(1000, 5).value(), 1000);
+    }
+    void cleanup() { m_db.reset(); }
+
+    void entryModelPagesFiltersAndSorts()
+    {
+        QThread thread;
+        auto *worker = new StoreWorker;
+        worker->moveToThread(&thread);
+        thread.start();
+        QSignalSpy opened(worker, &StoreWorker::opened);
+        QMetaObject::invokeMethod(worker, "open", Qt::QueuedConnection,
+                                  Q_ARG(cc::DatabaseConfig, m_db->config()),
+                                  Q_ARG(QString, QStringLiteral("t")), Q_ARG(bool, false));
+        QVERIFY(opened.wait(20000));
+
+        EntryModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        connect(&model, &EntryModel::pageRequested, worker,
+                [worker](quint64 token, const BrowseRequest &request, int firstRow) {
+                    QMetaObject::invokeMethod(
+                        worker, "loadPage", Qt::QueuedConnection, Q_ARG(quint64, token),
+                        Q_ARG(cc::BrowseRequest, request), Q_ARG(int, firstRow));
+                });
+        connect(&model, &EntryModel::countRequested, worker,
+                [worker](quint64 token, const EntryFilter &filter) {
+                    QMetaObject::invokeMethod(worker, "loadCount", Qt::QueuedConnection,
+                                              Q_ARG(quint64, token),
+                                              Q_ARG(cc::EntryFilter, filter));
+                });
+        connect(worker, &StoreWorker::pageLoaded, &model, &EntryModel::onPageLoaded);
+        connect(worker, &StoreWorker::countLoaded, &model, &EntryModel::onCountLoaded);
+
+        model.reload();
+        QVERIFY(waitForRows(&model, 1000));
+        // Reading far rows loads their pages; the page cache stays bounded.
+        for (int row = 0; row < 1000; row += 37) {
+            model.data(model.index(row, 0));
+            QVERIFY(QTest::qWaitFor([&]() { return model.entryAt(row) != nullptr; }, 10000));
+        }
+        QVERIFY(model.loadedPages() <= EntryModel::kMaxPages);
+
+        // Server-side filter.
+        EntryFilter bingx;
+        bingx.exchange = QStringLiteral("BINGX");
+        model.setFilter(bingx);
+        CacheStore direct(m_db->config());
+        const qint64 expected = direct.count(bingx).value();
+        QVERIFY(waitForRows(&model, int(expected)));
+        QVERIFY(QTest::qWaitFor([&]() { return model.entryAt(0) != nullptr; }, 10000));
+        QCOMPARE(model.entryAt(0)->exchange, QStringLiteral("BINGX"));
+
+        // Server-side sort by hits, descending.
+        model.sort(EntryModel::HitsColumn, Qt::DescendingOrder);
+        QVERIFY(waitForRows(&model, int(expected)));
+        QVERIFY(QTest::qWaitFor([&]() { return model.entryAt(1) != nullptr; }, 10000));
+        QVERIFY(model.entryAt(0)->hitCount >= model.entryAt(1)->hitCount);
+
+        // A late answer for an earlier generation is dropped.
+        const quint64 oldToken = (model.generation() - 1) << 24;
+        CacheEntry bogus;
+        bogus.userId = QStringLiteral("stale");
+        model.onPageLoaded(oldToken, 0, {bogus}, QString());
+        model.onCountLoaded(oldToken, 5);
+        QCOMPARE(model.rowCount(), int(expected));
+        QVERIFY(model.entryAt(0)->userId != QStringLiteral("stale"));
+
+        thread.quit();
+        thread.wait();
+        delete worker;
+    }
+
+    void dashboardShowsTheStoresFigures()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        CacheStore direct(m_db->config());
+        const CacheStats stats = direct.stats(std::chrono::hours(24)).value();
+        const QLocale locale;
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                return window->dashboard()->cardText(QStringLiteral("entries")) ==
+                       locale.toString(stats.total);
+            },
+            20000));
+        QCOMPARE(window->dashboard()->cardText(QStringLiteral("valid")),
+                 locale.toString(stats.valid));
+        QCOMPARE(window->dashboard()->cardText(QStringLiteral("invalid")),
+                 locale.toString(stats.invalid));
+        QCOMPARE(window->dashboard()->cardText(QStringLiteral("misses")),
+                 locale.toString(stats.misses));
+        QVERIFY(!window->dashboard()->hitRateChart()->chart()->series().isEmpty());
+        QVERIFY(window->statusText().contains(QStringLiteral("connected")));
+        // Charts export to PNG.
+        QTemporaryDir dir;
+        window->exportCharts(dir.path());
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("hit-rate.png"))));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("breakdown.png"))));
+    }
+
+    void invalidateSelectionAsksAndAudits()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        window->tabs()->setCurrentIndex(1);
+        EntryModel *model = window->entryModel();
+        QVERIFY(waitForRows(model, 1000));
+        // Pick the first valid entry.
+        int row = -1;
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                for (int r = 0; r < std::min(200, model->rowCount()); ++r) {
+                    const CacheEntry *e = model->entryAt(r);
+                    if (e && e->stateAt(Clock::system()->nowMs()) == CacheEntry::State::Valid) {
+                        row = r;
+                        return true;
+                    }
+                }
+                return false;
+            },
+            10000));
+        const CacheEntry chosen = *model->entryAt(row);
+        window->entryView()->selectRow(row);
+        QVERIFY(window->detailsPane()->toPlainText().contains(chosen.cacheKey));
+
+        // Declined: nothing changes.
+        answerNextDialog(false);
+        window->invalidateSelected();
+        CacheStore direct(m_db->config());
+        QVERIFY(direct.entry(chosen.userId, chosen.credentialId)->isValid);
+
+        // Accepted: invalidated, the views reload, the audit log has it.
+        QSignalSpy done(window.get(), &MainWindow::actionCompleted);
+        answerNextDialog(true);
+        window->invalidateSelected();
+        QVERIFY(done.wait(20000));
+        QCOMPARE(done.at(0).at(1).toLongLong(), 1);
+        QVERIFY(!direct.entry(chosen.userId, chosen.credentialId)->isValid);
+        auto log = direct.auditLog();
+        QCOMPARE(log->constFirst().action, QStringLiteral("invalidate"));
+        QCOMPARE(log->constFirst().profile, QStringLiteral("ops-desk"));
+        QVERIFY(log->constFirst().filter.contains(chosen.credentialId));
+        window->tabs()->setCurrentIndex(2);
+        QVERIFY(QTest::qWaitFor([&]() { return window->auditModel()->rowCount() >= 1; }, 10000));
+    }
+
+    void bulkInvalidationOnProductionNeedsTheProfileName()
+    {
+        auto window = openWindow(ConnectionProfile::Tag::Production);
+        QVERIFY(window);
+        window->tabs()->setCurrentIndex(1);
+        window->filterEdit()->setText(QStringLiteral("exchange:bingx"));
+        EntryFilter bingx;
+        bingx.exchange = QStringLiteral("BINGX");
+        CacheStore direct(m_db->config());
+        const qint64 before = direct.countInvalidatable(bingx).value();
+        QVERIFY(before > 0);
+        QVERIFY(QTest::qWaitFor(
+            [&]() { return window->entryModel()->filter().exchange == QStringLiteral("BINGX"); },
+            5000));
+
+        // The wrong name leaves OK disabled: the action does not run.
+        QString question;
+        answerNextDialog(true, QStringLiteral("ops"), &question);
+        window->invalidateMatching();
+        QVERIFY(QTest::qWaitFor([&]() { return !question.isEmpty(); }, 10000));
+        QVERIFY2(question.contains(QString::number(before)), qPrintable(question)); // the preview
+        QTest::qWait(300);
+        QCOMPARE(direct.countInvalidatable(bingx).value(), before);
+
+        QSignalSpy done(window.get(), &MainWindow::actionCompleted);
+        answerNextDialog(true, QStringLiteral("ops-desk"));
+        window->invalidateMatching();
+        QVERIFY(done.wait(20000));
+        QCOMPARE(done.at(0).at(1).toLongLong(), before);
+        QCOMPARE(direct.countInvalidatable(bingx).value(), 0);
+        QCOMPARE(direct.auditLog()->constFirst().action, QStringLiteral("invalidate-matching"));
+    }
+
+    void cleanupConfirmsRunsAndReports()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        CacheStore direct(m_db->config());
+        const qint64 expired = direct.countExpired().value();
+        QVERIFY(expired > 0);
+        QSignalSpy done(window.get(), &MainWindow::actionCompleted);
+        answerNextDialog(true);
+        window->cleanupExpired();
+        QVERIFY(done.wait(20000));
+        QCOMPARE(done.at(0).at(0).toString(), QStringLiteral("cleanup"));
+        QCOMPARE(done.at(0).at(1).toLongLong(), expired);
+        QCOMPARE(direct.countExpired().value(), 0);
+        QCOMPARE(direct.auditLog()->constFirst().rowsAffected, expired);
+    }
+
+    void cleanupCanBeCancelledBetweenBatches()
+    {
+        // The worker stops before its next batch once asked; the deleted rows are reported.
+        QThread thread;
+        auto *worker = new StoreWorker;
+        worker->moveToThread(&thread);
+        thread.start();
+        QSignalSpy opened(worker, &StoreWorker::opened);
+        QMetaObject::invokeMethod(worker, "open", Qt::QueuedConnection,
+                                  Q_ARG(cc::DatabaseConfig, m_db->config()),
+                                  Q_ARG(QString, QStringLiteral("t")), Q_ARG(bool, false));
+        QVERIFY(opened.wait(20000));
+        QSignalSpy finished(worker, &StoreWorker::actionFinished);
+        connect(
+            worker, &StoreWorker::progress, worker, [worker]() { worker->requestCancel(); },
+            Qt::DirectConnection);
+        CacheStore direct(m_db->config());
+        const qint64 expired = direct.countExpired().value();
+        // A small batch size makes several batches.
+        QMetaObject::invokeMethod(
+            worker, [&]() {}, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(worker, "cleanup", Qt::QueuedConnection, Q_ARG(quint64, 7));
+        QVERIFY(finished.wait(20000));
+        const qint64 deleted = finished.at(0).at(2).toLongLong();
+        QVERIFY(deleted > 0);
+        QCOMPARE(direct.countExpired().value(), expired - deleted);
+        thread.quit();
+        thread.wait();
+        delete worker;
+    }
+
+    void readOnlyRoleDisablesActions()
+    {
+        if (!m_db->isPostgres()) {
+            // SQLite: a read-only file.
+            const QString path = m_db->config().sqlitePath;
+            QFile::setPermissions(path, QFileDevice::ReadOwner);
+            if (QFileInfo(path).isWritable())
+                QSKIP("running as a user who may write read-only files (root); covered on "
+                      "PostgreSQL");
+        } else {
+            const QString role =
+                QStringLiteral("cc_console_reader_%1").arg(QDateTime::currentMSecsSinceEpoch());
+            QCOMPARE(m_db->exec(QStringLiteral(
+                                    "CREATE ROLE %1 LOGIN PASSWORD 'pw';\n"
+                                    "GRANT SELECT ON connector_state_cache, connector_cache_meta, "
+                                    "connector_cache_history, connector_cache_audit TO %1")
+                                    .arg(role)),
+                     QString());
+            const QByteArray savedPassword = qgetenv("PGPASSWORD");
+            qputenv("PGPASSWORD", "pw");
+            auto restore = qScopeGuard([&]() { qputenv("PGPASSWORD", savedPassword); });
+            auto window =
+                openWindow(ConnectionProfile::Tag::Test,
+                           QStringLiteral("postgresql://%1@%2:%3/%4")
+                               .arg(role, qEnvironmentVariable("PGHOST"),
+                                    qEnvironmentVariable("PGPORT"), m_db->config().databaseName));
+            QVERIFY(window);
+            QVERIFY(!window->privileges().canWrite);
+            for (const char *name : {"invalidate", "invalidateMatching", "cleanup"}) {
+                QAction *a = window->action(QLatin1String(name));
+                QVERIFY(!a->isEnabled());
+                QVERIFY2(a->toolTip().contains(QStringLiteral("may only read")),
+                         qPrintable(a->toolTip()));
+            }
+            QVERIFY(window->statusText().contains(QStringLiteral("read-only")));
+            window.reset();
+            m_db->exec(QStringLiteral("DROP OWNED BY %1").arg(role));
+        }
+    }
+
+    void testSyncAgainstTheFakeExchange()
+    {
+        test::FakeExchange fake;
+        QVERIFY(fake.listen());
+        fake.setSkewMs(1200);
+        fake.setDelayMs(10);
+        CacheEntry entry;
+        entry.userId = QStringLiteral("u1");
+        entry.credentialId = QStringLiteral("c1");
+        entry.exchange = QStringLiteral("BYBIT");
+        entry.environment = QStringLiteral("TESTNET");
+        entry.timeOffsetMs = 3000; // 1.8 s ahead of the truth: Bybit rejects > 1 s ahead
+        entry.lastSyncTime = QDateTime::currentDateTimeUtc();
+        entry.expiresAt = entry.lastSyncTime.addSecs(900);
+        entry.metadata =
+            QJsonObject{{QStringLiteral("sync"), QJsonObject{{QStringLiteral("errorBoundMs"), 5}}}};
+        TestSyncDialog dialog(&entry, true, QString());
+        dialog.baseUrlEdit()->setText(fake.baseUrl().toString());
+        QCOMPARE(dialog.environmentCombo()->currentText(), QStringLiteral("TESTNET"));
+        dialog.run();
+        QVERIFY(QTest::qWaitFor([&]() { return !dialog.isRunning(); }, 10000));
+        QVERIFY2(dialog.lastResult().ok(), qPrintable(dialog.lastResult().errorMessage));
+        QVERIFY(qAbs(dialog.lastResult().offsetMs - 1200) <= dialog.lastResult().errorBoundMs + 1);
+        const QString text = dialog.resultText()->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("REJECT")), qPrintable(text));
+        QVERIFY(dialog.writeButton()->isEnabled());
+
+        // Writing asks first, then hands the result over.
+        QSignalSpy write(&dialog, &TestSyncDialog::writeRequested);
+        answerNextDialog(true);
+        dialog.writeButton()->click();
+        QCOMPARE(write.size(), 1);
+        QCOMPARE(write.at(0).at(0).toString(), QStringLiteral("u1"));
+
+        // A malformed answer and a hang are reported in words, never a freeze.
+        fake.setFault(test::FakeExchange::Fault::Truncated);
+        dialog.run();
+        QVERIFY(QTest::qWaitFor([&]() { return !dialog.isRunning(); }, 10000));
+        QVERIFY2(dialog.resultText()->toPlainText().contains(QStringLiteral("not valid JSON")),
+                 qPrintable(dialog.resultText()->toPlainText()));
+        fake.setFault(test::FakeExchange::Fault::NoAnswer);
+        SyncOptions quick;
+        quick.requestTimeoutMs = 300;
+        dialog.setSyncOptions(quick);
+        dialog.run();
+        QVERIFY(QTest::qWaitFor([&]() { return !dialog.isRunning(); }, 10000));
+        QVERIFY2(
+            dialog.resultText()->toPlainText().contains(QStringLiteral("no answer within 300 ms")),
+            qPrintable(dialog.resultText()->toPlainText()));
+        // And it can be cancelled at any time.
+        quick.requestTimeoutMs = 30000;
+        dialog.setSyncOptions(quick);
+        dialog.run();
+        QVERIFY(dialog.isRunning());
+        dialog.cancelSync();
+        QVERIFY(!dialog.isRunning());
+        QVERIFY(dialog.resultText()->toPlainText().contains(QStringLiteral("Cancelled")));
+    }
+
+    void settingsFileIsPrivateAndHoldsNoPassword()
+    {
+        ConnectionProfile p;
+        p.name = QStringLiteral("prod");
+        p.url = QStringLiteral("postgresql://ops:TopSecretPw@db.example.com/trading");
+        p.tag = ConnectionProfile::Tag::Production;
+        ProfileStore::save({p});
+        QSettings settings;
+        QFile file(settings.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray content = file.readAll();
+        QVERIFY(content.contains("db.example.com"));
+        QVERIFY(!content.contains("TopSecretPw"));
+        QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+        QCOMPARE(ProfileStore::find(QStringLiteral("prod"))->tag,
+                 ConnectionProfile::Tag::Production);
+    }
+
+    void executableWorksWithoutADisplay()
+    {
+        const QString exe =
+            qEnvironmentVariable("CC_BINARY_DIR") + QStringLiteral("/bin/connector-cache-console");
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        auto run = [&](const QStringList &args, QString *out, QString *err) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(exe, args);
+            p.waitForFinished(20000);
+            *out = QString::fromUtf8(p.readAllStandardOutput());
+            *err = QString::fromUtf8(p.readAllStandardError());
+            return p.exitCode();
+        };
+        QString out, err;
+        QCOMPARE(run({QStringLiteral("--version")}, &out, &err), 0);
+        QVERIFY(out.startsWith(QStringLiteral("connector-cache-console 0.")));
+        QCOMPARE(run({QStringLiteral("--help")}, &out, &err), 0);
+        QVERIFY(out.contains(QStringLiteral("--database URL")));
+        QCOMPARE(run({}, &out, &err), 1);
+        QVERIFY2(err.contains(QStringLiteral("no display")) &&
+                     err.contains(QStringLiteral("connector-cache stats")) &&
+                     err.contains(QStringLiteral("xvfb-run")),
+                 qPrintable(err));
+    }
+};
+
+QTEST_MAIN(TestConsole)
+#include "tst_console.moc"
