@@ -23,7 +23,8 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
-namespace cc::ui {
+namespace cc {
+namespace ui {
 
 namespace {
 
@@ -372,4 +373,5 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
             });
 }
 
-} // namespace cc::ui
+} // namespace ui
+} // namespace cc

@@ -12,7 +12,8 @@ class QLabel;
 class QToolButton;
 class QTimer;
 
-namespace cc::ui {
+namespace cc {
+namespace ui {
 
 // Cards and charts: entries by state, hit rate over the chosen range, hits and misses per
 // bucket, the expiry outlook and the breakdown by exchange and environment. It asks for data
@@ -64,4 +65,5 @@ private:
     QChartView *m_breakdownView;
 };
 
-} // namespace cc::ui
+} // namespace ui
+} // namespace cc

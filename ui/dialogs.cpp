@@ -21,7 +21,8 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
-namespace cc::ui {
+namespace cc {
+namespace ui {
 
 ConfirmDialog::ConfirmDialog(const QString &title, const QString &question,
                              const QString &typeToConfirm, QWidget *parent)
@@ -440,4 +441,5 @@ ShortcutsDialog::ShortcutsDialog(const QList<QPair<QString, QString>> &shortcuts
     resize(420, 420);
 }
 
-} // namespace cc::ui
+} // namespace ui
+} // namespace cc

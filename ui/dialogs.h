@@ -17,7 +17,8 @@ class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
 
-namespace cc::ui {
+namespace cc {
+namespace ui {
 
 // Confirms a change to data. With a non-empty `typeToConfirm` (bulk actions on a profile tagged
 // production) the operator must type that text before OK is enabled.
@@ -126,4 +127,5 @@ public:
                              QWidget *parent = nullptr);
 };
 
-} // namespace cc::ui
+} // namespace ui
+} // namespace cc

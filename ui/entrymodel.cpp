@@ -8,7 +8,8 @@
 
 #include <algorithm>
 
-namespace cc::ui {
+namespace cc {
+namespace ui {
 
 QString formatDuration(qint64 ms)
 {
@@ -343,4 +344,5 @@ void EntryModel::tick()
         Q_EMIT dataChanged(index(0, AgeColumn), index(m_rows - 1, StateColumn), {Qt::DisplayRole});
 }
 
-} // namespace cc::ui
+} // namespace ui
+} // namespace cc

@@ -7,7 +7,8 @@
 #include <QHash>
 #include <QSet>
 
-namespace cc::ui {
+namespace cc {
+namespace ui {
 
 // The entry browser's model: a window onto a table of any size. Rows arrive in pages from the
 // StoreWorker (keyset paging where the previous page's cursor is known, an offset for jumps),
@@ -97,4 +98,5 @@ private:
 
 QString formatDuration(qint64 ms); // "4s", "12m 5s", "3h 2m", "2d 4h"
 
-} // namespace cc::ui
+} // namespace ui
+} // namespace cc

@@ -44,7 +44,8 @@ static void initResources()
     Q_INIT_RESOURCE(resources);
 }
 
-namespace cc::ui {
+namespace cc {
+namespace ui {
 
 namespace {
 
@@ -963,4 +964,5 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-} // namespace cc::ui
+} // namespace ui
+} // namespace cc

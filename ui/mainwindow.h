@@ -21,7 +21,8 @@ class QTabWidget;
 class QTableView;
 class QTimer;
 
-namespace cc::ui {
+namespace cc {
+namespace ui {
 
 class Dashboard;
 class EntryModel;
@@ -136,4 +137,5 @@ private:
     int m_countdown = 0;
 };
 
-} // namespace cc::ui
+} // namespace ui
+} // namespace cc

@@ -8,7 +8,8 @@
 #include <qt6keychain/keychain.h>
 #endif
 
-namespace cc::ui {
+namespace cc {
+namespace ui {
 
 namespace {
 const char kService[] = "connector-cache-console";
@@ -210,4 +211,5 @@ void PasswordVault::remove(const QString &profile)
 #endif
 }
 
-} // namespace cc::ui
+} // namespace ui
+} // namespace cc

@@ -11,7 +11,8 @@
 
 class QWidget;
 
-namespace cc::ui {
+namespace cc {
+namespace ui {
 
 // A saved connection: never with a password (that goes to the OS keychain, or is asked for).
 struct ConnectionProfile
@@ -63,4 +64,5 @@ public:
     void remove(const QString &profile);
 };
 
-} // namespace cc::ui
+} // namespace ui
+} // namespace cc

@@ -7,7 +7,8 @@
 #include <QSaveFile>
 #include <QSqlDriver>
 
-namespace cc::ui {
+namespace cc {
+namespace ui {
 
 namespace {
 
@@ -437,4 +438,5 @@ void StoreWorker::exportEntries(quint64 token, const EntryFilter &filter, const 
     Q_EMIT actionFinished(token, QStringLiteral("export"), rows, QString());
 }
 
-} // namespace cc::ui
+} // namespace ui
+} // namespace cc

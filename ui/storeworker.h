@@ -8,7 +8,8 @@
 #include <atomic>
 #include <memory>
 
-namespace cc::ui {
+namespace cc {
+namespace ui {
 
 using Identity = QPair<QString, QString>; // userId, credentialId
 
@@ -84,4 +85,5 @@ private:
     bool m_lost = false;
 };
 
-} // namespace cc::ui
+} // namespace ui
+} // namespace cc

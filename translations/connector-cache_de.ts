@@ -1,0 +1,894 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de">
+<context>
+    <name>ConnectionProfile</name>
+    <message>
+        <source>production</source>
+        <translation>Produktion</translation>
+    </message>
+    <message>
+        <source>staging</source>
+        <translation>Staging</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileStore</name>
+    <message>
+        <source>Embedded (SQLite)</source>
+        <translation>Eingebettet (SQLite)</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ConfirmDialog</name>
+    <message>
+        <source>This profile is tagged &lt;b&gt;production&lt;/b&gt;. Type its name, &lt;b&gt;%1&lt;/b&gt;, to confirm.</source>
+        <translation>Dieses Profil ist als &lt;b&gt;Produktion&lt;/b&gt; markiert. Geben Sie zur Bestätigung seinen Namen ein: &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::Dashboard</name>
+    <message>
+        <source>Range:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Refresh every:</source>
+        <translation>Aktualisieren alle:</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop refreshing the dashboard</source>
+        <translation>Das Dashboard nicht mehr aktualisieren</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Invalidated</source>
+        <translation>Ungültig gemacht</translation>
+    </message>
+    <message>
+        <source>Hit rate</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source>Misses</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Syncs saved</source>
+        <translation>Ersparte Synchronisierungen</translation>
+    </message>
+    <message>
+        <source>Oldest offset</source>
+        <translation>Ältester Versatz</translation>
+    </message>
+    <message>
+        <source>Hits and misses</source>
+        <translation>Treffer und Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Expiry outlook (valid entries)</source>
+        <translation>Ablaufvorschau (gültige Einträge)</translation>
+    </message>
+    <message>
+        <source>Entries by exchange and environment</source>
+        <translation>Einträge nach Börse und Umgebung</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Data may be out of date</source>
+        <translation>Die Daten sind möglicherweise veraltet</translation>
+    </message>
+    <message>
+        <source>no lookups</source>
+        <translation>keine Abfragen</translation>
+    </message>
+    <message>
+        <source>Cold starts that skipped the time sync in the chosen range</source>
+        <translation>Kaltstarts im gewählten Zeitraum, die die Zeitsynchronisierung übersprungen haben</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Aktualisiert %1</translation>
+    </message>
+    <message>
+        <source>Hit rate %</source>
+        <translation>Trefferquote %</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>per minute</source>
+        <translation>pro Minute</translation>
+    </message>
+    <message>
+        <source>per %1 min</source>
+        <translation>pro %1 min</translation>
+    </message>
+    <message>
+        <source>Valid entries expiring</source>
+        <translation>Ablaufende gültige Einträge</translation>
+    </message>
+    <message>
+        <source>within 5 min</source>
+        <translation>in 5 min</translation>
+    </message>
+    <message>
+        <source>within 15 min</source>
+        <translation>in 15 min</translation>
+    </message>
+    <message>
+        <source>within 60 min</source>
+        <translation>in 60 min</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>invalidated</source>
+        <translation>ungültig gemacht</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::EntryModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>expired %1 ago</source>
+        <translation>vor %1 abgelaufen</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>invalidated</source>
+        <translation>ungültig gemacht</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Börse</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Versatz</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Letzte Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Expires in</source>
+        <translation>Läuft ab in</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::MainWindow</name>
+    <message>
+        <source>Connector Cache Console</source>
+        <translation>Connector-Cache-Konsole</translation>
+    </message>
+    <message>
+        <source>round trip %1 ms</source>
+        <translation>Umlaufzeit %1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation><numerusform>%n Eintrag</numerusform><numerusform>%n Einträge</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries done…</source>
+        <translation><numerusform>%n Eintrag erledigt …</numerusform><numerusform>%n Einträge erledigt …</numerusform></translation>
+    </message>
+    <message>
+        <source>Action failed</source>
+        <translation>Aktion fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n entries</source>
+        <translation><numerusform>%1: %n Eintrag</numerusform><numerusform>%1: %n Einträge</numerusform></translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>wird gezählt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection lost — retrying in %n s</source>
+        <translation><numerusform>Verbindung verloren — neuer Versuch in %n s</numerusform><numerusform>Verbindung verloren — neuer Versuch in %n s</numerusform></translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting…</source>
+        <translation>Verbindung verloren — Verbindung wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Filter entries</source>
+        <translation>Einträge &amp;filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Invalidate selected</source>
+        <translation>Auswahl &amp;ungültig machen</translation>
+    </message>
+    <message>
+        <source>Invalidate all &amp;matching…</source>
+        <translation>Alle &amp;passenden ungültig machen …</translation>
+    </message>
+    <message>
+        <source>&amp;Clean up expired…</source>
+        <translation>Abgelaufene &amp;bereinigen …</translation>
+    </message>
+    <message>
+        <source>&amp;Test sync…</source>
+        <translation>&amp;Testsynchronisierung …</translation>
+    </message>
+    <message>
+        <source>&amp;Export entries…</source>
+        <translation>Einträge &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Export &amp;charts as PNG…</source>
+        <translation>&amp;Diagramme als PNG exportieren …</translation>
+    </message>
+    <message>
+        <source>Connection &amp;profiles…</source>
+        <translation>Verbindungs&amp;profile …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>Ü&amp;ber</translation>
+    </message>
+    <message>
+        <source>About Connector Cache Console</source>
+        <translation>Über die Connector-Cache-Konsole</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Connector Cache Console %1&lt;/h3&gt;&lt;p&gt;Watches and administers the exchange connectors' time-offset cache.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;Database driver: %3&lt;br&gt;Server: %4 %5&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Connector-Cache-Konsole %1&lt;/h3&gt;&lt;p&gt;Überwacht und verwaltet den Zeitversatz-Cache der Börsenkonnektoren.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;Datenbanktreiber: %3&lt;br&gt;Server: %4 %5&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Dashboard, Entries, Activity</source>
+        <translation>Dashboard, Einträge, Aktivität</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>The language changes when the console is started again.</source>
+        <translation>Die Sprache ändert sich beim nächsten Start der Konsole.</translation>
+    </message>
+    <message>
+        <source>&amp;Actions</source>
+        <translation>A&amp;ktionen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>Filter: exchange:bybit env:testnet user:ID cred:ID before:2h or any text</source>
+        <translation>Filter: exchange:bybit env:testnet user:ID cred:ID before:2h oder beliebiger Text</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Alle Zustände</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Invalidated</source>
+        <translation>Ungültig gemacht</translation>
+    </message>
+    <message>
+        <source>Select an entry to see its details and metadata.</source>
+        <translation>Wählen Sie einen Eintrag, um Details und Metadaten zu sehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Entries</source>
+        <translation>&amp;Einträge</translation>
+    </message>
+    <message>
+        <source>Filter the audit log</source>
+        <translation>Prüfprotokoll filtern</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>OS user</source>
+        <translation>Betriebssystembenutzer</translation>
+    </message>
+    <message>
+        <source>Database role</source>
+        <translation>Datenbankrolle</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation>Akti&amp;vität</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Profile "%1": %2</source>
+        <translation>Profil „%1“: %2</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>verbinde …</translation>
+    </message>
+    <message>
+        <source>%1 %2 as %3</source>
+        <translation>%1 %2 als %3</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>connected (read-only)</source>
+        <translation>verbunden (nur lesend)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>Passwort für %1:</translation>
+    </message>
+    <message>
+        <source>Remember this password in the system keychain?</source>
+        <translation>Dieses Passwort im Schlüsselbund des Systems speichern?</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 [%2] — Connector Cache Console</source>
+        <translation>%1 [%2] — Connector-Cache-Konsole</translation>
+    </message>
+    <message>
+        <source>Not connected to a database</source>
+        <translation>Mit keiner Datenbank verbunden</translation>
+    </message>
+    <message>
+        <source>The database role %1 may only read; ask for the admin GRANTs in the README</source>
+        <translation>Die Datenbankrolle %1 darf nur lesen; die GRANTs für Administratoren stehen im README</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries selected</source>
+        <translation><numerusform>%n Eintrag ausgewählt</numerusform><numerusform>%n Einträge ausgewählt</numerusform></translation>
+    </message>
+    <message>
+        <source>Cache key:    %1
+</source>
+        <translation>Cache-Schlüssel: %1
+</translation>
+    </message>
+    <message>
+        <source>Id:           %1
+</source>
+        <translation>Id:           %1
+</translation>
+    </message>
+    <message>
+        <source>User:         %1
+Credential:   %2
+</source>
+        <translation>Benutzer:     %1
+Zugangsdaten: %2
+</translation>
+    </message>
+    <message>
+        <source>Exchange:     %1 %2
+</source>
+        <translation>Börse:        %1 %2
+</translation>
+    </message>
+    <message>
+        <source>Offset:       %1 ms
+</source>
+        <translation>Versatz:      %1 ms
+</translation>
+    </message>
+    <message>
+        <source>Last sync:    %1 (%2 ago)
+</source>
+        <translation>Letzte Sync.: %1 (vor %2)
+</translation>
+    </message>
+    <message>
+        <source>Expires:      %1
+</source>
+        <translation>Läuft ab:     %1
+</translation>
+    </message>
+    <message>
+        <source>State:        %1
+Hits:         %2
+</source>
+        <translation>Zustand:      %1
+Treffer:      %2
+</translation>
+    </message>
+    <message>
+        <source>Created:      %1
+Updated:      %2
+</source>
+        <translation>Angelegt:     %1
+Geändert:     %2
+</translation>
+    </message>
+    <message>
+        <source>Metadata:
+%1</source>
+        <translation>Metadaten:
+%1</translation>
+    </message>
+    <message>
+        <source>(none: written by the seed's service)</source>
+        <translation>(keine: vom Seed-Dienst geschrieben)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Select the entries to invalidate first.</source>
+        <translation>Wählen Sie zuerst die Einträge aus, die ungültig gemacht werden sollen.</translation>
+    </message>
+    <message>
+        <source>Invalidate the entry of %1 / %2? Its connector will resync on its next start.</source>
+        <translation>Den Eintrag von %1 / %2 ungültig machen? Sein Konnektor synchronisiert beim nächsten Start neu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalidate the %n selected entries? Their connectors will resync on their next start.</source>
+        <translation><numerusform>Den ausgewählten Eintrag ungültig machen? Sein Konnektor synchronisiert beim nächsten Start neu. (%n)</numerusform><numerusform>Die %n ausgewählten Einträge ungültig machen? Ihre Konnektoren synchronisieren beim nächsten Start neu.</numerusform></translation>
+    </message>
+    <message>
+        <source>Invalidate</source>
+        <translation>Ungültig machen</translation>
+    </message>
+    <message>
+        <source>Invalidating…</source>
+        <translation>Wird ungültig gemacht …</translation>
+    </message>
+    <message>
+        <source>No valid entry matches the filter.</source>
+        <translation>Kein gültiger Eintrag passt zum Filter.</translation>
+    </message>
+    <message>
+        <source>ALL entries</source>
+        <translation>ALLE Einträge</translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalidate %n entries matching %1 in %2?</source>
+        <translation><numerusform>%n passenden Eintrag (%1) in %2 ungültig machen?</numerusform><numerusform>%n passende Einträge (%1) in %2 ungültig machen?</numerusform></translation>
+    </message>
+    <message>
+        <source>Clean up</source>
+        <translation>Bereinigen</translation>
+    </message>
+    <message>
+        <source>There are no expired entries.</source>
+        <translation>Es gibt keine abgelaufenen Einträge.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n expired entries from %1?</source>
+        <translation><numerusform>%n abgelaufenen Eintrag aus %1 löschen?</numerusform><numerusform>%n abgelaufene Einträge aus %1 löschen?</numerusform></translation>
+    </message>
+    <message>
+        <source>Deleting expired entries…</source>
+        <translation>Abgelaufene Einträge werden gelöscht …</translation>
+    </message>
+    <message>
+        <source>The database role may only read</source>
+        <translation>Die Datenbankrolle darf nur lesen</translation>
+    </message>
+    <message>
+        <source>Export entries</source>
+        <translation>Einträge exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert …</translation>
+    </message>
+    <message>
+        <source>Export charts to</source>
+        <translation>Diagramme exportieren nach</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n charts written to %1</source>
+        <translation><numerusform>%n Diagramm nach %1 geschrieben</numerusform><numerusform>%n Diagramme nach %1 geschrieben</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::PasswordVault</name>
+    <message>
+        <source>built without keychain support</source>
+        <translation>ohne Schlüsselbund-Unterstützung gebaut</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ProfilesDialog</name>
+    <message>
+        <source>Connection profiles</source>
+        <translation>Verbindungsprofile</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>No password here: it goes to the keychain, or libpq's ~/.pgpass, PGPASSWORD or service file.</source>
+        <translation>Hier kein Passwort: Es gehört in den Schlüsselbund oder in libpqs ~/.pgpass, PGPASSWORD oder Service-Datei.</translation>
+    </message>
+    <message>
+        <source>(from the URL or libpq)</source>
+        <translation>(aus der URL oder libpq)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Database URL:</source>
+        <translation>Datenbank-URL:</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <source>TLS mode:</source>
+        <translation>TLS-Modus:</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA-Datei:</translation>
+    </message>
+    <message>
+        <source>New profile %1</source>
+        <translation>Neues Profil %1</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Profile "%1": %2</source>
+        <translation>Profil „%1“: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::StoreWorker</name>
+    <message>
+        <source>Not connected to a database.</source>
+        <translation>Mit keiner Datenbank verbunden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Export abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::TestSyncDialog</name>
+    <message>
+        <source>Test sync</source>
+        <translation>Testsynchronisierung</translation>
+    </message>
+    <message>
+        <source>default host of the exchange and environment</source>
+        <translation>Standard-Host von Börse und Umgebung</translation>
+    </message>
+    <message>
+        <source>Exchange:</source>
+        <translation>Börse:</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation>Basis-URL:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Credential:</source>
+        <translation>Zugangsdaten:</translation>
+    </message>
+    <message>
+        <source>Samples: offset against round trip</source>
+        <translation>Messwerte: Versatz über Umlaufzeit</translation>
+    </message>
+    <message>
+        <source>Run sync</source>
+        <translation>Synchronisieren</translation>
+    </message>
+    <message>
+        <source>Cancel sync</source>
+        <translation>Synchronisierung abbrechen</translation>
+    </message>
+    <message>
+        <source>Write to cache…</source>
+        <translation>In den Cache schreiben …</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Write to cache</source>
+        <translation>In den Cache schreiben</translation>
+    </message>
+    <message>
+        <source>Give the user and the credential the offset belongs to.</source>
+        <translation>Geben Sie den Benutzer und die Zugangsdaten an, zu denen der Versatz gehört.</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>Write offset %1 ms (± %2 ms) for %3 / %4 to the cache?</source>
+        <translation>Versatz %1 ms (± %2 ms) für %3 / %4 in den Cache schreiben?</translation>
+    </message>
+    <message>
+        <source>Syncing with %1…</source>
+        <translation>Synchronisiere mit %1 …</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The sync failed: %1</source>
+        <translation>Die Synchronisierung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Offset: %1 ms (server minus local)
+Error bound: ± %2 ms
+Round trip: %3 ms (%4 of %5 samples used)
+</source>
+        <translation>Versatz: %1 ms (Server minus lokal)
+Fehlerschranke: ± %2 ms
+Umlaufzeit: %3 ms (%4 von %5 Messungen verwendet)
+</translation>
+    </message>
+    <message>
+        <source>Cached offset: %1 ms, differs by %2 ms
+The exchange would %3 a request signed with the cached offset.</source>
+        <translation>Zwischengespeicherter Versatz: %1 ms, Abweichung %2 ms
+Die Börse würde eine mit dem gespeicherten Versatz signierte Anfrage %3.</translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation>annehmen</translation>
+    </message>
+    <message>
+        <source>REJECT</source>
+        <translation>ABLEHNEN</translation>
+    </message>
+    <message>
+        <source>round trip (ms)</source>
+        <translation>Umlaufzeit (ms)</translation>
+    </message>
+    <message>
+        <source>offset (ms)</source>
+        <translation>Versatz (ms)</translation>
+    </message>
+</context>
+</TS>
