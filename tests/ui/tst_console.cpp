@@ -18,6 +18,9 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -434,6 +437,65 @@ private Q_SLOTS:
         dialog.cancelSync();
         QVERIFY(!dialog.isRunning());
         QVERIFY(dialog.resultText()->toPlainText().contains(QStringLiteral("Cancelled")));
+    }
+
+    void exportStreamsEveryMatchingRow()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        window->tabs()->setCurrentIndex(1);
+        window->filterEdit()->setText(QStringLiteral("exchange:bybit"));
+        QVERIFY(QTest::qWaitFor(
+            [&]() { return window->entryModel()->filter().exchange == QStringLiteral("BYBIT"); },
+            5000));
+        EntryFilter bybit;
+        bybit.exchange = QStringLiteral("BYBIT");
+        CacheStore direct(m_db->config());
+        const qint64 expected = direct.count(bybit).value();
+        QVERIFY(expected > EntryModel::kPageSize); // more than one page: not only the loaded rows
+        QTemporaryDir dir;
+        for (const QString &name :
+             {QStringLiteral("entries.csv"), QStringLiteral("entries.json")}) {
+            QSignalSpy done(window.get(), &MainWindow::actionCompleted);
+            window->exportEntries(dir.filePath(name));
+            QVERIFY(done.wait(20000));
+            QCOMPARE(done.at(0).at(1).toLongLong(), expected);
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray content = file.readAll();
+            if (name.endsWith(QLatin1String(".csv"))) {
+                QCOMPARE(content.count('\n'), expected + 1); // header + rows
+                QVERIFY(content.startsWith("userId,credentialId,cacheKey,exchange"));
+                QVERIFY(!content.contains(",BINGX,"));
+            } else {
+                const QJsonDocument doc = QJsonDocument::fromJson(content);
+                QVERIFY(doc.isArray());
+                QCOMPARE(doc.array().size(), expected);
+                QCOMPARE(doc.array().at(0).toObject().value(QStringLiteral("exchange")).toString(),
+                         QStringLiteral("BYBIT"));
+            }
+        }
+    }
+
+    void losingTheDatabaseShowsABannerAndRecovers()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("stopping a server applies to PostgreSQL; SQLite files do not go away");
+        auto window = openWindow();
+        QVERIFY(window);
+        QVERIFY(test::TestDatabase::stopServer(true));
+        auto restart = qScopeGuard([]() { test::TestDatabase::startServer(); });
+        window->refresh();
+        QVERIFY(QTest::qWaitFor([&]() { return window->banner()->isVisible(); }, 20000));
+        QVERIFY2(window->banner()->text().contains(QStringLiteral("Connection lost")),
+                 qPrintable(window->banner()->text()));
+        QVERIFY(window->entryModel()->isStale());
+        QVERIFY(window->statusText().contains(QStringLiteral("connection lost")));
+        QVERIFY(test::TestDatabase::startServer());
+        // Backoff 1 s, 2 s, ...: it comes back by itself, the data no longer stale.
+        QVERIFY(QTest::qWaitFor([&]() { return !window->banner()->isVisible(); }, 30000));
+        QVERIFY(QTest::qWaitFor([&]() { return !window->entryModel()->isStale(); }, 10000));
+        QVERIFY(window->statusText().contains(QStringLiteral("connected")));
     }
 
     void settingsFileIsPrivateAndHoldsNoPassword()
