@@ -41,8 +41,8 @@ struct MigrationReport
 struct CacheStoreOptions
 {
     std::chrono::milliseconds timeout{2000}; // connect + statement bound
-    int batchSize = 5000;                    // rows per cleanup / bulk-invalidate batch
-    bool notifyChanges = true;               // PostgreSQL NOTIFY on writes
+    int batchSize = 20000;     // rows per cleanup / bulk-invalidate batch (about 30 ms of locks)
+    bool notifyChanges = true; // PostgreSQL NOTIFY on writes
     std::chrono::milliseconds historyFlushInterval{5000};
     QString profile; // recorded in the audit log
 };
