@@ -106,6 +106,8 @@ DatabaseConfig parsePostgres(const QString &url, QString *errorMessage)
     config.backend = DatabaseConfig::Backend::PostgreSQL;
     config.host = parsed.host(QUrl::FullyDecoded);
     config.port = parsed.port(-1);
+    if (config.port == 0)
+        return failure(errorMessage, QStringLiteral("port 0 is not a port; leave it out for 5432"));
     config.user = parsed.userName(QUrl::FullyDecoded);
     config.password = parsed.password(QUrl::FullyDecoded);
     QString path = parsed.path(QUrl::FullyDecoded);
@@ -142,7 +144,20 @@ DatabaseConfig parsePostgres(const QString &url, QString *errorMessage)
         // The URL's host, port, dbname and user win over the query, as in libpq; the query
         // fills what the authority left out (host=/var/run/postgresql for a socket directory).
         if (key == QLatin1String("host") && config.host.isEmpty()) {
-            config.host = value;
+            // A socket directory (absolute path) or a host name; anything else would not survive
+            // being written back as a URL, and libpq would reject it later with less to go on.
+            if (!value.startsWith(QLatin1Char('/'))) {
+                QUrl probe;
+                probe.setHost(value, QUrl::StrictMode);
+                if (probe.host().isEmpty() || !probe.isValid())
+                    return failure(errorMessage,
+                                   QStringLiteral("host '%1' is neither a host name nor a socket "
+                                                  "directory (an absolute path)")
+                                       .arg(value.left(80)));
+                config.host = probe.host(); // host names are case-insensitive: normalised
+            } else {
+                config.host = value;
+            }
         } else if (key == QLatin1String("port") && config.port < 0) {
             bool ok = false;
             config.port = value.toInt(&ok);

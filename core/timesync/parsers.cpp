@@ -166,6 +166,12 @@ ParsedTime parseBybitServerTime(const QByteArray &body, qint64 localNowMs, qint6
             r.error = QStringLiteral("result.timeSecond is not an integer");
             return r;
         }
+        if (unitGuess(*s) != QLatin1String("seconds")) { // before scaling: no overflow
+            r.error = QStringLiteral("result.timeSecond = %1 looks like %2, expected seconds")
+                          .arg(*s)
+                          .arg(unitGuess(*s));
+            return r;
+        }
         return accept(*s * 1000 + 500, 1000, QStringLiteral("result.timeSecond"),
                       QStringLiteral("seconds"), *s, localNowMs, maxSkewMs);
     }

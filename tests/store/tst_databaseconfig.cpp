@@ -102,6 +102,13 @@ private Q_SLOTS:
             << QStringLiteral("sqlite:a.db?mode=ro") << QStringLiteral("no parameters");
         QTest::newRow("nul") << (QStringLiteral("postgresql://h/d") + QChar(0))
                              << QStringLiteral("NUL");
+        // Found by the fuzzer (tests/fuzz/regressions/database_url/query-host-not-a-host): a
+        // query host that is neither a host name nor a socket directory did not round-trip.
+        QTest::newRow("query host")
+            << QStringLiteral("postgres:///cache?host='var/run/postgresql&port=5433")
+            << QStringLiteral("neither a host name nor a socket directory");
+        QTest::newRow("port zero")
+            << QStringLiteral("postgresQl://o:0") << QStringLiteral("port 0 is not a port");
         QTest::newRow("single slash")
             << QStringLiteral("postgresql:/h/d") << QStringLiteral("starts with postgresql://");
     }

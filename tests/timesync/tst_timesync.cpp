@@ -149,6 +149,12 @@ private Q_SLOTS:
         QTest::newRow("ms in seconds")
             << bybit << QByteArray("{\"retCode\":0,\"time\":1688639403}")
             << QStringLiteral("looks like seconds, expected milliseconds");
+        // Found by the fuzzer (tests/fuzz/regressions/exchange_time/seconds-overflow): scaling
+        // a huge seconds value to milliseconds overflowed.
+        QTest::newRow("seconds overflow")
+            << bybit
+            << QByteArray("{\"retCode\":0,\"result\":{\"timeSecond\":\"3377237727880678806\"}}")
+            << QStringLiteral("looks like nanoseconds, expected seconds");
         QTest::newRow("implausible")
             << bybit << QByteArray("{\"retCode\":0,\"time\":1588639403423}")
             << QStringLiteral("implausible");
