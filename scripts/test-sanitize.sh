@@ -1,0 +1,12 @@
+#!/bin/bash
+# The whole test suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer
+# (-DCC_SANITIZE=ON) in build-asan/. Any report fails the run. Leak detection is off: Qt's
+# plug-ins and fontconfig keep process-lifetime allocations that LeakSanitizer reports.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CC_BUILD_DIR="${CC_ASAN_BUILD_DIR:-build-asan}"
+bash scripts/build.sh -DCC_SANITIZE=ON -DCC_BUILD_BENCH=OFF
+export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:strict_string_checks=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+exec bash scripts/with-postgres.sh \
+    ctest --test-dir "$CC_BUILD_DIR" --output-on-failure --timeout 900 -j"$(nproc)" "$@"
