@@ -19,7 +19,7 @@ packages=(
 )
 if [ "$want_test" = 1 ]; then
     packages+=(postgresql-15 postgresql-client-15 postgresql-common xvfb xauth imagemagick
-               clang-14 libclang-rt-14-dev llvm-14 python3 dpkg-dev file)
+               clang-14 libclang-rt-14-dev llvm-14 python3 dpkg-dev file openssl)
 fi
 
 missing=()

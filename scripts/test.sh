@@ -1,7 +1,8 @@
 #!/bin/bash
 # Installs what is missing, builds, and runs every test suite: each store-facing suite against
 # SQLite and against a throw-away PostgreSQL 15 cluster (pg_virtualenv), the widget suites
-# offscreen; then builds the .deb, installs it and runs the installed programs.
+# offscreen; then the same with AddressSanitizer and UBSan, the fuzz targets for a bounded
+# time, and the .deb built, installed and run.
 # .ci/run calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,14 @@ status=0
 # One cluster for the whole run; the suites each create and drop their own databases in it.
 bash scripts/with-postgres.sh \
     ctest --test-dir "$build_dir" --output-on-failure --timeout 600 -j"$(nproc)" "$@" || status=1
+# The same suites built with AddressSanitizer and UndefinedBehaviorSanitizer.
+if [ "${CC_SKIP_SANITIZERS:-0}" != 1 ]; then
+    bash scripts/test-sanitize.sh || status=1
+fi
+# The fuzz targets, a bounded time each, from the committed corpus and regressions.
+if [ "${CC_SKIP_FUZZ:-0}" != 1 ]; then
+    FUZZ_SECONDS="${FUZZ_SECONDS:-60}" bash scripts/fuzz.sh || status=1
+fi
 if [ "$(id -u)" = 0 ] || [ "${CC_PACKAGE_TEST:-0}" = 1 ]; then
     bash scripts/package-test.sh || status=1
 else

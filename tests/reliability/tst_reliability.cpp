@@ -21,6 +21,7 @@
 #include <QMutex>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -340,6 +341,87 @@ private Q_SLOTS:
                    .arg(failed.load())
                    .arg(succeeded.load())
                    .arg(longestMs.load());
+    }
+
+    void tlsVerifyFullWithTheRightCaOnly()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("TLS applies to PostgreSQL");
+        // A test CA, a server certificate for localhost from it, and another CA.
+        QTemporaryDir dir;
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                              QFileDevice::ExeOther | QFileDevice::ReadGroup |
+                                              QFileDevice::ExeGroup);
+        auto openssl = [&](const QStringList &args) {
+            QProcess p;
+            p.setWorkingDirectory(dir.path());
+            p.start(QStringLiteral("openssl"), args);
+            return p.waitForFinished(30000) && p.exitCode() == 0;
+        };
+        const QString subj = QStringLiteral("/CN=connector-cache test CA");
+        QVERIFY(
+            openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                     QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                     QStringLiteral("2"), QStringLiteral("-subj"), subj, QStringLiteral("-keyout"),
+                     QStringLiteral("ca.key"), QStringLiteral("-out"), QStringLiteral("ca.pem")}));
+        QVERIFY(
+            openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                     QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                     QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=another CA"),
+                     QStringLiteral("-keyout"), QStringLiteral("other.key"), QStringLiteral("-out"),
+                     QStringLiteral("other.pem")}));
+        QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-newkey"),
+                         QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                         QStringLiteral("-subj"), QStringLiteral("/CN=localhost"),
+                         QStringLiteral("-keyout"), QStringLiteral("server.key"),
+                         QStringLiteral("-out"), QStringLiteral("server.csr")}));
+        {
+            QFile ext(dir.filePath(QStringLiteral("san.ext")));
+            QVERIFY(ext.open(QIODevice::WriteOnly));
+            ext.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+        }
+        QVERIFY(openssl(
+            {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+             QStringLiteral("server.csr"), QStringLiteral("-CA"), QStringLiteral("ca.pem"),
+             QStringLiteral("-CAkey"), QStringLiteral("ca.key"), QStringLiteral("-CAcreateserial"),
+             QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
+             QStringLiteral("san.ext"), QStringLiteral("-out"), QStringLiteral("server.pem")}));
+        // The server (running as postgres) must own its key, readable by it alone.
+        QProcess::execute(QStringLiteral("chown"),
+                          {QStringLiteral("postgres"), dir.filePath(QStringLiteral("server.key")),
+                           dir.filePath(QStringLiteral("server.pem"))});
+        QFile::setPermissions(dir.filePath(QStringLiteral("server.key")),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QFile::setPermissions(dir.filePath(QStringLiteral("server.pem")),
+                              QFileDevice::ReadOwner | QFileDevice::ReadGroup |
+                                  QFileDevice::ReadOther);
+        QCOMPARE(m_db->exec(QStringLiteral("ALTER SYSTEM SET ssl_cert_file = '%1';\n"
+                                           "ALTER SYSTEM SET ssl_key_file = '%2';\n"
+                                           "ALTER SYSTEM SET ssl = on;\n"
+                                           "SELECT pg_reload_conf()")
+                                .arg(dir.filePath(QStringLiteral("server.pem")),
+                                     dir.filePath(QStringLiteral("server.key")))),
+                 QString());
+        auto reset = qScopeGuard([&]() {
+            m_db->exec(QStringLiteral("ALTER SYSTEM RESET ssl;\nALTER SYSTEM RESET ssl_cert_file;\n"
+                                      "ALTER SYSTEM RESET ssl_key_file;\nSELECT pg_reload_conf()"));
+        });
+        QTest::qWait(500);
+        auto connectWith = [&](const QString &ca) {
+            DatabaseConfig c = m_db->config();
+            c.host = QStringLiteral("localhost");
+            c.options.insert(QStringLiteral("sslmode"), QStringLiteral("verify-full"));
+            c.options.insert(QStringLiteral("sslrootcert"), dir.filePath(ca));
+            CacheStore s(c);
+            return s.open();
+        };
+        const StoreError good = connectWith(QStringLiteral("ca.pem"));
+        QVERIFY2(!good.isError(), qPrintable(good.message()));
+        const StoreError bad = connectWith(QStringLiteral("other.pem"));
+        QCOMPARE(bad.kind(), StoreError::Unreachable);
+        QVERIFY2(bad.message().contains(QStringLiteral("certificate")), qPrintable(bad.message()));
+        qInfo().noquote() << "TLS with another CA:" << bad.message();
     }
 
     void secretsNeverLeak()
