@@ -296,6 +296,14 @@ void CachedConnector::onSyncFinished(const SyncResult &result)
         releaseLease();
         r.ok = false;
         r.error = result.errorMessage; // a failed sync never touches the cache
+        if (result.error == SyncResult::Error::Timeout
+            && m_started.elapsed() >= m_options.startupLimitMs - 50) {
+            // The sync was cut short to honour the start-up limit: say so.
+            r.error = QStringLiteral("%1: start-up limit of %2 ms reached (%3)")
+                          .arg(m_profile.displayName())
+                          .arg(m_options.startupLimitMs)
+                          .arg(result.errorMessage);
+        }
         finishInit(r);
         return;
     }
