@@ -113,12 +113,14 @@ const QList<Command> &commands()
          0,
          0},
         {"sync",
-         "sync --exchange EX [--environment ENV] [--base-url URL] [--samples N] [--timeout MS]",
-         "Measure the clock offset to an exchange (testnet by default); writes nothing.",
+         "sync --exchange EX [--environment ENV] [--base-url URL] [--samples N] [--timeout MS] "
+         "[--save USER CREDENTIAL]",
+         "Measure the clock offset to an exchange (testnet by default); --save writes it to the "
+         "cache for that credential.",
          {QStringLiteral("exchange"), QStringLiteral("environment"), QStringLiteral("base-url"),
-          QStringLiteral("samples"), QStringLiteral("timeout")},
+          QStringLiteral("samples"), QStringLiteral("timeout"), QStringLiteral("save")},
          0,
-         0},
+         2},
     };
     return list;
 }
@@ -450,7 +452,7 @@ int Runner::run(const QStringList &arguments)
           "sort",          "limit",      "after",    "batch-size",  "window",    "since",
           "bucket",        "entries",    "seed",     "base-url",    "samples"})
         add({QLatin1String(name)}, QStringLiteral("value"));
-    for (const char *name : {"desc", "matching", "dry-run", "yes"})
+    for (const char *name : {"desc", "matching", "dry-run", "yes", "save"})
         add({QLatin1String(name)});
 
     if (!m_parser.parse(QStringList{QStringLiteral("connector-cache")} + arguments))
@@ -1131,7 +1133,36 @@ int Runner::cmdSync()
         if (!ok || request.timeoutMs < 100 || request.timeoutMs > 120000)
             return usage(QStringLiteral("--timeout takes 100 to 120000 milliseconds"));
     }
+    const QStringList saveTo = m_parser.positionalArguments().mid(1);
+    if (isSet("save") != (saveTo.size() == 2))
+        return usage(QStringLiteral("--save takes USER CREDENTIAL: sync --exchange BYBIT --save "
+                                    "user123 cred456"));
+    if (isSet("save")) {
+        // Check the database before spending a sync on it.
+        const StoreError opened = openStore();
+        if (opened)
+            return failed(opened);
+    }
     const CliSyncResult result = runCliSync(request);
+    if (result.ok && isSet("save")) {
+        TimeSyncState state;
+        state.timeOffsetMs = result.result.offsetMs;
+        state.lastSyncTime = QDateTime::fromMSecsSinceEpoch(result.result.finishedAtMs, Qt::UTC);
+        state.metadata =
+            QJsonObject{{QStringLiteral("sync"),
+                         QJsonObject{{QStringLiteral("errorBoundMs"), result.result.errorBoundMs},
+                                     {QStringLiteral("rttMs"), result.result.rttMs},
+                                     {QStringLiteral("samples"), result.result.samplesUsed},
+                                     {QStringLiteral("source"), QStringLiteral("cli sync")},
+                                     {QStringLiteral("host"), result.result.host}}}};
+        const StoreError saved =
+            m_store->set(saveTo.at(0), saveTo.at(1), exchangeName(result.result.exchange),
+                         environmentName(result.result.environment), state);
+        audit(QStringLiteral("set"), identityJson(saveTo.at(0), saveTo.at(1)), saved ? 0 : 1,
+              saved);
+        if (saved)
+            return failed(saved);
+    }
     if (!result.ok) {
         if (m_json)
             printJson(QJsonObject{{QStringLiteral("error"), result.error}});

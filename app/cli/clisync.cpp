@@ -2,6 +2,7 @@
 
 #include "core/timesync/timesync.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QTextStream>
 
@@ -36,19 +37,30 @@ CliSyncResult runCliSync(const CliSyncRequest &request)
                                {QStringLiteral("serverTime"), s.serverMs},
                                {QStringLiteral("dropped"), s.dropped}};
     }
-    out.json = QJsonObject{{QStringLiteral("exchange"), exchangeName(profile->exchange)},
-                           {QStringLiteral("environment"), environmentName(profile->environment)},
-                           {QStringLiteral("host"), r.host},
-                           {QStringLiteral("offsetMs"), r.offsetMs},
-                           {QStringLiteral("rttMs"), r.rttMs},
-                           {QStringLiteral("errorBoundMs"), r.errorBoundMs},
-                           {QStringLiteral("samplesUsed"), r.samplesUsed},
-                           {QStringLiteral("requests"), r.requests},
-                           {QStringLiteral("samples"), samples}};
+    qint64 serverTime = 0;
+    for (const SyncSample &s : r.samples) {
+        if (!s.dropped && (serverTime == 0 || s.rttMs() <= r.rttMs))
+            serverTime = s.serverMs;
+    }
+    out.result = r;
+    out.json = QJsonObject{
+        {QStringLiteral("exchange"), exchangeName(profile->exchange)},
+        {QStringLiteral("environment"), environmentName(profile->environment)},
+        {QStringLiteral("host"), r.host},
+        {QStringLiteral("offset"), r.offsetMs},
+        {QStringLiteral("rtt"), r.rttMs},
+        {QStringLiteral("errorBound"), r.errorBoundMs},
+        {QStringLiteral("serverTime"),
+         QDateTime::fromMSecsSinceEpoch(serverTime, Qt::UTC).toString(Qt::ISODateWithMs)},
+        {QStringLiteral("samplesUsed"), r.samplesUsed},
+        {QStringLiteral("requests"), r.requests},
+        {QStringLiteral("samples"), samples}};
     QTextStream t(&out.text);
     t << "exchange:     " << profile->displayName() << "\n"
       << "offset:       " << r.offsetMs << " ms (server minus local)\n"
       << "error bound:  ± " << QString::number(r.errorBoundMs, 'f', 1) << " ms\n"
+      << "server time:  "
+      << QDateTime::fromMSecsSinceEpoch(serverTime, Qt::UTC).toString(Qt::ISODateWithMs) << "\n"
       << "round trip:   " << QString::number(r.rttMs, 'f', 1) << " ms (best of " << r.samplesUsed
       << " used, " << r.requests << " requests)\n";
     int i = 1;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/timesync/timesync.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -22,6 +24,7 @@ struct CliSyncResult
     QString error;           // in words: exchange, host and what went wrong
     QString text;            // the human-readable report
     QJsonObject json;        // the same for --json
+    SyncResult result;       // for --save
 };
 
 CliSyncResult runCliSync(const CliSyncRequest &request);

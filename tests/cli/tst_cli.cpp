@@ -1,6 +1,7 @@
 // The connector-cache CLI, run as a process the way scripts and cron run it, against SQLite and
 // a real PostgreSQL.
 
+#include "tests/support/fakeexchange/fakeexchange.h"
 #include "tests/support/testdatabase.h"
 
 #include <QElapsedTimer>
@@ -274,6 +275,44 @@ private Q_SLOTS:
                  QStringLiteral("--bucket"), QStringLiteral("60"), QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
         QVERIFY(r.array().size() >= 2);
+    }
+
+    void syncMeasuresAndSaves()
+    {
+        QCOMPARE(cli({QStringLiteral("migrate")}).code, 0);
+        test::FakeExchangeThread fake;
+        fake.exchange()->setSkewMs(-1500);
+        fake.exchange()->setDelayMs(5);
+        Run r =
+            cli({QStringLiteral("sync"), QStringLiteral("--exchange"), QStringLiteral("bingx"),
+                 QStringLiteral("--base-url"), fake.baseUrl().toString(), QStringLiteral("--json"),
+                 QStringLiteral("--save"), QStringLiteral("user1"), QStringLiteral("cred1")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = r.json();
+        for (const char *key : {"offset", "rtt", "errorBound", "serverTime", "samples"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        QVERIFY(qAbs(o.value(QStringLiteral("offset")).toInt() + 1500) <=
+                o.value(QStringLiteral("errorBound")).toDouble() + 1);
+        QCOMPARE(o.value(QStringLiteral("samples")).toArray().size(), 5);
+        r = cli({QStringLiteral("show"), QStringLiteral("user1"), QStringLiteral("cred1"),
+                 QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(QStringLiteral("exchange")).toString(), QStringLiteral("BINGX"));
+        QCOMPARE(r.json().value(QStringLiteral("timeOffset")).toInt(),
+                 o.value(QStringLiteral("offset")).toInt());
+        // A failed sync is exit 6 in words, and writes nothing.
+        r = cli({QStringLiteral("sync"), QStringLiteral("--exchange"), QStringLiteral("BYBIT"),
+                 QStringLiteral("--base-url"), QStringLiteral("http://127.0.0.1:1"),
+                 QStringLiteral("--save"), QStringLiteral("user2"), QStringLiteral("cred2")});
+        QCOMPARE(r.code, 6);
+        QVERIFY2(r.err.contains(QStringLiteral("BYBIT 127.0.0.1: connection refused")),
+                 qPrintable(r.err));
+        QCOMPARE(
+            cli({QStringLiteral("show"), QStringLiteral("user2"), QStringLiteral("cred2")}).code,
+            3);
+        r = cli({QStringLiteral("sync"), QStringLiteral("--exchange"), QStringLiteral("BYBIT"),
+                 QStringLiteral("--base-url"), QStringLiteral("not a url")});
+        QCOMPARE(r.code, 2);
     }
 
     void unreachableDatabaseFailsFastInWords()
