@@ -242,6 +242,34 @@ void CachedConnector::useEntry(const CacheEntry &entry, InitResult::Source sourc
                                          .arg(entry.ageMs(m_clock->nowMs()) / 1000)
                                          .arg(entry.timeOffsetMs);
     finishInit(r);
+    if (source != InitResult::Source::CacheHit || !m_store || m_options.refreshAheadBeta <= 0)
+        return;
+    const QJsonObject sync = entry.metadata.value(QStringLiteral("sync")).toObject();
+    const double rtt = sync.value(QStringLiteral("rttMs")).toDouble(200);
+    const double samples = sync.value(QStringLiteral("samples")).toDouble(m_options.sync.samples);
+    const double delta = std::max(50.0, rtt * std::max(1.0, samples));
+    const qint64 remaining = entry.expiresAt.toMSecsSinceEpoch() - m_clock->nowMs();
+    const double u = 1.0 - QRandomGenerator::global()->generateDouble(); // (0, 1]
+    if (!shouldRefreshAhead(remaining, delta, m_options.refreshAheadBeta, u))
+        return;
+    auto lease = m_store->acquireSyncLease(m_userId, m_credentialId, m_options.holder,
+                                           std::chrono::milliseconds(m_options.leaseMs));
+    if (!lease.ok() || !lease.value())
+        return; // someone else is refreshing it
+    m_holdsLease = true;
+    m_refreshing = true;
+    qCInfo(lcConnector).noquote()
+        << QStringLiteral("Refreshing ahead of expiry (%1 s left)").arg(remaining / 1000);
+    m_sync->start(m_profile, m_options.sync);
+}
+
+bool CachedConnector::shouldRefreshAhead(qint64 remainingMs, double syncDurationMs, double beta,
+                                         double u)
+{
+    if (beta <= 0 || u <= 0 || u > 1)
+        return false;
+    // XFetch: refresh when now - delta * beta * ln(u) >= expiry.
+    return -syncDurationMs * beta * std::log(u) >= double(remainingMs);
 }
 
 void CachedConnector::startSync(InitResult::Source successSource, bool save)
@@ -259,6 +287,28 @@ void CachedConnector::startSync(InitResult::Source successSource, bool save)
 
 void CachedConnector::onSyncFinished(const SyncResult &result)
 {
+    if (m_refreshing) {
+        m_refreshing = false;
+        if (result.ok() && m_store) {
+            TimeSyncState state;
+            state.timeOffsetMs = result.offsetMs;
+            state.lastSyncTime = QDateTime::fromMSecsSinceEpoch(result.finishedAtMs, Qt::UTC);
+            state.metadata = QJsonObject{
+                {QStringLiteral("sync"),
+                 QJsonObject{{QStringLiteral("errorBoundMs"), result.errorBoundMs},
+                             {QStringLiteral("rttMs"), result.rttMs},
+                             {QStringLiteral("samples"), result.samplesUsed},
+                             {QStringLiteral("source"), QStringLiteral("refresh ahead")},
+                             {QStringLiteral("host"), result.host}}}};
+            m_store->set(m_userId, m_credentialId, exchangeName(m_profile.exchange),
+                         environmentName(m_profile.environment), state, m_options.ttl);
+            m_offsetMs = result.offsetMs;
+            m_errorBoundMs = result.errorBoundMs;
+        }
+        releaseLease();
+        Q_EMIT refreshedAhead(result);
+        return;
+    }
     m_exchangeRequests += result.requests;
     if (m_resyncForRetry) {
         m_resyncForRetry = false;
@@ -296,8 +346,8 @@ void CachedConnector::onSyncFinished(const SyncResult &result)
         releaseLease();
         r.ok = false;
         r.error = result.errorMessage; // a failed sync never touches the cache
-        if (result.error == SyncResult::Error::Timeout
-            && m_started.elapsed() >= m_options.startupLimitMs - 50) {
+        if (result.error == SyncResult::Error::Timeout &&
+            m_started.elapsed() >= m_options.startupLimitMs - 50) {
             // The sync was cut short to honour the start-up limit: say so.
             r.error = QStringLiteral("%1: start-up limit of %2 ms reached (%3)")
                           .arg(m_profile.displayName())

@@ -30,6 +30,10 @@ struct ConnectorOptions
     int leaseWaitMs = 2000; // how long the others wait for its result
     int leasePollMs = 100;
     QString holder; // lease holder name; default host:pid:random
+    // Refresh ahead (XFetch, Vattani et al. 2015): a hit whose entry is close to expiry
+    // refreshes it in the background with probability exp(-remaining / (delta * beta)), delta
+    // being the sync's duration, so a busy credential never sees a miss. 0 turns it off.
+    double refreshAheadBeta = 1.0;
 };
 
 // Whether a cached offset may still be used, and why not.
@@ -117,8 +121,16 @@ public:
     InitResult initializeBlocking();
     ApiCallResult verifyConnectionBlocking();
 
+    // Whether a hit with `remainingMs` of TTL left refreshes ahead, given a uniform draw u in
+    // (0, 1] (exposed for tests).
+    static bool shouldRefreshAhead(qint64 remainingMs, double syncDurationMs, double beta,
+                                   double u);
+    bool isRefreshing() const { return m_refreshing; }
+
 Q_SIGNALS:
     void initialized(const cc::InitResult &result);
+    // A background refresh-ahead finished (saved when result.ok()).
+    void refreshedAhead(const cc::SyncResult &result);
     void verified(const cc::ApiCallResult &result);
 
 private:
@@ -154,6 +166,7 @@ private:
     bool m_initializing = false;
     bool m_initialized = false;
     bool m_resyncForRetry = false;
+    bool m_refreshing = false;
     qint64 m_offsetMs = 0;
     double m_errorBoundMs = 0;
     int m_exchangeRequests = 0;

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QMutex>
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 
@@ -300,6 +301,42 @@ private Q_SLOTS:
         QVERIFY(!r.ok);
         QVERIFY(timer.elapsed() < 3000);
         QVERIFY2(r.error.contains(QStringLiteral("800 ms")), qPrintable(r.error));
+    }
+
+    void refreshAheadKeepsABusyCredentialWarm()
+    {
+        // The XFetch rule: certain at expiry, practically never with most of the TTL left.
+        QVERIFY(CachedConnector::shouldRefreshAhead(0, 1000, 1.0, 0.5));
+        QVERIFY(!CachedConnector::shouldRefreshAhead(840'000, 1000, 1.0, 0.5));
+        QVERIFY(CachedConnector::shouldRefreshAhead(500, 1000, 1.0, 0.5)); // -ln(0.5) = 0.69
+        QVERIFY(!CachedConnector::shouldRefreshAhead(800, 1000, 1.0, 0.5));
+        QVERIFY(!CachedConnector::shouldRefreshAhead(0, 1000, 0.0, 0.5)); // off
+
+        auto s = store();
+        QCOMPARE(s->set(QStringLiteral("user1"), QStringLiteral("cred1"), QStringLiteral("BYBIT"),
+                        QStringLiteral("TESTNET"), state(5, 5), 2s),
+                 StoreError());
+        const qint64 expiresBefore = s->entry(QStringLiteral("user1"), QStringLiteral("cred1"))
+                                         ->expiresAt.toMSecsSinceEpoch();
+        QNetworkAccessManager network;
+        ConnectorOptions options;
+        options.refreshAheadBeta = 1e6; // make the draw certain for the test
+        CachedConnector c(QStringLiteral("user1"), QStringLiteral("cred1"), profile(),
+                          Credentials(kKey, kSecret), s.get(), &network, Clock::system(), options);
+        QSignalSpy refreshed(&c, &CachedConnector::refreshedAhead);
+        const InitResult r = c.initializeBlocking();
+        QCOMPARE(r.source, InitResult::Source::CacheHit); // the start itself does not wait
+        QCOMPARE(r.exchangeRequests, 0);
+        QVERIFY(refreshed.wait(10000));
+        QVERIFY(refreshed.at(0).at(0).value<SyncResult>().ok());
+        QCOMPARE(fake()->timeRequests(), 5);
+        auto after = s->entry(QStringLiteral("user1"), QStringLiteral("cred1"));
+        QVERIFY(after->expiresAt.toMSecsSinceEpoch() > expiresBefore + 60'000);
+        QCOMPARE(after->metadata.value(QStringLiteral("sync"))
+                     .toObject()
+                     .value(QStringLiteral("source"))
+                     .toString(),
+                 QStringLiteral("refresh ahead"));
     }
 
     void theColdStartStormSyncsOnce()

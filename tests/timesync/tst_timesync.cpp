@@ -276,6 +276,36 @@ private Q_SLOTS:
         QCOMPARE(fake.timeRequests(), 5);
     }
 
+    void beatsAOneSampleUncorrectedEstimate()
+    {
+        // An asymmetric, jittery link: 65 % of each delay before the server reads its clock.
+        FakeExchange fake;
+        QVERIFY(fake.listen());
+        const qint64 skew = 2000;
+        fake.setSkewMs(skew);
+        fake.setDelayMs(60, 30);
+        fake.setAsymmetry(0.65);
+        double ours = 0, ccxt = 0;
+        constexpr int kRuns = 6;
+        for (int run = 0; run < kRuns; ++run) {
+            const SyncResult r = syncWith(fake, Exchange::Bybit);
+            QVERIFY2(r.ok(), qPrintable(r.errorMessage));
+            // The true offset lies within the reported bound in every run.
+            QVERIFY2(qAbs(r.offsetExactMs - double(skew)) <= r.errorBoundMs,
+                     qPrintable(QStringLiteral("run %1: offset %2, bound %3")
+                                    .arg(run)
+                                    .arg(r.offsetExactMs)
+                                    .arg(r.errorBoundMs)));
+            ours += qAbs(r.offsetExactMs - double(skew));
+            // ccxt's way: one request, local time read after the reply, no correction.
+            const SyncSample &first = r.samples.constFirst();
+            ccxt += qAbs(double(first.serverMs) - first.t3Ms - double(skew));
+        }
+        qInfo("mean error: ours %.1f ms, one uncorrected sample %.1f ms", ours / kRuns,
+              ccxt / kRuns);
+        QVERIFY(ours < ccxt);
+    }
+
     void legacyBingxEndpointAnswersToo()
     {
         FakeExchange fake;

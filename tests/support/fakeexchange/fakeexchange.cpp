@@ -197,7 +197,7 @@ void FakeExchange::handle(QTcpSocket *socket, const QByteArray &method, const QB
     };
     // The server reads its clock halfway through the delay: the delay stands for a symmetric
     // network path, so the true offset is the midpoint estimate's.
-    const int before = delay / 2;
+    const int before = delay * m_asymmetryPermille.load() / 1000;
     const int after = delay - before;
     auto readClockThenAnswer = [this, respond, after]() {
         const qint64 serverMs = QDateTime::currentMSecsSinceEpoch() + m_skewMs.load();

@@ -61,6 +61,12 @@ public:
         m_jitterMs = jitter;
     }
     void setFirstRequestExtraMs(int extra) { m_firstExtraMs = extra; }
+    // The share of each delay spent before the server reads its clock (the request's path);
+    // 0.5 is a symmetric link, 0.8 a request path four times slower than the answer's.
+    void setAsymmetry(double shareBeforeClock)
+    {
+        m_asymmetryPermille = int(shareBeforeClock * 1000);
+    }
     void setBybitVariant(BybitVariant v) { m_variant = int(v); }
     void setLegacyBingx(bool legacy) { m_legacyBingx = legacy; }
     // The next `count` time requests fail with `fault` (count < 0: all of them).
@@ -94,6 +100,7 @@ private:
     std::atomic<int> m_delayMs{0};
     std::atomic<int> m_jitterMs{0};
     std::atomic<int> m_firstExtraMs{0};
+    std::atomic<int> m_asymmetryPermille{500};
     std::atomic<int> m_variant{int(BybitVariant::Nano)};
     std::atomic<bool> m_legacyBingx{false};
     std::atomic<int> m_fault{int(Fault::None)};
