@@ -9,6 +9,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QChartView>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
@@ -464,6 +465,20 @@ void MainWindow::createCentral()
           std::make_pair(4, 9), std::make_pair(5, 22), std::make_pair(6, 9), std::make_pair(7, 22),
           std::make_pair(8, 7)})
         m_view->setColumnWidth(column, chars * charWidth + 16);
+    // The same actions on the rows, by right click.
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *copyKey = new QAction(tr("Copy cache key"), m_view);
+    copyKey->setShortcut(QKeySequence::Copy);
+    copyKey->setShortcutContext(Qt::WidgetShortcut);
+    connect(copyKey, &QAction::triggered, this, [this]() {
+        QStringList keys;
+        for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
+            if (const CacheEntry *e = m_model->entryAt(index.row()))
+                keys << e->cacheKey;
+        }
+        QGuiApplication::clipboard()->setText(keys.join(QLatin1Char('\n')));
+    });
+    m_view->addAction(copyKey);
     m_details = new QPlainTextEdit(split);
     m_details->setObjectName(QStringLiteral("detailsPane"));
     m_details->setReadOnly(true);
@@ -476,6 +491,11 @@ void MainWindow::createCentral()
     split->setStretchFactor(1, 1);
     ev->addWidget(split, 1);
     m_tabs->addTab(entries, tr("&Entries"));
+    auto *separator = new QAction(m_view);
+    separator->setSeparator(true);
+    m_view->addAction(separator);
+    for (const char *name : {"invalidate", "invalidateMatching", "testSync", "export"})
+        m_view->addAction(m_actions.value(QLatin1String(name)));
 
     // Activity: the audit log.
     auto *activity = new QWidget(m_tabs);

@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QChartView>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,6 +30,8 @@
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -475,6 +478,53 @@ private Q_SLOTS:
                          QStringLiteral("BYBIT"));
             }
         }
+    }
+
+    void aSlowQueryNeverBlocksTheGuiThread()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("holds a PostgreSQL lock to make the worker's queries slow");
+        auto window = openWindow();
+        QVERIFY(window);
+        window->tabs()->setCurrentIndex(1);
+        QVERIFY(waitForRows(window->entryModel(), 1000));
+        // Another session holds the table: every query of the console's worker now waits.
+        QSqlDatabase blocker =
+            QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("blocker"));
+        blocker.setDatabaseName(m_db->config().databaseName);
+        blocker.setConnectOptions(m_db->config().postgresConnectOptions(5000));
+        QVERIFY(blocker.open());
+        QVERIFY(blocker.transaction());
+        QSqlQuery lock(blocker);
+        QVERIFY(
+            lock.exec(QStringLiteral("LOCK TABLE connector_state_cache IN ACCESS EXCLUSIVE MODE")));
+        window->refresh();
+        window->filterEdit()->setText(QStringLiteral("exchange:bingx"));
+        // The GUI thread keeps turning: a 10 ms timer never falls far behind.
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = 0, worst = 0;
+        QTimer probe;
+        connect(&probe, &QTimer::timeout, [&]() {
+            worst = std::max(worst, clock.elapsed() - last);
+            last = clock.elapsed();
+        });
+        probe.start(10);
+        QTest::qWait(1500);
+        probe.stop();
+        QVERIFY2(worst < 500, qPrintable(QString::number(worst)));
+        blocker.rollback();
+        blocker.close();
+        blocker = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("blocker"));
+        // Released: the filtered rows arrive.
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                return window->entryModel()->filter().exchange == QStringLiteral("BINGX") &&
+                       window->entryModel()->isCountKnown() && window->entryModel()->entryAt(0);
+            },
+            20000));
+        QCOMPARE(window->entryModel()->entryAt(0)->exchange, QStringLiteral("BINGX"));
     }
 
     void losingTheDatabaseShowsABannerAndRecovers()
