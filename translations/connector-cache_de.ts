@@ -414,6 +414,10 @@
         <translation>Ungültig gemacht</translation>
     </message>
     <message>
+        <source>Copy cache key</source>
+        <translation>Cache-Schlüssel kopieren</translation>
+    </message>
+    <message>
         <source>Select an entry to see its details and metadata.</source>
         <translation>Wählen Sie einen Eintrag, um Details und Metadaten zu sehen.</translation>
     </message>

@@ -414,6 +414,10 @@
         <translation>已失效</translation>
     </message>
     <message>
+        <source>Copy cache key</source>
+        <translation>复制缓存键</translation>
+    </message>
+    <message>
         <source>Select an entry to see its details and metadata.</source>
         <translation>选择一个条目以查看其详细信息和元数据。</translation>
     </message>
