@@ -3,8 +3,8 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
-#include <QString>
 #include <QMetaType>
+#include <QString>
 #include <QVariant>
 
 namespace cc {

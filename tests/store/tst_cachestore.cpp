@@ -704,20 +704,21 @@ private Q_SLOTS:
         const QString admin = QStringLiteral("cc_admin_") + suffix;
         const QString connector = QStringLiteral("cc_connector_") + suffix;
         // The GRANTs the README documents, verbatim apart from the role names.
-        QCOMPARE(m_db->exec(QStringLiteral(
-                     "CREATE ROLE %1 LOGIN PASSWORD 'pw';\n"
-                     "GRANT SELECT, INSERT, UPDATE, DELETE ON connector_state_cache, "
-                     "connector_cache_history, connector_cache_lease TO %1;\n"
-                     "GRANT SELECT ON connector_cache_meta TO %1;\n"
-                     "GRANT SELECT, INSERT ON connector_cache_audit TO %1;\n"
-                     "GRANT USAGE ON SEQUENCE connector_cache_audit_id_seq TO %1;\n"
-                     "CREATE ROLE %2 LOGIN PASSWORD 'pw';\n"
-                     "GRANT SELECT, INSERT, UPDATE ON connector_state_cache TO %2;\n"
-                     "GRANT SELECT ON connector_cache_meta TO %2;\n"
-                     "GRANT SELECT, INSERT, UPDATE ON connector_cache_history TO %2;\n"
-                     "GRANT SELECT, INSERT, UPDATE, DELETE ON connector_cache_lease TO %2")
-                                .arg(admin, connector)),
-                 QString());
+        QCOMPARE(
+            m_db->exec(QStringLiteral(
+                           "CREATE ROLE %1 LOGIN PASSWORD 'pw';\n"
+                           "GRANT SELECT, INSERT, UPDATE, DELETE ON connector_state_cache, "
+                           "connector_cache_history, connector_cache_lease TO %1;\n"
+                           "GRANT SELECT ON connector_cache_meta TO %1;\n"
+                           "GRANT SELECT, INSERT ON connector_cache_audit TO %1;\n"
+                           "GRANT USAGE ON SEQUENCE connector_cache_audit_id_seq TO %1;\n"
+                           "CREATE ROLE %2 LOGIN PASSWORD 'pw';\n"
+                           "GRANT SELECT, INSERT, UPDATE ON connector_state_cache TO %2;\n"
+                           "GRANT SELECT ON connector_cache_meta TO %2;\n"
+                           "GRANT SELECT, INSERT, UPDATE ON connector_cache_history TO %2;\n"
+                           "GRANT SELECT, INSERT, UPDATE, DELETE ON connector_cache_lease TO %2")
+                           .arg(admin, connector)),
+            QString());
         auto configFor = [&](const QString &role) {
             DatabaseConfig config = m_db->config();
             config.user = role;
