@@ -341,43 +341,39 @@ void MainWindow::createMenus()
         connect(go, &QAction::triggered, this, [this, i]() { m_tabs->setCurrentIndex(i); });
         view->addAction(go);
     }
-    QMenu *theme = view->addMenu(tr("&Theme"));
-    auto *group = new QActionGroup(this);
-    const QString current =
-        QSettings().value(QStringLiteral("view/theme"), QStringLiteral("system")).toString();
-    for (const auto &[key, label] :
-         {std::make_pair(QStringLiteral("system"), tr("Follow the system")),
-          std::make_pair(QStringLiteral("light"), tr("Light")),
-          std::make_pair(QStringLiteral("dark"), tr("Dark"))}) {
-        QAction *a = theme->addAction(label);
-        a->setCheckable(true);
-        a->setChecked(key == current);
-        group->addAction(a);
-        connect(a, &QAction::triggered, this, [this, k = key]() {
-            QSettings().setValue(QStringLiteral("view/theme"), k);
-            ProfileStore::restrictSettingsFile();
-            setTheme(k);
-        });
-    }
-    QMenu *language = view->addMenu(tr("&Language"));
-    auto *languages = new QActionGroup(this);
-    const QString currentLanguage = QSettings().value(QStringLiteral("view/language")).toString();
-    for (const auto &[key, label] :
-         {std::make_pair(QString(), tr("Follow the system")),
-          std::make_pair(QStringLiteral("en"), QStringLiteral("English")),
-          std::make_pair(QStringLiteral("de"), QStringLiteral("Deutsch")),
-          std::make_pair(QStringLiteral("zh_CN"), QStringLiteral("简体中文"))}) {
-        QAction *a = language->addAction(label);
-        a->setCheckable(true);
-        a->setChecked(key == currentLanguage);
-        languages->addAction(a);
-        connect(a, &QAction::triggered, this, [this, k = key]() {
-            QSettings().setValue(QStringLiteral("view/language"), k);
-            ProfileStore::restrictSettingsFile();
-            statusBar()->showMessage(tr("The language changes when the console is started again."),
-                                     8000);
-        });
-    }
+    // A menu of exclusive choices kept in the settings under `key`; `apply` runs on a change.
+    using Choice = std::pair<QString, QString>; // value, label
+    auto choices = [this](QMenu *menu, const QString &key, const QString &fallback,
+                          const QList<Choice> &options,
+                          std::function<void(const QString &)> apply) {
+        auto *group = new QActionGroup(this);
+        const QString current = QSettings().value(key, fallback).toString();
+        for (const Choice &choice : options) {
+            QAction *a = menu->addAction(choice.second);
+            a->setCheckable(true);
+            a->setChecked(choice.first == current);
+            group->addAction(a);
+            connect(a, &QAction::triggered, this, [key, value = choice.first, apply]() {
+                QSettings().setValue(key, value);
+                ProfileStore::restrictSettingsFile();
+                apply(value);
+            });
+        }
+    };
+    choices(view->addMenu(tr("&Theme")), QStringLiteral("view/theme"), QStringLiteral("system"),
+            {{QStringLiteral("system"), tr("Follow the system")},
+             {QStringLiteral("light"), tr("Light")},
+             {QStringLiteral("dark"), tr("Dark")}},
+            [this](const QString &theme) { setTheme(theme); });
+    choices(view->addMenu(tr("&Language")), QStringLiteral("view/language"), QString(),
+            {{QString(), tr("Follow the system")},
+             {QStringLiteral("en"), QStringLiteral("English")},
+             {QStringLiteral("de"), QStringLiteral("Deutsch")},
+             {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}},
+            [this](const QString &) {
+                statusBar()->showMessage(
+                    tr("The language changes when the console is started again."), 8000);
+            });
 
     QMenu *actions = menuBar()->addMenu(tr("&Actions"));
     for (const char *name : {"invalidate", "invalidateMatching", "cleanup", "testSync"})

@@ -94,6 +94,24 @@ private:
         return window;
     }
 
+    // A StoreWorker in its own thread, connected to the test database (nullptr on failure).
+    StoreWorker *startWorker(QThread *thread)
+    {
+        auto *worker = new StoreWorker;
+        worker->moveToThread(thread);
+        thread->start();
+        QSignalSpy opened(worker, &StoreWorker::opened);
+        QMetaObject::invokeMethod(worker, "open", Qt::QueuedConnection,
+                                  Q_ARG(cc::DatabaseConfig, m_db->config()),
+                                  Q_ARG(QString, QStringLiteral("t")), Q_ARG(bool, false));
+        if (opened.wait(20000))
+            return worker;
+        thread->quit();
+        thread->wait();
+        delete worker;
+        return nullptr;
+    }
+
     static bool waitForRows(EntryModel *model, int rows)
     {
         return QTest::qWaitFor([&]() { return model->isCountKnown() && model->rowCount() == rows; },
@@ -122,14 +140,8 @@ private Q_SLOTS:
     void entryModelPagesFiltersAndSorts()
     {
         QThread thread;
-        auto *worker = new StoreWorker;
-        worker->moveToThread(&thread);
-        thread.start();
-        QSignalSpy opened(worker, &StoreWorker::opened);
-        QMetaObject::invokeMethod(worker, "open", Qt::QueuedConnection,
-                                  Q_ARG(cc::DatabaseConfig, m_db->config()),
-                                  Q_ARG(QString, QStringLiteral("t")), Q_ARG(bool, false));
-        QVERIFY(opened.wait(20000));
+        StoreWorker *worker = startWorker(&thread);
+        QVERIFY(worker);
 
         EntryModel model;
         QAbstractItemModelTester tester(&model,
@@ -316,14 +328,8 @@ private Q_SLOTS:
     {
         // The worker stops before its next batch once asked; the deleted rows are reported.
         QThread thread;
-        auto *worker = new StoreWorker;
-        worker->moveToThread(&thread);
-        thread.start();
-        QSignalSpy opened(worker, &StoreWorker::opened);
-        QMetaObject::invokeMethod(worker, "open", Qt::QueuedConnection,
-                                  Q_ARG(cc::DatabaseConfig, m_db->config()),
-                                  Q_ARG(QString, QStringLiteral("t")), Q_ARG(bool, false));
-        QVERIFY(opened.wait(20000));
+        StoreWorker *worker = startWorker(&thread);
+        QVERIFY(worker);
         QSignalSpy finished(worker, &StoreWorker::actionFinished);
         connect(
             worker, &StoreWorker::progress, worker, [worker]() { worker->requestCancel(); },
