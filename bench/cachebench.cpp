@@ -36,6 +36,7 @@ using namespace std::chrono_literals;
 namespace {
 
 bool g_quick = false;
+int g_batchSize = 0; // 0: the engine's default
 
 void say(const QString &text)
 {
@@ -394,7 +395,10 @@ QJsonObject Bench::run(bool withPgbench)
         if (m_config.isPostgres())
             exec(QStringLiteral("SET TIME ZONE 'UTC'"));
     }
-    m_store = std::make_unique<CacheStore>(m_config);
+    CacheStore::Options options;
+    if (g_batchSize > 0)
+        options.batchSize = g_batchSize;
+    m_store = std::make_unique<CacheStore>(m_config, options);
     m_store->migrate();
     m_store->open();
     say(QStringLiteral("[%1] 10,000 entries").arg(m_name));
@@ -444,9 +448,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption quick(QStringLiteral("quick"),
                                    QStringLiteral("100k instead of 1M rows, shorter runs."));
     const QCommandLineOption noPg(QStringLiteral("no-postgres"), QStringLiteral("SQLite only."));
-    parser.addOptions({json, quick, noPg});
+    const QCommandLineOption batch(
+        QStringLiteral("batch-size"),
+        QStringLiteral("Rows per cleanup batch (default: the engine's)."), QStringLiteral("rows"));
+    parser.addOptions({json, quick, noPg, batch});
     parser.process(app);
     g_quick = parser.isSet(quick);
+    g_batchSize = parser.value(batch).toInt();
     qputenv("QT_LOGGING_RULES", "cc.*=false");
     QLoggingCategory::setFilterRules(QStringLiteral("cc.*=false"));
 
