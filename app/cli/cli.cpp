@@ -89,9 +89,10 @@ const QList<Command> &commands()
          0,
          0},
         {"stats",
-         "stats [--window DURATION]",
-         "Entries by state, hits, misses and the hit rate over a window (default 24h).",
-         {QStringLiteral("window")},
+         "stats [--window DURATION] [--exact]",
+         "Entries by state, hits, misses and the hit rate over a window (default 24h). Beyond "
+         "100,000 entries the counts by state are scaled from a sample unless --exact.",
+         {QStringLiteral("window"), QStringLiteral("exact")},
          0,
          0},
         {"history",
@@ -452,7 +453,7 @@ int Runner::run(const QStringList &arguments)
           "sort",          "limit",      "after",    "batch-size",  "window",    "since",
           "bucket",        "entries",    "seed",     "base-url",    "samples"})
         add({QLatin1String(name)}, QStringLiteral("value"));
-    for (const char *name : {"desc", "matching", "dry-run", "yes", "save"})
+    for (const char *name : {"desc", "matching", "dry-run", "yes", "save", "exact"})
         add({QLatin1String(name)});
 
     if (!m_parser.parse(QStringList{QStringLiteral("connector-cache")} + arguments))
@@ -942,11 +943,13 @@ int Runner::cmdStats()
     StoreError error = openStore();
     if (error)
         return failed(error);
-    auto s = m_store->stats(window);
+    auto s = m_store->stats(window, isSet("exact") ? CacheStore::Precision::Exact
+                                                   : CacheStore::Precision::Auto);
     if (!s.ok())
         return failed(s.error());
     if (m_json) {
         printJson(QJsonObject{{QStringLiteral("total"), s->total},
+                              {QStringLiteral("estimated"), s->estimated},
                               {QStringLiteral("valid"), s->valid},
                               {QStringLiteral("expired"), s->expired},
                               {QStringLiteral("invalid"), s->invalid},
@@ -964,7 +967,8 @@ int Runner::cmdStats()
     }
     m_out << "database:     " << m_store->config().displayString() << "\n"
           << "entries:      " << s->total << " (valid " << s->valid << ", expired " << s->expired
-          << ", invalidated " << s->invalid << ")\n"
+          << ", invalidated " << s->invalid << ")"
+          << (s->estimated ? " (estimated from a sample; --exact counts)" : "") << "\n"
           << "hit rate:     "
           << (s->hits + s->misses > 0
                   ? QString::number(s->hitRate * 100.0, 'f', 1) + QLatin1Char('%')

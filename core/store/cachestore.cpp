@@ -598,6 +598,7 @@ struct CacheStore::Private
     }
 
     Lookup getOnce(const QString &userId, const QString &credentialId, StoreError *error);
+    Result<CacheStats> stats(std::chrono::seconds window, bool mayEstimate);
 };
 
 CacheStore::CacheStore(DatabaseConfig config, Options options, const Clock *clock)
@@ -1099,64 +1100,200 @@ Result<qint64> CacheStore::cleanupExpired(const Progress &progress)
 
 // --- statistics ---------------------------------------------------------------------------------
 
-Result<CacheStats> CacheStore::stats(std::chrono::seconds window)
+namespace {
+
+// The sampled-statistics plan for a table too large to count on every dashboard refresh.
+struct StatsSample
 {
-    d->flush();
-    const qint64 now = m_clock->nowMs();
-    const QString ts = d->dialect.tsParam();
-    const QString sql =
-        QStringLiteral(
-            "SELECT COUNT(*), "
-            "COALESCE(SUM(CASE WHEN \"isValid\" AND \"expiresAt\" > %1 THEN 1 ELSE 0 END), 0), "
-            "COALESCE(SUM(CASE WHEN \"isValid\" AND \"expiresAt\" <= %1 THEN 1 ELSE 0 END), 0), "
-            "COALESCE(SUM(CASE WHEN NOT \"isValid\" THEN 1 ELSE 0 END), 0), "
-            "COALESCE(SUM(CAST(\"hitCount\" AS BIGINT)), 0), MIN(%2), MAX(%2), "
-            "COALESCE(SUM(CASE WHEN \"isValid\" AND \"expiresAt\" > %1 AND \"expiresAt\" <= %1 "
-            "THEN 1 ELSE 0 END), 0), "
-            "COALESCE(SUM(CASE WHEN \"isValid\" AND \"expiresAt\" > %1 AND \"expiresAt\" <= %1 "
-            "THEN 1 ELSE 0 END), 0), "
-            "COALESCE(SUM(CASE WHEN \"isValid\" AND \"expiresAt\" > %1 AND \"expiresAt\" <= %1 "
-            "THEN 1 ELSE 0 END), 0) "
-            "FROM \"connector_state_cache\"")
-            .arg(ts, d->dialect.ts(QStringLiteral("\"lastSyncTime\"")));
-    QVariantList binds{now, now};
-    for (qint64 minutes : {5, 15, 60})
-        binds << now << now + minutes * kMsPerMinute;
+    bool sample = false;    // false: count exactly
+    double percent = 100.0; // PostgreSQL: TABLESAMPLE SYSTEM percentage
+    qint64 liveRows = -1;   // PostgreSQL: the server's live-row count, -1 when unknown
+    QVariantList windows;   // SQLite: rowid ranges (first, last) to read
+    qint64 rowidSpan = 0;   // SQLite: max(rowid) - min(rowid) + 1
+    qint64 windowRows = 0;  // SQLite: rowids covered by the windows
+};
+
+constexpr int kSqliteWindows = 32;
+
+} // namespace
+
+Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool mayEstimate)
+{
+    flush();
+    const qint64 now = q->m_clock->nowMs();
+    const bool pg = isPostgres();
     StoreError error;
-    QSqlQuery *q = d->run(sql, binds, &error, QStringLiteral("computing statistics"));
-    if (!q)
+
+    // How large is the table? Cheap: catalog figures on PostgreSQL, the rowid range on SQLite.
+    StatsSample plan;
+    const qint64 limit = mayEstimate ? q->m_options.exactStatsUpTo : 0;
+    const qint64 target = qMax(1000, q->m_options.statsSampleRows);
+    if (limit > 0 && pg) {
+        QSqlQuery *query = run(
+            QStringLiteral("SELECT c.\"reltuples\", c.\"relpages\", pg_relation_size(c.\"oid\") / "
+                           "current_setting('block_size')::INTEGER, "
+                           "pg_stat_get_live_tuples(c.\"oid\") FROM pg_class c WHERE c.\"oid\" = "
+                           "to_regclass('\"connector_state_cache\"')"),
+            {}, &error, QStringLiteral("estimating the table size"));
+        if (!query)
+            return error;
+        if (query->next()) {
+            const double reltuples = query->value(0).toDouble();
+            const double relpages = query->value(1).toDouble();
+            const double pages = query->value(2).toDouble();
+            const qint64 live = query->value(3).toLongLong();
+            // The planner's estimate: the density seen by the last VACUUM or ANALYZE times the
+            // pages there are now; without one, a conservative 60 rows per 8 kB page.
+            const double density = reltuples >= 0 && relpages > 0 ? reltuples / relpages : 60.0;
+            const double estimate = qMax(double(live), density * pages);
+            if (estimate > double(limit)) {
+                plan.sample = true;
+                plan.percent = qMin(100.0, 100.0 * double(target) / estimate);
+                plan.liveRows = live > 0 ? live : -1;
+                if (plan.percent >= 50.0)
+                    plan.sample = false;
+            }
+        }
+        query->finish();
+    } else if (limit > 0) {
+        QSqlQuery *query = run(QStringLiteral("SELECT MIN(rowid), MAX(rowid) FROM "
+                                              "\"connector_state_cache\""),
+                               {}, &error, QStringLiteral("estimating the table size"));
+        // A table without rowids (WITHOUT ROWID) cannot be sampled this way: count it.
+        if (query && query->next() && !query->value(0).isNull()) {
+            const qint64 first = query->value(0).toLongLong();
+            const qint64 last = query->value(1).toLongLong();
+            plan.rowidSpan = last - first + 1;
+            if (plan.rowidSpan > limit && plan.rowidSpan > 2 * target) {
+                // One window of rowids at a fixed pseudo-random place in each of 32 equal
+                // strata: the same rows each time (no flicker between refreshes), spread over
+                // the whole table.
+                plan.sample = true;
+                const qint64 width = (target + kSqliteWindows - 1) / kSqliteWindows;
+                const qint64 stratum = plan.rowidSpan / kSqliteWindows;
+                quint32 x = 2463534242u;
+                for (int i = 0; i < kSqliteWindows; ++i) {
+                    x ^= x << 13;
+                    x ^= x >> 17;
+                    x ^= x << 5;
+                    const qint64 room = qMax<qint64>(1, stratum - width);
+                    const qint64 begin = first + i * stratum + qint64(x % quint64(room));
+                    plan.windows << begin << begin + width - 1;
+                    plan.windowRows += width;
+                }
+            }
+        }
+        if (query)
+            query->finish();
+        error = StoreError();
+    }
+
+    // One pass over the rows (all of them, or the sample). The four time bounds are computed
+    // once in a one-row subquery, not per row.
+    const QString ts = dialect.tsParam();
+    const QString aggregates =
+        QStringLiteral("SELECT COUNT(*), "
+                       "COUNT(*) FILTER (WHERE \"isValid\" AND \"expiresAt\" > p.n0), "
+                       "COUNT(*) FILTER (WHERE \"isValid\" AND \"expiresAt\" <= p.n0), "
+                       "COUNT(*) FILTER (WHERE NOT \"isValid\"), "
+                       "COALESCE(SUM(CAST(\"hitCount\" AS BIGINT)), 0), %1, %2, "
+                       "COUNT(*) FILTER (WHERE \"isValid\" AND \"expiresAt\" > p.n0 AND "
+                       "\"expiresAt\" <= p.n5), "
+                       "COUNT(*) FILTER (WHERE \"isValid\" AND \"expiresAt\" > p.n0 AND "
+                       "\"expiresAt\" <= p.n15), "
+                       "COUNT(*) FILTER (WHERE \"isValid\" AND \"expiresAt\" > p.n0 AND "
+                       "\"expiresAt\" <= p.n60) ")
+            .arg(dialect.ts(QStringLiteral("MIN(\"lastSyncTime\")")),
+                 dialect.ts(QStringLiteral("MAX(\"lastSyncTime\")")));
+    const QString bounds = QStringLiteral("(SELECT %1 AS n0, %1 AS n5, %1 AS n15, %1 AS n60%2) p")
+                               .arg(ts, pg ? QStringLiteral(" OFFSET 0") : QString());
+    QVariantList binds;
+    for (qint64 minutes : {0, 5, 15, 60})
+        binds << now + minutes * kMsPerMinute;
+    QString sql;
+    if (!plan.sample) {
+        sql =
+            aggregates + QStringLiteral("FROM %1 CROSS JOIN \"connector_state_cache\"").arg(bounds);
+    } else if (pg) {
+        // SYSTEM reads whole pages picked at random; REPEATABLE picks the same pages each time.
+        sql = aggregates + QStringLiteral("FROM %1 CROSS JOIN \"connector_state_cache\" "
+                                          "TABLESAMPLE SYSTEM (CAST(? AS FLOAT8)) REPEATABLE (7)")
+                               .arg(bounds);
+        binds << plan.percent;
+    } else {
+        QStringList rows;
+        for (int i = 0; i < kSqliteWindows; ++i)
+            rows << QStringLiteral("(?, ?)");
+        sql = QStringLiteral("WITH w(a, b) AS (VALUES %1) ").arg(rows.join(QLatin1Char(','))) +
+              aggregates +
+              QStringLiteral("FROM %1 CROSS JOIN w CROSS JOIN \"connector_state_cache\" t WHERE "
+                             "t.rowid BETWEEN w.a AND w.b")
+                  .arg(bounds);
+        binds = plan.windows + binds;
+    }
+    QSqlQuery *query = run(sql, binds, &error, QStringLiteral("computing statistics"));
+    if (!query)
         return error;
     CacheStats s;
-    if (q->next()) {
-        s.total = q->value(0).toLongLong();
-        s.valid = q->value(1).toLongLong();
-        s.expired = q->value(2).toLongLong();
-        s.invalid = q->value(3).toLongLong();
-        s.totalHits = q->value(4).toLongLong();
-        if (!q->value(5).isNull()) {
-            s.oldestSyncAgeMs = now - q->value(5).toLongLong();
-            s.newestSyncAgeMs = now - q->value(6).toLongLong();
+    if (query->next()) {
+        s.total = query->value(0).toLongLong();
+        s.valid = query->value(1).toLongLong();
+        s.expired = query->value(2).toLongLong();
+        s.invalid = query->value(3).toLongLong();
+        s.totalHits = query->value(4).toLongLong();
+        if (!query->value(5).isNull()) {
+            s.oldestSyncAgeMs = now - query->value(5).toLongLong();
+            s.newestSyncAgeMs = now - query->value(6).toLongLong();
         }
-        s.expiringIn5m = q->value(7).toLongLong();
-        s.expiringIn15m = q->value(8).toLongLong();
-        s.expiringIn60m = q->value(9).toLongLong();
+        s.expiringIn5m = query->value(7).toLongLong();
+        s.expiringIn15m = query->value(8).toLongLong();
+        s.expiringIn60m = query->value(9).toLongLong();
     }
-    q->finish();
+    query->finish();
+    if (plan.sample && s.total > 0) {
+        // Scale the sample to the table: the server's live-row count when it keeps one (it
+        // follows every insert and delete), else the sample's own density.
+        qint64 total = plan.liveRows;
+        if (total < 0) {
+            total = pg ? qint64(double(s.total) * 100.0 / plan.percent + 0.5)
+                       : qint64(double(s.total) * double(plan.rowidSpan) / double(plan.windowRows) +
+                                0.5);
+        }
+        const double scale = double(total) / double(s.total);
+        auto scaled = [scale](qint64 n) { return qint64(double(n) * scale + 0.5); };
+        s.invalid = qMin(total, scaled(s.invalid));
+        s.expired = qMin(total - s.invalid, scaled(s.expired));
+        s.valid = total - s.invalid - s.expired;
+        s.expiringIn60m = qMin(s.valid, scaled(s.expiringIn60m));
+        s.expiringIn15m = qMin(s.expiringIn60m, scaled(s.expiringIn15m));
+        s.expiringIn5m = qMin(s.expiringIn15m, scaled(s.expiringIn5m));
+        s.totalHits = scaled(s.totalHits);
+        s.total = total;
+        s.estimated = true;
+    } else if (plan.sample) {
+        // The sample found nothing (an emptied table not yet vacuumed): count exactly.
+        return stats(window, false);
+    }
     s.windowSeconds = window.count();
     const qint64 fromMinute = (now - qint64(window.count()) * 1000) / kMsPerMinute;
-    q = d->run(QStringLiteral("SELECT COALESCE(SUM(\"hits\"), 0), COALESCE(SUM(\"misses\"), 0) "
-                              "FROM \"connector_cache_history\" WHERE \"minute\" >= ?"),
-               {fromMinute}, &error, QStringLiteral("reading the hit/miss history"));
-    if (!q)
+    query = run(QStringLiteral("SELECT COALESCE(SUM(\"hits\"), 0), COALESCE(SUM(\"misses\"), 0) "
+                               "FROM \"connector_cache_history\" WHERE \"minute\" >= ?"),
+                {fromMinute}, &error, QStringLiteral("reading the hit/miss history"));
+    if (!query)
         return error;
-    if (q->next()) {
-        s.hits = q->value(0).toLongLong();
-        s.misses = q->value(1).toLongLong();
+    if (query->next()) {
+        s.hits = query->value(0).toLongLong();
+        s.misses = query->value(1).toLongLong();
     }
-    q->finish();
+    query->finish();
     if (s.hits + s.misses > 0)
         s.hitRate = double(s.hits) / double(s.hits + s.misses);
     return s;
+}
+
+Result<CacheStats> CacheStore::stats(std::chrono::seconds window, Precision precision)
+{
+    return d->stats(window, precision == Precision::Auto);
 }
 
 Result<QList<BreakdownRow>> CacheStore::breakdown()
@@ -1502,24 +1639,26 @@ Result<Privileges> CacheStore::privileges()
 
 StoreError CacheStore::recordAudit(const AuditRecord &record)
 {
-    StoreError error = d->connect();
-    if (error)
-        return error;
     const qint64 at = record.at.isValid() ? record.at.toMSecsSinceEpoch() : m_clock->nowMs();
-    QSqlQuery *q = d->run(
-        QStringLiteral("INSERT INTO \"connector_cache_audit\" (\"at\", \"os_user\", \"db_role\", "
+    // The audit log is what an operator reads after an incident: its rows wait for the disk.
+    return d->durable(QStringLiteral("writing the audit log"), [&]() -> StoreError {
+        StoreError error;
+        QSqlQuery *q =
+            d->run(QStringLiteral(
+                       "INSERT INTO \"connector_cache_audit\" (\"at\", \"os_user\", \"db_role\", "
                        "\"profile\", \"action\", \"filter\", \"rows_affected\", \"outcome\") "
                        "VALUES (%1, ?, ?, ?, ?, ?, ?, ?)")
-            .arg(d->dialect.tsParam()),
-        {at, nonNull(record.osUser.isEmpty() ? osUserName() : record.osUser),
-         nonNull(record.dbRole.isEmpty() ? d->dbRole : record.dbRole),
-         nonNull(record.profile.isEmpty() ? m_options.profile : record.profile),
-         nonNull(record.action), nonNull(record.filter), record.rowsAffected,
-         record.outcome.isEmpty() ? QStringLiteral("ok") : record.outcome},
-        &error, QStringLiteral("writing the audit log"));
-    if (q)
-        q->finish();
-    return error;
+                       .arg(d->dialect.tsParam()),
+                   {at, nonNull(record.osUser.isEmpty() ? osUserName() : record.osUser),
+                    nonNull(record.dbRole.isEmpty() ? d->dbRole : record.dbRole),
+                    nonNull(record.profile.isEmpty() ? m_options.profile : record.profile),
+                    nonNull(record.action), nonNull(record.filter), record.rowsAffected,
+                    record.outcome.isEmpty() ? QStringLiteral("ok") : record.outcome},
+                   &error, QStringLiteral("writing the audit log"));
+        if (q)
+            q->finish();
+        return error;
+    });
 }
 
 Result<QList<AuditRecord>> CacheStore::auditLog(const QDateTime &since, int limit)

@@ -44,6 +44,12 @@ struct CacheStoreOptions
     int batchSize = 20000;     // rows per cleanup / bulk-invalidate batch (about 30 ms of locks)
     bool notifyChanges = true; // PostgreSQL NOTIFY on writes
     std::chrono::milliseconds historyFlushInterval{5000};
+    // stats() counts every entry exactly up to about this many entries; beyond, it scales the
+    // counts of a sample of about statsSampleRows entries (CacheStats::estimated), so that the
+    // dashboard's refresh costs the same at a million entries as at ten thousand. 0: always
+    // exact.
+    qint64 exactStatsUpTo = 100000;
+    int statsSampleRows = 15000;
     QString profile; // recorded in the audit log
 };
 
@@ -110,7 +116,11 @@ public:
     Result<qint64> cleanupExpired(const Progress &progress = {});
     Result<qint64> countExpired();
 
-    Result<CacheStats> stats(std::chrono::seconds window = std::chrono::hours(24));
+    // Counts by state, hits, sync ages, expiring entries, and the hit rate over `window`. Exact
+    // up to Options::exactStatsUpTo entries, estimated from a sample beyond (see there).
+    enum class Precision { Auto, Exact };
+    Result<CacheStats> stats(std::chrono::seconds window = std::chrono::hours(24),
+                             Precision precision = Precision::Auto);
     Result<QList<BreakdownRow>> breakdown();
     // Buckets from `from` to `to` (UTC), each bucketMinutes wide; empty buckets included.
     Result<QList<HistoryBucket>> history(const QDateTime &from, const QDateTime &to,

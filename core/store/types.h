@@ -152,6 +152,9 @@ struct CacheStats
     qint64 expiringIn5m = 0;
     qint64 expiringIn15m = 0;
     qint64 expiringIn60m = 0;
+    // True when the entry counts above (total to expiringIn60m) are scaled from a sample of a
+    // large table rather than counted; the hit/miss history figures are always exact.
+    bool estimated = false;
 };
 
 // Entries per exchange and environment, for the dashboard's breakdown.

@@ -430,6 +430,79 @@ private Q_SLOTS:
         QCOMPARE(rows->constFirst().valid, 3);
     }
 
+    // Beyond Options::exactStatsUpTo the counts by state come from a sample, scaled to the
+    // table and marked as estimated; Precision::Exact still counts every row.
+    void statsEstimatesBeyondTheExactLimit()
+    {
+        CacheStore::Options options;
+        options.exactStatsUpTo = 10000;
+        options.statsSampleRows = 4000;
+        auto s = migrated(options);
+        // 40,000 rows in a repeating pattern of four: invalidated; expired a minute ago; valid,
+        // expiring in 10 minutes; valid, expiring in 2 hours. Any sample sees the same shares.
+        const qint64 now = m_clock.nowMs();
+        const QString rows = QStringLiteral(
+            "'s' || g, 'su' || g || '_c', 'su' || g, 'c', 'BYBIT', 'MAINNET', 0, %1, "
+            "g %% 4 <> 0, CASE g %% 4 WHEN 1 THEN %2 WHEN 2 THEN %3 ELSE %4 END, 1, NULL, %1, %1");
+        auto ts = [&](qint64 ms) {
+            return m_db->isPostgres()
+                       ? QStringLiteral("TIMESTAMP '1970-01-01' + CAST(%1 AS BIGINT) * "
+                                        "INTERVAL '1 millisecond'")
+                             .arg(ms)
+                       : QString::number(ms);
+        };
+        const QString values =
+            QString(rows)
+                .replace(QStringLiteral("%%"), QStringLiteral("%"))
+                .arg(ts(now), ts(now - 60'000), ts(now + 600'000), ts(now + 7'200'000));
+        const QString columns = QStringLiteral(
+            "INSERT INTO connector_state_cache (\"id\", \"cacheKey\", \"userId\", "
+            "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", "
+            "\"lastSyncTime\", \"isValid\", \"expiresAt\", \"hitCount\", \"metadata\", "
+            "\"createdAt\", \"updatedAt\") ");
+        const QString sql =
+            m_db->isPostgres()
+                ? columns + QStringLiteral("SELECT %1 FROM generate_series(1, 40000) g").arg(values)
+                : QStringLiteral("WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s "
+                                 "WHERE g < 40000) ") +
+                      columns + QStringLiteral("SELECT %1 FROM s").arg(values);
+        QCOMPARE(m_db->exec(sql), QString());
+
+        auto exact = s->stats(std::chrono::hours(24), CacheStore::Precision::Exact);
+        QVERIFY(exact.ok());
+        QVERIFY(!exact->estimated);
+        QCOMPARE(exact->total, 40000);
+        QCOMPARE(exact->invalid, 10000);
+        QCOMPARE(exact->expired, 10000);
+        QCOMPARE(exact->valid, 20000);
+        QCOMPARE(exact->expiringIn15m, 10000);
+        QCOMPARE(exact->totalHits, 40000);
+
+        auto estimate = s->stats();
+        QVERIFY(estimate.ok());
+        QVERIFY(estimate->estimated);
+        auto near = [](qint64 value, qint64 truth) {
+            return qAbs(value - truth) <= truth / 5; // within 20 %
+        };
+        QVERIFY2(near(estimate->total, 40000), qPrintable(QString::number(estimate->total)));
+        QVERIFY2(near(estimate->invalid, 10000), qPrintable(QString::number(estimate->invalid)));
+        QVERIFY2(near(estimate->expired, 10000), qPrintable(QString::number(estimate->expired)));
+        QVERIFY2(near(estimate->valid, 20000), qPrintable(QString::number(estimate->valid)));
+        QVERIFY2(near(estimate->expiringIn15m, 10000),
+                 qPrintable(QString::number(estimate->expiringIn15m)));
+        QVERIFY(near(estimate->totalHits, 40000));
+        // The parts add up to the whole, and the outlook nests.
+        QCOMPARE(estimate->valid + estimate->expired + estimate->invalid, estimate->total);
+        QVERIFY(estimate->expiringIn5m <= estimate->expiringIn15m);
+        QVERIFY(estimate->expiringIn15m <= estimate->expiringIn60m);
+        QVERIFY(estimate->expiringIn60m <= estimate->valid);
+        // The same sample every time: the dashboard does not flicker between refreshes.
+        auto again = s->stats();
+        QVERIFY(again.ok());
+        QCOMPARE(again->valid, estimate->valid);
+        QCOMPARE(again->expiringIn15m, estimate->expiringIn15m);
+    }
+
     void cleanupRunsInBatchesAndCanStop()
     {
         CacheStore::Options options;
