@@ -37,11 +37,7 @@ CliSyncResult runCliSync(const CliSyncRequest &request)
                                {QStringLiteral("serverTime"), s.serverMs},
                                {QStringLiteral("dropped"), s.dropped}};
     }
-    qint64 serverTime = 0;
-    for (const SyncSample &s : r.samples) {
-        if (!s.dropped && (serverTime == 0 || s.rttMs() <= r.rttMs))
-            serverTime = s.serverMs;
-    }
+    const qint64 serverTime = r.serverTimeMs; // the chosen sample's
     out.result = r;
     out.json = QJsonObject{
         {QStringLiteral("exchange"), exchangeName(profile->exchange)},
@@ -53,6 +49,7 @@ CliSyncResult runCliSync(const CliSyncRequest &request)
         {QStringLiteral("serverTime"),
          QDateTime::fromMSecsSinceEpoch(serverTime, Qt::UTC).toString(Qt::ISODateWithMs)},
         {QStringLiteral("samplesUsed"), r.samplesUsed},
+        {QStringLiteral("chosenSample"), r.chosenSample},
         {QStringLiteral("requests"), r.requests},
         {QStringLiteral("samples"), samples}};
     QTextStream t(&out.text);
@@ -65,9 +62,11 @@ CliSyncResult runCliSync(const CliSyncRequest &request)
       << " used, " << r.requests << " requests)\n";
     int i = 1;
     for (const SyncSample &s : r.samples) {
-        t << "  sample " << i++ << ": rtt " << QString::number(s.rttMs(), 'f', 1) << " ms, offset "
+        const bool chosen = i - 1 == r.chosenSample;
+        t << (chosen ? "* sample " : "  sample ") << i++ << ": rtt "
+          << QString::number(s.rttMs(), 'f', 1) << " ms, offset "
           << QString::number(s.offsetMs(), 'f', 1) << " ms"
-          << (s.dropped ? " (dropped: set-up)" : "") << "\n";
+          << (s.dropped ? " (dropped: set-up)" : "") << (chosen ? " (used)" : "") << "\n";
     }
     return out;
 }

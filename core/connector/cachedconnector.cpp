@@ -84,6 +84,7 @@ CachedConnector::CachedConnector(QString userId, QString credentialId, ExchangeP
 
 CachedConnector::~CachedConnector()
 {
+    m_sync->disconnect(this);
     releaseLease();
 }
 
@@ -93,8 +94,8 @@ SafetyCheck CachedConnector::checkSafety(const CacheEntry &entry, qint64 nowMs,
 {
     SafetyCheck check;
     const qint64 age = std::max<qint64>(0, entry.ageMs(nowMs));
-    check.uncertaintyMs = entryErrorBound(entry, options.unknownErrorBoundMs) +
-                          double(age) / 3'600'000.0 * options.driftMsPerHour;
+    check.uncertaintyMs = offsetUncertaintyMs(entryErrorBound(entry, options.unknownErrorBoundMs),
+                                              age, options.driftMsPerHour);
     if (!entry.isValid) {
         check.reason = QStringLiteral("the entry was invalidated");
         return check;
@@ -103,32 +104,98 @@ SafetyCheck CachedConnector::checkSafety(const CacheEntry &entry, qint64 nowMs,
         check.reason = QStringLiteral("the entry expired");
         return check;
     }
-    // We sign with offset - uncertainty, so a request never runs ahead of the exchange; it may
-    // then lag by up to twice the uncertainty plus its own transit, which must stay inside the
-    // recv window (and, for a symmetric window, inside the ahead limit too).
-    const double window =
-        std::min(profile.recvWindowMs,
-                 profile.exchange == Exchange::Bybit ? profile.recvWindowMs : profile.aheadLimitMs);
-    if (2.0 * check.uncertaintyMs + options.latencyAllowanceMs > window) {
-        check.reason = QStringLiteral("its uncertainty (±%1 ms after %2 s) no longer fits the "
-                                      "exchange's %3 ms window")
-                           .arg(check.uncertaintyMs, 0, 'f', 0)
+    QString why;
+    if (!timestampFitsWindow(profile, check.uncertaintyMs, options.latencyAllowanceMs, &why)) {
+        check.reason = QStringLiteral("%1 (%2 s after its sync, assuming %3 ms/h of drift)")
+                           .arg(why)
                            .arg(age / 1000)
-                           .arg(window, 0, 'f', 0);
+                           .arg(options.driftMsPerHour);
         return check;
     }
     check.safe = true;
     return check;
 }
 
+double CachedConnector::errorBoundMs() const
+{
+    if (m_measuredAtMs <= 0) // nothing measured yet: offset 0, no margin
+        return m_errorBoundMs;
+    return offsetUncertaintyMs(m_errorBoundMs, m_clock->nowMs() - m_measuredAtMs,
+                               m_options.driftMsPerHour);
+}
+
 int CachedConnector::safetyMarginMs() const
 {
-    return int(std::ceil(m_errorBoundMs));
+    return int(std::ceil(errorBoundMs()));
 }
 
 qint64 CachedConnector::requestTimestampMs() const
 {
-    return m_clock->nowMs() + m_offsetMs - safetyMarginMs();
+    return signedRequestTimestampMs(m_clock->nowMs(), m_offsetMs, errorBoundMs());
+}
+
+QList<QPair<QByteArray, QByteArray>>
+CachedConnector::bybitSignedHeaders(const QByteArray &payload) const
+{
+    return bybitHeaders(m_credentials, requestTimestampMs(), m_profile.recvWindowMs, payload);
+}
+
+QByteArray CachedConnector::bingxSignedQuery(const QList<QPair<QString, QString>> &parameters) const
+{
+    return cc::bingxSignedQuery(m_credentials, parameters, requestTimestampMs(),
+                                m_profile.recvWindowMs);
+}
+
+QPair<QByteArray, QByteArray> CachedConnector::apiKeyHeader() const
+{
+    return {m_profile.exchange == Exchange::Bybit ? QByteArray("X-BAPI-API-KEY")
+                                                  : QByteArray("X-BX-APIKEY"),
+            m_credentials.apiKey().toUtf8()};
+}
+
+bool CachedConnector::isRefreshing() const
+{
+    return m_purpose == SyncPurpose::Refresh && m_sync->isRunning();
+}
+
+void CachedConnector::adopt(qint64 offsetMs, double boundMs, qint64 measuredAtMs)
+{
+    const bool changed = m_offsetMs != offsetMs || m_errorBoundMs != boundMs;
+    m_offsetMs = offsetMs;
+    m_errorBoundMs = boundMs;
+    m_measuredAtMs = measuredAtMs;
+    if (changed && m_initialized)
+        Q_EMIT offsetChanged(m_offsetMs, errorBoundMs());
+}
+
+StoreError CachedConnector::save(const SyncResult &result, const QString &source)
+{
+    if (!m_store)
+        return StoreError(StoreError::Unreachable, QStringLiteral("no cache store"));
+    TimeSyncState state;
+    state.timeOffsetMs = result.offsetMs;
+    state.lastSyncTime = QDateTime::fromMSecsSinceEpoch(result.finishedAtMs, Qt::UTC);
+    state.metadata = QJsonObject{
+        {QStringLiteral("sync"), QJsonObject{{QStringLiteral("errorBoundMs"), result.errorBoundMs},
+                                             {QStringLiteral("rttMs"), result.rttMs},
+                                             {QStringLiteral("samples"), result.samplesUsed},
+                                             {QStringLiteral("source"), source},
+                                             {QStringLiteral("host"), result.host}}}};
+    const StoreError error =
+        m_store->set(m_userId, m_credentialId, exchangeName(m_profile.exchange),
+                     environmentName(m_profile.environment), state, m_options.ttl);
+    if (error)
+        qCWarning(lcConnector).noquote() << "Could not save the time sync:" << error.message();
+    return error;
+}
+
+void CachedConnector::runSync(SyncPurpose purpose, const SyncOptions &options)
+{
+    // A sync under way for another purpose reports Cancelled to that purpose first.
+    if (m_sync->isRunning())
+        m_sync->cancel();
+    m_purpose = purpose;
+    m_sync->start(m_profile, options);
 }
 
 void CachedConnector::initialize()
@@ -144,6 +211,12 @@ void CachedConnector::initialize()
     m_limitTimer->start(std::max(1, m_options.startupLimitMs));
     // Let the caller connect to initialized() before a cache hit reports it.
     QTimer::singleShot(0, this, &CachedConnector::lookUp);
+}
+
+bool CachedConnector::oldEntryStillSafe() const
+{
+    return m_hasOldEntry &&
+           checkSafety(m_oldEntry, m_clock->nowMs(), m_profile, m_options, true).safe;
 }
 
 void CachedConnector::lookUp()
@@ -176,7 +249,8 @@ void CachedConnector::lookUp()
         m_oldEntry = lookup.entry;
         m_hasOldEntry = true;
     }
-    // A miss: of all the processes starting now, one syncs; the rest wait for its result.
+    // Of all the processes starting now, the lease holder syncs; the rest use the old offset
+    // while it is still safe, or wait for the holder's result.
     auto lease = m_store->acquireSyncLease(m_userId, m_credentialId, m_options.holder,
                                            std::chrono::milliseconds(m_options.leaseMs));
     if (!lease.ok()) {
@@ -190,6 +264,12 @@ void CachedConnector::lookUp()
         startSync(InitResult::Source::Synced, true);
         return;
     }
+    if (oldEntryStillSafe()) {
+        qCInfo(lcConnector).noquote() << "Another process is syncing this credential - using the "
+                                         "expired offset, still safe by drift";
+        useEntry(m_oldEntry, InitResult::Source::StaleButSafe, m_pending.cacheOutcome);
+        return;
+    }
     qCInfo(lcConnector).noquote() << "Another process is syncing this credential - waiting up to"
                                   << m_options.leaseWaitMs << "ms for its result";
     m_waiting.start();
@@ -200,49 +280,70 @@ void CachedConnector::pollPeer()
 {
     if (!m_initializing)
         return;
-    const qint64 now = m_clock->nowMs();
-    auto entry = m_store->entry(m_userId, m_credentialId);
-    if (entry.ok() && entry->stateAt(now) == CacheEntry::State::Valid &&
-        (!m_hasOldEntry || entry->updatedAt > m_oldEntry.updatedAt ||
-         entry->lastSyncTime > m_oldEntry.lastSyncTime)) {
+    // The holder's result, when it has saved one since we looked.
+    auto takePeerResult = [this]() {
+        const qint64 now = m_clock->nowMs();
+        auto entry = m_store->entry(m_userId, m_credentialId);
+        if (!entry.ok() || entry->stateAt(now) != CacheEntry::State::Valid)
+            return false;
+        if (m_hasOldEntry && entry->updatedAt <= m_oldEntry.updatedAt &&
+            entry->lastSyncTime <= m_oldEntry.lastSyncTime)
+            return false;
         const Lookup lookup = m_store->get(m_userId, m_credentialId); // counts the hit
-        if (lookup.isHit() && checkSafety(lookup.entry, now, m_profile, m_options).safe) {
-            useEntry(lookup.entry, InitResult::Source::PeerSync, lookup.outcome);
+        if (!lookup.isHit() || !checkSafety(lookup.entry, now, m_profile, m_options).safe)
+            return false;
+        useEntry(lookup.entry, InitResult::Source::PeerSync, lookup.outcome);
+        return true;
+    };
+    if (takePeerResult())
+        return;
+    // The holder gave up (released without saving) or its lease lapsed: take over at once
+    // rather than waiting out leaseWaitMs; after the wait, sync whatever the lease says.
+    auto lease = m_store->acquireSyncLease(m_userId, m_credentialId, m_options.holder,
+                                           std::chrono::milliseconds(m_options.leaseMs));
+    const bool got = lease.ok() && lease.value();
+    if (got) {
+        m_holdsLease = true;
+        // It may have saved just before releasing.
+        if (takePeerResult()) {
+            releaseLease();
             return;
         }
-    }
-    if (m_waiting.elapsed() < m_options.leaseWaitMs) {
+    } else if (m_waiting.elapsed() < m_options.leaseWaitMs) {
         m_pollTimer->start(std::max(1, m_options.leasePollMs));
         return;
     }
-    if (m_hasOldEntry && checkSafety(m_oldEntry, now, m_profile, m_options, true).safe) {
-        qCInfo(lcConnector).noquote() << "Peer sync not done yet - using the expired offset, "
-                                         "still safe by drift";
-        useEntry(m_oldEntry, InitResult::Source::StaleButSafe, m_pending.cacheOutcome);
-        return;
-    }
-    // The peer is slow or gone: its lease lapses on its own; sync ourselves.
-    auto lease = m_store->acquireSyncLease(m_userId, m_credentialId, m_options.holder,
-                                           std::chrono::milliseconds(m_options.leaseMs));
-    m_holdsLease = lease.ok() && lease.value();
+    if (!got)
+        qCInfo(lcConnector).noquote() << "No result from the process holding the sync lease after"
+                                      << m_options.leaseWaitMs << "ms - syncing ourselves";
     startSync(InitResult::Source::Synced, true);
 }
 
 void CachedConnector::useEntry(const CacheEntry &entry, InitResult::Source source,
                                Lookup::Outcome outcome)
 {
-    InitResult r;
+    const qint64 now = m_clock->nowMs();
+    InitResult r = m_pending;
     r.ok = true;
+    r.error.clear();
     r.source = source;
     r.cacheOutcome = outcome;
     r.offsetMs = entry.timeOffsetMs;
-    r.errorBoundMs = checkSafety(entry, m_clock->nowMs(), m_profile, m_options, true).uncertaintyMs;
+    r.errorBoundMs = checkSafety(entry, now, m_profile, m_options, true).uncertaintyMs;
+    adopt(entry.timeOffsetMs, entryErrorBound(entry, m_options.unknownErrorBoundMs),
+          entry.lastSyncTime.toMSecsSinceEpoch());
     qCInfo(lcConnector).noquote() << QStringLiteral(
                                          "Loaded cached time sync (age: %1s, offset: %2ms)")
-                                         .arg(entry.ageMs(m_clock->nowMs()) / 1000)
+                                         .arg(entry.ageMs(now) / 1000)
                                          .arg(entry.timeOffsetMs);
     finishInit(r);
-    if (source != InitResult::Source::CacheHit || !m_store || m_options.refreshAheadBeta <= 0)
+    if (source == InitResult::Source::CacheHit)
+        maybeRefreshAhead(entry);
+}
+
+void CachedConnector::maybeRefreshAhead(const CacheEntry &entry)
+{
+    if (!m_store || m_options.refreshAheadBeta <= 0)
         return;
     const QJsonObject sync = entry.metadata.value(QStringLiteral("sync")).toObject();
     const double rtt = sync.value(QStringLiteral("rttMs")).toDouble(200);
@@ -257,10 +358,9 @@ void CachedConnector::useEntry(const CacheEntry &entry, InitResult::Source sourc
     if (!lease.ok() || !lease.value())
         return; // someone else is refreshing it
     m_holdsLease = true;
-    m_refreshing = true;
     qCInfo(lcConnector).noquote()
         << QStringLiteral("Refreshing ahead of expiry (%1 s left)").arg(remaining / 1000);
-    m_sync->start(m_profile, m_options.sync);
+    runSync(SyncPurpose::Refresh, m_options.sync);
 }
 
 bool CachedConnector::shouldRefreshAhead(qint64 remainingMs, double syncDurationMs, double beta,
@@ -282,70 +382,36 @@ void CachedConnector::startSync(InitResult::Source successSource, bool save)
     // Never let the sync outlive the start-up limit.
     const int left = m_options.startupLimitMs - int(m_started.elapsed());
     options.totalTimeoutMs = std::max(1, std::min(options.totalTimeoutMs, left));
-    m_sync->start(m_profile, options);
+    runSync(SyncPurpose::Init, options);
 }
 
 void CachedConnector::onSyncFinished(const SyncResult &result)
 {
-    if (m_refreshing) {
-        m_refreshing = false;
-        if (result.ok() && m_store) {
-            TimeSyncState state;
-            state.timeOffsetMs = result.offsetMs;
-            state.lastSyncTime = QDateTime::fromMSecsSinceEpoch(result.finishedAtMs, Qt::UTC);
-            state.metadata = QJsonObject{
-                {QStringLiteral("sync"),
-                 QJsonObject{{QStringLiteral("errorBoundMs"), result.errorBoundMs},
-                             {QStringLiteral("rttMs"), result.rttMs},
-                             {QStringLiteral("samples"), result.samplesUsed},
-                             {QStringLiteral("source"), QStringLiteral("refresh ahead")},
-                             {QStringLiteral("host"), result.host}}}};
-            m_store->set(m_userId, m_credentialId, exchangeName(m_profile.exchange),
-                         environmentName(m_profile.environment), state, m_options.ttl);
-            m_offsetMs = result.offsetMs;
-            m_errorBoundMs = result.errorBoundMs;
-        }
-        releaseLease();
-        Q_EMIT refreshedAhead(result);
-        return;
-    }
     m_exchangeRequests += result.requests;
-    if (m_resyncForRetry) {
-        m_resyncForRetry = false;
-        if (result.ok()) {
-            m_offsetMs = result.offsetMs;
-            m_errorBoundMs = result.errorBoundMs;
-            if (m_store) {
-                TimeSyncState state;
-                state.timeOffsetMs = result.offsetMs;
-                state.metadata =
-                    QJsonObject{{QStringLiteral("sync"),
-                                 QJsonObject{{QStringLiteral("errorBoundMs"), result.errorBoundMs},
-                                             {QStringLiteral("rttMs"), result.rttMs},
-                                             {QStringLiteral("samples"), result.samplesUsed},
-                                             {QStringLiteral("source"), QStringLiteral("resync")},
-                                             {QStringLiteral("host"), result.host}}}};
-                m_store->set(m_userId, m_credentialId, exchangeName(m_profile.exchange),
-                             environmentName(m_profile.environment), state, m_options.ttl);
-            }
-            sendSigned(true);
-        } else {
-            ApiCallResult r;
-            r.error = QStringLiteral("the timestamp was rejected and the resync failed: %1")
-                          .arg(result.errorMessage);
-            r.retried = true;
-            Q_EMIT verified(r);
-        }
+    switch (m_purpose) {
+    case SyncPurpose::Refresh:
+        onRefreshFinished(result);
         return;
+    case SyncPurpose::Retry:
+        onRetrySyncFinished(result);
+        return;
+    case SyncPurpose::Init:
+        break;
     }
     if (!m_initializing)
         return;
+    m_pending.sync = result;
     InitResult r = m_pending;
-    r.sync = result;
     if (!result.ok()) {
-        releaseLease();
+        releaseLease(); // a failed sync never touches the cache
+        if (oldEntryStillSafe()) {
+            qCWarning(lcConnector).noquote() << "Time sync failed (" << result.errorMessage
+                                             << ") - using the expired offset, still safe by drift";
+            useEntry(m_oldEntry, InitResult::Source::StaleButSafe, m_pending.cacheOutcome);
+            return;
+        }
         r.ok = false;
-        r.error = result.errorMessage; // a failed sync never touches the cache
+        r.error = result.errorMessage;
         if (result.error == SyncResult::Error::Timeout &&
             m_started.elapsed() >= m_options.startupLimitMs - 50) {
             // The sync was cut short to honour the start-up limit: say so.
@@ -360,29 +426,49 @@ void CachedConnector::onSyncFinished(const SyncResult &result)
     r.ok = true;
     r.offsetMs = result.offsetMs;
     r.errorBoundMs = result.errorBoundMs;
+    adopt(result.offsetMs, result.errorBoundMs, result.finishedAtMs);
     qCInfo(lcConnector).noquote()
         << QStringLiteral("Time sync completed in %1ms").arg(m_started.elapsed());
-    if (m_saveAfterSync && m_store) {
-        TimeSyncState state;
-        state.timeOffsetMs = result.offsetMs;
-        state.lastSyncTime = QDateTime::fromMSecsSinceEpoch(result.finishedAtMs, Qt::UTC);
-        state.metadata =
-            QJsonObject{{QStringLiteral("sync"),
-                         QJsonObject{{QStringLiteral("errorBoundMs"), result.errorBoundMs},
-                                     {QStringLiteral("rttMs"), result.rttMs},
-                                     {QStringLiteral("samples"), result.samplesUsed},
-                                     {QStringLiteral("source"), QStringLiteral("connector")},
-                                     {QStringLiteral("host"), result.host}}}};
-        const StoreError saved =
-            m_store->set(m_userId, m_credentialId, exchangeName(m_profile.exchange),
-                         environmentName(m_profile.environment), state, m_options.ttl);
-        if (saved) {
-            qCWarning(lcConnector).noquote() << "Could not save the time sync:" << saved.message();
-            r.source = InitResult::Source::LiveSync;
-        }
-    }
+    if (m_saveAfterSync && m_store && save(result, QStringLiteral("connector")))
+        r.source = InitResult::Source::LiveSync;
     releaseLease();
     finishInit(r);
+}
+
+void CachedConnector::onRefreshFinished(const SyncResult &result)
+{
+    if (result.ok()) {
+        save(result, QStringLiteral("refresh ahead"));
+        adopt(result.offsetMs, result.errorBoundMs, result.finishedAtMs);
+    }
+    releaseLease();
+    Q_EMIT refreshedAhead(result);
+}
+
+void CachedConnector::onRetrySyncFinished(const SyncResult &result)
+{
+    if (result.ok()) {
+        adopt(result.offsetMs, result.errorBoundMs, result.finishedAtMs);
+        if (m_store)
+            save(result, QStringLiteral("resync"));
+        sendSigned(true);
+        return;
+    }
+    if (m_hasRejectionEstimate) {
+        // The rejection itself carried the server's time: as good as one sample. Use it for the
+        // retry, but keep it out of the cache (a failed sync never touches it).
+        qCWarning(lcConnector).noquote()
+            << "Resync failed (" << result.errorMessage
+            << ") - retrying with the server time the rejection carried";
+        adopt(m_rejectionOffsetMs, m_rejectionBoundMs, m_clock->nowMs());
+        sendSigned(true);
+        return;
+    }
+    ApiCallResult r;
+    r.error = QStringLiteral("the timestamp was rejected and the resync failed: %1")
+                  .arg(result.errorMessage);
+    r.retried = true;
+    Q_EMIT verified(r);
 }
 
 void CachedConnector::finishInit(InitResult result)
@@ -395,8 +481,6 @@ void CachedConnector::finishInit(InitResult result)
     result.elapsedMs = m_started.elapsed();
     result.exchangeRequests = m_exchangeRequests;
     if (result.ok) {
-        m_offsetMs = result.offsetMs;
-        m_errorBoundMs = result.errorBoundMs;
         m_initialized = true;
         qCInfo(lcConnector).noquote() << QStringLiteral("Initialized in %1ms (%2)")
                                              .arg(result.elapsedMs)
@@ -411,10 +495,19 @@ void CachedConnector::onStartupLimit()
 {
     if (!m_initializing)
         return;
-    m_sync->disconnect(this);
-    m_sync->cancel();
-    connect(m_sync, &TimeSync::finished, this, &CachedConnector::onSyncFinished);
+    if (m_purpose == SyncPurpose::Init && m_sync->isRunning()) {
+        m_sync->disconnect(this);
+        m_sync->cancel();
+        connect(m_sync, &TimeSync::finished, this, &CachedConnector::onSyncFinished);
+    }
     releaseLease();
+    if (oldEntryStillSafe()) {
+        qCWarning(lcConnector).noquote()
+            << "Start-up limit of" << m_options.startupLimitMs
+            << "ms reached - using the expired offset, still safe by drift";
+        useEntry(m_oldEntry, InitResult::Source::StaleButSafe, m_pending.cacheOutcome);
+        return;
+    }
     InitResult r = m_pending;
     r.ok = false;
     r.error = QStringLiteral("%1: start-up limit of %2 ms reached")
@@ -433,6 +526,14 @@ void CachedConnector::releaseLease()
 
 void CachedConnector::verifyConnection()
 {
+    if (m_initializing) {
+        ApiCallResult r;
+        r.error =
+            QStringLiteral("%1: initialize() has not finished yet").arg(m_profile.displayName());
+        QTimer::singleShot(0, this, [this, r]() { Q_EMIT verified(r); });
+        return;
+    }
+    m_hasRejectionEstimate = false;
     sendSigned(false);
 }
 
@@ -441,26 +542,28 @@ void CachedConnector::sendSigned(bool isRetry)
     const qint64 timestamp = requestTimestampMs();
     const int recvWindow = m_profile.recvWindowMs;
     QNetworkRequest request;
+    QUrl url = m_profile.url(m_profile.verifyPath);
     if (m_profile.exchange == Exchange::Bybit) {
-        const QByteArray query = "accountType=UNIFIED";
-        QUrl url = m_profile.url(m_profile.verifyPath);
-        url.setQuery(QString::fromLatin1(query));
+        // GET /v5/user/query-api: no parameters, so the signed payload is empty.
         request.setUrl(url);
-        for (const auto &header : bybitHeaders(m_credentials, timestamp, recvWindow, query))
+        for (const auto &header : bybitHeaders(m_credentials, timestamp, recvWindow, QByteArray()))
             request.setRawHeader(header.first, header.second);
     } else {
-        QUrl url = m_profile.url(m_profile.verifyPath);
         url.setQuery(
-            QString::fromLatin1(bingxSignedQuery(m_credentials, {}, timestamp, recvWindow)),
+            QString::fromLatin1(cc::bingxSignedQuery(m_credentials, {}, timestamp, recvWindow)),
             QUrl::StrictMode);
         request.setUrl(url);
         request.setRawHeader("X-BX-APIKEY", m_credentials.apiKey().toUtf8());
     }
     request.setTransferTimeout(m_options.sync.requestTimeoutMs);
     ++m_exchangeRequests;
+    const qint64 sentAt = m_clock->nowMs();
+    QElapsedTimer transit;
+    transit.start();
     QNetworkReply *reply = m_network->get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, isRetry]() {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, isRetry, sentAt, transit]() {
         reply->deleteLater();
+        const double rtt = double(transit.nsecsElapsed()) / 1e6;
         ApiCallResult r;
         r.retried = isRetry;
         r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -477,14 +580,19 @@ void CachedConnector::sendSigned(bool isRetry)
                 << "The exchange rejected the request timestamp (code" << answer.code
                 << ") - invalidating the cached offset and resyncing";
             if (answer.serverTimeMs) {
-                // A first estimate from the error itself, in case the resync fails.
-                m_offsetMs = *answer.serverTimeMs - m_clock->nowMs();
-                m_errorBoundMs = 1000;
+                // The server read its clock between our send and receive: one more sample.
+                m_hasRejectionEstimate = true;
+                m_rejectionOffsetMs =
+                    qint64(std::llround(double(*answer.serverTimeMs) - (double(sentAt) + rtt / 2)));
+                m_rejectionBoundMs = rtt / 2 + 1.0 + kLocalClockResolutionMs + 0.5;
             }
-            if (m_store)
-                m_store->invalidate(m_userId, m_credentialId);
-            m_resyncForRetry = true;
-            m_sync->start(m_profile, m_options.sync);
+            if (m_store) {
+                const auto invalidated = m_store->invalidate(m_userId, m_credentialId);
+                if (!invalidated.ok())
+                    qCWarning(lcConnector).noquote() << "Could not invalidate the cached offset:"
+                                                     << invalidated.error().message();
+            }
+            runSync(SyncPurpose::Retry, m_options.sync);
             return;
         }
         if (!answer.isJson || answer.code != 0 || r.httpStatus >= 400) {

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/connector/signing.h"
+#include "core/result.h"
 #include "core/store/types.h"
 #include "core/timesync/timesync.h"
 
@@ -24,10 +25,17 @@ struct ConnectorOptions
     double driftMsPerHour = 50;        // assumed local clock drift against the exchange
     double unknownErrorBoundMs = 250;  // for entries without sync metadata (written by the seed)
     int latencyAllowanceMs = 500;      // a request's own transit, kept inside the window
-    int startupLimitMs = 8000;         // initialize() never takes longer than this
+    // initialize() reports within this, whatever the exchange does (a store call already under
+    // way finishes first: each is bounded by the store's own timeout).
+    int startupLimitMs = 8000;
     SyncOptions sync;
-    int leaseMs = 5000;     // how long one process may hold the right to sync an identity
-    int leaseWaitMs = 2000; // how long the others wait for its result
+    // The cold-start storm: of the processes that find an identity's entry missing, expired or
+    // unsafe at once, the one holding the store's sync lease syncs. The others use the old
+    // offset at once when it is still safe by drift, else wait (polling) for the holder's result
+    // up to leaseWaitMs, and sync themselves when it does not come (a crashed holder's lease
+    // lapses after leaseMs).
+    int leaseMs = 5000;
+    int leaseWaitMs = 2000;
     int leasePollMs = 100;
     QString holder; // lease holder name; default host:pid:random
     // Refresh ahead (XFetch, Vattani et al. 2015): a hit whose entry is close to expiry
@@ -50,7 +58,8 @@ struct InitResult
         None,
         CacheHit,     // a valid, safe entry: no network call at all
         PeerSync,     // another process synced while we waited for its lease
-        StaleButSafe, // expired but still safe by drift, while another process syncs
+        StaleButSafe, // expired but still safe by drift: another process syncs, or our sync
+                      // failed or ran out of time (the entry is left as it was)
         Synced,       // we synced and saved
         LiveSync,     // we synced; the cache was unavailable (store failure) or not saved
     };
@@ -59,10 +68,10 @@ struct InitResult
     Source source = Source::None;
     Lookup::Outcome cacheOutcome = Lookup::Outcome::Miss;
     qint64 offsetMs = 0;
-    double errorBoundMs = 0;
+    double errorBoundMs = 0; // the offset's uncertainty at start-up (bound + age × drift)
     qint64 elapsedMs = 0;
     int exchangeRequests = 0;
-    SyncResult sync; // when a sync ran
+    SyncResult sync; // when a sync ran (also a failed one that StaleButSafe stood in for)
 };
 QString sourceName(InitResult::Source source);
 
@@ -82,8 +91,13 @@ struct ApiCallResult
 // signs its first request without a round trip to the exchange; otherwise it syncs (one
 // process per identity at a time, through the store's lease) and saves the result.
 //
+// An expired entry whose offset is still safe by drift (bound + age × drift inside the window)
+// stands in while another process syncs, when our own sync fails, and when the start-up limit
+// is reached; an invalidated entry never does. A failed sync never writes to the cache.
+//
 // A store failure is a miss: the connector works without the cache, only slower. Lives in one
 // thread with its CacheStore (the store is synchronous; its calls are bounded by its timeout).
+// Secrets stay in this object's memory: never saved, logged or printed.
 class CachedConnector : public QObject
 {
     Q_OBJECT
@@ -101,13 +115,27 @@ public:
     void initialize(); // initialized() follows
     bool isInitialized() const { return m_initialized; }
     qint64 offsetMs() const { return m_offsetMs; }
-    double errorBoundMs() const { return m_errorBoundMs; }
+    // The offset's uncertainty now: its bound when measured + age × drift (grows while the
+    // process runs).
+    double errorBoundMs() const;
+    // When the offset in use was measured (UTC ms).
+    qint64 offsetMeasuredAtMs() const { return m_measuredAtMs; }
 
-    // The safety margin subtracted from signed timestamps: the offset's uncertainty, so that a
-    // request never runs ahead of the exchange's clock (Bybit rejects anything > 1 s ahead).
+    // The safety margin subtracted from signed timestamps: the offset's uncertainty now, rounded
+    // up, so that a request is never ahead of the exchange's clock (Bybit rejects anything
+    // 1 s ahead, whatever the recv window). See signedRequestTimestampMs().
     int safetyMarginMs() const;
     // Local time + offset - margin: the timestamp a signed request carries.
     qint64 requestTimestampMs() const;
+    // The recv window sent with signed requests.
+    int recvWindowMs() const { return m_profile.recvWindowMs; }
+    // Signing for callers that build their own requests (keys never leave this object).
+    // Bybit v5: the X-BAPI-* headers for a GET query string or a POST JSON body.
+    QList<QPair<QByteArray, QByteArray>> bybitSignedHeaders(const QByteArray &payload) const;
+    // BingX: the full query string with recvWindow, timestamp and signature; the key goes in
+    // the X-BX-APIKEY header (apiKeyHeader()).
+    QByteArray bingxSignedQuery(const QList<QPair<QString, QString>> &parameters) const;
+    QPair<QByteArray, QByteArray> apiKeyHeader() const;
 
     // A cheap authenticated call (the seed's account check). On a timestamp rejection
     // (Bybit 10002, BingX 100421) it invalidates the entry, resyncs, saves and retries once.
@@ -117,7 +145,8 @@ public:
                                    const ExchangeProfile &profile, const ConnectorOptions &options,
                                    bool ignoreTtl = false);
 
-    // Blocking forms for tools and tests (run a local event loop). Not for GUI threads.
+    // CLI / TEST / BENCHMARK CONVENIENCE ONLY: run a local QEventLoop until initialized() /
+    // verified(). Never from a GUI thread or from code with an event loop of its own.
     InitResult initializeBlocking();
     ApiCallResult verifyConnectionBlocking();
 
@@ -125,21 +154,31 @@ public:
     // (0, 1] (exposed for tests).
     static bool shouldRefreshAhead(qint64 remainingMs, double syncDurationMs, double beta,
                                    double u);
-    bool isRefreshing() const { return m_refreshing; }
+    bool isRefreshing() const;
 
 Q_SIGNALS:
     void initialized(const cc::InitResult &result);
+    // The offset in use changed (a resync after a rejected timestamp, a refresh ahead).
+    void offsetChanged(qint64 offsetMs, double errorBoundMs);
     // A background refresh-ahead finished (saved when result.ok()).
     void refreshedAhead(const cc::SyncResult &result);
     void verified(const cc::ApiCallResult &result);
 
 private:
     void lookUp();
+    enum class SyncPurpose { Init, Retry, Refresh };
+    void runSync(SyncPurpose purpose, const SyncOptions &options);
     void startSync(InitResult::Source successSource, bool save);
     void onSyncFinished(const SyncResult &result);
+    void onRetrySyncFinished(const SyncResult &result);
+    void onRefreshFinished(const SyncResult &result);
     void pollPeer();
     void finishInit(InitResult result);
     void useEntry(const CacheEntry &entry, InitResult::Source source, Lookup::Outcome outcome);
+    void maybeRefreshAhead(const CacheEntry &entry);
+    bool oldEntryStillSafe() const;
+    void adopt(qint64 offsetMs, double boundMs, qint64 measuredAtMs);
+    StoreError save(const SyncResult &result, const QString &source);
     void sendSigned(bool isRetry);
     void onStartupLimit();
     void releaseLease();
@@ -165,10 +204,14 @@ private:
     bool m_saveAfterSync = true;
     bool m_initializing = false;
     bool m_initialized = false;
-    bool m_resyncForRetry = false;
-    bool m_refreshing = false;
+    SyncPurpose m_purpose = SyncPurpose::Init;
     qint64 m_offsetMs = 0;
-    double m_errorBoundMs = 0;
+    double m_errorBoundMs = 0; // when measured
+    qint64 m_measuredAtMs = 0;
+    // The estimate a timestamp rejection carried, used when the resync after it fails.
+    bool m_hasRejectionEstimate = false;
+    qint64 m_rejectionOffsetMs = 0;
+    double m_rejectionBoundMs = 0;
     int m_exchangeRequests = 0;
 };
 

@@ -148,8 +148,10 @@ ParsedTime parseBybitServerTime(const QByteArray &body, qint64 localNowMs, qint6
             r.error = QStringLiteral("result.timeNano is not a string of digits");
             return r;
         }
-        return accept(*ns / 1'000'000, 0.001, QStringLiteral("result.timeNano"),
-                      QStringLiteral("nanoseconds"), *ns, localNowMs, maxSkewMs);
+        // Rounded to the nearest millisecond: off by at most half of one.
+        const qint64 ms = *ns / 1'000'000 + (*ns % 1'000'000 >= 500'000 ? 1 : 0);
+        return accept(ms, 0.5, QStringLiteral("result.timeNano"), QStringLiteral("nanoseconds"),
+                      *ns, localNowMs, maxSkewMs);
     }
     if (o.contains(QStringLiteral("time"))) {
         const auto ms = integer(o.value(QStringLiteral("time")));

@@ -12,9 +12,11 @@ namespace cc {
 // A server time read from an exchange's answer.
 struct ServerTime
 {
-    qint64 ms = 0;           // milliseconds since the epoch
-    double resolutionMs = 1; // how coarse the value is (1000 for a seconds field)
-    QString field;           // where it came from, e.g. "result.timeNano"
+    qint64 ms = 0; // milliseconds since the epoch
+    // How far the value may be from the server's clock reading it stands for: 0.5 for
+    // nanoseconds rounded to the millisecond, 1 for a millisecond field, 1000 for seconds.
+    double resolutionMs = 1;
+    QString field; // where it came from, e.g. "result.timeNano"
 };
 
 struct ParsedTime

@@ -6,6 +6,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslSocket>
 #include <QTimer>
 
 #include <algorithm>
@@ -40,7 +41,66 @@ QString transportError(QNetworkReply::NetworkError code, const QString &text,
     }
 }
 
+// What an HTTP error answer says, in words: the status, a hint for the common ones, and the
+// exchange's own code and message when the body carries them.
+QString httpError(Exchange exchange, int status, const QString &reason, const QByteArray &body)
+{
+    QString text = QStringLiteral("HTTP %1 %2").arg(status).arg(reason).trimmed();
+    if (status == 429)
+        text += QStringLiteral(" (rate limited: wait before the next sync)");
+    else if (status == 403)
+        text += QStringLiteral(" (forbidden: the host may block this IP address or region)");
+    const QByteArray trimmed = body.trimmed();
+    const ApiAnswer answer = parseApiAnswer(exchange, trimmed);
+    if (answer.isJson && answer.code > 0) // the exchange's own code (missing: -1)
+        text += QStringLiteral(", code %1: %2").arg(answer.code).arg(answer.message.left(200));
+    else if (trimmed.startsWith('<'))
+        text += QStringLiteral(", an HTML error page");
+    else if (!trimmed.isEmpty()) {
+        QString excerpt = QString::fromUtf8(trimmed.left(120)).simplified();
+        for (QChar &c : excerpt) {
+            if (!c.isPrint())
+                c = QLatin1Char('?');
+        }
+        text += QStringLiteral(": \"%1\"").arg(excerpt);
+    }
+    return text;
+}
+
 } // namespace
+
+double offsetUncertaintyMs(double errorBoundMs, qint64 ageMs, double driftMsPerHour)
+{
+    return errorBoundMs + double(std::max<qint64>(0, ageMs)) / 3'600'000.0 * driftMsPerHour;
+}
+
+qint64 signedRequestTimestampMs(qint64 localNowMs, qint64 offsetMs, double uncertaintyMs)
+{
+    return localNowMs + offsetMs - qint64(std::ceil(std::max(0.0, uncertaintyMs)));
+}
+
+bool timestampFitsWindow(const ExchangeProfile &profile, double uncertaintyMs, int transitMs,
+                         QString *why)
+{
+    // Signed with offset - uncertainty, a request is never ahead; it lags by up to twice the
+    // uncertainty plus its own transit. Bybit accepts a lag up to the recv window; BingX's
+    // window is symmetric, bounded by both.
+    const int window = profile.exchange == Exchange::Bybit
+                           ? profile.recvWindowMs
+                           : std::min(profile.recvWindowMs, profile.aheadLimitMs);
+    const double worstLag = 2.0 * uncertaintyMs + transitMs;
+    if (worstLag <= window) {
+        if (why)
+            why->clear();
+        return true;
+    }
+    if (why)
+        *why = QStringLiteral("its uncertainty (±%1 ms) no longer fits the exchange's %2 ms "
+                              "window")
+                   .arg(uncertaintyMs, 0, 'f', 0)
+                   .arg(window);
+    return false;
+}
 
 TimeSync::TimeSync(QNetworkAccessManager *network, const Clock *clock, QObject *parent)
     : QObject(parent)
@@ -104,6 +164,12 @@ void TimeSync::sendNext()
 {
     if (!m_running)
         return;
+    if (m_profile.baseUrl.scheme() == QLatin1String("https") && !QSslSocket::supportsSsl()) {
+        finish(SyncResult::Error::Tls,
+               QStringLiteral("TLS is not available to this program (no TLS backend: install "
+                              "OpenSSL 3 or use an http:// base URL for a local server)"));
+        return;
+    }
     QNetworkRequest request(m_profile.url(m_profile.timePath));
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("User-Agent", "connector-cache/" CC_VERSION_STRING);
@@ -151,8 +217,7 @@ void TimeSync::onReplyFinished()
     if (status >= 400) {
         const QString reason =
             reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-        finish(SyncResult::Error::Http,
-               QStringLiteral("HTTP %1 %2").arg(status).arg(reason).trimmed());
+        finish(SyncResult::Error::Http, httpError(m_profile.exchange, status, reason, body));
         return;
     }
     const ParsedTime parsed =
@@ -205,8 +270,11 @@ void TimeSync::estimate(QList<SyncSample> *samples, SyncResult *result)
     result->offsetExactMs = chosen.offsetMs();
     result->offsetMs = qint64(std::llround(chosen.offsetMs()));
     result->rttMs = chosen.rttMs();
-    result->errorBoundMs = chosen.errorBoundMs() + 0.5; // + rounding to whole ms
+    // rtt / 2 + server resolution, + the local clock's resolution, + rounding to whole ms.
+    result->errorBoundMs = chosen.errorBoundMs() + kLocalClockResolutionMs + 0.5;
     result->samplesUsed = used;
+    result->chosenSample = best;
+    result->serverTimeMs = chosen.serverMs;
 }
 
 void TimeSync::finish(SyncResult::Error error, const QString &message)
@@ -239,7 +307,10 @@ void TimeSync::finish(SyncResult::Error error, const QString &message)
         m_result.errorMessage =
             QStringLiteral("%1 %2: %3")
                 .arg(exchangeName(m_profile.exchange), m_profile.host(), message);
-        qCWarning(lcSync).noquote() << "time sync failed:" << m_result.errorMessage;
+        if (error == SyncResult::Error::Cancelled)
+            qCInfo(lcSync).noquote() << "time sync cancelled:" << m_result.errorMessage;
+        else
+            qCWarning(lcSync).noquote() << "time sync failed:" << m_result.errorMessage;
     }
     Q_EMIT finished(m_result);
 }

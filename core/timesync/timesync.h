@@ -15,6 +15,10 @@ class QTimer;
 
 namespace cc {
 
+// Local wall time is read to the millisecond (Clock::nowMs); the mapping of the monotonic
+// clock onto it may be off by that much. Part of every error bound.
+constexpr double kLocalClockResolutionMs = 1.0;
+
 struct SyncOptions
 {
     int samples = 5;                      // requests per sync
@@ -61,15 +65,36 @@ struct SyncResult
 
     qint64 offsetMs = 0; // server time minus local time, rounded
     double offsetExactMs = 0;
-    double rttMs = 0;        // of the sample used
-    double errorBoundMs = 0; // the true offset lies within offset ± this
+    double rttMs = 0; // of the sample used
+    // The true offset lies within offsetMs ± this: the chosen sample's rtt / 2, the server
+    // value's resolution, the local clock's resolution and the rounding to whole milliseconds.
+    double errorBoundMs = 0;
     int samplesUsed = 0;
-    int requests = 0; // requests sent (including failed and dropped ones)
+    int chosenSample = -1;   // index into samples of the one used
+    qint64 serverTimeMs = 0; // the chosen sample's server time
+    int requests = 0;        // requests sent (including failed and dropped ones)
     QList<SyncSample> samples;
     qint64 finishedAtMs = 0;
 
     bool ok() const { return error == Error::None; }
 };
+
+// How uncertain an offset measured with errorBoundMs is ageMs later, when the two clocks may
+// drift apart by up to driftMsPerHour: errorBound + age × drift.
+double offsetUncertaintyMs(double errorBoundMs, qint64 ageMs, double driftMsPerHour);
+
+// The timestamp a signed request carries: local time + offset − margin, the margin being the
+// offset's uncertainty rounded up. Even at the far end of the bound the timestamp is then not
+// ahead of the exchange's clock when the request leaves, so Bybit's "never 1 s ahead, whatever
+// the recv window" holds with a full second to spare; the price is a lag of up to twice the
+// uncertainty plus the request's transit, which must fit the recv window (see
+// timestampFitsWindow).
+qint64 signedRequestTimestampMs(qint64 localNowMs, qint64 offsetMs, double uncertaintyMs);
+// Whether requests signed that way are accepted: 2 × uncertainty + transitMs inside the
+// exchange's window (Bybit: the recv window; BingX: its symmetric window). When not, *why
+// says so in words.
+bool timestampFitsWindow(const ExchangeProfile &profile, double uncertaintyMs, int transitMs,
+                         QString *why = nullptr);
 
 // Measures the clock offset to an exchange: several samples on one keep-alive connection, each
 // timed on a monotonic clock; offset = T - (t0 + t3) / 2, error bound = (t3 - t0) / 2 plus the
@@ -92,8 +117,10 @@ public:
     // minimum round trip. Fills offset, rtt, bound and samplesUsed of *result.
     static void estimate(QList<SyncSample> *samples, SyncResult *result);
 
-    // The blocking form, for the CLI and tests only: runs a local event loop until done.
-    // Never call it from a GUI thread.
+    // CLI / TEST CONVENIENCE ONLY. The blocking form: creates its own QNetworkAccessManager,
+    // runs a local QEventLoop until the sync is done (bounded by options.totalTimeoutMs) and
+    // returns the result. Never call it from a GUI thread or from production code that has an
+    // event loop of its own: use start() and finished() there.
     static SyncResult runBlocking(const ExchangeProfile &profile,
                                   const SyncOptions &options = SyncOptions(),
                                   const Clock *clock = Clock::system());

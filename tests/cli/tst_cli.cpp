@@ -294,6 +294,20 @@ private Q_SLOTS:
         QVERIFY(qAbs(o.value(QStringLiteral("offset")).toInt() + 1500) <=
                 o.value(QStringLiteral("errorBound")).toDouble() + 1);
         QCOMPARE(o.value(QStringLiteral("samples")).toArray().size(), 5);
+        // The reported server time is the chosen sample's, and that sample has the least rtt.
+        const QJsonArray samples = o.value(QStringLiteral("samples")).toArray();
+        const int chosen = o.value(QStringLiteral("chosenSample")).toInt(-1);
+        QVERIFY(chosen >= 0 && chosen < samples.size());
+        const QJsonObject used = samples.at(chosen).toObject();
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(
+                     used.value(QStringLiteral("serverTime")).toInteger(), Qt::UTC)
+                     .toString(Qt::ISODateWithMs),
+                 o.value(QStringLiteral("serverTime")).toString());
+        for (const QJsonValue &v : samples) {
+            if (!v.toObject().value(QStringLiteral("dropped")).toBool())
+                QVERIFY(used.value(QStringLiteral("rttMs")).toDouble() <=
+                        v.toObject().value(QStringLiteral("rttMs")).toDouble());
+        }
         r = cli({QStringLiteral("show"), QStringLiteral("user1"), QStringLiteral("cred1"),
                  QStringLiteral("--json")});
         QCOMPARE(r.code, 0);

@@ -7,9 +7,12 @@
 #include "tests/support/fakeexchange/fakeexchange.h"
 #include "tests/support/testdatabase.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QMutex>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -82,15 +85,62 @@ private:
                 {QStringLiteral("sync"), QJsonObject{{QStringLiteral("errorBoundMs"), bound}}}};
         return s;
     }
+    static TimeSyncState stateAt(qint64 offset, double bound, qint64 syncedAtMs)
+    {
+        TimeSyncState s = state(offset, bound);
+        s.lastSyncTime = QDateTime::fromMSecsSinceEpoch(syncedAtMs, Qt::UTC);
+        return s;
+    }
     InitResult init(CacheStore *s, Exchange exchange = Exchange::Bybit,
                     ConnectorOptions options = ConnectorOptions(),
-                    const QString &user = QStringLiteral("user1"))
+                    const QString &user = QStringLiteral("user1"),
+                    const Clock *clock = Clock::system())
     {
         QNetworkAccessManager network;
         CachedConnector connector(user, QStringLiteral("cred1"), profile(exchange),
-                                  Credentials(kKey, kSecret), s, &network, Clock::system(),
-                                  options);
+                                  Credentials(kKey, kSecret), s, &network, clock, options);
         return connector.initializeBlocking();
+    }
+
+    // Several connectors, each with its own store connection and network access in a thread
+    // of its own (as separate processes would), starting at once on one identity.
+    std::vector<InitResult> storm(int connectors, const Clock *clock,
+                                  ConnectorOptions options = ConnectorOptions())
+    {
+        std::vector<std::unique_ptr<QThread>> threads;
+        std::vector<InitResult> results(static_cast<size_t>(connectors));
+        const QUrl base = m_fake->baseUrl();
+        const DatabaseConfig config = m_db->config();
+        std::atomic<int> ready{0};
+        for (int i = 0; i < connectors; ++i) {
+            threads.emplace_back(QThread::create([&, i]() {
+                CacheStore s(config, CacheStore::Options(), clock);
+                s.open();
+                QNetworkAccessManager network;
+                QString error;
+                auto p = ExchangeProfile::resolve(
+                    QStringLiteral("BYBIT"), QStringLiteral("TESTNET"), base.toString(), &error);
+                CachedConnector c(QStringLiteral("storm"), QStringLiteral("cred"), *p,
+                                  Credentials(kKey, kSecret), &s, &network, clock, options);
+                // Start together: every connection is open before anyone looks the entry up.
+                ++ready;
+                while (ready.load() < connectors)
+                    QThread::yieldCurrentThread();
+                results[size_t(i)] = c.initializeBlocking();
+            }));
+        }
+        for (auto &t : threads)
+            t->start();
+        for (auto &t : threads)
+            t->wait(60000);
+        return results;
+    }
+    static int count(const std::vector<InitResult> &results, InitResult::Source source)
+    {
+        int n = 0;
+        for (const InitResult &r : results)
+            n += r.source == source ? 1 : 0;
+        return n;
     }
 
 private Q_SLOTS:
@@ -162,15 +212,33 @@ private Q_SLOTS:
 
     void expiredOrDriftedOffsetsResync()
     {
+        {
+            // TTL on a manual clock: one second before expiry a hit, at expiry a resync.
+            ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+            CacheStore s(m_db->config(), CacheStore::Options(), &clock);
+            QCOMPARE(s.open(), StoreError());
+            QCOMPARE(s.set(QStringLiteral("ttl"), QStringLiteral("cred1"), QStringLiteral("BYBIT"),
+                           QStringLiteral("TESTNET"), stateAt(10, 5, clock.nowMs()), 60s),
+                     StoreError());
+            clock.advanceMs(59'000);
+            InitResult r =
+                init(&s, Exchange::Bybit, ConnectorOptions(), QStringLiteral("ttl"), &clock);
+            QCOMPARE(r.source, InitResult::Source::CacheHit);
+            QCOMPARE(fake()->timeRequests(), 0);
+            clock.advanceMs(1'000);
+            r = init(&s, Exchange::Bybit, ConnectorOptions(), QStringLiteral("ttl"), &clock);
+            QCOMPARE(r.cacheOutcome, Lookup::Outcome::Expired);
+            QCOMPARE(r.source, InitResult::Source::Synced);
+            QCOMPARE(r.exchangeRequests, 5);
+            QCOMPARE(fake()->timeRequests(), 5);
+            // Saved again, valid for a full TTL from now.
+            const auto saved = s.entry(QStringLiteral("ttl"), QStringLiteral("cred1"));
+            QVERIFY(saved.ok());
+            QCOMPARE(saved->stateAt(clock.nowMs()), CacheEntry::State::Valid);
+            QVERIFY(saved->expiresAt.toMSecsSinceEpoch() >= clock.nowMs() + 14 * 60'000);
+        }
         auto s = store();
-        QCOMPARE(s->set(QStringLiteral("user1"), QStringLiteral("cred1"), QStringLiteral("BYBIT"),
-                        QStringLiteral("TESTNET"), state(10, 5), 1s),
-                 StoreError());
-        QTest::qWait(1100);
-        InitResult r = init(s.get());
-        QCOMPARE(r.cacheOutcome, Lookup::Outcome::Expired);
-        QCOMPARE(r.source, InitResult::Source::Synced);
-        QCOMPARE(r.exchangeRequests, 5);
+        InitResult r;
 
         // Valid by TTL but synced 60 h ago: 100 ms + 60 h × 50 ms/h, doubled, no longer fits 5 s.
         QCOMPARE(s->set(QStringLiteral("user2"), QStringLiteral("cred1"), QStringLiteral("BYBIT"),
@@ -243,6 +311,55 @@ private Q_SLOTS:
         QVERIFY(!logText().contains(QString::fromLatin1(kSecret)));
     }
 
+    void aResyncThatFailsRetriesWithTheServerTimeTheRejectionCarried()
+    {
+        fake()->setSkewMs(-8000);
+        auto s = store();
+        QCOMPARE(s->set(QStringLiteral("user1"), QStringLiteral("cred1"), QStringLiteral("BYBIT"),
+                        QStringLiteral("TESTNET"), state(0, 5)),
+                 StoreError());
+        QNetworkAccessManager network;
+        CachedConnector c(QStringLiteral("user1"), QStringLiteral("cred1"), profile(),
+                          Credentials(kKey, kSecret), s.get(), &network);
+        QCOMPARE(c.initializeBlocking().source, InitResult::Source::CacheHit);
+        fake()->setFault(FakeExchange::Fault::Http500); // the time endpoint is down
+        const ApiCallResult call = c.verifyConnectionBlocking();
+        QVERIFY2(call.ok, qPrintable(call.error));
+        QVERIFY(call.retried);
+        QCOMPARE(fake()->signedRequests(), 2);
+        QCOMPARE(fake()->rejectedTimestamps(), 1);
+        QVERIFY2(qAbs(c.offsetMs() + 8000) < 100, qPrintable(QString::number(c.offsetMs())));
+        // Invalidated, and not rewritten from a failed sync.
+        auto entry = s->entry(QStringLiteral("user1"), QStringLiteral("cred1"));
+        QVERIFY(entry.ok());
+        QVERIFY(!entry->isValid);
+        QCOMPARE(entry->timeOffsetMs, 0);
+    }
+
+    void theSafetyMarginGrowsWithTheOffsetsAge()
+    {
+        ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+        CacheStore s(m_db->config(), CacheStore::Options(), &clock);
+        QCOMPARE(s.open(), StoreError());
+        QCOMPARE(s.set(QStringLiteral("user1"), QStringLiteral("cred1"), QStringLiteral("BYBIT"),
+                       QStringLiteral("TESTNET"), stateAt(250, 10, clock.nowMs()), 24h),
+                 StoreError());
+        QNetworkAccessManager network;
+        CachedConnector c(QStringLiteral("user1"), QStringLiteral("cred1"), profile(),
+                          Credentials(kKey, kSecret), &s, &network, &clock);
+        QCOMPARE(c.initializeBlocking().source, InitResult::Source::CacheHit);
+        QCOMPARE(c.safetyMarginMs(), 10);
+        QCOMPARE(c.requestTimestampMs(), clock.nowMs() + 250 - 10);
+        clock.advanceMs(2 * 3'600'000); // two hours at 50 ms/h
+        QCOMPARE(c.errorBoundMs(), 110.0);
+        QCOMPARE(c.requestTimestampMs(), clock.nowMs() + 250 - 110);
+        // The signing helpers carry that timestamp.
+        const auto headers = c.bybitSignedHeaders("category=linear");
+        QCOMPARE(headers.at(1).second, QByteArray::number(clock.nowMs() + 250 - 110));
+        QVERIFY(c.bingxSignedQuery({}).contains("timestamp=" +
+                                                QByteArray::number(clock.nowMs() + 250 - 110)));
+    }
+
     void aGoodOffsetSignsAcceptedRequests()
     {
         fake()->setSkewMs(900);
@@ -281,12 +398,54 @@ private Q_SLOTS:
         const InitResult r = init(s.get());
         QVERIFY(!r.ok);
         QVERIFY2(r.error.contains(QStringLiteral("HTTP 502")), qPrintable(r.error));
+        QVERIFY2(r.error.startsWith(QStringLiteral("BYBIT 127.0.0.1: ")), qPrintable(r.error));
         QCOMPARE(s->count(EntryFilter()).value(), 0);
         // And the lease is free again for the next try.
         QCOMPARE(s->acquireSyncLease(QStringLiteral("user1"), QStringLiteral("cred1"),
                                      QStringLiteral("other"), 1s)
                      .value(),
                  true);
+    }
+
+    void aFailedSyncLeavesAnExistingEntryAsItWas()
+    {
+        ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+        CacheStore s(m_db->config(), CacheStore::Options(), &clock);
+        QCOMPARE(s.open(), StoreError());
+        // Expired, and too uncertain to stand in: the failure is reported.
+        QCOMPARE(s.set(QStringLiteral("user1"), QStringLiteral("cred1"), QStringLiteral("BYBIT"),
+                       QStringLiteral("TESTNET"), stateAt(77, 2400, clock.nowMs()), 60s),
+                 StoreError());
+        // Expired but still safe by drift: it stands in, and is left as it was too.
+        QCOMPARE(s.set(QStringLiteral("user2"), QStringLiteral("cred1"), QStringLiteral("BYBIT"),
+                       QStringLiteral("TESTNET"), stateAt(88, 5, clock.nowMs()), 60s),
+                 StoreError());
+        const CacheEntry before1 =
+            s.entry(QStringLiteral("user1"), QStringLiteral("cred1")).value();
+        const CacheEntry before2 =
+            s.entry(QStringLiteral("user2"), QStringLiteral("cred1")).value();
+        clock.advanceMs(16 * 60'000);
+        fake()->setFault(FakeExchange::Fault::Truncated);
+
+        InitResult r =
+            init(&s, Exchange::Bybit, ConnectorOptions(), QStringLiteral("user1"), &clock);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QStringLiteral("not valid JSON")), qPrintable(r.error));
+        r = init(&s, Exchange::Bybit, ConnectorOptions(), QStringLiteral("user2"), &clock);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.source, InitResult::Source::StaleButSafe);
+        QCOMPARE(r.offsetMs, 88);
+        QVERIFY(!r.sync.ok()); // the failed sync is reported alongside
+        QVERIFY(logText().contains(QStringLiteral("still safe by drift")));
+
+        for (const CacheEntry &before : {before1, before2}) {
+            const CacheEntry after = s.entry(before.userId, before.credentialId).value();
+            QCOMPARE(after.timeOffsetMs, before.timeOffsetMs);
+            QCOMPARE(after.lastSyncTime, before.lastSyncTime);
+            QCOMPARE(after.expiresAt, before.expiresAt);
+            QCOMPARE(after.isValid, true);
+            QCOMPARE(after.metadata, before.metadata);
+        }
     }
 
     void startUpNeverOutlivesItsLimit()
@@ -301,6 +460,21 @@ private Q_SLOTS:
         QVERIFY(!r.ok);
         QVERIFY(timer.elapsed() < 3000);
         QVERIFY2(r.error.contains(QStringLiteral("800 ms")), qPrintable(r.error));
+
+        // With an expired offset that is still safe, the limit yields that offset instead.
+        ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+        CacheStore manual(m_db->config(), CacheStore::Options(), &clock);
+        QCOMPARE(manual.open(), StoreError());
+        QCOMPARE(manual.set(QStringLiteral("user2"), QStringLiteral("cred1"),
+                            QStringLiteral("BYBIT"), QStringLiteral("TESTNET"),
+                            stateAt(42, 5, clock.nowMs()), 60s),
+                 StoreError());
+        clock.advanceMs(120'000);
+        const InitResult stale =
+            init(&manual, Exchange::Bybit, options, QStringLiteral("user2"), &clock);
+        QVERIFY2(stale.ok, qPrintable(stale.error));
+        QCOMPARE(stale.source, InitResult::Source::StaleButSafe);
+        QCOMPARE(stale.offsetMs, 42);
     }
 
     void refreshAheadKeepsABusyCredentialWarm()
@@ -337,6 +511,150 @@ private Q_SLOTS:
                      .value(QStringLiteral("source"))
                      .toString(),
                  QStringLiteral("refresh ahead"));
+    }
+
+    void theStormOnAnExpiredSafeEntrySyncsOnceAndNobodyWaits()
+    {
+        fake()->setDelayMs(60, 10); // ~300 ms for a sync of 5 samples
+        ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+        {
+            CacheStore s(m_db->config(), CacheStore::Options(), &clock);
+            QCOMPARE(s.open(), StoreError());
+            QCOMPARE(s.set(QStringLiteral("storm"), QStringLiteral("cred"), QStringLiteral("BYBIT"),
+                           QStringLiteral("TESTNET"), stateAt(64, 5, clock.nowMs())),
+                     StoreError());
+        }
+        clock.advanceMs(16 * 60'000); // past the 15 min TTL; 5 + 13 ms of uncertainty: safe
+        constexpr int kConnectors = 6;
+        const std::vector<InitResult> results = storm(kConnectors, &clock);
+        for (const InitResult &r : results)
+            QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(count(results, InitResult::Source::Synced), 1);
+        // The rest used the old offset at once (or the new one, if they looked after the save).
+        QCOMPARE(count(results, InitResult::Source::StaleButSafe) +
+                     count(results, InitResult::Source::CacheHit),
+                 kConnectors - 1);
+        QCOMPARE(count(results, InitResult::Source::PeerSync), 0);
+        QCOMPARE(fake()->timeRequests(), 5); // one sync's burst
+    }
+
+    void theStormOnAnExpiredUnsafeEntryWaitsForOneSync()
+    {
+        fake()->setDelayMs(60, 10);
+        ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+        {
+            CacheStore s(m_db->config(), CacheStore::Options(), &clock);
+            QCOMPARE(s.open(), StoreError());
+            QCOMPARE(s.set(QStringLiteral("storm"), QStringLiteral("cred"), QStringLiteral("BYBIT"),
+                           QStringLiteral("TESTNET"), stateAt(64, 2400, clock.nowMs())),
+                     StoreError());
+        }
+        clock.advanceMs(16 * 60'000); // expired, and ±2400 ms does not fit Bybit's window
+        constexpr int kConnectors = 6;
+        ConnectorOptions options;
+        options.leaseWaitMs = 5000;
+        const std::vector<InitResult> results = storm(kConnectors, &clock, options);
+        for (const InitResult &r : results)
+            QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(count(results, InitResult::Source::Synced), 1);
+        QCOMPARE(count(results, InitResult::Source::PeerSync) +
+                     count(results, InitResult::Source::CacheHit),
+                 kConnectors - 1);
+        QCOMPARE(count(results, InitResult::Source::StaleButSafe), 0);
+        QCOMPARE(fake()->timeRequests(), 5);
+        // Everyone ended up with the one measured offset.
+        for (const InitResult &r : results)
+            QCOMPARE(r.offsetMs, results.front().offsetMs);
+    }
+
+    void theStormAcrossProcessesSyncsOnce()
+    {
+        // Separate processes, each with its own database connection, against one entry that
+        // expired a minute ago and is too uncertain to stand in.
+        fake()->setDelayMs(60, 10);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        {
+            ManualClock past(now - 16 * 60'000);
+            CacheStore s(m_db->config(), CacheStore::Options(), &past);
+            QCOMPARE(s.open(), StoreError());
+            QCOMPARE(s.set(QStringLiteral("procs"), QStringLiteral("cred"), QStringLiteral("BYBIT"),
+                           QStringLiteral("TESTNET"), stateAt(64, 2400, past.nowMs())),
+                     StoreError());
+        }
+        constexpr int kProcesses = 5;
+        const QString worker =
+            QCoreApplication::applicationDirPath() + QStringLiteral("/cc_connector_worker");
+        const QString startAt = QString::number(QDateTime::currentMSecsSinceEpoch() + 2500);
+        std::vector<std::unique_ptr<QProcess>> processes;
+        for (int i = 0; i < kProcesses; ++i) {
+            auto p = std::make_unique<QProcess>();
+            p->setProcessChannelMode(QProcess::SeparateChannels);
+            p->start(worker, {m_db->url(), m_fake->baseUrl().toString(), QStringLiteral("procs"),
+                              QStringLiteral("cred"), startAt});
+            QVERIFY2(p->waitForStarted(10000), qPrintable(p->errorString()));
+            processes.push_back(std::move(p));
+        }
+        QStringList sources;
+        for (auto &p : processes) {
+            QVERIFY(p->waitForFinished(60000));
+            const QByteArray out = p->readAllStandardOutput().trimmed();
+            const QJsonObject o = QJsonDocument::fromJson(out.split('\n').last()).object();
+            QVERIFY2(o.value(QStringLiteral("ok")).toBool(),
+                     qPrintable(QString::fromUtf8(out + p->readAllStandardError())));
+            sources << o.value(QStringLiteral("source")).toString();
+        }
+        QCOMPARE(sources.count(QStringLiteral("cache MISS")), 1);
+        QCOMPARE(sources.count(QStringLiteral("cache HIT after a peer's sync")) +
+                     sources.count(QStringLiteral("cache HIT")),
+                 kProcesses - 1);
+        QCOMPARE(fake()->timeRequests(), 5); // one sync's burst, not five
+    }
+
+    void aHolderThatFailsHandsOverWithoutTheFullWait()
+    {
+        // The lease is held by a "process" that then gives up without saving: a waiter takes
+        // over as soon as the lease is free, not after leaseWaitMs.
+        auto s = store();
+        QCOMPARE(s->acquireSyncLease(QStringLiteral("user1"), QStringLiteral("cred1"),
+                                     QStringLiteral("crashed"), 60s)
+                     .value(),
+                 true);
+        ConnectorOptions options;
+        options.leaseWaitMs = 60'000;
+        options.startupLimitMs = 60'000;
+        QNetworkAccessManager network;
+        CachedConnector c(QStringLiteral("user1"), QStringLiteral("cred1"), profile(),
+                          Credentials(kKey, kSecret), s.get(), &network, Clock::system(), options);
+        QSignalSpy done(&c, &CachedConnector::initialized);
+        c.initialize();
+        QTest::qWait(300);
+        QCOMPARE(done.size(), 0); // waiting for the holder
+        QCOMPARE(fake()->timeRequests(), 0);
+        QCOMPARE(s->releaseSyncLease(QStringLiteral("user1"), QStringLiteral("cred1"),
+                                     QStringLiteral("crashed")),
+                 StoreError());
+        QVERIFY(done.wait(10'000));
+        const InitResult r = done.at(0).at(0).value<InitResult>();
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.source, InitResult::Source::Synced);
+        QCOMPARE(fake()->timeRequests(), 5);
+    }
+
+    void verifyingDuringStartUpIsRefusedInWords()
+    {
+        auto s = store();
+        fake()->setDelayMs(200);
+        QNetworkAccessManager network;
+        CachedConnector c(QStringLiteral("user1"), QStringLiteral("cred1"), profile(),
+                          Credentials(kKey, kSecret), s.get(), &network);
+        QSignalSpy verified(&c, &CachedConnector::verified);
+        c.initialize();
+        c.verifyConnection();
+        QVERIFY(verified.wait(5000));
+        const ApiCallResult r = verified.at(0).at(0).value<ApiCallResult>();
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QStringLiteral("has not finished")), qPrintable(r.error));
+        QCOMPARE(fake()->signedRequests(), 0);
     }
 
     void theColdStartStormSyncsOnce()

@@ -86,6 +86,12 @@ private Q_SLOTS:
                    "\"timeNano\":\"1688639403423213947\"},\"retExtInfo\":{},\"time\":"
                    "1688639403423}")
             << qint64(1688639403423) << QStringLiteral("result.timeNano");
+        // Nanoseconds round to the nearest millisecond (here up), not down.
+        QTest::newRow("nano rounds")
+            << QByteArray("{\"retCode\":0,\"retMsg\":\"OK\",\"result\":{\"timeSecond\":"
+                          "\"1688639403\",\"timeNano\":\"1688639403423613947\"},\"time\":"
+                          "1688639403423}")
+            << qint64(1688639403424) << QStringLiteral("result.timeNano");
         QTest::newRow("ms only") << QByteArray("{\"retCode\":0,\"retMsg\":\"OK\",\"result\":{},"
                                                "\"time\":1688639403420}")
                                  << qint64(1688639403420) << QStringLiteral("time");
@@ -104,6 +110,12 @@ private Q_SLOTS:
         QVERIFY2(t.time, qPrintable(t.error));
         QCOMPARE(t.time->ms, ms);
         QCOMPARE(t.time->field, field);
+        // The resolution says how far the value may be off: half a ms for rounded nanoseconds,
+        // one ms for a millisecond field, a second for timeSecond.
+        const double expected = field == QLatin1String("result.timeNano") ? 0.5
+                                : field == QLatin1String("time")          ? 1.0
+                                                                          : 1000.0;
+        QCOMPARE(t.time->resolutionMs, expected);
     }
 
     void parsesEveryBingxVariant()
@@ -168,6 +180,24 @@ private Q_SLOTS:
             << QStringLiteral("looks like seconds");
         QTest::newRow("bingx missing") << bingx << QByteArray("{\"code\":0,\"data\":{}}")
                                        << QStringLiteral("neither data.serverTime");
+        QTest::newRow("bingx html")
+            << bingx << QByteArray("\n<!DOCTYPE html><html><body>Access denied</body></html>")
+            << QStringLiteral("HTML, not JSON");
+        QTest::newRow("bingx truncated")
+            << bingx << QByteArray("{\"code\":0,\"msg\":\"\",\"data\":{\"serverTi")
+            << QStringLiteral("not valid JSON");
+        QTest::newRow("bingx no code")
+            << bingx << QByteArray("{\"data\":{\"serverTime\":1688639403411}}")
+            << QStringLiteral("no code; not a BingX answer");
+        QTest::newRow("bingx code as text")
+            << bingx << QByteArray("{\"code\":\"oops\",\"data\":{\"serverTime\":1688639403411}}")
+            << QStringLiteral("BingX answered code oops");
+        QTest::newRow("bingx implausible")
+            << bingx << QByteArray("{\"code\":0,\"data\":{\"serverTime\":1788639403411}}")
+            << QStringLiteral("implausible");
+        QTest::newRow("bingx microseconds")
+            << bingx << QByteArray("{\"code\":0,\"data\":{\"currentTime\":1688639403411000}}")
+            << QStringLiteral("looks like microseconds, expected milliseconds");
         QTest::newRow("bingx float")
             << bingx << QByteArray("{\"code\":0,\"data\":{\"serverTime\":1688639403411.5}}")
             << QStringLiteral("not an integer");
@@ -199,6 +229,16 @@ private Q_SLOTS:
         QVERIFY(bingx.timestampRejected);
         QCOMPARE(bingx.serverTimeMs.value_or(0), 1678978987375);
         QVERIFY(!parseApiAnswer(Exchange::Bybit, "<html>").isJson);
+        // Another error is no timestamp rejection, and a rejection without the field says so
+        // by carrying no time.
+        const ApiAnswer sign = parseApiAnswer(
+            Exchange::Bybit, "{\"retCode\":10004,\"retMsg\":\"error sign!\",\"time\":1}");
+        QVERIFY(!sign.timestampRejected);
+        QCOMPARE(sign.code, 10004);
+        const ApiAnswer bare =
+            parseApiAnswer(Exchange::BingX, "{\"code\":100421,\"msg\":\"timestamp mismatch\"}");
+        QVERIFY(bare.timestampRejected);
+        QVERIFY(!bare.serverTimeMs);
     }
 
     void estimatorKeepsTheFastestAndDropsASlowFirstSample()
@@ -221,7 +261,10 @@ private Q_SLOTS:
         QCOMPARE(r.samplesUsed, 3);
         QCOMPARE(r.offsetMs, 1000);
         QCOMPARE(r.rttMs, 20.0);
-        QCOMPARE(r.errorBoundMs, 10.0 + 1.0 + 0.5); // rtt/2 + resolution + rounding
+        QCOMPARE(r.chosenSample, 2);
+        QCOMPARE(r.serverTimeMs, 1510);
+        // rtt/2 + server resolution + local clock resolution + rounding to whole ms
+        QCOMPARE(r.errorBoundMs, 10.0 + 1.0 + kLocalClockResolutionMs + 0.5);
 
         // A first sample that is not slow stays in.
         QList<SyncSample> even;
@@ -306,6 +349,22 @@ private Q_SLOTS:
         QVERIFY(ours < ccxt);
     }
 
+    void secondsOnlyAnswersCarryTheirCoarseBound()
+    {
+        FakeExchange fake;
+        QVERIFY(fake.listen());
+        fake.setSkewMs(3300);
+        fake.setBybitVariant(FakeExchange::BybitVariant::SecondsOnly);
+        SyncOptions options;
+        options.samples = 3; // configurable
+        const SyncResult r = syncWith(fake, Exchange::Bybit, options);
+        QVERIFY2(r.ok(), qPrintable(r.errorMessage));
+        QCOMPARE(r.requests, 3);
+        QCOMPARE(fake.timeRequests(), 3);
+        QVERIFY(r.errorBoundMs >= 1000);
+        QVERIFY(qAbs(r.offsetExactMs - 3300) <= r.errorBoundMs);
+    }
+
     void legacyBingxEndpointAnswersToo()
     {
         FakeExchange fake;
@@ -323,9 +382,10 @@ private Q_SLOTS:
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("expected");
         QTest::newRow("html") << int(FakeExchange::Fault::Html) << int(SyncResult::Error::Http)
-                              << QStringLiteral("HTTP 502");
+                              << QStringLiteral("HTTP 502 Bad Gateway, an HTML error page");
         QTest::newRow("500") << int(FakeExchange::Fault::Http500) << int(SyncResult::Error::Http)
-                             << QStringLiteral("HTTP 500");
+                             << QStringLiteral(
+                                    "HTTP 500 Internal Server Error: \"{\"error\":\"internal\"}\"");
         QTest::newRow("truncated")
             << int(FakeExchange::Fault::Truncated) << int(SyncResult::Error::BadAnswer)
             << QStringLiteral("not valid JSON");
@@ -375,6 +435,29 @@ private Q_SLOTS:
         QVERIFY(timer.elapsed() < 5000); // bounded: nowhere near a default socket timeout
     }
 
+    void aTlsFailureIsWorded()
+    {
+        // https:// to a port that answers the handshake in plain text.
+        FakeExchange fake;
+        QVERIFY(fake.listen());
+        QString error;
+        auto profile = ExchangeProfile::resolve(
+            QStringLiteral("BYBIT"), QStringLiteral("MAINNET"),
+            QStringLiteral("https://127.0.0.1:%1").arg(fake.port()), &error);
+        QVERIFY2(profile, qPrintable(error));
+        QNetworkAccessManager network;
+        TimeSync sync(&network);
+        QSignalSpy done(&sync, &TimeSync::finished);
+        sync.start(*profile);
+        QVERIFY(done.wait(10000));
+        const SyncResult r = done.at(0).at(0).value<SyncResult>();
+        QCOMPARE(r.error, SyncResult::Error::Tls);
+        QVERIFY2(r.errorMessage.startsWith(QStringLiteral("BYBIT 127.0.0.1: TLS handshake failed")),
+                 qPrintable(r.errorMessage));
+        QVERIFY(fake.tlsAttempts() >= 1);
+        QCOMPARE(fake.timeRequests(), 0);
+    }
+
     void refusedConnectionsAreWorded()
     {
         QString error;
@@ -405,6 +488,30 @@ private Q_SLOTS:
         QVERIFY(!sync.isRunning());
     }
 
+    void signedTimestampsStayBehindTheExchange()
+    {
+        // 10 ms bound, 2 h old at 50 ms/h: 110 ms of uncertainty.
+        QCOMPARE(offsetUncertaintyMs(10, 2 * 3'600'000, 50), 110.0);
+        QCOMPARE(offsetUncertaintyMs(10, -5, 50), 10.0); // a clock set back: no negative age
+        // Local 1000, offset +500, uncertainty 110.2: margin 111 (rounded up).
+        QCOMPARE(signedRequestTimestampMs(1000, 500, 110.2), qint64(1000 + 500 - 111));
+        // Whatever the true offset within the bound, the timestamp is not ahead of the server,
+        // so Bybit's "less than 1 s ahead" holds with a second to spare.
+        for (double trueOffset : {389.8, 500.0, 610.2}) {
+            const double server = 1000 + trueOffset;
+            QVERIFY(double(signedRequestTimestampMs(1000, 500, 110.2)) <= server);
+        }
+        const auto bybit = ExchangeProfile::lookup(Exchange::Bybit, Environment::Testnet);
+        const auto bingx = ExchangeProfile::lookup(Exchange::BingX, Environment::Testnet);
+        QString why;
+        QVERIFY(timestampFitsWindow(bybit, 2250, 500, &why));
+        QVERIFY(why.isEmpty());
+        QVERIFY(!timestampFitsWindow(bybit, 2251, 500, &why));
+        QVERIFY2(why.contains(QStringLiteral("5000 ms window")), qPrintable(why));
+        QVERIFY(timestampFitsWindow(bingx, 2000, 500));
+        QVERIFY(!timestampFitsWindow(bingx, 2300, 500));
+    }
+
     void signsAsTheDocumentationShows()
     {
         // BingX's documented example (spot authentication page).
@@ -417,6 +524,16 @@ private Q_SLOTS:
         QCOMPARE(bybitSignature("secret", 1658384314791, QStringLiteral("XXXXXXXXXX"), 5000,
                                 "category=option&symbol=BTC-29JUL22-25000-C"),
                  QByteArray("02e9182e346177050f199ce1e0703d738589e3763805ed71590ced65539a73a7"));
+        // A POST signs its JSON body; a GET without parameters signs an empty payload
+        // (python3 hmac, at test-writing time).
+        QCOMPARE(bybitSignature("YYYYYYYYYY", 1672211928338, QStringLiteral("XXXXXXXXXX"), 5000,
+                                "{\"category\":\"linear\",\"symbol\":\"BTCUSDT\",\"side\":"
+                                "\"Buy\",\"orderType\":\"Limit\",\"qty\":\"0.001\","
+                                "\"price\":\"10000\"}"),
+                 QByteArray("291f142aa881fbd4823c75da6afca729d22ee3d5529c3e8b826494af67fac5a8"));
+        QCOMPARE(bybitSignature("YYYYYYYYYY", 1672211928338, QStringLiteral("XXXXXXXXXX"), 5000,
+                                QByteArray()),
+                 QByteArray("89d62ea20e1eb2d99cdc04d0f99ef73c819bf4507ae4ea1191729e6b38337a45"));
         const Credentials c(QStringLiteral("XXXXXXXXXX"), "secret");
         const auto headers =
             bybitHeaders(c, 1658384314791, 5000, "category=option&symbol=BTC-29JUL22-25000-C");
@@ -425,8 +542,14 @@ private Q_SLOTS:
         QCOMPARE(headers.at(1).second, QByteArray("1658384314791"));
         const QByteArray query = bingxSignedQuery(
             c, {{QStringLiteral("symbol"), QStringLiteral("BTC-USDT")}}, 1649404670162, 5000);
-        QVERIFY(
-            query.startsWith("symbol=BTC-USDT&recvWindow=5000&timestamp=1649404670162&signature="));
+        QCOMPARE(query,
+                 QByteArray("symbol=BTC-USDT&recvWindow=5000&timestamp=1649404670162"
+                            "&signature="
+                            "7c6c0a9dae3bc7cdab67d9d06b088968f09b32ea1707a41449b5a5bc4f18b04b"));
+        QCOMPARE(headers.at(2), qMakePair(QByteArray("X-BAPI-RECV-WINDOW"), QByteArray("5000")));
+        QCOMPARE(headers.at(3).second,
+                 QByteArray("02e9182e346177050f199ce1e0703d738589e3763805ed71590ced65539a73a7"));
+        QCOMPARE(headers.at(4), qMakePair(QByteArray("X-BAPI-SIGN-TYPE"), QByteArray("2")));
         // Secrets never print.
         QString printed;
         QDebug(&printed) << Credentials(QStringLiteral("KEY123456"), "Hunter2Value");

@@ -75,6 +75,7 @@ void FakeExchange::resetCounters()
     m_signedRequests = 0;
     m_rejected = 0;
     m_connections = 0;
+    m_tlsAttempts = 0;
 }
 
 FakeExchange::Fault FakeExchange::takeFault()
@@ -98,6 +99,16 @@ void FakeExchange::onNewConnection()
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket, state]() {
             state->buffer += socket->readAll();
+            if (!state->answeredOnce && state->buffer.startsWith('\x16')) {
+                // A TLS ClientHello on this plain-HTTP port: answer in plain text, as a
+                // misconfigured proxy would, so the client's handshake fails.
+                ++m_tlsAttempts;
+                socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: "
+                              "close\r\n\r\n");
+                socket->disconnectFromHost();
+                state->buffer.clear();
+                return;
+            }
             for (;;) {
                 const int end = int(state->buffer.indexOf("\r\n\r\n"));
                 if (end < 0)
@@ -135,7 +146,8 @@ void FakeExchange::handle(QTcpSocket *socket, const QByteArray &method, const QB
     const bool bingxTime = path == QLatin1String("/openApi/swap/v2/server/time");
     const bool bingxLegacy =
         path == QLatin1String("/openApi/swap/v1/common/server/time") && method == "POST";
-    const bool bybitSigned = path == QLatin1String("/v5/user/query-api");
+    const bool bybitSigned = path == QLatin1String("/v5/user/query-api") ||
+                             path == QLatin1String("/v5/account/wallet-balance");
     const bool bingxSigned = path == QLatin1String("/openApi/swap/v2/user/balance");
 
     Fault fault = Fault::None;

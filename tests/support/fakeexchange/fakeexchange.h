@@ -19,9 +19,11 @@ namespace cc::test {
 //
 // Endpoints: GET /v5/market/time (Bybit), GET /openApi/swap/v2/server/time (BingX),
 // POST /openApi/swap/v1/common/server/time (BingX legacy, data.currentTime), and the signed
-// GET /v5/user/query-api (Bybit headers) and GET /openApi/swap/v2/user/balance (BingX query),
-// which check the signature and the exchange's timestamp window and answer 10002 / 100421
-// carrying the server time, as the real ones do. Keep-alive is honoured.
+// GET /v5/user/query-api and /v5/account/wallet-balance (Bybit headers) and
+// GET /openApi/swap/v2/user/balance (BingX query), which check the signature and the exchange's
+// timestamp window (Bybit: server - recvWindow <= ts < server + 1000; BingX: symmetric) and
+// answer 10002 / 100421 carrying the server time, as the real ones do. Keep-alive is honoured;
+// a TLS handshake is answered in plain text (so an https:// client fails its handshake).
 //
 // Settings are thread-safe; the server itself lives in the thread that created it (use
 // FakeExchangeThread to run it beside blocking code).
@@ -82,6 +84,8 @@ public:
     int signedRequests() const { return m_signedRequests.load(); }
     int rejectedTimestamps() const { return m_rejected.load(); }
     int connections() const { return m_connections.load(); }
+    // TLS handshakes attempted on this plain-HTTP port (answered in plain text, so they fail).
+    int tlsAttempts() const { return m_tlsAttempts.load(); }
     void resetCounters();
 
 private:
@@ -109,6 +113,7 @@ private:
     std::atomic<int> m_signedRequests{0};
     std::atomic<int> m_rejected{0};
     std::atomic<int> m_connections{0};
+    std::atomic<int> m_tlsAttempts{0};
     mutable QMutex m_mutex;
     QString m_apiKey;
     QByteArray m_secret;
