@@ -1,32 +1,68 @@
 #!/bin/bash
-# Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for a bounded time
-# (FUZZ_SECONDS, default 30) from its committed seed corpus. A crash fails the script and leaves
-# the input in build-fuzz/; turn it into a regression test in tests/fuzz/regressions/.
+# Builds the libFuzzer targets (tests/fuzz/fuzz_*.cpp) with clang++-14 and
+# -fsanitize=fuzzer,address,undefined in build-fuzz/ (or $CC_FUZZ_BUILD_DIR), then runs each for
+# FUZZ_SECONDS (default 30) from its committed seed corpus, the inputs found earlier
+# (tests/fuzz/regressions/TARGET/) and a dictionary. Any crash, hang (> 5 s), sanitizer report or
+# violated property (tests/fuzz/fuzzchecks.h) fails the script and leaves the input in the build
+# directory: commit it to tests/fuzz/regressions/TARGET/, where tst_fuzz_regressions replays it.
+#
+#   scripts/fuzz.sh [TARGET...]      targets: exchange_time database_url filter_query
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-30}"
-out=build-fuzz
-mkdir -p "$out"
+out="${CC_FUZZ_BUILD_DIR:-build-fuzz}"
+targets=("$@")
+[ "${#targets[@]}" -gt 0 ] || targets=(exchange_time database_url filter_query)
 cxx=clang++-14
-flags=(-std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+if ! command -v "$cxx" >/dev/null; then
+    echo "fuzz: $cxx not found; install clang-14 and libclang-rt-14-dev (scripts/setup.sh --test)" >&2
+    exit 1
+fi
+mkdir -p "$out/obj"
+flags=(-std=c++17 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
        -fPIC -I. -DQT_NO_CAST_FROM_ASCII -DQT_NO_KEYWORDS $(pkg-config --cflags Qt6Core))
 libs=($(pkg-config --libs Qt6Core))
 core=(core/timesync/parsers.cpp core/timesync/exchange.cpp core/store/databaseconfig.cpp
       core/store/filterquery.cpp core/store/types.cpp)
+build_start=$(date +%s)
+objects=()
+for src in "${core[@]}"; do
+    obj="$out/obj/$(echo "$src" | tr / _).o"
+    "$cxx" "${flags[@]}" -c "$src" -o "$obj"
+    objects+=("$obj")
+done
+for target in "${targets[@]}"; do
+    "$cxx" "${flags[@]}" -fsanitize=fuzzer "tests/fuzz/fuzz_$target.cpp" "${objects[@]}" "${libs[@]}" \
+        -o "$out/fuzz_$target"
+done
+echo "fuzz: built ${#targets[@]} targets in $(( $(date +%s) - build_start )) s"
+export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 status=0
-for target in exchange_time database_url filter_query; do
-    "$cxx" "${flags[@]}" "tests/fuzz/fuzz_$target.cpp" "${core[@]}" "${libs[@]}" -o "$out/fuzz_$target"
+for target in "${targets[@]}"; do
     work="$out/corpus_$target"
-    rm -rf "$work" && mkdir -p "$work" && cp tests/fuzz/corpus/"$target"/* "$work"/
-    # Regression inputs found earlier run first, as part of the seed corpus.
-    if [ -d "tests/fuzz/regressions/$target" ]; then cp tests/fuzz/regressions/"$target"/* "$work"/; fi
+    rm -rf "$work" && mkdir -p "$work"
+    cp tests/fuzz/corpus/"$target"/* "$work"/
+    seeds=$(ls "$work" | wc -l)
+    # Inputs found earlier run first, as part of the seed corpus.
+    if [ -d "tests/fuzz/regressions/$target" ]; then
+        cp tests/fuzz/regressions/"$target"/* "$work"/
+    fi
+    dict=()
+    [ -f "tests/fuzz/dict/$target.dict" ] && dict=(-dict="$(pwd)/tests/fuzz/dict/$target.dict")
     echo "fuzz: $target for $seconds s"
-    if ! (cd "$out" && ./"fuzz_$target" -max_total_time="$seconds" -max_len=4096 -timeout=5 \
-            -print_final_stats=1 "corpus_$target" 2> "fuzz_$target.log"); then
-        echo "fuzz: $target FAILED; see $out/fuzz_$target.log and the crash-* file in $out" >&2
-        tail -30 "$out/fuzz_$target.log" >&2
+    if (cd "$out" && ./"fuzz_$target" -max_total_time="$seconds" -max_len=4096 -timeout=5 \
+            -use_value_profile=1 -print_final_stats=1 "${dict[@]}" "corpus_$target" \
+            > "fuzz_$target.log" 2>&1); then
+        stat() { grep -Eo "stat::$1: +[0-9]+" "$out/fuzz_$target.log" | grep -Eo "[0-9]+$" || echo "?"; }
+        echo "fuzz: $target: $(stat number_of_executed_units) inputs in $seconds s" \
+             "($(stat average_exec_per_sec)/s), corpus $seeds seeds -> $(ls "$work" | wc -l) inputs," \
+             "peak RSS $(stat peak_rss_mb) MB"
+    else
+        echo "fuzz: $target FAILED; see $out/fuzz_$target.log and the crash-*/timeout-* file in $out:" >&2
+        grep -E "^fuzz_$target:|ERROR|SUMMARY|runtime error|Test unit written" "$out/fuzz_$target.log" \
+            | head -20 >&2
         status=1
     fi
-    grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$out/fuzz_$target.log" | sed "s/^/fuzz: $target /"
 done
 exit $status

@@ -107,10 +107,13 @@ void ProfileStore::save(const QList<ConnectionProfile> &profiles)
         const ConnectionProfile &p = profiles.at(i);
         settings.setArrayIndex(i);
         settings.setValue(QStringLiteral("name"), p.name);
-        // A URL typed with a password keeps it out of the file.
+        // A URL typed with a password keeps it out of the file, also one that does not parse
+        // (kept as typed, for the operator to correct, with "***" for the password).
         QString error;
         const DatabaseConfig parsed = DatabaseConfig::fromUrl(p.url, &error);
-        settings.setValue(QStringLiteral("url"), error.isEmpty() ? parsed.toUrl() : p.url);
+        settings.setValue(QStringLiteral("url"), error.isEmpty()
+                                                     ? parsed.toUrl()
+                                                     : DatabaseConfig::withoutPassword(p.url));
         settings.setValue(QStringLiteral("tag"), ConnectionProfile::tagKey(p.tag));
         settings.setValue(QStringLiteral("sslmode"), p.sslMode);
         settings.setValue(QStringLiteral("sslrootcert"), p.sslRootCert);

@@ -81,6 +81,39 @@ QString conninfoValue(const QString &value)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
+// The input with the password of "scheme://user:password@host..." replaced by "***", for
+// messages that quote what the user typed: a password never reaches a message or a log.
+QString redactPassword(const QString &url)
+{
+    const qsizetype scheme = url.indexOf(QStringLiteral("://"));
+    if (scheme < 0)
+        return url;
+    const qsizetype start = scheme + 3;
+    qsizetype end = url.size();
+    for (QChar c : {QLatin1Char('/'), QLatin1Char('?'), QLatin1Char('#')}) {
+        const qsizetype i = url.indexOf(c, start);
+        if (i >= 0 && i < end)
+            end = i;
+    }
+    const qsizetype at = url.lastIndexOf(QLatin1Char('@'), end - 1);
+    if (at < start)
+        return url;
+    const qsizetype colon = url.indexOf(QLatin1Char(':'), start);
+    if (colon < 0 || colon > at)
+        return url;
+    return url.left(colon + 1) + QStringLiteral("***") + url.mid(at);
+}
+
+// QUrl's reason without its "; source was ..." tail, which repeats the whole input; a complaint
+// about the password does not repeat the offending character either.
+QString urlErrorReason(const QUrl &parsed)
+{
+    QString reason = parsed.errorString().section(QStringLiteral("; source was"), 0, 0).trimmed();
+    if (reason.contains(QStringLiteral("password"), Qt::CaseInsensitive))
+        return QStringLiteral("the password holds a character that must be percent-encoded");
+    return reason;
+}
+
 DatabaseConfig parsePostgres(const QString &url, QString *errorMessage)
 {
     // QUrl accepts "postgresql://" with an empty authority; it does not understand libpq's
@@ -93,7 +126,7 @@ DatabaseConfig parsePostgres(const QString &url, QString *errorMessage)
     if (!parsed.isValid())
         return failure(
             errorMessage,
-            QStringLiteral("malformed database URL: %1%2").arg(parsed.errorString(), hint()));
+            QStringLiteral("malformed database URL: %1%2").arg(urlErrorReason(parsed), hint()));
     if (parsed.authority().contains(QLatin1Char(',')))
         return failure(errorMessage, QStringLiteral("multiple hosts in one URL are not supported; "
                                                     "name one host"));
@@ -238,8 +271,14 @@ DatabaseConfig DatabaseConfig::fromUrl(const QString &urlIn, QString *errorMessa
     if (url.contains(QLatin1Char(':')) && !scheme.isEmpty() && scheme.size() < 20)
         return failure(errorMessage,
                        QStringLiteral("unsupported database scheme '%1:'%2").arg(scheme, hint()));
-    return failure(errorMessage,
-                   QStringLiteral("'%1' is not a database URL%2").arg(url.left(80), hint()));
+    return failure(
+        errorMessage,
+        QStringLiteral("'%1' is not a database URL%2").arg(redactPassword(url).left(80), hint()));
+}
+
+QString DatabaseConfig::withoutPassword(const QString &url)
+{
+    return redactPassword(url);
 }
 
 QString DatabaseConfig::defaultSqlitePath()

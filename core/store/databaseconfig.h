@@ -41,6 +41,9 @@ public:
     // Parses a URL. On failure returns a config with backend SQLite and an empty path, and sets
     // *errorMessage to what was wrong and what to do.
     static DatabaseConfig fromUrl(const QString &url, QString *errorMessage);
+    // `url` as typed, with the password of scheme://user:password@host replaced by "***": what
+    // may be quoted or kept when the URL does not parse.
+    static QString withoutPassword(const QString &url);
 
     // The embedded default: an SQLite file in the user's application data directory.
     static DatabaseConfig defaultSqlite();
