@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>ConnectionProfile</name>
@@ -179,6 +180,10 @@
         <source>invalidated</source>
         <translation>ungültig gemacht</translation>
     </message>
+    <message>
+        <source>Estimated from a sample of the table; the CLI&apos;s &quot;stats --exact&quot; counts every entry</source>
+        <translation>Aus einer Stichprobe der Tabelle geschätzt; „stats --exact“ der Kommandozeile zählt jeden Eintrag</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::EntryModel</name>
@@ -259,11 +264,17 @@
     </message>
     <message numerus="yes">
         <source>%n entries</source>
-        <translation><numerusform>%n Eintrag</numerusform><numerusform>%n Einträge</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n entries done…</source>
-        <translation><numerusform>%n Eintrag erledigt …</numerusform><numerusform>%n Einträge erledigt …</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag erledigt …</numerusform>
+            <numerusform>%n Einträge erledigt …</numerusform>
+        </translation>
     </message>
     <message>
         <source>Action failed</source>
@@ -271,7 +282,10 @@
     </message>
     <message numerus="yes">
         <source>%1: %n entries</source>
-        <translation><numerusform>%1: %n Eintrag</numerusform><numerusform>%1: %n Einträge</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n Eintrag</numerusform>
+            <numerusform>%1: %n Einträge</numerusform>
+        </translation>
     </message>
     <message>
         <source>counting…</source>
@@ -279,7 +293,10 @@
     </message>
     <message numerus="yes">
         <source>Connection lost — retrying in %n s</source>
-        <translation><numerusform>Verbindung verloren — neuer Versuch in %n s</numerusform><numerusform>Verbindung verloren — neuer Versuch in %n s</numerusform></translation>
+        <translation>
+            <numerusform>Verbindung verloren — neuer Versuch in %n s</numerusform>
+            <numerusform>Verbindung verloren — neuer Versuch in %n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Connection lost — reconnecting…</source>
@@ -334,7 +351,7 @@
         <translation>Über die Connector-Cache-Konsole</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Connector Cache Console %1&lt;/h3&gt;&lt;p&gt;Watches and administers the exchange connectors' time-offset cache.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;Database driver: %3&lt;br&gt;Server: %4 %5&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Connector Cache Console %1&lt;/h3&gt;&lt;p&gt;Watches and administers the exchange connectors&apos; time-offset cache.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;Database driver: %3&lt;br&gt;Server: %4 %5&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Connector-Cache-Konsole %1&lt;/h3&gt;&lt;p&gt;Überwacht und verwaltet den Zeitversatz-Cache der Börsenkonnektoren.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;Datenbanktreiber: %3&lt;br&gt;Server: %4 %5&lt;/p&gt;</translation>
     </message>
     <message>
@@ -470,7 +487,7 @@
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <source>Profile "%1": %2</source>
+        <source>Profile &quot;%1&quot;: %2</source>
         <translation>Profil „%1“: %2</translation>
     </message>
     <message>
@@ -523,7 +540,10 @@
     </message>
     <message numerus="yes">
         <source>%n entries selected</source>
-        <translation><numerusform>%n Eintrag ausgewählt</numerusform><numerusform>%n Einträge ausgewählt</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag ausgewählt</numerusform>
+            <numerusform>%n Einträge ausgewählt</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cache key:    %1
@@ -592,7 +612,7 @@ Geändert:     %2
 %1</translation>
     </message>
     <message>
-        <source>(none: written by the seed's service)</source>
+        <source>(none: written by the seed&apos;s service)</source>
         <translation>(keine: vom Seed-Dienst geschrieben)</translation>
     </message>
     <message>
@@ -609,7 +629,10 @@ Geändert:     %2
     </message>
     <message numerus="yes">
         <source>Invalidate the %n selected entries? Their connectors will resync on their next start.</source>
-        <translation><numerusform>Den ausgewählten Eintrag ungültig machen? Sein Konnektor synchronisiert beim nächsten Start neu. (%n)</numerusform><numerusform>Die %n ausgewählten Einträge ungültig machen? Ihre Konnektoren synchronisieren beim nächsten Start neu.</numerusform></translation>
+        <translation>
+            <numerusform>Den ausgewählten Eintrag ungültig machen? Sein Konnektor synchronisiert beim nächsten Start neu. (%n)</numerusform>
+            <numerusform>Die %n ausgewählten Einträge ungültig machen? Ihre Konnektoren synchronisieren beim nächsten Start neu.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Invalidate</source>
@@ -623,13 +646,12 @@ Geändert:     %2
         <source>No valid entry matches the filter.</source>
         <translation>Kein gültiger Eintrag passt zum Filter.</translation>
     </message>
-    <message>
-        <source>ALL entries</source>
-        <translation>ALLE Einträge</translation>
-    </message>
     <message numerus="yes">
         <source>Invalidate %n entries matching %1 in %2?</source>
-        <translation><numerusform>%n passenden Eintrag (%1) in %2 ungültig machen?</numerusform><numerusform>%n passende Einträge (%1) in %2 ungültig machen?</numerusform></translation>
+        <translation>
+            <numerusform>%n passenden Eintrag (%1) in %2 ungültig machen?</numerusform>
+            <numerusform>%n passende Einträge (%1) in %2 ungültig machen?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clean up</source>
@@ -645,7 +667,10 @@ Geändert:     %2
     </message>
     <message numerus="yes">
         <source>Delete %n expired entries from %1?</source>
-        <translation><numerusform>%n abgelaufenen Eintrag aus %1 löschen?</numerusform><numerusform>%n abgelaufene Einträge aus %1 löschen?</numerusform></translation>
+        <translation>
+            <numerusform>%n abgelaufenen Eintrag aus %1 löschen?</numerusform>
+            <numerusform>%n abgelaufene Einträge aus %1 löschen?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deleting expired entries…</source>
@@ -673,7 +698,25 @@ Geändert:     %2
     </message>
     <message numerus="yes">
         <source>%n charts written to %1</source>
-        <translation><numerusform>%n Diagramm nach %1 geschrieben</numerusform><numerusform>%n Diagramme nach %1 geschrieben</numerusform></translation>
+        <translation>
+            <numerusform>%n Diagramm nach %1 geschrieben</numerusform>
+            <numerusform>%n Diagramme nach %1 geschrieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to</source>
+        <translation>&amp;Verbinden mit</translation>
+    </message>
+    <message numerus="yes">
+        <source>No filter is set: invalidate ALL %n entries in %1?</source>
+        <translation>
+            <numerusform>Kein Filter gesetzt: den einzigen Eintrag (%n) in %1 ungültig machen?</numerusform>
+            <numerusform>Kein Filter gesetzt: ALLE %n Einträge in %1 ungültig machen?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -706,7 +749,7 @@ Geändert:     %2
         <translation>Entfernen</translation>
     </message>
     <message>
-        <source>No password here: it goes to the keychain, or libpq's ~/.pgpass, PGPASSWORD or service file.</source>
+        <source>No password here: it goes to the keychain, or libpq&apos;s ~/.pgpass, PGPASSWORD or service file.</source>
         <translation>Hier kein Passwort: Es gehört in den Schlüsselbund oder in libpqs ~/.pgpass, PGPASSWORD oder Service-Datei.</translation>
     </message>
     <message>
@@ -750,8 +793,12 @@ Geändert:     %2
         <translation>Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Profile "%1": %2</source>
+        <source>Profile &quot;%1&quot;: %2</source>
         <translation>Profil „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Save and &amp;connect</source>
+        <translation>Speichern und &amp;verbinden</translation>
     </message>
 </context>
 <context>
@@ -782,6 +829,13 @@ Geändert:     %2
     <message>
         <source>Export cancelled.</source>
         <translation>Export abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled by the operator after %n entries.</source>
+        <translation>
+            <numerusform>Vom Bediener nach %n Eintrag abgebrochen.</numerusform>
+            <numerusform>Vom Bediener nach %n Einträgen abgebrochen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

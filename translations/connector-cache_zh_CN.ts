@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ConnectionProfile</name>
@@ -179,6 +180,10 @@
         <source>invalidated</source>
         <translation>已失效</translation>
     </message>
+    <message>
+        <source>Estimated from a sample of the table; the CLI&apos;s &quot;stats --exact&quot; counts every entry</source>
+        <translation>根据表的抽样估算；命令行的 “stats --exact” 会逐条计数</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::EntryModel</name>
@@ -259,11 +264,15 @@
     </message>
     <message numerus="yes">
         <source>%n entries</source>
-        <translation><numerusform>%n 个条目</numerusform></translation>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n entries done…</source>
-        <translation><numerusform>已完成 %n 个条目…</numerusform></translation>
+        <translation>
+            <numerusform>已完成 %n 个条目…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Action failed</source>
@@ -271,7 +280,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %n entries</source>
-        <translation><numerusform>%1:%n 个条目</numerusform></translation>
+        <translation>
+            <numerusform>%1:%n 个条目</numerusform>
+        </translation>
     </message>
     <message>
         <source>counting…</source>
@@ -279,7 +290,9 @@
     </message>
     <message numerus="yes">
         <source>Connection lost — retrying in %n s</source>
-        <translation><numerusform>连接已断开 — %n 秒后重试</numerusform></translation>
+        <translation>
+            <numerusform>连接已断开 — %n 秒后重试</numerusform>
+        </translation>
     </message>
     <message>
         <source>Connection lost — reconnecting…</source>
@@ -334,7 +347,7 @@
         <translation>关于连接器缓存控制台</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Connector Cache Console %1&lt;/h3&gt;&lt;p&gt;Watches and administers the exchange connectors' time-offset cache.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;Database driver: %3&lt;br&gt;Server: %4 %5&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Connector Cache Console %1&lt;/h3&gt;&lt;p&gt;Watches and administers the exchange connectors&apos; time-offset cache.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;Database driver: %3&lt;br&gt;Server: %4 %5&lt;/p&gt;</source>
         <translation>&lt;h3&gt;连接器缓存控制台 %1&lt;/h3&gt;&lt;p&gt;监视并管理交易所连接器的时间偏移缓存。&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;数据库驱动:%3&lt;br&gt;服务器:%4 %5&lt;/p&gt;</translation>
     </message>
     <message>
@@ -470,7 +483,7 @@
         <translation>未连接</translation>
     </message>
     <message>
-        <source>Profile "%1": %2</source>
+        <source>Profile &quot;%1&quot;: %2</source>
         <translation>配置“%1”:%2</translation>
     </message>
     <message>
@@ -523,7 +536,9 @@
     </message>
     <message numerus="yes">
         <source>%n entries selected</source>
-        <translation><numerusform>已选择 %n 个条目</numerusform></translation>
+        <translation>
+            <numerusform>已选择 %n 个条目</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cache key:    %1
@@ -592,7 +607,7 @@ Updated:      %2
 %1</translation>
     </message>
     <message>
-        <source>(none: written by the seed's service)</source>
+        <source>(none: written by the seed&apos;s service)</source>
         <translation>(无:由种子服务写入)</translation>
     </message>
     <message>
@@ -609,7 +624,9 @@ Updated:      %2
     </message>
     <message numerus="yes">
         <source>Invalidate the %n selected entries? Their connectors will resync on their next start.</source>
-        <translation><numerusform>使所选的 %n 个条目失效?其连接器将在下次启动时重新同步。</numerusform></translation>
+        <translation>
+            <numerusform>使所选的 %n 个条目失效?其连接器将在下次启动时重新同步。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Invalidate</source>
@@ -623,13 +640,11 @@ Updated:      %2
         <source>No valid entry matches the filter.</source>
         <translation>没有与筛选条件匹配的有效条目。</translation>
     </message>
-    <message>
-        <source>ALL entries</source>
-        <translation>所有条目</translation>
-    </message>
     <message numerus="yes">
         <source>Invalidate %n entries matching %1 in %2?</source>
-        <translation><numerusform>使 %2 中与 %1 匹配的 %n 个条目失效?</numerusform></translation>
+        <translation>
+            <numerusform>使 %2 中与 %1 匹配的 %n 个条目失效?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clean up</source>
@@ -645,7 +660,9 @@ Updated:      %2
     </message>
     <message numerus="yes">
         <source>Delete %n expired entries from %1?</source>
-        <translation><numerusform>从 %1 中删除 %n 个过期条目?</numerusform></translation>
+        <translation>
+            <numerusform>从 %1 中删除 %n 个过期条目?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deleting expired entries…</source>
@@ -673,7 +690,23 @@ Updated:      %2
     </message>
     <message numerus="yes">
         <source>%n charts written to %1</source>
-        <translation><numerusform>已将 %n 个图表写入 %1</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 个图表写入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to</source>
+        <translation>连接到(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <source>No filter is set: invalidate ALL %n entries in %1?</source>
+        <translation>
+            <numerusform>未设置筛选条件：要使 %1 中的全部 %n 个条目失效吗？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -706,7 +739,7 @@ Updated:      %2
         <translation>移除</translation>
     </message>
     <message>
-        <source>No password here: it goes to the keychain, or libpq's ~/.pgpass, PGPASSWORD or service file.</source>
+        <source>No password here: it goes to the keychain, or libpq&apos;s ~/.pgpass, PGPASSWORD or service file.</source>
         <translation>此处不填密码:密码应存于钥匙串,或 libpq 的 ~/.pgpass、PGPASSWORD 或服务文件。</translation>
     </message>
     <message>
@@ -750,8 +783,12 @@ Updated:      %2
         <translation>证书 (*.pem *.crt);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Profile "%1": %2</source>
+        <source>Profile &quot;%1&quot;: %2</source>
         <translation>配置“%1”:%2</translation>
+    </message>
+    <message>
+        <source>Save and &amp;connect</source>
+        <translation>保存并连接(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -782,6 +819,12 @@ Updated:      %2
     <message>
         <source>Export cancelled.</source>
         <translation>导出已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled by the operator after %n entries.</source>
+        <translation>
+            <numerusform>操作员在处理 %n 个条目后取消。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

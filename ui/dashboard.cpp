@@ -1,6 +1,7 @@
 #include "ui/dashboard.h"
 
 #include "ui/entrymodel.h"
+#include "ui/icons.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -17,6 +18,7 @@
 #include <QHorizontalStackedBarSeries>
 #include <QLabel>
 #include <QLineSeries>
+#include <QPen>
 #include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
@@ -81,6 +83,8 @@ Dashboard::Dashboard(QWidget *parent)
     m_pause->setObjectName(QStringLiteral("pauseButton"));
     m_pause->setCheckable(true);
     m_pause->setText(tr("Pause"));
+    m_pause->setIcon(resourceIcon("pause"));
+    m_pause->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_pause->setToolTip(tr("Stop refreshing the dashboard"));
     controls->addWidget(m_pause);
     controls->addStretch();
@@ -124,6 +128,7 @@ Dashboard::Dashboard(QWidget *parent)
     connect(m_interval, &QComboBox::currentIndexChanged, this, &Dashboard::updateTimer);
     connect(m_pause, &QToolButton::toggled, this, [this](bool paused) {
         m_pause->setText(paused ? tr("Resume") : tr("Pause"));
+        m_pause->setIcon(resourceIcon(paused ? "resume" : "pause"));
         updateTimer();
     });
     connect(m_timer, &QTimer::timeout, this, &Dashboard::refreshNow);
@@ -223,10 +228,19 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
                          const QList<BreakdownRow> &breakdown, int bucketMinutes)
 {
     const QLocale locale;
-    m_cards.value(QStringLiteral("entries"))->setText(locale.toString(stats.total));
-    m_cards.value(QStringLiteral("valid"))->setText(locale.toString(stats.valid));
-    m_cards.value(QStringLiteral("expired"))->setText(locale.toString(stats.expired));
-    m_cards.value(QStringLiteral("invalid"))->setText(locale.toString(stats.invalid));
+    // Beyond a size the store scales the counts by state from a sample: shown as such.
+    const QString estimatedTip =
+        tr("Estimated from a sample of the table; the CLI's \"stats --exact\" counts every "
+           "entry");
+    for (const auto &[card, value] : {std::pair{QStringLiteral("entries"), stats.total},
+                                      std::pair{QStringLiteral("valid"), stats.valid},
+                                      std::pair{QStringLiteral("expired"), stats.expired},
+                                      std::pair{QStringLiteral("invalid"), stats.invalid}}) {
+        QLabel *label = m_cards.value(card);
+        label->setText(stats.estimated ? QStringLiteral("≈ %1").arg(locale.toString(value))
+                                       : locale.toString(value));
+        label->setToolTip(stats.estimated ? estimatedTip : QString());
+    }
     m_cards.value(QStringLiteral("hitRate"))
         ->setText(stats.hits + stats.misses > 0
                       ? QStringLiteral("%1 %").arg(locale.toString(stats.hitRate * 100.0, 'f', 1))
@@ -254,12 +268,22 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
     hits->setName(tr("Hits"));
     auto *misses = new QLineSeries;
     misses->setName(tr("Misses"));
+    // The same colours in both themes: hits blue, misses amber (a miss costs a sync).
+    const QColor blue(0x2f, 0x80, 0xed), amber(0xe0, 0x9b, 0x1a);
+    for (QLineSeries *s : {rateSeries, hits})
+        s->setPen(QPen(blue, 2));
+    misses->setPen(QPen(amber, 2));
     qint64 maxCount = 1;
+    const qint64 bucketMs = qint64(bucketMinutes) * 60 * 1000;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     for (const HistoryBucket &b : history) {
         const qreal x = qreal(b.start.toMSecsSinceEpoch());
         const qint64 lookups = b.hits + b.misses;
         if (lookups > 0)
             rateSeries->append(x, 100.0 * qreal(b.hits) / qreal(lookups));
+        // The bucket still filling would read as a sudden drop: counts only for whole buckets.
+        if (b.start.toMSecsSinceEpoch() + bucketMs > nowMs)
+            continue;
         hits->append(x, qreal(b.hits));
         misses->append(x, qreal(b.misses));
         maxCount = std::max(maxCount, std::max(b.hits, b.misses));
@@ -269,12 +293,18 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
     auto addTimeAxes = [&](QChart *chart, qreal maxY, const QString &yTitle) {
         auto *x = new QDateTimeAxis;
         x->setFormat(format);
-        x->setTickCount(6);
+        // The whole range on the axis, in round steps: 10 min, 4 h or 1 day.
+        x->setTickCount(bucketMinutes >= 60 ? 8 : 7);
         if (!history.isEmpty())
-            x->setRange(history.constFirst().start.toLocalTime(),
-                        history.constLast().start.toLocalTime());
+            x->setRange(history.constLast().start.toLocalTime().addMSecs(
+                            bucketMs - qint64(rangeMinutes()) * 60 * 1000),
+                        history.constLast().start.toLocalTime().addMSecs(bucketMs));
         auto *y = new QValueAxis;
         y->setRange(0, maxY);
+        if (maxY != 100)
+            y->applyNiceNumbers(); // 0, 40, 80, 120 rather than 0, 39, 78, 117
+        else
+            y->setTickCount(5);
         y->setTitleText(yTitle);
         y->setLabelFormat(QStringLiteral("%d"));
         chart->addAxis(x, Qt::AlignBottom);
@@ -318,6 +348,8 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
     QChart *expiry = m_expiryView->chart();
     clearChart(expiry);
     auto *set = new QBarSet(tr("Valid entries expiring"));
+    set->setColor(blue);
+    set->setBorderColor(blue);
     *set << qreal(stats.expiringIn5m) << qreal(stats.expiringIn15m) << qreal(stats.expiringIn60m);
     auto *bars = new QBarSeries;
     bars->append(set);
@@ -327,6 +359,7 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
     categories->append({tr("within 5 min"), tr("within 15 min"), tr("within 60 min")});
     auto *count = new QValueAxis;
     count->setRange(0, std::max<qreal>(1, qreal(stats.expiringIn60m) * 1.15));
+    count->applyNiceNumbers();
     count->setLabelFormat(QStringLiteral("%d"));
     expiry->addAxis(categories, Qt::AlignBottom);
     expiry->addAxis(count, Qt::AlignLeft);
@@ -361,6 +394,7 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
     chart->addAxis(amount, Qt::AlignBottom);
     stacked->attachAxis(groups);
     stacked->attachAxis(amount);
+    amount->applyNiceNumbers();
     connect(stacked, &QHorizontalStackedBarSeries::hovered, stacked,
             [names](bool state, int index, QBarSet *barset) {
                 if (!state) {

@@ -17,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScatterSeries>
+#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -30,11 +31,23 @@ ConfirmDialog::ConfirmDialog(const QString &title, const QString &question,
 {
     setObjectName(QStringLiteral("confirmDialog"));
     setWindowTitle(title);
+    setMinimumWidth(460);
     auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    auto *icon = new QLabel(this);
+    const int iconSize = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
+    icon->setPixmap(style()
+                        ->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this)
+                        .pixmap(iconSize, iconSize));
+    icon->setAlignment(Qt::AlignTop);
+    top->addWidget(icon);
+    top->addSpacing(8);
     auto *text = new QLabel(question, this);
     text->setWordWrap(true);
     text->setObjectName(QStringLiteral("confirmQuestion"));
-    layout->addWidget(text);
+    top->addWidget(text, 1);
+    layout->addLayout(top);
+    layout->addSpacing(6);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
     m_ok->setText(title);
@@ -50,8 +63,16 @@ ConfirmDialog::ConfirmDialog(const QString &title, const QString &question,
         m_edit->setObjectName(QStringLiteral("typeToConfirm"));
         layout->addWidget(m_edit);
         m_ok->setEnabled(false);
+        m_edit->setFocus(); // the operator types at once
+        auto *cancel = buttons->button(QDialogButtonBox::Cancel);
         connect(m_edit, &QLineEdit::textChanged, this,
-                [this, typeToConfirm](const QString &t) { m_ok->setEnabled(t == typeToConfirm); });
+                [this, cancel, typeToConfirm](const QString &t) {
+                    // Once the name is right, Enter confirms; until then it cancels.
+                    const bool match = t == typeToConfirm;
+                    m_ok->setEnabled(match);
+                    m_ok->setDefault(match);
+                    cancel->setDefault(!match);
+                });
     }
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -69,6 +90,7 @@ ProfilesDialog::ProfilesDialog(QWidget *parent)
     auto *left = new QVBoxLayout;
     m_list = new QTableWidget(0, 2, this);
     m_list->setHorizontalHeaderLabels({tr("Name"), tr("Environment")});
+    m_list->verticalHeader()->hide();
     m_list->horizontalHeader()->setStretchLastSection(true);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -143,23 +165,38 @@ ProfilesDialog::ProfilesDialog(QWidget *parent)
         store(m_current);
         load(current);
     });
-    connect(buttons, &QDialogButtonBox::accepted, this, [this]() {
-        store(m_current);
-        for (const ConnectionProfile &p : std::as_const(m_profiles)) {
-            QString error;
-            p.config(&error);
-            if (!error.isEmpty()) {
-                m_error->setText(tr("Profile \"%1\": %2").arg(p.name, error));
-                return;
-            }
-        }
-        ProfileStore::save(m_profiles);
+    auto *connectButton = buttons->addButton(tr("Save and &connect"), QDialogButtonBox::ApplyRole);
+    connectButton->setObjectName(QStringLiteral("connectButton"));
+    connect(connectButton, &QPushButton::clicked, this, [this]() {
+        const int chosen = m_current;
+        if (chosen < 0 || !saveAll())
+            return;
+        m_connectTo = m_profiles.at(chosen);
         accept();
+    });
+    connect(buttons, &QDialogButtonBox::accepted, this, [this]() {
+        if (saveAll())
+            accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     refreshList();
     if (!m_profiles.isEmpty())
         m_list->selectRow(0);
+}
+
+bool ProfilesDialog::saveAll()
+{
+    store(m_current);
+    for (const ConnectionProfile &p : std::as_const(m_profiles)) {
+        QString error;
+        p.config(&error);
+        if (!error.isEmpty()) {
+            m_error->setText(tr("Profile \"%1\": %2").arg(p.name, error));
+            return false;
+        }
+    }
+    ProfileStore::save(m_profiles);
+    return true;
 }
 
 void ProfilesDialog::refreshList()

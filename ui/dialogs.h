@@ -6,6 +6,8 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class QCheckBox;
 class QChartView;
 class QComboBox;
@@ -45,11 +47,16 @@ class ProfilesDialog : public QDialog
 public:
     explicit ProfilesDialog(QWidget *parent = nullptr);
     QList<ConnectionProfile> profiles() const { return m_profiles; }
+    // The profile to open now, when the dialog was closed with Connect.
+    std::optional<ConnectionProfile> connectTo() const { return m_connectTo; }
 
 private:
     void load(int row);
     void store(int row);
     void refreshList();
+    bool saveAll();
+
+    std::optional<ConnectionProfile> m_connectTo;
 
     QList<ConnectionProfile> m_profiles;
     QTableWidget *m_list;

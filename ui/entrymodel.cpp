@@ -59,8 +59,11 @@ QVariant EntryModel::data(const QModelIndex &index, int role) const
         return QVariant();
     const CacheEntry *e = entryAt(index.row());
     if (!e) {
-        m_lastWanted = index.row() / kPageSize;
-        requestPage(index.row() / kPageSize);
+        const int page = index.row() / kPageSize;
+        if (m_pages.contains(page))
+            return QVariant(); // the page came back shorter: the row went away meanwhile
+        m_lastWanted = page;
+        requestPage(page);
         if (role == Qt::DisplayRole && index.column() == 0)
             return tr("Loading…");
         return QVariant();
@@ -81,7 +84,8 @@ QVariant EntryModel::data(const QModelIndex &index, int role) const
         case OffsetColumn:
             return tr("%1 ms").arg(e->timeOffsetMs);
         case LastSyncColumn:
-            return e->lastSyncTime.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            // The year is in the tooltip; the Age column says how long ago.
+            return e->lastSyncTime.toLocalTime().toString(QStringLiteral("MM-dd HH:mm:ss"));
         case AgeColumn:
             return formatDuration(e->ageMs(now));
         case ExpiresInColumn: {
@@ -283,9 +287,13 @@ void EntryModel::onPageLoaded(quint64 tok, int firstRow, const QList<CacheEntry>
         beginInsertRows(QModelIndex(), m_rows, reach - 1);
         m_rows = reach;
         endInsertRows();
-    } else if (!m_countKnown && nextCursor.isEmpty() && reach < m_rows && firstRow <= reach) {
+    } else if (nextCursor.isEmpty() && reach < m_rows) {
+        // The last page: the table ends here, whatever an earlier count said (rows deleted
+        // since), so no row waits for ever on a page that will never come.
         beginRemoveRows(QModelIndex(), reach, m_rows - 1);
         m_rows = reach;
+        if (m_countKnown)
+            m_count = reach;
         endRemoveRows();
     }
     evict(page);

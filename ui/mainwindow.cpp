@@ -4,6 +4,7 @@
 #include "ui/dashboard.h"
 #include "ui/dialogs.h"
 #include "ui/entrymodel.h"
+#include "ui/icons.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -15,6 +16,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFontDatabase>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -22,8 +24,10 @@
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPixmap>
 #include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QSettings>
@@ -66,6 +70,11 @@ QPalette darkPalette()
     p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
     p.setColor(QPalette::HighlightedText, Qt::white);
     p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    p.setColor(QPalette::Light, QColor(0x4a, 0x4d, 0x52));
+    p.setColor(QPalette::Midlight, QColor(0x3a, 0x3d, 0x41));
+    p.setColor(QPalette::Mid, QColor(0x45, 0x48, 0x4d));
+    p.setColor(QPalette::Dark, QColor(0x1a, 0x1b, 0x1e));
+    p.setColor(QPalette::Shadow, QColor(0x10, 0x10, 0x12));
     p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
     p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
     p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
@@ -132,11 +141,12 @@ MainWindow::MainWindow(QWidget *parent)
                     QList<QStandardItem *> row;
                     row << new QStandardItem(
                                r.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
-                        << new QStandardItem(r.action)
-                        << new QStandardItem(QString::number(r.rowsAffected))
+                        << new QStandardItem(r.action) << new QStandardItem()
                         << new QStandardItem(r.osUser) << new QStandardItem(r.dbRole)
                         << new QStandardItem(r.profile) << new QStandardItem(r.filter)
                         << new QStandardItem(r.outcome);
+                    row.at(2)->setData(r.rowsAffected, Qt::DisplayRole); // sorts as a number
+                    row.at(2)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
                     if (r.outcome != QLatin1String("ok"))
                         row.last()->setForeground(QColor(0xd0, 0x3b, 0x3b));
                     m_auditModel->appendRow(row);
@@ -158,11 +168,15 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_worker, &StoreWorker::actionFinished, this,
             [this](quint64 token, const QString &action, qint64 rows, const QString &error) {
+                bool cancelled = false;
                 if (m_progress && token == m_actionToken) {
+                    cancelled = m_progress->wasCanceled();
                     m_progress->reset();
                     m_progress->deleteLater();
                 }
-                if (!error.isEmpty())
+                if (cancelled)
+                    statusBar()->showMessage(error.isEmpty() ? tr("Cancelled.") : error, 8000);
+                else if (!error.isEmpty())
                     QMessageBox::warning(this, tr("Action failed"), error);
                 else
                     statusBar()->showMessage(tr("%1: %n entries", nullptr, int(rows)).arg(action),
@@ -194,12 +208,16 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_model, &EntryModel::pageRequested, this,
             [this](quint64 token, const BrowseRequest &request, int firstRow) {
+                if (!m_connected)
+                    return; // asked again by the reload that follows the (re)connection
                 QMetaObject::invokeMethod(m_worker, "loadPage", Qt::QueuedConnection,
                                           Q_ARG(quint64, token), Q_ARG(cc::BrowseRequest, request),
                                           Q_ARG(int, firstRow));
             });
     connect(m_model, &EntryModel::countRequested, this,
             [this](quint64 token, const EntryFilter &filter) {
+                if (!m_connected)
+                    return;
                 m_countLabel->setText(tr("counting…"));
                 QMetaObject::invokeMethod(m_worker, "loadCount", Qt::QueuedConnection,
                                           Q_ARG(quint64, token), Q_ARG(cc::EntryFilter, filter));
@@ -213,9 +231,10 @@ MainWindow::MainWindow(QWidget *parent)
         }
         m_reconnectTimer->stop();
         m_banner->setText(tr("Connection lost — reconnecting…"));
-        m_pingToken = nextToken();
-        QMetaObject::invokeMethod(m_worker, "ping", Qt::QueuedConnection,
-                                  Q_ARG(quint64, m_pingToken));
+        // A fresh open: a new connection, LISTEN again, the role's privileges read again.
+        QMetaObject::invokeMethod(m_worker, "open", Qt::QueuedConnection,
+                                  Q_ARG(cc::DatabaseConfig, m_config),
+                                  Q_ARG(QString, m_profile.name), Q_ARG(bool, m_demo));
     });
     m_pingTimer->setInterval(10000);
     connect(m_pingTimer, &QTimer::timeout, this, [this]() {
@@ -233,6 +252,12 @@ MainWindow::MainWindow(QWidget *parent)
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // Column widths and order, the sort, and the table/details split, as the operator left them.
+    if (m_view->horizontalHeader()->restoreState(
+            settings.value(QStringLiteral("entries/header")).toByteArray()))
+        m_model->sort(m_view->horizontalHeader()->sortIndicatorSection(),
+                      m_view->horizontalHeader()->sortIndicatorOrder());
+    m_entrySplitter->restoreState(settings.value(QStringLiteral("entries/splitter")).toByteArray());
     setTheme(settings.value(QStringLiteral("view/theme"), QStringLiteral("system")).toString());
     updateActions();
 }
@@ -251,9 +276,10 @@ QString MainWindow::statusText() const
 
 void MainWindow::createActions()
 {
+    // Icons are ours (resources/icons), so the console looks the same under every style.
     auto make = [this](const QString &name, const QString &text, const QKeySequence &key,
-                       QStyle::StandardPixmap icon, auto slot) {
-        auto *a = new QAction(style()->standardIcon(icon), text, this);
+                       const char *icon, auto slot) {
+        auto *a = new QAction(resourceIcon(icon), text, this);
         a->setObjectName(name);
         if (!key.isEmpty())
             a->setShortcut(key);
@@ -261,48 +287,45 @@ void MainWindow::createActions()
         m_actions.insert(name, a);
         return a;
     };
-    make(QStringLiteral("refresh"), tr("&Refresh"), QKeySequence::Refresh, QStyle::SP_BrowserReload,
+    make(QStringLiteral("refresh"), tr("&Refresh"), QKeySequence::Refresh, "refresh",
          &MainWindow::refresh);
-    make(QStringLiteral("filter"), tr("&Filter entries"), QKeySequence::Find,
-         QStyle::SP_FileDialogContentsView, [this]() {
-             m_tabs->setCurrentIndex(1);
-             m_filter->setFocus();
-             m_filter->selectAll();
-         });
+    make(QStringLiteral("filter"), tr("&Filter entries"), QKeySequence::Find, "filter", [this]() {
+        m_tabs->setCurrentIndex(1);
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
     make(QStringLiteral("invalidate"), tr("&Invalidate selected"), QKeySequence::Delete,
-         QStyle::SP_DialogDiscardButton, &MainWindow::invalidateSelected);
+         "invalidate", &MainWindow::invalidateSelected);
     make(QStringLiteral("invalidateMatching"), tr("Invalidate all &matching…"),
-         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), QStyle::SP_TrashIcon,
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), "invalidate-matching",
          &MainWindow::invalidateMatching);
     make(QStringLiteral("cleanup"), tr("&Clean up expired…"), QKeySequence(Qt::CTRL | Qt::Key_L),
-         QStyle::SP_DialogResetButton, &MainWindow::cleanupExpired);
+         "cleanup", &MainWindow::cleanupExpired);
     make(QStringLiteral("testSync"), tr("&Test sync…"), QKeySequence(Qt::CTRL | Qt::Key_T),
-         QStyle::SP_MediaPlay, &MainWindow::testSync);
+         "test-sync", &MainWindow::testSync);
     make(QStringLiteral("export"), tr("&Export entries…"), QKeySequence(Qt::CTRL | Qt::Key_E),
-         QStyle::SP_DialogSaveButton, [this]() { exportEntries(); });
+         "export", [this]() { exportEntries(); });
     make(QStringLiteral("exportCharts"), tr("Export &charts as PNG…"), QKeySequence(),
-         QStyle::SP_DialogSaveButton, [this]() { exportCharts(); });
+         "export-charts", [this]() { exportCharts(); });
     make(QStringLiteral("profiles"), tr("Connection &profiles…"),
-         QKeySequence(Qt::CTRL | Qt::Key_P), QStyle::SP_DriveNetIcon, [this]() {
+         QKeySequence(Qt::CTRL | Qt::Key_P), "profiles", [this]() {
              ProfilesDialog dialog(this);
-             dialog.exec();
+             if (dialog.exec() == QDialog::Accepted && dialog.connectTo())
+                 openProfile(*dialog.connectTo());
          });
-    make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, QStyle::SP_DialogCloseButton,
-         &QWidget::close);
-    make(QStringLiteral("about"), tr("&About"), QKeySequence(), QStyle::SP_MessageBoxInformation,
-         [this]() {
-             QMessageBox::about(
-                 this, tr("About Connector Cache Console"),
-                 tr("<h3>Connector Cache Console %1</h3><p>Watches and administers the exchange "
-                    "connectors' time-offset cache.</p><p>Qt %2<br>Database driver: %3<br>"
-                    "Server: %4 %5</p>")
-                     .arg(QStringLiteral(CC_VERSION_STRING), QString::fromLatin1(qVersion()),
-                          m_config.isPostgres() ? QStringLiteral("QPSQL")
-                                                : QStringLiteral("QSQLITE"),
-                          m_server.backend, m_server.version));
-         });
+    make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, "quit", &QWidget::close);
+    make(QStringLiteral("about"), tr("&About"), QKeySequence(), "about", [this]() {
+        QMessageBox::about(
+            this, tr("About Connector Cache Console"),
+            tr("<h3>Connector Cache Console %1</h3><p>Watches and administers the exchange "
+               "connectors' time-offset cache.</p><p>Qt %2<br>Database driver: %3<br>"
+               "Server: %4 %5</p>")
+                .arg(QStringLiteral(CC_VERSION_STRING), QString::fromLatin1(qVersion()),
+                     m_config.isPostgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"),
+                     m_server.backend, m_server.version));
+    });
     make(QStringLiteral("shortcuts"), tr("&Keyboard shortcuts"), QKeySequence::HelpContents,
-         QStyle::SP_DialogHelpButton, [this]() {
+         "shortcuts", [this]() {
              ShortcutsDialog dialog(shortcutList(), this);
              dialog.exec();
          });
@@ -325,6 +348,22 @@ QList<QPair<QString, QString>> MainWindow::shortcutList() const
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    // Every saved profile, one click away; the current one checked, each with its tag's colour.
+    QMenu *connectMenu = file->addMenu(resourceIcon("connect"), tr("&Connect to"));
+    connectMenu->setObjectName(QStringLiteral("connectMenu"));
+    connect(connectMenu, &QMenu::aboutToShow, this, [this, connectMenu]() {
+        connectMenu->clear();
+        const QList<ConnectionProfile> profiles =
+            QList<ConnectionProfile>{ProfileStore::embeddedDefault()} + ProfileStore::load();
+        for (const ConnectionProfile &p : profiles) {
+            QPixmap swatch(12, 12);
+            swatch.fill(ConnectionProfile::tagColor(p.tag));
+            QAction *a = connectMenu->addAction(QIcon(swatch), p.name);
+            a->setCheckable(true);
+            a->setChecked(p.name == m_profile.name);
+            connect(a, &QAction::triggered, this, [this, p]() { openProfile(p); });
+        }
+    });
     file->addAction(m_actions.value(QStringLiteral("profiles")));
     file->addSeparator();
     file->addAction(m_actions.value(QStringLiteral("export")));
@@ -385,9 +424,15 @@ void MainWindow::createMenus()
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
-    for (const char *name :
-         {"refresh", "invalidate", "invalidateMatching", "cleanup", "testSync", "export"})
-        bar->addAction(m_actions.value(QLatin1String(name)));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(20, 20));
+    for (const char *name : {"profiles", "", "refresh", "", "invalidate", "invalidateMatching",
+                             "cleanup", "", "testSync", "export"}) {
+        if (!*name)
+            bar->addSeparator();
+        else
+            bar->addAction(m_actions.value(QLatin1String(name)));
+    }
 }
 
 void MainWindow::createCentral()
@@ -412,7 +457,7 @@ void MainWindow::createCentral()
     m_tabs = new QTabWidget(central);
     m_tabs->setDocumentMode(true);
     m_dashboard = new Dashboard(m_tabs);
-    m_tabs->addTab(m_dashboard, tr("&Dashboard"));
+    m_tabs->addTab(m_dashboard, resourceIcon("dashboard"), tr("&Dashboard"));
 
     // Entries: filter bar, table, details.
     auto *entries = new QWidget(m_tabs);
@@ -440,7 +485,9 @@ void MainWindow::createCentral()
     m_filterError->setStyleSheet(QStringLiteral("color: #c62828"));
     m_filterError->hide();
     ev->addWidget(m_filterError);
-    auto *split = new QSplitter(Qt::Vertical, entries);
+    // The details beside the table: the metadata JSON gets the full height it needs.
+    auto *split = new QSplitter(Qt::Horizontal, entries);
+    m_entrySplitter = split;
     split->setObjectName(QStringLiteral("entrySplitter"));
     m_model = new EntryModel(Clock::system(), this);
     m_view = new QTableView(split);
@@ -455,15 +502,23 @@ void MainWindow::createCentral()
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
-    const int charWidth = m_view->fontMetrics().averageCharWidth();
-    for (const auto &[column, chars] :
-         {std::make_pair(0, 12), std::make_pair(1, 20), std::make_pair(2, 9), std::make_pair(3, 12),
-          std::make_pair(4, 9), std::make_pair(5, 22), std::make_pair(6, 9), std::make_pair(7, 22),
-          std::make_pair(8, 7)})
-        m_view->setColumnWidth(column, chars * charWidth + 16);
+    // Each column as wide as a typical value (or its title), measured in the view's font.
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const QStringList samples{QStringLiteral("user0000"), QStringLiteral("c0000000000000000"),
+                              QStringLiteral("BYBIT"),    QStringLiteral("TESTNET"),
+                              QStringLiteral("-0000 ms"), QStringLiteral("00-00 00:00:00"),
+                              QStringLiteral("00h 00m"),  QStringLiteral("expired 00h 00m ago"),
+                              QStringLiteral("00000")};
+    for (int column = 0; column < samples.size(); ++column) {
+        const QString title =
+            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        m_view->setColumnWidth(column, std::max(metrics.horizontalAdvance(samples.at(column)),
+                                                metrics.horizontalAdvance(title) + 14) +
+                                           14);
+    }
     // The same actions on the rows, by right click.
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto *copyKey = new QAction(tr("Copy cache key"), m_view);
+    auto *copyKey = new QAction(resourceIcon("copy"), tr("Copy cache key"), m_view);
     copyKey->setShortcut(QKeySequence::Copy);
     copyKey->setShortcutContext(Qt::WidgetShortcut);
     connect(copyKey, &QAction::triggered, this, [this]() {
@@ -478,15 +533,19 @@ void MainWindow::createCentral()
     m_details = new QPlainTextEdit(split);
     m_details->setObjectName(QStringLiteral("detailsPane"));
     m_details->setReadOnly(true);
+    m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_details->setPlaceholderText(tr("Select an entry to see its details and metadata."));
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_details->setFont(mono);
     split->addWidget(m_view);
     split->addWidget(m_details);
-    split->setStretchFactor(0, 4);
+    split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
+    split->setSizes({980, 320});
+    m_details->setMinimumWidth(220);
+    split->setChildrenCollapsible(false);
     ev->addWidget(split, 1);
-    m_tabs->addTab(entries, tr("&Entries"));
+    m_tabs->addTab(entries, resourceIcon("entries"), tr("&Entries"));
     auto *separator = new QAction(m_view);
     separator->setSeparator(true);
     m_view->addAction(separator);
@@ -513,13 +572,31 @@ void MainWindow::createCentral()
     auditView->setObjectName(QStringLiteral("auditView"));
     auditView->setModel(m_auditProxy);
     auditView->setSortingEnabled(true);
+    auditView->sortByColumn(0, Qt::DescendingOrder); // the latest first
+    auditView->setWordWrap(false);
+    auditView->setAlternatingRowColors(true);
+    auditView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    {
+        const QFontMetrics auditMetrics = auditView->fontMetrics();
+        const QStringList auditSamples{
+            QStringLiteral("0000-00-00 00:00:00"),
+            QStringLiteral("invalidate-selection"),
+            QStringLiteral("0000000"),
+            QStringLiteral("operator"),
+            QStringLiteral("cc_console_admin"),
+            QStringLiteral("Embedded (SQLite)"),
+            QStringLiteral("{\"exchange\":\"BYBIT\",\"state\":\"valid\"}")};
+        for (int column = 0; column < auditSamples.size(); ++column)
+            auditView->setColumnWidth(column,
+                                      auditMetrics.horizontalAdvance(auditSamples.at(column)) + 20);
+    }
     auditView->horizontalHeader()->setStretchLastSection(true);
     auditView->verticalHeader()->hide();
     auditView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     av->addWidget(auditView);
     connect(auditFilter, &QLineEdit::textChanged, m_auditProxy,
             &QSortFilterProxyModel::setFilterFixedString);
-    m_tabs->addTab(activity, tr("&Activity"));
+    m_tabs->addTab(activity, resourceIcon("activity"), tr("&Activity"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == 2)
             loadAudit();
@@ -533,10 +610,22 @@ void MainWindow::createCentral()
     m_statusLatency = new QLabel(this);
     m_statusState = new QLabel(tr("not connected"), this);
     m_statusState->setObjectName(QStringLiteral("connectionState"));
-    statusBar()->addPermanentWidget(m_statusProfile);
-    statusBar()->addPermanentWidget(m_statusServer);
-    statusBar()->addPermanentWidget(m_statusLatency);
-    statusBar()->addPermanentWidget(m_statusState);
+    m_statusProfile->setObjectName(QStringLiteral("statusProfile"));
+    m_statusServer->setObjectName(QStringLiteral("statusServer"));
+    m_statusLatency->setObjectName(QStringLiteral("statusLatency"));
+    bool first = true;
+    for (QLabel *label : {m_statusProfile, m_statusServer, m_statusLatency, m_statusState}) {
+        if (!first) {
+            auto *line = new QFrame(this);
+            line->setFrameShape(QFrame::VLine);
+            line->setFrameShadow(QFrame::Plain);
+            line->setForegroundRole(QPalette::Mid);
+            statusBar()->addPermanentWidget(line);
+        }
+        first = false;
+        label->setContentsMargins(4, 0, 4, 0);
+        statusBar()->addPermanentWidget(label);
+    }
 
     // The filter applies as the operator types (debounced), on the server.
     auto *debounce = new QTimer(this);
@@ -548,7 +637,7 @@ void MainWindow::createCentral()
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::showDetails);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::showDetails);
-    resize(1280, 820);
+    resize(1320, 840);
 }
 
 void MainWindow::applyFilter()
@@ -577,11 +666,20 @@ void MainWindow::openProfile(const ConnectionProfile &profile, bool demo)
                              tr("Profile \"%1\": %2").arg(profile.name, error));
         return;
     }
+    if (m_connected) {
+        // Switching: what is on screen belongs to the previous database until the new one answers.
+        m_dashboard->setStale(true);
+        m_model->setStale(true);
+    }
     m_profile = profile;
     m_config = config;
     m_demo = demo;
     m_connected = false;
     m_passwordAsked = false;
+    m_reconnectTimer->stop();
+    m_backoffSeconds = 1;
+    m_banner->hide();
+    m_auditModel->setRowCount(0);
     m_statusState->setText(tr("connecting…"));
     m_statusProfile->setText(profile.name);
     updateEnvironmentBand();
@@ -660,6 +758,10 @@ void MainWindow::onOpenFailed(const QString &message, int kind)
 
 void MainWindow::onConnectionLost(const QString &message)
 {
+    if (m_reconnectTimer->isActive())
+        return; // already counting down
+    m_connected = false;
+    updateActions();
     m_statusState->setText(tr("connection lost"));
     m_statusState->setToolTip(message);
     m_dashboard->setStale(true);
@@ -675,29 +777,6 @@ void MainWindow::scheduleReconnect()
     m_banner->setText(tr("Connection lost — retrying in %n s", nullptr, m_countdown));
     m_banner->show();
     m_reconnectTimer->start();
-    if (!m_connected) {
-        // Never connected yet: retry the whole open.
-        disconnect(m_reconnectTimer, nullptr, this, nullptr);
-        connect(m_reconnectTimer, &QTimer::timeout, this, [this]() {
-            if (--m_countdown > 0) {
-                m_banner->setText(tr("Connection lost — retrying in %n s", nullptr, m_countdown));
-                return;
-            }
-            m_reconnectTimer->stop();
-            m_banner->setText(tr("Connection lost — reconnecting…"));
-            QMetaObject::invokeMethod(m_worker, "open", Qt::QueuedConnection,
-                                      Q_ARG(cc::DatabaseConfig, m_config),
-                                      Q_ARG(QString, m_profile.name), Q_ARG(bool, m_demo));
-        });
-        return;
-    }
-    connect(
-        m_worker, &StoreWorker::failed, this,
-        [this](quint64 token, const QString &) {
-            if (token == m_pingToken && !m_reconnectTimer->isActive() && m_banner->isVisible())
-                scheduleReconnect();
-        },
-        Qt::UniqueConnection);
 }
 
 void MainWindow::updateEnvironmentBand()
@@ -802,7 +881,9 @@ void MainWindow::runBulk(const QString &title, qint64 expected,
     progress->setMinimumDuration(300);
     progress->setAutoClose(false);
     progress->setAutoReset(false);
-    connect(progress, &QProgressDialog::canceled, this, [this]() { m_worker->requestCancel(); });
+    connect(progress, &QProgressDialog::canceled, this, [this, token = m_actionToken]() {
+        m_worker->requestCancel(token); // stops after the current batch
+    });
     m_progress = progress;
     start(m_actionToken);
 }
@@ -849,14 +930,15 @@ void MainWindow::invalidateMatching()
                                      tr("No valid entry matches the filter."));
             return;
         }
-        const QString description =
+        const QString question =
             filter.isEmpty()
-                ? tr("ALL entries")
-                : QString::fromUtf8(QJsonDocument(filter.toJson()).toJson(QJsonDocument::Compact));
-        if (!confirm(tr("Invalidate"),
-                     tr("Invalidate %n entries matching %1 in %2?", nullptr, int(count))
-                         .arg(description, m_profile.name),
-                     true))
+                ? tr("No filter is set: invalidate ALL %n entries in %1?", nullptr, int(count))
+                      .arg(m_profile.name)
+                : tr("Invalidate %n entries matching %1 in %2?", nullptr, int(count))
+                      .arg(QString::fromUtf8(
+                               QJsonDocument(filter.toJson()).toJson(QJsonDocument::Compact)),
+                           m_profile.name);
+        if (!confirm(tr("Invalidate"), question, true))
             return;
         runBulk(tr("Invalidating…"), count, [this, filter](quint64 token) {
             QMetaObject::invokeMethod(m_worker, "invalidateMatching", Qt::QueuedConnection,
@@ -973,6 +1055,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("entries/header"), m_view->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("entries/splitter"), m_entrySplitter->saveState());
     settings.setValue(QStringLiteral("window/lastProfile"), m_profile.name);
     settings.sync();
     ProfileStore::restrictSettingsFile();

@@ -16,6 +16,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QProgressDialog;
 class QSortFilterProxyModel;
+class QSplitter;
 class QStandardItemModel;
 class QTabWidget;
 class QTableView;
@@ -121,6 +122,7 @@ private:
     QLabel *m_filterError;
     QLabel *m_countLabel;
     QPlainTextEdit *m_details;
+    QSplitter *m_entrySplitter;
     QStandardItemModel *m_auditModel;
     QSortFilterProxyModel *m_auditProxy;
     QLabel *m_band;

@@ -69,6 +69,8 @@ void StoreWorker::open(const DatabaseConfig &config, const QString &profile, boo
     CacheStore::Options options;
     options.profile = profile;
     options.timeout = std::chrono::milliseconds(3000);
+    if (m_batchSize > 0)
+        options.batchSize = m_batchSize;
     m_store = std::make_unique<CacheStore>(config, options);
     StoreError error = m_store->open();
     if (error.kind() == StoreError::SchemaMissing && demo && config.isSqlite()) {
@@ -240,8 +242,20 @@ void StoreWorker::audit(const QString &action, const QString &filter, qint64 row
     r.action = action;
     r.filter = filter;
     r.rowsAffected = rows;
-    r.outcome = error ? error.message() : QStringLiteral("ok");
+    // The log is read by other tools and consoles in other languages: outcomes in English.
+    if (error.kind() == StoreError::Cancelled)
+        r.outcome = QStringLiteral("cancelled after %1 rows").arg(rows);
+    else
+        r.outcome = error ? error.message() : QStringLiteral("ok");
     m_store->recordAudit(r);
+}
+
+StoreError StoreWorker::outcome(quint64 token, const StoreError &error, qint64 rows) const
+{
+    if (error || !isCancelled(token))
+        return error;
+    return StoreError(StoreError::Cancelled,
+                      tr("Cancelled by the operator after %n entries.", nullptr, int(rows)));
 }
 
 void StoreWorker::previewInvalidate(quint64 token, const EntryFilter &filter)
@@ -260,7 +274,6 @@ void StoreWorker::invalidateIdentities(quint64 token, const QList<Identity> &ide
 {
     if (!ready(token))
         return;
-    m_cancel = false;
     qint64 total = 0;
     StoreError error;
     QJsonArray list;
@@ -269,7 +282,7 @@ void StoreWorker::invalidateIdentities(quint64 token, const QList<Identity> &ide
                             {QStringLiteral("credentialId"), id.second}};
     }
     for (const Identity &id : identities) {
-        if (m_cancel)
+        if (isCancelled(token))
             break;
         auto n = m_store->invalidate(id.first, id.second);
         if (!n.ok()) {
@@ -280,6 +293,7 @@ void StoreWorker::invalidateIdentities(quint64 token, const QList<Identity> &ide
         Q_EMIT progress(token, total);
     }
     const QString filter = QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact));
+    error = outcome(token, error, total);
     audit(identities.size() == 1 ? QStringLiteral("invalidate")
                                  : QStringLiteral("invalidate-selection"),
           filter, total, error);
@@ -292,19 +306,18 @@ void StoreWorker::invalidateMatching(quint64 token, const EntryFilter &filter)
 {
     if (!ready(token))
         return;
-    m_cancel = false;
     auto n = m_store->invalidateMatching(filter, [this, token](qint64 done) {
         Q_EMIT progress(token, done);
-        return !m_cancel.load();
+        return !isCancelled(token);
     });
     const QString json =
         QString::fromUtf8(QJsonDocument(filter.toJson()).toJson(QJsonDocument::Compact));
-    audit(QStringLiteral("invalidate-matching"), json, n.ok() ? n.value() : 0,
-          n.ok() ? StoreError() : n.error());
-    if (!n.ok() && n.error().kind() == StoreError::Unreachable)
-        report(token, n.error());
-    Q_EMIT actionFinished(token, QStringLiteral("invalidate-matching"), n.ok() ? n.value() : 0,
-                          n.ok() ? QString() : n.error().message());
+    const qint64 rows = n.ok() ? n.value() : 0;
+    const StoreError error = outcome(token, n.ok() ? StoreError() : n.error(), rows);
+    audit(QStringLiteral("invalidate-matching"), json, rows, error);
+    if (error.kind() == StoreError::Unreachable)
+        report(token, error);
+    Q_EMIT actionFinished(token, QStringLiteral("invalidate-matching"), rows, error.message());
 }
 
 void StoreWorker::previewCleanup(quint64 token)
@@ -323,17 +336,16 @@ void StoreWorker::cleanup(quint64 token)
 {
     if (!ready(token))
         return;
-    m_cancel = false;
     auto n = m_store->cleanupExpired([this, token](qint64 done) {
         Q_EMIT progress(token, done);
-        return !m_cancel.load();
+        return !isCancelled(token);
     });
-    audit(QStringLiteral("cleanup"), QStringLiteral("{}"), n.ok() ? n.value() : 0,
-          n.ok() ? StoreError() : n.error());
-    if (!n.ok() && n.error().kind() == StoreError::Unreachable)
-        report(token, n.error());
-    Q_EMIT actionFinished(token, QStringLiteral("cleanup"), n.ok() ? n.value() : 0,
-                          n.ok() ? QString() : n.error().message());
+    const qint64 rows = n.ok() ? n.value() : 0;
+    const StoreError error = outcome(token, n.ok() ? StoreError() : n.error(), rows);
+    audit(QStringLiteral("cleanup"), QStringLiteral("{}"), rows, error);
+    if (error.kind() == StoreError::Unreachable)
+        report(token, error);
+    Q_EMIT actionFinished(token, QStringLiteral("cleanup"), rows, error.message());
 }
 
 void StoreWorker::writeSync(quint64 token, const QString &userId, const QString &credentialId,
@@ -364,7 +376,6 @@ void StoreWorker::exportEntries(quint64 token, const EntryFilter &filter, const 
                               tr("Cannot write %1: %2").arg(path, file.errorString()));
         return;
     }
-    m_cancel = false;
     BrowseRequest request;
     request.filter = filter;
     request.limit = 2000;
@@ -419,13 +430,13 @@ void StoreWorker::exportEntries(quint64 token, const EntryFilter &filter, const 
             ++rows;
         }
         Q_EMIT progress(token, rows);
-        if (page->nextCursor.isEmpty() || m_cancel)
+        if (page->nextCursor.isEmpty() || isCancelled(token))
             break;
         request.after = page->nextCursor;
     }
     if (json)
         file.write("\n]\n");
-    if (m_cancel) {
+    if (isCancelled(token)) {
         file.cancelWriting();
         Q_EMIT actionFinished(token, QStringLiteral("export"), rows, tr("Export cancelled."));
         return;

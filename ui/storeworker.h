@@ -25,8 +25,14 @@ public:
     explicit StoreWorker(QObject *parent = nullptr);
     ~StoreWorker() override;
 
-    // Thread-safe: asks a running bulk action to stop after its current batch.
-    void requestCancel() { m_cancel = true; }
+    // Thread-safe: asks the bulk action started with `token` to stop after its current batch
+    // (also when it has not started yet: it then stops after its first batch).
+    void requestCancel(quint64 token) { m_cancelToken = token; }
+    // Thread-safe: stops whatever runs now and whatever is queued (the window is closing).
+    void requestCancel() { m_cancelToken = kCancelAll; }
+    // Thread-safe: rows per batch of cleanup and bulk invalidation from the next open() on
+    // (0: the engine's default). Smaller batches mean finer progress and a quicker cancel.
+    void setBatchSize(int rows) { m_batchSize = rows; }
 
     static void registerTypes();
 
@@ -78,10 +84,19 @@ private:
     bool ready(quint64 token);
     void report(quint64 token, const StoreError &error);
     void audit(const QString &action, const QString &filter, qint64 rows, const StoreError &error);
+    // The outcome of a bulk action: its error, or Cancelled when the operator stopped it.
+    StoreError outcome(quint64 token, const StoreError &error, qint64 rows) const;
 
     std::unique_ptr<CacheStore> m_store;
     QString m_profile;
-    std::atomic<bool> m_cancel{false};
+    bool isCancelled(quint64 token) const
+    {
+        const quint64 c = m_cancelToken.load();
+        return c == token || c == kCancelAll;
+    }
+    static constexpr quint64 kCancelAll = ~quint64(0);
+    std::atomic<quint64> m_cancelToken{0};
+    std::atomic<int> m_batchSize{0};
     bool m_lost = false;
 };
 

@@ -106,11 +106,17 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "connector-cache-console: --database: %s\n", qPrintable(error));
             return 2;
         }
+        // --database with --profile: that profile's name, tag and TLS settings on this URL.
         chosenProfile.name = config.displayString();
-        chosenProfile.url = parser.value(database);
         chosenProfile.tag = cc::ui::ConnectionProfile::Tag::Test;
-        if (auto saved = cc::ui::ProfileStore::find(parser.value(profile)))
-            chosenProfile.tag = saved->tag;
+        chosenProfile.sslMode.clear();
+        chosenProfile.sslRootCert.clear();
+        if (parser.isSet(profile)) {
+            if (auto saved = cc::ui::ProfileStore::find(parser.value(profile)))
+                chosenProfile = *saved;
+            chosenProfile.name = parser.value(profile);
+        }
+        chosenProfile.url = parser.value(database);
     } else if (parser.isSet(profile)) {
         const auto saved = cc::ui::ProfileStore::find(parser.value(profile));
         if (!saved) {

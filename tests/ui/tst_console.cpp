@@ -24,15 +24,19 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardItemModel>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -79,9 +83,10 @@ private:
 
     std::unique_ptr<MainWindow>
     openWindow(ConnectionProfile::Tag tag = ConnectionProfile::Tag::Test,
-               const QString &url = QString())
+               const QString &url = QString(), int batchSize = 0)
     {
         auto window = std::make_unique<MainWindow>();
+        window->worker()->setBatchSize(batchSize);
         ConnectionProfile profile;
         profile.name = QStringLiteral("ops-desk");
         profile.url = url.isEmpty() ? m_db->url() : url;
@@ -95,9 +100,10 @@ private:
     }
 
     // A StoreWorker in its own thread, connected to the test database (nullptr on failure).
-    StoreWorker *startWorker(QThread *thread)
+    StoreWorker *startWorker(QThread *thread, int batchSize = 0)
     {
         auto *worker = new StoreWorker;
+        worker->setBatchSize(batchSize);
         worker->moveToThread(thread);
         thread->start();
         QSignalSpy opened(worker, &StoreWorker::opened);
@@ -198,6 +204,150 @@ private Q_SLOTS:
         thread.quit();
         thread.wait();
         delete worker;
+    }
+
+    void entryModelEndsWhereTheTableNowEnds()
+    {
+        // Rows deleted after the count: scrolling to the end must not leave rows that wait
+        // for ever on pages that will never come.
+        QThread thread;
+        StoreWorker *worker = startWorker(&thread);
+        QVERIFY(worker);
+        EntryModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        connect(&model, &EntryModel::pageRequested, worker,
+                [worker](quint64 token, const BrowseRequest &request, int firstRow) {
+                    QMetaObject::invokeMethod(
+                        worker, "loadPage", Qt::QueuedConnection, Q_ARG(quint64, token),
+                        Q_ARG(cc::BrowseRequest, request), Q_ARG(int, firstRow));
+                });
+        connect(&model, &EntryModel::countRequested, worker,
+                [worker](quint64 token, const EntryFilter &filter) {
+                    QMetaObject::invokeMethod(worker, "loadCount", Qt::QueuedConnection,
+                                              Q_ARG(quint64, token),
+                                              Q_ARG(cc::EntryFilter, filter));
+                });
+        connect(worker, &StoreWorker::pageLoaded, &model, &EntryModel::onPageLoaded);
+        connect(worker, &StoreWorker::countLoaded, &model, &EntryModel::onCountLoaded);
+        model.reload();
+        QVERIFY(waitForRows(&model, 1000));
+        CacheStore direct(m_db->config());
+        const qint64 deleted = direct.cleanupExpired().value();
+        QVERIFY(deleted > EntryModel::kPageSize); // the last page(s) are gone
+        const int remaining = int(1000 - deleted);
+        // Look at the last row, as a scrolled-down view does, until the model settles.
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                const int last = model.rowCount() - 1;
+                const QVariant text = model.data(model.index(last, 0));
+                return model.entryAt(last) && text != QStringLiteral("Loading…");
+            },
+            20000));
+        QCOMPARE(model.rowCount(), remaining);
+        QCOMPARE(model.totalCount(), remaining);
+        thread.quit();
+        thread.wait();
+        delete worker;
+    }
+
+    void everyActionHasItsOwnIcon()
+    {
+        MainWindow window;
+        for (const char *name :
+             {"refresh", "filter", "invalidate", "invalidateMatching", "cleanup", "testSync",
+              "export", "exportCharts", "profiles", "quit", "about", "shortcuts"}) {
+            QAction *a = window.action(QLatin1String(name));
+            QVERIFY2(a, name);
+            const QPixmap pixmap = a->icon().pixmap(24, 24);
+            QVERIFY2(!pixmap.isNull(), name);
+            // Drawn: not a blank square (a missing resource or SVG plug-in gives one).
+            const QImage image = pixmap.toImage();
+            bool painted = false;
+            for (int y = 0; y < image.height() && !painted; ++y)
+                for (int x = 0; x < image.width() && !painted; ++x)
+                    painted = qAlpha(image.pixel(x, y)) > 0;
+            QVERIFY2(painted, name);
+        }
+        for (int i = 0; i < window.tabs()->count(); ++i)
+            QVERIFY(!window.tabs()->tabIcon(i).isNull());
+    }
+
+    void connectToSwitchesProfiles()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        window->tabs()->setCurrentIndex(1);
+        QVERIFY(waitForRows(window->entryModel(), 1000));
+        // A second database with a handful of entries, saved as a staging profile.
+        test::TestDatabase other(QStringLiteral("other"));
+        QVERIFY2(other.isValid(), qPrintable(other.errorMessage()));
+        {
+            CacheStore store(other.config());
+            QVERIFY(store.migrate().ok());
+            QCOMPARE(store.fillDemo(12, 9).value(), 12);
+        }
+        ConnectionProfile staging;
+        staging.name = QStringLiteral("staging-desk");
+        staging.url = other.url();
+        staging.tag = ConnectionProfile::Tag::Staging;
+        ProfileStore::save({staging});
+
+        auto *menu = window->findChild<QMenu *>(QStringLiteral("connectMenu"));
+        QVERIFY(menu);
+        Q_EMIT menu->aboutToShow();
+        QAction *target = nullptr;
+        for (QAction *a : menu->actions()) {
+            if (a->text() == staging.name)
+                target = a;
+        }
+        QVERIFY(target);
+        QVERIFY(!target->isChecked());
+        QSignalSpy connected(window.get(), &MainWindow::connected);
+        target->trigger();
+        QVERIFY(connected.wait(20000));
+        QCOMPARE(window->profile().name, staging.name);
+        QVERIFY(waitForRows(window->entryModel(), 12));
+        QVERIFY(window->statusText().contains(staging.name));
+        auto *band = window->findChild<QLabel *>(QStringLiteral("environmentBand"));
+        QVERIFY(band->text().contains(staging.name));
+        QVERIFY(band->styleSheet().contains(
+            ConnectionProfile::tagColor(ConnectionProfile::Tag::Staging).name()));
+        Q_EMIT menu->aboutToShow();
+        for (QAction *a : menu->actions())
+            QCOMPARE(a->isChecked(), a->text() == staging.name);
+        window.reset();
+        ProfileStore::save({});
+    }
+
+    void changesElsewhereArriveByPush()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("LISTEN/NOTIFY is PostgreSQL's");
+        auto window = openWindow();
+        QVERIFY(window);
+        window->tabs()->setCurrentIndex(1);
+        QVERIFY(waitForRows(window->entryModel(), 1000));
+        QVERIFY(QTest::qWaitFor([&]() { return window->entryModel()->entryAt(0); }, 10000));
+        const CacheEntry first = *window->entryModel()->entryAt(0);
+        const quint64 generation = window->entryModel()->generation();
+        QSignalSpy pushed(window->worker(), &StoreWorker::changedElsewhere);
+        // Another process (here: another connection) writes; no refresh is asked for.
+        CacheStore elsewhere(m_db->config());
+        QVERIFY(elsewhere.open() == StoreError());
+        TimeSyncState state;
+        state.timeOffsetMs = 4242;
+        QCOMPARE(elsewhere.set(first.userId, first.credentialId, first.exchange, first.environment,
+                               state),
+                 StoreError());
+        QVERIFY(pushed.wait(10000));
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                const CacheEntry *e = window->entryModel()->entryAt(0);
+                return window->entryModel()->generation() > generation && e &&
+                       e->timeOffsetMs == 4242;
+            },
+            10000));
     }
 
     void dashboardShowsTheStoresFigures()
@@ -326,27 +476,91 @@ private Q_SLOTS:
 
     void cleanupCanBeCancelledBetweenBatches()
     {
-        // The worker stops before its next batch once asked; the deleted rows are reported.
+        // Batches of 50: the worker stops before its second batch once asked, and says so.
         QThread thread;
-        StoreWorker *worker = startWorker(&thread);
+        StoreWorker *worker = startWorker(&thread, 50);
         QVERIFY(worker);
-        QSignalSpy finished(worker, &StoreWorker::actionFinished);
-        connect(
-            worker, &StoreWorker::progress, worker, [worker]() { worker->requestCancel(); },
-            Qt::DirectConnection);
         CacheStore direct(m_db->config());
         const qint64 expired = direct.countExpired().value();
-        // A small batch size makes several batches.
-        QMetaObject::invokeMethod(
-            worker, [&]() {}, Qt::BlockingQueuedConnection);
+        QVERIFY2(expired > 100, qPrintable(QString::number(expired))); // several batches
+        QSignalSpy finished(worker, &StoreWorker::actionFinished);
+        QList<qint64> progress;
+        connect(
+            worker, &StoreWorker::progress, worker,
+            [worker, &progress](quint64 token, qint64 done) {
+                progress << done;
+                worker->requestCancel(token);
+            },
+            Qt::DirectConnection);
+        // Another action's cancel does not stop this one: only its own token does.
+        worker->requestCancel(6);
         QMetaObject::invokeMethod(worker, "cleanup", Qt::QueuedConnection, Q_ARG(quint64, 7));
         QVERIFY(finished.wait(20000));
-        const qint64 deleted = finished.at(0).at(2).toLongLong();
-        QVERIFY(deleted > 0);
-        QCOMPARE(direct.countExpired().value(), expired - deleted);
+        QCOMPARE(finished.at(0).at(2).toLongLong(), 50);
+        // One batch done, never a second (the engine repeats its final count at the end).
+        QVERIFY(!progress.isEmpty());
+        for (qint64 done : std::as_const(progress))
+            QCOMPARE(done, 50);
+        QVERIFY2(finished.at(0).at(3).toString().contains(QStringLiteral("Cancelled")),
+                 qPrintable(finished.at(0).at(3).toString()));
+        QCOMPARE(direct.countExpired().value(), expired - 50);
+        const AuditRecord last = direct.auditLog()->constFirst();
+        QCOMPARE(last.action, QStringLiteral("cleanup"));
+        QCOMPARE(last.rowsAffected, 50);
+        QCOMPARE(last.outcome, QStringLiteral("cancelled after 50 rows"));
         thread.quit();
         thread.wait();
         delete worker;
+    }
+
+    void cleanupShowsProgressAndCancelsFromTheDialog()
+    {
+        auto window = openWindow(ConnectionProfile::Tag::Test, QString(), 50);
+        QVERIFY(window);
+        CacheStore direct(m_db->config());
+        const qint64 expired = direct.countExpired().value();
+        QVERIFY(expired > 100);
+        // The worker waits after its first batch until the test has pressed Cancel.
+        QSemaphore gate;
+        std::atomic<bool> waited{false};
+        connect(
+            window->worker(), &StoreWorker::progress, window->worker(),
+            [&gate, &waited]() {
+                if (!waited.exchange(true))
+                    gate.tryAcquire(1, 20000);
+            },
+            Qt::DirectConnection);
+        auto release = qScopeGuard([&gate]() { gate.release(); });
+        QSignalSpy done(window.get(), &MainWindow::actionCompleted);
+        QString question;
+        answerNextDialog(true, QString(), &question);
+        window->cleanupExpired();
+        QProgressDialog *progress = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                progress = window->findChild<QProgressDialog *>(QStringLiteral("progressDialog"));
+                return progress && progress->isVisible() && progress->value() == 50;
+            },
+            20000));
+        QVERIFY2(question.contains(QString::number(expired)), qPrintable(question)); // preview
+        QCOMPARE(progress->maximum(), int(expired));
+        QVERIFY2(progress->labelText().contains(QStringLiteral("50")),
+                 qPrintable(progress->labelText()));
+        auto *cancel = progress->findChild<QPushButton *>();
+        QVERIFY(cancel);
+        cancel->click();
+        gate.release();
+        QVERIFY(done.wait(20000));
+        QCOMPARE(done.at(0).at(0).toString(), QStringLiteral("cleanup"));
+        QCOMPARE(done.at(0).at(1).toLongLong(), 50);
+        QCOMPARE(direct.countExpired().value(), expired - 50);
+        QCOMPARE(direct.auditLog()->constFirst().outcome,
+                 QStringLiteral("cancelled after 50 rows"));
+        // Cancelling is not a failure: no warning box, the status bar says what happened.
+        QTest::qWait(50);
+        QVERIFY(!QApplication::activeModalWidget());
+        QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("Cancelled")),
+                 qPrintable(window->statusBar()->currentMessage()));
     }
 
     void readOnlyRoleDisablesActions()
