@@ -216,25 +216,34 @@ QStringList selectScript()
     return {QStringLiteral("-S")};
 }
 
-// The engine's own hit statement, run by pgbench over the extended protocol: what a counting
-// get costs the server, without our client. Valid keys only (g % 10 != 0), as our gets.
-QString writeGetScript(const QString &dir)
+// The engine's own hit statement, run by pgbench over the extended protocol: what a get costs
+// the server, without our client. Valid keys only (g % 10 != 0), as our gets. Batched counting
+// (the default) looks up with a SELECT; PerLookup with an UPDATE ... RETURNING.
+QString writeGetScript(const QString &dir, HitCounting counting)
 {
-    const QString path = dir + QStringLiteral("/get.sql");
+    const bool batched = counting == HitCounting::Batched;
+    const QString path = dir + (batched ? QStringLiteral("/get-batched.sql")
+                                        : QStringLiteral("/get-per-lookup.sql"));
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         die(QStringLiteral("cannot write %1").arg(path));
-    f.write("\\set g random(0, 999) * 10 + random(1, 9)\n"
-            "UPDATE \"connector_state_cache\" SET \"hitCount\" = \"hitCount\" + 1 WHERE "
-            "\"cacheKey\" = 'u' || :g || '_c' || :g AND \"userId\" = 'u' || :g AND "
-            "\"credentialId\" = 'c' || :g AND \"isValid\" AND \"expiresAt\" > (TIMESTAMP "
-            "'1970-01-01 00:00:00' + CAST(extract(epoch FROM now()) * 1000 AS BIGINT) * "
-            "INTERVAL '1 millisecond') RETURNING \"id\", \"cacheKey\", \"userId\", "
-            "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", CAST(EXTRACT(EPOCH "
-            "FROM \"lastSyncTime\") * 1000 AS BIGINT), \"isValid\", CAST(EXTRACT(EPOCH FROM "
-            "\"expiresAt\") * 1000 AS BIGINT), \"hitCount\", CAST(\"metadata\" AS TEXT), "
-            "CAST(EXTRACT(EPOCH FROM \"createdAt\") * 1000 AS BIGINT), CAST(EXTRACT(EPOCH FROM "
-            "\"updatedAt\") * 1000 AS BIGINT);\n");
+    const QByteArray columns =
+        "\"id\", \"cacheKey\", \"userId\", \"credentialId\", \"exchange\", \"environment\", "
+        "\"timeOffset\", CAST(EXTRACT(EPOCH FROM \"lastSyncTime\") * 1000 AS BIGINT), \"isValid\", "
+        "CAST(EXTRACT(EPOCH FROM \"expiresAt\") * 1000 AS BIGINT), \"hitCount\", "
+        "CAST(\"metadata\" AS TEXT), CAST(EXTRACT(EPOCH FROM \"createdAt\") * 1000 AS BIGINT), "
+        "CAST(EXTRACT(EPOCH FROM \"updatedAt\") * 1000 AS BIGINT)";
+    const QByteArray where =
+        "\"cacheKey\" = 'u' || :g || '_c' || :g AND \"userId\" = 'u' || :g AND "
+        "\"credentialId\" = 'c' || :g AND \"isValid\" AND \"expiresAt\" > (TIMESTAMP "
+        "'1970-01-01 00:00:00' + CAST(extract(epoch FROM now()) * 1000 AS BIGINT) * "
+        "INTERVAL '1 millisecond')";
+    f.write("\\set g random(0, 999) * 10 + random(1, 9)\n");
+    if (batched)
+        f.write("SELECT " + columns + " FROM \"connector_state_cache\" WHERE " + where + ";\n");
+    else
+        f.write("UPDATE \"connector_state_cache\" SET \"hitCount\" = \"hitCount\" + 1 WHERE " +
+                where + " RETURNING " + columns + ";\n");
     return path;
 }
 
@@ -262,7 +271,8 @@ private:
     std::vector<qint64> sampleKeys(int n, quint32 seed);
     void measureGets();
     void measureChecks();
-    double eightClients(int seconds, bool counting);
+    double eightClients(int seconds, bool counting,
+                        HitCounting mode = CacheStore::Options().hitCounting);
     void measureThroughput();
     void measureSizes(const QString &suffix);
     void measureInit();
@@ -420,13 +430,30 @@ void Bench::measureGets()
         m_figures.insert(QStringLiteral("pgbench_select_us"), round1(percentile(base, 0.5)));
         m_details.insert(QStringLiteral("pgbench_select_p99_us"), round1(percentile(base, 0.99)));
         m_details.insert(QStringLiteral("pgbench_select_samples"), qint64(base.size()));
-        // The engine's own counting statement through pgbench: the server's share of a get.
-        const QString script = writeGetScript(m_tmp.path());
-        const PgbenchRun g =
-            pgbench(QStringLiteral("cc_bench"), {QStringLiteral("-f"), script}, 1, g_quick ? 2 : 5,
-                    true, QStringLiteral("-c synchronous_commit=off"));
-        m_details.insert(QStringLiteral("pgbench_get_statement_p50_us"),
-                         round1(percentile(g.latenciesUs, 0.5)));
+        // The engine's own statements through pgbench: the server's share of a get.
+        for (HitCounting mode : {HitCounting::Batched, HitCounting::PerLookup}) {
+            const QString script = writeGetScript(m_tmp.path(), mode);
+            const PgbenchRun g =
+                pgbench(QStringLiteral("cc_bench"), {QStringLiteral("-f"), script}, 1,
+                        g_quick ? 2 : 5, true, QStringLiteral("-c synchronous_commit=off"));
+            m_details.insert(mode == HitCounting::Batched
+                                 ? QStringLiteral("pgbench_get_statement_p50_us")
+                                 : QStringLiteral("pgbench_per_lookup_statement_p50_us"),
+                             round1(percentile(g.latenciesUs, 0.5)));
+        }
+    }
+    {
+        // The same gets counted one UPDATE per hit (HitCounting::PerLookup), for comparison.
+        CacheStore::Options options;
+        options.hitCounting = HitCounting::PerLookup;
+        CacheStore perLookup(m_config, options);
+        perLookup.open();
+        std::vector<double> v;
+        for (int i = 0; i < (g_quick ? 1500 : 4000); ++i) {
+            const auto k = identity(keys.at(size_t(i) % keys.size()));
+            v.push_back(timeMs([&]() { perLookup.get(k.first, k.second); }) * 1000.0);
+        }
+        m_details.insert(QStringLiteral("get_hit_per_lookup_p50_us"), round1(percentile(v, 0.5)));
     }
 
     std::vector<double> setLat;
@@ -457,8 +484,6 @@ void Bench::measureChecks()
             m_details.insert(QStringLiteral("get_session_synchronous_commit"),
                              q.value(0).toString());
     }
-    const bool pgss = exec(QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")) &&
-                      exec(QStringLiteral("SELECT pg_stat_statements_reset()"));
     auto tableCounters = [&]() {
         QSqlQuery q(QSqlDatabase::database(m_raw));
         exec(QStringLiteral("SELECT pg_stat_clear_snapshot()"));
@@ -471,38 +496,41 @@ void Bench::measureChecks()
             v = {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
         return v;
     };
-    m_store->flushHistory();
-    QThread::msleep(1500); // the server publishes table counters at most once a second
-    const auto before = tableCounters();
+    // Each mode's gets from a store of its own, closed before the counters are read: a
+    // backend publishes its table counters when it exits (else up to 10 s later).
     const int n = 2000;
     const std::vector<qint64> keys = sampleKeys(n, 7);
-    for (qint64 g : keys) {
-        const auto k = identity(g);
-        m_store->get(k.first, k.second);
-    }
-    QThread::msleep(1500);
-    const auto after = tableCounters();
-    const qint64 updates = after[0] - before[0];
-    m_details.insert(QStringLiteral("get_updates_per_get"), double(updates) / n);
-    m_details.insert(QStringLiteral("get_hot_update_share"),
-                     updates > 0 ? double(after[1] - before[1]) / double(updates) : -1.0);
-    // Two reads of pg_stat_* and the sleeps' nothing: the rest are the gets' transactions.
-    m_details.insert(QStringLiteral("get_transactions_per_get"),
-                     double(after[2] - before[2] - 2) / n);
-    if (pgss) {
-        QSqlQuery q(QSqlDatabase::database(m_raw));
-        if (q.exec(QStringLiteral(
-                "SELECT COALESCE(SUM(calls), 0) FROM pg_stat_statements WHERE dbid = (SELECT "
-                "oid FROM pg_database WHERE datname = current_database()) AND query NOT LIKE "
-                "'%pg_stat%' AND query NOT LIKE 'SELECT pg_stat_clear_snapshot%'")) &&
-            q.next())
-            m_details.insert(QStringLiteral("get_statements_per_get"), q.value(0).toDouble() / n);
+    for (HitCounting mode : {HitCounting::PerLookup, HitCounting::Batched}) {
+        m_store->flushHistory();
+        QThread::msleep(1200);
+        const auto before = tableCounters();
+        {
+            CacheStore::Options options;
+            options.hitCounting = mode;
+            CacheStore probe(m_config, options);
+            probe.open();
+            for (qint64 g : keys) {
+                const auto k = identity(g);
+                probe.get(k.first, k.second);
+            }
+        }
+        QThread::msleep(1200);
+        const auto after = tableCounters();
+        const qint64 updates = after[0] - before[0];
+        const QString prefix = mode == HitCounting::Batched ? QStringLiteral("get_")
+                                                            : QStringLiteral("get_per_lookup_");
+        m_details.insert(prefix + QStringLiteral("updates_per_get"), double(updates) / n);
+        m_details.insert(prefix + QStringLiteral("hot_update_share"),
+                         updates > 0 ? double(after[1] - before[1]) / double(updates) : -1.0);
+        // Including the two reads of pg_stat_* and the store's opening and flushing.
+        m_details.insert(prefix + QStringLiteral("transactions_per_get"),
+                         double(after[2] - before[2]) / n);
     }
 }
 
 // Gets per second from 8 threads, each with its own CacheStore (its own connection).
 // counting = false: the same lookups through entry(), a read that counts no hit.
-double Bench::eightClients(int seconds, bool counting)
+double Bench::eightClients(int seconds, bool counting, HitCounting mode)
 {
     const std::vector<qint64> keys = sampleKeys(20000, 99);
     std::atomic<qint64> done{0};
@@ -510,7 +538,9 @@ double Bench::eightClients(int seconds, bool counting)
     std::vector<std::unique_ptr<QThread>> threads;
     for (int t = 0; t < 8; ++t) {
         threads.emplace_back(QThread::create([&, t]() {
-            CacheStore s(m_config);
+            CacheStore::Options options;
+            options.hitCounting = mode;
+            CacheStore s(m_config, options);
             s.open();
             size_t i = size_t(t) * 2477;
             while (!stop.load(std::memory_order_relaxed)) {
@@ -541,24 +571,34 @@ void Bench::measureThroughput()
 {
     const int rounds = g_quick ? 1 : 3;
     const int seconds = g_quick ? 3 : 5;
-    double ours = 0, base = 0, statement = 0, reads = 0;
-    const QString script = writeGetScript(m_tmp.path());
+    double ours = 0, perLookup = 0, base = 0, statement = 0, perLookupStatement = 0;
+    const QString script = writeGetScript(m_tmp.path(), HitCounting::Batched);
+    const QString perLookupScript = writeGetScript(m_tmp.path(), HitCounting::PerLookup);
+    const QString asyncCommit = QStringLiteral("-c synchronous_commit=off");
     for (int r = 0; r < rounds; ++r) {
         ours += eightClients(seconds, true);
+        perLookup += eightClients(seconds, true, HitCounting::PerLookup);
         if (pg()) {
             base += pgbench(QStringLiteral("cc_pgbench"), selectScript(), 8, seconds, false).tps;
             statement += pgbench(QStringLiteral("cc_bench"), {QStringLiteral("-f"), script}, 8,
-                                 seconds, false, QStringLiteral("-c synchronous_commit=off"))
+                                 seconds, false, asyncCommit)
                              .tps;
+            perLookupStatement +=
+                pgbench(QStringLiteral("cc_bench"), {QStringLiteral("-f"), perLookupScript}, 8,
+                        seconds, false, asyncCommit)
+                    .tps;
         }
     }
-    reads = eightClients(seconds, false);
+    const double reads = eightClients(seconds, false);
     m_figures.insert(QStringLiteral("get_8c_tps"), std::round(ours / rounds));
+    m_details.insert(QStringLiteral("get_per_lookup_8c_tps"), std::round(perLookup / rounds));
     m_details.insert(QStringLiteral("entry_read_8c_tps"), std::round(reads));
     if (pg()) {
         m_figures.insert(QStringLiteral("pgbench_8c_tps"), std::round(base / rounds));
         m_details.insert(QStringLiteral("pgbench_get_statement_8c_tps"),
                          std::round(statement / rounds));
+        m_details.insert(QStringLiteral("pgbench_per_lookup_statement_8c_tps"),
+                         std::round(perLookupStatement / rounds));
     }
 }
 
@@ -585,6 +625,9 @@ void Bench::measureSizes(const QString &suffix)
             return real == 0 ? (est == 0 ? 0.0 : 100.0)
                              : round1(100.0 * double(est - real) / double(real));
         };
+        m_details.insert(
+            QStringLiteral("stats_%1_totals").arg(suffix),
+            QStringLiteral("estimated %1, counted %2").arg(estimate.total).arg(exact.total));
         m_details.insert(
             QStringLiteral("stats_%1_error_pct").arg(suffix),
             QJsonObject{
@@ -828,6 +871,11 @@ QString table(const QJsonObject &pg, const QJsonObject &lite, const QJsonObject 
          number(pg, QStringLiteral("pgbench_select_us")), QStringLiteral("-"));
     line(QStringLiteral("  pgbench running our hit statement p50, µs"),
          number(pgx, QStringLiteral("pgbench_get_statement_p50_us")), QStringLiteral("-"));
+    line(QStringLiteral("  get counting per lookup (UPDATE per hit) p50, µs"),
+         number(pgx, QStringLiteral("get_hit_per_lookup_p50_us")),
+         number(litex, QStringLiteral("get_hit_per_lookup_p50_us")));
+    line(QStringLiteral("  pgbench running the per-lookup UPDATE p50, µs"),
+         number(pgx, QStringLiteral("pgbench_per_lookup_statement_p50_us")), QStringLiteral("-"));
     const double ratio8 =
         v(pg, QStringLiteral("get_8c_tps")) / v(pg, QStringLiteral("pgbench_8c_tps"));
     line(QStringLiteral("get, 8 clients, per s"), number(pg, QStringLiteral("get_8c_tps"), 0),
@@ -838,6 +886,12 @@ QString table(const QJsonObject &pg, const QJsonObject &lite, const QJsonObject 
          number(pg, QStringLiteral("pgbench_8c_tps"), 0), QStringLiteral("-"));
     line(QStringLiteral("  pgbench running our hit statement, 8 clients"),
          number(pgx, QStringLiteral("pgbench_get_statement_8c_tps"), 0), QStringLiteral("-"));
+    line(QStringLiteral("  pgbench running the per-lookup UPDATE, 8 clients"),
+         number(pgx, QStringLiteral("pgbench_per_lookup_statement_8c_tps"), 0),
+         QStringLiteral("-"));
+    line(QStringLiteral("  get counting per lookup (UPDATE per hit), 8 clients"),
+         number(pgx, QStringLiteral("get_per_lookup_8c_tps"), 0),
+         number(litex, QStringLiteral("get_per_lookup_8c_tps"), 0));
     line(QStringLiteral("  entry() (a read, no hit counted), 8 clients"),
          number(pgx, QStringLiteral("entry_read_8c_tps"), 0),
          number(litex, QStringLiteral("entry_read_8c_tps"), 0));
@@ -917,9 +971,11 @@ int main(int argc, char *argv[])
         QStringLiteral("Rows per cleanup batch (default: the engine's)."), QStringLiteral("rows"));
     parser.addOptions({json, quick, noPg, noSqlite, batch});
     parser.process(app);
+    QLoggingCategory::setFilterRules(qEnvironmentVariableIsSet("CC_BENCH_LOG")
+                                         ? QStringLiteral("cc.cache.debug=true")
+                                         : QStringLiteral("cc.*=false"));
     g_quick = parser.isSet(quick);
     g_batchSize = parser.value(batch).toInt();
-    QLoggingCategory::setFilterRules(QStringLiteral("cc.*=false"));
 
     QElapsedTimer total;
     total.start();

@@ -16,6 +16,8 @@
 #include <QSqlQuery>
 #include <QUrl>
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <pwd.h>
@@ -33,6 +35,8 @@ constexpr qint64 kMsPerMinute = 60 * 1000;
 constexpr qint64 kFailFastMs = 500;
 // History buckets kept in memory while the database cannot take them.
 constexpr int kMaxPendingMinutes = 24 * 60;
+constexpr int kMaxPendingHitRows = 100000;
+constexpr int kFlushAtPendingHitRows = 1000; // rows with batched hits that start a flush early
 
 QString quoted(const QString &identifier)
 {
@@ -150,7 +154,8 @@ struct CacheStore::Private
     QString dbRole;
     StoreError lastConnectError;
     QElapsedTimer sinceConnectFailure;
-    QMap<qint64, Counters> pending; // minute -> counters not yet written
+    QMap<qint64, Counters> pending;     // minute -> counters not yet written
+    QHash<QString, qint64> pendingHits; // row id -> hits not yet added to hitCount (Batched)
     QElapsedTimer sinceFlush;
     QString hitSqlSeedKey, hitSqlBothKeys, missSqlSeedKey, missSqlBothKeys;
 
@@ -454,13 +459,79 @@ struct CacheStore::Private
 
     void maybeFlush()
     {
-        if (sinceFlush.elapsed() >= q->m_options.historyFlushInterval.count())
+        if (sinceFlush.elapsed() >= q->m_options.historyFlushInterval.count() ||
+            pendingHits.size() >= kFlushAtPendingHitRows)
             flush();
+    }
+
+    // Adds the batched hits to their rows, in one transaction. On failure they are kept for
+    // the next flush (at most kMaxPendingHitRows rows: beyond, the counts are dropped rather
+    // than let grow without bound).
+    StoreError flushHits()
+    {
+        if (pendingHits.isEmpty())
+            return StoreError();
+        const QString what = QStringLiteral("counting hits");
+        const QString addSql = QStringLiteral("UPDATE \"connector_state_cache\" SET \"hitCount\" = "
+                                              "\"hitCount\" + ? WHERE \"id\" = ?");
+        // In the order of the ids, so that two flushes lock shared rows in the same order.
+        QStringList ids = pendingHits.keys();
+        std::sort(ids.begin(), ids.end());
+        StoreError error;
+        if (isPostgres()) {
+            // One statement (one round trip, its own transaction) for every row: two arrays,
+            // unnested side by side.
+            QStringList quotedIds, counts;
+            for (const QString &id : std::as_const(ids)) {
+                QString quoted = id;
+                quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+                quoted.replace(QLatin1Char('"'), QStringLiteral("\\\""));
+                quotedIds << QLatin1Char('"') + quoted + QLatin1Char('"');
+                counts << QString::number(pendingHits.value(id));
+            }
+            QSqlQuery *query =
+                run(QStringLiteral("UPDATE \"connector_state_cache\" AS t SET \"hitCount\" = "
+                                   "t.\"hitCount\" + v.n FROM (SELECT * FROM unnest(CAST(? AS "
+                                   "TEXT[]), CAST(? AS BIGINT[])) AS u(id, n) ORDER BY id) v "
+                                   "WHERE t.\"id\" = v.id"),
+                    {QLatin1Char('{') + quotedIds.join(QLatin1Char(',')) + QLatin1Char('}'),
+                     QLatin1Char('{') + counts.join(QLatin1Char(',')) + QLatin1Char('}')},
+                    &error, what);
+            if (query)
+                query->finish();
+        } else if (!db.transaction()) {
+            error = fail(db.lastError(), what);
+        } else {
+            // Local writes: one statement per row, one commit.
+            for (const QString &id : std::as_const(ids)) {
+                QSqlQuery *query = run(addSql, {pendingHits.value(id), id}, &error, what);
+                if (!query)
+                    break;
+                query->finish();
+            }
+            if (!error && !db.commit())
+                error = fail(db.lastError(), what);
+            if (error && db.isOpen())
+                db.rollback();
+        }
+        if (error) {
+            // Kept for the next flush, up to a bound.
+            if (pendingHits.size() > kMaxPendingHitRows)
+                pendingHits.clear();
+            return error;
+        }
+        pendingHits.clear();
+        return StoreError();
     }
 
     StoreError flush()
     {
         sinceFlush.restart();
+        if (!pendingHits.isEmpty() && db.isValid() && db.isOpen()) {
+            const StoreError error = flushHits();
+            if (error)
+                return error;
+        }
         if (pending.isEmpty())
             return StoreError();
         if (!db.isValid() || !db.isOpen()) {
@@ -723,11 +794,15 @@ Lookup CacheStore::Private::getOnce(const QString &userId, const QString &creden
     const bool seedKey = binds.size() == 3;
     QString &hitSql = seedKey ? hitSqlSeedKey : hitSqlBothKeys;
     QString &missSql = seedKey ? missSqlSeedKey : missSqlBothKeys;
+    const bool batched = q->m_options.hitCounting == HitCounting::Batched;
     if (hitSql.isEmpty()) {
-        hitSql = QStringLiteral("UPDATE \"connector_state_cache\" SET \"hitCount\" = "
-                                "\"hitCount\" + 1 WHERE %1 AND \"isValid\" AND "
-                                "\"expiresAt\" > %2 RETURNING %3")
-                     .arg(identity, dialect.tsParam(), columns());
+        hitSql = batched ? QStringLiteral("SELECT %3 FROM \"connector_state_cache\" WHERE %1 AND "
+                                          "\"isValid\" AND \"expiresAt\" > %2")
+                               .arg(identity, dialect.tsParam(), columns())
+                         : QStringLiteral("UPDATE \"connector_state_cache\" SET \"hitCount\" = "
+                                          "\"hitCount\" + 1 WHERE %1 AND \"isValid\" AND "
+                                          "\"expiresAt\" > %2 RETURNING %3")
+                               .arg(identity, dialect.tsParam(), columns());
         missSql = QStringLiteral("SELECT %1 FROM \"connector_state_cache\" WHERE %2")
                       .arg(columns(), identity);
     }
@@ -747,6 +822,11 @@ Lookup CacheStore::Private::getOnce(const QString &userId, const QString &creden
     query->finish();
     if (found) {
         lookup.outcome = Lookup::Outcome::Hit;
+        if (batched) {
+            qint64 &hits = pendingHits[lookup.entry.id];
+            ++hits;
+            lookup.entry.hitCount += hits;
+        }
         return lookup;
     }
     query = run(missSql, binds, error, QStringLiteral("cache lookup"));
@@ -763,6 +843,8 @@ Lookup CacheStore::Private::getOnce(const QString &userId, const QString &creden
         lookup.outcome = Lookup::Outcome::Miss;
         return lookup;
     }
+    if (batched)
+        lookup.entry.hitCount += pendingHits.value(lookup.entry.id); // hits not yet written
     switch (lookup.entry.stateAt(now)) {
     case CacheEntry::State::Invalidated:
         lookup.outcome = Lookup::Outcome::Invalidated;
@@ -1108,6 +1190,7 @@ struct StatsSample
     bool sample = false;    // false: count exactly
     double percent = 100.0; // PostgreSQL: TABLESAMPLE SYSTEM percentage
     qint64 liveRows = -1;   // PostgreSQL: the server's live-row count, -1 when unknown
+    double pages = 0;       // PostgreSQL: the table's pages now
     QVariantList windows;   // SQLite: rowid ranges (first, last) to read
     qint64 rowidSpan = 0;   // SQLite: max(rowid) - min(rowid) + 1
     qint64 windowRows = 0;  // SQLite: rowids covered by the windows
@@ -1149,6 +1232,7 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
             if (estimate > double(limit)) {
                 plan.sample = true;
                 plan.percent = qMin(100.0, 100.0 * double(target) / estimate);
+                plan.pages = pages;
                 plan.liveRows = live > 0 ? live : -1;
                 if (plan.percent >= 50.0)
                     plan.sample = false;
@@ -1216,9 +1300,13 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
             aggregates + QStringLiteral("FROM %1 CROSS JOIN \"connector_state_cache\"").arg(bounds);
     } else if (pg) {
         // SYSTEM reads whole pages picked at random; REPEATABLE picks the same pages each time.
-        sql = aggregates + QStringLiteral("FROM %1 CROSS JOIN \"connector_state_cache\" "
-                                          "TABLESAMPLE SYSTEM (CAST(? AS FLOAT8)) REPEATABLE (7)")
-                               .arg(bounds);
+        // The pages the sample drew rows from, for the rows-per-page estimate below.
+        sql = aggregates +
+              QStringLiteral(", COUNT(DISTINCT (CAST(CAST(\"connector_state_cache\".ctid AS TEXT) "
+                             "AS POINT))[0]) "
+                             "FROM %1 CROSS JOIN \"connector_state_cache\" "
+                             "TABLESAMPLE SYSTEM (CAST(? AS FLOAT8)) REPEATABLE (7)")
+                  .arg(bounds);
         binds << plan.percent;
     } else {
         QStringList rows;
@@ -1235,7 +1323,10 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
     if (!query)
         return error;
     CacheStats s;
+    double pagesSampled = 0;
     if (query->next()) {
+        if (plan.sample && pg)
+            pagesSampled = query->value(10).toDouble();
         s.total = query->value(0).toLongLong();
         s.valid = query->value(1).toLongLong();
         s.expired = query->value(2).toLongLong();
@@ -1250,15 +1341,35 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
         s.expiringIn60m = query->value(9).toLongLong();
     }
     query->finish();
+    if (plan.sample) {
+        qCDebug(lcCache).noquote()
+            << QStringLiteral("stats: sampled %1 rows (%2 %, live rows %3, rowid span %4)")
+                   .arg(s.total)
+                   .arg(plan.percent)
+                   .arg(plan.liveRows)
+                   .arg(plan.rowidSpan);
+    }
     if (plan.sample && s.total > 0) {
-        // Scale the sample to the table: the server's live-row count when it keeps one (it
-        // follows every insert and delete), else the sample's own density.
-        qint64 total = plan.liveRows;
-        if (total < 0) {
-            total = pg ? qint64(double(s.total) * 100.0 / plan.percent + 0.5)
-                       : qint64(double(s.total) * double(plan.rowidSpan) / double(plan.windowRows) +
-                                0.5);
-        }
+        // Scale the sample to the table. The sample's own estimate is unbiased but varies by a
+        // few per cent with the pages drawn; the server's live-row count is steadier and
+        // follows every insert and delete, but is itself an estimate that can be far off (a
+        // VACUUM's count overtaken by an insert's late-reported one counts those rows twice).
+        // So: the live-row count when the sample confirms it (within 15 %), else the sample's.
+        // PostgreSQL: rows per sampled page times the pages there are (steadier than dividing
+        // by the sampling rate, as the number of pages drawn varies; empty pages not yet
+        // truncated by a VACUUM make it high). SQLite: rows per sampled rowid times the span.
+        qint64 sampled = 0;
+        if (pg && pagesSampled > 0 && plan.pages > 0)
+            sampled = qint64(double(s.total) * plan.pages / pagesSampled + 0.5);
+        else if (pg)
+            sampled = qint64(double(s.total) * 100.0 / plan.percent + 0.5);
+        else
+            sampled =
+                qint64(double(s.total) * double(plan.rowidSpan) / double(plan.windowRows) + 0.5);
+        qint64 total = sampled;
+        if (plan.liveRows > 0 &&
+            std::abs(double(plan.liveRows - sampled)) <= 0.15 * double(sampled))
+            total = plan.liveRows;
         const double scale = double(total) / double(s.total);
         auto scaled = [scale](qint64 n) { return qint64(double(n) * scale + 0.5); };
         s.invalid = qMin(total, scaled(s.invalid));
@@ -1433,6 +1544,8 @@ Result<CacheEntry> CacheStore::entry(const QString &userId, const QString &crede
     StoreError error = d->checkIdentity(userId, credentialId);
     if (error)
         return error;
+    if (!d->pendingHits.isEmpty() && isOpen())
+        d->flush(); // this process's own hits show at once
     QVariantList binds;
     const QString identity = d->identityClause(userId, credentialId, &binds);
     QSqlQuery *q = d->run(QStringLiteral("SELECT %1 FROM \"connector_state_cache\" WHERE %2 "
@@ -1469,6 +1582,8 @@ Result<qint64> CacheStore::count(const EntryFilter &filter)
 
 Result<BrowsePage> CacheStore::browse(const BrowseRequest &request)
 {
+    if (!d->pendingHits.isEmpty() && isOpen())
+        d->flush(); // this process's own hits show at once
     if (request.limit < 1 || request.limit > 10000)
         return StoreError(
             StoreError::InvalidArgument,

@@ -38,12 +38,27 @@ struct MigrationReport
     QStringList steps;              // what was done, in words
 };
 
+// How get() counts a hit in the row's hitCount.
+enum class HitCounting {
+    // The lookup is a read. Hits are added to their rows with the history counters: every
+    // historyFlushInterval (at the next call after it), on flushHistory(), close() and
+    // destruction, in one transaction. A hit costs the server a read; other readers see the
+    // count up to one interval late, and hits not yet written are lost if the process dies (as
+    // the history's counters are). get() itself returns the count including this process's
+    // pending hits.
+    Batched,
+    // Each hit is one UPDATE ... RETURNING, as the seed counts: every reader sees every earlier
+    // hit at once, and no two hits on a row see the same count. A write per read.
+    PerLookup,
+};
+
 struct CacheStoreOptions
 {
     std::chrono::milliseconds timeout{2000}; // connect + statement bound
     int batchSize = 20000;     // rows per cleanup / bulk-invalidate batch (about 30 ms of locks)
     bool notifyChanges = true; // PostgreSQL NOTIFY on writes
-    std::chrono::milliseconds historyFlushInterval{5000};
+    std::chrono::milliseconds historyFlushInterval{5000}; // history counters and batched hits
+    HitCounting hitCounting = HitCounting::Batched;
     // stats() counts every entry exactly up to about this many entries; beyond, it scales the
     // counts of a sample of about statsSampleRows entries (CacheStats::estimated), so that the
     // dashboard's refresh costs the same at a million entries as at ten thousand. 0: always

@@ -56,6 +56,8 @@ int main(int argc, char *argv[])
     options.timeout = std::chrono::milliseconds(5000);
     options.batchSize = 3;
     options.notifyChanges = false;
+    // The strict mode, whose counts the checker can verify hit by hit (see RELIABILITY.md).
+    options.hitCounting = cc::HitCounting::PerLookup;
     cc::CacheStore store(config, options);
     store.open();
     constexpr int kKeys = 4;
