@@ -489,6 +489,10 @@ void CachedConnector::finishInit(InitResult result)
         qCWarning(lcConnector).noquote() << "Initialization failed:" << result.error;
     }
     Q_EMIT initialized(result);
+    // The lookup's hit (batched by the store) and the history reach the database right after
+    // start-up, off its path: a serverless function may be frozen or reclaimed soon after.
+    if (result.ok && result.source == InitResult::Source::CacheHit)
+        QTimer::singleShot(0, this, [this]() { m_store->flushHistory(); });
 }
 
 void CachedConnector::onStartupLimit()

@@ -1187,13 +1187,13 @@ namespace {
 // The sampled-statistics plan for a table too large to count on every dashboard refresh.
 struct StatsSample
 {
-    bool sample = false;    // false: count exactly
-    double percent = 100.0; // PostgreSQL: TABLESAMPLE SYSTEM percentage
-    qint64 liveRows = -1;   // PostgreSQL: the server's live-row count, -1 when unknown
-    double pages = 0;       // PostgreSQL: the table's pages now
-    QVariantList windows;   // SQLite: rowid ranges (first, last) to read
-    qint64 rowidSpan = 0;   // SQLite: max(rowid) - min(rowid) + 1
-    qint64 windowRows = 0;  // SQLite: rowids covered by the windows
+    bool sample = false;     // false: count exactly
+    double percent = 100.0;  // PostgreSQL: TABLESAMPLE SYSTEM percentage
+    qint64 liveRows = -1;    // PostgreSQL: the server's live-row count, -1 when unknown
+    double plannerRows = -1; // PostgreSQL: last VACUUM/ANALYZE's density × the pages now
+    QVariantList windows;    // SQLite: rowid ranges (first, last) to read
+    qint64 rowidSpan = 0;    // SQLite: max(rowid) - min(rowid) + 1
+    qint64 windowRows = 0;   // SQLite: rowids covered by the windows
 };
 
 constexpr int kSqliteWindows = 32;
@@ -1232,7 +1232,8 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
             if (estimate > double(limit)) {
                 plan.sample = true;
                 plan.percent = qMin(100.0, 100.0 * double(target) / estimate);
-                plan.pages = pages;
+                if (reltuples >= 0 && relpages > 0)
+                    plan.plannerRows = reltuples / relpages * pages;
                 plan.liveRows = live > 0 ? live : -1;
                 if (plan.percent >= 50.0)
                     plan.sample = false;
@@ -1300,13 +1301,9 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
             aggregates + QStringLiteral("FROM %1 CROSS JOIN \"connector_state_cache\"").arg(bounds);
     } else if (pg) {
         // SYSTEM reads whole pages picked at random; REPEATABLE picks the same pages each time.
-        // The pages the sample drew rows from, for the rows-per-page estimate below.
-        sql = aggregates +
-              QStringLiteral(", COUNT(DISTINCT (CAST(CAST(\"connector_state_cache\".ctid AS TEXT) "
-                             "AS POINT))[0]) "
-                             "FROM %1 CROSS JOIN \"connector_state_cache\" "
-                             "TABLESAMPLE SYSTEM (CAST(? AS FLOAT8)) REPEATABLE (7)")
-                  .arg(bounds);
+        sql = aggregates + QStringLiteral("FROM %1 CROSS JOIN \"connector_state_cache\" "
+                                          "TABLESAMPLE SYSTEM (CAST(? AS FLOAT8)) REPEATABLE (7)")
+                               .arg(bounds);
         binds << plan.percent;
     } else {
         QStringList rows;
@@ -1323,10 +1320,7 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
     if (!query)
         return error;
     CacheStats s;
-    double pagesSampled = 0;
     if (query->next()) {
-        if (plan.sample && pg)
-            pagesSampled = query->value(10).toDouble();
         s.total = query->value(0).toLongLong();
         s.valid = query->value(1).toLongLong();
         s.expired = query->value(2).toLongLong();
@@ -1350,26 +1344,36 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
                    .arg(plan.rowidSpan);
     }
     if (plan.sample && s.total > 0) {
-        // Scale the sample to the table. The sample's own estimate is unbiased but varies by a
-        // few per cent with the pages drawn; the server's live-row count is steadier and
-        // follows every insert and delete, but is itself an estimate that can be far off (a
-        // VACUUM's count overtaken by an insert's late-reported one counts those rows twice).
-        // So: the live-row count when the sample confirms it (within 15 %), else the sample's.
-        // PostgreSQL: rows per sampled page times the pages there are (steadier than dividing
-        // by the sampling rate, as the number of pages drawn varies; empty pages not yet
-        // truncated by a VACUUM make it high). SQLite: rows per sampled rowid times the span.
-        qint64 sampled = 0;
-        if (pg && pagesSampled > 0 && plan.pages > 0)
-            sampled = qint64(double(s.total) * plan.pages / pagesSampled + 0.5);
-        else if (pg)
-            sampled = qint64(double(s.total) * 100.0 / plan.percent + 0.5);
-        else
-            sampled =
+        // Scale the sample to the table. SQLite: rows per sampled rowid times the rowid span.
+        // PostgreSQL has three figures: the sample's rows / its rate (unbiased, but a few per
+        // cent off with the pages drawn), the server's live-row count (steady, follows every
+        // insert and delete, but can be far off: a VACUUM's count overtaken by an insert's
+        // late-reported one counts those rows twice) and the planner's (the last VACUUM or
+        // ANALYZE's rows per page times the pages now; stale after mass deletes). The live
+        // count when the planner's agrees (within 15 %); else whichever of the two is nearer
+        // the sample's, if within 25 % of it; else the sample's.
+        qint64 total = 0;
+        if (!pg) {
+            total =
                 qint64(double(s.total) * double(plan.rowidSpan) / double(plan.windowRows) + 0.5);
-        qint64 total = sampled;
-        if (plan.liveRows > 0 &&
-            std::abs(double(plan.liveRows - sampled)) <= 0.15 * double(sampled))
-            total = plan.liveRows;
+        } else {
+            const double rate = double(s.total) * 100.0 / plan.percent;
+            const double live = double(plan.liveRows);
+            const double planner = plan.plannerRows;
+            double best = rate;
+            if (live > 0 && planner > 0 && std::abs(live - planner) <= 0.15 * planner) {
+                best = live;
+            } else {
+                double nearest = 0.25 * rate;
+                for (double candidate : {live, planner}) {
+                    if (candidate > 0 && std::abs(candidate - rate) <= nearest) {
+                        nearest = std::abs(candidate - rate);
+                        best = candidate;
+                    }
+                }
+            }
+            total = qint64(best + 0.5);
+        }
         const double scale = double(total) / double(s.total);
         auto scaled = [scale](qint64 n) { return qint64(double(n) * scale + 0.5); };
         s.invalid = qMin(total, scaled(s.invalid));

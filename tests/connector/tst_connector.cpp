@@ -185,6 +185,27 @@ private Q_SLOTS:
         QVERIFY(log.contains(QStringLiteral("Initialized in")));
     }
 
+    // The store batches hit counts; a connector that started on a hit has its hit written
+    // right after start-up (a serverless function may be frozen soon after), not 5 s later.
+    void theHitIsWrittenRightAfterStartUp()
+    {
+        auto s = store();
+        QCOMPARE(s->set(QStringLiteral("user1"), QStringLiteral("cred1"), QStringLiteral("BYBIT"),
+                        QStringLiteral("TESTNET"), state(145, 12, 4000)),
+                 StoreError());
+        QNetworkAccessManager network;
+        CachedConnector connector(QStringLiteral("user1"), QStringLiteral("cred1"),
+                                  profile(Exchange::Bybit), Credentials(kKey, kSecret), s.get(),
+                                  &network);
+        QCOMPARE(connector.initializeBlocking().source, InitResult::Source::CacheHit);
+        CacheStore other(m_db->config());
+        auto counted = [&]() {
+            auto e = other.entry(QStringLiteral("user1"), QStringLiteral("cred1"));
+            return e.ok() ? e->hitCount : -1;
+        };
+        QVERIFY(QTest::qWaitFor([&]() { return counted() == 1; }, 3000));
+    }
+
     void aMissSyncsAndSaves()
     {
         fake()->setSkewMs(2300);
