@@ -545,6 +545,56 @@ private Q_SLOTS:
         QCOMPARE(s->cleanupExpired().value(), 0);
     }
 
+    // Many pages, expired rows spread among live ones, small batches: every expired row goes
+    // (also rows the batches passed by), no live row does. On PostgreSQL 14+ the batches
+    // resume page by page (a TID range); the final sweep catches the rest.
+    void cleanupAcrossManyPagesDeletesExactlyTheExpired()
+    {
+        CacheStore::Options options;
+        options.batchSize = 100;
+        auto s = migrated(options);
+        const qint64 now = m_clock.nowMs();
+        auto ts = [&](qint64 ms) {
+            return m_db->isPostgres()
+                       ? QStringLiteral("TIMESTAMP '1970-01-01' + CAST(%1 AS BIGINT) * "
+                                        "INTERVAL '1 millisecond'")
+                             .arg(ms)
+                       : QString::number(ms);
+        };
+        const QString values =
+            QStringLiteral(
+                "'x' || g, 'xu' || g || '_c', 'xu' || g, 'c', 'BYBIT', 'MAINNET', 0, %1, "
+                "TRUE, CASE WHEN g % 3 = 0 THEN %2 ELSE %3 END, 0, NULL, %1, %1")
+                .arg(ts(now), ts(now - 1000), ts(now + 600'000));
+        const QString columns = QStringLiteral(
+            "INSERT INTO connector_state_cache (\"id\", \"cacheKey\", \"userId\", "
+            "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", "
+            "\"lastSyncTime\", \"isValid\", \"expiresAt\", \"hitCount\", \"metadata\", "
+            "\"createdAt\", \"updatedAt\") ");
+        const QString sql =
+            m_db->isPostgres()
+                ? columns + QStringLiteral("SELECT %1 FROM generate_series(1, 6000) g").arg(values)
+                : QStringLiteral("WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s "
+                                 "WHERE g < 6000) ") +
+                      columns + QStringLiteral("SELECT %1 FROM s").arg(values);
+        QCOMPARE(m_db->exec(sql), QString());
+        QCOMPARE(s->countExpired().value(), 2000);
+        int calls = 0;
+        auto deleted = s->cleanupExpired([&](qint64) {
+            ++calls;
+            return true;
+        });
+        QVERIFY(deleted.ok());
+        QCOMPARE(deleted.value(), 2000);
+        QVERIFY(calls >= 20);
+        QCOMPARE(s->countExpired().value(), 0);
+        QCOMPARE(s->count(EntryFilter()).value(), 4000);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM connector_state_cache WHERE "
+                                             "\"id\" IN ('x3', 'x5998', 'x5999', 'x6000')"))
+                     .toInt(),
+                 2); // x5998 and x5999 stay; x3 and x6000 had expired
+    }
+
     void invalidateMatchingHonoursEveryFilter()
     {
         CacheStore::Options options;
