@@ -1138,7 +1138,7 @@ Result<qint64> CacheStore::cleanupExpired(const Progress &progress)
     // PostgreSQL: rows addressed by ctid, so the delete needs no second index lookup per row.
     // No row locks first (FOR UPDATE would write every row twice): a row a connector renews
     // meanwhile has a new ctid by then, so the delete passes it by, as it must.
-    const QString sweepSql =
+    const QString sql =
         d->isPostgres()
             ? QStringLiteral(
                   "DELETE FROM \"connector_state_cache\" WHERE ctid = ANY(ARRAY(SELECT "
@@ -1147,52 +1147,10 @@ Result<qint64> CacheStore::cleanupExpired(const Progress &progress)
             : QStringLiteral("DELETE FROM \"connector_state_cache\" WHERE \"id\" IN (SELECT \"id\" "
                              "FROM \"connector_state_cache\" WHERE \"expiresAt\" <= %1 LIMIT ?)")
                   .arg(d->dialect.tsParam());
-    // PostgreSQL 14 and later: each batch resumes at the page where the last one stopped (a
-    // TID range), so no batch reads again over the rows the earlier ones deleted; the work is
-    // one pass over the table, as a single DELETE's. A final sweep catches what it passed by.
-    const QString rangeSql =
-        QStringLiteral("WITH d AS (DELETE FROM \"connector_state_cache\" WHERE ctid = "
-                       "ANY(ARRAY(SELECT ctid FROM \"connector_state_cache\" WHERE ctid >= "
-                       "CAST(? AS TID) AND \"expiresAt\" <= %1 LIMIT ?)) RETURNING ctid) "
-                       "SELECT COUNT(*), COALESCE(MAX((CAST(CAST(ctid AS TEXT) AS POINT))[0]), 0) "
-                       "FROM d")
-            .arg(d->dialect.tsParam());
     qint64 total = 0;
     StoreError error;
-    bool stopped = false;
-    bool byRange = false;
-    if (d->isPostgres()) {
-        QSqlQuery *q = d->run(QStringLiteral("SELECT CAST(current_setting('server_version_num') "
-                                             "AS INTEGER) >= 140000"),
-                              {}, &error, QStringLiteral("deleting expired entries"));
-        if (q && q->next())
-            byRange = q->value(0).toBool();
-        if (q)
-            q->finish();
-    }
-    qint64 page = 0;
-    while (byRange && !error) {
-        QSqlQuery *q =
-            d->run(rangeSql, {QStringLiteral("(%1,0)").arg(page), now, m_options.batchSize}, &error,
-                   QStringLiteral("deleting expired entries"));
-        if (!q)
-            break;
-        qint64 affected = 0;
-        if (q->next()) {
-            affected = q->value(0).toLongLong();
-            page = q->value(1).toLongLong(); // may hold more: the next batch starts there
-        }
-        q->finish();
-        total += affected;
-        if (affected < m_options.batchSize)
-            break;
-        if (progress && !progress(total)) {
-            stopped = true;
-            break;
-        }
-    }
-    while (!stopped && !error) {
-        QSqlQuery *q = d->run(sweepSql, {now, m_options.batchSize}, &error,
+    for (;;) {
+        QSqlQuery *q = d->run(sql, {now, m_options.batchSize}, &error,
                               QStringLiteral("deleting expired entries"));
         if (!q)
             break;
