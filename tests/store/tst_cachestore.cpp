@@ -66,6 +66,35 @@ private:
         return s;
     }
 
+    // A timestamp literal for raw SQL in the test database's dialect.
+    QString tsLiteral(qint64 ms) const
+    {
+        return m_db->isPostgres() ? QStringLiteral("TIMESTAMP '1970-01-01' + CAST(%1 AS BIGINT) * "
+                                                   "INTERVAL '1 millisecond'")
+                                        .arg(ms)
+                                  : QString::number(ms);
+    }
+
+    // Inserts rows g = 1..count into the cache table in one statement; `values` is the
+    // select list (14 columns, in the table's order) written in terms of g.
+    QString insertGenerated(int count, const QString &values)
+    {
+        const QString columns = QStringLiteral(
+            "INSERT INTO connector_state_cache (\"id\", \"cacheKey\", \"userId\", "
+            "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", "
+            "\"lastSyncTime\", \"isValid\", \"expiresAt\", \"hitCount\", \"metadata\", "
+            "\"createdAt\", \"updatedAt\") ");
+        return m_db->exec(
+            m_db->isPostgres()
+                ? columns + QStringLiteral("SELECT %1 FROM generate_series(1, %2) g")
+                                .arg(values)
+                                .arg(count)
+                : QStringLiteral("WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s "
+                                 "WHERE g < %1) ")
+                          .arg(count) +
+                      columns + QStringLiteral("SELECT %1 FROM s").arg(values));
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -446,29 +475,11 @@ private Q_SLOTS:
         const QString rows = QStringLiteral(
             "'s' || g, 'su' || g || '_c', 'su' || g, 'c', 'BYBIT', 'MAINNET', 0, %1, "
             "g %% 4 <> 0, CASE g %% 4 WHEN 1 THEN %2 WHEN 2 THEN %3 ELSE %4 END, 1, NULL, %1, %1");
-        auto ts = [&](qint64 ms) {
-            return m_db->isPostgres()
-                       ? QStringLiteral("TIMESTAMP '1970-01-01' + CAST(%1 AS BIGINT) * "
-                                        "INTERVAL '1 millisecond'")
-                             .arg(ms)
-                       : QString::number(ms);
-        };
-        const QString values =
-            QString(rows)
-                .replace(QStringLiteral("%%"), QStringLiteral("%"))
-                .arg(ts(now), ts(now - 60'000), ts(now + 600'000), ts(now + 7'200'000));
-        const QString columns = QStringLiteral(
-            "INSERT INTO connector_state_cache (\"id\", \"cacheKey\", \"userId\", "
-            "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", "
-            "\"lastSyncTime\", \"isValid\", \"expiresAt\", \"hitCount\", \"metadata\", "
-            "\"createdAt\", \"updatedAt\") ");
-        const QString sql =
-            m_db->isPostgres()
-                ? columns + QStringLiteral("SELECT %1 FROM generate_series(1, 40000) g").arg(values)
-                : QStringLiteral("WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s "
-                                 "WHERE g < 40000) ") +
-                      columns + QStringLiteral("SELECT %1 FROM s").arg(values);
-        QCOMPARE(m_db->exec(sql), QString());
+        const QString values = QString(rows)
+                                   .replace(QStringLiteral("%%"), QStringLiteral("%"))
+                                   .arg(tsLiteral(now), tsLiteral(now - 60'000),
+                                        tsLiteral(now + 600'000), tsLiteral(now + 7'200'000));
+        QCOMPARE(insertGenerated(40000, values), QString());
         // As autovacuum would have by then: the server's own figures are current.
         QCOMPARE(m_db->exec(QStringLiteral("ANALYZE connector_state_cache")), QString());
 
@@ -554,30 +565,12 @@ private Q_SLOTS:
         options.batchSize = 100;
         auto s = migrated(options);
         const qint64 now = m_clock.nowMs();
-        auto ts = [&](qint64 ms) {
-            return m_db->isPostgres()
-                       ? QStringLiteral("TIMESTAMP '1970-01-01' + CAST(%1 AS BIGINT) * "
-                                        "INTERVAL '1 millisecond'")
-                             .arg(ms)
-                       : QString::number(ms);
-        };
         const QString values =
             QStringLiteral(
                 "'x' || g, 'xu' || g || '_c', 'xu' || g, 'c', 'BYBIT', 'MAINNET', 0, %1, "
                 "TRUE, CASE WHEN g % 3 = 0 THEN %2 ELSE %3 END, 0, NULL, %1, %1")
-                .arg(ts(now), ts(now - 1000), ts(now + 600'000));
-        const QString columns = QStringLiteral(
-            "INSERT INTO connector_state_cache (\"id\", \"cacheKey\", \"userId\", "
-            "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", "
-            "\"lastSyncTime\", \"isValid\", \"expiresAt\", \"hitCount\", \"metadata\", "
-            "\"createdAt\", \"updatedAt\") ");
-        const QString sql =
-            m_db->isPostgres()
-                ? columns + QStringLiteral("SELECT %1 FROM generate_series(1, 6000) g").arg(values)
-                : QStringLiteral("WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s "
-                                 "WHERE g < 6000) ") +
-                      columns + QStringLiteral("SELECT %1 FROM s").arg(values);
-        QCOMPARE(m_db->exec(sql), QString());
+                .arg(tsLiteral(now), tsLiteral(now - 1000), tsLiteral(now + 600'000));
+        QCOMPARE(insertGenerated(6000, values), QString());
         QCOMPARE(s->countExpired().value(), 2000);
         int calls = 0;
         auto deleted = s->cleanupExpired([&](qint64) {
