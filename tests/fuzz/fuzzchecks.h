@@ -83,7 +83,10 @@ inline QString checkDatabaseUrl(const QByteArray &bytes)
     QString error;
     const DatabaseConfig c = DatabaseConfig::fromUrl(url, &error);
     qsizetype from = 0;
-    const QString password = detail::rawPassword(url, &from);
+    // Only a PostgreSQL URL has a password; in an SQLite URL "user:secret@" is part of a file
+    // name, which the display form must show as it is.
+    const bool postgres = url.trimmed().startsWith(QStringLiteral("postgres"), Qt::CaseInsensitive);
+    const QString password = postgres ? detail::rawPassword(url, &from) : QString();
     if (detail::isAlnum(password)) {
         QString other = password;
         for (QChar &ch : other)
