@@ -143,15 +143,16 @@ DatabaseConfig parsePostgres(const QString &url, QString *errorMessage)
         return failure(errorMessage, QStringLiteral("port 0 is not a port; leave it out for 5432"));
     config.user = parsed.userName(QUrl::FullyDecoded);
     config.password = parsed.password(QUrl::FullyDecoded);
-    QString path = parsed.path(QUrl::FullyDecoded);
+    // The name is checked for '/' before decoding, so that "%2F" can stand for one.
+    QString path = parsed.path(QUrl::FullyEncoded);
     if (path.startsWith(QLatin1Char('/')))
         path.remove(0, 1);
     if (path.contains(QLatin1Char('/')))
         return failure(
             errorMessage,
             QStringLiteral("the database name '%1' contains '/'; percent-encode it as %2F")
-                .arg(path));
-    config.databaseName = path;
+                .arg(QUrl::fromPercentEncoding(path.toUtf8())));
+    config.databaseName = QUrl::fromPercentEncoding(path.toUtf8());
 
     const QUrlQuery query(parsed);
     const auto items = query.queryItems(QUrl::FullyDecoded);
@@ -340,7 +341,11 @@ QString DatabaseConfig::toUrl() const
         else
             url.setPort(port);
     }
-    if (!databaseName.isEmpty())
+    // A name with '/' (possible through ?dbname=) goes back into the query, where it needs
+    // no escaping; any other into the path.
+    if (databaseName.contains(QLatin1Char('/')))
+        query.addQueryItem(QStringLiteral("dbname"), databaseName);
+    else if (!databaseName.isEmpty())
         url.setPath(QLatin1Char('/') + databaseName);
     for (auto it = options.cbegin(); it != options.cend(); ++it)
         query.addQueryItem(it.key(), it.value());

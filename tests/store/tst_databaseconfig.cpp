@@ -45,6 +45,26 @@ private Q_SLOTS:
         QVERIFY(back.password.isEmpty());
     }
 
+    // A database name with '/': written %2F in the path or given as ?dbname=, and written back
+    // (in the query) so that it parses to the same name. Found by the URL fuzzer.
+    void databaseNamesWithASlashRoundTrip()
+    {
+        for (const QString &url : {QStringLiteral("postgresql://ops@db/team%2Fcache"),
+                                   QStringLiteral("postgresql://ops@db?dbname=team/cache")}) {
+            QString error;
+            const DatabaseConfig c = DatabaseConfig::fromUrl(url, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(url + QLatin1String(": ") + error));
+            QCOMPARE(c.databaseName, QStringLiteral("team/cache"));
+            const DatabaseConfig back = DatabaseConfig::fromUrl(c.toUrl(), &error);
+            QVERIFY2(error.isEmpty(), qPrintable(c.toUrl() + QLatin1String(": ") + error));
+            QCOMPARE(back.databaseName, QStringLiteral("team/cache"));
+            QCOMPARE(back.host, QStringLiteral("db"));
+        }
+        QString error;
+        DatabaseConfig::fromUrl(QStringLiteral("postgresql://db/team/cache"), &error);
+        QVERIFY(error.contains(QStringLiteral("percent-encode it as %2F")));
+    }
+
     void leavesTheRestToLibpq()
     {
         QString error;
