@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QSqlDriver>
+#include <QTimer>
 
 namespace cc {
 namespace ui {
@@ -105,6 +106,28 @@ void StoreWorker::open(const DatabaseConfig &config, const QString &profile, boo
                 [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
                     Q_EMIT changedElsewhere(payload.toString());
                 });
+            // A NOTIFY that arrives while one of our queries runs is read off the socket by
+            // libpq with the query's answer; the driver's socket notifier then has nothing left
+            // to see, and the notification would wait for the next unrelated traffic. Once a
+            // second the driver's own handler takes what libpq holds (no round trip).
+            if (!m_notifyDrain) {
+                m_notifyDrain = new QTimer(this);
+                m_notifyDrain->setInterval(1000);
+                connect(m_notifyDrain, &QTimer::timeout, this, [this]() {
+                    if (!m_store || !m_store->isOpen())
+                        return;
+                    QSqlDriver *d = m_store->database().driver();
+                    if (d && !QMetaObject::invokeMethod(d, "_q_handleNotification",
+                                                        Qt::DirectConnection)) {
+                        // Another Qt's driver without that handler: pushes then rely on its
+                        // socket notifier alone (and on the refresh timer).
+                        qWarning("StoreWorker: the PostgreSQL driver has no notification "
+                                 "handler to call; pushes may arrive late");
+                        m_notifyDrain->stop();
+                    }
+                });
+            }
+            m_notifyDrain->start();
         }
     }
     Q_EMIT opened(info.value(), privileges.valueOr(Privileges()));

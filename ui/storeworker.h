@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QPair>
 
+class QTimer;
+
 #include <atomic>
 #include <memory>
 
@@ -98,6 +100,7 @@ private:
     std::atomic<quint64> m_cancelToken{0};
     std::atomic<int> m_batchSize{0};
     bool m_lost = false;
+    QTimer *m_notifyDrain = nullptr; // see open()
 };
 
 } // namespace ui
