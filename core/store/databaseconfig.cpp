@@ -119,7 +119,10 @@ DatabaseConfig parsePostgres(const QString &url, QString *errorMessage)
     // QUrl accepts "postgresql://" with an empty authority; it does not understand libpq's
     // multi-host lists, which we refuse with a clear message.
     const QString authority = url.section(QStringLiteral("://"), 1).section(QLatin1Char('/'), 0, 0);
-    if (authority.section(QLatin1Char('?'), 0, 0).contains(QLatin1Char(',')))
+    // The hosts follow the user info's last '@' (a user name may hold a ',').
+    if (authority.section(QLatin1Char('?'), 0, 0)
+            .section(QLatin1Char('@'), -1)
+            .contains(QLatin1Char(',')))
         return failure(errorMessage, QStringLiteral("multiple hosts in one URL are not supported; "
                                                     "name one host"));
     const QUrl parsed(url, QUrl::StrictMode);
@@ -127,7 +130,7 @@ DatabaseConfig parsePostgres(const QString &url, QString *errorMessage)
         return failure(
             errorMessage,
             QStringLiteral("malformed database URL: %1%2").arg(urlErrorReason(parsed), hint()));
-    if (parsed.authority().contains(QLatin1Char(',')))
+    if (parsed.host().contains(QLatin1Char(',')))
         return failure(errorMessage, QStringLiteral("multiple hosts in one URL are not supported; "
                                                     "name one host"));
     if (!parsed.fragment().isEmpty())

@@ -65,6 +65,21 @@ private Q_SLOTS:
         QVERIFY(error.contains(QStringLiteral("percent-encode it as %2F")));
     }
 
+    // A ',' in the user name is not a second host (found by the URL fuzzer).
+    void aCommaInTheUserNameIsNotAHostList()
+    {
+        QString error;
+        const DatabaseConfig c =
+            DatabaseConfig::fromUrl(QStringLiteral("postgresql://a%2Cb@db/cache"), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(c.user, QStringLiteral("a,b"));
+        const DatabaseConfig back = DatabaseConfig::fromUrl(c.toUrl(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(c.toUrl() + QLatin1String(": ") + error));
+        QCOMPARE(back.user, QStringLiteral("a,b"));
+        DatabaseConfig::fromUrl(QStringLiteral("postgresql://ops@a,b/cache"), &error);
+        QVERIFY(error.contains(QStringLiteral("multiple hosts")));
+    }
+
     void leavesTheRestToLibpq()
     {
         QString error;
