@@ -158,6 +158,12 @@ EntryFilter parseFilterQuery(const QString &query, qint64 nowMs, QString *errorM
                     at.setTimeSpec(Qt::UTC);
                 filter.syncedBefore = at.toUTC();
             }
+            // ISO 8601 as printed by toFilterQuery() covers the years 0 to 9999 only.
+            const int year = filter.syncedBefore.date().year();
+            if (year < 0 || year > 9999)
+                return fail(QStringLiteral("before:%1 lies outside the years 0 to 9999; give a "
+                                           "later time or a shorter duration")
+                                .arg(t.value.left(40)));
         } else {
             return fail(QStringLiteral("unknown filter key '%1:' (known: user, cred, exchange, "
                                        "env, state, before)")

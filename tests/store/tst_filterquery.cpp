@@ -57,6 +57,11 @@ private Q_SLOTS:
                                   << QStringLiteral("neither an ISO 8601 time");
         QTest::newRow("open quote") << QStringLiteral("user:\"abc") << QStringLiteral("not closed");
         QTest::newRow("empty value") << QStringLiteral("user:") << QStringLiteral("needs a value");
+        // A time that ISO 8601 cannot print would not round-trip (found by the filter fuzzer).
+        QTest::newRow("duration before year 0")
+            << QStringLiteral("before:999999999d") << QStringLiteral("outside the years 0 to 9999");
+        QTest::newRow("offset before year 1") << QStringLiteral("before:0001-01-01T00:30:00+01:00")
+                                              << QStringLiteral("outside the years 0 to 9999");
     }
 
     void errorsSayWhatWasWrong()
@@ -78,6 +83,8 @@ private Q_SLOTS:
         QTest::newRow("quoted") << QStringLiteral("user:\"a b\" \"x:y\"");
         QTest::newRow("spaces in text") << QStringLiteral("\"a  b\"");
         QTest::newRow("backslash") << QStringLiteral("user:\"c:\\\\d\"");
+        QTest::newRow("last printable year") << QStringLiteral("before:9999-12-31T23:59:59.999Z");
+        QTest::newRow("long duration") << QStringLiteral("before:700000d");
     }
 
     void roundTrips()
