@@ -259,6 +259,17 @@ DatabaseConfig DatabaseConfig::fromUrl(const QString &urlIn, QString *errorMessa
         return failure(errorMessage, QStringLiteral("the database URL is empty%1").arg(hint()));
     if (url.contains(QChar(0)))
         return failure(errorMessage, QStringLiteral("the database URL contains a NUL character"));
+    // A noncharacter (U+FFFF and kin) typed as it is does not survive percent-encoding: QUrl
+    // writes it out but will not decode it back (found by the URL fuzzer).
+    const QList<uint> codePoints = url.toUcs4();
+    for (qsizetype i = 0; i < codePoints.size(); ++i) {
+        if (QChar::isNonCharacter(codePoints.at(i)))
+            return failure(errorMessage,
+                           QStringLiteral("the database URL contains the Unicode noncharacter "
+                                          "U+%1 (character %2); remove it")
+                               .arg(codePoints.at(i), 4, 16, QLatin1Char('0'))
+                               .arg(i + 1));
+    }
     const QString lower = url.toLower();
     if (lower.startsWith(QStringLiteral("postgresql:")) ||
         lower.startsWith(QStringLiteral("postgres:"))) {
@@ -332,10 +343,15 @@ QString DatabaseConfig::toUrl() const
     url.setScheme(QStringLiteral("postgresql"));
     if (!user.isEmpty())
         url.setUserName(user);
+    // QUrlQuery takes values percent-encoded as far as they go: a literal '%' must be written
+    // "%25", or "%41" in a value would come back as "A".
+    const auto escaped = [](QString value) {
+        return value.replace(QLatin1Char('%'), QStringLiteral("%25"));
+    };
     // QUrl needs a host for an authority; a socket directory goes into the query instead.
     QUrlQuery query;
     if (host.startsWith(QLatin1Char('/')))
-        query.addQueryItem(QStringLiteral("host"), host);
+        query.addQueryItem(QStringLiteral("host"), escaped(host));
     else if (!host.isEmpty())
         url.setHost(host);
     if (port > 0) {
@@ -347,11 +363,11 @@ QString DatabaseConfig::toUrl() const
     // A name with '/' (possible through ?dbname=) goes back into the query, where it needs
     // no escaping; any other into the path.
     if (databaseName.contains(QLatin1Char('/')))
-        query.addQueryItem(QStringLiteral("dbname"), databaseName);
+        query.addQueryItem(QStringLiteral("dbname"), escaped(databaseName));
     else if (!databaseName.isEmpty())
         url.setPath(QLatin1Char('/') + databaseName);
     for (auto it = options.cbegin(); it != options.cend(); ++it)
-        query.addQueryItem(it.key(), it.value());
+        query.addQueryItem(it.key(), escaped(it.value()));
     url.setQuery(query);
     QString text = url.toString(QUrl::FullyEncoded);
     if (url.host().isEmpty() && user.isEmpty() && !text.startsWith(QStringLiteral("postgresql://")))

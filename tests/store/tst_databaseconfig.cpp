@@ -80,6 +80,52 @@ private Q_SLOTS:
         QVERIFY(error.contains(QStringLiteral("multiple hosts")));
     }
 
+    // A literal '%' in a parameter, socket directory or database name survives toUrl(): it was
+    // written back bare, so "%2541" came back as "A" (found by the URL fuzzer).
+    void aPercentSignInTheQueryRoundTrips()
+    {
+        QString error;
+        const DatabaseConfig c = DatabaseConfig::fromUrl(
+            QStringLiteral("postgresql://ops@db?sslrootcert=/etc/ca%2541.pem&dbname=a/%2501"
+                           "&application_name=100%25"),
+            &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(c.options.value(QStringLiteral("sslrootcert")), QStringLiteral("/etc/ca%41.pem"));
+        QCOMPARE(c.options.value(QStringLiteral("application_name")), QStringLiteral("100%"));
+        QCOMPARE(c.databaseName, QStringLiteral("a/%01"));
+        const DatabaseConfig back = DatabaseConfig::fromUrl(c.toUrl(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(c.toUrl() + QLatin1String(": ") + error));
+        QCOMPARE(back.options, c.options);
+        QCOMPARE(back.databaseName, c.databaseName);
+        const DatabaseConfig socket = DatabaseConfig::fromUrl(
+            QStringLiteral("postgresql:///cache?host=/run/pg%2525"), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(socket.host, QStringLiteral("/run/pg%25"));
+        QCOMPARE(DatabaseConfig::fromUrl(socket.toUrl(), &error).host, socket.host);
+    }
+
+    // A noncharacter typed as it is was accepted, written back percent-encoded and then read
+    // as something else (found by the URL fuzzer): refused, with where it is.
+    void refusesNoncharacters()
+    {
+        QString error;
+        DatabaseConfig::fromUrl(QStringLiteral("postgresql://a") + QChar(0xFFFF) +
+                                    QStringLiteral("b@db/cache"),
+                                &error);
+        QCOMPARE(error, QStringLiteral("the database URL contains the Unicode noncharacter "
+                                       "U+ffff (character 15); remove it"));
+        DatabaseConfig::fromUrl(QStringLiteral("postgresql://db/cache?application_name=") +
+                                    QString::fromUcs4(U"x\U0001FFFE"),
+                                &error);
+        QVERIFY2(error.contains(QStringLiteral("U+1fffe")), qPrintable(error));
+        // Ordinary non-ASCII text is fine, typed or percent-encoded.
+        const DatabaseConfig c =
+            DatabaseConfig::fromUrl(QStringLiteral("postgresql://caf%C3%A9@db/k\u00e4se"), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(c.user, QStringLiteral("caf\u00e9"));
+        QCOMPARE(DatabaseConfig::fromUrl(c.toUrl(), &error).databaseName, c.databaseName);
+    }
+
     void leavesTheRestToLibpq()
     {
         QString error;
