@@ -106,6 +106,28 @@ HistoryCheckResult checkHistory(const QList<HistoryOp> &ops, const HistoryCheckO
     QHash<QString, std::vector<std::pair<qint64, int>>> countsByRow;
     QHash<QString, QString> keyOfRow;
 
+    // The acknowledged set a get must find: it certainly ended before the get began, no other
+    // write to the key can have taken effect after it, and it certainly had not expired.
+    const auto mustHaveRead = [&](const HistoryOp &g) -> const HistoryOp * {
+        const auto kwIt = writes.constFind(g.key);
+        if (kwIt == writes.constEnd())
+            return nullptr;
+        const KeyWrites &kw = *kwIt;
+        const auto upto =
+            std::upper_bound(kw.byStart.begin(), kw.byStart.end(), g.endUs,
+                             [](qint64 t, const HistoryOp *w) { return t < w->startUs; });
+        const auto n = upto - kw.byStart.begin();
+        if (n == 0)
+            return nullptr;
+        const HistoryOp *s = kw.byStart[size_t(n - 1)];
+        if (s->kind != Kind::Set || !s->ok || s->endUs >= g.startUs ||
+            s->startUs + s->ttlUs <= g.endUs + slack)
+            return nullptr;
+        if (n >= 2 && kw.maxEndUpTo[size_t(n - 2)] >= s->startUs)
+            return nullptr; // an earlier write may have taken effect after it
+        return s;
+    };
+
     for (const HistoryOp &g : ops) {
         if (g.kind != Kind::Get)
             continue;
@@ -172,47 +194,18 @@ HistoryCheckResult checkHistory(const QList<HistoryOp> &ops, const HistoryCheckO
         // A miss (of any kind) while an acknowledged set certainly preceded the get, was
         // certainly not overwritten or invalidated, and certainly had not expired: the
         // acknowledged write was lost.
-        const auto kwIt = writes.constFind(g.key);
-        if (kwIt == writes.constEnd())
-            continue;
-        const KeyWrites &kw = *kwIt;
-        const auto upto =
-            std::upper_bound(kw.byStart.begin(), kw.byStart.end(), g.endUs,
-                             [](qint64 t, const HistoryOp *w) { return t < w->startUs; });
-        const auto n = upto - kw.byStart.begin();
-        if (n == 0)
-            continue;
-        const HistoryOp &s = *kw.byStart[size_t(n - 1)];
-        if (s.kind != Kind::Set || !s.ok || s.endUs >= g.startUs ||
-            s.startUs + s.ttlUs <= g.endUs + slack)
-            continue;
-        if (n >= 2 && kw.maxEndUpTo[size_t(n - 2)] >= s.startUs)
-            continue; // an earlier write may have taken effect after it
-        ++result.mustHitChecked;
-        result.violations << QStringLiteral("%1 missed (outcome %2) after %3 was acknowledged and "
-                                            "before it could expire")
-                                 .arg(describe(g))
-                                 .arg(g.outcome)
-                                 .arg(describe(s));
+        if (const HistoryOp *s = mustHaveRead(g)) {
+            ++result.mustHitChecked;
+            result.violations << QStringLiteral("%1 missed (outcome %2) after %3 was "
+                                                "acknowledged and before it could expire")
+                                     .arg(describe(g))
+                                     .arg(g.outcome)
+                                     .arg(describe(*s));
+        }
     }
     // mustHitChecked counts the gets the rule applied to; the ones that hit are checked above.
     for (const HistoryOp &g : ops) {
-        if (g.kind != Kind::Get || g.outcome != HistoryOp::Hit)
-            continue;
-        const auto kwIt = writes.constFind(g.key);
-        if (kwIt == writes.constEnd())
-            continue;
-        const KeyWrites &kw = *kwIt;
-        const auto upto =
-            std::upper_bound(kw.byStart.begin(), kw.byStart.end(), g.endUs,
-                             [](qint64 t, const HistoryOp *w) { return t < w->startUs; });
-        const auto n = upto - kw.byStart.begin();
-        if (n == 0)
-            continue;
-        const HistoryOp &s = *kw.byStart[size_t(n - 1)];
-        if (s.kind == Kind::Set && s.ok && s.endUs < g.startUs &&
-            s.startUs + s.ttlUs > g.endUs + slack &&
-            (n < 2 || kw.maxEndUpTo[size_t(n - 2)] < s.startUs))
+        if (g.kind == Kind::Get && g.outcome == HistoryOp::Hit && mustHaveRead(g))
             ++result.mustHitChecked;
     }
 

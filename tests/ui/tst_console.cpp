@@ -118,6 +118,25 @@ private:
         return nullptr;
     }
 
+    // The model asks the worker for pages and counts across threads, as the console does.
+    static void connectModel(EntryModel *model, StoreWorker *worker)
+    {
+        connect(model, &EntryModel::pageRequested, worker,
+                [worker](quint64 token, const BrowseRequest &request, int firstRow) {
+                    QMetaObject::invokeMethod(
+                        worker, "loadPage", Qt::QueuedConnection, Q_ARG(quint64, token),
+                        Q_ARG(cc::BrowseRequest, request), Q_ARG(int, firstRow));
+                });
+        connect(model, &EntryModel::countRequested, worker,
+                [worker](quint64 token, const EntryFilter &filter) {
+                    QMetaObject::invokeMethod(worker, "loadCount", Qt::QueuedConnection,
+                                              Q_ARG(quint64, token),
+                                              Q_ARG(cc::EntryFilter, filter));
+                });
+        connect(worker, &StoreWorker::pageLoaded, model, &EntryModel::onPageLoaded);
+        connect(worker, &StoreWorker::countLoaded, model, &EntryModel::onCountLoaded);
+    }
+
     static bool waitForRows(EntryModel *model, int rows)
     {
         return QTest::qWaitFor([&]() { return model->isCountKnown() && model->rowCount() == rows; },
@@ -152,20 +171,7 @@ private Q_SLOTS:
         EntryModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        connect(&model, &EntryModel::pageRequested, worker,
-                [worker](quint64 token, const BrowseRequest &request, int firstRow) {
-                    QMetaObject::invokeMethod(
-                        worker, "loadPage", Qt::QueuedConnection, Q_ARG(quint64, token),
-                        Q_ARG(cc::BrowseRequest, request), Q_ARG(int, firstRow));
-                });
-        connect(&model, &EntryModel::countRequested, worker,
-                [worker](quint64 token, const EntryFilter &filter) {
-                    QMetaObject::invokeMethod(worker, "loadCount", Qt::QueuedConnection,
-                                              Q_ARG(quint64, token),
-                                              Q_ARG(cc::EntryFilter, filter));
-                });
-        connect(worker, &StoreWorker::pageLoaded, &model, &EntryModel::onPageLoaded);
-        connect(worker, &StoreWorker::countLoaded, &model, &EntryModel::onCountLoaded);
+        connectModel(&model, worker);
 
         model.reload();
         QVERIFY(waitForRows(&model, 1000));
@@ -216,20 +222,7 @@ private Q_SLOTS:
         EntryModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        connect(&model, &EntryModel::pageRequested, worker,
-                [worker](quint64 token, const BrowseRequest &request, int firstRow) {
-                    QMetaObject::invokeMethod(
-                        worker, "loadPage", Qt::QueuedConnection, Q_ARG(quint64, token),
-                        Q_ARG(cc::BrowseRequest, request), Q_ARG(int, firstRow));
-                });
-        connect(&model, &EntryModel::countRequested, worker,
-                [worker](quint64 token, const EntryFilter &filter) {
-                    QMetaObject::invokeMethod(worker, "loadCount", Qt::QueuedConnection,
-                                              Q_ARG(quint64, token),
-                                              Q_ARG(cc::EntryFilter, filter));
-                });
-        connect(worker, &StoreWorker::pageLoaded, &model, &EntryModel::onPageLoaded);
-        connect(worker, &StoreWorker::countLoaded, &model, &EntryModel::onCountLoaded);
+        connectModel(&model, worker);
         model.reload();
         QVERIFY(waitForRows(&model, 1000));
         CacheStore direct(m_db->config());
