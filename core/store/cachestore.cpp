@@ -480,7 +480,10 @@ struct CacheStore::Private
         StoreError error;
         if (isPostgres()) {
             // One statement (one round trip, its own transaction) for every row: two arrays,
-            // unnested side by side.
+            // unnested side by side. The rows are locked first, in id order, by a sorted
+            // SELECT ... FOR UPDATE: the join of the UPDATE itself visits them in whatever order
+            // its plan has, so two processes flushing shared rows deadlocked (one flush in ten
+            // under four concurrent flushers, tst_cachestore concurrentFlushes...).
             QStringList quotedIds, counts;
             for (const QString &id : std::as_const(ids)) {
                 QString quoted = id;
@@ -490,10 +493,13 @@ struct CacheStore::Private
                 counts << QString::number(pendingHits.value(id));
             }
             QSqlQuery *query =
-                run(QStringLiteral("UPDATE \"connector_state_cache\" AS t SET \"hitCount\" = "
-                                   "t.\"hitCount\" + v.n FROM (SELECT * FROM unnest(CAST(? AS "
-                                   "TEXT[]), CAST(? AS BIGINT[])) AS u(id, n) ORDER BY id) v "
-                                   "WHERE t.\"id\" = v.id"),
+                run(QStringLiteral(
+                        "WITH v AS (SELECT * FROM unnest(CAST(? AS TEXT[]), CAST(? AS BIGINT[])) "
+                        "AS u(id, n)), locked AS MATERIALIZED (SELECT l.\"id\" FROM "
+                        "\"connector_state_cache\" AS l WHERE l.\"id\" IN (SELECT id FROM v) "
+                        "ORDER BY l.\"id\" FOR UPDATE OF l) "
+                        "UPDATE \"connector_state_cache\" AS t SET \"hitCount\" = t.\"hitCount\" "
+                        "+ v.n FROM v JOIN locked ON locked.\"id\" = v.id WHERE t.\"id\" = v.id"),
                     {QLatin1Char('{') + quotedIds.join(QLatin1Char(',')) + QLatin1Char('}'),
                      QLatin1Char('{') + counts.join(QLatin1Char(',')) + QLatin1Char('}')},
                     &error, what);
