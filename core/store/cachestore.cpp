@@ -472,8 +472,6 @@ struct CacheStore::Private
         if (pendingHits.isEmpty())
             return StoreError();
         const QString what = QStringLiteral("counting hits");
-        const QString addSql = QStringLiteral("UPDATE \"connector_state_cache\" SET \"hitCount\" = "
-                                              "\"hitCount\" + ? WHERE \"id\" = ?");
         // In the order of the ids, so that two flushes lock shared rows in the same order.
         QStringList ids = pendingHits.keys();
         std::sort(ids.begin(), ids.end());
@@ -509,6 +507,9 @@ struct CacheStore::Private
             error = fail(db.lastError(), what);
         } else {
             // Local writes: one statement per row, one commit.
+            const QString addSql =
+                QStringLiteral("UPDATE \"connector_state_cache\" SET "
+                               "\"hitCount\" = \"hitCount\" + ? WHERE \"id\" = ?");
             for (const QString &id : std::as_const(ids)) {
                 QSqlQuery *query = run(addSql, {pendingHits.value(id), id}, &error, what);
                 if (!query)
