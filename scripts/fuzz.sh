@@ -6,10 +6,28 @@
 # violated property (tests/fuzz/fuzzchecks.h) fails the script and leaves the input in the build
 # directory: commit it to tests/fuzz/regressions/TARGET/, where tst_fuzz_regressions replays it.
 #
+# Two ways to run:
+#   exploring (the default): a new random seed each run, for FUZZ_SECONDS. Run it long
+#     (FUZZ_SECONDS=900) after changing a parser; what it finds is new.
+#   reproducible (CI): FUZZ_SEED=N FUZZ_RUNS=M runs the same M inputs in the same order on every
+#     machine, so a failure is a change in the code, not the luck of the draw, and passes or fails
+#     the same way on a developer's machine. FUZZ_SECONDS stays a cap on the time.
+#
 #   scripts/fuzz.sh [TARGET...]      targets: exchange_time database_url filter_query
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-30}"
+limits=()
+runner=()
+[ -n "${FUZZ_RUNS:-}" ] && limits+=(-runs="$FUZZ_RUNS")
+if [ -n "${FUZZ_SEED:-}" ]; then
+    # The same seed alone does not repeat a run: Qt seeds its hashes at random, and with address
+    # space randomisation the comparisons of pointers the value profile sees differ; libFuzzer
+    # also rereads its corpus directory once a second. All three are switched off.
+    limits+=(-seed="$FUZZ_SEED" -reload=0)
+    export QT_HASH_SEED=0
+    runner=(setarch "$(uname -m)" -R)
+fi
 out="${CC_FUZZ_BUILD_DIR:-build-fuzz}"
 targets=("$@")
 [ "${#targets[@]}" -gt 0 ] || targets=(exchange_time database_url filter_query)
@@ -50,16 +68,18 @@ for target in "${targets[@]}"; do
     fi
     dict=()
     [ -f "tests/fuzz/dict/$target.dict" ] && dict=(-dict="$(pwd)/tests/fuzz/dict/$target.dict")
-    echo "fuzz: $target for $seconds s"
-    if (cd "$out" && ./"fuzz_$target" -max_total_time="$seconds" -max_len=4096 -timeout=5 \
-            -use_value_profile=1 -print_final_stats=1 "${dict[@]}" "corpus_$target" \
-            > "fuzz_$target.log" 2>&1); then
+    echo "fuzz: $target for ${FUZZ_RUNS:+$FUZZ_RUNS inputs, at most }$seconds s${FUZZ_SEED:+, seed $FUZZ_SEED}"
+    target_start=$(date +%s)
+    if (cd "$out" && "${runner[@]}" ./"fuzz_$target" -max_total_time="$seconds" -max_len=4096 -timeout=5 \
+            -use_value_profile=1 -print_final_stats=1 "${limits[@]}" "${dict[@]}" \
+            "corpus_$target" > "fuzz_$target.log" 2>&1); then
         stat() { grep -Eo "stat::$1: +[0-9]+" "$out/fuzz_$target.log" | grep -Eo "[0-9]+$" || echo "?"; }
-        echo "fuzz: $target: $(stat number_of_executed_units) inputs in $seconds s" \
+        echo "fuzz: $target: $(stat number_of_executed_units) inputs in $(( $(date +%s) - target_start )) s" \
              "($(stat average_exec_per_sec)/s), corpus $seeds seeds -> $(ls "$work" | wc -l) inputs," \
              "peak RSS $(stat peak_rss_mb) MB"
     else
-        echo "fuzz: $target FAILED; see $out/fuzz_$target.log and the crash-*/timeout-* file in $out:" >&2
+        echo "fuzz: $target FAILED; see $out/fuzz_$target.log and the crash-*/timeout-* file in $out" \
+             "($(grep -Eo "Seed: [0-9]+" "$out/fuzz_$target.log" | head -1)):" >&2
         grep -E "^fuzz_$target:|ERROR|SUMMARY|runtime error|Test unit written" "$out/fuzz_$target.log" \
             | head -20 >&2
         status=1
