@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "core/store/cuid.h"
+#include "core/store/estimate.h"
 #include "core/store/schema.h"
 #include "core/store/sqldialect.h"
 
@@ -1351,36 +1352,12 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
                    .arg(plan.rowidSpan);
     }
     if (plan.sample && s.total > 0) {
-        // Scale the sample to the table. SQLite: rows per sampled rowid times the rowid span.
-        // PostgreSQL has three figures: the sample's rows / its rate (unbiased, but a few per
-        // cent off with the pages drawn), the server's live-row count (steady, follows every
-        // insert and delete, but can be far off: a VACUUM's count overtaken by an insert's
-        // late-reported one counts those rows twice) and the planner's (the last VACUUM or
-        // ANALYZE's rows per page times the pages now; stale after mass deletes). The live
-        // count when the planner's agrees (within 15 %); else whichever of the two is nearer
-        // the sample's, if within 25 % of it; else the sample's.
-        qint64 total = 0;
-        if (!pg) {
-            total =
-                qint64(double(s.total) * double(plan.rowidSpan) / double(plan.windowRows) + 0.5);
-        } else {
-            const double rate = double(s.total) * 100.0 / plan.percent;
-            const double live = double(plan.liveRows);
-            const double planner = plan.plannerRows;
-            double best = rate;
-            if (live > 0 && planner > 0 && std::abs(live - planner) <= 0.15 * planner) {
-                best = live;
-            } else {
-                double nearest = 0.25 * rate;
-                for (double candidate : {live, planner}) {
-                    if (candidate > 0 && std::abs(candidate - rate) <= nearest) {
-                        nearest = std::abs(candidate - rate);
-                        best = candidate;
-                    }
-                }
-            }
-            total = qint64(best + 0.5);
-        }
+        // Scale the sample to the table. SQLite: rows per sampled rowid times the rowid span;
+        // PostgreSQL: see chooseSampledTotal().
+        const qint64 total =
+            pg ? chooseSampledTotal(double(s.total) * 100.0 / plan.percent, double(plan.liveRows),
+                                    plan.plannerRows)
+               : qint64(double(s.total) * double(plan.rowidSpan) / double(plan.windowRows) + 0.5);
         const double scale = double(total) / double(s.total);
         auto scaled = [scale](qint64 n) { return qint64(double(n) * scale + 0.5); };
         s.invalid = qMin(total, scaled(s.invalid));
