@@ -4,6 +4,7 @@
 // read-only role, the test sync against the fake exchange, and the executable without a display.
 
 #include "core/store/cachestore.h"
+#include "tests/support/arrivalspy.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
 #include "tests/support/testdatabase.h"
 #include "ui/dashboard.h"
@@ -106,11 +107,11 @@ private:
         worker->setBatchSize(batchSize);
         worker->moveToThread(thread);
         thread->start();
-        QSignalSpy opened(worker, &StoreWorker::opened);
+        test::ArrivalSpy opened(worker, &StoreWorker::opened);
         QMetaObject::invokeMethod(worker, "open", Qt::QueuedConnection,
                                   Q_ARG(cc::DatabaseConfig, m_db->config()),
                                   Q_ARG(QString, QStringLiteral("t")), Q_ARG(bool, false));
-        if (opened.wait(20000))
+        if (opened.waitFor(1, 20000))
             return worker;
         thread->quit();
         thread->wait();
@@ -324,7 +325,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&]() { return window->entryModel()->entryAt(0); }, 10000));
         const CacheEntry first = *window->entryModel()->entryAt(0);
         const quint64 generation = window->entryModel()->generation();
-        QSignalSpy pushed(window->worker(), &StoreWorker::changedElsewhere);
+        test::ArrivalSpy pushed(window->worker(), &StoreWorker::changedElsewhere);
         // Another process (here: another connection) writes; no refresh is asked for.
         CacheStore elsewhere(m_db->config());
         QVERIFY(elsewhere.open() == StoreError());
@@ -333,7 +334,7 @@ private Q_SLOTS:
         QCOMPARE(elsewhere.set(first.userId, first.credentialId, first.exchange, first.environment,
                                state),
                  StoreError());
-        QVERIFY(pushed.wait(10000));
+        QVERIFY(pushed.waitFor(1, 10000));
         QVERIFY(QTest::qWaitFor(
             [&]() {
                 const CacheEntry *e = window->entryModel()->entryAt(0);
@@ -476,7 +477,7 @@ private Q_SLOTS:
         CacheStore direct(m_db->config());
         const qint64 expired = direct.countExpired().value();
         QVERIFY2(expired > 100, qPrintable(QString::number(expired))); // several batches
-        QSignalSpy finished(worker, &StoreWorker::actionFinished);
+        test::ArrivalSpy finished(worker, &StoreWorker::actionFinished);
         QList<qint64> progress;
         connect(
             worker, &StoreWorker::progress, worker,
@@ -488,7 +489,7 @@ private Q_SLOTS:
         // Another action's cancel does not stop this one: only its own token does.
         worker->requestCancel(6);
         QMetaObject::invokeMethod(worker, "cleanup", Qt::QueuedConnection, Q_ARG(quint64, 7));
-        QVERIFY(finished.wait(20000));
+        QVERIFY(finished.waitFor(1, 20000));
         QCOMPARE(finished.at(0).at(2).toLongLong(), 50);
         // One batch done, never a second (the engine repeats its final count at the end).
         QVERIFY(!progress.isEmpty());
