@@ -38,6 +38,7 @@ constexpr qint64 kFailFastMs = 500;
 constexpr int kMaxPendingMinutes = 24 * 60;
 constexpr int kMaxPendingHitRows = 100000;
 constexpr int kFlushAtPendingHitRows = 1000; // rows with batched hits that start a flush early
+constexpr int kCleanupDeadlockRetries = 5;   // batches of one cleanup run again after a deadlock
 
 QString quoted(const QString &identifier)
 {
@@ -153,6 +154,7 @@ struct CacheStore::Private
     QSqlDatabase db;
     std::map<QString, std::unique_ptr<QSqlQuery>> prepared;
     QString dbRole;
+    QString lastSqlState; // of the last failed statement (PostgreSQL's SQLSTATE)
     StoreError lastConnectError;
     QElapsedTimer sinceConnectFailure;
     QMap<qint64, Counters> pending;     // minute -> counters not yet written
@@ -318,6 +320,7 @@ struct CacheStore::Private
     StoreError fail(const QSqlError &error, const QString &what)
     {
         const QString code = error.nativeErrorCode();
+        lastSqlState = code;
         const QString text =
             oneLine(error.databaseText().isEmpty() ? error.text() : error.databaseText());
         StoreError result;
@@ -1157,11 +1160,22 @@ Result<qint64> CacheStore::cleanupExpired(const Progress &progress)
                   .arg(d->dialect.tsParam());
     qint64 total = 0;
     StoreError error;
+    int deadlocks = 0;
     for (;;) {
         QSqlQuery *q = d->run(sql, {now, m_options.batchSize}, &error,
                               QStringLiteral("deleting expired entries"));
-        if (!q)
+        if (!q) {
+            // A writer locking the same expired rows in another order (a hit flush goes by id,
+            // this delete by heap position) deadlocked with this batch, and PostgreSQL rolled
+            // the batch back whole so the writer could go on: run it again.
+            if (d->isPostgres() && d->lastSqlState == QLatin1String("40P01") &&
+                ++deadlocks <= kCleanupDeadlockRetries) {
+                qCInfo(lcCache).noquote()
+                    << "Cleanup: a batch lost a deadlock with another writer; running it again";
+                continue;
+            }
             break;
+        }
         const qint64 affected = q->numRowsAffected();
         q->finish();
         total += affected;
