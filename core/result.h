@@ -32,6 +32,10 @@ public:
 
     Kind kind() const { return m_kind; }
     QString message() const { return m_message; }
+    // The database's own code for the failure (PostgreSQL's SQLSTATE, e.g. "40P01" for a
+    // deadlock), empty when there is none.
+    QString sqlState() const { return m_sqlState; }
+    void setSqlState(QString code) { m_sqlState = std::move(code); }
     bool isError() const { return m_kind != NoError; }
     explicit operator bool() const { return isError(); }
 
@@ -44,6 +48,7 @@ public:
 private:
     Kind m_kind = NoError;
     QString m_message;
+    QString m_sqlState;
 };
 
 // A value or a StoreError.

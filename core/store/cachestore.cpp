@@ -154,7 +154,6 @@ struct CacheStore::Private
     QSqlDatabase db;
     std::map<QString, std::unique_ptr<QSqlQuery>> prepared;
     QString dbRole;
-    QString lastSqlState; // of the last failed statement (PostgreSQL's SQLSTATE)
     StoreError lastConnectError;
     QElapsedTimer sinceConnectFailure;
     QMap<qint64, Counters> pending;     // minute -> counters not yet written
@@ -320,7 +319,6 @@ struct CacheStore::Private
     StoreError fail(const QSqlError &error, const QString &what)
     {
         const QString code = error.nativeErrorCode();
-        lastSqlState = code;
         const QString text =
             oneLine(error.databaseText().isEmpty() ? error.text() : error.databaseText());
         StoreError result;
@@ -381,6 +379,8 @@ struct CacheStore::Private
                     StoreError(StoreError::QueryFailed, QStringLiteral("%1: %2").arg(what, text));
             }
         }
+        if (isPostgres())
+            result.setSqlState(code);
         qCWarning(lcStore).noquote() << result.message();
         return result;
     }
@@ -1168,7 +1168,7 @@ Result<qint64> CacheStore::cleanupExpired(const Progress &progress)
             // A writer locking the same expired rows in another order (a hit flush goes by id,
             // this delete by heap position) deadlocked with this batch, and PostgreSQL rolled
             // the batch back whole so the writer could go on: run it again.
-            if (d->isPostgres() && d->lastSqlState == QLatin1String("40P01") &&
+            if (error.sqlState() == QLatin1String("40P01") &&
                 ++deadlocks <= kCleanupDeadlockRetries) {
                 qCInfo(lcCache).noquote()
                     << "Cleanup: a batch lost a deadlock with another writer; running it again";

@@ -868,6 +868,7 @@ private Q_SLOTS:
             reader.set(QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("BYBIT"),
                        QStringLiteral("MAINNET"), offset(1));
         QCOMPARE(denied.kind(), StoreError::PermissionDenied);
+        QCOMPARE(denied.sqlState(), QStringLiteral("42501")); // the server's own code, kept
         reader.close();
         m_db->exec(QStringLiteral("REVOKE ALL ON connector_state_cache, connector_cache_meta, "
                                   "connector_cache_history, connector_cache_audit FROM %1")
