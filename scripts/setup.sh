@@ -12,7 +12,7 @@ for arg in "$@"; do
 done
 
 packages=(
-    cmake ninja-build g++ pkg-config
+    cmake ninja-build g++ pkg-config libpq-dev
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qtkeychain-qt6-dev libqt6sql6-psql libqt6sql6-sqlite libqt6svg6
     qt6-translations-l10n libgl-dev libqt6opengl6-dev libxkbcommon-dev fonts-dejavu-core

@@ -1,4 +1,5 @@
 #include "core/store/cachestore.h"
+#include "core/store/pgnative.h"
 
 #include "core/logging.h"
 #include "core/store/cuid.h"
@@ -153,13 +154,20 @@ struct CacheStore::Private
     QString connectionName;
     QSqlDatabase db;
     std::map<QString, std::unique_ptr<QSqlQuery>> prepared;
+    pgnative::Statements native; // the lookup's statements on PostgreSQL
     QString dbRole;
     StoreError lastConnectError;
     QElapsedTimer sinceConnectFailure;
     QMap<qint64, Counters> pending;     // minute -> counters not yet written
     QHash<QString, qint64> pendingHits; // row id -> hits not yet added to hitCount (Batched)
     QElapsedTimer sinceFlush;
-    QString hitSqlSeedKey, hitSqlBothKeys, missSqlSeedKey, missSqlBothKeys;
+    // The lookup's statements, per identity shape (the seed's key alone, or both keys): for
+    // QSqlQuery, and for PostgreSQL's native path (raw columns, read in binary).
+    struct LookupSql
+    {
+        QString hit, miss, nativeHit, nativeMiss;
+    };
+    LookupSql seedKeySql, bothKeysSql;
 
     Private(CacheStore *owner, DatabaseConfig::Backend backend)
         : q(owner)
@@ -183,25 +191,86 @@ struct CacheStore::Private
                  d.ts(QStringLiteral("\"createdAt\"")), d.ts(QStringLiteral("\"updatedAt\"")));
     }
 
+    // A row of columns() as a CacheEntry, from a QSqlQuery or a native statement's row.
+    struct QueryRow
+    {
+        const QSqlQuery &query;
+        QString text(int i) const { return query.value(i).toString(); }
+        qint64 int64(int i) const { return query.value(i).toLongLong(); }
+        bool boolean(int i) const { return query.value(i).toBool(); }
+        QVariant value(int i) const { return query.value(i); }
+    };
+    template<typename Row>
+    static CacheEntry readEntryFrom(const Row &row, int first = 0)
+    {
+        const auto time = [&](int i) {
+            return QDateTime::fromMSecsSinceEpoch(row.int64(first + i), Qt::UTC);
+        };
+        CacheEntry e;
+        e.id = row.text(first + 0);
+        e.cacheKey = row.text(first + 1);
+        e.userId = row.text(first + 2);
+        e.credentialId = row.text(first + 3);
+        e.exchange = row.text(first + 4);
+        e.environment = row.text(first + 5);
+        e.timeOffsetMs = row.int64(first + 6);
+        e.lastSyncTime = time(7);
+        e.isValid = row.boolean(first + 8);
+        e.expiresAt = time(9);
+        e.hitCount = row.int64(first + 10);
+        e.metadata = parseMetadata(row.value(first + 11));
+        e.createdAt = time(12);
+        e.updatedAt = time(13);
+        return e;
+    }
     static CacheEntry readEntry(const QSqlQuery &query, int first = 0)
     {
-        CacheEntry e;
-        e.id = query.value(first + 0).toString();
-        e.cacheKey = query.value(first + 1).toString();
-        e.userId = query.value(first + 2).toString();
-        e.credentialId = query.value(first + 3).toString();
-        e.exchange = query.value(first + 4).toString();
-        e.environment = query.value(first + 5).toString();
-        e.timeOffsetMs = query.value(first + 6).toLongLong();
-        e.lastSyncTime =
-            QDateTime::fromMSecsSinceEpoch(query.value(first + 7).toLongLong(), Qt::UTC);
-        e.isValid = query.value(first + 8).toBool();
-        e.expiresAt = QDateTime::fromMSecsSinceEpoch(query.value(first + 9).toLongLong(), Qt::UTC);
-        e.hitCount = query.value(first + 10).toLongLong();
-        e.metadata = parseMetadata(query.value(first + 11));
-        e.createdAt = QDateTime::fromMSecsSinceEpoch(query.value(first + 12).toLongLong(), Qt::UTC);
-        e.updatedAt = QDateTime::fromMSecsSinceEpoch(query.value(first + 13).toLongLong(), Qt::UTC);
-        return e;
+        return readEntryFrom(QueryRow{query}, first);
+    }
+
+    // columns() for the native path: the stored columns themselves, which it reads in binary
+    // (a timestamp is a number of microseconds there: nothing for the server to compute).
+    static QString nativeColumns()
+    {
+        return QStringLiteral(
+            "\"id\", \"cacheKey\", \"userId\", \"credentialId\", \"exchange\", "
+            "\"environment\", \"timeOffset\", \"lastSyncTime\", \"isValid\", "
+            "\"expiresAt\", \"hitCount\", CAST(\"metadata\" AS TEXT), \"createdAt\", "
+            "\"updatedAt\"");
+    }
+
+    // Runs a statement that selects columns() (sql) or nativeColumns() (nativeSql) and hands
+    // each row to onRow as a CacheEntry: on PostgreSQL as a protocol-level prepared statement
+    // (pgnative.h says why), else, or when the driver's libpq handle is out of reach or the
+    // table's column types are not the ones it reads, through QSqlQuery.
+    template<typename OnRow>
+    bool entries(const QString &sql, const QString &nativeSql, const QVariantList &binds,
+                 StoreError *error, const QString &what, OnRow onRow)
+    {
+        *error = connect();
+        if (error->isError())
+            return false;
+        if (isPostgres() && pgnative::Statements::reachable(db)) {
+            QSqlError failure;
+            switch (native.exec(
+                db, nativeSql, binds, [&](const pgnative::Row &row) { onRow(readEntryFrom(row)); },
+                &failure)) {
+            case pgnative::Statements::Outcome::Done:
+                return true;
+            case pgnative::Statements::Outcome::Failed:
+                *error = fail(failure, what);
+                return false;
+            case pgnative::Statements::Outcome::Unsupported:
+                break;
+            }
+        }
+        QSqlQuery *query = run(sql, binds, error, what);
+        if (!query)
+            return false;
+        while (query->next())
+            onRow(readEntry(*query));
+        query->finish();
+        return true;
     }
 
     // --- connection --------------------------------------------------------------------------
@@ -211,6 +280,7 @@ struct CacheStore::Private
     void dropConnection()
     {
         prepared.clear();
+        native.reset();
         if (db.isValid()) {
             db.close();
         }
@@ -223,6 +293,7 @@ struct CacheStore::Private
         if (sinceConnectFailure.isValid() && sinceConnectFailure.elapsed() < kFailFastMs)
             return lastConnectError;
         prepared.clear();
+        native.reset();
         const DatabaseConfig &config = q->m_config;
         const int timeoutMs = int(q->m_options.timeout.count());
         if (!db.isValid()) {
@@ -803,34 +874,34 @@ Lookup CacheStore::Private::getOnce(const QString &userId, const QString &creden
     const QString identity = identityClause(userId, credentialId, &binds);
     // The statements are built once per identity shape: the hot path allocates no SQL text.
     const bool seedKey = binds.size() == 3;
-    QString &hitSql = seedKey ? hitSqlSeedKey : hitSqlBothKeys;
-    QString &missSql = seedKey ? missSqlSeedKey : missSqlBothKeys;
+    LookupSql &sql = seedKey ? seedKeySql : bothKeysSql;
     const bool batched = q->m_options.hitCounting == HitCounting::Batched;
-    if (hitSql.isEmpty()) {
-        hitSql = batched ? QStringLiteral("SELECT %3 FROM \"connector_state_cache\" WHERE %1 AND "
-                                          "\"isValid\" AND \"expiresAt\" > %2")
-                               .arg(identity, dialect.tsParam(), columns())
-                         : QStringLiteral("UPDATE \"connector_state_cache\" SET \"hitCount\" = "
-                                          "\"hitCount\" + 1 WHERE %1 AND \"isValid\" AND "
-                                          "\"expiresAt\" > %2 RETURNING %3")
-                               .arg(identity, dialect.tsParam(), columns());
-        missSql = QStringLiteral("SELECT %1 FROM \"connector_state_cache\" WHERE %2")
-                      .arg(columns(), identity);
+    if (sql.hit.isEmpty()) {
+        const QString hit =
+            batched ? QStringLiteral("SELECT %3 FROM \"connector_state_cache\" WHERE %1 AND "
+                                     "\"isValid\" AND \"expiresAt\" > %2")
+                    : QStringLiteral("UPDATE \"connector_state_cache\" SET \"hitCount\" = "
+                                     "\"hitCount\" + 1 WHERE %1 AND \"isValid\" AND "
+                                     "\"expiresAt\" > %2 RETURNING %3");
+        const QString miss = QStringLiteral("SELECT %2 FROM \"connector_state_cache\" WHERE %1");
+        sql.hit = hit.arg(identity, dialect.tsParam(), columns());
+        sql.miss = miss.arg(identity, columns());
+        sql.nativeHit = hit.arg(identity, dialect.tsParam(), nativeColumns());
+        sql.nativeMiss = miss.arg(identity, nativeColumns());
     }
     QVariantList hitBinds = binds;
     hitBinds << now;
     Lookup lookup;
-    QSqlQuery *query = run(hitSql, hitBinds, error, QStringLiteral("cache lookup"));
-    if (!query)
-        return lookup;
     bool found = false;
-    while (query->next()) {
-        const CacheEntry e = readEntry(*query);
+    // The seed's key and ours may both match: the newer sync wins.
+    const auto take = [&](const CacheEntry &e) {
         if (!found || e.lastSyncTime > lookup.entry.lastSyncTime)
             lookup.entry = e;
         found = true;
-    }
-    query->finish();
+    };
+    const QString what = QStringLiteral("cache lookup");
+    if (!entries(sql.hit, sql.nativeHit, hitBinds, error, what, take))
+        return lookup;
     if (found) {
         lookup.outcome = Lookup::Outcome::Hit;
         if (batched) {
@@ -840,16 +911,8 @@ Lookup CacheStore::Private::getOnce(const QString &userId, const QString &creden
         }
         return lookup;
     }
-    query = run(missSql, binds, error, QStringLiteral("cache lookup"));
-    if (!query)
+    if (!entries(sql.miss, sql.nativeMiss, binds, error, what, take))
         return lookup;
-    while (query->next()) {
-        const CacheEntry e = readEntry(*query);
-        if (!found || e.lastSyncTime > lookup.entry.lastSyncTime)
-            lookup.entry = e;
-        found = true;
-    }
-    query->finish();
     if (!found) {
         lookup.outcome = Lookup::Outcome::Miss;
         return lookup;

@@ -2,6 +2,7 @@
 // (CC_TEST_BACKEND=sqlite|postgres; ctest runs both).
 
 #include "core/store/cachestore.h"
+#include "core/store/pgnative.h"
 #include "tests/support/testdatabase.h"
 
 #include <QFile>
@@ -644,6 +645,128 @@ private Q_SLOTS:
         QCOMPARE(s->countExpired().value(), 0);
         QCOMPARE(s->count(EntryFilter()).value(), 2);
         QVERIFY(s->entry(QStringLiteral("a"), QStringLiteral("k"))->isValid);
+    }
+
+    void placeholdersAreNumberedOutsideQuotesOnly()
+    {
+        int n = 0;
+        QCOMPARE(pgnative::Statements::numberPlaceholders(
+                     QStringLiteral("SELECT '?', \"a?\" FROM t WHERE x = ? AND y IN (?, ?) AND "
+                                    "z = 'it''s ?' AND w = ?"),
+                     &n),
+                 QByteArray("SELECT '?', \"a?\" FROM t WHERE x = $1 AND y IN ($2, $3) AND "
+                            "z = 'it''s ?' AND w = $4"));
+        QCOMPARE(n, 4);
+        QCOMPARE(pgnative::Statements::numberPlaceholders(QStringLiteral("SELECT 1"), &n),
+                 QByteArray("SELECT 1"));
+        QCOMPARE(n, 0);
+    }
+
+    // On PostgreSQL a lookup runs as a protocol-level prepared statement through libpq (not
+    // QtSql's SQL-level EXECUTE); what it reads must be what QtSql reads, field for field, for
+    // identities and metadata that quoting or encoding could bend.
+    void lookupsReadThroughLibpqWhatQtSqlReads()
+    {
+        auto s = migrated();
+        const QList<QPair<QString, QString>> identities{
+            {QStringLiteral("plain"), QStringLiteral("k")},
+            {QStringLiteral("o'brien \"x\" \\ ? $1"), QStringLiteral("c_1%")},
+            {QStringLiteral("Łódź-ユーザー-😀"), QStringLiteral("κλειδί")},
+            {QStringLiteral("a_b"), QStringLiteral("c")}, // not the seed's key shape: both keys
+        };
+        QJsonObject metadata;
+        metadata.insert(QStringLiteral("note"), QStringLiteral("ünïcode ' \" ?"));
+        metadata.insert(QStringLiteral("rtt"), 12.5);
+        qint64 ms = -987654321;
+        for (const auto &[user, credential] : identities)
+            QCOMPARE(s->set(user, credential, QStringLiteral("BYBIT"), QStringLiteral("TESTNET"),
+                            offset(ms++, metadata)),
+                     StoreError());
+        // A row the seed wrote without metadata (NULL), with times on both sides of 1970 and of
+        // 2000 (the native path reads PostgreSQL's microseconds since 2000).
+        QCOMPARE(m_db->exec(
+                     QStringLiteral(
+                         "UPDATE connector_state_cache SET \"metadata\" = NULL, \"lastSyncTime\" = "
+                         "%1, \"createdAt\" = %2, \"updatedAt\" = %3 WHERE \"userId\" = 'plain'")
+                         .arg(tsLiteral(946684799999), tsLiteral(-1), tsLiteral(946684800001))),
+                 QString());
+        for (const auto &[user, credential] : identities) {
+            const Lookup hit = s->get(user, credential);
+            QVERIFY2(hit.isHit(), qPrintable(user));
+            const CacheEntry read = s->entry(user, credential).value();
+            QCOMPARE(hit.entry.id, read.id);
+            QCOMPARE(hit.entry.cacheKey, read.cacheKey);
+            QCOMPARE(hit.entry.userId, user);
+            QCOMPARE(hit.entry.credentialId, credential);
+            QCOMPARE(hit.entry.exchange, read.exchange);
+            QCOMPARE(hit.entry.environment, read.environment);
+            QCOMPARE(hit.entry.timeOffsetMs, read.timeOffsetMs);
+            QCOMPARE(hit.entry.lastSyncTime, read.lastSyncTime);
+            QCOMPARE(hit.entry.isValid, read.isValid);
+            QCOMPARE(hit.entry.expiresAt, read.expiresAt);
+            QCOMPARE(hit.entry.metadata, read.metadata);
+            QCOMPARE(hit.entry.createdAt, read.createdAt);
+            QCOMPARE(hit.entry.updatedAt, read.updatedAt);
+            QCOMPARE(hit.entry.hitCount, 1); // its own hit, not yet flushed: both see it
+            QCOMPARE(read.hitCount, 1);
+            QCOMPARE(hit.entry.metadata.isEmpty(), user == QStringLiteral("plain"));
+        }
+        const CacheEntry plain = s->entry(QStringLiteral("plain"), QStringLiteral("k")).value();
+        QCOMPARE(plain.lastSyncTime.toMSecsSinceEpoch(), 946684799999);
+        QCOMPARE(plain.createdAt.toMSecsSinceEpoch(), -1);
+        QCOMPARE(plain.updatedAt.toMSecsSinceEpoch(), 946684800001);
+        // An invalidated entry takes the second (miss) statement, also native.
+        for (const auto &[user, credential] : identities.mid(0, 2)) {
+            QCOMPARE(s->invalidate(user, credential).value(), 1);
+            const Lookup invalidated = s->get(user, credential);
+            QCOMPARE(invalidated.outcome, Lookup::Outcome::Invalidated);
+            QCOMPARE(invalidated.entry.userId, user);
+        }
+        if (!m_db->isPostgres())
+            return;
+        // Both statements are protocol-level ones on the store's own connection.
+        QSqlQuery q(s->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM pg_prepared_statements WHERE NOT "
+                                      "from_sql AND name LIKE 'cc_native_%'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 4); // hit and miss, for the seed's key shape and for both
+        q.finish();
+        // Statements dropped under the store (a pooler's DISCARD ALL): prepared again.
+        QVERIFY(q.exec(QStringLiteral("DEALLOCATE ALL")));
+        q.finish();
+        QVERIFY(s->get(QStringLiteral("a_b"), QStringLiteral("c")).isHit());
+        // The backend killed under the store: the lookup reconnects and still hits.
+        QCOMPARE(m_db->exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM "
+                                           "pg_stat_activity WHERE datname = current_database() "
+                                           "AND pid <> pg_backend_pid()")),
+                 QString());
+        QVERIFY(s->get(QStringLiteral("a_b"), QStringLiteral("c")).isHit());
+    }
+
+    // A table altered by hand to a column type the native reader does not decode (here a
+    // NUMERIC hit count): its lookups go through QSqlQuery, with the same answers.
+    void lookupsOnColumnsOfOtherTypesFallBackToQtSql()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("the native path is PostgreSQL's");
+        {
+            auto s = migrated();
+            QCOMPARE(s->set(QStringLiteral("u"), QStringLiteral("k"), QStringLiteral("BINGX"),
+                            QStringLiteral("MAINNET"), offset(-42)),
+                     StoreError());
+        }
+        QCOMPARE(m_db->exec(QStringLiteral("ALTER TABLE connector_state_cache ALTER COLUMN "
+                                           "\"hitCount\" TYPE NUMERIC")),
+                 QString());
+        CacheStore::Options options;
+        options.hitCounting = HitCounting::PerLookup;
+        auto s = store(options);
+        for (int i = 1; i <= 3; ++i) {
+            const Lookup hit = s->get(QStringLiteral("u"), QStringLiteral("k"));
+            QVERIFY(hit.isHit());
+            QCOMPARE(hit.entry.timeOffsetMs, -42);
+            QCOMPARE(hit.entry.hitCount, i);
+        }
     }
 
     void invalidateMatchingHonoursEveryFilter()

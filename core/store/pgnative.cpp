@@ -1,0 +1,244 @@
+#include "core/store/pgnative.h"
+
+#include <QSqlDriver>
+
+#include <libpq-fe.h>
+
+#include <cstdlib>
+#include <memory>
+#include <vector>
+
+namespace cc::pgnative {
+
+namespace {
+
+constexpr char kUndefinedStatement[] = "26000"; // e.g. DISCARD ALL by a pooler in between
+
+// Type OIDs (pg_type.h) of the result columns Row reads in binary.
+constexpr Oid kBool = 16, kName = 19, kInt8 = 20, kInt2 = 21, kInt4 = 23, kText = 25,
+              kBpchar = 1042, kVarchar = 1043, kTimestamp = 1114, kTimestampTz = 1184;
+// PostgreSQL's timestamps count microseconds from 2000-01-01 00:00:00 UTC.
+constexpr qint64 kPgEpochMs = 946684800000;
+
+bool readable(Oid type)
+{
+    switch (type) {
+    case kBool:
+    case kName:
+    case kInt8:
+    case kInt2:
+    case kInt4:
+    case kText:
+    case kBpchar:
+    case kVarchar:
+    case kTimestamp:
+    case kTimestampTz:
+        return true;
+    default:
+        return false;
+    }
+}
+
+qint64 bigEndian(const char *bytes, int length)
+{
+    quint64 v = 0;
+    for (int i = 0; i < length; ++i)
+        v = (v << 8) | quint8(bytes[i]);
+    // Sign-extend the narrower integers.
+    if (length > 0 && length < 8 && (quint8(bytes[0]) & 0x80))
+        v |= ~quint64(0) << (8 * length);
+    return qint64(v);
+}
+
+PGconn *handleOf(const QSqlDatabase &db)
+{
+    if (!db.isValid() || !db.isOpen() || !db.driver())
+        return nullptr;
+    // Qt's documentation spells the type "PGconn*"; Qt 6.4 names it after the struct.
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() ||
+        (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
+        return nullptr;
+    return *static_cast<PGconn *const *>(handle.constData());
+}
+
+struct ResultDeleter
+{
+    void operator()(PGresult *r) const { PQclear(r); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+QSqlError errorOf(PGconn *conn, const PGresult *result)
+{
+    QString message =
+        QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(conn)).trimmed();
+    if (message.isEmpty())
+        message = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+    // A lost connection carries no SQLSTATE of a statement: the store reads that as "lost".
+    const bool lost = PQstatus(conn) == CONNECTION_BAD;
+    const char *state = result && !lost ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    return QSqlError(QStringLiteral("Unable to run the statement"), message,
+                     lost ? QSqlError::ConnectionError : QSqlError::StatementError,
+                     QString::fromLatin1(state ? state : ""));
+}
+
+} // namespace
+
+bool Row::isNull(int column) const
+{
+    return PQgetisnull(m_result, m_row, column) != 0;
+}
+
+QString Row::text(int column) const
+{
+    return QString::fromUtf8(PQgetvalue(m_result, m_row, column),
+                             PQgetlength(m_result, m_row, column));
+}
+
+qint64 Row::int64(int column) const
+{
+    const char *bytes = PQgetvalue(m_result, m_row, column);
+    const int length = PQgetlength(m_result, m_row, column);
+    switch (PQftype(m_result, column)) {
+    case kTimestamp:
+    case kTimestampTz: {
+        const qint64 us = bigEndian(bytes, length);
+        // Floor, not truncation: before 2000 a partial millisecond belongs to the one before.
+        const qint64 ms = us >= 0 ? us / 1000 : -((-us + 999) / 1000);
+        return ms + kPgEpochMs;
+    }
+    case kInt2:
+    case kInt4:
+    case kInt8:
+    case kBool:
+        return bigEndian(bytes, length);
+    default:
+        return text(column).toLongLong();
+    }
+}
+
+bool Row::boolean(int column) const
+{
+    return PQgetlength(m_result, m_row, column) > 0 && PQgetvalue(m_result, m_row, column)[0];
+}
+
+QVariant Row::value(int column) const
+{
+    return isNull(column) ? QVariant() : QVariant(text(column));
+}
+
+bool Statements::reachable(const QSqlDatabase &db)
+{
+    return handleOf(db) != nullptr;
+}
+
+void Statements::reset()
+{
+    m_names.clear();
+}
+
+QByteArray Statements::numberPlaceholders(const QString &sql, int *count)
+{
+    QString out;
+    out.reserve(sql.size() + 16);
+    QChar quote; // the quote we are inside of, if any
+    int n = 0;
+    for (const QChar c : sql) {
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar(); // a doubled quote closes and reopens: the same state
+            out += c;
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+            out += c;
+        } else if (c == QLatin1Char('?')) {
+            out += QLatin1Char('$') + QString::number(++n);
+        } else {
+            out += c;
+        }
+    }
+    if (count)
+        *count = n;
+    return out.toUtf8();
+}
+
+Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
+                                     const QVariantList &binds,
+                                     const std::function<void(const Row &)> &onRow,
+                                     QSqlError *error)
+{
+    PGconn *conn = handleOf(db);
+    if (!conn) {
+        *error = QSqlError(QStringLiteral("not connected"), QString(), QSqlError::ConnectionError);
+        return Outcome::Failed;
+    }
+    // The values as text, bound out of line (never spelled into the statement).
+    std::vector<QByteArray> storage;
+    storage.reserve(size_t(binds.size()));
+    std::vector<const char *> values(size_t(binds.size()), nullptr);
+    for (qsizetype i = 0; i < binds.size(); ++i) {
+        const QVariant &v = binds.at(i);
+        if (v.isNull())
+            continue;
+        switch (v.typeId()) {
+        case QMetaType::Bool:
+            storage.push_back(v.toBool() ? QByteArrayLiteral("t") : QByteArrayLiteral("f"));
+            break;
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+            storage.push_back(v.toByteArray());
+            break;
+        default:
+            storage.push_back(v.toString().toUtf8());
+            break;
+        }
+        values[size_t(i)] = storage.back().constData();
+    }
+
+    for (int attempt = 0;; ++attempt) {
+        auto it = m_names.find(sql);
+        if (it == m_names.end()) {
+            const QByteArray text = numberPlaceholders(sql, nullptr);
+            // Names never repeat on a connection, so a name cannot meet an older statement.
+            const QByteArray name = QByteArrayLiteral("cc_native_") + QByteArray::number(++m_next);
+            ResultPtr prepared(PQprepare(conn, name.constData(), text.constData(), 0, nullptr));
+            if (!prepared || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
+                *error = errorOf(conn, prepared.get());
+                return Outcome::Failed;
+            }
+            // Its result columns, once: a type Row cannot read (a table altered by hand) sends
+            // this statement to QSqlQuery for as long as the connection lasts.
+            ResultPtr described(PQdescribePrepared(conn, name.constData()));
+            if (!described || PQresultStatus(described.get()) != PGRES_COMMAND_OK) {
+                *error = errorOf(conn, described.get());
+                return Outcome::Failed;
+            }
+            bool ok = true;
+            for (int c = 0; c < PQnfields(described.get()); ++c)
+                ok = ok && readable(PQftype(described.get(), c));
+            it = m_names.emplace(sql, ok ? name : QByteArray()).first;
+        }
+        if (it->second.isEmpty())
+            return Outcome::Unsupported;
+        ResultPtr result(PQexecPrepared(conn, it->second.constData(), int(values.size()),
+                                        values.data(), nullptr, nullptr, 1));
+        const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+        if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
+            const int rows = PQntuples(result.get());
+            for (int row = 0; row < rows; ++row)
+                onRow(Row(result.get(), row));
+            return Outcome::Done;
+        }
+        *error = errorOf(conn, result.get());
+        // The statement went away under us (a pooler's DISCARD ALL): prepare it once more.
+        if (attempt == 0 && error->nativeErrorCode() == QLatin1String(kUndefinedStatement)) {
+            m_names.erase(it);
+            continue;
+        }
+        return Outcome::Failed;
+    }
+}
+
+} // namespace cc::pgnative
