@@ -721,22 +721,32 @@ struct CacheStore::Private
 
     // The identity condition: the cache key (ours, and the seed's spelling when it differs)
     // and, always, the identity columns themselves.
-    QString identityClause(const QString &userId, const QString &credentialId,
-                           QVariantList *binds) const
+    // The WHERE clause that finds one identity's rows, under our key or the seed's, and its
+    // values appended to *binds. identityBinds() alone, for a statement already built, returns
+    // whether the keys coincide (the clause's shape).
+    bool identityBinds(const QString &userId, const QString &credentialId,
+                       QVariantList *binds) const
     {
         const QString ours = CacheStore::cacheKey(userId, credentialId);
         const QString seed = userId + QLatin1Char('_') + credentialId;
-        QString sql;
-        if (ours == seed) {
-            sql = QStringLiteral("\"cacheKey\" = ?");
-            *binds << ours;
-        } else {
-            sql = QStringLiteral("\"cacheKey\" IN (?, ?)");
-            *binds << ours << seed;
-        }
-        sql += QStringLiteral(" AND \"userId\" = ? AND \"credentialId\" = ?");
+        const bool oneKey = ours == seed;
+        *binds << ours;
+        if (!oneKey)
+            *binds << seed;
         *binds << userId << credentialId;
-        return sql;
+        return oneKey;
+    }
+    static QString identityClause(bool oneKey)
+    {
+        return oneKey ? QStringLiteral("\"cacheKey\" = ? AND \"userId\" = ? AND "
+                                       "\"credentialId\" = ?")
+                      : QStringLiteral("\"cacheKey\" IN (?, ?) AND \"userId\" = ? AND "
+                                       "\"credentialId\" = ?");
+    }
+    QString identityClause(const QString &userId, const QString &credentialId,
+                           QVariantList *binds) const
+    {
+        return identityClause(identityBinds(userId, credentialId, binds));
     }
 
     StoreError checkIdentity(const QString &userId, const QString &credentialId) const
@@ -871,12 +881,12 @@ Lookup CacheStore::Private::getOnce(const QString &userId, const QString &creden
 {
     const qint64 now = q->m_clock->nowMs();
     QVariantList binds;
-    const QString identity = identityClause(userId, credentialId, &binds);
     // The statements are built once per identity shape: the hot path allocates no SQL text.
-    const bool seedKey = binds.size() == 3;
+    const bool seedKey = identityBinds(userId, credentialId, &binds);
     LookupSql &sql = seedKey ? seedKeySql : bothKeysSql;
     const bool batched = q->m_options.hitCounting == HitCounting::Batched;
     if (sql.hit.isEmpty()) {
+        const QString identity = identityClause(seedKey);
         const QString hit =
             batched ? QStringLiteral("SELECT %3 FROM \"connector_state_cache\" WHERE %1 AND "
                                      "\"isValid\" AND \"expiresAt\" > %2")
@@ -947,25 +957,26 @@ Lookup CacheStore::get(const QString &userId, const QString &credentialId)
             lookup = d->getOnce(userId, credentialId, &error);
         }
     }
-    const QString key = cacheKey(userId, credentialId);
+    // Only for the log lines, which evaluate it only when they are on.
+    const auto key = [&]() { return cacheKey(userId, credentialId); };
     if (error) {
         lookup = Lookup();
         lookup.outcome = Lookup::Outcome::Failed;
         lookup.errorMessage = error.message();
         qCWarning(lcCache).noquote()
-            << "Cache lookup failed (treated as a miss):" << key << "—" << error.message();
+            << "Cache lookup failed (treated as a miss):" << key() << "—" << error.message();
     } else if (lookup.outcome == Lookup::Outcome::Hit) {
         qCInfo(lcCache).noquote() << QStringLiteral("Cache HIT: %1 (age: %2s, hits: %3)")
-                                         .arg(key)
+                                         .arg(key())
                                          .arg(lookup.entry.ageMs(m_clock->nowMs()) / 1000)
                                          .arg(lookup.entry.hitCount);
     } else if (lookup.outcome == Lookup::Outcome::Expired) {
         qCInfo(lcCache).noquote() << QStringLiteral("Cache EXPIRED: %1 (expired at: %2)")
-                                         .arg(key, lookup.entry.expiresAt.toString(Qt::ISODate));
+                                         .arg(key(), lookup.entry.expiresAt.toString(Qt::ISODate));
     } else if (lookup.outcome == Lookup::Outcome::Invalidated) {
-        qCInfo(lcCache).noquote() << QStringLiteral("Cache INVALIDATED: %1").arg(key);
+        qCInfo(lcCache).noquote() << QStringLiteral("Cache INVALIDATED: %1").arg(key());
     } else {
-        qCInfo(lcCache).noquote() << QStringLiteral("Cache MISS: %1").arg(key);
+        qCInfo(lcCache).noquote() << QStringLiteral("Cache MISS: %1").arg(key());
     }
     Counters &c = d->counters();
     if (lookup.isHit())
