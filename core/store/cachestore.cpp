@@ -250,7 +250,7 @@ struct CacheStore::Private
         *error = connect();
         if (error->isError())
             return false;
-        if (isPostgres() && pgnative::Statements::reachable(db)) {
+        if (isPostgres()) {
             QSqlError failure;
             switch (native.exec(
                 db, nativeSql, binds, [&](const pgnative::Row &row) { onRow(readEntryFrom(row)); },
@@ -720,10 +720,9 @@ struct CacheStore::Private
     }
 
     // The identity condition: the cache key (ours, and the seed's spelling when it differs)
-    // and, always, the identity columns themselves.
-    // The WHERE clause that finds one identity's rows, under our key or the seed's, and its
-    // values appended to *binds. identityBinds() alone, for a statement already built, returns
-    // whether the keys coincide (the clause's shape).
+    // and, always, the identity columns themselves. identityBinds() appends its values to
+    // *binds and returns whether the two keys coincide, which is all a statement already
+    // built needs; identityClause() is the condition's text for that shape.
     bool identityBinds(const QString &userId, const QString &credentialId,
                        QVariantList *binds) const
     {

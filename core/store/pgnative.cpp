@@ -127,11 +127,6 @@ QVariant Row::value(int column) const
     return isNull(column) ? QVariant() : QVariant(text(column));
 }
 
-bool Statements::reachable(const QSqlDatabase &db)
-{
-    return handleOf(db) != nullptr;
-}
-
 void Statements::reset()
 {
     m_names.clear();
@@ -168,10 +163,8 @@ Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
                                      QSqlError *error)
 {
     PGconn *conn = handleOf(db);
-    if (!conn) {
-        *error = QSqlError(QStringLiteral("not connected"), QString(), QSqlError::ConnectionError);
-        return Outcome::Failed;
-    }
+    if (!conn)
+        return Outcome::Unsupported;
     // The values as text, bound out of line (never spelled into the statement).
     std::vector<QByteArray> storage;
     storage.reserve(size_t(binds.size()));

@@ -50,16 +50,13 @@ private:
 class Statements
 {
 public:
-    // True when db is an open QPSQL connection whose libpq handle this build can reach; when
-    // false, run the statement through QSqlQuery instead.
-    static bool reachable(const QSqlDatabase &db);
-
     void reset();
 
     enum class Outcome {
         Done,
         Failed,      // *error says why
-        Unsupported, // a result column of a type Row cannot read: use QSqlQuery for this one
+        Unsupported, // db's libpq handle is out of reach (not QPSQL, another driver build), or
+                     // a result column is of a type Row cannot read: use QSqlQuery instead
     };
 
     // Runs sql ('?' placeholders, as for QSqlQuery) with binds (strings, integers, booleans or
