@@ -2,7 +2,9 @@
 
 #include "app/cli/clisync.h"
 #include "core/store/cachestore.h"
+#include "core/store/entryjson.h"
 #include "core/store/filterquery.h"
+#include "core/store/timeexpr.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -156,64 +158,6 @@ QString humanDuration(qint64 ms)
     return negative ? QLatin1Char('-') + text : text;
 }
 
-// "90s", "15m", "24h", "7d", or plain seconds.
-std::optional<qint64> parseDurationMs(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("^\\s*(\\d+)\\s*(ms|s|m|h|d)?\\s*$"));
-    const auto match = re.match(text);
-    if (!match.hasMatch())
-        return std::nullopt;
-    bool ok = false;
-    const qint64 n = match.captured(1).toLongLong(&ok);
-    if (!ok || n > 10LL * 365 * 86400 * 1000)
-        return std::nullopt;
-    const QString unit = match.captured(2);
-    if (unit == QLatin1String("ms"))
-        return n;
-    if (unit == QLatin1String("m"))
-        return n * 60'000;
-    if (unit == QLatin1String("h"))
-        return n * 3'600'000;
-    if (unit == QLatin1String("d"))
-        return n * 86'400'000;
-    return n * 1000;
-}
-
-// An ISO 8601 time (UTC unless it says otherwise), or a duration meaning "that long ago".
-std::optional<QDateTime> parseTime(const QString &text, const Clock *clock)
-{
-    if (auto ago = parseDurationMs(text))
-        return QDateTime::fromMSecsSinceEpoch(clock->nowMs() - *ago, Qt::UTC);
-    QDateTime t = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
-    if (!t.isValid())
-        return std::nullopt;
-    if (t.timeSpec() == Qt::LocalTime)
-        t.setTimeSpec(Qt::UTC);
-    return t.toUTC();
-}
-
-QJsonObject entryJson(const CacheEntry &e, qint64 nowMs)
-{
-    QJsonObject o{
-        {QStringLiteral("id"), e.id},
-        {QStringLiteral("cacheKey"), e.cacheKey},
-        {QStringLiteral("userId"), e.userId},
-        {QStringLiteral("credentialId"), e.credentialId},
-        {QStringLiteral("exchange"), e.exchange},
-        {QStringLiteral("environment"), e.environment},
-        {QStringLiteral("timeOffset"), e.timeOffsetMs},
-        {QStringLiteral("lastSyncTime"), iso(e.lastSyncTime)},
-        {QStringLiteral("isValid"), e.isValid},
-        {QStringLiteral("expiresAt"), iso(e.expiresAt)},
-        {QStringLiteral("hitCount"), e.hitCount},
-        {QStringLiteral("metadata"), e.metadata.isEmpty() ? QJsonValue() : QJsonValue(e.metadata)},
-        {QStringLiteral("createdAt"), iso(e.createdAt)},
-        {QStringLiteral("updatedAt"), iso(e.updatedAt)},
-        {QStringLiteral("state"), stateName(e.stateAt(nowMs))},
-        {QStringLiteral("ageMs"), e.ageMs(nowMs)}};
-    return o;
-}
-
 int exitCodeFor(const StoreError &error)
 {
     switch (error.kind()) {
@@ -313,6 +257,18 @@ private:
         return opened;
     }
 
+    // The option's value as a time (parseTimeExpression()); on failure, why, in words.
+    std::optional<QDateTime> parseTime(const char *option, QString *error) const
+    {
+        QString why;
+        const auto t = parseTimeExpression(value(option), Clock::system()->nowMs(), &why);
+        if (!t)
+            *error = QStringLiteral("--%1 takes an ISO 8601 time (2025-06-15T12:00:00Z) or a "
+                                    "duration ago (90s, 15m, 24h, 7d): %2")
+                         .arg(QLatin1String(option), why);
+        return t;
+    }
+
     bool buildFilter(EntryFilter *filter, QString *error) const
     {
         if (isSet("query")) {
@@ -338,12 +294,9 @@ private:
             return false;
         }
         if (isSet("synced-before")) {
-            const auto t = parseTime(value("synced-before"), Clock::system());
-            if (!t) {
-                *error = QStringLiteral("--synced-before takes an ISO 8601 time "
-                                        "(2025-06-15T12:00:00Z) or a duration ago (2h)");
+            const auto t = parseTime("synced-before", error);
+            if (!t)
                 return false;
-            }
             filter->syncedBefore = *t;
         }
         return true;
@@ -424,7 +377,8 @@ QString Runner::helpText() const
          "MAINNET|TESTNET|DEMO\n"
       << "  --text SUBSTRING  --state valid|expired|invalid  --synced-before TIME\n"
       << "  --query 'exchange:bybit env:testnet state:expired user:ID cred:ID before:2h words'\n\n"
-      << "TIME is ISO 8601 (2025-06-15T12:00:00Z) or a duration ago (90s, 15m, 24h, 7d).\n\n"
+      << "TIME is ISO 8601 (2025-06-15T12:00:00Z) or a DURATION ago. DURATION is a whole\n"
+      << "number with a unit (500ms, 90s, 15m, 24h, 7d); a bare number is seconds.\n\n"
       << "Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 database unreachable,\n"
       << "5 schema missing or too new (run 'connector-cache migrate'), 6 exchange error,\n"
       << "7 permission denied, 8 key conflict, 9 not confirmed.\n\n"
@@ -633,7 +587,7 @@ void Runner::printEntry(const CacheEntry &e, const QString &outcome)
 {
     const qint64 now = Clock::system()->nowMs();
     if (m_json) {
-        QJsonObject o = entryJson(e, now);
+        QJsonObject o = toJson(e, now);
         o.insert(QStringLiteral("outcome"), outcome);
         printJson(o);
         return;
@@ -713,9 +667,10 @@ int Runner::cmdSet()
         ttl = std::chrono::seconds(*ms / 1000);
     }
     if (isSet("synced-at")) {
-        const auto t = parseTime(value("synced-at"), Clock::system());
+        QString problem;
+        const auto t = parseTime("synced-at", &problem);
         if (!t)
-            return usage(QStringLiteral("--synced-at takes an ISO 8601 time or a duration ago"));
+            return usage(problem);
         state.lastSyncTime = *t;
     }
     if (isSet("metadata")) {
@@ -777,7 +732,7 @@ int Runner::cmdList()
     if (m_json) {
         QJsonArray rows;
         for (const CacheEntry &e : page->entries)
-            rows << entryJson(e, now);
+            rows << toJson(e, now);
         printJson(QJsonObject{{QStringLiteral("entries"), rows},
                               {QStringLiteral("nextCursor"), page->nextCursor.isEmpty()
                                                                  ? QJsonValue()
@@ -991,9 +946,10 @@ int Runner::cmdHistory()
 {
     QDateTime since = Clock::system()->now().addSecs(-3600);
     if (isSet("since")) {
-        const auto t = parseTime(value("since"), Clock::system());
+        QString problem;
+        const auto t = parseTime("since", &problem);
         if (!t)
-            return usage(QStringLiteral("--since takes an ISO 8601 time or a duration ago (24h)"));
+            return usage(problem);
         since = *t;
     }
     int bucket = 1;
@@ -1041,9 +997,10 @@ int Runner::cmdAudit()
 {
     QDateTime since;
     if (isSet("since")) {
-        const auto t = parseTime(value("since"), Clock::system());
+        QString problem;
+        const auto t = parseTime("since", &problem);
         if (!t)
-            return usage(QStringLiteral("--since takes an ISO 8601 time or a duration ago (24h)"));
+            return usage(problem);
         since = *t;
     }
     int limit = 100;

@@ -1,6 +1,8 @@
 // The connector-cache CLI, run as a process the way scripts and cron run it, against SQLite and
 // a real PostgreSQL.
 
+#include "core/store/cachestore.h"
+#include "core/store/entryjson.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
 #include "tests/support/testdatabase.h"
 
@@ -118,6 +120,18 @@ private Q_SLOTS:
                            QStringLiteral("5"),       QStringLiteral("--metadata"),
                            QStringLiteral("{broken")}
             << QStringLiteral("--metadata takes a JSON object");
+        QTest::newRow("time before year 0")
+            << QStringList{QStringLiteral("count"), QStringLiteral("--synced-before"),
+                           QStringLiteral("999999999d")}
+            << QStringLiteral("--synced-before takes an ISO 8601 time");
+        QTest::newRow("time in words")
+            << QStringList{QStringLiteral("history"), QStringLiteral("--since"),
+                           QStringLiteral("yesterday")}
+            << QStringLiteral("yesterday is neither an ISO 8601 time");
+        QTest::newRow("query time before year 0")
+            << QStringList{QStringLiteral("count"), QStringLiteral("--query"),
+                           QStringLiteral("before:999999999d")}
+            << QStringLiteral("before:999999999d lies outside the years 0 to 9999");
         QTest::newRow("bad sort") << QStringList{QStringLiteral("list"), QStringLiteral("--sort"),
                                                  QStringLiteral("colour")}
                                   << QStringLiteral("--sort takes one of");
@@ -218,6 +232,112 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         QCOMPARE(r.json().value(QStringLiteral("entries")).toArray().size(), 0);
         QCOMPARE(cli({QStringLiteral("count")}).out.trimmed(), QStringLiteral("1"));
+    }
+
+    // --synced-before and --query before: are one grammar: a bare number is seconds in both.
+    void timesAreOneGrammarInOptionsAndQueries()
+    {
+        QCOMPARE(cli({QStringLiteral("migrate")}).code, 0);
+        const Run set =
+            cli({QStringLiteral("set"), QStringLiteral("u"), QStringLiteral("c"),
+                 QStringLiteral("--exchange"), QStringLiteral("BYBIT"),
+                 QStringLiteral("--environment"), QStringLiteral("TESTNET"),
+                 QStringLiteral("--offset"), QStringLiteral("5"), QStringLiteral("--ttl"),
+                 QStringLiteral("900"), QStringLiteral("--synced-at"), QStringLiteral("2h")});
+        QCOMPARE(set.code, 0);
+        QVERIFY2(set.out.contains(QStringLiteral("expires in 15m")), qPrintable(set.out));
+        const struct
+        {
+            const char *option;
+            const char *query;
+            const char *count;
+        } cases[] = {{"3600", "before:3600", "1"},
+                     {"1h", "before:1h", "1"},
+                     {"10800", "before:10800", "0"},
+                     {"3h", "before:3h", "0"},
+                     {"2000-01-01T00:00:00Z", "before:2000-01-01T00:00:00Z", "0"}};
+        for (const auto &c : cases) {
+            const Run byOption = cli({QStringLiteral("count"), QStringLiteral("--synced-before"),
+                                      QLatin1String(c.option)});
+            QVERIFY2(byOption.code == 0, qPrintable(byOption.err));
+            QCOMPARE(byOption.out.trimmed(), QLatin1String(c.count));
+            const Run byQuery =
+                cli({QStringLiteral("count"), QStringLiteral("--query"), QLatin1String(c.query)});
+            QVERIFY2(byQuery.code == 0, qPrintable(byQuery.err));
+            QCOMPARE(byQuery.out.trimmed(), QLatin1String(c.count));
+        }
+    }
+
+    // One JSON shape for an entry (core/store/entryjson.h), with the seed's field names; the
+    // CLI prints it.
+    void entryJsonHasTheSeedsFields()
+    {
+        CacheStore store(m_db->config());
+        QVERIFY(store.migrate().ok());
+        TimeSyncState state;
+        state.timeOffsetMs = -145;
+        state.lastSyncTime = QDateTime::fromMSecsSinceEpoch(1750000000123, Qt::UTC);
+        QCOMPARE(store.set(QStringLiteral("u1"), QStringLiteral("c1"), QStringLiteral("BYBIT"),
+                           QStringLiteral("TESTNET"), state),
+                 StoreError());
+        state.metadata = QJsonObject{{QStringLiteral("note"), QStringLiteral("x")}};
+        QCOMPARE(store.set(QStringLiteral("u2"), QStringLiteral("c2"), QStringLiteral("BINGX"),
+                           QStringLiteral("MAINNET"), state),
+                 StoreError());
+        auto plain = store.entry(QStringLiteral("u1"), QStringLiteral("c1"));
+        QVERIFY(plain.ok());
+        const QJsonObject o = toJson(plain.value());
+        const QStringList seedFields{QStringLiteral("id"),         QStringLiteral("cacheKey"),
+                                     QStringLiteral("userId"),     QStringLiteral("credentialId"),
+                                     QStringLiteral("exchange"),   QStringLiteral("environment"),
+                                     QStringLiteral("timeOffset"), QStringLiteral("lastSyncTime"),
+                                     QStringLiteral("isValid"),    QStringLiteral("expiresAt"),
+                                     QStringLiteral("hitCount"),   QStringLiteral("metadata"),
+                                     QStringLiteral("createdAt"),  QStringLiteral("updatedAt")};
+        QStringList sorted = seedFields;
+        sorted.sort();
+        QCOMPARE(o.keys(), sorted);
+        QCOMPARE(o.value(QStringLiteral("id")).toString(), plain->id);
+        QVERIFY(!plain->id.isEmpty());
+        QCOMPARE(o.value(QStringLiteral("cacheKey")).toString(), QStringLiteral("u1_c1"));
+        QCOMPARE(o.value(QStringLiteral("timeOffset")).toInteger(), -145);
+        QCOMPARE(o.value(QStringLiteral("lastSyncTime")).toString(),
+                 QStringLiteral("2025-06-15T15:06:40.123Z"));
+        QCOMPARE(o.value(QStringLiteral("isValid")).toBool(), true);
+        QVERIFY(o.value(QStringLiteral("metadata")).isNull()); // the seed's Json?
+        const QList<QPair<const char *, QDateTime>> times{{"expiresAt", plain->expiresAt},
+                                                          {"createdAt", plain->createdAt},
+                                                          {"updatedAt", plain->updatedAt}};
+        for (const auto &[name, time] : times) {
+            const QString text = o.value(QLatin1String(name)).toString();
+            QVERIFY2(text.endsWith(QLatin1Char('Z')), name);
+            QCOMPARE(QDateTime::fromString(text, Qt::ISODateWithMs), time);
+        }
+        auto withMetadata = store.entry(QStringLiteral("u2"), QStringLiteral("c2"));
+        QVERIFY(withMetadata.ok());
+        QCOMPARE(toJson(withMetadata.value()).value(QStringLiteral("metadata")).toObject(),
+                 state.metadata);
+        // Unset times are null, not empty strings.
+        QVERIFY(toJson(CacheEntry()).value(QStringLiteral("lastSyncTime")).isNull());
+
+        // With a time: the derived state and age besides.
+        const qint64 now = plain->expiresAt.toMSecsSinceEpoch() + 1;
+        const QJsonObject at = toJson(plain.value(), now);
+        QCOMPARE(at.value(QStringLiteral("state")).toString(), QStringLiteral("expired"));
+        QCOMPARE(at.value(QStringLiteral("ageMs")).toInteger(), now - 1750000000123);
+        QCOMPARE(at.size(), seedFields.size() + 2);
+
+        // The CLI's --json is that shape (plus the lookup's outcome).
+        const Run shown = cli({QStringLiteral("show"), QStringLiteral("u1"), QStringLiteral("c1"),
+                               QStringLiteral("--json")});
+        QCOMPARE(shown.code, 0);
+        QStringList cliKeys = sorted + QStringList{QStringLiteral("state"), QStringLiteral("ageMs"),
+                                                   QStringLiteral("outcome")};
+        cliKeys.sort();
+        QCOMPARE(shown.json().keys(), cliKeys);
+        QJsonObject expected = toJson(plain.value());
+        for (const QString &key : seedFields)
+            QCOMPARE(shown.json().value(key), expected.value(key));
     }
 
     void bulkActionsPreviewConfirmAndAudit()
