@@ -1,6 +1,7 @@
 #include "app/cli/cli.h"
 
 #include "app/cli/clisync.h"
+#include "core/connector/syncmetadata.h"
 #include "core/store/cachestore.h"
 #include "core/store/entryjson.h"
 #include "core/store/filterquery.h"
@@ -1106,16 +1107,7 @@ int Runner::cmdSync()
     }
     const CliSyncResult result = runCliSync(request);
     if (result.ok && isSet("save")) {
-        TimeSyncState state;
-        state.timeOffsetMs = result.result.offsetMs;
-        state.lastSyncTime = QDateTime::fromMSecsSinceEpoch(result.result.finishedAtMs, Qt::UTC);
-        state.metadata =
-            QJsonObject{{QStringLiteral("sync"),
-                         QJsonObject{{QStringLiteral("errorBoundMs"), result.result.errorBoundMs},
-                                     {QStringLiteral("rttMs"), result.result.rttMs},
-                                     {QStringLiteral("samples"), result.result.samplesUsed},
-                                     {QStringLiteral("source"), QStringLiteral("cli sync")},
-                                     {QStringLiteral("host"), result.result.host}}}};
+        const TimeSyncState state = syncCacheState(result.result, QStringLiteral("cli sync"));
         const StoreError saved =
             m_store->set(saveTo.at(0), saveTo.at(1), exchangeName(result.result.exchange),
                          environmentName(result.result.environment), state);
