@@ -1,16 +1,19 @@
 // The connector-cache CLI, run as a process the way scripts and cron run it, against SQLite and
 // a real PostgreSQL.
 
+#include "app/cli/cli.h"
 #include "core/store/cachestore.h"
 #include "core/store/entryjson.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
 #include "tests/support/testdatabase.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace cc;
@@ -34,6 +37,31 @@ class TestCli : public QObject
 
 private:
     std::unique_ptr<test::TestDatabase> m_db;
+
+    // The command line run in this process (cc::cli::run), for the many quick checks.
+    static Run inProcess(const QStringList &args)
+    {
+        QString out;
+        QString err;
+        QString input;
+        QTextStream o(&out);
+        QTextStream e(&err);
+        QTextStream i(&input);
+        Run r;
+        r.code = cli::run(args, o, e, i);
+        o.flush();
+        e.flush();
+        r.out = out;
+        r.err = err;
+        return r;
+    }
+    // Whether text names the option --name as a whole word.
+    static bool names(const QString &text, const QString &name)
+    {
+        const QRegularExpression word(
+            QStringLiteral("(^|[\\s\\[])--%1($|[\\s\\],])").arg(QRegularExpression::escape(name)));
+        return word.match(text).hasMatch();
+    }
 
     Run cli(QStringList args, bool withDatabase = true)
     {
@@ -80,6 +108,115 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("--dry-run")));
         r = cli({}, false);
         QCOMPARE(r.code, 2);
+    }
+
+    // The options a command takes are those its help lists: both come from the one table.
+    void everyCommandsOptionsAppearInItsHelp()
+    {
+        const QStringList commands = cli::commandNames();
+        QVERIFY(commands.size() >= 14);
+        const QStringList global = cli::commandOptions(QString());
+        for (const char *name : {"database", "json", "timeout", "verbose", "help", "version"})
+            QVERIFY2(global.contains(QLatin1String(name)), name);
+        QStringList everyOption = global;
+        for (const QString &command : commands) {
+            for (const QString &option : cli::commandOptions(command)) {
+                if (!everyOption.contains(option))
+                    everyOption << option;
+            }
+        }
+        const Run overall = inProcess({QStringLiteral("--help")});
+        QCOMPARE(overall.code, 0);
+        for (const QString &option : global)
+            QVERIFY2(names(overall.out, option), qPrintable(option));
+        for (const QString &command : commands) {
+            const QStringList options = cli::commandOptions(command);
+            const Run help = inProcess({QStringLiteral("help"), command});
+            QCOMPARE(help.code, 0);
+            QCOMPARE(help.out, cli::commandHelpText(command));
+            QCOMPARE(inProcess({command, QStringLiteral("--help")}).out, help.out);
+            const QString usage = help.out.section(QLatin1Char('\n'), 0, 0);
+            QVERIFY2(usage.startsWith(QStringLiteral("usage: connector-cache ") + command),
+                     qPrintable(usage));
+            for (const QString &option : options) {
+                QVERIFY2(names(help.out, option),
+                         qPrintable(command + QStringLiteral(" --") + option +
+                                    QStringLiteral(":\n") + help.out));
+            }
+            // What the parser accepts is what the help lists, no more and no less.
+            for (const QString &option : std::as_const(everyOption)) {
+                if (global.contains(option))
+                    continue;
+                const Run r =
+                    inProcess({command, QStringLiteral("--") + option, QStringLiteral("x"),
+                               QStringLiteral("--database"), QStringLiteral("sqlite::memory:")});
+                const bool refused =
+                    r.err.contains(QStringLiteral("'%1' does not take --%2").arg(command, option));
+                QVERIFY2(refused != options.contains(option),
+                         qPrintable(command + QStringLiteral(" --") + option +
+                                    QStringLiteral(": ") + r.err));
+                if (refused)
+                    QVERIFY2(!names(help.out, option),
+                             qPrintable(command + QStringLiteral(" --") + option));
+            }
+        }
+        QVERIFY(cli::commandHelpText(QStringLiteral("frobnicate")).isEmpty());
+        QVERIFY(cli::commandOptions(QStringLiteral("frobnicate")).isEmpty());
+    }
+
+    // The manual page names every option: the global ones, each command's own with the
+    // command, the filters in FILTERS.
+    void manPageNamesEveryOption()
+    {
+        QFile file(qEnvironmentVariable("CC_TEST_SOURCE_DIR") +
+                   QStringLiteral("/docs/connector-cache.1"));
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        // groff escapes the hyphens (\-\-dry\-run) and marks fonts (\fB, \fI, \fR).
+        const QString page = QString::fromUtf8(file.readAll())
+                                 .replace(QStringLiteral("\\-"), QStringLiteral("-"))
+                                 .remove(QRegularExpression(QStringLiteral("\\\\f[BIRP]")));
+        const QStringList lines = page.split(QLatin1Char('\n'));
+        auto section = [&](const QString &title) {
+            const int from = int(lines.indexOf(QStringLiteral(".SH ") + title));
+            QStringList out;
+            for (int i = from + 1;
+                 from >= 0 && i < lines.size() && !lines.at(i).startsWith(QStringLiteral(".SH "));
+                 ++i)
+                out << lines.at(i);
+            return out.join(QLatin1Char('\n'));
+        };
+        const QString filters = section(QStringLiteral("FILTERS"));
+        const QString options = section(QStringLiteral("OPTIONS"));
+        QVERIFY(!filters.isEmpty() && !options.isEmpty());
+        for (const QString &option : cli::commandOptions(QString()))
+            QVERIFY2(names(options, option), qPrintable(option));
+        // A command's entries: from each line ".B command" or ".BR command" to the next ".TP".
+        const QStringList commandsSection =
+            section(QStringLiteral("COMMANDS")).split(QLatin1Char('\n'));
+        for (const QString &command : cli::commandNames()) {
+            QString text;
+            bool in = false;
+            for (const QString &line : commandsSection) {
+                if (line.startsWith(QStringLiteral(".TP")))
+                    in = false;
+                const QString head = line.section(QLatin1Char(' '), 1, 1);
+                if ((line.startsWith(QStringLiteral(".B ")) ||
+                     line.startsWith(QStringLiteral(".BR "))) &&
+                    (head == command || head == QLatin1Char('"') + command + QLatin1Char('"')))
+                    in = true;
+                if (in)
+                    text += line + QLatin1Char('\n');
+            }
+            QVERIFY2(!text.isEmpty(), qPrintable(command));
+            const bool takesFilters =
+                cli::commandOptions(command).contains(QStringLiteral("query"));
+            if (takesFilters)
+                QVERIFY2(text.contains(QStringLiteral("FILTERS")), qPrintable(command));
+            for (const QString &option : cli::commandOptions(command)) {
+                const bool found = names(text, option) || (takesFilters && names(filters, option));
+                QVERIFY2(found, qPrintable(command + QStringLiteral(" --") + option));
+            }
+        }
     }
 
     void usageErrorsSayWhatWasWrong_data()
