@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QMutex>
 #include <QNetworkAccessManager>
@@ -711,8 +712,21 @@ private Q_SLOTS:
                           Credentials(kKey, kSecret), s.get(), &network, Clock::system(), options);
         QSignalSpy done(&c, &CachedConnector::initialized);
         c.initialize();
-        QTest::qWait(300);
-        QCOMPARE(done.size(), 0); // waiting for the holder
+        // A round trip through the connector's own queue: initialize() queued the lookup before
+        // this call, so when it returns the lookup has run and decided (no sleeping and hoping).
+        QEventLoop drained;
+        QMetaObject::invokeMethod(
+            &c, [&drained]() { drained.quit(); }, Qt::QueuedConnection);
+        drained.exec();
+        // It decided to wait for the holder: no result, no sync started, nothing sent.
+        QVERIFY2(logText().contains(QStringLiteral("Another process is syncing this credential - "
+                                                   "waiting up to")),
+                 qPrintable(logText()));
+        QCOMPARE(done.size(), 0);
+        QVERIFY(!c.isInitialized());
+        TimeSync *sync = c.findChild<TimeSync *>();
+        QVERIFY(sync);
+        QVERIFY(!sync->isRunning());
         QCOMPARE(fake()->timeRequests(), 0);
         QCOMPARE(s->releaseSyncLease(QStringLiteral("user1"), QStringLiteral("cred1"),
                                      QStringLiteral("crashed")),
