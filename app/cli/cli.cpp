@@ -1,8 +1,11 @@
 #include "app/cli/cli.h"
 
 #include "app/cli/clisync.h"
+#include "core/connector/syncmetadata.h"
 #include "core/store/cachestore.h"
+#include "core/store/entryjson.h"
 #include "core/store/filterquery.h"
+#include "core/store/timeexpr.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -19,112 +22,156 @@ namespace cc::cli {
 
 namespace {
 
-struct Command
+// Every option, once: its long name, value (none for a flag) and what it does. Registration,
+// validation, the synopses and the help all come from this table and the command table below.
+struct OptionSpec
 {
     const char *name;
-    const char *synopsis;
-    const char *summary;
-    QStringList options; // long names it accepts besides the global ones
-    int minArgs;
-    int maxArgs;
+    const char *valueName; // nullptr: a flag
+    const char *help;
+    bool global = false; // every command takes it
+    const char *alias = nullptr;
+    const char *shownValue = nullptr; // what the synopsis shows after a flag (--save)
 };
 
-const QStringList kFilterOptions = {QStringLiteral("user"),          QStringLiteral("credential"),
-                                    QStringLiteral("exchange"),      QStringLiteral("environment"),
-                                    QStringLiteral("text"),          QStringLiteral("state"),
-                                    QStringLiteral("synced-before"), QStringLiteral("query")};
-
-const QList<Command> &commands()
+const QList<OptionSpec> &optionTable()
 {
-    static const QList<Command> list = {
-        {"migrate",
-         "migrate [--dry-run]",
-         "Create or upgrade the schema; adopts a table the seed's service created, in place.",
-         {QStringLiteral("dry-run")},
-         0,
-         0},
-        {"status",
-         "status",
-         "Show the database, its schema version and the role's privileges.",
-         {},
-         0,
-         0},
-        {"get",
-         "get USER CREDENTIAL",
-         "Look an entry up as a connector does (a hit counts); exit 3 on a miss.",
-         {},
-         2,
-         2},
-        {"show",
-         "show USER CREDENTIAL",
-         "Show an entry in any state, without counting a hit.",
-         {},
-         2,
-         2},
-        {"set",
-         "set USER CREDENTIAL --exchange EX --environment ENV --offset MS [--ttl DURATION] "
-         "[--synced-at TIME] [--metadata JSON]",
-         "Write an entry (upsert), as the seed's service does after a sync.",
-         {QStringLiteral("exchange"), QStringLiteral("environment"), QStringLiteral("offset"),
-          QStringLiteral("ttl"), QStringLiteral("synced-at"), QStringLiteral("metadata")},
-         2,
-         2},
-        {"list", "list [FILTERS] [--sort COLUMN] [--desc] [--limit N] [--after CURSOR]",
-         "List entries, a page at a time (keyset paging; --json prints the next cursor).",
-         kFilterOptions + QStringList{QStringLiteral("sort"), QStringLiteral("desc"),
-                                      QStringLiteral("limit"), QStringLiteral("after")},
-         0, 0},
-        {"count", "count [FILTERS]", "Count the entries matching the filters.", kFilterOptions, 0,
-         0},
-        {"invalidate",
-         "invalidate USER CREDENTIAL | invalidate --matching FILTERS [--dry-run] [--yes]",
-         "Invalidate one entry, or every entry matching the filters (forces a resync).",
-         kFilterOptions + QStringList{QStringLiteral("matching"), QStringLiteral("dry-run"),
-                                      QStringLiteral("yes")},
-         0, 2},
-        {"cleanup",
-         "cleanup [--dry-run] [--batch-size N]",
-         "Delete expired entries in short batches; prints how many.",
-         {QStringLiteral("dry-run"), QStringLiteral("batch-size")},
-         0,
-         0},
-        {"stats",
-         "stats [--window DURATION] [--exact]",
-         "Entries by state, hits, misses and the hit rate over a window (default 24h). Beyond "
-         "100,000 entries the counts by state are scaled from a sample unless --exact.",
-         {QStringLiteral("window"), QStringLiteral("exact")},
-         0,
-         0},
-        {"history",
-         "history [--since TIME] [--bucket MINUTES]",
-         "Hits, misses, sets, invalidations and cleanups per bucket (default: last hour, 1 min).",
-         {QStringLiteral("since"), QStringLiteral("bucket")},
-         0,
-         0},
-        {"audit",
-         "audit [--since TIME] [--limit N]",
-         "The audit log of administrative actions, newest first.",
-         {QStringLiteral("since"), QStringLiteral("limit")},
-         0,
-         0},
-        {"demo",
-         "demo [--entries N] [--seed N]",
-         "Fill the database with demo entries and a week of history (migrates first).",
-         {QStringLiteral("entries"), QStringLiteral("seed")},
-         0,
-         0},
-        {"sync",
-         "sync --exchange EX [--environment ENV] [--base-url URL] [--samples N] [--timeout MS] "
-         "[--save USER CREDENTIAL]",
-         "Measure the clock offset to an exchange (testnet by default); --save writes it to the "
-         "cache for that credential.",
-         {QStringLiteral("exchange"), QStringLiteral("environment"), QStringLiteral("base-url"),
-          QStringLiteral("samples"), QStringLiteral("timeout"), QStringLiteral("save")},
-         0,
-         2},
+    static const QList<OptionSpec> list = {
+        {"database", "URL",
+         "postgresql://user@host:5432/db, postgresql:// (libpq environment), sqlite:///path.db; "
+         "default $CONNECTOR_CACHE_DATABASE, else %1",
+         true, "d"},
+        {"json", nullptr, "machine-readable output (the seed's field names, ISO 8601 UTC)", true},
+        {"timeout", "MS",
+         "database connect and statement bound (default 2000); for sync, each exchange "
+         "request's (default 3000)",
+         true},
+        {"verbose", nullptr, "the engine's log lines (cache hits, SQL failures) on stderr", true},
+        {"help", nullptr, "this text; 'connector-cache help COMMAND' for one command", true, "h"},
+        {"version", nullptr, "the version", true, "v"},
+        // The filters (list, count, invalidate --matching).
+        {"user", "ID", "the entry's user"},
+        {"credential", "ID", "the entry's credential"},
+        {"exchange", "EX", "BYBIT or BINGX"},
+        {"environment", "ENV", "MAINNET, TESTNET or DEMO"},
+        {"text", "SUBSTRING", "a literal substring of user, credential or cache key, in any case"},
+        {"state", "STATE", "valid, expired, invalid or any"},
+        {"synced-before", "TIME", "last synced before TIME"},
+        {"query", "QUERY",
+         "the filters in one line: 'exchange:bybit env:testnet state:expired user:ID cred:ID "
+         "before:2h words'"},
+        // The commands' own.
+        {"dry-run", nullptr, "say what would change, change nothing"},
+        {"offset", "MS", "the clock offset (server minus local) in whole milliseconds"},
+        {"ttl", "DURATION", "how long the entry stays valid (default 15m, at least 1s)"},
+        {"synced-at", "TIME", "when the offset was measured (default now)"},
+        {"metadata", "JSON", "a JSON object kept with the entry"},
+        {"sort", "COLUMN",
+         "cacheKey, userId, credentialId, exchange, environment, timeOffset, lastSyncTime, "
+         "expiresAt, hitCount or updatedAt"},
+        {"desc", nullptr, "descending order"},
+        {"limit", "N",
+         "at most N rows (list: 50 by default, up to 10000; audit: 100, up to 100000)"},
+        {"after", "CURSOR", "the page after this cursor (the nextCursor of --json)"},
+        {"matching", nullptr, "every entry matching the filters rather than one"},
+        {"yes", nullptr, "do not ask for confirmation"},
+        {"batch-size", "N", "entries deleted per statement, 1 to 100000"},
+        {"window", "DURATION", "hits and misses over this window (default 24h, at least 1m)"},
+        {"exact", nullptr, "count every entry rather than scaling a sample"},
+        {"since", "TIME", "from TIME on (history: default 1h ago)"},
+        {"bucket", "MINUTES", "minutes per bucket, 1 to 10080 (default 1)"},
+        {"entries", "N", "how many demo entries, 0 to 10000000 (default 2000)"},
+        {"seed", "N", "the random seed (default 1)"},
+        {"base-url", "URL", "the exchange's base URL instead of the profile's host"},
+        {"samples", "N", "round trips to measure, 1 to 50 (default 5)"},
+        {"save", nullptr, "write the result to the cache for USER CREDENTIAL", false, nullptr,
+         "USER CREDENTIAL"},
     };
     return list;
 }
+
+const OptionSpec *findOption(const QString &name)
+{
+    for (const OptionSpec &o : optionTable()) {
+        if (name == QLatin1String(o.name) || (o.alias && name == QLatin1String(o.alias)))
+            return &o;
+    }
+    return nullptr;
+}
+
+const QStringList &filterOptions()
+{
+    static const QStringList list{QStringLiteral("user"),          QStringLiteral("credential"),
+                                  QStringLiteral("exchange"),      QStringLiteral("environment"),
+                                  QStringLiteral("text"),          QStringLiteral("state"),
+                                  QStringLiteral("synced-before"), QStringLiteral("query")};
+    return list;
+}
+
+class Runner;
+
+struct Command
+{
+    const char *name;
+    const char *arguments; // the positional ones, for the synopsis
+    const char *summary;
+    // The options it takes besides the global ones, in synopsis order: "!" after a name marks
+    // it required, "FILTERS" stands for the filter options.
+    const char *options;
+    int minArgs;
+    int maxArgs;
+    int (Runner::*handler)();
+
+    struct Use
+    {
+        QString name;
+        bool required = false;
+        bool filters = false;
+    };
+    QList<Use> uses() const
+    {
+        QList<Use> list;
+        for (const QString &word :
+             QString::fromLatin1(options).split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            Use use;
+            use.required = word.endsWith(QLatin1Char('!'));
+            use.name = use.required ? word.chopped(1) : word;
+            use.filters = use.name == QLatin1String("FILTERS");
+            list << use;
+        }
+        return list;
+    }
+    // The long names it takes besides the global ones.
+    QStringList optionNames() const
+    {
+        QStringList names;
+        for (const Use &use : uses())
+            names << (use.filters ? filterOptions() : QStringList{use.name});
+        return names;
+    }
+    bool takesFilters() const { return optionNames().contains(QStringLiteral("query")); }
+    QString synopsis() const
+    {
+        QStringList parts{QLatin1String(name)};
+        if (*arguments)
+            parts << QLatin1String(arguments);
+        for (const Use &use : uses()) {
+            if (use.filters) {
+                parts << QStringLiteral("[FILTERS]");
+                continue;
+            }
+            const OptionSpec *o = findOption(use.name);
+            QString text = QStringLiteral("--") + use.name;
+            if (o && (o->valueName || o->shownValue))
+                text +=
+                    QLatin1Char(' ') + QLatin1String(o->valueName ? o->valueName : o->shownValue);
+            parts << (use.required ? text : QLatin1Char('[') + text + QLatin1Char(']'));
+        }
+        return parts.join(QLatin1Char(' '));
+    }
+};
+
+const QList<Command> &commands();
 
 const Command *findCommand(const QString &name)
 {
@@ -133,6 +180,54 @@ const Command *findCommand(const QString &name)
             return &c;
     }
     return nullptr;
+}
+
+QString optionLine(const OptionSpec &o)
+{
+    QString left = QStringLiteral("  --") + QLatin1String(o.name);
+    if (o.valueName)
+        left += QLatin1Char(' ') + QLatin1String(o.valueName);
+    else if (o.shownValue)
+        left += QLatin1Char(' ') + QLatin1String(o.shownValue);
+    if (o.alias)
+        left += QStringLiteral(", -") + QLatin1String(o.alias);
+    QString help = QString::fromUtf8(o.help);
+    if (help.contains(QLatin1String("%1")))
+        help = help.arg(DatabaseConfig::defaultSqlitePath());
+    return left.leftJustified(28) + QLatin1Char(' ') + help + QLatin1Char('\n');
+}
+
+// One command's help: synopsis, summary, and each of its options.
+QString commandHelp(const Command &c)
+{
+    QString text;
+    QTextStream s(&text);
+    s << "usage: connector-cache " << c.synopsis() << "\n\n" << c.summary << "\n";
+    QStringList own; // in synopsis order; an option also among the filters (sync --exchange)
+    for (const Command::Use &use : c.uses()) {
+        if (!use.filters && findOption(use.name))
+            own << use.name;
+    }
+    if (!own.isEmpty()) {
+        s << "\nOptions:\n";
+        for (const QString &name : own)
+            s << optionLine(*findOption(name));
+    }
+    if (c.takesFilters()) {
+        s << "\nFilters:\n";
+        for (const QString &name : filterOptions())
+            s << optionLine(*findOption(name));
+    }
+    QStringList global;
+    for (const OptionSpec &o : optionTable()) {
+        if (o.global && QLatin1String(o.name) != QLatin1String("help") &&
+            QLatin1String(o.name) != QLatin1String("version"))
+            global << QStringLiteral("--") + QLatin1String(o.name) +
+                          (o.valueName ? QLatin1Char(' ') + QLatin1String(o.valueName) : QString());
+    }
+    s << "\nGlobal options (connector-cache --help): " << global.join(QStringLiteral(", "))
+      << ".\n";
+    return text;
 }
 
 QString iso(const QDateTime &t)
@@ -156,62 +251,21 @@ QString humanDuration(qint64 ms)
     return negative ? QLatin1Char('-') + text : text;
 }
 
-// "90s", "15m", "24h", "7d", or plain seconds.
-std::optional<qint64> parseDurationMs(const QString &text)
+QString schemaStateName(SchemaStatus::State state)
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*(\\d+)\\s*(ms|s|m|h|d)?\\s*$"));
-    const auto match = re.match(text);
-    if (!match.hasMatch())
-        return std::nullopt;
-    bool ok = false;
-    const qint64 n = match.captured(1).toLongLong(&ok);
-    if (!ok || n > 10LL * 365 * 86400 * 1000)
-        return std::nullopt;
-    const QString unit = match.captured(2);
-    if (unit == QLatin1String("ms"))
-        return n;
-    if (unit == QLatin1String("m"))
-        return n * 60'000;
-    if (unit == QLatin1String("h"))
-        return n * 3'600'000;
-    if (unit == QLatin1String("d"))
-        return n * 86'400'000;
-    return n * 1000;
-}
-
-// An ISO 8601 time (UTC unless it says otherwise), or a duration meaning "that long ago".
-std::optional<QDateTime> parseTime(const QString &text, const Clock *clock)
-{
-    if (auto ago = parseDurationMs(text))
-        return QDateTime::fromMSecsSinceEpoch(clock->nowMs() - *ago, Qt::UTC);
-    QDateTime t = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
-    if (!t.isValid())
-        return std::nullopt;
-    if (t.timeSpec() == Qt::LocalTime)
-        t.setTimeSpec(Qt::UTC);
-    return t.toUTC();
-}
-
-QJsonObject entryJson(const CacheEntry &e, qint64 nowMs)
-{
-    QJsonObject o{
-        {QStringLiteral("id"), e.id},
-        {QStringLiteral("cacheKey"), e.cacheKey},
-        {QStringLiteral("userId"), e.userId},
-        {QStringLiteral("credentialId"), e.credentialId},
-        {QStringLiteral("exchange"), e.exchange},
-        {QStringLiteral("environment"), e.environment},
-        {QStringLiteral("timeOffset"), e.timeOffsetMs},
-        {QStringLiteral("lastSyncTime"), iso(e.lastSyncTime)},
-        {QStringLiteral("isValid"), e.isValid},
-        {QStringLiteral("expiresAt"), iso(e.expiresAt)},
-        {QStringLiteral("hitCount"), e.hitCount},
-        {QStringLiteral("metadata"), e.metadata.isEmpty() ? QJsonValue() : QJsonValue(e.metadata)},
-        {QStringLiteral("createdAt"), iso(e.createdAt)},
-        {QStringLiteral("updatedAt"), iso(e.updatedAt)},
-        {QStringLiteral("state"), stateName(e.stateAt(nowMs))},
-        {QStringLiteral("ageMs"), e.ageMs(nowMs)}};
-    return o;
+    switch (state) {
+    case SchemaStatus::State::Missing:
+        return QStringLiteral("missing");
+    case SchemaStatus::State::SeedOnly:
+        return QStringLiteral("seed table only");
+    case SchemaStatus::State::Outdated:
+        return QStringLiteral("outdated");
+    case SchemaStatus::State::Current:
+        return QStringLiteral("current");
+    case SchemaStatus::State::TooNew:
+        return QStringLiteral("newer than this program");
+    }
+    return QString();
 }
 
 int exitCodeFor(const StoreError &error)
@@ -263,7 +317,7 @@ private:
     {
         m_err << "connector-cache: " << message << Qt::endl;
         if (m_command)
-            m_err << "usage: connector-cache " << m_command->synopsis << Qt::endl;
+            m_err << "usage: connector-cache " << m_command->synopsis() << Qt::endl;
         m_err << "Try 'connector-cache --help'." << Qt::endl;
         return ExitUsage;
     }
@@ -313,6 +367,18 @@ private:
         return opened;
     }
 
+    // The option's value as a time (parseTimeExpression()); on failure, why, in words.
+    std::optional<QDateTime> parseTime(const char *option, QString *error) const
+    {
+        QString why;
+        const auto t = parseTimeExpression(value(option), Clock::system()->nowMs(), &why);
+        if (!t)
+            *error = QStringLiteral("--%1 takes an ISO 8601 time (2025-06-15T12:00:00Z) or a "
+                                    "duration ago (90s, 15m, 24h, 7d): %2")
+                         .arg(QLatin1String(option), why);
+        return t;
+    }
+
     bool buildFilter(EntryFilter *filter, QString *error) const
     {
         if (isSet("query")) {
@@ -338,12 +404,9 @@ private:
             return false;
         }
         if (isSet("synced-before")) {
-            const auto t = parseTime(value("synced-before"), Clock::system());
-            if (!t) {
-                *error = QStringLiteral("--synced-before takes an ISO 8601 time "
-                                        "(2025-06-15T12:00:00Z) or a duration ago (2h)");
+            const auto t = parseTime("synced-before", error);
+            if (!t)
                 return false;
-            }
             filter->syncedBefore = *t;
         }
         return true;
@@ -387,6 +450,8 @@ private:
     int cmdMigrate();
     int cmdStatus();
     int cmdGet(bool countHit);
+    int cmdGetCounting() { return cmdGet(true); }
+    int cmdShow() { return cmdGet(false); }
     int cmdSet();
     int cmdList();
     int cmdCount();
@@ -399,7 +464,55 @@ private:
     int cmdSync();
     void printEntry(const CacheEntry &e, const QString &outcome);
     QString helpText() const;
+
+    friend const QList<Command> &commands();
 };
+
+const QList<Command> &commands()
+{
+    static const QList<Command> list = {
+        {"migrate", "",
+         "Create or upgrade the schema; adopts a table the seed's service created, in place.",
+         "dry-run", 0, 0, &Runner::cmdMigrate},
+        {"status", "", "Show the database, its schema version and the role's privileges.", "", 0, 0,
+         &Runner::cmdStatus},
+        {"get", "USER CREDENTIAL",
+         "Look an entry up as a connector does (a hit counts); exit 3 on a miss.", "", 2, 2,
+         &Runner::cmdGetCounting},
+        {"show", "USER CREDENTIAL", "Show an entry in any state, without counting a hit.", "", 2, 2,
+         &Runner::cmdShow},
+        {"set", "USER CREDENTIAL",
+         "Write an entry (upsert), as the seed's service does after a sync.",
+         "exchange! environment! offset! ttl synced-at metadata", 2, 2, &Runner::cmdSet},
+        {"list", "",
+         "List entries, a page at a time (keyset paging; --json prints the next cursor).",
+         "FILTERS sort desc limit after", 0, 0, &Runner::cmdList},
+        {"count", "", "Count the entries matching the filters.", "FILTERS", 0, 0,
+         &Runner::cmdCount},
+        {"invalidate", "[USER CREDENTIAL]",
+         "Invalidate one entry (USER CREDENTIAL), or every entry matching the filters "
+         "(--matching); forces a resync.",
+         "matching FILTERS dry-run yes", 0, 2, &Runner::cmdInvalidate},
+        {"cleanup", "", "Delete expired entries in short batches; prints how many.",
+         "dry-run batch-size", 0, 0, &Runner::cmdCleanup},
+        {"stats", "",
+         "Entries by state, hits, misses and the hit rate over a window (default 24h). Beyond "
+         "100,000 entries the counts by state are scaled from a sample unless --exact.",
+         "window exact", 0, 0, &Runner::cmdStats},
+        {"history", "",
+         "Hits, misses, sets, invalidations and cleanups per bucket (default: last hour, 1 min).",
+         "since bucket", 0, 0, &Runner::cmdHistory},
+        {"audit", "", "The audit log of administrative actions, newest first.", "since limit", 0, 0,
+         &Runner::cmdAudit},
+        {"demo", "", "Fill the database with demo entries and a week of history (migrates first).",
+         "entries seed", 0, 0, &Runner::cmdDemo},
+        {"sync", "",
+         "Measure the clock offset to an exchange (testnet by default); --save writes it to the "
+         "cache for that credential.",
+         "exchange! environment base-url samples timeout save", 0, 2, &Runner::cmdSync},
+    };
+    return list;
+}
 
 QString Runner::helpText() const
 {
@@ -408,23 +521,23 @@ QString Runner::helpText() const
     s << "Usage: connector-cache [--database URL] [--json] COMMAND [ARGS]\n\n"
       << "Administers the connector time-offset cache (the seed's connector_state_cache table)\n"
       << "on PostgreSQL or SQLite.\n\nCommands:\n";
-    for (const Command &c : commands())
+    QStringList withFilters;
+    for (const Command &c : commands()) {
         s << "  " << QString::fromLatin1(c.name).leftJustified(11) << c.summary << "\n";
-    s << "\nGlobal options:\n"
-      << "  --database URL   postgresql://user@host:5432/db, postgresql:// (libpq environment),\n"
-      << "                   sqlite:///path.db; default $CONNECTOR_CACHE_DATABASE, else\n"
-      << "                   " << DatabaseConfig::defaultSqlitePath() << "\n"
-      << "  --json           machine-readable output (the seed's field names, ISO 8601 UTC)\n"
-      << "  --timeout MS     database connect and statement bound (default 2000)\n"
-      << "  --verbose        the engine's log lines (cache hits, SQL failures) on stderr\n"
-      << "  -h, --help       this text; 'connector-cache help COMMAND' for one command\n"
-      << "  -v, --version    the version\n\n"
-      << "Filters (list, count, invalidate --matching):\n"
-      << "  --user ID  --credential ID  --exchange BYBIT|BINGX  --environment "
-         "MAINNET|TESTNET|DEMO\n"
-      << "  --text SUBSTRING  --state valid|expired|invalid  --synced-before TIME\n"
-      << "  --query 'exchange:bybit env:testnet state:expired user:ID cred:ID before:2h words'\n\n"
-      << "TIME is ISO 8601 (2025-06-15T12:00:00Z) or a duration ago (90s, 15m, 24h, 7d).\n\n"
+        if (c.takesFilters())
+            withFilters << QLatin1String(c.name);
+    }
+    s << "\nGlobal options:\n";
+    for (const OptionSpec &o : optionTable()) {
+        if (o.global)
+            s << optionLine(o);
+    }
+    s << "\nFilters (" << withFilters.join(QStringLiteral(", ")) << "):\n";
+    for (const QString &name : filterOptions())
+        s << optionLine(*findOption(name));
+    s << "\nEach command's options: connector-cache help COMMAND.\n\n"
+      << "TIME is ISO 8601 (2025-06-15T12:00:00Z) or a DURATION ago. DURATION is a whole\n"
+      << "number with a unit (500ms, 90s, 15m, 24h, 7d); a bare number is seconds.\n\n"
       << "Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 database unreachable,\n"
       << "5 schema missing or too new (run 'connector-cache migrate'), 6 exchange error,\n"
       << "7 permission denied, 8 key conflict, 9 not confirmed.\n\n"
@@ -435,26 +548,15 @@ QString Runner::helpText() const
 int Runner::run(const QStringList &arguments)
 {
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    auto add = [&](const QStringList &names, const QString &valueName = QString()) {
+    for (const OptionSpec &o : optionTable()) {
+        QStringList names{QLatin1String(o.name)};
+        if (o.alias)
+            names << QLatin1String(o.alias);
         QCommandLineOption option(names);
-        if (!valueName.isEmpty())
-            option.setValueName(valueName);
+        if (o.valueName)
+            option.setValueName(QLatin1String(o.valueName));
         m_parser.addOption(option);
-    };
-    add({QStringLiteral("h"), QStringLiteral("help")});
-    add({QStringLiteral("v"), QStringLiteral("version")});
-    add({QStringLiteral("database"), QStringLiteral("d")}, QStringLiteral("url"));
-    add({QStringLiteral("json")});
-    add({QStringLiteral("verbose")});
-    add({QStringLiteral("timeout")}, QStringLiteral("ms"));
-    for (const char *name :
-         {"user",          "credential", "exchange", "environment", "text",      "state",
-          "synced-before", "query",      "offset",   "ttl",         "synced-at", "metadata",
-          "sort",          "limit",      "after",    "batch-size",  "window",    "since",
-          "bucket",        "entries",    "seed",     "base-url",    "samples"})
-        add({QLatin1String(name)}, QStringLiteral("value"));
-    for (const char *name : {"desc", "matching", "dry-run", "yes", "save", "exact"})
-        add({QLatin1String(name)});
+    }
 
     if (!m_parser.parse(QStringList{QStringLiteral("connector-cache")} + arguments))
         return usage(m_parser.errorText());
@@ -467,8 +569,7 @@ int Runner::run(const QStringList &arguments)
     if (!positional.isEmpty() && positional.first() == QLatin1String("help")) {
         if (positional.size() > 1) {
             if (const Command *c = findCommand(positional.at(1))) {
-                m_out << "usage: connector-cache " << c->synopsis << "\n\n"
-                      << c->summary << Qt::endl;
+                m_out << commandHelp(*c) << Qt::flush;
                 return ExitOk;
             }
             m_command = nullptr;
@@ -484,8 +585,7 @@ int Runner::run(const QStringList &arguments)
         }
         if (!positional.isEmpty()) {
             if (const Command *c = findCommand(positional.first())) {
-                m_out << "usage: connector-cache " << c->synopsis << "\n\n"
-                      << c->summary << Qt::endl;
+                m_out << commandHelp(*c) << Qt::flush;
                 return ExitOk;
             }
         }
@@ -499,11 +599,10 @@ int Runner::run(const QStringList &arguments)
     m_json = isSet("json");
 
     // Options given must belong to this command.
-    const QStringList global{QStringLiteral("database"), QStringLiteral("d"),
-                             QStringLiteral("json"), QStringLiteral("timeout"),
-                             QStringLiteral("verbose")};
+    const QStringList own = m_command->optionNames();
     for (const QString &option : m_parser.optionNames()) {
-        if (!global.contains(option) && !m_command->options.contains(option))
+        const OptionSpec *o = findOption(option);
+        if (!o || (!o->global && !own.contains(QLatin1String(o->name))))
             return usage(QStringLiteral("'%1' does not take --%2").arg(name, option));
     }
     if (positional.size() < m_command->minArgs || positional.size() > m_command->maxArgs)
@@ -516,35 +615,7 @@ int Runner::run(const QStringList &arguments)
                                         .arg(m_command->maxArgs))
                          .arg(positional.size()));
 
-    if (name == QLatin1String("migrate"))
-        return cmdMigrate();
-    if (name == QLatin1String("status"))
-        return cmdStatus();
-    if (name == QLatin1String("get"))
-        return cmdGet(true);
-    if (name == QLatin1String("show"))
-        return cmdGet(false);
-    if (name == QLatin1String("set"))
-        return cmdSet();
-    if (name == QLatin1String("list"))
-        return cmdList();
-    if (name == QLatin1String("count"))
-        return cmdCount();
-    if (name == QLatin1String("invalidate"))
-        return cmdInvalidate();
-    if (name == QLatin1String("cleanup"))
-        return cmdCleanup();
-    if (name == QLatin1String("stats"))
-        return cmdStats();
-    if (name == QLatin1String("history"))
-        return cmdHistory();
-    if (name == QLatin1String("audit"))
-        return cmdAudit();
-    if (name == QLatin1String("demo"))
-        return cmdDemo();
-    if (name == QLatin1String("sync"))
-        return cmdSync();
-    return usage(QStringLiteral("unknown command '%1'").arg(name));
+    return (this->*m_command->handler)();
 }
 
 int Runner::cmdMigrate()
@@ -554,9 +625,7 @@ int Runner::cmdMigrate()
         return failed(error);
     const SchemaStatus status = m_store->schemaStatus();
     if (isSet("dry-run")) {
-        static const char *names[] = {"missing", "seed table only", "outdated", "current",
-                                      "newer than this program"};
-        const QString state = QLatin1String(names[int(status.state)]);
+        const QString state = schemaStateName(status.state);
         if (m_json) {
             printJson(QJsonObject{{QStringLiteral("state"), state},
                                   {QStringLiteral("version"), status.version},
@@ -633,7 +702,7 @@ void Runner::printEntry(const CacheEntry &e, const QString &outcome)
 {
     const qint64 now = Clock::system()->nowMs();
     if (m_json) {
-        QJsonObject o = entryJson(e, now);
+        QJsonObject o = toJson(e, now);
         o.insert(QStringLiteral("outcome"), outcome);
         printJson(o);
         return;
@@ -713,9 +782,10 @@ int Runner::cmdSet()
         ttl = std::chrono::seconds(*ms / 1000);
     }
     if (isSet("synced-at")) {
-        const auto t = parseTime(value("synced-at"), Clock::system());
+        QString problem;
+        const auto t = parseTime("synced-at", &problem);
         if (!t)
-            return usage(QStringLiteral("--synced-at takes an ISO 8601 time or a duration ago"));
+            return usage(problem);
         state.lastSyncTime = *t;
     }
     if (isSet("metadata")) {
@@ -777,7 +847,7 @@ int Runner::cmdList()
     if (m_json) {
         QJsonArray rows;
         for (const CacheEntry &e : page->entries)
-            rows << entryJson(e, now);
+            rows << toJson(e, now);
         printJson(QJsonObject{{QStringLiteral("entries"), rows},
                               {QStringLiteral("nextCursor"), page->nextCursor.isEmpty()
                                                                  ? QJsonValue()
@@ -991,9 +1061,10 @@ int Runner::cmdHistory()
 {
     QDateTime since = Clock::system()->now().addSecs(-3600);
     if (isSet("since")) {
-        const auto t = parseTime(value("since"), Clock::system());
+        QString problem;
+        const auto t = parseTime("since", &problem);
         if (!t)
-            return usage(QStringLiteral("--since takes an ISO 8601 time or a duration ago (24h)"));
+            return usage(problem);
         since = *t;
     }
     int bucket = 1;
@@ -1041,9 +1112,10 @@ int Runner::cmdAudit()
 {
     QDateTime since;
     if (isSet("since")) {
-        const auto t = parseTime(value("since"), Clock::system());
+        QString problem;
+        const auto t = parseTime("since", &problem);
         if (!t)
-            return usage(QStringLiteral("--since takes an ISO 8601 time or a duration ago (24h)"));
+            return usage(problem);
         since = *t;
     }
     int limit = 100;
@@ -1149,16 +1221,7 @@ int Runner::cmdSync()
     }
     const CliSyncResult result = runCliSync(request);
     if (result.ok && isSet("save")) {
-        TimeSyncState state;
-        state.timeOffsetMs = result.result.offsetMs;
-        state.lastSyncTime = QDateTime::fromMSecsSinceEpoch(result.result.finishedAtMs, Qt::UTC);
-        state.metadata =
-            QJsonObject{{QStringLiteral("sync"),
-                         QJsonObject{{QStringLiteral("errorBoundMs"), result.result.errorBoundMs},
-                                     {QStringLiteral("rttMs"), result.result.rttMs},
-                                     {QStringLiteral("samples"), result.result.samplesUsed},
-                                     {QStringLiteral("source"), QStringLiteral("cli sync")},
-                                     {QStringLiteral("host"), result.result.host}}}};
+        const TimeSyncState state = syncCacheState(result.result, QStringLiteral("cli sync"));
         const StoreError saved =
             m_store->set(saveTo.at(0), saveTo.at(1), exchangeName(result.result.exchange),
                          environmentName(result.result.environment), state);
@@ -1182,6 +1245,34 @@ int Runner::cmdSync()
 }
 
 } // namespace
+
+QStringList commandNames()
+{
+    QStringList names;
+    for (const Command &c : commands())
+        names << QLatin1String(c.name);
+    return names;
+}
+
+QStringList commandOptions(const QString &command)
+{
+    if (command.isEmpty()) {
+        QStringList names;
+        for (const OptionSpec &o : optionTable()) {
+            if (o.global)
+                names << QLatin1String(o.name);
+        }
+        return names;
+    }
+    const Command *c = findCommand(command);
+    return c ? c->optionNames() : QStringList();
+}
+
+QString commandHelpText(const QString &command)
+{
+    const Command *c = findCommand(command);
+    return c ? commandHelp(*c) : QString();
+}
 
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QTextStream &in)
 {

@@ -19,6 +19,13 @@ enum ExitCode {
     ExitCancelled = 9,   // the operator declined a confirmation
 };
 
+// The command table, for the tests and the documentation's checks: the command names, the long
+// options one takes besides the global ones (an empty command: the global ones), and its help
+// (what `connector-cache help COMMAND` prints; empty for an unknown command).
+QStringList commandNames();
+QStringList commandOptions(const QString &command);
+QString commandHelpText(const QString &command);
+
 // Runs the command line (without the program name) and returns the exit code. Output goes to
 // out, errors and progress to err; input (confirmations) comes from in.
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QTextStream &in);

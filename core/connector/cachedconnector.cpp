@@ -1,5 +1,6 @@
 #include "core/connector/cachedconnector.h"
 
+#include "core/connector/syncmetadata.h"
 #include "core/logging.h"
 #include "core/store/cachestore.h"
 
@@ -40,11 +41,7 @@ namespace {
 
 double entryErrorBound(const CacheEntry &entry, double unknown)
 {
-    const QJsonObject sync = entry.metadata.value(QStringLiteral("sync")).toObject();
-    const QJsonValue bound = sync.value(QStringLiteral("errorBoundMs"));
-    if (bound.isDouble() && bound.toDouble() >= 0)
-        return bound.toDouble();
-    return unknown;
+    return readSyncMetadata(entry.metadata).errorBoundMs.value_or(unknown);
 }
 
 } // namespace
@@ -172,15 +169,7 @@ StoreError CachedConnector::save(const SyncResult &result, const QString &source
 {
     if (!m_store)
         return StoreError(StoreError::Unreachable, QStringLiteral("no cache store"));
-    TimeSyncState state;
-    state.timeOffsetMs = result.offsetMs;
-    state.lastSyncTime = QDateTime::fromMSecsSinceEpoch(result.finishedAtMs, Qt::UTC);
-    state.metadata = QJsonObject{
-        {QStringLiteral("sync"), QJsonObject{{QStringLiteral("errorBoundMs"), result.errorBoundMs},
-                                             {QStringLiteral("rttMs"), result.rttMs},
-                                             {QStringLiteral("samples"), result.samplesUsed},
-                                             {QStringLiteral("source"), source},
-                                             {QStringLiteral("host"), result.host}}}};
+    const TimeSyncState state = syncCacheState(result, source);
     const StoreError error =
         m_store->set(m_userId, m_credentialId, exchangeName(m_profile.exchange),
                      environmentName(m_profile.environment), state, m_options.ttl);
@@ -345,9 +334,9 @@ void CachedConnector::maybeRefreshAhead(const CacheEntry &entry)
 {
     if (!m_store || m_options.refreshAheadBeta <= 0)
         return;
-    const QJsonObject sync = entry.metadata.value(QStringLiteral("sync")).toObject();
-    const double rtt = sync.value(QStringLiteral("rttMs")).toDouble(200);
-    const double samples = sync.value(QStringLiteral("samples")).toDouble(m_options.sync.samples);
+    const SyncMetadata sync = readSyncMetadata(entry.metadata);
+    const double rtt = sync.rttMs.value_or(200);
+    const double samples = sync.samples.value_or(m_options.sync.samples);
     const double delta = std::max(50.0, rtt * std::max(1.0, samples));
     const qint64 remaining = entry.expiresAt.toMSecsSinceEpoch() - m_clock->nowMs();
     const double u = 1.0 - QRandomGenerator::global()->generateDouble(); // (0, 1]

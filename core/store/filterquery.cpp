@@ -1,8 +1,8 @@
 #include "core/store/filterquery.h"
 
-#include <QRegularExpression>
+#include "core/store/timeexpr.h"
 
-#include <optional>
+#include <QRegularExpression>
 
 namespace cc {
 
@@ -75,25 +75,6 @@ bool tokenize(const QString &text, QList<Token> *tokens, QString *error)
     return true;
 }
 
-std::optional<qint64> durationMs(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("^(\\d{1,9})(ms|s|m|h|d)$"));
-    const auto m = re.match(text);
-    if (!m.hasMatch())
-        return std::nullopt;
-    const qint64 n = m.captured(1).toLongLong();
-    const QString unit = m.captured(2);
-    if (unit == QLatin1String("ms"))
-        return n;
-    if (unit == QLatin1String("s"))
-        return n * 1000;
-    if (unit == QLatin1String("m"))
-        return n * 60'000;
-    if (unit == QLatin1String("h"))
-        return n * 3'600'000;
-    return n * 86'400'000;
-}
-
 QString quoteIfNeeded(const QString &value)
 {
     bool plain = !value.isEmpty();
@@ -146,24 +127,10 @@ EntryFilter parseFilterQuery(const QString &query, qint64 nowMs, QString *errorM
                 return fail(QStringLiteral("state:%1 is not one of valid, expired, invalid, any")
                                 .arg(t.value.left(40)));
         } else if (t.key == QLatin1String("before")) {
-            if (const auto ago = durationMs(t.value)) {
-                filter.syncedBefore = QDateTime::fromMSecsSinceEpoch(nowMs - *ago, Qt::UTC);
-            } else {
-                QDateTime at = QDateTime::fromString(t.value, Qt::ISODateWithMs);
-                if (!at.isValid())
-                    return fail(QStringLiteral("before:%1 is neither an ISO 8601 time nor a "
-                                               "duration such as 2h")
-                                    .arg(t.value.left(40)));
-                if (at.timeSpec() == Qt::LocalTime)
-                    at.setTimeSpec(Qt::UTC);
-                filter.syncedBefore = at.toUTC();
-            }
-            // ISO 8601 as printed by toFilterQuery() covers the years 0 to 9999 only.
-            const int year = filter.syncedBefore.date().year();
-            if (year < 0 || year > 9999)
-                return fail(QStringLiteral("before:%1 lies outside the years 0 to 9999; give a "
-                                           "later time or a shorter duration")
-                                .arg(t.value.left(40)));
+            const auto at = parseTimeExpression(t.value, nowMs, &error);
+            if (!at)
+                return fail(QStringLiteral("before:") + error);
+            filter.syncedBefore = *at;
         } else {
             return fail(QStringLiteral("unknown filter key '%1:' (known: user, cred, exchange, "
                                        "env, state, before)")

@@ -9,7 +9,8 @@ namespace cc {
 //   exchange:bybit env:testnet state:expired user:u123 cred:"key with spaces" before:2h  words
 //
 // Keys: user, credential (cred), exchange (ex), environment (env), state (valid, expired,
-// invalid, any), before (ISO 8601 time or a duration ago: 90s, 15m, 24h, 7d). Words that are not
+// invalid, any), before (ISO 8601 time or a duration ago: 90s, 15m, 24h, 7d, a bare number being
+// seconds; the grammar is parseTimeExpression()'s in timeexpr.h). Words that are not
 // key:value pairs form the free-text substring (joined by single spaces). Values may be quoted
 // with "..." in which \" and \\ escape. Unknown keys, bad states, bad times and unterminated
 // quotes are errors in words; the filter is then empty. nowMs anchors relative times.

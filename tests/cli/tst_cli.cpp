@@ -1,14 +1,20 @@
 // The connector-cache CLI, run as a process the way scripts and cron run it, against SQLite and
 // a real PostgreSQL.
 
+#include "app/cli/cli.h"
+#include "core/store/cachestore.h"
+#include "core/store/entryjson.h"
+#include "core/store/schema.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
 #include "tests/support/testdatabase.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace cc;
@@ -32,6 +38,31 @@ class TestCli : public QObject
 
 private:
     std::unique_ptr<test::TestDatabase> m_db;
+
+    // The command line run in this process (cc::cli::run), for the many quick checks.
+    static Run inProcess(const QStringList &args)
+    {
+        QString out;
+        QString err;
+        QString input;
+        QTextStream o(&out);
+        QTextStream e(&err);
+        QTextStream i(&input);
+        Run r;
+        r.code = cli::run(args, o, e, i);
+        o.flush();
+        e.flush();
+        r.out = out;
+        r.err = err;
+        return r;
+    }
+    // Whether text names the option --name as a whole word.
+    static bool names(const QString &text, const QString &name)
+    {
+        const QRegularExpression word(
+            QStringLiteral("(^|[\\s\\[])--%1($|[\\s\\],])").arg(QRegularExpression::escape(name)));
+        return word.match(text).hasMatch();
+    }
 
     Run cli(QStringList args, bool withDatabase = true)
     {
@@ -80,6 +111,115 @@ private Q_SLOTS:
         QCOMPARE(r.code, 2);
     }
 
+    // The options a command takes are those its help lists: both come from the one table.
+    void everyCommandsOptionsAppearInItsHelp()
+    {
+        const QStringList commands = cli::commandNames();
+        QVERIFY(commands.size() >= 14);
+        const QStringList global = cli::commandOptions(QString());
+        for (const char *name : {"database", "json", "timeout", "verbose", "help", "version"})
+            QVERIFY2(global.contains(QLatin1String(name)), name);
+        QStringList everyOption = global;
+        for (const QString &command : commands) {
+            for (const QString &option : cli::commandOptions(command)) {
+                if (!everyOption.contains(option))
+                    everyOption << option;
+            }
+        }
+        const Run overall = inProcess({QStringLiteral("--help")});
+        QCOMPARE(overall.code, 0);
+        for (const QString &option : global)
+            QVERIFY2(names(overall.out, option), qPrintable(option));
+        for (const QString &command : commands) {
+            const QStringList options = cli::commandOptions(command);
+            const Run help = inProcess({QStringLiteral("help"), command});
+            QCOMPARE(help.code, 0);
+            QCOMPARE(help.out, cli::commandHelpText(command));
+            QCOMPARE(inProcess({command, QStringLiteral("--help")}).out, help.out);
+            const QString usage = help.out.section(QLatin1Char('\n'), 0, 0);
+            QVERIFY2(usage.startsWith(QStringLiteral("usage: connector-cache ") + command),
+                     qPrintable(usage));
+            for (const QString &option : options) {
+                QVERIFY2(names(help.out, option),
+                         qPrintable(command + QStringLiteral(" --") + option +
+                                    QStringLiteral(":\n") + help.out));
+            }
+            // What the parser accepts is what the help lists, no more and no less.
+            for (const QString &option : std::as_const(everyOption)) {
+                if (global.contains(option))
+                    continue;
+                const Run r =
+                    inProcess({command, QStringLiteral("--") + option, QStringLiteral("x"),
+                               QStringLiteral("--database"), QStringLiteral("sqlite::memory:")});
+                const bool refused =
+                    r.err.contains(QStringLiteral("'%1' does not take --%2").arg(command, option));
+                QVERIFY2(refused != options.contains(option),
+                         qPrintable(command + QStringLiteral(" --") + option +
+                                    QStringLiteral(": ") + r.err));
+                if (refused)
+                    QVERIFY2(!names(help.out, option),
+                             qPrintable(command + QStringLiteral(" --") + option));
+            }
+        }
+        QVERIFY(cli::commandHelpText(QStringLiteral("frobnicate")).isEmpty());
+        QVERIFY(cli::commandOptions(QStringLiteral("frobnicate")).isEmpty());
+    }
+
+    // The manual page names every option: the global ones, each command's own with the
+    // command, the filters in FILTERS.
+    void manPageNamesEveryOption()
+    {
+        QFile file(qEnvironmentVariable("CC_TEST_SOURCE_DIR") +
+                   QStringLiteral("/docs/connector-cache.1"));
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        // groff escapes the hyphens (\-\-dry\-run) and marks fonts (\fB, \fI, \fR).
+        const QString page = QString::fromUtf8(file.readAll())
+                                 .replace(QStringLiteral("\\-"), QStringLiteral("-"))
+                                 .remove(QRegularExpression(QStringLiteral("\\\\f[BIRP]")));
+        const QStringList lines = page.split(QLatin1Char('\n'));
+        auto section = [&](const QString &title) {
+            const int from = int(lines.indexOf(QStringLiteral(".SH ") + title));
+            QStringList out;
+            for (int i = from + 1;
+                 from >= 0 && i < lines.size() && !lines.at(i).startsWith(QStringLiteral(".SH "));
+                 ++i)
+                out << lines.at(i);
+            return out.join(QLatin1Char('\n'));
+        };
+        const QString filters = section(QStringLiteral("FILTERS"));
+        const QString options = section(QStringLiteral("OPTIONS"));
+        QVERIFY(!filters.isEmpty() && !options.isEmpty());
+        for (const QString &option : cli::commandOptions(QString()))
+            QVERIFY2(names(options, option), qPrintable(option));
+        // A command's entries: from each line ".B command" or ".BR command" to the next ".TP".
+        const QStringList commandsSection =
+            section(QStringLiteral("COMMANDS")).split(QLatin1Char('\n'));
+        for (const QString &command : cli::commandNames()) {
+            QString text;
+            bool in = false;
+            for (const QString &line : commandsSection) {
+                if (line.startsWith(QStringLiteral(".TP")))
+                    in = false;
+                const QString head = line.section(QLatin1Char(' '), 1, 1);
+                if ((line.startsWith(QStringLiteral(".B ")) ||
+                     line.startsWith(QStringLiteral(".BR "))) &&
+                    (head == command || head == QLatin1Char('"') + command + QLatin1Char('"')))
+                    in = true;
+                if (in)
+                    text += line + QLatin1Char('\n');
+            }
+            QVERIFY2(!text.isEmpty(), qPrintable(command));
+            const bool takesFilters =
+                cli::commandOptions(command).contains(QStringLiteral("query"));
+            if (takesFilters)
+                QVERIFY2(text.contains(QStringLiteral("FILTERS")), qPrintable(command));
+            for (const QString &option : cli::commandOptions(command)) {
+                const bool found = names(text, option) || (takesFilters && names(filters, option));
+                QVERIFY2(found, qPrintable(command + QStringLiteral(" --") + option));
+            }
+        }
+    }
+
     void usageErrorsSayWhatWasWrong_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -118,6 +258,18 @@ private Q_SLOTS:
                            QStringLiteral("5"),       QStringLiteral("--metadata"),
                            QStringLiteral("{broken")}
             << QStringLiteral("--metadata takes a JSON object");
+        QTest::newRow("time before year 0")
+            << QStringList{QStringLiteral("count"), QStringLiteral("--synced-before"),
+                           QStringLiteral("999999999d")}
+            << QStringLiteral("--synced-before takes an ISO 8601 time");
+        QTest::newRow("time in words")
+            << QStringList{QStringLiteral("history"), QStringLiteral("--since"),
+                           QStringLiteral("yesterday")}
+            << QStringLiteral("yesterday is neither an ISO 8601 time");
+        QTest::newRow("query time before year 0")
+            << QStringList{QStringLiteral("count"), QStringLiteral("--query"),
+                           QStringLiteral("before:999999999d")}
+            << QStringLiteral("before:999999999d lies outside the years 0 to 9999");
         QTest::newRow("bad sort") << QStringList{QStringLiteral("list"), QStringLiteral("--sort"),
                                                  QStringLiteral("colour")}
                                   << QStringLiteral("--sort takes one of");
@@ -218,6 +370,108 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         QCOMPARE(r.json().value(QStringLiteral("entries")).toArray().size(), 0);
         QCOMPARE(cli({QStringLiteral("count")}).out.trimmed(), QStringLiteral("1"));
+    }
+
+    // --synced-before and --query before: are one grammar: a bare number is seconds in both.
+    void timesAreOneGrammarInOptionsAndQueries()
+    {
+        QCOMPARE(cli({QStringLiteral("migrate")}).code, 0);
+        const Run set =
+            cli({QStringLiteral("set"), QStringLiteral("u"), QStringLiteral("c"),
+                 QStringLiteral("--exchange"), QStringLiteral("BYBIT"),
+                 QStringLiteral("--environment"), QStringLiteral("TESTNET"),
+                 QStringLiteral("--offset"), QStringLiteral("5"), QStringLiteral("--ttl"),
+                 QStringLiteral("900"), QStringLiteral("--synced-at"), QStringLiteral("2h")});
+        QCOMPARE(set.code, 0);
+        QVERIFY2(set.out.contains(QStringLiteral("expires in 15m")), qPrintable(set.out));
+        const struct
+        {
+            const char *option;
+            const char *query;
+            const char *count;
+        } cases[] = {{"3600", "before:3600", "1"},
+                     {"1h", "before:1h", "1"},
+                     {"10800", "before:10800", "0"},
+                     {"3h", "before:3h", "0"},
+                     {"2000-01-01T00:00:00Z", "before:2000-01-01T00:00:00Z", "0"}};
+        for (const auto &c : cases) {
+            const Run byOption = cli({QStringLiteral("count"), QStringLiteral("--synced-before"),
+                                      QLatin1String(c.option)});
+            QVERIFY2(byOption.code == 0, qPrintable(byOption.err));
+            QCOMPARE(byOption.out.trimmed(), QLatin1String(c.count));
+            const Run byQuery =
+                cli({QStringLiteral("count"), QStringLiteral("--query"), QLatin1String(c.query)});
+            QVERIFY2(byQuery.code == 0, qPrintable(byQuery.err));
+            QCOMPARE(byQuery.out.trimmed(), QLatin1String(c.count));
+        }
+    }
+
+    // One JSON shape for an entry (core/store/entryjson.h), with the seed's field names; the
+    // CLI prints it.
+    void entryJsonHasTheSeedsFields()
+    {
+        CacheStore store(m_db->config());
+        QVERIFY(store.migrate().ok());
+        TimeSyncState state;
+        state.timeOffsetMs = -145;
+        state.lastSyncTime = QDateTime::fromMSecsSinceEpoch(1750000000123, Qt::UTC);
+        QCOMPARE(store.set(QStringLiteral("u1"), QStringLiteral("c1"), QStringLiteral("BYBIT"),
+                           QStringLiteral("TESTNET"), state),
+                 StoreError());
+        state.metadata = QJsonObject{{QStringLiteral("note"), QStringLiteral("x")}};
+        QCOMPARE(store.set(QStringLiteral("u2"), QStringLiteral("c2"), QStringLiteral("BINGX"),
+                           QStringLiteral("MAINNET"), state),
+                 StoreError());
+        auto plain = store.entry(QStringLiteral("u1"), QStringLiteral("c1"));
+        QVERIFY(plain.ok());
+        const QJsonObject o = toJson(plain.value());
+        // The seed model's columns, as migrate checks them before adopting a table.
+        const QStringList seedFields = schema::seedColumns();
+        QCOMPARE(seedFields.size(), 14);
+        QStringList sorted = seedFields;
+        sorted.sort();
+        QCOMPARE(o.keys(), sorted);
+        QCOMPARE(o.value(QStringLiteral("id")).toString(), plain->id);
+        QVERIFY(!plain->id.isEmpty());
+        QCOMPARE(o.value(QStringLiteral("cacheKey")).toString(), QStringLiteral("u1_c1"));
+        QCOMPARE(o.value(QStringLiteral("timeOffset")).toInteger(), -145);
+        QCOMPARE(o.value(QStringLiteral("lastSyncTime")).toString(),
+                 QStringLiteral("2025-06-15T15:06:40.123Z"));
+        QCOMPARE(o.value(QStringLiteral("isValid")).toBool(), true);
+        QVERIFY(o.value(QStringLiteral("metadata")).isNull()); // the seed's Json?
+        const QList<QPair<const char *, QDateTime>> times{{"expiresAt", plain->expiresAt},
+                                                          {"createdAt", plain->createdAt},
+                                                          {"updatedAt", plain->updatedAt}};
+        for (const auto &[name, time] : times) {
+            const QString text = o.value(QLatin1String(name)).toString();
+            QVERIFY2(text.endsWith(QLatin1Char('Z')), name);
+            QCOMPARE(QDateTime::fromString(text, Qt::ISODateWithMs), time);
+        }
+        auto withMetadata = store.entry(QStringLiteral("u2"), QStringLiteral("c2"));
+        QVERIFY(withMetadata.ok());
+        QCOMPARE(toJson(withMetadata.value()).value(QStringLiteral("metadata")).toObject(),
+                 state.metadata);
+        // Unset times are null, not empty strings.
+        QVERIFY(toJson(CacheEntry()).value(QStringLiteral("lastSyncTime")).isNull());
+
+        // With a time: the derived state and age besides.
+        const qint64 now = plain->expiresAt.toMSecsSinceEpoch() + 1;
+        const QJsonObject at = toJson(plain.value(), now);
+        QCOMPARE(at.value(QStringLiteral("state")).toString(), QStringLiteral("expired"));
+        QCOMPARE(at.value(QStringLiteral("ageMs")).toInteger(), now - 1750000000123);
+        QCOMPARE(at.size(), seedFields.size() + 2);
+
+        // The CLI's --json is that shape (plus the lookup's outcome).
+        const Run shown = cli({QStringLiteral("show"), QStringLiteral("u1"), QStringLiteral("c1"),
+                               QStringLiteral("--json")});
+        QCOMPARE(shown.code, 0);
+        QStringList cliKeys = sorted + QStringList{QStringLiteral("state"), QStringLiteral("ageMs"),
+                                                   QStringLiteral("outcome")};
+        cliKeys.sort();
+        QCOMPARE(shown.json().keys(), cliKeys);
+        QJsonObject expected = toJson(plain.value());
+        for (const QString &key : seedFields)
+            QCOMPARE(shown.json().value(key), expected.value(key));
     }
 
     void bulkActionsPreviewConfirmAndAudit()

@@ -3,12 +3,14 @@
 // rejections, store failures, the cold-start storm and the start-up limit.
 
 #include "core/connector/cachedconnector.h"
+#include "core/connector/syncmetadata.h"
 #include "core/store/cachestore.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
 #include "tests/support/testdatabase.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QMutex>
 #include <QNetworkAccessManager>
@@ -164,6 +166,68 @@ private Q_SLOTS:
     {
         m_fake.reset();
         m_db.reset();
+    }
+
+    // A sync's account in the cache is written and read in one place (syncmetadata.h); the
+    // safety rule uses the bound read back.
+    void syncMetadataIsWrittenAndReadBackInOnePlace()
+    {
+        auto s = store();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        SyncResult r;
+        r.offsetMs = -1234;
+        r.errorBoundMs = 3.5;
+        r.rttMs = 7.25;
+        r.samplesUsed = 4;
+        r.host = QStringLiteral("api-testnet.bybit.com");
+        r.finishedAtMs = now - 60'000;
+        const TimeSyncState written = syncCacheState(r, QStringLiteral("cli sync"));
+        QCOMPARE(written.timeOffsetMs, -1234);
+        QCOMPARE(written.lastSyncTime.toMSecsSinceEpoch(), now - 60'000);
+        QCOMPARE(written.lastSyncTime.timeSpec(), Qt::UTC);
+        QCOMPARE(written.metadata, syncMetadata(r, QStringLiteral("cli sync")));
+        QCOMPARE(s->set(QStringLiteral("user1"), QStringLiteral("cred1"), QStringLiteral("BYBIT"),
+                        QStringLiteral("TESTNET"), written),
+                 StoreError());
+        auto entry = s->entry(QStringLiteral("user1"), QStringLiteral("cred1"));
+        QVERIFY(entry.ok());
+        const SyncMetadata read = readSyncMetadata(entry->metadata);
+        QCOMPARE(read.errorBoundMs.value_or(-1), 3.5);
+        QCOMPARE(read.rttMs.value_or(-1), 7.25);
+        QCOMPARE(read.samples.value_or(-1), 4.0);
+        QCOMPARE(read.source, QStringLiteral("cli sync"));
+        QCOMPARE(read.host, QStringLiteral("api-testnet.bybit.com"));
+        const ConnectorOptions options;
+        QCOMPARE(CachedConnector::checkSafety(entry.value(), now, profile(), options, true)
+                     .uncertaintyMs,
+                 offsetUncertaintyMs(3.5, entry->ageMs(now), options.driftMsPerHour));
+
+        // The seed writes no metadata: nothing is read, and the rule assumes its unknown bound.
+        CacheEntry seed = entry.value();
+        seed.metadata = QJsonObject();
+        const SyncMetadata none = readSyncMetadata(seed.metadata);
+        QVERIFY(!none.errorBoundMs && !none.rttMs && !none.samples);
+        QVERIFY(none.source.isEmpty() && none.host.isEmpty());
+        QCOMPARE(CachedConnector::checkSafety(seed, now, profile(), options, true).uncertaintyMs,
+                 offsetUncertaintyMs(options.unknownErrorBoundMs, seed.ageMs(now),
+                                     options.driftMsPerHour));
+        // A negative or non-numeric bound is unknown too.
+        for (const QJsonValue &bad : {QJsonValue(-1.0), QJsonValue(QStringLiteral("3"))}) {
+            const QJsonObject m{
+                {QStringLiteral("sync"), QJsonObject{{QStringLiteral("errorBoundMs"), bad}}}};
+            QVERIFY(!readSyncMetadata(m).errorBoundMs);
+        }
+
+        // The connector saves through the same writer.
+        const InitResult init =
+            this->init(s.get(), Exchange::Bybit, ConnectorOptions(), QStringLiteral("user2"));
+        QVERIFY2(init.ok, qPrintable(init.error));
+        QCOMPARE(init.source, InitResult::Source::Synced);
+        auto saved = s->entry(QStringLiteral("user2"), QStringLiteral("cred1"));
+        QVERIFY(saved.ok());
+        QCOMPARE(saved->metadata, syncMetadata(init.sync, QStringLiteral("connector")));
+        QCOMPARE(readSyncMetadata(saved->metadata).errorBoundMs.value_or(-1),
+                 init.sync.errorBoundMs);
     }
 
     void aHitStartsWithoutTheNetwork()
@@ -648,8 +712,21 @@ private Q_SLOTS:
                           Credentials(kKey, kSecret), s.get(), &network, Clock::system(), options);
         QSignalSpy done(&c, &CachedConnector::initialized);
         c.initialize();
-        QTest::qWait(300);
-        QCOMPARE(done.size(), 0); // waiting for the holder
+        // A round trip through the connector's own queue: initialize() queued the lookup before
+        // this call, so when it returns the lookup has run and decided (no sleeping and hoping).
+        QEventLoop drained;
+        QMetaObject::invokeMethod(
+            &c, [&drained]() { drained.quit(); }, Qt::QueuedConnection);
+        drained.exec();
+        // It decided to wait for the holder: no result, no sync started, nothing sent.
+        QVERIFY2(logText().contains(QStringLiteral("Another process is syncing this credential - "
+                                                   "waiting up to")),
+                 qPrintable(logText()));
+        QCOMPARE(done.size(), 0);
+        QVERIFY(!c.isInitialized());
+        TimeSync *sync = c.findChild<TimeSync *>();
+        QVERIFY(sync);
+        QVERIFY(!sync->isRunning());
         QCOMPARE(fake()->timeRequests(), 0);
         QCOMPARE(s->releaseSyncLease(QStringLiteral("user1"), QStringLiteral("cred1"),
                                      QStringLiteral("crashed")),

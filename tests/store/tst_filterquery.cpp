@@ -1,6 +1,8 @@
-// The console's one-line filter syntax: keys, quoting, errors in words, and round trips.
+// The console's one-line filter syntax: keys, quoting, errors in words, and round trips; and the
+// one grammar of durations and times (timeexpr.h) that the filter and the command line share.
 
 #include "core/store/filterquery.h"
+#include "core/store/timeexpr.h"
 
 #include <QTest>
 
@@ -74,6 +76,103 @@ private Q_SLOTS:
         QVERIFY(f.isEmpty());
     }
 
+    void durations_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("ms"); // -1: refused
+        QTest::newRow("ms") << QStringLiteral("500ms") << qint64(500);
+        QTest::newRow("s") << QStringLiteral("90s") << qint64(90'000);
+        QTest::newRow("m") << QStringLiteral("15m") << qint64(900'000);
+        QTest::newRow("h") << QStringLiteral("2h") << qint64(7'200'000);
+        QTest::newRow("d") << QStringLiteral("7d") << qint64(604'800'000);
+        QTest::newRow("bare number is seconds") << QStringLiteral("90") << qint64(90'000);
+        QTest::newRow("spaces") << QStringLiteral(" 15 m ") << qint64(900'000);
+        QTest::newRow("zero") << QStringLiteral("0s") << qint64(0);
+        QTest::newRow("nine digits")
+            << QStringLiteral("999999999d") << qint64(999'999'999) * 86'400'000;
+        QTest::newRow("ten digits") << QStringLiteral("1000000000") << qint64(-1);
+        QTest::newRow("negative") << QStringLiteral("-5m") << qint64(-1);
+        QTest::newRow("fraction") << QStringLiteral("1.5h") << qint64(-1);
+        QTest::newRow("unknown unit") << QStringLiteral("3w") << qint64(-1);
+        QTest::newRow("upper-case unit") << QStringLiteral("3H") << qint64(-1);
+        QTest::newRow("unit only") << QStringLiteral("h") << qint64(-1);
+        QTest::newRow("empty") << QString() << qint64(-1);
+    }
+
+    void durations()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, ms);
+        const auto parsed = parseDurationMs(text);
+        if (ms < 0) {
+            QVERIFY2(!parsed, qPrintable(QString::number(parsed.value_or(0))));
+        } else {
+            QVERIFY(parsed);
+            QCOMPARE(*parsed, ms);
+        }
+    }
+
+    void times_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("atMs"); // -1: refused
+        QTest::addColumn<QString>("error");
+        QTest::newRow("duration ago") << QStringLiteral("2h") << kNow - 7'200'000 << QString();
+        QTest::newRow("bare seconds ago") << QStringLiteral("90") << kNow - 90'000 << QString();
+        QTest::newRow("utc") << QStringLiteral("2025-06-15T12:00:00Z") << qint64(1749988800000)
+                             << QString();
+        QTest::newRow("no zone is utc")
+            << QStringLiteral("2025-06-15T12:00:00.250") << qint64(1749988800250) << QString();
+        QTest::newRow("offset") << QStringLiteral("2025-06-15T14:00:00+02:00")
+                                << qint64(1749988800000) << QString();
+        QTest::newRow("words") << QStringLiteral("yesterday") << qint64(-1)
+                               << QStringLiteral("yesterday is neither an ISO 8601 time");
+        QTest::newRow("duration before year 0")
+            << QStringLiteral("999999999d") << qint64(-1)
+            << QStringLiteral("999999999d lies outside the years 0 to 9999");
+        QTest::newRow("offset before year 1")
+            << QStringLiteral("0001-01-01T00:30:00+01:00") << qint64(-1)
+            << QStringLiteral("outside the years 0 to 9999");
+    }
+
+    void times()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, atMs);
+        QFETCH(QString, error);
+        QString why = QStringLiteral("stale");
+        const auto at = parseTimeExpression(text, kNow, &why);
+        if (atMs < 0) {
+            QVERIFY(!at);
+            QVERIFY2(why.contains(error), qPrintable(why));
+            return;
+        }
+        QVERIFY2(at, qPrintable(why));
+        QVERIFY(why.isEmpty());
+        QCOMPARE(at->toMSecsSinceEpoch(), atMs);
+        QCOMPARE(at->timeSpec(), Qt::UTC);
+    }
+
+    // The filter's before: is the same grammar, bare seconds included.
+    void filterBeforeUsesTheOneGrammar_data() { times_data(); }
+
+    void filterBeforeUsesTheOneGrammar()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, atMs);
+        QFETCH(QString, error);
+        QString why;
+        const EntryFilter f = parseFilterQuery(QStringLiteral("before:") + text, kNow, &why);
+        if (atMs < 0) {
+            QVERIFY(f.isEmpty());
+            QVERIFY2(why.startsWith(QStringLiteral("before:")) && why.contains(error),
+                     qPrintable(why));
+            return;
+        }
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QCOMPARE(f.syncedBefore.toMSecsSinceEpoch(), atMs);
+    }
+
     void roundTrips_data()
     {
         QTest::addColumn<QString>("query");
@@ -85,6 +184,7 @@ private Q_SLOTS:
         QTest::newRow("backslash") << QStringLiteral("user:\"c:\\\\d\"");
         QTest::newRow("last printable year") << QStringLiteral("before:9999-12-31T23:59:59.999Z");
         QTest::newRow("long duration") << QStringLiteral("before:700000d");
+        QTest::newRow("bare seconds") << QStringLiteral("before:90");
     }
 
     void roundTrips()
