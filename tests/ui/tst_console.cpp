@@ -271,7 +271,7 @@ private Q_SLOTS:
     {
         auto window = openWindow();
         QVERIFY(window);
-        window->tabs()->setCurrentIndex(1);
+        window->showPage(MainWindow::Page::Entries);
         QVERIFY(waitForRows(window->entryModel(), 1000));
         // A second database with a handful of entries, saved as a staging profile.
         test::TestDatabase other(QStringLiteral("other"));
@@ -320,7 +320,7 @@ private Q_SLOTS:
             QSKIP("LISTEN/NOTIFY is PostgreSQL's");
         auto window = openWindow();
         QVERIFY(window);
-        window->tabs()->setCurrentIndex(1);
+        window->showPage(MainWindow::Page::Entries);
         QVERIFY(waitForRows(window->entryModel(), 1000));
         QVERIFY(QTest::qWaitFor([&]() { return window->entryModel()->entryAt(0); }, 10000));
         const CacheEntry first = *window->entryModel()->entryAt(0);
@@ -376,7 +376,7 @@ private Q_SLOTS:
     {
         auto window = openWindow();
         QVERIFY(window);
-        window->tabs()->setCurrentIndex(1);
+        window->showPage(MainWindow::Page::Entries);
         EntryModel *model = window->entryModel();
         QVERIFY(waitForRows(model, 1000));
         // Pick the first valid entry.
@@ -414,7 +414,7 @@ private Q_SLOTS:
         QCOMPARE(log->constFirst().action, QStringLiteral("invalidate"));
         QCOMPARE(log->constFirst().profile, QStringLiteral("ops-desk"));
         QVERIFY(log->constFirst().filter.contains(chosen.credentialId));
-        window->tabs()->setCurrentIndex(2);
+        window->showPage(MainWindow::Page::Activity);
         QVERIFY(QTest::qWaitFor([&]() { return window->auditModel()->rowCount() >= 1; }, 10000));
     }
 
@@ -422,7 +422,7 @@ private Q_SLOTS:
     {
         auto window = openWindow(ConnectionProfile::Tag::Production);
         QVERIFY(window);
-        window->tabs()->setCurrentIndex(1);
+        window->showPage(MainWindow::Page::Entries);
         window->filterEdit()->setText(QStringLiteral("exchange:bingx"));
         EntryFilter bingx;
         bingx.exchange = QStringLiteral("BINGX");
@@ -660,7 +660,7 @@ private Q_SLOTS:
     {
         auto window = openWindow();
         QVERIFY(window);
-        window->tabs()->setCurrentIndex(1);
+        window->showPage(MainWindow::Page::Entries);
         window->filterEdit()->setText(QStringLiteral("exchange:bybit"));
         QVERIFY(QTest::qWaitFor(
             [&]() { return window->entryModel()->filter().exchange == QStringLiteral("BYBIT"); },
@@ -700,7 +700,7 @@ private Q_SLOTS:
             QSKIP("holds a PostgreSQL lock to make the worker's queries slow");
         auto window = openWindow();
         QVERIFY(window);
-        window->tabs()->setCurrentIndex(1);
+        window->showPage(MainWindow::Page::Entries);
         QVERIFY(waitForRows(window->entryModel(), 1000));
         // Another session holds the table: every query of the console's worker now waits.
         QSqlDatabase blocker =
