@@ -1,11 +1,14 @@
 #include "ui/mainwindow.h"
 
 #include "ui/activitypage.h"
+#include "ui/confirmdialog.h"
 #include "ui/dashboard.h"
-#include "ui/dialogs.h"
 #include "ui/entriespage.h"
 #include "ui/entrymodel.h"
 #include "ui/icons.h"
+#include "ui/profilesdialog.h"
+#include "ui/shortcutsdialog.h"
+#include "ui/testsyncdialog.h"
 #include "ui/theme.h"
 
 #include <QAction>

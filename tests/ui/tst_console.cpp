@@ -7,11 +7,12 @@
 #include "tests/support/arrivalspy.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
 #include "tests/support/testdatabase.h"
+#include "ui/confirmdialog.h"
 #include "ui/dashboard.h"
-#include "ui/dialogs.h"
 #include "ui/entrymodel.h"
 #include "ui/mainwindow.h"
 #include "ui/storeworker.h"
+#include "ui/testsyncdialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
