@@ -149,24 +149,19 @@ MainWindow::MainWindow(QWidget *parent)
         if (!m_connected)
             return;
         m_dashboardToken = nextToken();
-        QMetaObject::invokeMethod(m_worker, "loadDashboard", Qt::QueuedConnection,
-                                  Q_ARG(quint64, m_dashboardToken), Q_ARG(int, range),
-                                  Q_ARG(int, bucket));
+        m_worker->post(&StoreWorker::loadDashboard, m_dashboardToken, range, bucket);
     });
     connect(m_model, &EntryModel::pageRequested, this,
             [this](quint64 token, const BrowseRequest &request, int firstRow) {
                 if (!m_connected)
                     return; // asked again by the reload that follows the (re)connection
-                QMetaObject::invokeMethod(m_worker, "loadPage", Qt::QueuedConnection,
-                                          Q_ARG(quint64, token), Q_ARG(cc::BrowseRequest, request),
-                                          Q_ARG(int, firstRow));
+                m_worker->post(&StoreWorker::loadPage, token, request, firstRow);
             });
     connect(m_model, &EntryModel::countRequested, this,
             [this](quint64 token, const EntryFilter &filter) {
                 if (!m_connected)
                     return;
-                QMetaObject::invokeMethod(m_worker, "loadCount", Qt::QueuedConnection,
-                                          Q_ARG(quint64, token), Q_ARG(cc::EntryFilter, filter));
+                m_worker->post(&StoreWorker::loadCount, token, filter);
             });
 
     m_reconnectTimer->setInterval(1000);
@@ -178,15 +173,12 @@ MainWindow::MainWindow(QWidget *parent)
         m_reconnectTimer->stop();
         m_banner->setText(tr("Connection lost — reconnecting…"));
         // A fresh open: a new connection, LISTEN again, the role's privileges read again.
-        QMetaObject::invokeMethod(m_worker, "open", Qt::QueuedConnection,
-                                  Q_ARG(cc::DatabaseConfig, m_config),
-                                  Q_ARG(QString, m_profile.name), Q_ARG(bool, m_demo));
+        m_worker->post(&StoreWorker::open, m_config, m_profile.name, m_demo);
     });
     m_pingTimer->setInterval(10000);
     connect(m_pingTimer, &QTimer::timeout, this, [this]() {
         m_pingToken = nextToken();
-        QMetaObject::invokeMethod(m_worker, "ping", Qt::QueuedConnection,
-                                  Q_ARG(quint64, m_pingToken));
+        m_worker->post(&StoreWorker::ping, m_pingToken);
     });
     m_tickTimer->setInterval(1000);
     connect(m_tickTimer, &QTimer::timeout, this, [this]() {
@@ -534,11 +526,7 @@ void MainWindow::openProfile(const ConnectionProfile &profile, bool demo)
     m_statusProfile->setText(profile.name);
     updateEnvironmentBand();
     updateActions();
-    auto open = [this]() {
-        QMetaObject::invokeMethod(m_worker, "open", Qt::QueuedConnection,
-                                  Q_ARG(cc::DatabaseConfig, m_config),
-                                  Q_ARG(QString, m_profile.name), Q_ARG(bool, m_demo));
-    };
+    auto open = [this]() { m_worker->post(&StoreWorker::open, m_config, m_profile.name, m_demo); };
     if (config.isPostgres() && PasswordVault::isAvailable()) {
         m_vault->read(profile.name,
                       [this, open](const QString &password, bool found, const QString &) {
@@ -591,9 +579,7 @@ void MainWindow::onOpenFailed(const QString &message, int kind)
                                       tr("Remember this password in the system keychain?")) ==
                     QMessageBox::Yes)
                 m_vault->write(m_profile.name, password, [](const QString &) {});
-            QMetaObject::invokeMethod(m_worker, "open", Qt::QueuedConnection,
-                                      Q_ARG(cc::DatabaseConfig, m_config),
-                                      Q_ARG(QString, m_profile.name), Q_ARG(bool, m_demo));
+            m_worker->post(&StoreWorker::open, m_config, m_profile.name, m_demo);
             return;
         }
     }
@@ -671,9 +657,8 @@ void MainWindow::loadAudit()
     if (!m_connected)
         return;
     m_auditToken = nextToken();
-    QMetaObject::invokeMethod(m_worker, "loadAudit", Qt::QueuedConnection,
-                              Q_ARG(quint64, m_auditToken),
-                              Q_ARG(QDateTime, QDateTime::currentDateTimeUtc().addDays(-30)));
+    m_worker->post(&StoreWorker::loadAudit, m_auditToken,
+                   QDateTime::currentDateTimeUtc().addDays(-30));
 }
 
 bool MainWindow::confirm(const QString &title, const QString &question, bool bulk)
@@ -722,9 +707,7 @@ void MainWindow::invalidateSelected()
     if (!confirm(tr("Invalidate"), question, identities.size() > 1))
         return;
     runBulk(tr("Invalidating…"), identities.size(), [this, identities](quint64 token) {
-        QMetaObject::invokeMethod(m_worker, "invalidateIdentities", Qt::QueuedConnection,
-                                  Q_ARG(quint64, token),
-                                  Q_ARG(QList<cc::ui::Identity>, identities));
+        m_worker->post(&StoreWorker::invalidateIdentities, token, identities);
     });
 }
 
@@ -751,12 +734,10 @@ void MainWindow::invalidateMatching()
         if (!confirm(tr("Invalidate"), question, true))
             return;
         runBulk(tr("Invalidating…"), count, [this, filter](quint64 token) {
-            QMetaObject::invokeMethod(m_worker, "invalidateMatching", Qt::QueuedConnection,
-                                      Q_ARG(quint64, token), Q_ARG(cc::EntryFilter, filter));
+            m_worker->post(&StoreWorker::invalidateMatching, token, filter);
         });
     };
-    QMetaObject::invokeMethod(m_worker, "previewInvalidate", Qt::QueuedConnection,
-                              Q_ARG(quint64, m_previewToken), Q_ARG(cc::EntryFilter, filter));
+    m_worker->post(&StoreWorker::previewInvalidate, m_previewToken, filter);
 }
 
 void MainWindow::cleanupExpired()
@@ -774,13 +755,10 @@ void MainWindow::cleanupExpired()
                 tr("Delete %n expired entries from %1?", nullptr, int(count)).arg(m_profile.name),
                 true))
             return;
-        runBulk(tr("Deleting expired entries…"), count, [this](quint64 token) {
-            QMetaObject::invokeMethod(m_worker, "cleanup", Qt::QueuedConnection,
-                                      Q_ARG(quint64, token));
-        });
+        runBulk(tr("Deleting expired entries…"), count,
+                [this](quint64 token) { m_worker->post(&StoreWorker::cleanup, token); });
     };
-    QMetaObject::invokeMethod(m_worker, "previewCleanup", Qt::QueuedConnection,
-                              Q_ARG(quint64, m_previewToken));
+    m_worker->post(&StoreWorker::previewCleanup, m_previewToken);
 }
 
 void MainWindow::testSync()
@@ -794,10 +772,8 @@ void MainWindow::testSync()
                    const QString &environment, const TimeSyncState &state) {
                 const quint64 token = nextToken();
                 m_actionToken = token;
-                QMetaObject::invokeMethod(
-                    m_worker, "writeSync", Qt::QueuedConnection, Q_ARG(quint64, token),
-                    Q_ARG(QString, user), Q_ARG(QString, credential), Q_ARG(QString, exchange),
-                    Q_ARG(QString, environment), Q_ARG(cc::TimeSyncState, state));
+                m_worker->post(&StoreWorker::writeSync, token, user, credential, exchange,
+                               environment, state);
             });
     dialog->show();
 }
@@ -816,9 +792,7 @@ void MainWindow::exportEntries(const QString &pathIn)
     const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
     const EntryFilter filter = m_model->filter();
     runBulk(tr("Exporting…"), m_model->totalCount(), [this, filter, path, json](quint64 token) {
-        QMetaObject::invokeMethod(m_worker, "exportEntries", Qt::QueuedConnection,
-                                  Q_ARG(quint64, token), Q_ARG(cc::EntryFilter, filter),
-                                  Q_ARG(QString, path), Q_ARG(bool, json));
+        m_worker->post(&StoreWorker::exportEntries, token, filter, path, json);
     });
 }
 

@@ -16,7 +16,7 @@ namespace ui {
 using Identity = QPair<QString, QString>; // userId, credentialId
 
 // The console's only door to the database. Lives in a worker thread and owns its CacheStore
-// (connections are per thread); every slot is called through a queued connection and answers
+// (connections are per thread); every slot is called through post() (a queued call) and answers
 // with a signal carrying the caller's token, so that late answers can be recognised and dropped.
 // The GUI thread never waits on it.
 class StoreWorker : public QObject
@@ -37,6 +37,18 @@ public:
     void setBatchSize(int rows) { m_batchSize = rows; }
 
     static void registerTypes();
+
+    // Thread-safe: queues a call of one of the slots below on the worker's thread, e.g.
+    // `worker->post(&StoreWorker::ping, token)`. Calls run one at a time in the order they were
+    // posted. The slot and its arguments are checked by the compiler (no method names as strings);
+    // the arguments are copied now, as a queued signal's would be.
+    template<typename... Params, typename... Args>
+    void post(void (StoreWorker::*slot)(Params...), Args &&...args)
+    {
+        static_assert(sizeof...(Params) == sizeof...(Args), "wrong number of arguments");
+        QMetaObject::invokeMethod(
+            this, [this, slot, args...]() { (this->*slot)(args...); }, Qt::QueuedConnection);
+    }
 
 public Q_SLOTS:
     // Connects; with `demo`, an empty database is migrated and filled with demo data first.

@@ -109,9 +109,7 @@ private:
         worker->moveToThread(thread);
         thread->start();
         test::ArrivalSpy opened(worker, &StoreWorker::opened);
-        QMetaObject::invokeMethod(worker, "open", Qt::QueuedConnection,
-                                  Q_ARG(cc::DatabaseConfig, m_db->config()),
-                                  Q_ARG(QString, QStringLiteral("t")), Q_ARG(bool, false));
+        worker->post(&StoreWorker::open, m_db->config(), QStringLiteral("t"), false);
         if (opened.waitFor(1, 20000))
             return worker;
         thread->quit();
@@ -125,15 +123,11 @@ private:
     {
         connect(model, &EntryModel::pageRequested, worker,
                 [worker](quint64 token, const BrowseRequest &request, int firstRow) {
-                    QMetaObject::invokeMethod(
-                        worker, "loadPage", Qt::QueuedConnection, Q_ARG(quint64, token),
-                        Q_ARG(cc::BrowseRequest, request), Q_ARG(int, firstRow));
+                    worker->post(&StoreWorker::loadPage, token, request, firstRow);
                 });
         connect(model, &EntryModel::countRequested, worker,
                 [worker](quint64 token, const EntryFilter &filter) {
-                    QMetaObject::invokeMethod(worker, "loadCount", Qt::QueuedConnection,
-                                              Q_ARG(quint64, token),
-                                              Q_ARG(cc::EntryFilter, filter));
+                    worker->post(&StoreWorker::loadCount, token, filter);
                 });
         connect(worker, &StoreWorker::pageLoaded, model, &EntryModel::onPageLoaded);
         connect(worker, &StoreWorker::countLoaded, model, &EntryModel::onCountLoaded);
@@ -489,7 +483,7 @@ private Q_SLOTS:
             Qt::DirectConnection);
         // Another action's cancel does not stop this one: only its own token does.
         worker->requestCancel(6);
-        QMetaObject::invokeMethod(worker, "cleanup", Qt::QueuedConnection, Q_ARG(quint64, 7));
+        worker->post(&StoreWorker::cleanup, quint64(7));
         QVERIFY(finished.waitFor(1, 20000));
         QCOMPARE(finished.at(0).at(2).toLongLong(), 50);
         // One batch done, never a second (the engine repeats its final count at the end).
