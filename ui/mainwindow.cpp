@@ -155,13 +155,17 @@ MainWindow::MainWindow(QWidget *parent)
             [this](quint64 token, const BrowseRequest &request, int firstRow) {
                 if (!m_connected)
                     return; // asked again by the reload that follows the (re)connection
-                m_worker->post(&StoreWorker::loadPage, token, request, firstRow);
+                const quint64 generation = m_model->generation();
+                m_worker->supersedeBrowsing(generation);
+                m_worker->post(&StoreWorker::loadPage, token, generation, request, firstRow);
             });
     connect(m_model, &EntryModel::countRequested, this,
             [this](quint64 token, const EntryFilter &filter) {
                 if (!m_connected)
                     return;
-                m_worker->post(&StoreWorker::loadCount, token, filter);
+                const quint64 generation = m_model->generation();
+                m_worker->supersedeBrowsing(generation);
+                m_worker->post(&StoreWorker::loadCount, token, generation, filter);
             });
 
     m_reconnectTimer->setInterval(1000);

@@ -210,10 +210,14 @@ void StoreWorker::loadDashboard(quint64 token, int rangeMinutes, int bucketMinut
     Q_EMIT dashboardLoaded(token, stats.value(), history.value(), breakdown.value(), bucketMinutes);
 }
 
-void StoreWorker::loadPage(quint64 token, const BrowseRequest &request, int firstRow)
+void StoreWorker::loadPage(quint64 token, quint64 generation, const BrowseRequest &request,
+                           int firstRow)
 {
+    if (superseded(generation))
+        return;
     if (!ready(token))
         return;
+    Q_EMIT browseStarted(token);
     auto page = m_store->browse(request);
     if (!page.ok()) {
         report(token, page.error());
@@ -222,10 +226,13 @@ void StoreWorker::loadPage(quint64 token, const BrowseRequest &request, int firs
     Q_EMIT pageLoaded(token, firstRow, page->entries, page->nextCursor);
 }
 
-void StoreWorker::loadCount(quint64 token, const EntryFilter &filter)
+void StoreWorker::loadCount(quint64 token, quint64 generation, const EntryFilter &filter)
 {
+    if (superseded(generation))
+        return;
     if (!ready(token))
         return;
+    Q_EMIT browseStarted(token);
     auto n = m_store->count(filter);
     if (!n.ok()) {
         report(token, n.error());

@@ -35,6 +35,15 @@ public:
     // Thread-safe: rows per batch of cleanup and bulk invalidation from the next open() on
     // (0: the engine's default). Smaller batches mean finer progress and a quicker cancel.
     void setBatchSize(int rows) { m_batchSize = rows; }
+    // Thread-safe: the entry browser moved on to `generation` (a new filter, sort or reload).
+    // Page and count requests of an older generation still in the queue are then dropped before
+    // they run: their answers would be thrown away anyway. Generations only grow.
+    void supersedeBrowsing(quint64 generation)
+    {
+        quint64 seen = m_browseGeneration.load();
+        while (seen < generation && !m_browseGeneration.compare_exchange_weak(seen, generation)) {
+        }
+    }
 
     static void registerTypes();
 
@@ -57,8 +66,10 @@ public Q_SLOTS:
     void ping(quint64 token);
 
     void loadDashboard(quint64 token, int rangeMinutes, int bucketMinutes);
-    void loadPage(quint64 token, const cc::BrowseRequest &request, int firstRow);
-    void loadCount(quint64 token, const cc::EntryFilter &filter);
+    // `generation` is the entry browser's (see supersedeBrowsing()).
+    void loadPage(quint64 token, quint64 generation, const cc::BrowseRequest &request,
+                  int firstRow);
+    void loadCount(quint64 token, quint64 generation, const cc::EntryFilter &filter);
     void loadEntry(quint64 token, const QString &userId, const QString &credentialId);
     void loadAudit(quint64 token, const QDateTime &since);
 
@@ -86,6 +97,8 @@ Q_SIGNALS:
     void pageLoaded(quint64 token, int firstRow, const QList<cc::CacheEntry> &entries,
                     const QString &nextCursor);
     void countLoaded(quint64 token, qint64 count);
+    // A page or count query is about to run (a superseded request never gets this far).
+    void browseStarted(quint64 token);
     void entryLoaded(quint64 token, const cc::CacheEntry &entry);
     void auditLoaded(quint64 token, const QList<cc::AuditRecord> &records);
     void previewReady(quint64 token, qint64 count);
@@ -96,6 +109,7 @@ Q_SIGNALS:
 
 private:
     bool ready(quint64 token);
+    bool superseded(quint64 generation) const { return generation < m_browseGeneration.load(); }
     void report(quint64 token, const StoreError &error);
     void audit(const QString &action, const QString &filter, qint64 rows, const StoreError &error);
     // The outcome of a bulk action: its error, or Cancelled when the operator stopped it.
@@ -111,6 +125,7 @@ private:
     static constexpr quint64 kCancelAll = ~quint64(0);
     std::atomic<quint64> m_cancelToken{0};
     std::atomic<int> m_batchSize{0};
+    std::atomic<quint64> m_browseGeneration{0};
     bool m_lost = false;
     QTimer *m_notifyDrain = nullptr; // see open()
 };

@@ -121,16 +121,37 @@ private:
     // The model asks the worker for pages and counts across threads, as the console does.
     static void connectModel(EntryModel *model, StoreWorker *worker)
     {
-        connect(model, &EntryModel::pageRequested, worker,
-                [worker](quint64 token, const BrowseRequest &request, int firstRow) {
-                    worker->post(&StoreWorker::loadPage, token, request, firstRow);
+        connect(model, &EntryModel::pageRequested, model,
+                [model, worker](quint64 token, const BrowseRequest &request, int firstRow) {
+                    worker->supersedeBrowsing(model->generation());
+                    worker->post(&StoreWorker::loadPage, token, model->generation(), request,
+                                 firstRow);
                 });
-        connect(model, &EntryModel::countRequested, worker,
-                [worker](quint64 token, const EntryFilter &filter) {
-                    worker->post(&StoreWorker::loadCount, token, filter);
+        connect(model, &EntryModel::countRequested, model,
+                [model, worker](quint64 token, const EntryFilter &filter) {
+                    worker->supersedeBrowsing(model->generation());
+                    worker->post(&StoreWorker::loadCount, token, model->generation(), filter);
                 });
         connect(worker, &StoreWorker::pageLoaded, model, &EntryModel::onPageLoaded);
         connect(worker, &StoreWorker::countLoaded, model, &EntryModel::onCountLoaded);
+    }
+
+    // True once everything queued for the worker before this call has run, and every signal it
+    // sent this thread meanwhile has arrived: a ping posted now is answered only after what was
+    // queued before it (the worker's queue is first in, first out), and its answer reaches this
+    // thread after the worker's earlier signals (so are this thread's queued events).
+    static bool drainWorker(StoreWorker *worker)
+    {
+        static quint64 token = quint64(1) << 60; // far from the window's own tokens
+        const quint64 mine = ++token;
+        bool answered = false;
+        QObject receiver; // in this thread: the answer comes queued, behind earlier signals
+        connect(worker, &StoreWorker::pinged, &receiver, [&answered, mine](quint64 answer) {
+            if (answer == mine)
+                answered = true;
+        });
+        worker->post(&StoreWorker::ping, mine);
+        return QTest::qWaitFor([&]() { return answered; }, 20000);
     }
 
     static bool waitForRows(EntryModel *model, int rows)
@@ -206,6 +227,48 @@ private Q_SLOTS:
         thread.quit();
         thread.wait();
         delete worker;
+    }
+
+    void supersededRequestsAreDroppedBeforeTheyRun()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        window->showPage(MainWindow::Page::Entries);
+        EntryModel *model = window->entryModel();
+        QVERIFY(waitForRows(model, 1000));
+        QVERIFY(drainWorker(window->worker()));
+        StoreWorker *worker = window->worker();
+        test::ArrivalSpy started(worker, &StoreWorker::browseStarted);
+        test::ArrivalSpy pages(worker, &StoreWorker::pageLoaded);
+        // Hold the worker, so that the requests of twenty quick filter changes queue up behind.
+        QSemaphore gate;
+        auto release = qScopeGuard([&gate]() { gate.release(); });
+        QMetaObject::invokeMethod(
+            worker, [&gate]() { gate.tryAcquire(1, 20000); }, Qt::QueuedConnection);
+        const QStringList exchanges{QStringLiteral("BYBIT"), QStringLiteral("BINGX")};
+        for (int i = 0; i < 20; ++i) {
+            EntryFilter filter;
+            filter.exchange = exchanges.at(i % 2);
+            filter.userId = i < 19 ? QStringLiteral("user%1").arg(i) : QString();
+            model->setFilter(filter); // a count and a first page, for a new generation
+        }
+        const quint64 last = model->generation();
+        gate.release();
+        QVERIFY(drainWorker(worker));
+        // Only the last filter's count and first page ran; the 38 requests before were dropped.
+        QVERIFY(started.waitFor(2, 20000));
+        QVERIFY(pages.waitFor(1, 20000));
+        QCOMPARE(started.count(), 2);
+        for (qsizetype i = 0; i < started.count(); ++i)
+            QCOMPARE(started.at(i).at(0).toULongLong() >> 24, last);
+        QCOMPARE(pages.count(), 1);
+        QCOMPARE(pages.at(0).at(0).toULongLong() >> 24, last);
+        EntryFilter bingx;
+        bingx.exchange = QStringLiteral("BINGX");
+        CacheStore direct(m_db->config());
+        QVERIFY(waitForRows(model, int(direct.count(bingx).value())));
+        QVERIFY(QTest::qWaitFor([&]() { return model->entryAt(0) != nullptr; }, 10000));
+        QCOMPARE(model->entryAt(0)->exchange, QStringLiteral("BINGX"));
     }
 
     void entryModelEndsWhereTheTableNowEnds()
@@ -434,7 +497,8 @@ private Q_SLOTS:
         window->invalidateMatching();
         QVERIFY(QTest::qWaitFor([&]() { return !question.isEmpty(); }, 10000));
         QVERIFY2(question.contains(QString::number(before)), qPrintable(question)); // the preview
-        QTest::qWait(300);
+        // Whatever the window asked of the worker has run by now: still nothing invalidated.
+        QVERIFY(drainWorker(window->worker()));
         QCOMPARE(direct.countInvalidatable(bingx).value(), before);
 
         QSignalSpy done(window.get(), &MainWindow::actionCompleted);
