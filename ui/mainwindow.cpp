@@ -8,6 +8,7 @@
 #include "ui/icons.h"
 #include "ui/profilesdialog.h"
 #include "ui/shortcutsdialog.h"
+#include "ui/storeerrors.h"
 #include "ui/testsyncdialog.h"
 #include "ui/theme.h"
 
@@ -43,17 +44,6 @@ static void initResources()
 
 namespace cc {
 namespace ui {
-
-namespace {
-
-bool needsPassword(const QString &message)
-{
-    return message.contains(QLatin1String("password authentication failed")) ||
-           message.contains(QLatin1String("no password supplied")) ||
-           message.contains(QLatin1String("fe_sendauth"));
-}
-
-} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -114,7 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
         }
     });
     connect(m_worker, &StoreWorker::actionFinished, this,
-            [this](quint64 token, const QString &action, qint64 rows, const QString &error) {
+            [this](quint64 token, const QString &action, qint64 rows, const StoreError &error) {
                 bool cancelled = false;
                 if (m_progress && token == m_actionToken) {
                     cancelled = m_progress->wasCanceled();
@@ -122,19 +112,20 @@ MainWindow::MainWindow(QWidget *parent)
                     m_progress->deleteLater();
                 }
                 if (cancelled)
-                    statusBar()->showMessage(error.isEmpty() ? tr("Cancelled.") : error, 8000);
-                else if (!error.isEmpty())
-                    QMessageBox::warning(this, tr("Action failed"), error);
+                    statusBar()->showMessage(error ? error.message() : tr("Cancelled."), 8000);
+                else if (error)
+                    QMessageBox::warning(this, tr("Action failed"), error.message());
                 else
                     statusBar()->showMessage(tr("%1: %n entries", nullptr, int(rows)).arg(action),
                                              8000);
                 m_model->reload();
                 m_dashboard->refreshNow();
                 loadAudit();
-                Q_EMIT actionCompleted(action, rows, error);
+                Q_EMIT actionCompleted(action, rows, error.message());
             });
-    connect(m_worker, &StoreWorker::failed, this,
-            [this](quint64, const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_worker, &StoreWorker::failed, this, [this](quint64, const StoreError &error) {
+        statusBar()->showMessage(error.message(), 10000);
+    });
     // Pushed changes (PostgreSQL NOTIFY): coalesce bursts into one refresh.
     m_pushDebounce->setSingleShot(true);
     m_pushDebounce->setInterval(300);
@@ -566,11 +557,11 @@ void MainWindow::onOpened(const ServerInfo &info, const Privileges &privileges)
     Q_EMIT connected();
 }
 
-void MainWindow::onOpenFailed(const QString &message, int kind)
+void MainWindow::onOpenFailed(const StoreError &error)
 {
     setConnected(false);
     updateActions();
-    if (m_config.isPostgres() && needsPassword(message) && !m_passwordAsked) {
+    if (m_config.isPostgres() && isAuthenticationFailure(error) && !m_passwordAsked) {
         m_passwordAsked = true;
         bool ok = false;
         const QString password = QInputDialog::getText(
@@ -587,23 +578,23 @@ void MainWindow::onOpenFailed(const QString &message, int kind)
             return;
         }
     }
-    if (kind == int(StoreError::Unreachable)) {
-        onConnectionLost(message);
+    if (error.kind() == StoreError::Unreachable) {
+        onConnectionLost(error);
         return;
     }
     m_statusState->setText(tr("not connected"));
-    m_banner->setText(message);
+    m_banner->setText(error.message());
     m_banner->show();
 }
 
-void MainWindow::onConnectionLost(const QString &message)
+void MainWindow::onConnectionLost(const StoreError &error)
 {
     if (m_reconnectTimer->isActive())
         return; // already counting down
     setConnected(false);
     updateActions();
     m_statusState->setText(tr("connection lost"));
-    m_statusState->setToolTip(message);
+    m_statusState->setToolTip(error.message());
     m_dashboard->setStale(true);
     m_model->setStale(true);
     m_pingTimer->stop();

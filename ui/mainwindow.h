@@ -88,8 +88,8 @@ private:
     void createCentral();
     void setConnected(bool connected);
     void onOpened(const ServerInfo &info, const Privileges &privileges);
-    void onOpenFailed(const QString &message, int kind);
-    void onConnectionLost(const QString &message);
+    void onOpenFailed(const StoreError &error);
+    void onConnectionLost(const StoreError &error);
     void scheduleReconnect();
     void updateActions();
     void updateEnvironmentBand();

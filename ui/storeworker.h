@@ -86,8 +86,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void opened(const cc::ServerInfo &info, const cc::Privileges &privileges);
-    void openFailed(const QString &message, int kind);
-    void connectionLost(const QString &message);
+    // Errors cross the thread whole: kind, message and SQLSTATE.
+    void openFailed(const cc::StoreError &error);
+    void connectionLost(const cc::StoreError &error);
     void pinged(quint64 token, qint64 latencyUs);
     void changedElsewhere(const QString &payload); // PostgreSQL NOTIFY
 
@@ -103,9 +104,11 @@ Q_SIGNALS:
     void auditLoaded(quint64 token, const QList<cc::AuditRecord> &records);
     void previewReady(quint64 token, qint64 count);
     void progress(quint64 token, qint64 done);
-    // The outcome of an action that changes data; error empty on success.
-    void actionFinished(quint64 token, const QString &action, qint64 rows, const QString &error);
-    void failed(quint64 token, const QString &message);
+    // The outcome of an action that changes data (or exports); a no-error StoreError on success,
+    // kind Cancelled when the operator stopped it.
+    void actionFinished(quint64 token, const QString &action, qint64 rows,
+                        const cc::StoreError &error);
+    void failed(quint64 token, const cc::StoreError &error);
 
 private:
     bool ready(quint64 token);

@@ -11,6 +11,7 @@
 #include "ui/dashboard.h"
 #include "ui/entrymodel.h"
 #include "ui/mainwindow.h"
+#include "ui/storeerrors.h"
 #include "ui/storeworker.h"
 #include "ui/testsyncdialog.h"
 
@@ -269,6 +270,30 @@ private Q_SLOTS:
         QVERIFY(waitForRows(model, int(direct.count(bingx).value())));
         QVERIFY(QTest::qWaitFor([&]() { return model->entryAt(0) != nullptr; }, 10000));
         QCOMPARE(model->entryAt(0)->exchange, QStringLiteral("BINGX"));
+    }
+
+    void aRefusedPasswordIsRecognisedByItsCode()
+    {
+        // The password prompt opens on this decision.
+        StoreError refused(StoreError::Unreachable, QStringLiteral("connection refused"));
+        QVERIFY(!isAuthenticationFailure(refused));
+        StoreError denied(StoreError::PermissionDenied, QStringLiteral("permission denied"));
+        denied.setSqlState(QStringLiteral("42501"));
+        QVERIFY(!isAuthenticationFailure(denied));
+        for (const char *code : {"28P01", "28000"}) {
+            StoreError wrong(StoreError::QueryFailed, QStringLiteral("any words"));
+            wrong.setSqlState(QLatin1String(code));
+            QVERIFY2(isAuthenticationFailure(wrong), code);
+        }
+        if (m_db->isPostgres()) {
+            // A real wrong password, as the store reports it.
+            DatabaseConfig config = m_db->config();
+            config.password = QStringLiteral("certainly-not-the-password");
+            CacheStore store(config);
+            const StoreError error = store.open();
+            QVERIFY(error);
+            QVERIFY2(isAuthenticationFailure(error), qPrintable(error.message()));
+        }
     }
 
     void entryModelEndsWhereTheTableNowEnds()
@@ -554,8 +579,10 @@ private Q_SLOTS:
         QVERIFY(!progress.isEmpty());
         for (qint64 done : std::as_const(progress))
             QCOMPARE(done, 50);
-        QVERIFY2(finished.at(0).at(3).toString().contains(QStringLiteral("Cancelled")),
-                 qPrintable(finished.at(0).at(3).toString()));
+        const StoreError outcome = finished.at(0).at(3).value<StoreError>();
+        QCOMPARE(outcome.kind(), StoreError::Cancelled);
+        QVERIFY2(outcome.message().contains(QStringLiteral("Cancelled")),
+                 qPrintable(outcome.message()));
         QCOMPARE(direct.countExpired().value(), expired - 50);
         const AuditRecord last = direct.auditLog()->constFirst();
         QCOMPARE(last.action, QStringLiteral("cleanup"));
