@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QChartView>
 #include <QComboBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -45,6 +46,11 @@
 #include <QTest>
 #include <QThread>
 #include <QTimer>
+
+#include <functional>
+
+#include <sys/syscall.h>
+#include <unistd.h>
 
 using namespace cc;
 using namespace cc::ui;
@@ -84,12 +90,16 @@ private:
     std::unique_ptr<test::TestDatabase> m_db;
     QTemporaryDir m_home;
 
+    // `beforeOpen` runs on the new window before it connects.
     std::unique_ptr<MainWindow>
     openWindow(ConnectionProfile::Tag tag = ConnectionProfile::Tag::Test,
-               const QString &url = QString(), int batchSize = 0)
+               const QString &url = QString(), int batchSize = 0,
+               const std::function<bool(MainWindow *)> &beforeOpen = {})
     {
         auto window = std::make_unique<MainWindow>();
         window->worker()->setBatchSize(batchSize);
+        if (beforeOpen && !beforeOpen(window.get()))
+            return nullptr;
         ConnectionProfile profile;
         profile.name = QStringLiteral("ops-desk");
         profile.url = url.isEmpty() ? m_db->url() : url;
@@ -645,42 +655,69 @@ private Q_SLOTS:
 
     void readOnlyRoleDisablesActions()
     {
+        std::unique_ptr<MainWindow> window;
+        QString role;
+        const QByteArray savedPassword = qgetenv("PGPASSWORD");
+        auto restore = qScopeGuard([&]() { qputenv("PGPASSWORD", savedPassword); });
         if (!m_db->isPostgres()) {
             // SQLite: a read-only file.
             const QString path = m_db->config().sqlitePath;
-            QFile::setPermissions(path, QFileDevice::ReadOwner);
-            if (QFileInfo(path).isWritable())
-                QSKIP("running as a user who may write read-only files (root); covered on "
-                      "PostgreSQL");
+            QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner));
+            std::function<bool(MainWindow *)> asOrdinaryUser;
+            if (::geteuid() == 0) {
+                // Root may write any file. The worker's thread, which alone opens and uses the
+                // database, becomes an ordinary user owning the file and its directory, as an
+                // operator would; this thread stays root.
+                const uid_t nobody = 65534;
+                const QDir dir = QFileInfo(path).absoluteDir();
+                QCOMPARE(::chown(QFile::encodeName(dir.path()).constData(), nobody, nobody), 0);
+                for (const QFileInfo &file : dir.entryInfoList(QDir::Files | QDir::Hidden))
+                    QCOMPARE(
+                        ::chown(QFile::encodeName(file.filePath()).constData(), nobody, nobody), 0);
+                asOrdinaryUser = [nobody](MainWindow *w) {
+                    long result = -1;
+                    // The raw system calls change the calling thread's credentials only (glibc's
+                    // setresuid() would change every thread's).
+                    QMetaObject::invokeMethod(
+                        w->worker(),
+                        [&result, nobody]() {
+                            result = ::syscall(SYS_setresgid, nobody, nobody, 0);
+                            if (result == 0)
+                                result = ::syscall(SYS_setresuid, nobody, nobody, 0);
+                        },
+                        Qt::BlockingQueuedConnection);
+                    return result == 0 && ::geteuid() == 0;
+                };
+            }
+            window = openWindow(ConnectionProfile::Tag::Test, QString(), 0, asOrdinaryUser);
+            QVERIFY(window);
         } else {
-            const QString role =
-                QStringLiteral("cc_console_reader_%1").arg(QDateTime::currentMSecsSinceEpoch());
+            role = QStringLiteral("cc_console_reader_%1").arg(QDateTime::currentMSecsSinceEpoch());
             QCOMPARE(m_db->exec(QStringLiteral(
                                     "CREATE ROLE %1 LOGIN PASSWORD 'pw';\n"
                                     "GRANT SELECT ON connector_state_cache, connector_cache_meta, "
                                     "connector_cache_history, connector_cache_audit TO %1")
                                     .arg(role)),
                      QString());
-            const QByteArray savedPassword = qgetenv("PGPASSWORD");
             qputenv("PGPASSWORD", "pw");
-            auto restore = qScopeGuard([&]() { qputenv("PGPASSWORD", savedPassword); });
-            auto window =
+            window =
                 openWindow(ConnectionProfile::Tag::Test,
                            QStringLiteral("postgresql://%1@%2:%3/%4")
                                .arg(role, qEnvironmentVariable("PGHOST"),
                                     qEnvironmentVariable("PGPORT"), m_db->config().databaseName));
             QVERIFY(window);
-            QVERIFY(!window->privileges().canWrite);
-            for (const char *name : {"invalidate", "invalidateMatching", "cleanup"}) {
-                QAction *a = window->action(QLatin1String(name));
-                QVERIFY(!a->isEnabled());
-                QVERIFY2(a->toolTip().contains(QStringLiteral("may only read")),
-                         qPrintable(a->toolTip()));
-            }
-            QVERIFY(window->statusText().contains(QStringLiteral("read-only")));
-            window.reset();
-            m_db->exec(QStringLiteral("DROP OWNED BY %1").arg(role));
         }
+        QVERIFY(!window->privileges().canWrite);
+        for (const char *name : {"invalidate", "invalidateMatching", "cleanup"}) {
+            QAction *a = window->action(QLatin1String(name));
+            QVERIFY(!a->isEnabled());
+            QVERIFY2(a->toolTip().contains(QStringLiteral("may only read")),
+                     qPrintable(a->toolTip()));
+        }
+        QVERIFY(window->statusText().contains(QStringLiteral("read-only")));
+        window.reset();
+        if (!role.isEmpty())
+            m_db->exec(QStringLiteral("DROP OWNED BY %1").arg(role));
     }
 
     void testSyncAgainstTheFakeExchange()
