@@ -24,6 +24,45 @@
     </message>
 </context>
 <context>
+    <name>cc::ui::ActivityPage</name>
+    <message>
+        <source>Filter the audit log</source>
+        <translation>Prüfprotokoll filtern</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>OS user</source>
+        <translation>Betriebssystembenutzer</translation>
+    </message>
+    <message>
+        <source>Database role</source>
+        <translation>Datenbankrolle</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
     <name>cc::ui::ConfirmDialog</name>
     <message>
         <source>This profile is tagged &lt;b&gt;production&lt;/b&gt;. Type its name, &lt;b&gt;%1&lt;/b&gt;, to confirm.</source>
@@ -186,6 +225,125 @@
     </message>
 </context>
 <context>
+    <name>cc::ui::EntriesPage</name>
+    <message>
+        <source>Filter: exchange:bybit env:testnet user:ID cred:ID before:2h or any text</source>
+        <translation>Filter: exchange:bybit env:testnet user:ID cred:ID before:2h oder beliebiger Text</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Alle Zustände</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Invalidated</source>
+        <translation>Ungültig gemacht</translation>
+    </message>
+    <message>
+        <source>Copy cache key</source>
+        <translation>Cache-Schlüssel kopieren</translation>
+    </message>
+    <message>
+        <source>Select an entry to see its details and metadata.</source>
+        <translation>Wählen Sie einen Eintrag, um Details und Metadaten zu sehen.</translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>wird gezählt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries selected</source>
+        <translation>
+            <numerusform>%n Eintrag ausgewählt</numerusform>
+            <numerusform>%n Einträge ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cache key:    %1
+</source>
+        <translation>Cache-Schlüssel: %1
+</translation>
+    </message>
+    <message>
+        <source>Id:           %1
+</source>
+        <translation>Id:           %1
+</translation>
+    </message>
+    <message>
+        <source>User:         %1
+Credential:   %2
+</source>
+        <translation>Benutzer:     %1
+Zugangsdaten: %2
+</translation>
+    </message>
+    <message>
+        <source>Exchange:     %1 %2
+</source>
+        <translation>Börse:        %1 %2
+</translation>
+    </message>
+    <message>
+        <source>Offset:       %1 ms
+</source>
+        <translation>Versatz:      %1 ms
+</translation>
+    </message>
+    <message>
+        <source>Last sync:    %1 (%2 ago)
+</source>
+        <translation>Letzte Sync.: %1 (vor %2)
+</translation>
+    </message>
+    <message>
+        <source>Expires:      %1
+</source>
+        <translation>Läuft ab:     %1
+</translation>
+    </message>
+    <message>
+        <source>State:        %1
+Hits:         %2
+</source>
+        <translation>Zustand:      %1
+Treffer:      %2
+</translation>
+    </message>
+    <message>
+        <source>Created:      %1
+Updated:      %2
+</source>
+        <translation>Angelegt:     %1
+Geändert:     %2
+</translation>
+    </message>
+    <message>
+        <source>Metadata:
+%1</source>
+        <translation>Metadaten:
+%1</translation>
+    </message>
+    <message>
+        <source>(none: written by the seed&apos;s service)</source>
+        <translation>(keine: vom Seed-Dienst geschrieben)</translation>
+    </message>
+</context>
+<context>
     <name>cc::ui::EntryModel</name>
     <message>
         <source>Loading…</source>
@@ -263,13 +421,6 @@
         <translation>Umlaufzeit %1 ms</translation>
     </message>
     <message numerus="yes">
-        <source>%n entries</source>
-        <translation>
-            <numerusform>%n Eintrag</numerusform>
-            <numerusform>%n Einträge</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n entries done…</source>
         <translation>
             <numerusform>%n Eintrag erledigt …</numerusform>
@@ -286,10 +437,6 @@
             <numerusform>%1: %n Eintrag</numerusform>
             <numerusform>%1: %n Einträge</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>counting…</source>
-        <translation>wird gezählt …</translation>
     </message>
     <message numerus="yes">
         <source>Connection lost — retrying in %n s</source>
@@ -411,72 +558,12 @@
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <source>Filter: exchange:bybit env:testnet user:ID cred:ID before:2h or any text</source>
-        <translation>Filter: exchange:bybit env:testnet user:ID cred:ID before:2h oder beliebiger Text</translation>
-    </message>
-    <message>
-        <source>All states</source>
-        <translation>Alle Zustände</translation>
-    </message>
-    <message>
-        <source>Valid</source>
-        <translation>Gültig</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Abgelaufen</translation>
-    </message>
-    <message>
-        <source>Invalidated</source>
-        <translation>Ungültig gemacht</translation>
-    </message>
-    <message>
-        <source>Copy cache key</source>
-        <translation>Cache-Schlüssel kopieren</translation>
-    </message>
-    <message>
-        <source>Select an entry to see its details and metadata.</source>
-        <translation>Wählen Sie einen Eintrag, um Details und Metadaten zu sehen.</translation>
-    </message>
-    <message>
         <source>&amp;Entries</source>
         <translation>&amp;Einträge</translation>
     </message>
     <message>
-        <source>Filter the audit log</source>
-        <translation>Prüfprotokoll filtern</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
-        <source>Rows</source>
-        <translation>Zeilen</translation>
-    </message>
-    <message>
-        <source>OS user</source>
-        <translation>Betriebssystembenutzer</translation>
-    </message>
-    <message>
-        <source>Database role</source>
-        <translation>Datenbankrolle</translation>
-    </message>
-    <message>
         <source>Profile</source>
         <translation>Profil</translation>
-    </message>
-    <message>
-        <source>Filter</source>
-        <translation>Filter</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>&amp;Activity</source>
@@ -537,83 +624,6 @@
     <message>
         <source>The database role %1 may only read; ask for the admin GRANTs in the README</source>
         <translation>Die Datenbankrolle %1 darf nur lesen; die GRANTs für Administratoren stehen im README</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries selected</source>
-        <translation>
-            <numerusform>%n Eintrag ausgewählt</numerusform>
-            <numerusform>%n Einträge ausgewählt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cache key:    %1
-</source>
-        <translation>Cache-Schlüssel: %1
-</translation>
-    </message>
-    <message>
-        <source>Id:           %1
-</source>
-        <translation>Id:           %1
-</translation>
-    </message>
-    <message>
-        <source>User:         %1
-Credential:   %2
-</source>
-        <translation>Benutzer:     %1
-Zugangsdaten: %2
-</translation>
-    </message>
-    <message>
-        <source>Exchange:     %1 %2
-</source>
-        <translation>Börse:        %1 %2
-</translation>
-    </message>
-    <message>
-        <source>Offset:       %1 ms
-</source>
-        <translation>Versatz:      %1 ms
-</translation>
-    </message>
-    <message>
-        <source>Last sync:    %1 (%2 ago)
-</source>
-        <translation>Letzte Sync.: %1 (vor %2)
-</translation>
-    </message>
-    <message>
-        <source>Expires:      %1
-</source>
-        <translation>Läuft ab:     %1
-</translation>
-    </message>
-    <message>
-        <source>State:        %1
-Hits:         %2
-</source>
-        <translation>Zustand:      %1
-Treffer:      %2
-</translation>
-    </message>
-    <message>
-        <source>Created:      %1
-Updated:      %2
-</source>
-        <translation>Angelegt:     %1
-Geändert:     %2
-</translation>
-    </message>
-    <message>
-        <source>Metadata:
-%1</source>
-        <translation>Metadaten:
-%1</translation>
-    </message>
-    <message>
-        <source>(none: written by the seed&apos;s service)</source>
-        <translation>(keine: vom Seed-Dienst geschrieben)</translation>
     </message>
     <message>
         <source>Cancel</source>

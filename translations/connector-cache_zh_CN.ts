@@ -24,6 +24,45 @@
     </message>
 </context>
 <context>
+    <name>cc::ui::ActivityPage</name>
+    <message>
+        <source>Filter the audit log</source>
+        <translation>筛选审计日志</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>OS user</source>
+        <translation>系统用户</translation>
+    </message>
+    <message>
+        <source>Database role</source>
+        <translation>数据库角色</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
     <name>cc::ui::ConfirmDialog</name>
     <message>
         <source>This profile is tagged &lt;b&gt;production&lt;/b&gt;. Type its name, &lt;b&gt;%1&lt;/b&gt;, to confirm.</source>
@@ -186,6 +225,123 @@
     </message>
 </context>
 <context>
+    <name>cc::ui::EntriesPage</name>
+    <message>
+        <source>Filter: exchange:bybit env:testnet user:ID cred:ID before:2h or any text</source>
+        <translation>筛选:exchange:bybit env:testnet user:ID cred:ID before:2h 或任意文本</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Invalidated</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <source>Copy cache key</source>
+        <translation>复制缓存键</translation>
+    </message>
+    <message>
+        <source>Select an entry to see its details and metadata.</source>
+        <translation>选择一个条目以查看其详细信息和元数据。</translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>计数中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries selected</source>
+        <translation>
+            <numerusform>已选择 %n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cache key:    %1
+</source>
+        <translation>缓存键:     %1
+</translation>
+    </message>
+    <message>
+        <source>Id:           %1
+</source>
+        <translation>Id:         %1
+</translation>
+    </message>
+    <message>
+        <source>User:         %1
+Credential:   %2
+</source>
+        <translation>用户:       %1
+凭据:       %2
+</translation>
+    </message>
+    <message>
+        <source>Exchange:     %1 %2
+</source>
+        <translation>交易所:     %1 %2
+</translation>
+    </message>
+    <message>
+        <source>Offset:       %1 ms
+</source>
+        <translation>偏移:       %1 毫秒
+</translation>
+    </message>
+    <message>
+        <source>Last sync:    %1 (%2 ago)
+</source>
+        <translation>上次同步:   %1(%2 前)
+</translation>
+    </message>
+    <message>
+        <source>Expires:      %1
+</source>
+        <translation>到期:       %1
+</translation>
+    </message>
+    <message>
+        <source>State:        %1
+Hits:         %2
+</source>
+        <translation>状态:       %1
+命中:       %2
+</translation>
+    </message>
+    <message>
+        <source>Created:      %1
+Updated:      %2
+</source>
+        <translation>创建:       %1
+更新:       %2
+</translation>
+    </message>
+    <message>
+        <source>Metadata:
+%1</source>
+        <translation>元数据:
+%1</translation>
+    </message>
+    <message>
+        <source>(none: written by the seed&apos;s service)</source>
+        <translation>(无:由种子服务写入)</translation>
+    </message>
+</context>
+<context>
     <name>cc::ui::EntryModel</name>
     <message>
         <source>Loading…</source>
@@ -263,12 +419,6 @@
         <translation>往返 %1 毫秒</translation>
     </message>
     <message numerus="yes">
-        <source>%n entries</source>
-        <translation>
-            <numerusform>%n 个条目</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n entries done…</source>
         <translation>
             <numerusform>已完成 %n 个条目…</numerusform>
@@ -283,10 +433,6 @@
         <translation>
             <numerusform>%1:%n 个条目</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>counting…</source>
-        <translation>计数中…</translation>
     </message>
     <message numerus="yes">
         <source>Connection lost — retrying in %n s</source>
@@ -407,72 +553,12 @@
         <translation>仪表板(&amp;D)</translation>
     </message>
     <message>
-        <source>Filter: exchange:bybit env:testnet user:ID cred:ID before:2h or any text</source>
-        <translation>筛选:exchange:bybit env:testnet user:ID cred:ID before:2h 或任意文本</translation>
-    </message>
-    <message>
-        <source>All states</source>
-        <translation>所有状态</translation>
-    </message>
-    <message>
-        <source>Valid</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
-        <source>Invalidated</source>
-        <translation>已失效</translation>
-    </message>
-    <message>
-        <source>Copy cache key</source>
-        <translation>复制缓存键</translation>
-    </message>
-    <message>
-        <source>Select an entry to see its details and metadata.</source>
-        <translation>选择一个条目以查看其详细信息和元数据。</translation>
-    </message>
-    <message>
         <source>&amp;Entries</source>
         <translation>条目(&amp;E)</translation>
     </message>
     <message>
-        <source>Filter the audit log</source>
-        <translation>筛选审计日志</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>Rows</source>
-        <translation>行数</translation>
-    </message>
-    <message>
-        <source>OS user</source>
-        <translation>系统用户</translation>
-    </message>
-    <message>
-        <source>Database role</source>
-        <translation>数据库角色</translation>
-    </message>
-    <message>
         <source>Profile</source>
         <translation>配置</translation>
-    </message>
-    <message>
-        <source>Filter</source>
-        <translation>筛选条件</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>结果</translation>
     </message>
     <message>
         <source>&amp;Activity</source>
@@ -533,82 +619,6 @@
     <message>
         <source>The database role %1 may only read; ask for the admin GRANTs in the README</source>
         <translation>数据库角色 %1 只能读取;请按 README 申请管理员 GRANT 权限</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries selected</source>
-        <translation>
-            <numerusform>已选择 %n 个条目</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cache key:    %1
-</source>
-        <translation>缓存键:     %1
-</translation>
-    </message>
-    <message>
-        <source>Id:           %1
-</source>
-        <translation>Id:         %1
-</translation>
-    </message>
-    <message>
-        <source>User:         %1
-Credential:   %2
-</source>
-        <translation>用户:       %1
-凭据:       %2
-</translation>
-    </message>
-    <message>
-        <source>Exchange:     %1 %2
-</source>
-        <translation>交易所:     %1 %2
-</translation>
-    </message>
-    <message>
-        <source>Offset:       %1 ms
-</source>
-        <translation>偏移:       %1 毫秒
-</translation>
-    </message>
-    <message>
-        <source>Last sync:    %1 (%2 ago)
-</source>
-        <translation>上次同步:   %1(%2 前)
-</translation>
-    </message>
-    <message>
-        <source>Expires:      %1
-</source>
-        <translation>到期:       %1
-</translation>
-    </message>
-    <message>
-        <source>State:        %1
-Hits:         %2
-</source>
-        <translation>状态:       %1
-命中:       %2
-</translation>
-    </message>
-    <message>
-        <source>Created:      %1
-Updated:      %2
-</source>
-        <translation>创建:       %1
-更新:       %2
-</translation>
-    </message>
-    <message>
-        <source>Metadata:
-%1</source>
-        <translation>元数据:
-%1</translation>
-    </message>
-    <message>
-        <source>(none: written by the seed&apos;s service)</source>
-        <translation>(无:由种子服务写入)</translation>
     </message>
     <message>
         <source>Cancel</source>

@@ -407,5 +407,11 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
             });
 }
 
+void Dashboard::setChartTheme(QChart::ChartTheme theme)
+{
+    for (QChartView *view : charts())
+        view->chart()->setTheme(theme);
+}
+
 } // namespace ui
 } // namespace cc

@@ -2,10 +2,10 @@
 
 #include "core/store/types.h"
 
+#include <QChart>
 #include <QHash>
 #include <QWidget>
 
-class QChart;
 class QChartView;
 class QComboBox;
 class QLabel;
@@ -36,6 +36,7 @@ public:
     QChartView *hitRateChart() const { return m_rateView; }
     QChartView *trafficChart() const { return m_trafficView; }
     QList<QChartView *> charts() const;
+    void setChartTheme(QChart::ChartTheme theme);
 
 public Q_SLOTS:
     void showData(const cc::CacheStats &stats, const QList<cc::HistoryBucket> &history,

@@ -320,6 +320,7 @@ void EntryModel::onCountLoaded(quint64 tok, qint64 count)
         m_rows = rows;
         endRemoveRows();
     }
+    Q_EMIT countChanged(count);
 }
 
 void EntryModel::evict(int keepAround)

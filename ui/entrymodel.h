@@ -74,6 +74,8 @@ Q_SIGNALS:
     // worker, whose answer comes back through onPageLoaded with the same token.
     void pageRequested(quint64 token, const cc::BrowseRequest &request, int firstRow);
     void countRequested(quint64 token, const cc::EntryFilter &filter);
+    // The count for the current filter arrived (an answer for an earlier one does not count).
+    void countChanged(qint64 count);
     void loadingChanged(bool loading);
 
 private:

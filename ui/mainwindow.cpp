@@ -1,44 +1,37 @@
 #include "ui/mainwindow.h"
 
-#include "core/store/filterquery.h"
+#include "ui/activitypage.h"
+#include "ui/confirmdialog.h"
 #include "ui/dashboard.h"
-#include "ui/dialogs.h"
+#include "ui/entriespage.h"
 #include "ui/entrymodel.h"
 #include "ui/icons.h"
+#include "ui/profilesdialog.h"
+#include "ui/shortcutsdialog.h"
+#include "ui/storeerrors.h"
+#include "ui/testsyncdialog.h"
+#include "ui/theme.h"
 
 #include <QAction>
 #include <QActionGroup>
-#include <QApplication>
 #include <QChartView>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QFrame>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPixmap>
-#include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QSettings>
-#include <QSortFilterProxyModel>
-#include <QSplitter>
-#include <QStandardItemModel>
 #include <QStatusBar>
-#include <QStyle>
-#include <QStyleFactory>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -51,44 +44,6 @@ static void initResources()
 
 namespace cc {
 namespace ui {
-
-namespace {
-
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xe6, 0xe6, 0xe6);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::ToolTipBase, base);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-    p.setColor(QPalette::Light, QColor(0x4a, 0x4d, 0x52));
-    p.setColor(QPalette::Midlight, QColor(0x3a, 0x3d, 0x41));
-    p.setColor(QPalette::Mid, QColor(0x45, 0x48, 0x4d));
-    p.setColor(QPalette::Dark, QColor(0x1a, 0x1b, 0x1e));
-    p.setColor(QPalette::Shadow, QColor(0x10, 0x10, 0x12));
-    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
-    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
-    return p;
-}
-
-bool needsPassword(const QString &message)
-{
-    return message.contains(QLatin1String("password authentication failed")) ||
-           message.contains(QLatin1String("no password supplied")) ||
-           message.contains(QLatin1String("fe_sendauth"));
-}
-
-} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -128,29 +83,11 @@ MainWindow::MainWindow(QWidget *parent)
             });
     connect(m_worker, &StoreWorker::pageLoaded, m_model, &EntryModel::onPageLoaded);
     connect(m_worker, &StoreWorker::countLoaded, m_model, &EntryModel::onCountLoaded);
-    connect(m_worker, &StoreWorker::countLoaded, this, [this](quint64 token) {
-        if ((token >> 24) == m_model->generation())
-            m_countLabel->setText(tr("%n entries", nullptr, int(m_model->totalCount())));
-    });
     connect(m_worker, &StoreWorker::auditLoaded, this,
             [this](quint64 token, const QList<AuditRecord> &records) {
                 if (token != m_auditToken)
                     return;
-                m_auditModel->setRowCount(0);
-                for (const AuditRecord &r : records) {
-                    QList<QStandardItem *> row;
-                    row << new QStandardItem(
-                               r.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
-                        << new QStandardItem(r.action) << new QStandardItem()
-                        << new QStandardItem(r.osUser) << new QStandardItem(r.dbRole)
-                        << new QStandardItem(r.profile) << new QStandardItem(r.filter)
-                        << new QStandardItem(r.outcome);
-                    row.at(2)->setData(r.rowsAffected, Qt::DisplayRole); // sorts as a number
-                    row.at(2)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-                    if (r.outcome != QLatin1String("ok"))
-                        row.last()->setForeground(QColor(0xd0, 0x3b, 0x3b));
-                    m_auditModel->appendRow(row);
-                }
+                m_activity->showRecords(records);
             });
     connect(m_worker, &StoreWorker::previewReady, this, [this](quint64 token, qint64 count) {
         if (token == m_previewToken && m_onPreview) {
@@ -167,7 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
         }
     });
     connect(m_worker, &StoreWorker::actionFinished, this,
-            [this](quint64 token, const QString &action, qint64 rows, const QString &error) {
+            [this](quint64 token, const QString &action, qint64 rows, const StoreError &error) {
                 bool cancelled = false;
                 if (m_progress && token == m_actionToken) {
                     cancelled = m_progress->wasCanceled();
@@ -175,19 +112,20 @@ MainWindow::MainWindow(QWidget *parent)
                     m_progress->deleteLater();
                 }
                 if (cancelled)
-                    statusBar()->showMessage(error.isEmpty() ? tr("Cancelled.") : error, 8000);
-                else if (!error.isEmpty())
-                    QMessageBox::warning(this, tr("Action failed"), error);
+                    statusBar()->showMessage(error ? error.message() : tr("Cancelled."), 8000);
+                else if (error)
+                    QMessageBox::warning(this, tr("Action failed"), error.message());
                 else
                     statusBar()->showMessage(tr("%1: %n entries", nullptr, int(rows)).arg(action),
                                              8000);
                 m_model->reload();
                 m_dashboard->refreshNow();
                 loadAudit();
-                Q_EMIT actionCompleted(action, rows, error);
+                Q_EMIT actionCompleted(action, rows, error.message());
             });
-    connect(m_worker, &StoreWorker::failed, this,
-            [this](quint64, const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_worker, &StoreWorker::failed, this, [this](quint64, const StoreError &error) {
+        statusBar()->showMessage(error.message(), 10000);
+    });
     // Pushed changes (PostgreSQL NOTIFY): coalesce bursts into one refresh.
     m_pushDebounce->setSingleShot(true);
     m_pushDebounce->setInterval(300);
@@ -202,25 +140,23 @@ MainWindow::MainWindow(QWidget *parent)
         if (!m_connected)
             return;
         m_dashboardToken = nextToken();
-        QMetaObject::invokeMethod(m_worker, "loadDashboard", Qt::QueuedConnection,
-                                  Q_ARG(quint64, m_dashboardToken), Q_ARG(int, range),
-                                  Q_ARG(int, bucket));
+        m_worker->post(&StoreWorker::loadDashboard, m_dashboardToken, range, bucket);
     });
     connect(m_model, &EntryModel::pageRequested, this,
             [this](quint64 token, const BrowseRequest &request, int firstRow) {
                 if (!m_connected)
                     return; // asked again by the reload that follows the (re)connection
-                QMetaObject::invokeMethod(m_worker, "loadPage", Qt::QueuedConnection,
-                                          Q_ARG(quint64, token), Q_ARG(cc::BrowseRequest, request),
-                                          Q_ARG(int, firstRow));
+                const quint64 generation = m_model->generation();
+                m_worker->supersedeBrowsing(generation);
+                m_worker->post(&StoreWorker::loadPage, token, generation, request, firstRow);
             });
     connect(m_model, &EntryModel::countRequested, this,
             [this](quint64 token, const EntryFilter &filter) {
                 if (!m_connected)
                     return;
-                m_countLabel->setText(tr("counting…"));
-                QMetaObject::invokeMethod(m_worker, "loadCount", Qt::QueuedConnection,
-                                          Q_ARG(quint64, token), Q_ARG(cc::EntryFilter, filter));
+                const quint64 generation = m_model->generation();
+                m_worker->supersedeBrowsing(generation);
+                m_worker->post(&StoreWorker::loadCount, token, generation, filter);
             });
 
     m_reconnectTimer->setInterval(1000);
@@ -232,19 +168,16 @@ MainWindow::MainWindow(QWidget *parent)
         m_reconnectTimer->stop();
         m_banner->setText(tr("Connection lost — reconnecting…"));
         // A fresh open: a new connection, LISTEN again, the role's privileges read again.
-        QMetaObject::invokeMethod(m_worker, "open", Qt::QueuedConnection,
-                                  Q_ARG(cc::DatabaseConfig, m_config),
-                                  Q_ARG(QString, m_profile.name), Q_ARG(bool, m_demo));
+        m_worker->post(&StoreWorker::open, m_config, m_profile.name, m_demo);
     });
     m_pingTimer->setInterval(10000);
     connect(m_pingTimer, &QTimer::timeout, this, [this]() {
         m_pingToken = nextToken();
-        QMetaObject::invokeMethod(m_worker, "ping", Qt::QueuedConnection,
-                                  Q_ARG(quint64, m_pingToken));
+        m_worker->post(&StoreWorker::ping, m_pingToken);
     });
     m_tickTimer->setInterval(1000);
     connect(m_tickTimer, &QTimer::timeout, this, [this]() {
-        if (m_tabs->currentIndex() == 1)
+        if (currentPage() == Page::Entries)
             m_model->tick();
     });
     m_tickTimer->start();
@@ -252,12 +185,7 @@ MainWindow::MainWindow(QWidget *parent)
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    // Column widths and order, the sort, and the table/details split, as the operator left them.
-    if (m_view->horizontalHeader()->restoreState(
-            settings.value(QStringLiteral("entries/header")).toByteArray()))
-        m_model->sort(m_view->horizontalHeader()->sortIndicatorSection(),
-                      m_view->horizontalHeader()->sortIndicatorOrder());
-    m_entrySplitter->restoreState(settings.value(QStringLiteral("entries/splitter")).toByteArray());
+    m_entries->restoreState(settings);
     setTheme(settings.value(QStringLiteral("view/theme"), QStringLiteral("system")).toString());
     updateActions();
 }
@@ -266,6 +194,63 @@ MainWindow::~MainWindow()
 {
     m_thread.quit();
     m_thread.wait();
+}
+
+void MainWindow::showPage(Page which)
+{
+    m_tabs->setCurrentWidget(page(which));
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    for (Page p : {Page::Dashboard, Page::Entries, Page::Activity}) {
+        if (m_tabs->currentWidget() == page(p))
+            return p;
+    }
+    return Page::Dashboard;
+}
+
+QWidget *MainWindow::page(Page which) const
+{
+    switch (which) {
+    case Page::Dashboard:
+        return m_dashboard;
+    case Page::Entries:
+        return m_entries;
+    case Page::Activity:
+        return m_activity;
+    }
+    return m_dashboard;
+}
+
+EntryModel *MainWindow::entryModel() const
+{
+    return m_model;
+}
+
+QTableView *MainWindow::entryView() const
+{
+    return m_entries->view();
+}
+
+QLineEdit *MainWindow::filterEdit() const
+{
+    return m_entries->filterEdit();
+}
+
+QComboBox *MainWindow::stateCombo() const
+{
+    return m_entries->stateCombo();
+}
+
+QPlainTextEdit *MainWindow::detailsPane() const
+{
+    return m_entries->detailsPane();
+}
+
+QStandardItemModel *MainWindow::auditModel() const
+{
+    return m_activity->auditModel();
 }
 
 QString MainWindow::statusText() const
@@ -290,9 +275,9 @@ void MainWindow::createActions()
     make(QStringLiteral("refresh"), tr("&Refresh"), QKeySequence::Refresh, "refresh",
          &MainWindow::refresh);
     make(QStringLiteral("filter"), tr("&Filter entries"), QKeySequence::Find, "filter", [this]() {
-        m_tabs->setCurrentIndex(1);
-        m_filter->setFocus();
-        m_filter->selectAll();
+        showPage(Page::Entries);
+        m_entries->filterEdit()->setFocus();
+        m_entries->filterEdit()->selectAll();
     });
     make(QStringLiteral("invalidate"), tr("&Invalidate selected"), QKeySequence::Delete,
          "invalidate", &MainWindow::invalidateSelected);
@@ -374,10 +359,12 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions.value(QStringLiteral("refresh")));
     view->addAction(m_actions.value(QStringLiteral("filter")));
-    for (int i = 0; i < 3; ++i) {
-        auto *go = new QAction(m_tabs->tabText(i).remove(QLatin1Char('&')), this);
-        go->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
-        connect(go, &QAction::triggered, this, [this, i]() { m_tabs->setCurrentIndex(i); });
+    int digit = Qt::Key_1;
+    for (Page p : {Page::Dashboard, Page::Entries, Page::Activity}) {
+        auto *go =
+            new QAction(m_tabs->tabText(m_tabs->indexOf(page(p))).remove(QLatin1Char('&')), this);
+        go->setShortcut(QKeySequence(Qt::ALT | Qt::Key(digit++)));
+        connect(go, &QAction::triggered, this, [this, p]() { showPage(p); });
         view->addAction(go);
     }
     // A menu of exclusive choices kept in the settings under `key`; `apply` runs on a change.
@@ -459,146 +446,17 @@ void MainWindow::createCentral()
     m_dashboard = new Dashboard(m_tabs);
     m_tabs->addTab(m_dashboard, resourceIcon("dashboard"), tr("&Dashboard"));
 
-    // Entries: filter bar, table, details.
-    auto *entries = new QWidget(m_tabs);
-    auto *ev = new QVBoxLayout(entries);
-    auto *filterRow = new QHBoxLayout;
-    m_filter = new QLineEdit(entries);
-    m_filter->setObjectName(QStringLiteral("filterEdit"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setPlaceholderText(tr("Filter: exchange:bybit env:testnet user:ID cred:ID before:2h "
-                                    "or any text"));
-    m_stateCombo = new QComboBox(entries);
-    m_stateCombo->setObjectName(QStringLiteral("stateCombo"));
-    m_stateCombo->addItem(tr("All states"), int(EntryFilter::State::Any));
-    m_stateCombo->addItem(tr("Valid"), int(EntryFilter::State::Valid));
-    m_stateCombo->addItem(tr("Expired"), int(EntryFilter::State::Expired));
-    m_stateCombo->addItem(tr("Invalidated"), int(EntryFilter::State::Invalid));
-    m_countLabel = new QLabel(entries);
-    m_countLabel->setObjectName(QStringLiteral("countLabel"));
-    filterRow->addWidget(m_filter, 1);
-    filterRow->addWidget(m_stateCombo);
-    filterRow->addWidget(m_countLabel);
-    ev->addLayout(filterRow);
-    m_filterError = new QLabel(entries);
-    m_filterError->setObjectName(QStringLiteral("filterError"));
-    m_filterError->setStyleSheet(QStringLiteral("color: #c62828"));
-    m_filterError->hide();
-    ev->addWidget(m_filterError);
-    // The details beside the table: the metadata JSON gets the full height it needs.
-    auto *split = new QSplitter(Qt::Horizontal, entries);
-    m_entrySplitter = split;
-    split->setObjectName(QStringLiteral("entrySplitter"));
-    m_model = new EntryModel(Clock::system(), this);
-    m_view = new QTableView(split);
-    m_view->setObjectName(QStringLiteral("entryView"));
-    m_view->setModel(m_model);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(EntryModel::UserColumn, Qt::AscendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setWordWrap(false);
-    // Each column as wide as a typical value (or its title), measured in the view's font.
-    const QFontMetrics metrics = m_view->fontMetrics();
-    const QStringList samples{QStringLiteral("user0000"), QStringLiteral("c0000000000000000"),
-                              QStringLiteral("BYBIT"),    QStringLiteral("TESTNET"),
-                              QStringLiteral("-0000 ms"), QStringLiteral("00-00 00:00:00"),
-                              QStringLiteral("00h 00m"),  QStringLiteral("expired 00h 00m ago"),
-                              QStringLiteral("00000")};
-    for (int column = 0; column < samples.size(); ++column) {
-        const QString title =
-            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
-        m_view->setColumnWidth(column, std::max(metrics.horizontalAdvance(samples.at(column)),
-                                                metrics.horizontalAdvance(title) + 14) +
-                                           14);
-    }
-    // The same actions on the rows, by right click.
-    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto *copyKey = new QAction(resourceIcon("copy"), tr("Copy cache key"), m_view);
-    copyKey->setShortcut(QKeySequence::Copy);
-    copyKey->setShortcutContext(Qt::WidgetShortcut);
-    connect(copyKey, &QAction::triggered, this, [this]() {
-        QStringList keys;
-        for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
-            if (const CacheEntry *e = m_model->entryAt(index.row()))
-                keys << e->cacheKey;
-        }
-        QGuiApplication::clipboard()->setText(keys.join(QLatin1Char('\n')));
-    });
-    m_view->addAction(copyKey);
-    m_details = new QPlainTextEdit(split);
-    m_details->setObjectName(QStringLiteral("detailsPane"));
-    m_details->setReadOnly(true);
-    m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_details->setPlaceholderText(tr("Select an entry to see its details and metadata."));
-    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_details->setFont(mono);
-    split->addWidget(m_view);
-    split->addWidget(m_details);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
-    split->setSizes({980, 320});
-    m_details->setMinimumWidth(220);
-    split->setChildrenCollapsible(false);
-    ev->addWidget(split, 1);
-    m_tabs->addTab(entries, resourceIcon("entries"), tr("&Entries"));
-    auto *separator = new QAction(m_view);
-    separator->setSeparator(true);
-    m_view->addAction(separator);
+    m_entries = new EntriesPage(m_tabs);
+    m_model = m_entries->model();
+    m_tabs->addTab(m_entries, resourceIcon("entries"), tr("&Entries"));
+    QList<QAction *> rowActions;
     for (const char *name : {"invalidate", "invalidateMatching", "testSync", "export"})
-        m_view->addAction(m_actions.value(QLatin1String(name)));
-
-    // Activity: the audit log.
-    auto *activity = new QWidget(m_tabs);
-    auto *av = new QVBoxLayout(activity);
-    auto *auditFilter = new QLineEdit(activity);
-    auditFilter->setObjectName(QStringLiteral("auditFilter"));
-    auditFilter->setClearButtonEnabled(true);
-    auditFilter->setPlaceholderText(tr("Filter the audit log"));
-    av->addWidget(auditFilter);
-    m_auditModel = new QStandardItemModel(0, 8, this);
-    m_auditModel->setHorizontalHeaderLabels({tr("Time"), tr("Action"), tr("Rows"), tr("OS user"),
-                                             tr("Database role"), tr("Profile"), tr("Filter"),
-                                             tr("Outcome")});
-    m_auditProxy = new QSortFilterProxyModel(this);
-    m_auditProxy->setSourceModel(m_auditModel);
-    m_auditProxy->setFilterKeyColumn(-1);
-    m_auditProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    auto *auditView = new QTableView(activity);
-    auditView->setObjectName(QStringLiteral("auditView"));
-    auditView->setModel(m_auditProxy);
-    auditView->setSortingEnabled(true);
-    auditView->sortByColumn(0, Qt::DescendingOrder); // the latest first
-    auditView->setWordWrap(false);
-    auditView->setAlternatingRowColors(true);
-    auditView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    {
-        const QFontMetrics auditMetrics = auditView->fontMetrics();
-        const QStringList auditSamples{
-            QStringLiteral("0000-00-00 00:00:00"),
-            QStringLiteral("invalidate-selection"),
-            QStringLiteral("0000000"),
-            QStringLiteral("operator"),
-            QStringLiteral("cc_console_admin"),
-            QStringLiteral("Embedded (SQLite)"),
-            QStringLiteral("{\"exchange\":\"BYBIT\",\"state\":\"valid\"}")};
-        for (int column = 0; column < auditSamples.size(); ++column)
-            auditView->setColumnWidth(column,
-                                      auditMetrics.horizontalAdvance(auditSamples.at(column)) + 20);
-    }
-    auditView->horizontalHeader()->setStretchLastSection(true);
-    auditView->verticalHeader()->hide();
-    auditView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    av->addWidget(auditView);
-    connect(auditFilter, &QLineEdit::textChanged, m_auditProxy,
-            &QSortFilterProxyModel::setFilterFixedString);
-    m_tabs->addTab(activity, resourceIcon("activity"), tr("&Activity"));
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        if (index == 2)
+        rowActions << m_actions.value(QLatin1String(name));
+    m_entries->addRowActions(rowActions);
+    m_activity = new ActivityPage(m_tabs);
+    m_tabs->addTab(m_activity, resourceIcon("activity"), tr("&Activity"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this]() {
+        if (currentPage() == Page::Activity)
             loadAudit();
     });
 
@@ -627,34 +485,13 @@ void MainWindow::createCentral()
         statusBar()->addPermanentWidget(label);
     }
 
-    // The filter applies as the operator types (debounced), on the server.
-    auto *debounce = new QTimer(this);
-    debounce->setSingleShot(true);
-    debounce->setInterval(250);
-    connect(m_filter, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
-    connect(debounce, &QTimer::timeout, this, &MainWindow::applyFilter);
-    connect(m_stateCombo, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::showDetails);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::showDetails);
     resize(1320, 840);
 }
 
-void MainWindow::applyFilter()
+void MainWindow::setConnected(bool connected)
 {
-    QString error;
-    EntryFilter filter = parseFilterQuery(m_filter->text(), Clock::system()->nowMs(), &error);
-    if (!error.isEmpty()) {
-        m_filterError->setText(error);
-        m_filterError->show();
-        return;
-    }
-    m_filterError->hide();
-    const auto state = EntryFilter::State(m_stateCombo->currentData().toInt());
-    if (state != EntryFilter::State::Any)
-        filter.state = state;
-    if (m_connected)
-        m_model->setFilter(filter);
+    m_connected = connected;
+    m_entries->setConnected(connected);
 }
 
 void MainWindow::openProfile(const ConnectionProfile &profile, bool demo)
@@ -674,21 +511,17 @@ void MainWindow::openProfile(const ConnectionProfile &profile, bool demo)
     m_profile = profile;
     m_config = config;
     m_demo = demo;
-    m_connected = false;
+    setConnected(false);
     m_passwordAsked = false;
     m_reconnectTimer->stop();
     m_backoffSeconds = 1;
     m_banner->hide();
-    m_auditModel->setRowCount(0);
+    m_activity->clear();
     m_statusState->setText(tr("connecting…"));
     m_statusProfile->setText(profile.name);
     updateEnvironmentBand();
     updateActions();
-    auto open = [this]() {
-        QMetaObject::invokeMethod(m_worker, "open", Qt::QueuedConnection,
-                                  Q_ARG(cc::DatabaseConfig, m_config),
-                                  Q_ARG(QString, m_profile.name), Q_ARG(bool, m_demo));
-    };
+    auto open = [this]() { m_worker->post(&StoreWorker::open, m_config, m_profile.name, m_demo); };
     if (config.isPostgres() && PasswordVault::isAvailable()) {
         m_vault->read(profile.name,
                       [this, open](const QString &password, bool found, const QString &) {
@@ -703,7 +536,7 @@ void MainWindow::openProfile(const ConnectionProfile &profile, bool demo)
 
 void MainWindow::onOpened(const ServerInfo &info, const Privileges &privileges)
 {
-    m_connected = true;
+    setConnected(true);
     m_server = info;
     m_privileges = privileges;
     m_banner->hide();
@@ -717,18 +550,18 @@ void MainWindow::onOpened(const ServerInfo &info, const Privileges &privileges)
     m_dashboard->setStale(false);
     m_model->setStale(false);
     updateActions();
-    applyFilter();
+    m_entries->applyFilter();
     m_model->reload();
     if (m_dashboard->isVisible())
         m_dashboard->refreshNow();
     Q_EMIT connected();
 }
 
-void MainWindow::onOpenFailed(const QString &message, int kind)
+void MainWindow::onOpenFailed(const StoreError &error)
 {
-    m_connected = false;
+    setConnected(false);
     updateActions();
-    if (m_config.isPostgres() && needsPassword(message) && !m_passwordAsked) {
+    if (m_config.isPostgres() && isAuthenticationFailure(error) && !m_passwordAsked) {
         m_passwordAsked = true;
         bool ok = false;
         const QString password = QInputDialog::getText(
@@ -741,29 +574,27 @@ void MainWindow::onOpenFailed(const QString &message, int kind)
                                       tr("Remember this password in the system keychain?")) ==
                     QMessageBox::Yes)
                 m_vault->write(m_profile.name, password, [](const QString &) {});
-            QMetaObject::invokeMethod(m_worker, "open", Qt::QueuedConnection,
-                                      Q_ARG(cc::DatabaseConfig, m_config),
-                                      Q_ARG(QString, m_profile.name), Q_ARG(bool, m_demo));
+            m_worker->post(&StoreWorker::open, m_config, m_profile.name, m_demo);
             return;
         }
     }
-    if (kind == int(StoreError::Unreachable)) {
-        onConnectionLost(message);
+    if (error.kind() == StoreError::Unreachable) {
+        onConnectionLost(error);
         return;
     }
     m_statusState->setText(tr("not connected"));
-    m_banner->setText(message);
+    m_banner->setText(error.message());
     m_banner->show();
 }
 
-void MainWindow::onConnectionLost(const QString &message)
+void MainWindow::onConnectionLost(const StoreError &error)
 {
     if (m_reconnectTimer->isActive())
         return; // already counting down
-    m_connected = false;
+    setConnected(false);
     updateActions();
     m_statusState->setText(tr("connection lost"));
-    m_statusState->setToolTip(message);
+    m_statusState->setToolTip(error.message());
     m_dashboard->setStale(true);
     m_model->setStale(true);
     m_pingTimer->stop();
@@ -821,46 +652,8 @@ void MainWindow::loadAudit()
     if (!m_connected)
         return;
     m_auditToken = nextToken();
-    QMetaObject::invokeMethod(m_worker, "loadAudit", Qt::QueuedConnection,
-                              Q_ARG(quint64, m_auditToken),
-                              Q_ARG(QDateTime, QDateTime::currentDateTimeUtc().addDays(-30)));
-}
-
-void MainWindow::showDetails()
-{
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    if (rows.size() != 1) {
-        m_details->setPlainText(
-            rows.isEmpty() ? QString() : tr("%n entries selected", nullptr, int(rows.size())));
-        return;
-    }
-    const CacheEntry *e = m_model->entryAt(rows.first().row());
-    if (!e) {
-        m_details->clear();
-        return;
-    }
-    const qint64 now = Clock::system()->nowMs();
-    QString text;
-    text += tr("Cache key:    %1\n").arg(e->cacheKey);
-    text += tr("Id:           %1\n").arg(e->id);
-    text += tr("User:         %1\nCredential:   %2\n").arg(e->userId, e->credentialId);
-    text += tr("Exchange:     %1 %2\n").arg(e->exchange, e->environment);
-    text += tr("Offset:       %1 ms\n").arg(e->timeOffsetMs);
-    text += tr("Last sync:    %1 (%2 ago)\n")
-                .arg(e->lastSyncTime.toUTC().toString(Qt::ISODateWithMs),
-                     formatDuration(e->ageMs(now)));
-    text += tr("Expires:      %1\n").arg(e->expiresAt.toUTC().toString(Qt::ISODateWithMs));
-    text +=
-        tr("State:        %1\nHits:         %2\n").arg(stateName(e->stateAt(now))).arg(e->hitCount);
-    text += tr("Created:      %1\nUpdated:      %2\n")
-                .arg(e->createdAt.toUTC().toString(Qt::ISODateWithMs),
-                     e->updatedAt.toUTC().toString(Qt::ISODateWithMs));
-    text += tr("Metadata:\n%1")
-                .arg(e->metadata.isEmpty()
-                         ? tr("(none: written by the seed's service)")
-                         : QString::fromUtf8(
-                               QJsonDocument(e->metadata).toJson(QJsonDocument::Indented)));
-    m_details->setPlainText(text);
+    m_worker->post(&StoreWorker::loadAudit, m_auditToken,
+                   QDateTime::currentDateTimeUtc().addDays(-30));
 }
 
 bool MainWindow::confirm(const QString &title, const QString &question, bool bulk)
@@ -893,11 +686,8 @@ void MainWindow::invalidateSelected()
     if (!m_connected || !m_privileges.canWrite)
         return;
     QList<Identity> identities;
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    for (const QModelIndex &index : rows) {
-        if (const CacheEntry *e = m_model->entryAt(index.row()))
-            identities << Identity(e->userId, e->credentialId);
-    }
+    for (const CacheEntry &e : m_entries->selectedEntries())
+        identities << Identity(e.userId, e.credentialId);
     if (identities.isEmpty()) {
         statusBar()->showMessage(tr("Select the entries to invalidate first."), 5000);
         return;
@@ -912,9 +702,7 @@ void MainWindow::invalidateSelected()
     if (!confirm(tr("Invalidate"), question, identities.size() > 1))
         return;
     runBulk(tr("Invalidating…"), identities.size(), [this, identities](quint64 token) {
-        QMetaObject::invokeMethod(m_worker, "invalidateIdentities", Qt::QueuedConnection,
-                                  Q_ARG(quint64, token),
-                                  Q_ARG(QList<cc::ui::Identity>, identities));
+        m_worker->post(&StoreWorker::invalidateIdentities, token, identities);
     });
 }
 
@@ -941,12 +729,10 @@ void MainWindow::invalidateMatching()
         if (!confirm(tr("Invalidate"), question, true))
             return;
         runBulk(tr("Invalidating…"), count, [this, filter](quint64 token) {
-            QMetaObject::invokeMethod(m_worker, "invalidateMatching", Qt::QueuedConnection,
-                                      Q_ARG(quint64, token), Q_ARG(cc::EntryFilter, filter));
+            m_worker->post(&StoreWorker::invalidateMatching, token, filter);
         });
     };
-    QMetaObject::invokeMethod(m_worker, "previewInvalidate", Qt::QueuedConnection,
-                              Q_ARG(quint64, m_previewToken), Q_ARG(cc::EntryFilter, filter));
+    m_worker->post(&StoreWorker::previewInvalidate, m_previewToken, filter);
 }
 
 void MainWindow::cleanupExpired()
@@ -964,31 +750,25 @@ void MainWindow::cleanupExpired()
                 tr("Delete %n expired entries from %1?", nullptr, int(count)).arg(m_profile.name),
                 true))
             return;
-        runBulk(tr("Deleting expired entries…"), count, [this](quint64 token) {
-            QMetaObject::invokeMethod(m_worker, "cleanup", Qt::QueuedConnection,
-                                      Q_ARG(quint64, token));
-        });
+        runBulk(tr("Deleting expired entries…"), count,
+                [this](quint64 token) { m_worker->post(&StoreWorker::cleanup, token); });
     };
-    QMetaObject::invokeMethod(m_worker, "previewCleanup", Qt::QueuedConnection,
-                              Q_ARG(quint64, m_previewToken));
+    m_worker->post(&StoreWorker::previewCleanup, m_previewToken);
 }
 
 void MainWindow::testSync()
 {
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    const CacheEntry *entry = rows.size() == 1 ? m_model->entryAt(rows.first().row()) : nullptr;
-    auto *dialog = new TestSyncDialog(entry, m_connected && m_privileges.canWrite,
-                                      tr("The database role may only read"), this);
+    auto *dialog =
+        new TestSyncDialog(m_entries->currentEntry(), m_connected && m_privileges.canWrite,
+                           tr("The database role may only read"), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &TestSyncDialog::writeRequested, this,
             [this](const QString &user, const QString &credential, const QString &exchange,
                    const QString &environment, const TimeSyncState &state) {
                 const quint64 token = nextToken();
                 m_actionToken = token;
-                QMetaObject::invokeMethod(
-                    m_worker, "writeSync", Qt::QueuedConnection, Q_ARG(quint64, token),
-                    Q_ARG(QString, user), Q_ARG(QString, credential), Q_ARG(QString, exchange),
-                    Q_ARG(QString, environment), Q_ARG(cc::TimeSyncState, state));
+                m_worker->post(&StoreWorker::writeSync, token, user, credential, exchange,
+                               environment, state);
             });
     dialog->show();
 }
@@ -1007,9 +787,7 @@ void MainWindow::exportEntries(const QString &pathIn)
     const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
     const EntryFilter filter = m_model->filter();
     runBulk(tr("Exporting…"), m_model->totalCount(), [this, filter, path, json](quint64 token) {
-        QMetaObject::invokeMethod(m_worker, "exportEntries", Qt::QueuedConnection,
-                                  Q_ARG(quint64, token), Q_ARG(cc::EntryFilter, filter),
-                                  Q_ARG(QString, path), Q_ARG(bool, json));
+        m_worker->post(&StoreWorker::exportEntries, token, filter, path, json);
     });
 }
 
@@ -1035,19 +813,8 @@ void MainWindow::exportCharts(const QString &directoryIn)
 
 void MainWindow::setTheme(const QString &theme)
 {
-    static const QPalette systemPalette = QApplication::palette();
-    if (theme == QLatin1String("dark")) {
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QApplication::setPalette(darkPalette());
-    } else if (theme == QLatin1String("light")) {
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QApplication::setPalette(QApplication::style()->standardPalette());
-    } else {
-        QApplication::setPalette(systemPalette);
-    }
-    for (QChartView *view : m_dashboard->charts())
-        view->chart()->setTheme(theme == QLatin1String("dark") ? QChart::ChartThemeDark
-                                                               : QChart::ChartThemeLight);
+    Theme::apply(theme);
+    m_dashboard->setChartTheme(Theme::chartTheme(theme));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -1055,8 +822,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("entries/header"), m_view->horizontalHeader()->saveState());
-    settings.setValue(QStringLiteral("entries/splitter"), m_entrySplitter->saveState());
+    m_entries->saveState(settings);
     settings.setValue(QStringLiteral("window/lastProfile"), m_profile.name);
     settings.sync();
     ProfileStore::restrictSettingsFile();

@@ -15,8 +15,6 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QProgressDialog;
-class QSortFilterProxyModel;
-class QSplitter;
 class QStandardItemModel;
 class QTabWidget;
 class QTableView;
@@ -25,7 +23,9 @@ class QTimer;
 namespace cc {
 namespace ui {
 
+class ActivityPage;
 class Dashboard;
+class EntriesPage;
 class EntryModel;
 class PasswordVault;
 
@@ -35,6 +35,9 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
+    // The pages, in the order of their tabs (Alt+1, Alt+2, Alt+3).
+    enum class Page { Dashboard, Entries, Activity };
+
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -42,15 +45,20 @@ public:
     void openProfile(const ConnectionProfile &profile, bool demo = false);
 
     // For tests and tools.
+    void showPage(Page page);
+    Page currentPage() const;
+    QWidget *page(Page page) const;
     Dashboard *dashboard() const { return m_dashboard; }
-    EntryModel *entryModel() const { return m_model; }
-    QTableView *entryView() const { return m_view; }
+    EntriesPage *entriesPage() const { return m_entries; }
+    ActivityPage *activityPage() const { return m_activity; }
+    EntryModel *entryModel() const;
+    QTableView *entryView() const;
     QTabWidget *tabs() const { return m_tabs; }
-    QLineEdit *filterEdit() const { return m_filter; }
-    QComboBox *stateCombo() const { return m_stateCombo; }
+    QLineEdit *filterEdit() const;
+    QComboBox *stateCombo() const;
     QLabel *banner() const { return m_banner; }
-    QStandardItemModel *auditModel() const { return m_auditModel; }
-    QPlainTextEdit *detailsPane() const { return m_details; }
+    QStandardItemModel *auditModel() const;
+    QPlainTextEdit *detailsPane() const;
     QAction *action(const QString &name) const { return m_actions.value(name); }
     bool isConnected() const { return m_connected; }
     const Privileges &privileges() const { return m_privileges; }
@@ -78,14 +86,13 @@ private:
     void createActions();
     void createMenus();
     void createCentral();
-    void applyFilter();
+    void setConnected(bool connected);
     void onOpened(const ServerInfo &info, const Privileges &privileges);
-    void onOpenFailed(const QString &message, int kind);
-    void onConnectionLost(const QString &message);
+    void onOpenFailed(const StoreError &error);
+    void onConnectionLost(const StoreError &error);
     void scheduleReconnect();
     void updateActions();
     void updateEnvironmentBand();
-    void showDetails();
     void loadAudit();
     void setTheme(const QString &theme);
     void runBulk(const QString &title, qint64 expected, const std::function<void(quint64)> &start);
@@ -115,16 +122,9 @@ private:
     QHash<QString, QAction *> m_actions;
     QTabWidget *m_tabs;
     Dashboard *m_dashboard;
-    EntryModel *m_model;
-    QTableView *m_view;
-    QLineEdit *m_filter;
-    QComboBox *m_stateCombo;
-    QLabel *m_filterError;
-    QLabel *m_countLabel;
-    QPlainTextEdit *m_details;
-    QSplitter *m_entrySplitter;
-    QStandardItemModel *m_auditModel;
-    QSortFilterProxyModel *m_auditProxy;
+    EntriesPage *m_entries;
+    EntryModel *m_model; // the entries page's
+    ActivityPage *m_activity;
     QLabel *m_band;
     QLabel *m_banner;
     QLabel *m_statusProfile;

@@ -37,6 +37,7 @@ QString iso(const QDateTime &t)
 
 void StoreWorker::registerTypes()
 {
+    qRegisterMetaType<cc::StoreError>();
     qRegisterMetaType<cc::DatabaseConfig>();
     qRegisterMetaType<cc::ServerInfo>();
     qRegisterMetaType<cc::Privileges>();
@@ -77,24 +78,24 @@ void StoreWorker::open(const DatabaseConfig &config, const QString &profile, boo
     if (error.kind() == StoreError::SchemaMissing && demo && config.isSqlite()) {
         auto report = m_store->migrate();
         if (!report.ok()) {
-            Q_EMIT openFailed(report.error().message(), int(report.error().kind()));
+            Q_EMIT openFailed(report.error());
             return;
         }
         auto written = m_store->fillDemo(2000, 1);
         if (!written.ok()) {
-            Q_EMIT openFailed(written.error().message(), int(written.error().kind()));
+            Q_EMIT openFailed(written.error());
             return;
         }
         error = m_store->open();
     }
     if (error) {
-        Q_EMIT openFailed(error.message(), int(error.kind()));
+        Q_EMIT openFailed(error);
         return;
     }
     auto info = m_store->serverInfo();
     auto privileges = m_store->privileges();
     if (!info.ok()) {
-        Q_EMIT openFailed(info.error().message(), int(info.error().kind()));
+        Q_EMIT openFailed(info.error());
         return;
     }
     m_lost = false;
@@ -142,7 +143,7 @@ bool StoreWorker::ready(quint64 token)
 {
     if (m_store)
         return true;
-    Q_EMIT failed(token, tr("Not connected to a database."));
+    Q_EMIT failed(token, StoreError(StoreError::Unreachable, tr("Not connected to a database.")));
     return false;
 }
 
@@ -151,10 +152,10 @@ void StoreWorker::report(quint64 token, const StoreError &error)
     if (error.kind() == StoreError::Unreachable) {
         if (!m_lost) {
             m_lost = true;
-            Q_EMIT connectionLost(error.message());
+            Q_EMIT connectionLost(error);
         }
     }
-    Q_EMIT failed(token, error.message());
+    Q_EMIT failed(token, error);
 }
 
 void StoreWorker::ping(quint64 token)
@@ -210,10 +211,14 @@ void StoreWorker::loadDashboard(quint64 token, int rangeMinutes, int bucketMinut
     Q_EMIT dashboardLoaded(token, stats.value(), history.value(), breakdown.value(), bucketMinutes);
 }
 
-void StoreWorker::loadPage(quint64 token, const BrowseRequest &request, int firstRow)
+void StoreWorker::loadPage(quint64 token, quint64 generation, const BrowseRequest &request,
+                           int firstRow)
 {
+    if (superseded(generation))
+        return;
     if (!ready(token))
         return;
+    Q_EMIT browseStarted(token);
     auto page = m_store->browse(request);
     if (!page.ok()) {
         report(token, page.error());
@@ -222,10 +227,13 @@ void StoreWorker::loadPage(quint64 token, const BrowseRequest &request, int firs
     Q_EMIT pageLoaded(token, firstRow, page->entries, page->nextCursor);
 }
 
-void StoreWorker::loadCount(quint64 token, const EntryFilter &filter)
+void StoreWorker::loadCount(quint64 token, quint64 generation, const EntryFilter &filter)
 {
+    if (superseded(generation))
+        return;
     if (!ready(token))
         return;
+    Q_EMIT browseStarted(token);
     auto n = m_store->count(filter);
     if (!n.ok()) {
         report(token, n.error());
@@ -322,7 +330,7 @@ void StoreWorker::invalidateIdentities(quint64 token, const QList<Identity> &ide
           filter, total, error);
     if (error.kind() == StoreError::Unreachable)
         report(token, error);
-    Q_EMIT actionFinished(token, QStringLiteral("invalidate"), total, error.message());
+    Q_EMIT actionFinished(token, QStringLiteral("invalidate"), total, error);
 }
 
 void StoreWorker::invalidateMatching(quint64 token, const EntryFilter &filter)
@@ -340,7 +348,7 @@ void StoreWorker::invalidateMatching(quint64 token, const EntryFilter &filter)
     audit(QStringLiteral("invalidate-matching"), json, rows, error);
     if (error.kind() == StoreError::Unreachable)
         report(token, error);
-    Q_EMIT actionFinished(token, QStringLiteral("invalidate-matching"), rows, error.message());
+    Q_EMIT actionFinished(token, QStringLiteral("invalidate-matching"), rows, error);
 }
 
 void StoreWorker::previewCleanup(quint64 token)
@@ -368,7 +376,7 @@ void StoreWorker::cleanup(quint64 token)
     audit(QStringLiteral("cleanup"), QStringLiteral("{}"), rows, error);
     if (error.kind() == StoreError::Unreachable)
         report(token, error);
-    Q_EMIT actionFinished(token, QStringLiteral("cleanup"), rows, error.message());
+    Q_EMIT actionFinished(token, QStringLiteral("cleanup"), rows, error);
 }
 
 void StoreWorker::writeSync(quint64 token, const QString &userId, const QString &credentialId,
@@ -385,7 +393,7 @@ void StoreWorker::writeSync(quint64 token, const QString &userId, const QString 
                                         {QStringLiteral("source"), QStringLiteral("test sync")}})
                   .toJson(QJsonDocument::Compact)),
           error ? 0 : 1, error);
-    Q_EMIT actionFinished(token, QStringLiteral("set"), error ? 0 : 1, error.message());
+    Q_EMIT actionFinished(token, QStringLiteral("set"), error ? 0 : 1, error);
 }
 
 void StoreWorker::exportEntries(quint64 token, const EntryFilter &filter, const QString &path,
@@ -396,7 +404,8 @@ void StoreWorker::exportEntries(quint64 token, const EntryFilter &filter, const 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
         Q_EMIT actionFinished(token, QStringLiteral("export"), 0,
-                              tr("Cannot write %1: %2").arg(path, file.errorString()));
+                              StoreError(StoreError::InvalidArgument,
+                                         tr("Cannot write %1: %2").arg(path, file.errorString())));
         return;
     }
     BrowseRequest request;
@@ -414,7 +423,7 @@ void StoreWorker::exportEntries(quint64 token, const EntryFilter &filter, const 
         if (!page.ok()) {
             file.cancelWriting();
             report(token, page.error());
-            Q_EMIT actionFinished(token, QStringLiteral("export"), rows, page.error().message());
+            Q_EMIT actionFinished(token, QStringLiteral("export"), rows, page.error());
             return;
         }
         for (const CacheEntry &e : page->entries) {
@@ -461,15 +470,17 @@ void StoreWorker::exportEntries(quint64 token, const EntryFilter &filter, const 
         file.write("\n]\n");
     if (isCancelled(token)) {
         file.cancelWriting();
-        Q_EMIT actionFinished(token, QStringLiteral("export"), rows, tr("Export cancelled."));
+        Q_EMIT actionFinished(token, QStringLiteral("export"), rows,
+                              StoreError(StoreError::Cancelled, tr("Export cancelled.")));
         return;
     }
     if (!file.commit()) {
         Q_EMIT actionFinished(token, QStringLiteral("export"), rows,
-                              tr("Cannot write %1: %2").arg(path, file.errorString()));
+                              StoreError(StoreError::InvalidArgument,
+                                         tr("Cannot write %1: %2").arg(path, file.errorString())));
         return;
     }
-    Q_EMIT actionFinished(token, QStringLiteral("export"), rows, QString());
+    Q_EMIT actionFinished(token, QStringLiteral("export"), rows, StoreError());
 }
 
 } // namespace ui

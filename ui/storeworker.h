@@ -16,7 +16,7 @@ namespace ui {
 using Identity = QPair<QString, QString>; // userId, credentialId
 
 // The console's only door to the database. Lives in a worker thread and owns its CacheStore
-// (connections are per thread); every slot is called through a queued connection and answers
+// (connections are per thread); every slot is called through post() (a queued call) and answers
 // with a signal carrying the caller's token, so that late answers can be recognised and dropped.
 // The GUI thread never waits on it.
 class StoreWorker : public QObject
@@ -35,8 +35,29 @@ public:
     // Thread-safe: rows per batch of cleanup and bulk invalidation from the next open() on
     // (0: the engine's default). Smaller batches mean finer progress and a quicker cancel.
     void setBatchSize(int rows) { m_batchSize = rows; }
+    // Thread-safe: the entry browser moved on to `generation` (a new filter, sort or reload).
+    // Page and count requests of an older generation still in the queue are then dropped before
+    // they run: their answers would be thrown away anyway. Generations only grow.
+    void supersedeBrowsing(quint64 generation)
+    {
+        quint64 seen = m_browseGeneration.load();
+        while (seen < generation && !m_browseGeneration.compare_exchange_weak(seen, generation)) {
+        }
+    }
 
     static void registerTypes();
+
+    // Thread-safe: queues a call of one of the slots below on the worker's thread, e.g.
+    // `worker->post(&StoreWorker::ping, token)`. Calls run one at a time in the order they were
+    // posted. The slot and its arguments are checked by the compiler (no method names as strings);
+    // the arguments are copied now, as a queued signal's would be.
+    template<typename... Params, typename... Args>
+    void post(void (StoreWorker::*slot)(Params...), Args &&...args)
+    {
+        static_assert(sizeof...(Params) == sizeof...(Args), "wrong number of arguments");
+        QMetaObject::invokeMethod(
+            this, [this, slot, args...]() { (this->*slot)(args...); }, Qt::QueuedConnection);
+    }
 
 public Q_SLOTS:
     // Connects; with `demo`, an empty database is migrated and filled with demo data first.
@@ -45,8 +66,10 @@ public Q_SLOTS:
     void ping(quint64 token);
 
     void loadDashboard(quint64 token, int rangeMinutes, int bucketMinutes);
-    void loadPage(quint64 token, const cc::BrowseRequest &request, int firstRow);
-    void loadCount(quint64 token, const cc::EntryFilter &filter);
+    // `generation` is the entry browser's (see supersedeBrowsing()).
+    void loadPage(quint64 token, quint64 generation, const cc::BrowseRequest &request,
+                  int firstRow);
+    void loadCount(quint64 token, quint64 generation, const cc::EntryFilter &filter);
     void loadEntry(quint64 token, const QString &userId, const QString &credentialId);
     void loadAudit(quint64 token, const QDateTime &since);
 
@@ -63,8 +86,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void opened(const cc::ServerInfo &info, const cc::Privileges &privileges);
-    void openFailed(const QString &message, int kind);
-    void connectionLost(const QString &message);
+    // Errors cross the thread whole: kind, message and SQLSTATE.
+    void openFailed(const cc::StoreError &error);
+    void connectionLost(const cc::StoreError &error);
     void pinged(quint64 token, qint64 latencyUs);
     void changedElsewhere(const QString &payload); // PostgreSQL NOTIFY
 
@@ -74,16 +98,21 @@ Q_SIGNALS:
     void pageLoaded(quint64 token, int firstRow, const QList<cc::CacheEntry> &entries,
                     const QString &nextCursor);
     void countLoaded(quint64 token, qint64 count);
+    // A page or count query is about to run (a superseded request never gets this far).
+    void browseStarted(quint64 token);
     void entryLoaded(quint64 token, const cc::CacheEntry &entry);
     void auditLoaded(quint64 token, const QList<cc::AuditRecord> &records);
     void previewReady(quint64 token, qint64 count);
     void progress(quint64 token, qint64 done);
-    // The outcome of an action that changes data; error empty on success.
-    void actionFinished(quint64 token, const QString &action, qint64 rows, const QString &error);
-    void failed(quint64 token, const QString &message);
+    // The outcome of an action that changes data (or exports); a no-error StoreError on success,
+    // kind Cancelled when the operator stopped it.
+    void actionFinished(quint64 token, const QString &action, qint64 rows,
+                        const cc::StoreError &error);
+    void failed(quint64 token, const cc::StoreError &error);
 
 private:
     bool ready(quint64 token);
+    bool superseded(quint64 generation) const { return generation < m_browseGeneration.load(); }
     void report(quint64 token, const StoreError &error);
     void audit(const QString &action, const QString &filter, qint64 rows, const StoreError &error);
     // The outcome of a bulk action: its error, or Cancelled when the operator stopped it.
@@ -99,6 +128,7 @@ private:
     static constexpr quint64 kCancelAll = ~quint64(0);
     std::atomic<quint64> m_cancelToken{0};
     std::atomic<int> m_batchSize{0};
+    std::atomic<quint64> m_browseGeneration{0};
     bool m_lost = false;
     QTimer *m_notifyDrain = nullptr; // see open()
 };

@@ -7,17 +7,20 @@
 #include "tests/support/arrivalspy.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
 #include "tests/support/testdatabase.h"
+#include "ui/confirmdialog.h"
 #include "ui/dashboard.h"
-#include "ui/dialogs.h"
 #include "ui/entrymodel.h"
 #include "ui/mainwindow.h"
+#include "ui/storeerrors.h"
 #include "ui/storeworker.h"
+#include "ui/testsyncdialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QChartView>
 #include <QComboBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -43,6 +46,11 @@
 #include <QTest>
 #include <QThread>
 #include <QTimer>
+
+#include <functional>
+
+#include <sys/syscall.h>
+#include <unistd.h>
 
 using namespace cc;
 using namespace cc::ui;
@@ -82,12 +90,16 @@ private:
     std::unique_ptr<test::TestDatabase> m_db;
     QTemporaryDir m_home;
 
+    // `beforeOpen` runs on the new window before it connects.
     std::unique_ptr<MainWindow>
     openWindow(ConnectionProfile::Tag tag = ConnectionProfile::Tag::Test,
-               const QString &url = QString(), int batchSize = 0)
+               const QString &url = QString(), int batchSize = 0,
+               const std::function<bool(MainWindow *)> &beforeOpen = {})
     {
         auto window = std::make_unique<MainWindow>();
         window->worker()->setBatchSize(batchSize);
+        if (beforeOpen && !beforeOpen(window.get()))
+            return nullptr;
         ConnectionProfile profile;
         profile.name = QStringLiteral("ops-desk");
         profile.url = url.isEmpty() ? m_db->url() : url;
@@ -108,9 +120,7 @@ private:
         worker->moveToThread(thread);
         thread->start();
         test::ArrivalSpy opened(worker, &StoreWorker::opened);
-        QMetaObject::invokeMethod(worker, "open", Qt::QueuedConnection,
-                                  Q_ARG(cc::DatabaseConfig, m_db->config()),
-                                  Q_ARG(QString, QStringLiteral("t")), Q_ARG(bool, false));
+        worker->post(&StoreWorker::open, m_db->config(), QStringLiteral("t"), false);
         if (opened.waitFor(1, 20000))
             return worker;
         thread->quit();
@@ -122,20 +132,37 @@ private:
     // The model asks the worker for pages and counts across threads, as the console does.
     static void connectModel(EntryModel *model, StoreWorker *worker)
     {
-        connect(model, &EntryModel::pageRequested, worker,
-                [worker](quint64 token, const BrowseRequest &request, int firstRow) {
-                    QMetaObject::invokeMethod(
-                        worker, "loadPage", Qt::QueuedConnection, Q_ARG(quint64, token),
-                        Q_ARG(cc::BrowseRequest, request), Q_ARG(int, firstRow));
+        connect(model, &EntryModel::pageRequested, model,
+                [model, worker](quint64 token, const BrowseRequest &request, int firstRow) {
+                    worker->supersedeBrowsing(model->generation());
+                    worker->post(&StoreWorker::loadPage, token, model->generation(), request,
+                                 firstRow);
                 });
-        connect(model, &EntryModel::countRequested, worker,
-                [worker](quint64 token, const EntryFilter &filter) {
-                    QMetaObject::invokeMethod(worker, "loadCount", Qt::QueuedConnection,
-                                              Q_ARG(quint64, token),
-                                              Q_ARG(cc::EntryFilter, filter));
+        connect(model, &EntryModel::countRequested, model,
+                [model, worker](quint64 token, const EntryFilter &filter) {
+                    worker->supersedeBrowsing(model->generation());
+                    worker->post(&StoreWorker::loadCount, token, model->generation(), filter);
                 });
         connect(worker, &StoreWorker::pageLoaded, model, &EntryModel::onPageLoaded);
         connect(worker, &StoreWorker::countLoaded, model, &EntryModel::onCountLoaded);
+    }
+
+    // True once everything queued for the worker before this call has run, and every signal it
+    // sent this thread meanwhile has arrived: a ping posted now is answered only after what was
+    // queued before it (the worker's queue is first in, first out), and its answer reaches this
+    // thread after the worker's earlier signals (so are this thread's queued events).
+    static bool drainWorker(StoreWorker *worker)
+    {
+        static quint64 token = quint64(1) << 60; // far from the window's own tokens
+        const quint64 mine = ++token;
+        bool answered = false;
+        QObject receiver; // in this thread: the answer comes queued, behind earlier signals
+        connect(worker, &StoreWorker::pinged, &receiver, [&answered, mine](quint64 answer) {
+            if (answer == mine)
+                answered = true;
+        });
+        worker->post(&StoreWorker::ping, mine);
+        return QTest::qWaitFor([&]() { return answered; }, 20000);
     }
 
     static bool waitForRows(EntryModel *model, int rows)
@@ -213,6 +240,72 @@ private Q_SLOTS:
         delete worker;
     }
 
+    void supersededRequestsAreDroppedBeforeTheyRun()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        window->showPage(MainWindow::Page::Entries);
+        EntryModel *model = window->entryModel();
+        QVERIFY(waitForRows(model, 1000));
+        QVERIFY(drainWorker(window->worker()));
+        StoreWorker *worker = window->worker();
+        test::ArrivalSpy started(worker, &StoreWorker::browseStarted);
+        test::ArrivalSpy pages(worker, &StoreWorker::pageLoaded);
+        // Hold the worker, so that the requests of twenty quick filter changes queue up behind.
+        QSemaphore gate;
+        auto release = qScopeGuard([&gate]() { gate.release(); });
+        QMetaObject::invokeMethod(
+            worker, [&gate]() { gate.tryAcquire(1, 20000); }, Qt::QueuedConnection);
+        const QStringList exchanges{QStringLiteral("BYBIT"), QStringLiteral("BINGX")};
+        for (int i = 0; i < 20; ++i) {
+            EntryFilter filter;
+            filter.exchange = exchanges.at(i % 2);
+            filter.userId = i < 19 ? QStringLiteral("user%1").arg(i) : QString();
+            model->setFilter(filter); // a count and a first page, for a new generation
+        }
+        const quint64 last = model->generation();
+        gate.release();
+        QVERIFY(drainWorker(worker));
+        // Only the last filter's count and first page ran; the 38 requests before were dropped.
+        QVERIFY(started.waitFor(2, 20000));
+        QVERIFY(pages.waitFor(1, 20000));
+        QCOMPARE(started.count(), 2);
+        for (qsizetype i = 0; i < started.count(); ++i)
+            QCOMPARE(started.at(i).at(0).toULongLong() >> 24, last);
+        QCOMPARE(pages.count(), 1);
+        QCOMPARE(pages.at(0).at(0).toULongLong() >> 24, last);
+        EntryFilter bingx;
+        bingx.exchange = QStringLiteral("BINGX");
+        CacheStore direct(m_db->config());
+        QVERIFY(waitForRows(model, int(direct.count(bingx).value())));
+        QVERIFY(QTest::qWaitFor([&]() { return model->entryAt(0) != nullptr; }, 10000));
+        QCOMPARE(model->entryAt(0)->exchange, QStringLiteral("BINGX"));
+    }
+
+    void aRefusedPasswordIsRecognisedByItsCode()
+    {
+        // The password prompt opens on this decision.
+        StoreError refused(StoreError::Unreachable, QStringLiteral("connection refused"));
+        QVERIFY(!isAuthenticationFailure(refused));
+        StoreError denied(StoreError::PermissionDenied, QStringLiteral("permission denied"));
+        denied.setSqlState(QStringLiteral("42501"));
+        QVERIFY(!isAuthenticationFailure(denied));
+        for (const char *code : {"28P01", "28000"}) {
+            StoreError wrong(StoreError::QueryFailed, QStringLiteral("any words"));
+            wrong.setSqlState(QLatin1String(code));
+            QVERIFY2(isAuthenticationFailure(wrong), code);
+        }
+        if (m_db->isPostgres()) {
+            // A real wrong password, as the store reports it.
+            DatabaseConfig config = m_db->config();
+            config.password = QStringLiteral("certainly-not-the-password");
+            CacheStore store(config);
+            const StoreError error = store.open();
+            QVERIFY(error);
+            QVERIFY2(isAuthenticationFailure(error), qPrintable(error.message()));
+        }
+    }
+
     void entryModelEndsWhereTheTableNowEnds()
     {
         // Rows deleted after the count: scrolling to the end must not leave rows that wait
@@ -271,7 +364,7 @@ private Q_SLOTS:
     {
         auto window = openWindow();
         QVERIFY(window);
-        window->tabs()->setCurrentIndex(1);
+        window->showPage(MainWindow::Page::Entries);
         QVERIFY(waitForRows(window->entryModel(), 1000));
         // A second database with a handful of entries, saved as a staging profile.
         test::TestDatabase other(QStringLiteral("other"));
@@ -320,7 +413,7 @@ private Q_SLOTS:
             QSKIP("LISTEN/NOTIFY is PostgreSQL's");
         auto window = openWindow();
         QVERIFY(window);
-        window->tabs()->setCurrentIndex(1);
+        window->showPage(MainWindow::Page::Entries);
         QVERIFY(waitForRows(window->entryModel(), 1000));
         QVERIFY(QTest::qWaitFor([&]() { return window->entryModel()->entryAt(0); }, 10000));
         const CacheEntry first = *window->entryModel()->entryAt(0);
@@ -376,7 +469,7 @@ private Q_SLOTS:
     {
         auto window = openWindow();
         QVERIFY(window);
-        window->tabs()->setCurrentIndex(1);
+        window->showPage(MainWindow::Page::Entries);
         EntryModel *model = window->entryModel();
         QVERIFY(waitForRows(model, 1000));
         // Pick the first valid entry.
@@ -414,7 +507,7 @@ private Q_SLOTS:
         QCOMPARE(log->constFirst().action, QStringLiteral("invalidate"));
         QCOMPARE(log->constFirst().profile, QStringLiteral("ops-desk"));
         QVERIFY(log->constFirst().filter.contains(chosen.credentialId));
-        window->tabs()->setCurrentIndex(2);
+        window->showPage(MainWindow::Page::Activity);
         QVERIFY(QTest::qWaitFor([&]() { return window->auditModel()->rowCount() >= 1; }, 10000));
     }
 
@@ -422,7 +515,7 @@ private Q_SLOTS:
     {
         auto window = openWindow(ConnectionProfile::Tag::Production);
         QVERIFY(window);
-        window->tabs()->setCurrentIndex(1);
+        window->showPage(MainWindow::Page::Entries);
         window->filterEdit()->setText(QStringLiteral("exchange:bingx"));
         EntryFilter bingx;
         bingx.exchange = QStringLiteral("BINGX");
@@ -439,7 +532,8 @@ private Q_SLOTS:
         window->invalidateMatching();
         QVERIFY(QTest::qWaitFor([&]() { return !question.isEmpty(); }, 10000));
         QVERIFY2(question.contains(QString::number(before)), qPrintable(question)); // the preview
-        QTest::qWait(300);
+        // Whatever the window asked of the worker has run by now: still nothing invalidated.
+        QVERIFY(drainWorker(window->worker()));
         QCOMPARE(direct.countInvalidatable(bingx).value(), before);
 
         QSignalSpy done(window.get(), &MainWindow::actionCompleted);
@@ -488,15 +582,17 @@ private Q_SLOTS:
             Qt::DirectConnection);
         // Another action's cancel does not stop this one: only its own token does.
         worker->requestCancel(6);
-        QMetaObject::invokeMethod(worker, "cleanup", Qt::QueuedConnection, Q_ARG(quint64, 7));
+        worker->post(&StoreWorker::cleanup, quint64(7));
         QVERIFY(finished.waitFor(1, 20000));
         QCOMPARE(finished.at(0).at(2).toLongLong(), 50);
         // One batch done, never a second (the engine repeats its final count at the end).
         QVERIFY(!progress.isEmpty());
         for (qint64 done : std::as_const(progress))
             QCOMPARE(done, 50);
-        QVERIFY2(finished.at(0).at(3).toString().contains(QStringLiteral("Cancelled")),
-                 qPrintable(finished.at(0).at(3).toString()));
+        const StoreError outcome = finished.at(0).at(3).value<StoreError>();
+        QCOMPARE(outcome.kind(), StoreError::Cancelled);
+        QVERIFY2(outcome.message().contains(QStringLiteral("Cancelled")),
+                 qPrintable(outcome.message()));
         QCOMPARE(direct.countExpired().value(), expired - 50);
         const AuditRecord last = direct.auditLog()->constFirst();
         QCOMPARE(last.action, QStringLiteral("cleanup"));
@@ -559,42 +655,69 @@ private Q_SLOTS:
 
     void readOnlyRoleDisablesActions()
     {
+        std::unique_ptr<MainWindow> window;
+        QString role;
+        const QByteArray savedPassword = qgetenv("PGPASSWORD");
+        auto restore = qScopeGuard([&]() { qputenv("PGPASSWORD", savedPassword); });
         if (!m_db->isPostgres()) {
             // SQLite: a read-only file.
             const QString path = m_db->config().sqlitePath;
-            QFile::setPermissions(path, QFileDevice::ReadOwner);
-            if (QFileInfo(path).isWritable())
-                QSKIP("running as a user who may write read-only files (root); covered on "
-                      "PostgreSQL");
+            QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner));
+            std::function<bool(MainWindow *)> asOrdinaryUser;
+            if (::geteuid() == 0) {
+                // Root may write any file. The worker's thread, which alone opens and uses the
+                // database, becomes an ordinary user owning the file and its directory, as an
+                // operator would; this thread stays root.
+                const uid_t nobody = 65534;
+                const QDir dir = QFileInfo(path).absoluteDir();
+                QCOMPARE(::chown(QFile::encodeName(dir.path()).constData(), nobody, nobody), 0);
+                for (const QFileInfo &file : dir.entryInfoList(QDir::Files | QDir::Hidden))
+                    QCOMPARE(
+                        ::chown(QFile::encodeName(file.filePath()).constData(), nobody, nobody), 0);
+                asOrdinaryUser = [nobody](MainWindow *w) {
+                    long result = -1;
+                    // The raw system calls change the calling thread's credentials only (glibc's
+                    // setresuid() would change every thread's).
+                    QMetaObject::invokeMethod(
+                        w->worker(),
+                        [&result, nobody]() {
+                            result = ::syscall(SYS_setresgid, nobody, nobody, 0);
+                            if (result == 0)
+                                result = ::syscall(SYS_setresuid, nobody, nobody, 0);
+                        },
+                        Qt::BlockingQueuedConnection);
+                    return result == 0 && ::geteuid() == 0;
+                };
+            }
+            window = openWindow(ConnectionProfile::Tag::Test, QString(), 0, asOrdinaryUser);
+            QVERIFY(window);
         } else {
-            const QString role =
-                QStringLiteral("cc_console_reader_%1").arg(QDateTime::currentMSecsSinceEpoch());
+            role = QStringLiteral("cc_console_reader_%1").arg(QDateTime::currentMSecsSinceEpoch());
             QCOMPARE(m_db->exec(QStringLiteral(
                                     "CREATE ROLE %1 LOGIN PASSWORD 'pw';\n"
                                     "GRANT SELECT ON connector_state_cache, connector_cache_meta, "
                                     "connector_cache_history, connector_cache_audit TO %1")
                                     .arg(role)),
                      QString());
-            const QByteArray savedPassword = qgetenv("PGPASSWORD");
             qputenv("PGPASSWORD", "pw");
-            auto restore = qScopeGuard([&]() { qputenv("PGPASSWORD", savedPassword); });
-            auto window =
+            window =
                 openWindow(ConnectionProfile::Tag::Test,
                            QStringLiteral("postgresql://%1@%2:%3/%4")
                                .arg(role, qEnvironmentVariable("PGHOST"),
                                     qEnvironmentVariable("PGPORT"), m_db->config().databaseName));
             QVERIFY(window);
-            QVERIFY(!window->privileges().canWrite);
-            for (const char *name : {"invalidate", "invalidateMatching", "cleanup"}) {
-                QAction *a = window->action(QLatin1String(name));
-                QVERIFY(!a->isEnabled());
-                QVERIFY2(a->toolTip().contains(QStringLiteral("may only read")),
-                         qPrintable(a->toolTip()));
-            }
-            QVERIFY(window->statusText().contains(QStringLiteral("read-only")));
-            window.reset();
-            m_db->exec(QStringLiteral("DROP OWNED BY %1").arg(role));
         }
+        QVERIFY(!window->privileges().canWrite);
+        for (const char *name : {"invalidate", "invalidateMatching", "cleanup"}) {
+            QAction *a = window->action(QLatin1String(name));
+            QVERIFY(!a->isEnabled());
+            QVERIFY2(a->toolTip().contains(QStringLiteral("may only read")),
+                     qPrintable(a->toolTip()));
+        }
+        QVERIFY(window->statusText().contains(QStringLiteral("read-only")));
+        window.reset();
+        if (!role.isEmpty())
+            m_db->exec(QStringLiteral("DROP OWNED BY %1").arg(role));
     }
 
     void testSyncAgainstTheFakeExchange()
@@ -660,7 +783,7 @@ private Q_SLOTS:
     {
         auto window = openWindow();
         QVERIFY(window);
-        window->tabs()->setCurrentIndex(1);
+        window->showPage(MainWindow::Page::Entries);
         window->filterEdit()->setText(QStringLiteral("exchange:bybit"));
         QVERIFY(QTest::qWaitFor(
             [&]() { return window->entryModel()->filter().exchange == QStringLiteral("BYBIT"); },
@@ -700,7 +823,7 @@ private Q_SLOTS:
             QSKIP("holds a PostgreSQL lock to make the worker's queries slow");
         auto window = openWindow();
         QVERIFY(window);
-        window->tabs()->setCurrentIndex(1);
+        window->showPage(MainWindow::Page::Entries);
         QVERIFY(waitForRows(window->entryModel(), 1000));
         // Another session holds the table: every query of the console's worker now waits.
         QSqlDatabase blocker =

@@ -1,0 +1,83 @@
+#include "ui/activitypage.h"
+
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace cc {
+namespace ui {
+
+ActivityPage::ActivityPage(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *av = new QVBoxLayout(this);
+    auto *auditFilter = new QLineEdit(this);
+    auditFilter->setObjectName(QStringLiteral("auditFilter"));
+    auditFilter->setClearButtonEnabled(true);
+    auditFilter->setPlaceholderText(tr("Filter the audit log"));
+    av->addWidget(auditFilter);
+    m_auditModel = new QStandardItemModel(0, 8, this);
+    m_auditModel->setHorizontalHeaderLabels({tr("Time"), tr("Action"), tr("Rows"), tr("OS user"),
+                                             tr("Database role"), tr("Profile"), tr("Filter"),
+                                             tr("Outcome")});
+    m_auditProxy = new QSortFilterProxyModel(this);
+    m_auditProxy->setSourceModel(m_auditModel);
+    m_auditProxy->setFilterKeyColumn(-1);
+    m_auditProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    auto *auditView = new QTableView(this);
+    auditView->setObjectName(QStringLiteral("auditView"));
+    auditView->setModel(m_auditProxy);
+    auditView->setSortingEnabled(true);
+    auditView->sortByColumn(0, Qt::DescendingOrder); // the latest first
+    auditView->setWordWrap(false);
+    auditView->setAlternatingRowColors(true);
+    auditView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    {
+        const QFontMetrics auditMetrics = auditView->fontMetrics();
+        const QStringList auditSamples{
+            QStringLiteral("0000-00-00 00:00:00"),
+            QStringLiteral("invalidate-selection"),
+            QStringLiteral("0000000"),
+            QStringLiteral("operator"),
+            QStringLiteral("cc_console_admin"),
+            QStringLiteral("Embedded (SQLite)"),
+            QStringLiteral("{\"exchange\":\"BYBIT\",\"state\":\"valid\"}")};
+        for (int column = 0; column < auditSamples.size(); ++column)
+            auditView->setColumnWidth(column,
+                                      auditMetrics.horizontalAdvance(auditSamples.at(column)) + 20);
+    }
+    auditView->horizontalHeader()->setStretchLastSection(true);
+    auditView->verticalHeader()->hide();
+    auditView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    av->addWidget(auditView);
+    connect(auditFilter, &QLineEdit::textChanged, m_auditProxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+}
+
+void ActivityPage::clear()
+{
+    m_auditModel->setRowCount(0);
+}
+
+void ActivityPage::showRecords(const QList<AuditRecord> &records)
+{
+    m_auditModel->setRowCount(0);
+    for (const AuditRecord &r : records) {
+        QList<QStandardItem *> row;
+        row << new QStandardItem(r.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+            << new QStandardItem(r.action) << new QStandardItem() << new QStandardItem(r.osUser)
+            << new QStandardItem(r.dbRole) << new QStandardItem(r.profile)
+            << new QStandardItem(r.filter) << new QStandardItem(r.outcome);
+        row.at(2)->setData(r.rowsAffected, Qt::DisplayRole); // sorts as a number
+        row.at(2)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        if (r.outcome != QLatin1String("ok"))
+            row.last()->setForeground(QColor(0xd0, 0x3b, 0x3b));
+        m_auditModel->appendRow(row);
+    }
+}
+
+} // namespace ui
+} // namespace cc

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/store/types.h"
+
+#include <QWidget>
+
+class QSortFilterProxyModel;
+class QStandardItemModel;
+
+namespace cc {
+namespace ui {
+
+// The Activity page: the audit log (who changed what, when, and how it ended), the latest
+// first, with a filter over every column.
+class ActivityPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ActivityPage(QWidget *parent = nullptr);
+
+    QStandardItemModel *auditModel() const { return m_auditModel; }
+    // Replaces what is shown with these records.
+    void showRecords(const QList<AuditRecord> &records);
+    void clear();
+
+private:
+    QStandardItemModel *m_auditModel;
+    QSortFilterProxyModel *m_auditProxy;
+};
+
+} // namespace ui
+} // namespace cc

@@ -1,0 +1,232 @@
+#include "ui/entriespage.h"
+
+#include "core/clock.h"
+#include "core/store/filterquery.h"
+#include "ui/entrymodel.h"
+#include "ui/icons.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace cc {
+namespace ui {
+
+EntriesPage::EntriesPage(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *ev = new QVBoxLayout(this);
+    auto *filterRow = new QHBoxLayout;
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setPlaceholderText(tr("Filter: exchange:bybit env:testnet user:ID cred:ID before:2h "
+                                    "or any text"));
+    m_stateCombo = new QComboBox(this);
+    m_stateCombo->setObjectName(QStringLiteral("stateCombo"));
+    m_stateCombo->addItem(tr("All states"), int(EntryFilter::State::Any));
+    m_stateCombo->addItem(tr("Valid"), int(EntryFilter::State::Valid));
+    m_stateCombo->addItem(tr("Expired"), int(EntryFilter::State::Expired));
+    m_stateCombo->addItem(tr("Invalidated"), int(EntryFilter::State::Invalid));
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_stateCombo);
+    filterRow->addWidget(m_countLabel);
+    ev->addLayout(filterRow);
+    m_filterError = new QLabel(this);
+    m_filterError->setObjectName(QStringLiteral("filterError"));
+    m_filterError->setStyleSheet(QStringLiteral("color: #c62828"));
+    m_filterError->hide();
+    ev->addWidget(m_filterError);
+    // The details beside the table: the metadata JSON gets the full height it needs.
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    m_splitter = split;
+    split->setObjectName(QStringLiteral("entrySplitter"));
+    m_model = new EntryModel(Clock::system(), this);
+    m_view = new QTableView(split);
+    m_view->setObjectName(QStringLiteral("entryView"));
+    m_view->setModel(m_model);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(EntryModel::UserColumn, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+    // Each column as wide as a typical value (or its title), measured in the view's font.
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const QStringList samples{QStringLiteral("user0000"), QStringLiteral("c0000000000000000"),
+                              QStringLiteral("BYBIT"),    QStringLiteral("TESTNET"),
+                              QStringLiteral("-0000 ms"), QStringLiteral("00-00 00:00:00"),
+                              QStringLiteral("00h 00m"),  QStringLiteral("expired 00h 00m ago"),
+                              QStringLiteral("00000")};
+    for (int column = 0; column < samples.size(); ++column) {
+        const QString title =
+            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        m_view->setColumnWidth(column, std::max(metrics.horizontalAdvance(samples.at(column)),
+                                                metrics.horizontalAdvance(title) + 14) +
+                                           14);
+    }
+    // The window's actions on the rows, by right click, after copying the key.
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *copyKey = new QAction(resourceIcon("copy"), tr("Copy cache key"), m_view);
+    copyKey->setShortcut(QKeySequence::Copy);
+    copyKey->setShortcutContext(Qt::WidgetShortcut);
+    connect(copyKey, &QAction::triggered, this, [this]() {
+        QStringList keys;
+        for (const CacheEntry &e : selectedEntries())
+            keys << e.cacheKey;
+        QGuiApplication::clipboard()->setText(keys.join(QLatin1Char('\n')));
+    });
+    m_view->addAction(copyKey);
+    m_details = new QPlainTextEdit(split);
+    m_details->setObjectName(QStringLiteral("detailsPane"));
+    m_details->setReadOnly(true);
+    m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_details->setPlaceholderText(tr("Select an entry to see its details and metadata."));
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_details->setFont(mono);
+    split->addWidget(m_view);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    split->setSizes({980, 320});
+    m_details->setMinimumWidth(220);
+    split->setChildrenCollapsible(false);
+    ev->addWidget(split, 1);
+    auto *separator = new QAction(m_view);
+    separator->setSeparator(true);
+    m_view->addAction(separator);
+
+    // The filter applies as the operator types (debounced), on the server.
+    auto *debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(250);
+    connect(m_filter, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
+    connect(debounce, &QTimer::timeout, this, &EntriesPage::applyFilter);
+    connect(m_stateCombo, &QComboBox::currentIndexChanged, this, &EntriesPage::applyFilter);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &EntriesPage::showDetails);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &EntriesPage::showDetails);
+    connect(m_model, &EntryModel::countRequested, this, [this]() {
+        if (m_connected)
+            m_countLabel->setText(tr("counting…"));
+    });
+    connect(m_model, &EntryModel::countChanged, this,
+            [this](qint64 count) { m_countLabel->setText(tr("%n entries", nullptr, int(count))); });
+}
+
+void EntriesPage::addRowActions(const QList<QAction *> &actions)
+{
+    m_view->addActions(actions);
+}
+
+void EntriesPage::setConnected(bool connected)
+{
+    m_connected = connected;
+}
+
+QList<CacheEntry> EntriesPage::selectedEntries() const
+{
+    QList<CacheEntry> entries;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
+        if (const CacheEntry *e = m_model->entryAt(index.row()))
+            entries << *e;
+    }
+    return entries;
+}
+
+const CacheEntry *EntriesPage::currentEntry() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.size() == 1 ? m_model->entryAt(rows.first().row()) : nullptr;
+}
+
+void EntriesPage::applyFilter()
+{
+    QString error;
+    EntryFilter filter = parseFilterQuery(m_filter->text(), Clock::system()->nowMs(), &error);
+    if (!error.isEmpty()) {
+        m_filterError->setText(error);
+        m_filterError->show();
+        return;
+    }
+    m_filterError->hide();
+    const auto state = EntryFilter::State(m_stateCombo->currentData().toInt());
+    if (state != EntryFilter::State::Any)
+        filter.state = state;
+    if (m_connected)
+        m_model->setFilter(filter);
+}
+
+void EntriesPage::showDetails()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.size() != 1) {
+        m_details->setPlainText(
+            rows.isEmpty() ? QString() : tr("%n entries selected", nullptr, int(rows.size())));
+        return;
+    }
+    const CacheEntry *e = m_model->entryAt(rows.first().row());
+    if (!e) {
+        m_details->clear();
+        return;
+    }
+    const qint64 now = Clock::system()->nowMs();
+    QString text;
+    text += tr("Cache key:    %1\n").arg(e->cacheKey);
+    text += tr("Id:           %1\n").arg(e->id);
+    text += tr("User:         %1\nCredential:   %2\n").arg(e->userId, e->credentialId);
+    text += tr("Exchange:     %1 %2\n").arg(e->exchange, e->environment);
+    text += tr("Offset:       %1 ms\n").arg(e->timeOffsetMs);
+    text += tr("Last sync:    %1 (%2 ago)\n")
+                .arg(e->lastSyncTime.toUTC().toString(Qt::ISODateWithMs),
+                     formatDuration(e->ageMs(now)));
+    text += tr("Expires:      %1\n").arg(e->expiresAt.toUTC().toString(Qt::ISODateWithMs));
+    text +=
+        tr("State:        %1\nHits:         %2\n").arg(stateName(e->stateAt(now))).arg(e->hitCount);
+    text += tr("Created:      %1\nUpdated:      %2\n")
+                .arg(e->createdAt.toUTC().toString(Qt::ISODateWithMs),
+                     e->updatedAt.toUTC().toString(Qt::ISODateWithMs));
+    text += tr("Metadata:\n%1")
+                .arg(e->metadata.isEmpty()
+                         ? tr("(none: written by the seed's service)")
+                         : QString::fromUtf8(
+                               QJsonDocument(e->metadata).toJson(QJsonDocument::Indented)));
+    m_details->setPlainText(text);
+}
+
+void EntriesPage::saveState(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("entries/header"), m_view->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("entries/splitter"), m_splitter->saveState());
+}
+
+void EntriesPage::restoreState(const QSettings &settings)
+{
+    // Column widths and order, the sort, and the table/details split, as the operator left them.
+    if (m_view->horizontalHeader()->restoreState(
+            settings.value(QStringLiteral("entries/header")).toByteArray()))
+        m_model->sort(m_view->horizontalHeader()->sortIndicatorSection(),
+                      m_view->horizontalHeader()->sortIndicatorOrder());
+    m_splitter->restoreState(settings.value(QStringLiteral("entries/splitter")).toByteArray());
+}
+
+} // namespace ui
+} // namespace cc

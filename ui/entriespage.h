@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/store/types.h"
+
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSettings;
+class QSplitter;
+class QTableView;
+
+namespace cc {
+namespace ui {
+
+class EntryModel;
+
+// The Entries page: the filter bar (text and state), the entry table on an EntryModel and the
+// details of the selected entry beside it. It asks for nothing itself: the model's page and
+// count requests go to whoever forwards them to the worker (the main window).
+class EntriesPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit EntriesPage(QWidget *parent = nullptr);
+
+    EntryModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    QComboBox *stateCombo() const { return m_stateCombo; }
+    QPlainTextEdit *detailsPane() const { return m_details; }
+
+    // The loaded entries among the selected rows (a row whose page is not loaded is left out).
+    QList<CacheEntry> selectedEntries() const;
+    // The entry of the one selected row, if exactly one is selected and loaded.
+    const CacheEntry *currentEntry() const;
+    // The window's actions on the rows, offered by right click after the page's own.
+    void addRowActions(const QList<QAction *> &actions);
+    // While not connected the filter is checked but not applied; connecting applies it.
+    void setConnected(bool connected);
+    // Parses the filter bar into the model's filter (or shows why it cannot).
+    void applyFilter();
+
+    void saveState(QSettings &settings) const;
+    void restoreState(const QSettings &settings);
+
+private:
+    void showDetails();
+
+    bool m_connected = false;
+    EntryModel *m_model;
+    QTableView *m_view;
+    QLineEdit *m_filter;
+    QComboBox *m_stateCombo;
+    QLabel *m_filterError;
+    QLabel *m_countLabel;
+    QPlainTextEdit *m_details;
+    QSplitter *m_splitter;
+};
+
+} // namespace ui
+} // namespace cc
