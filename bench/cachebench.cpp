@@ -4,7 +4,9 @@
 // "details" member holds the rest (extra baselines, checks, the machine). Run it through
 // scripts/bench.sh (a throw-away PostgreSQL via pg_virtualenv, a pgbench database beside ours).
 //
-// It never asserts: it measures and prints. bench/RESULTS.md is written from its output.
+// It never asserts: it measures and prints. scripts/bench.sh runs it through
+// scripts/bench_pairs.py, which adds the ratios from interleaved --round runs; the README's
+// table is written from that JSON by scripts/bench_table.py.
 
 #include "core/connector/cachedconnector.h"
 #include "core/store/cachestore.h"
@@ -269,6 +271,23 @@ QString writeGetScript(const QString &dir, HitCounting counting)
     return path;
 }
 
+// One lookup by a connector's identity, as a client makes it; its outcome (Failed: the store
+// failed). The rounds and the 8-client figure take one, so that another lookup (a narrower
+// one, say) is measured by the same code.
+using LookupCall = std::function<Lookup::Outcome(CacheStore &, const QString &userId,
+                                                 const QString &credentialId)>;
+
+Lookup::Outcome getCall(CacheStore &s, const QString &userId, const QString &credentialId)
+{
+    return s.get(userId, credentialId).outcome;
+}
+
+// entry(): a read that counts no hit.
+Lookup::Outcome entryCall(CacheStore &s, const QString &userId, const QString &credentialId)
+{
+    return s.entry(userId, credentialId).ok() ? Lookup::Outcome::Hit : Lookup::Outcome::Failed;
+}
+
 // --- the benchmark for one database
 // ---------------------------------------------------------------
 
@@ -301,7 +320,7 @@ private:
     std::vector<qint64> sampleKeys(int n, quint32 seed);
     void measureGets();
     void measureChecks();
-    double eightClients(int seconds, bool counting,
+    double eightClients(int seconds, const LookupCall &call,
                         HitCounting mode = CacheStore::Options().hitCounting,
                         double *cpuUsPerCall = nullptr);
     void measureThroughput();
@@ -309,13 +328,13 @@ private:
     void measureInit();
     void measureCleanup(qint64 rows);
     void openRaw();
-    QJsonObject roundGet(int seconds);
+    QJsonObject roundLatency(const QString &prefix, const LookupCall &call, int seconds);
+    QJsonObject roundThroughput(const QString &prefix, const LookupCall &call, int seconds);
     QJsonObject roundPgbenchSelect(int seconds);
     QJsonObject roundInitHit(int seconds);
-    QJsonObject roundEightClients(int seconds);
     QJsonObject roundPgbenchEightClients(int seconds);
     QJsonObject roundPgbenchStatementEightClients(int seconds);
-    using RoundFn = QJsonObject (Bench::*)(int);
+    using RoundFn = std::function<QJsonObject(Bench &, int seconds)>;
     static const std::map<QString, RoundFn> &rounds();
 
     DatabaseConfig m_config;
@@ -568,9 +587,10 @@ void Bench::measureChecks()
     }
 }
 
-// Gets per second from 8 threads, each with its own CacheStore (its own connection).
-// counting = false: the same lookups through entry(), a read that counts no hit.
-double Bench::eightClients(int seconds, bool counting, HitCounting mode, double *cpuUsPerCall)
+// Lookups per second from 8 threads, each with its own CacheStore (its own connection); with
+// cpuUsPerCall, this process's CPU time (all threads, user + system) per lookup.
+double Bench::eightClients(int seconds, const LookupCall &call, HitCounting mode,
+                           double *cpuUsPerCall)
 {
     const std::vector<qint64> keys = sampleKeys(20000, 99);
     std::atomic<qint64> done{0};
@@ -585,10 +605,7 @@ double Bench::eightClients(int seconds, bool counting, HitCounting mode, double 
             size_t i = size_t(t) * 2477;
             while (!stop.load(std::memory_order_relaxed)) {
                 const auto k = identity(keys[i++ % keys.size()]);
-                const bool ok = counting
-                                    ? s.get(k.first, k.second).outcome != Lookup::Outcome::Failed
-                                    : s.entry(k.first, k.second).ok();
-                if (ok)
+                if (call(s, k.first, k.second) != Lookup::Outcome::Failed)
                     done.fetch_add(1, std::memory_order_relaxed);
             }
         }));
@@ -619,8 +636,8 @@ void Bench::measureThroughput()
     const QString perLookupScript = writeGetScript(m_tmp.path(), HitCounting::PerLookup);
     const QString asyncCommit = QStringLiteral("-c synchronous_commit=off");
     for (int r = 0; r < rounds; ++r) {
-        ours += eightClients(seconds, true);
-        perLookup += eightClients(seconds, true, HitCounting::PerLookup);
+        ours += eightClients(seconds, getCall);
+        perLookup += eightClients(seconds, getCall, HitCounting::PerLookup);
         if (pg()) {
             base += pgbench(QStringLiteral("cc_pgbench"), selectScript(), 8, seconds, false).tps;
             statement += pgbench(QStringLiteral("cc_bench"), {QStringLiteral("-f"), script}, 8,
@@ -632,7 +649,7 @@ void Bench::measureThroughput()
                     .tps;
         }
     }
-    const double reads = eightClients(seconds, false);
+    const double reads = eightClients(seconds, entryCall);
     m_figures.insert(QStringLiteral("get_8c_tps"), std::round(ours / rounds));
     m_details.insert(QStringLiteral("get_per_lookup_8c_tps"), std::round(perLookup / rounds));
     m_details.insert(QStringLiteral("entry_read_8c_tps"), std::round(reads));
@@ -902,15 +919,18 @@ void Bench::run(QJsonObject *figures, QJsonObject *details)
 
 // --- short rounds, interleaved by scripts/bench_pairs.py --------------------------------------
 
-// Every figure and baseline that can be measured in a short round. A new paired figure is one
-// entry here (and one line in bench_pairs.py's TARGETS).
+// Every figure and baseline that can be measured in a short round, by the key of its main
+// value. A new paired figure is one entry here (a lookup: roundLatency or roundThroughput with
+// its LookupCall) and one line in bench_pairs.py's TARGETS.
 const std::map<QString, Bench::RoundFn> &Bench::rounds()
 {
     static const std::map<QString, RoundFn> table{
-        {QStringLiteral("get_hit_p50_us"), &Bench::roundGet},
+        {QStringLiteral("get_hit_p50_us"),
+         [](Bench &b, int s) { return b.roundLatency(QStringLiteral("get_hit"), getCall, s); }},
+        {QStringLiteral("get_8c_tps"),
+         [](Bench &b, int s) { return b.roundThroughput(QStringLiteral("get_8c"), getCall, s); }},
         {QStringLiteral("pgbench_select_us"), &Bench::roundPgbenchSelect},
         {QStringLiteral("init_hit_us"), &Bench::roundInitHit},
-        {QStringLiteral("get_8c_tps"), &Bench::roundEightClients},
         {QStringLiteral("pgbench_8c_tps"), &Bench::roundPgbenchEightClients},
         {QStringLiteral("pgbench_get_statement_8c_tps"), &Bench::roundPgbenchStatementEightClients},
     };
@@ -955,18 +975,19 @@ QJsonObject Bench::round(const QString &key, int seconds)
     m_store = std::make_unique<CacheStore>(m_config);
     if (m_store->open())
         die(QStringLiteral("cannot open %1").arg(m_name));
-    QJsonObject result = (this->*(it->second))(seconds);
+    QJsonObject result = it->second(*this, seconds);
     result.insert(QStringLiteral("round_seconds"), seconds);
     m_store.reset();
     return result;
 }
 
-QJsonObject Bench::roundGet(int seconds)
+// One client's lookups for `seconds`: PREFIX_p50_us, PREFIX_p99_us and the share of hits.
+QJsonObject Bench::roundLatency(const QString &prefix, const LookupCall &call, int seconds)
 {
     const std::vector<qint64> keys = sampleKeys(20000, QRandomGenerator::global()->generate());
     for (size_t i = 0; i < 1000; ++i) { // warm-up: statements, buffers
         const auto k = identity(keys.at(i));
-        m_store->get(k.first, k.second);
+        call(*m_store, k.first, k.second);
     }
     std::vector<double> lat;
     int hits = 0;
@@ -974,12 +995,12 @@ QJsonObject Bench::roundGet(int seconds)
     t.start();
     for (size_t i = 0; t.elapsed() < seconds * 1000; ++i) {
         const auto k = identity(keys.at(i % keys.size()));
-        Lookup l;
-        lat.push_back(timeMs([&]() { l = m_store->get(k.first, k.second); }) * 1000.0);
-        hits += l.isHit() ? 1 : 0;
+        Lookup::Outcome o = Lookup::Outcome::Failed;
+        lat.push_back(timeMs([&]() { o = call(*m_store, k.first, k.second); }) * 1000.0);
+        hits += o == Lookup::Outcome::Hit ? 1 : 0;
     }
-    return {{QStringLiteral("get_hit_p50_us"), round1(percentile(lat, 0.5))},
-            {QStringLiteral("get_hit_p99_us"), round1(percentile(lat, 0.99))},
+    return {{prefix + QStringLiteral("_p50_us"), round1(percentile(lat, 0.5))},
+            {prefix + QStringLiteral("_p99_us"), round1(percentile(lat, 0.99))},
             {QStringLiteral("samples"), qint64(lat.size())},
             {QStringLiteral("hit_share"), double(hits) / double(lat.size())}};
 }
@@ -1023,12 +1044,13 @@ QJsonObject Bench::roundInitHit(int seconds)
             {QStringLiteral("samples"), qint64(lat.size())}};
 }
 
-QJsonObject Bench::roundEightClients(int seconds)
+// Eight clients' lookups for `seconds`: PREFIX_tps and PREFIX_client_cpu_us (per lookup).
+QJsonObject Bench::roundThroughput(const QString &prefix, const LookupCall &call, int seconds)
 {
     double cpu = 0;
-    const double tps = eightClients(seconds, true, CacheStore::Options().hitCounting, &cpu);
-    return {{QStringLiteral("get_8c_tps"), std::round(tps)},
-            {QStringLiteral("get_8c_client_cpu_us"), round1(cpu)}};
+    const double tps = eightClients(seconds, call, CacheStore::Options().hitCounting, &cpu);
+    return {{prefix + QStringLiteral("_tps"), std::round(tps)},
+            {prefix + QStringLiteral("_client_cpu_us"), round1(cpu)}};
 }
 
 QJsonObject Bench::roundPgbenchEightClients(int seconds)

@@ -9,11 +9,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # Only the benchmark's output goes to stdout (so `--json > bench.json` is JSON); the rest,
 # pg_virtualenv's own messages too, to stderr: fd 3 carries the real stdout through.
+# -t: the cluster in a temporary directory even as root, so that a test run beside us (its
+# cluster 15/regress in /etc/postgresql) and this benchmark do not collide.
 bash scripts/setup.sh --test >&2
 bash scripts/build.sh >&2
 bin="${CC_BUILD_DIR:-build}/bin"
 # shellcheck disable=SC2016
-exec pg_virtualenv -v 15 bash -c '
+exec pg_virtualenv -t -v 15 bash -c '
     set -e
     createdb cc_bench
     createdb cc_pgbench

@@ -175,6 +175,8 @@ def main(argv=None):
     ap.add_argument("--quick", action="store_true", help="the full run's --quick")
     ap.add_argument("--pairs", type=int, default=7, help="A B pairs per target (default 7)")
     ap.add_argument("--round-seconds", type=int, default=2, help="length of a round (default 2)")
+    ap.add_argument("--warmup-pairs", type=int, default=1,
+                    help="pairs run first and left out (default 1; kept in details)")
     ap.add_argument("--pairs-only", action="store_true",
                     help="only the paired rounds, not the full single run of every figure")
     a, bench_args = ap.parse_known_args(argv)  # the rest (--no-sqlite ...) for the full run
@@ -190,16 +192,17 @@ def main(argv=None):
         data = run_bench(a.bench, ["--json"] + (["--quick"] if a.quick else []) + bench_args)
     subprocess.run([a.bench, "--prepare-rounds"], check=True)
     order = round_order(TARGETS)
-    per_pair, rounds = [], {k: [] for k in order}
-    for i in range(a.pairs):
-        print(f"[pairs] pair {i + 1} of {a.pairs}: {' '.join(order)}", file=sys.stderr,
-              flush=True)
+    per_pair, rounds, warmup = [], {k: [] for k in order}, {k: [] for k in order}
+    for i in range(-a.warmup_pairs, a.pairs):
+        print(f"[pairs] {'warm-up pair' if i < 0 else f'pair {i + 1} of {a.pairs}'}: "
+              f"{' '.join(order)}", file=sys.stderr, flush=True)
         merged = {}
         for key in order:
             r = run_bench(a.bench, ["--round", key, "--round-seconds", str(a.round_seconds)])
-            rounds[key].append(r)
+            (warmup if i < 0 else rounds)[key].append(r)
             merged.update({k: v for k, v in r.items() if k not in ROUND_ONLY})
-        per_pair.append(merged)
+        if i >= 0:
+            per_pair.append(merged)
     load = {"loadavg_before": load_before, "loadavg_after": read_loadavg(), "cores": cores,
             **cpu_shares(cpu_before, read_cpu_times())}
 
@@ -207,8 +210,12 @@ def main(argv=None):
     details = data["details"]
     details["date"] = started.strftime("%Y-%m-%d")
     details["pairs"] = {"pairs": a.pairs, "round_seconds": a.round_seconds, "order": order,
-                        "full_run": not a.pairs_only}
+                        "warmup_pairs": a.warmup_pairs, "full_run": not a.pairs_only}
     details["rounds"] = rounds
+    details["rounds_warmup"] = warmup
+    host = os.environ.get("PGHOST", "")
+    details.setdefault("pg", {})["connection"] = (
+        "Unix-domain socket" if host.startswith("/") else f"TCP to {host or 'localhost'}")
     details["seconds_total"] = round(
         (datetime.datetime.now(datetime.timezone.utc) - started).total_seconds(), 1)
     data["load"] = load
