@@ -19,10 +19,10 @@ FIXTURE = os.path.join(HERE, "bench-fixture.json")
 
 class Pairs(unittest.TestCase):
     def test_median_min_max_of_the_per_pair_ratios(self):
-        r = bench_pairs.summarize([30, 10, 50, 20, 40], [10, 10, 10, 10, 10])
-        self.assertEqual(r["pairs"], [3, 1, 5, 2, 4])
-        self.assertEqual((r["median"], r["min"], r["max"]), (3, 1, 5))
-        self.assertAlmostEqual(r["spread"], 4 / 3)
+        r = bench_pairs.summarize([30, 10, 90, 20, 40], [10, 10, 10, 10, 10])
+        self.assertEqual(r["pairs"], [3, 1, 9, 2, 4])
+        self.assertEqual((r["median"], r["min"], r["max"]), (3, 1, 9))  # the mean would be 3.8
+        self.assertAlmostEqual(r["spread"], 8 / 3)
         self.assertNotIn("met", r)
 
     def test_ratio_is_taken_pair_by_pair_not_from_medians(self):
@@ -33,8 +33,8 @@ class Pairs(unittest.TestCase):
         self.assertEqual(r["spread"], 0)
 
     def test_even_number_of_pairs_takes_the_mean_of_the_middle_two(self):
-        r = bench_pairs.summarize([1, 2, 3, 4, 5, 6], [1, 1, 1, 1, 1, 1])
-        self.assertEqual(r["median"], 3.5)
+        r = bench_pairs.summarize([1, 2, 3, 10, 20, 40], [1, 1, 1, 1, 1, 1])
+        self.assertEqual(r["median"], 6.5)
 
     def test_verdicts(self):
         f, b = [1.0, 1.2, 1.4, 1.6, 1.8], [1, 1, 1, 1, 1]
@@ -95,6 +95,74 @@ class Pairs(unittest.TestCase):
             {"loadavg_before": [1.5, 1, 1], "steal_pct": 9.0}, 2)), 2)
         self.assertEqual(bench_pairs.load_warnings(
             {"loadavg_before": [0.2, 1, 1], "steal_pct": 0.0}, 2), [])
+
+
+STUB = r"""#!/usr/bin/env python3
+# Stands in for connector-cache-bench: logs each call, answers --round with values that
+# depend on how many rounds ran before (so that pairs differ), --json with a full run.
+import json, os, sys
+log = os.path.join(os.path.dirname(os.path.abspath(__file__)), "calls.log")
+with open(log, "a") as f:
+    f.write(" ".join(sys.argv[1:]) + "\n")
+with open(log) as f:
+    n = sum(1 for line in f if "--round " in line)
+a = sys.argv[1:]
+if "--json" in a:
+    print(json.dumps({"pg": {"get_hit_p50_us": 999, "set_p50_us": 90.0}, "sqlite": {},
+                      "details": {"pg": {}}}))
+elif "--round" in a:
+    key = a[a.index("--round") + 1]
+    v = {"get_hit_p50_us": {"get_hit_p50_us": 20.0 + n, "get_hit_p99_us": 100.0,
+                            "hit_share": 1, "samples": 5},
+         "pgbench_select_us": {"pgbench_select_us": 10.0 + n, "pgbench_select_p99_us": 50.0},
+         "init_hit_us": {"init_hit_us": 30.0, "init_hit_exchange_requests": 0},
+         "get_8c_tps": {"get_8c_tps": 700.0, "get_8c_client_cpu_us": 20.0},
+         "pgbench_8c_tps": {"pgbench_8c_tps": 1000.0, "pgbench_8c_client_cpu_us": 10.0},
+         "pgbench_get_statement_8c_tps": {"pgbench_get_statement_8c_tps": 800.0}}[key]
+    print(json.dumps(dict(v, round_seconds=int(a[a.index("--round-seconds") + 1]))))
+"""
+
+
+class Interleaving(unittest.TestCase):
+    def test_rounds_alternate_and_the_json_keeps_the_keys(self):
+        import contextlib
+        import io
+        with tempfile.TemporaryDirectory() as d:
+            stub = os.path.join(d, "stub-bench")
+            with open(stub, "w") as f:
+                f.write(STUB)
+            os.chmod(stub, 0o755)
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+                rc = bench_pairs.main(["--bench", stub, "--json", "--pairs", "5",
+                                       "--round-seconds", "1", "--warmup-pairs", "1"])
+            self.assertEqual(rc, 0)
+            with open(os.path.join(d, "calls.log")) as f:
+                calls = f.read().splitlines()
+        data = json.loads(out.getvalue())
+        order = bench_pairs.round_order(bench_pairs.TARGETS)
+        self.assertEqual(calls[:2], ["--json", "--prepare-rounds"])
+        rounds = [c.split()[1] for c in calls[2:]]
+        self.assertEqual(rounds, order * 6)  # A B A B ...: one warm-up pair, then five
+        # get round k (1-based over all rounds) gave 20 + k; its pgbench round 10 + k + 1.
+        n = len(order)
+        gets = [20.0 + 1 + n * p for p in range(1, 6)]
+        bases = [10.0 + 2 + n * p for p in range(1, 6)]
+        r = data["ratios"]["get_hit_p50"]
+        self.assertEqual(r["pairs"], [g / b for g, b in zip(gets, bases)])
+        self.assertEqual(r["median"], gets[2] / bases[2])
+        # (21 + 6p) / (12 + 6p) falls as p grows: the last pair is the least, the first the most.
+        self.assertEqual((r["min"], r["max"]), (gets[-1] / bases[-1], gets[0] / bases[0]))
+        self.assertEqual(data["ratios"]["get_8c"]["median"], 0.7)
+        self.assertEqual(data["ratios"]["client_cpu_8c"]["median"], 2.0)
+        self.assertEqual(data["pg"]["get_hit_p50_us"], gets[2])  # the median, not the full run's
+        self.assertEqual(data["pg"]["set_p50_us"], 90.0)  # the full run's own
+        self.assertEqual(data["details"]["pg"]["pgbench_get_statement_8c_tps"], 800.0)
+        self.assertEqual(len(data["details"]["rounds"]["get_hit_p50_us"]), 5)
+        self.assertEqual(len(data["details"]["rounds_warmup"]["get_hit_p50_us"]), 1)
+        self.assertEqual(set(data["load"]), {"loadavg_before", "loadavg_after", "cores",
+                                             "steal_pct", "busy_pct"})
+        self.assertIsInstance(data["warnings"], list)
 
 
 README = """# project
