@@ -4,7 +4,9 @@
 // "details" member holds the rest (extra baselines, checks, the machine). Run it through
 // scripts/bench.sh (a throw-away PostgreSQL via pg_virtualenv, a pgbench database beside ours).
 //
-// It never asserts: it measures and prints. bench/RESULTS.md is written from its output.
+// It never asserts: it measures and prints. scripts/bench.sh runs it through
+// scripts/bench_pairs.py, which adds the ratios from interleaved --round runs; the README's
+// table is written from that JSON by scripts/bench_table.py.
 
 #include "core/connector/cachedconnector.h"
 #include "core/store/cachestore.h"
@@ -29,12 +31,16 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <array>
 #include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
+#include <map>
 #include <vector>
 
 using namespace cc;
@@ -122,6 +128,16 @@ double round3(double v)
     return std::round(v * 1000.0) / 1000.0;
 }
 
+// CPU time (user + system) of this process (RUSAGE_SELF, all threads) or of its waited-for
+// children (RUSAGE_CHILDREN), in microseconds.
+double cpuUs(int who)
+{
+    rusage u{};
+    getrusage(who, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e6 +
+           double(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
+}
+
 QString readFirstLine(const QString &path, const QString &prefix)
 {
     QFile f(path);
@@ -158,7 +174,9 @@ struct PgbenchRun
 {
     bool ok = false;
     double tps = 0;
-    std::vector<double> latenciesUs; // per transaction, when logged
+    qint64 transactions = 0;
+    double clientCpuUsPerTransaction = 0; // pgbench's own CPU, user + system
+    std::vector<double> latenciesUs;      // per transaction, when logged
 };
 
 PgbenchRun pgbench(const QString &db, const QStringList &script, int clients, int seconds,
@@ -180,11 +198,13 @@ PgbenchRun pgbench(const QString &db, const QStringList &script, int clients, in
         env.insert(QStringLiteral("PGOPTIONS"), pgOptions);
         p.setProcessEnvironment(env);
     }
+    const double cpuBefore = cpuUs(RUSAGE_CHILDREN);
     p.start(QStringLiteral("pgbench"), args);
     if (!p.waitForFinished(seconds * 1000 + 120000)) {
         say(QStringLiteral("bench: pgbench did not finish"));
         return run;
     }
+    const double cpu = cpuUs(RUSAGE_CHILDREN) - cpuBefore;
     const QString text = QString::fromUtf8(p.readAllStandardOutput());
     const auto t = QRegularExpression(QStringLiteral("tps = ([0-9.]+)")).match(text);
     if (!t.hasMatch()) {
@@ -193,6 +213,10 @@ PgbenchRun pgbench(const QString &db, const QStringList &script, int clients, in
         return run;
     }
     run.tps = t.captured(1).toDouble();
+    const auto n = QRegularExpression(QStringLiteral("actually processed: ([0-9]+)")).match(text);
+    run.transactions = n.hasMatch() ? n.captured(1).toLongLong() : 0;
+    if (run.transactions > 0)
+        run.clientCpuUsPerTransaction = cpu / double(run.transactions);
     if (logLatencies) {
         // One line per transaction: client_id transaction_no latency_us script_no epoch us.
         const QStringList files = QDir(dir.path()).entryList({QStringLiteral("lat*")});
@@ -247,6 +271,23 @@ QString writeGetScript(const QString &dir, HitCounting counting)
     return path;
 }
 
+// One lookup by a connector's identity, as a client makes it; its outcome (Failed: the store
+// failed). The rounds and the 8-client figure take one, so that another lookup (a narrower
+// one, say) is measured by the same code.
+using LookupCall = std::function<Lookup::Outcome(CacheStore &, const QString &userId,
+                                                 const QString &credentialId)>;
+
+Lookup::Outcome getCall(CacheStore &s, const QString &userId, const QString &credentialId)
+{
+    return s.get(userId, credentialId).outcome;
+}
+
+// entry(): a read that counts no hit.
+Lookup::Outcome entryCall(CacheStore &s, const QString &userId, const QString &credentialId)
+{
+    return s.entry(userId, credentialId).ok() ? Lookup::Outcome::Hit : Lookup::Outcome::Failed;
+}
+
 // --- the benchmark for one database
 // ---------------------------------------------------------------
 
@@ -261,6 +302,14 @@ public:
     // Fills `figures` (the keys) and `details` (everything else).
     void run(QJsonObject *figures, QJsonObject *details);
 
+    // For scripts/bench_pairs.py, which interleaves figures with their baselines in short
+    // rounds: a fresh schema with the 10,000 entries the rounds read (valid for an hour) ...
+    void prepareRounds();
+    // ... and one round of one figure, `seconds` long, on those entries: the figure's key and
+    // value plus companions (p99, client CPU), or an empty object for an unknown key.
+    QJsonObject round(const QString &key, int seconds);
+    static QStringList roundKeys();
+
 private:
     bool pg() const { return m_config.isPostgres(); }
     bool exec(const QString &sql, const QVariantList &binds = {});
@@ -271,12 +320,22 @@ private:
     std::vector<qint64> sampleKeys(int n, quint32 seed);
     void measureGets();
     void measureChecks();
-    double eightClients(int seconds, bool counting,
-                        HitCounting mode = CacheStore::Options().hitCounting);
+    double eightClients(int seconds, const LookupCall &call,
+                        HitCounting mode = CacheStore::Options().hitCounting,
+                        double *cpuUsPerCall = nullptr);
     void measureThroughput();
     void measureSizes(const QString &suffix);
     void measureInit();
     void measureCleanup(qint64 rows);
+    void openRaw();
+    QJsonObject roundLatency(const QString &prefix, const LookupCall &call, int seconds);
+    QJsonObject roundThroughput(const QString &prefix, const LookupCall &call, int seconds);
+    QJsonObject roundPgbenchSelect(int seconds);
+    QJsonObject roundInitHit(int seconds);
+    QJsonObject roundPgbenchEightClients(int seconds);
+    QJsonObject roundPgbenchStatementEightClients(int seconds);
+    using RoundFn = std::function<QJsonObject(Bench &, int seconds)>;
+    static const std::map<QString, RoundFn> &rounds();
 
     DatabaseConfig m_config;
     QString m_name;
@@ -528,9 +587,10 @@ void Bench::measureChecks()
     }
 }
 
-// Gets per second from 8 threads, each with its own CacheStore (its own connection).
-// counting = false: the same lookups through entry(), a read that counts no hit.
-double Bench::eightClients(int seconds, bool counting, HitCounting mode)
+// Lookups per second from 8 threads, each with its own CacheStore (its own connection); with
+// cpuUsPerCall, this process's CPU time (all threads, user + system) per lookup.
+double Bench::eightClients(int seconds, const LookupCall &call, HitCounting mode,
+                           double *cpuUsPerCall)
 {
     const std::vector<qint64> keys = sampleKeys(20000, 99);
     std::atomic<qint64> done{0};
@@ -545,10 +605,7 @@ double Bench::eightClients(int seconds, bool counting, HitCounting mode)
             size_t i = size_t(t) * 2477;
             while (!stop.load(std::memory_order_relaxed)) {
                 const auto k = identity(keys[i++ % keys.size()]);
-                const bool ok = counting
-                                    ? s.get(k.first, k.second).outcome != Lookup::Outcome::Failed
-                                    : s.entry(k.first, k.second).ok();
-                if (ok)
+                if (call(s, k.first, k.second) != Lookup::Outcome::Failed)
                     done.fetch_add(1, std::memory_order_relaxed);
             }
         }));
@@ -556,11 +613,14 @@ double Bench::eightClients(int seconds, bool counting, HitCounting mode)
     }
     QThread::msleep(1000); // connect and warm up
     const qint64 before = done.load();
+    const double cpuBefore = cpuUs(RUSAGE_SELF);
     QElapsedTimer t;
     t.start();
     QThread::msleep(seconds * 1000);
     const qint64 after = done.load();
     const double elapsed = double(t.nsecsElapsed()) / 1e9;
+    if (cpuUsPerCall && after > before)
+        *cpuUsPerCall = (cpuUs(RUSAGE_SELF) - cpuBefore) / double(after - before);
     stop = true;
     for (auto &th : threads)
         th->wait();
@@ -576,8 +636,8 @@ void Bench::measureThroughput()
     const QString perLookupScript = writeGetScript(m_tmp.path(), HitCounting::PerLookup);
     const QString asyncCommit = QStringLiteral("-c synchronous_commit=off");
     for (int r = 0; r < rounds; ++r) {
-        ours += eightClients(seconds, true);
-        perLookup += eightClients(seconds, true, HitCounting::PerLookup);
+        ours += eightClients(seconds, getCall);
+        perLookup += eightClients(seconds, getCall, HitCounting::PerLookup);
         if (pg()) {
             base += pgbench(QStringLiteral("cc_pgbench"), selectScript(), 8, seconds, false).tps;
             statement += pgbench(QStringLiteral("cc_bench"), {QStringLiteral("-f"), script}, 8,
@@ -589,7 +649,7 @@ void Bench::measureThroughput()
                     .tps;
         }
     }
-    const double reads = eightClients(seconds, false);
+    const double reads = eightClients(seconds, entryCall);
     m_figures.insert(QStringLiteral("get_8c_tps"), std::round(ours / rounds));
     m_details.insert(QStringLiteral("get_per_lookup_8c_tps"), std::round(perLookup / rounds));
     m_details.insert(QStringLiteral("entry_read_8c_tps"), std::round(reads));
@@ -778,7 +838,7 @@ void Bench::measureCleanup(qint64 rows)
     m_details.insert(QStringLiteral("gets_during_cleanup"), qint64(getLat.size()));
 }
 
-void Bench::run(QJsonObject *figures, QJsonObject *details)
+void Bench::openRaw()
 {
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(
@@ -799,6 +859,11 @@ void Bench::run(QJsonObject *figures, QJsonObject *details)
         if (pg())
             exec(QStringLiteral("SET TIME ZONE 'UTC'"));
     }
+}
+
+void Bench::run(QJsonObject *figures, QJsonObject *details)
+{
+    openRaw();
     // A fresh schema every run.
     for (const char *table :
          {"connector_state_cache", "connector_cache_meta", "connector_cache_history",
@@ -850,6 +915,165 @@ void Bench::run(QJsonObject *figures, QJsonObject *details)
             m_details.insert(it.key(), it.value());
     }
     *details = m_details;
+}
+
+// --- short rounds, interleaved by scripts/bench_pairs.py --------------------------------------
+
+// Every figure and baseline that can be measured in a short round, by the key of its main
+// value. A new paired figure is one entry here (a lookup: roundLatency or roundThroughput with
+// its LookupCall) and one line in bench_pairs.py's TARGETS.
+const std::map<QString, Bench::RoundFn> &Bench::rounds()
+{
+    static const std::map<QString, RoundFn> table{
+        {QStringLiteral("get_hit_p50_us"),
+         [](Bench &b, int s) { return b.roundLatency(QStringLiteral("get_hit"), getCall, s); }},
+        {QStringLiteral("get_8c_tps"),
+         [](Bench &b, int s) { return b.roundThroughput(QStringLiteral("get_8c"), getCall, s); }},
+        {QStringLiteral("pgbench_select_us"), &Bench::roundPgbenchSelect},
+        {QStringLiteral("init_hit_us"), &Bench::roundInitHit},
+        {QStringLiteral("pgbench_8c_tps"), &Bench::roundPgbenchEightClients},
+        {QStringLiteral("pgbench_get_statement_8c_tps"), &Bench::roundPgbenchStatementEightClients},
+    };
+    return table;
+}
+
+QStringList Bench::roundKeys()
+{
+    QStringList keys;
+    for (const auto &r : rounds())
+        keys << r.first;
+    return keys;
+}
+
+void Bench::prepareRounds()
+{
+    if (!pg())
+        die(QStringLiteral("rounds need PostgreSQL"));
+    openRaw();
+    for (const char *table :
+         {"connector_state_cache", "connector_cache_meta", "connector_cache_history",
+          "connector_cache_audit", "connector_cache_lease"})
+        exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table)));
+    m_store = std::make_unique<CacheStore>(m_config);
+    if (!m_store->migrate().ok() || m_store->open())
+        die(QStringLiteral("cannot migrate or open %1").arg(m_name));
+    fill(1, 10'000, false);
+    // Valid for an hour from now, however long the rounds take.
+    if (!exec(QStringLiteral("UPDATE connector_state_cache SET \"expiresAt\" = \"expiresAt\" + "
+                             "INTERVAL '1 hour'")) ||
+        !exec(QStringLiteral("VACUUM ANALYZE connector_state_cache")))
+        die(QStringLiteral("could not prepare the rounds' entries"));
+    m_store.reset();
+}
+
+QJsonObject Bench::round(const QString &key, int seconds)
+{
+    const auto it = rounds().find(key);
+    if (it == rounds().end())
+        return QJsonObject();
+    openRaw();
+    m_store = std::make_unique<CacheStore>(m_config);
+    if (m_store->open())
+        die(QStringLiteral("cannot open %1").arg(m_name));
+    QJsonObject result = it->second(*this, seconds);
+    result.insert(QStringLiteral("round_seconds"), seconds);
+    m_store.reset();
+    return result;
+}
+
+// One client's lookups for `seconds`: PREFIX_p50_us, PREFIX_p99_us and the share of hits.
+QJsonObject Bench::roundLatency(const QString &prefix, const LookupCall &call, int seconds)
+{
+    const std::vector<qint64> keys = sampleKeys(20000, QRandomGenerator::global()->generate());
+    for (size_t i = 0; i < 1000; ++i) { // warm-up: statements, buffers
+        const auto k = identity(keys.at(i));
+        call(*m_store, k.first, k.second);
+    }
+    std::vector<double> lat;
+    int hits = 0;
+    QElapsedTimer t;
+    t.start();
+    for (size_t i = 0; t.elapsed() < seconds * 1000; ++i) {
+        const auto k = identity(keys.at(i % keys.size()));
+        Lookup::Outcome o = Lookup::Outcome::Failed;
+        lat.push_back(timeMs([&]() { o = call(*m_store, k.first, k.second); }) * 1000.0);
+        hits += o == Lookup::Outcome::Hit ? 1 : 0;
+    }
+    return {{prefix + QStringLiteral("_p50_us"), round1(percentile(lat, 0.5))},
+            {prefix + QStringLiteral("_p99_us"), round1(percentile(lat, 0.99))},
+            {QStringLiteral("samples"), qint64(lat.size())},
+            {QStringLiteral("hit_share"), double(hits) / double(lat.size())}};
+}
+
+// Percentiles from pgbench's per-transaction log (-l), not its average latency.
+QJsonObject Bench::roundPgbenchSelect(int seconds)
+{
+    const PgbenchRun b = pgbench(QStringLiteral("cc_pgbench"), selectScript(), 1, seconds, true);
+    if (!b.ok || b.latenciesUs.empty())
+        die(QStringLiteral("pgbench -S gave no latencies"));
+    return {{QStringLiteral("pgbench_select_us"), round1(percentile(b.latenciesUs, 0.5))},
+            {QStringLiteral("pgbench_select_p99_us"), round1(percentile(b.latenciesUs, 0.99))},
+            {QStringLiteral("samples"), qint64(b.latenciesUs.size())}};
+}
+
+QJsonObject Bench::roundInitHit(int seconds)
+{
+    test::FakeExchangeThread fake;
+    QNetworkAccessManager network;
+    QString error;
+    const auto profile = ExchangeProfile::resolve(
+        QStringLiteral("BYBIT"), QStringLiteral("TESTNET"), fake.baseUrl().toString(), &error);
+    if (!profile)
+        die(QStringLiteral("no exchange profile: %1").arg(error));
+    std::vector<double> lat;
+    int requests = 0;
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; t.elapsed() < seconds * 1000 || i < 100; ++i) {
+        CachedConnector c(QStringLiteral("u7"), QStringLiteral("c7"), *profile,
+                          Credentials(QStringLiteral("k"), "s"), m_store.get(), &network);
+        InitResult r;
+        const double us = timeMs([&]() { r = c.initializeBlocking(); }) * 1000.0;
+        if (i >= 50) // warm-up
+            lat.push_back(us);
+        requests += r.exchangeRequests;
+    }
+    return {{QStringLiteral("init_hit_us"), round1(percentile(lat, 0.5))},
+            {QStringLiteral("init_hit_p99_us"), round1(percentile(lat, 0.99))},
+            {QStringLiteral("init_hit_exchange_requests"), requests},
+            {QStringLiteral("samples"), qint64(lat.size())}};
+}
+
+// Eight clients' lookups for `seconds`: PREFIX_tps and PREFIX_client_cpu_us (per lookup).
+QJsonObject Bench::roundThroughput(const QString &prefix, const LookupCall &call, int seconds)
+{
+    double cpu = 0;
+    const double tps = eightClients(seconds, call, CacheStore::Options().hitCounting, &cpu);
+    return {{prefix + QStringLiteral("_tps"), std::round(tps)},
+            {prefix + QStringLiteral("_client_cpu_us"), round1(cpu)}};
+}
+
+QJsonObject Bench::roundPgbenchEightClients(int seconds)
+{
+    const PgbenchRun b = pgbench(QStringLiteral("cc_pgbench"), selectScript(), 8, seconds, false);
+    if (!b.ok)
+        die(QStringLiteral("pgbench -S -c8 failed"));
+    return {{QStringLiteral("pgbench_8c_tps"), std::round(b.tps)},
+            {QStringLiteral("pgbench_8c_client_cpu_us"), round1(b.clientCpuUsPerTransaction)}};
+}
+
+// pgbench running our own lookup statement: the ceiling of the 8-client figure, without our
+// client's cost.
+QJsonObject Bench::roundPgbenchStatementEightClients(int seconds)
+{
+    const QString script = writeGetScript(m_tmp.path(), HitCounting::Batched);
+    const PgbenchRun b = pgbench(QStringLiteral("cc_bench"), {QStringLiteral("-f"), script}, 8,
+                                 seconds, false, QStringLiteral("-c synchronous_commit=off"));
+    if (!b.ok)
+        die(QStringLiteral("pgbench running our statement failed"));
+    return {{QStringLiteral("pgbench_get_statement_8c_tps"), std::round(b.tps)},
+            {QStringLiteral("pgbench_get_statement_8c_client_cpu_us"),
+             round1(b.clientCpuUsPerTransaction)}};
 }
 
 // --- the table
@@ -990,13 +1214,48 @@ int main(int argc, char *argv[])
     const QCommandLineOption batch(
         QStringLiteral("batch-size"),
         QStringLiteral("Rows per cleanup batch (default: the engine's)."), QStringLiteral("rows"));
-    parser.addOptions({json, quick, noPg, noSqlite, batch});
+    const QCommandLineOption prepare(
+        QStringLiteral("prepare-rounds"),
+        QStringLiteral("Make the entries that --round reads (PostgreSQL), then exit."));
+    const QCommandLineOption round(
+        QStringLiteral("round"),
+        QStringLiteral("Measure one short round of one figure and print it as JSON; "
+                       "scripts/bench_pairs.py interleaves them. Keys: %1.")
+            .arg(Bench::roundKeys().join(QStringLiteral(", "))),
+        QStringLiteral("key"));
+    const QCommandLineOption roundSeconds(QStringLiteral("round-seconds"),
+                                          QStringLiteral("How long a round runs (default 2)."),
+                                          QStringLiteral("s"), QStringLiteral("2"));
+    parser.addOptions({json, quick, noPg, noSqlite, batch, prepare, round, roundSeconds});
     parser.process(app);
     QLoggingCategory::setFilterRules(qEnvironmentVariableIsSet("CC_BENCH_LOG")
                                          ? QStringLiteral("cc.cache.debug=true")
                                          : QStringLiteral("cc.*=false"));
     g_quick = parser.isSet(quick);
     g_batchSize = parser.value(batch).toInt();
+
+    if (parser.isSet(prepare) || parser.isSet(round)) {
+        if (qEnvironmentVariableIsEmpty("PGHOST")) {
+            say(QStringLiteral("bench: no PostgreSQL given (PGHOST); run scripts/bench.sh"));
+            return 2;
+        }
+        QString error;
+        Bench bench(DatabaseConfig::fromUrl(QStringLiteral("postgresql:///cc_bench"), &error),
+                    QStringLiteral("PostgreSQL"));
+        if (parser.isSet(prepare)) {
+            bench.prepareRounds();
+            return 0;
+        }
+        const QJsonObject result =
+            bench.round(parser.value(round), std::max(1, parser.value(roundSeconds).toInt()));
+        if (result.isEmpty()) {
+            say(QStringLiteral("bench: no round named %1 (%2)")
+                    .arg(parser.value(round), Bench::roundKeys().join(QStringLiteral(", "))));
+            return 2;
+        }
+        std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+        return 0;
+    }
 
     QElapsedTimer total;
     total.start();
