@@ -12,4 +12,4 @@ if ! command -v pg_virtualenv >/dev/null 2>&1; then
          "(scripts/setup.sh does) or set PGHOST/PGPORT to a server you may create databases on" >&2
     exit 1
 fi
-exec pg_virtualenv -v 15 "$@"
+exec pg_virtualenv -t -v 15 "$@"

@@ -1,5 +1,7 @@
 #include "ui/storeworker.h"
 
+#include "core/store/entryjson.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -428,17 +430,7 @@ void StoreWorker::exportEntries(quint64 token, const EntryFilter &filter, const 
         }
         for (const CacheEntry &e : page->entries) {
             if (json) {
-                const QJsonObject o{{QStringLiteral("userId"), e.userId},
-                                    {QStringLiteral("credentialId"), e.credentialId},
-                                    {QStringLiteral("cacheKey"), e.cacheKey},
-                                    {QStringLiteral("exchange"), e.exchange},
-                                    {QStringLiteral("environment"), e.environment},
-                                    {QStringLiteral("timeOffset"), e.timeOffsetMs},
-                                    {QStringLiteral("lastSyncTime"), iso(e.lastSyncTime)},
-                                    {QStringLiteral("expiresAt"), iso(e.expiresAt)},
-                                    {QStringLiteral("isValid"), e.isValid},
-                                    {QStringLiteral("hitCount"), e.hitCount},
-                                    {QStringLiteral("metadata"), e.metadata}};
+                const QJsonObject o = toJson(e);
                 file.write((rows > 0 ? ",\n  " : "  ") +
                            QJsonDocument(o).toJson(QJsonDocument::Compact));
             } else {

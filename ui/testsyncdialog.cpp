@@ -1,6 +1,7 @@
 #include "ui/testsyncdialog.h"
 
 #include "core/connector/cachedconnector.h"
+#include "core/connector/syncmetadata.h"
 #include "ui/confirmdialog.h"
 
 #include <QChart>
@@ -113,16 +114,7 @@ TestSyncDialog::TestSyncDialog(const CacheEntry *entry, bool canWrite,
                               QString(), this);
         if (confirm.exec() != QDialog::Accepted)
             return;
-        TimeSyncState state;
-        state.timeOffsetMs = m_last.offsetMs;
-        state.lastSyncTime = QDateTime::fromMSecsSinceEpoch(m_last.finishedAtMs, Qt::UTC);
-        state.metadata = QJsonObject{
-            {QStringLiteral("sync"),
-             QJsonObject{{QStringLiteral("errorBoundMs"), m_last.errorBoundMs},
-                         {QStringLiteral("rttMs"), m_last.rttMs},
-                         {QStringLiteral("samples"), m_last.samplesUsed},
-                         {QStringLiteral("source"), QStringLiteral("console test sync")},
-                         {QStringLiteral("host"), m_last.host}}}};
+        const TimeSyncState state = syncCacheState(m_last, QStringLiteral("console test sync"));
         Q_EMIT writeRequested(user, credential, m_exchange->currentText(),
                               m_environment->currentText(), state);
     });

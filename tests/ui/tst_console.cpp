@@ -3,7 +3,9 @@
 // confirmation (and type-to-confirm on production), cancel and progress, the audit log, a
 // read-only role, the test sync against the fake exchange, and the executable without a display.
 
+#include "core/connector/syncmetadata.h"
 #include "core/store/cachestore.h"
+#include "core/store/entryjson.h"
 #include "tests/support/arrivalspy.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
 #include "tests/support/testdatabase.h"
@@ -753,6 +755,13 @@ private Q_SLOTS:
         dialog.writeButton()->click();
         QCOMPARE(write.size(), 1);
         QCOMPARE(write.at(0).at(0).toString(), QStringLiteral("u1"));
+        // The account the connector's safety rule reads back, written by the one core writer.
+        const auto written = write.at(0).at(4).value<TimeSyncState>();
+        QCOMPARE(written.timeOffsetMs, dialog.lastResult().offsetMs);
+        const SyncMetadata account = readSyncMetadata(written.metadata);
+        QVERIFY(account.errorBoundMs.has_value());
+        QCOMPARE(*account.errorBoundMs, dialog.lastResult().errorBoundMs);
+        QCOMPARE(account.source, QStringLiteral("console test sync"));
 
         // A malformed answer and a hang are reported in words, never a freeze.
         fake.setFault(test::FakeExchange::Fault::Truncated);
@@ -811,8 +820,15 @@ private Q_SLOTS:
                 const QJsonDocument doc = QJsonDocument::fromJson(content);
                 QVERIFY(doc.isArray());
                 QCOMPARE(doc.array().size(), expected);
-                QCOMPARE(doc.array().at(0).toObject().value(QStringLiteral("exchange")).toString(),
+                const QJsonObject first = doc.array().at(0).toObject();
+                QCOMPARE(first.value(QStringLiteral("exchange")).toString(),
                          QStringLiteral("BYBIT"));
+                // One shape for an entry everywhere: the export is the CLI's toJson().
+                const auto stored =
+                    direct.entry(first.value(QStringLiteral("userId")).toString(),
+                                 first.value(QStringLiteral("credentialId")).toString());
+                QVERIFY(stored.ok());
+                QCOMPARE(first, toJson(stored.value()));
             }
         }
     }
