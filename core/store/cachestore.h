@@ -179,8 +179,11 @@ public:
     // The NOTIFY channel writes are announced on (PostgreSQL).
     static QString notifyChannel() { return QStringLiteral("connector_cache_changed"); }
 
-private:
+    // The private half (cachestore_p.h): named here so that the store's own files (its
+    // transports) can refer to it; opaque to everyone else.
     struct Private;
+
+private:
     std::unique_ptr<Private> d;
     DatabaseConfig m_config;
     Options m_options;

@@ -1,0 +1,333 @@
+#include "core/store/cachestore_p.h"
+
+#include "core/logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace cc {
+
+namespace store {
+
+QString osUserName()
+{
+    for (const char *name : {"USER", "LOGNAME", "USERNAME"}) {
+        const QString value = qEnvironmentVariable(name);
+        if (!value.isEmpty())
+            return value;
+    }
+    if (const passwd *pw = getpwuid(geteuid()))
+        return QString::fromLocal8Bit(pw->pw_name);
+    return QStringLiteral("uid %1").arg(geteuid());
+}
+
+QString nonNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+bool containsNul(const QString &s)
+{
+    return s.contains(QChar(0));
+}
+
+} // namespace store
+
+namespace {
+
+std::atomic<quint64> g_connectionCounter{0};
+
+// After a failed connection attempt, calls fail at once for this long instead of each waiting
+// for the connect timeout again (a dead server must not slow every cache lookup down).
+constexpr qint64 kFailFastMs = 500;
+
+// libpq's messages span lines ("...failed: Connection refused\n\tIs the server running...");
+// one line reads better in a status bar and a log.
+QString oneLine(QString text)
+{
+    text.replace(QLatin1String("QPSQL: Unable to connect"), QString());
+    return text.simplified();
+}
+
+} // namespace
+
+using namespace store;
+
+CacheStore::Private::Private(CacheStore *owner, DatabaseConfig::Backend backend)
+    : q(owner)
+    , dialect(backend)
+{
+    connectionName = QStringLiteral("cc-store-%1").arg(++g_connectionCounter);
+    transport = EntryTransport::create(this);
+    sinceFlush.start();
+}
+
+void CacheStore::Private::dropConnection()
+{
+    prepared.clear();
+    transport->reset();
+    if (db.isValid()) {
+        db.close();
+    }
+}
+
+StoreError CacheStore::Private::connect()
+{
+    if (db.isValid() && db.isOpen())
+        return StoreError();
+    if (sinceConnectFailure.isValid() && sinceConnectFailure.elapsed() < kFailFastMs)
+        return lastConnectError;
+    prepared.clear();
+    transport->reset();
+    const DatabaseConfig &config = q->m_config;
+    const int timeoutMs = int(q->m_options.timeout.count());
+    if (!db.isValid()) {
+        db = QSqlDatabase::addDatabase(
+            isPostgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), connectionName);
+    }
+    if (!db.isValid()) {
+        return StoreError(
+            StoreError::Unreachable,
+            QStringLiteral("the Qt SQL driver for %1 is not installed (install "
+                           "libqt6sql6-%2)")
+                .arg(isPostgres() ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite"),
+                     isPostgres() ? QStringLiteral("psql") : QStringLiteral("sqlite")));
+    }
+    if (isPostgres()) {
+        db.setHostName(config.host);
+        if (config.port > 0)
+            db.setPort(config.port);
+        db.setUserName(config.user);
+        db.setPassword(config.password);
+        db.setDatabaseName(config.databaseName);
+        db.setConnectOptions(config.postgresConnectOptions(timeoutMs));
+    } else {
+        const QString path = config.sqlitePath;
+        if (path.isEmpty()) {
+            return StoreError(StoreError::InvalidArgument, QStringLiteral("no SQLite file given"));
+        }
+        if (path != QLatin1String(":memory:")) {
+            const QFileInfo info(path);
+            if (!QDir().mkpath(info.absolutePath())) {
+                return failConnect(
+                    QStringLiteral("cannot create the directory %1").arg(info.absolutePath()));
+            }
+        }
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(timeoutMs));
+    }
+    if (!db.open()) {
+        const QSqlError e = db.lastError();
+        return failConnect(oneLine(e.databaseText().isEmpty() ? e.text() : e.databaseText()));
+    }
+    QStringList setup;
+    if (isPostgres()) {
+        setup << QStringLiteral("SET TIME ZONE 'UTC'")
+              << QStringLiteral("SET statement_timeout = %1").arg(timeoutMs)
+              // A hit's counter increment need not wait for a disk flush; writes that
+              // matter (set, invalidate) ask for a synchronous commit themselves.
+              << QStringLiteral("SET synchronous_commit = off");
+    } else {
+        if (config.sqlitePath != QLatin1String(":memory:"))
+            setup << QStringLiteral("PRAGMA journal_mode = WAL");
+        setup << QStringLiteral("PRAGMA synchronous = NORMAL");
+    }
+    for (const QString &sql : std::as_const(setup)) {
+        QSqlQuery query(db);
+        if (!query.exec(sql)) {
+            const QString text = query.lastError().text();
+            db.close();
+            return failConnect(text);
+        }
+    }
+    if (isPostgres()) {
+        QSqlQuery query(db);
+        if (query.exec(QStringLiteral("SELECT current_user")) && query.next())
+            dbRole = query.value(0).toString();
+    } else {
+        dbRole = osUserName();
+    }
+    sinceConnectFailure.invalidate();
+    lastConnectError = StoreError();
+    qCDebug(lcStore).noquote() << "connected to" << where();
+    return StoreError();
+}
+
+StoreError CacheStore::Private::failConnect(const QString &reason)
+{
+    const QString text = reason.isEmpty() ? QStringLiteral("no reason given") : reason;
+    lastConnectError = StoreError(
+        StoreError::Unreachable,
+        isPostgres() ? QStringLiteral("cannot reach database at %1: %2 — check the URL or profile, "
+                                      "or start the server")
+                           .arg(where(), text)
+                     : QStringLiteral("cannot open database %1: %2 — check the path and its "
+                                      "permissions")
+                           .arg(where(), text));
+    sinceConnectFailure.start();
+    qCWarning(lcStore).noquote() << lastConnectError.message();
+    return lastConnectError;
+}
+
+// Classifies a failed statement; drops the connection when it is gone.
+StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what)
+{
+    const QString code = error.nativeErrorCode();
+    const QString text =
+        oneLine(error.databaseText().isEmpty() ? error.text() : error.databaseText());
+    StoreError result;
+    if (isPostgres()) {
+        const bool lost = code.isEmpty() || code.startsWith(QLatin1String("08")) ||
+                          code == QLatin1String("57P01") || code == QLatin1String("57P02") ||
+                          code == QLatin1String("57P03") || !db.isOpen();
+        if (lost) {
+            dropConnection();
+            result = StoreError(StoreError::Unreachable,
+                                QStringLiteral("%1: lost the connection to %2 (%3) — it "
+                                               "will be retried on the next call")
+                                    .arg(what, where(), text));
+        } else if (code == QLatin1String("57014")) {
+            result = StoreError(StoreError::Unreachable,
+                                QStringLiteral("%1: timed out after %2 ms on %3")
+                                    .arg(what)
+                                    .arg(q->m_options.timeout.count())
+                                    .arg(where()));
+        } else if (code == QLatin1String("42P01")) {
+            result = StoreError(StoreError::SchemaMissing,
+                                QStringLiteral("%1: the cache tables are missing in %2 — run "
+                                               "connector-cache migrate")
+                                    .arg(what, where()));
+        } else if (code == QLatin1String("42501")) {
+            result = StoreError(StoreError::PermissionDenied,
+                                QStringLiteral("%1: the database role %2 may not do this "
+                                               "(%3) — see the GRANTs in the README")
+                                    .arg(what, dbRole, text));
+        } else {
+            result = StoreError(StoreError::QueryFailed,
+                                QStringLiteral("%1: %2 (SQLSTATE %3)").arg(what, text, code));
+        }
+    } else {
+        if (text.contains(QLatin1String("no such table"))) {
+            result = StoreError(StoreError::SchemaMissing,
+                                QStringLiteral("%1: the cache tables are missing in %2 — run "
+                                               "connector-cache migrate")
+                                    .arg(what, where()));
+        } else if (text.contains(QLatin1String("readonly"))) {
+            result =
+                StoreError(StoreError::PermissionDenied,
+                           QStringLiteral("%1: %2 is read-only (%3)").arg(what, where(), text));
+        } else if (text.contains(QLatin1String("locked")) || text.contains(QLatin1String("busy"))) {
+            result = StoreError(StoreError::Unreachable,
+                                QStringLiteral("%1: %2 stayed locked by another process for "
+                                               "%3 ms — try again")
+                                    .arg(what, where())
+                                    .arg(q->m_options.timeout.count()));
+        } else if (text.contains(QLatin1String("unable to open")) ||
+                   text.contains(QLatin1String("disk I/O"))) {
+            dropConnection();
+            result = StoreError(StoreError::Unreachable,
+                                QStringLiteral("%1: %2 (%3)").arg(what, where(), text));
+        } else {
+            result = StoreError(StoreError::QueryFailed, QStringLiteral("%1: %2").arg(what, text));
+        }
+    }
+    if (isPostgres())
+        result.setSqlState(code);
+    qCWarning(lcStore).noquote() << result.message();
+    return result;
+}
+
+// A prepared statement for this connection, created once and reused (one round trip per
+// execution on PostgreSQL).
+QSqlQuery *CacheStore::Private::statement(const QString &sql, StoreError *error,
+                                          const QString &what)
+{
+    auto it = prepared.find(sql);
+    if (it != prepared.end())
+        return it->second.get();
+    auto query = std::make_unique<QSqlQuery>(db);
+    if (!query->prepare(sql)) {
+        *error = fail(query->lastError(), what);
+        return nullptr;
+    }
+    return prepared.emplace(sql, std::move(query)).first->second.get();
+}
+
+// Runs a statement with bound values. On success the query is positioned before the first
+// row; the caller reads, then calls finish().
+QSqlQuery *CacheStore::Private::run(const QString &sql, const QVariantList &binds,
+                                    StoreError *error, const QString &what)
+{
+    *error = connect();
+    if (error->isError())
+        return nullptr;
+    QSqlQuery *query = statement(sql, error, what);
+    if (!query)
+        return nullptr;
+    for (int i = 0; i < binds.size(); ++i)
+        query->bindValue(i, binds.at(i));
+    if (!query->exec()) {
+        *error = fail(query->lastError(), what);
+        return nullptr;
+    }
+    return query;
+}
+
+// Runs fn inside a transaction whose commit waits for the disk (PostgreSQL: the session
+// commits asynchronously for hit counters; this overrides it).
+StoreError CacheStore::Private::durable(const QString &what, const std::function<StoreError()> &fn)
+{
+    StoreError error = connect();
+    if (error)
+        return error;
+    if (!db.transaction())
+        return fail(db.lastError(), what);
+    if (isPostgres()) {
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("SET LOCAL synchronous_commit = on"))) {
+            error = fail(query.lastError(), what);
+            if (db.isOpen())
+                db.rollback();
+            return error;
+        }
+    }
+    error = fn();
+    if (error) {
+        if (db.isOpen())
+            db.rollback();
+        return error;
+    }
+    if (!db.commit()) {
+        error = fail(db.lastError(), what);
+        if (db.isOpen())
+            db.rollback();
+    }
+    return error;
+}
+
+bool CacheStore::Private::entries(const EntrySql &sql, const QVariantList &binds, StoreError *error,
+                                  const QString &what,
+                                  const std::function<void(const CacheEntry &)> &onRow)
+{
+    *error = connect();
+    if (error->isError())
+        return false;
+    return transport->entries(sql, binds, error, what, onRow);
+}
+
+void CacheStore::Private::announce(const QString &what)
+{
+    if (!q->m_options.notifyChanges || !isPostgres() || !db.isOpen())
+        return;
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
+    query.addBindValue(CacheStore::notifyChannel());
+    query.addBindValue(what);
+    query.exec();
+}
+
+} // namespace cc
