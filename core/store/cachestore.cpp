@@ -216,7 +216,7 @@ StoreError CacheStore::set(const QString &userId, const QString &credentialId,
             // An entry the seed's service wrote under its own key spelling: update it in place.
             QVariantList binds{ex, env, state.timeOffsetMs, synced, expires, metadata, now};
             const QString identity = d->identityClause(userId, credentialId, &binds);
-            QSqlQuery *q = d->run(
+            ActiveQuery q = d->run(
                 QStringLiteral("UPDATE \"connector_state_cache\" SET \"exchange\" = ?, "
                                "\"environment\" = ?, \"timeOffset\" = ?, \"lastSyncTime\" = %1, "
                                "\"isValid\" = TRUE, \"expiresAt\" = %1, \"metadata\" = %2, "
@@ -226,11 +226,10 @@ StoreError CacheStore::set(const QString &userId, const QString &credentialId,
             if (!q)
                 return e;
             const int updated = q->numRowsAffected();
-            q->finish();
             if (updated > 0)
                 return e;
         }
-        QSqlQuery *q = d->run(
+        ActiveQuery q = d->run(
             QStringLiteral(
                 "INSERT INTO \"connector_state_cache\" (\"id\", \"cacheKey\", \"userId\", "
                 "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", "
@@ -251,7 +250,6 @@ StoreError CacheStore::set(const QString &userId, const QString &credentialId,
         if (!q)
             return e;
         const int affected = q->numRowsAffected();
-        q->finish();
         if (affected < 1) {
             return StoreError(StoreError::Conflict,
                               QStringLiteral("cache key %1 belongs to another identity; the "
@@ -269,10 +267,9 @@ StoreError CacheStore::set(const QString &userId, const QString &credentialId,
         d->maybeFlush();
         if (m_options.notifyChanges && d->isPostgres()) {
             StoreError ignored;
-            if (QSqlQuery *q = d->run(QStringLiteral("SELECT pg_notify(?, ?)"),
-                                      {notifyChannel(), QStringLiteral("set")}, &ignored,
-                                      QStringLiteral("announcing the change")))
-                q->finish();
+            d->run(QStringLiteral("SELECT pg_notify(?, ?)"),
+                   {notifyChannel(), QStringLiteral("set")}, &ignored,
+                   QStringLiteral("announcing the change")); // finished at once
         }
         qCDebug(lcCache).noquote() << "Cache SET:" << key << "offset" << state.timeOffsetMs << "ms";
     }
@@ -290,14 +287,13 @@ Result<qint64> CacheStore::invalidate(const QString &userId, const QString &cred
         StoreError e;
         QVariantList binds{now};
         const QString identity = d->identityClause(userId, credentialId, &binds);
-        QSqlQuery *q = d->run(QStringLiteral("UPDATE \"connector_state_cache\" SET \"isValid\" = "
-                                             "FALSE, \"updatedAt\" = %1 WHERE %2")
-                                  .arg(d->dialect.tsParam(), identity),
-                              binds, &e, QStringLiteral("invalidating the entry"));
+        ActiveQuery q = d->run(QStringLiteral("UPDATE \"connector_state_cache\" SET \"isValid\" = "
+                                              "FALSE, \"updatedAt\" = %1 WHERE %2")
+                                   .arg(d->dialect.tsParam(), identity),
+                               binds, &e, QStringLiteral("invalidating the entry"));
         if (!q)
             return e;
         affected = q->numRowsAffected();
-        q->finish();
         return e;
     });
     if (error)
@@ -315,14 +311,13 @@ Result<qint64> CacheStore::countInvalidatable(const EntryFilter &filter)
     QVariantList binds;
     const QString where = d->whereClause(filter, m_clock->nowMs(), &binds);
     StoreError error;
-    QSqlQuery *q = d->run(
+    ActiveQuery q = d->run(
         QStringLiteral("SELECT COUNT(*) FROM \"connector_state_cache\" WHERE %1 AND \"isValid\"")
             .arg(where),
         binds, &error, QStringLiteral("counting entries to invalidate"));
     if (!q)
         return error;
     const qint64 n = q->next() ? q->value(0).toLongLong() : 0;
-    q->finish();
     return n;
 }
 
@@ -343,11 +338,10 @@ Result<qint64> CacheStore::invalidateMatching(const EntryFilter &filter, const P
             StoreError e;
             QVariantList binds{now};
             binds << whereBinds << m_options.batchSize;
-            QSqlQuery *q = d->run(sql, binds, &e, QStringLiteral("invalidating entries"));
+            ActiveQuery q = d->run(sql, binds, &e, QStringLiteral("invalidating entries"));
             if (!q)
                 return e;
             affected = q->numRowsAffected();
-            q->finish();
             return e;
         });
         if (error) {
@@ -380,14 +374,13 @@ Result<qint64> CacheStore::invalidateMatching(const EntryFilter &filter, const P
 Result<qint64> CacheStore::countExpired()
 {
     StoreError error;
-    QSqlQuery *q = d->run(QStringLiteral("SELECT COUNT(*) FROM \"connector_state_cache\" WHERE "
-                                         "\"expiresAt\" <= %1")
-                              .arg(d->dialect.tsParam()),
-                          {m_clock->nowMs()}, &error, QStringLiteral("counting expired entries"));
+    ActiveQuery q = d->run(QStringLiteral("SELECT COUNT(*) FROM \"connector_state_cache\" WHERE "
+                                          "\"expiresAt\" <= %1")
+                               .arg(d->dialect.tsParam()),
+                           {m_clock->nowMs()}, &error, QStringLiteral("counting expired entries"));
     if (!q)
         return error;
     const qint64 n = q->next() ? q->value(0).toLongLong() : 0;
-    q->finish();
     return n;
 }
 
@@ -410,8 +403,8 @@ Result<qint64> CacheStore::cleanupExpired(const Progress &progress)
     StoreError error;
     int deadlocks = 0;
     for (;;) {
-        QSqlQuery *q = d->run(sql, {now, m_options.batchSize}, &error,
-                              QStringLiteral("deleting expired entries"));
+        ActiveQuery q = d->run(sql, {now, m_options.batchSize}, &error,
+                               QStringLiteral("deleting expired entries"));
         if (!q) {
             // A writer locking the same expired rows in another order (a hit flush goes by id,
             // this delete by heap position) deadlocked with this batch, and PostgreSQL rolled
@@ -425,7 +418,6 @@ Result<qint64> CacheStore::cleanupExpired(const Progress &progress)
             break;
         }
         const qint64 affected = q->numRowsAffected();
-        q->finish();
         total += affected;
         if (affected < m_options.batchSize)
             break;

@@ -22,6 +22,7 @@
 
 #include <map>
 #include <memory>
+#include <utility>
 
 namespace cc {
 
@@ -45,27 +46,44 @@ QString osUserName();
 QString nonNull(const QString &s);
 bool containsNul(const QString &s);
 
-// Finishes a statement run() returned when the scope ends, on every path: the connection must
-// have no query of its own in progress before the next statement (pgnative relies on it).
-class FinishGuard
+// A statement run() executed, finished (QSqlQuery::finish()) when it goes out of scope or is
+// assigned another, on every path: the connection must have no query of its own in progress
+// before the next statement, which pgnative relies on. Move-only.
+class ActiveQuery
 {
 public:
-    explicit FinishGuard(QSqlQuery *query)
+    ActiveQuery() = default;
+    explicit ActiveQuery(QSqlQuery *query)
         : m_query(query)
     {}
-    ~FinishGuard()
+    ActiveQuery(ActiveQuery &&other) noexcept
+        : m_query(std::exchange(other.m_query, nullptr))
+    {}
+    ActiveQuery &operator=(ActiveQuery &&other) noexcept
+    {
+        if (this != &other) {
+            finish();
+            m_query = std::exchange(other.m_query, nullptr);
+        }
+        return *this;
+    }
+    ~ActiveQuery() { finish(); }
+    ActiveQuery(const ActiveQuery &) = delete;
+    ActiveQuery &operator=(const ActiveQuery &) = delete;
+
+    // Finishes now (before the scope ends), e.g. before running another statement.
+    void finish()
     {
         if (m_query)
             m_query->finish();
+        m_query = nullptr;
     }
-    FinishGuard(const FinishGuard &) = delete;
-    FinishGuard &operator=(const FinishGuard &) = delete;
     QSqlQuery *operator->() const { return m_query; }
-    QSqlQuery *get() const { return m_query; }
+    QSqlQuery &operator*() const { return *m_query; }
     explicit operator bool() const { return m_query != nullptr; }
 
 private:
-    QSqlQuery *m_query;
+    QSqlQuery *m_query = nullptr;
 };
 
 } // namespace store
@@ -97,9 +115,10 @@ struct CacheStore::Private
     // execution on PostgreSQL).
     QSqlQuery *statement(const QString &sql, StoreError *error, const QString &what);
     // Runs a statement with bound values. On success the query is positioned before the first
-    // row; the caller reads, then finishes it (store::FinishGuard).
-    QSqlQuery *run(const QString &sql, const QVariantList &binds, StoreError *error,
-                   const QString &what);
+    // row, and finished when the returned ActiveQuery goes; on failure it is empty and *error
+    // says why.
+    store::ActiveQuery run(const QString &sql, const QVariantList &binds, StoreError *error,
+                           const QString &what);
     // Runs a statement that selects the entry columns and hands each row to onRow (through
     // the transport: transport.h).
     bool entries(const store::EntrySql &sql, const QVariantList &binds, StoreError *error,

@@ -265,20 +265,18 @@ Result<CacheEntry> CacheStore::Private::entry(const QString &userId, const QStri
         flush(); // this process's own hits show at once
     QVariantList binds;
     const QString identity = identityClause(userId, credentialId, &binds);
-    QSqlQuery *query = run(QStringLiteral("SELECT %1 FROM \"connector_state_cache\" WHERE %2 "
-                                          "ORDER BY \"lastSyncTime\" DESC")
-                               .arg(columns(), identity),
-                           binds, &error, QStringLiteral("reading the entry"));
+    ActiveQuery query = run(QStringLiteral("SELECT %1 FROM \"connector_state_cache\" WHERE %2 "
+                                           "ORDER BY \"lastSyncTime\" DESC")
+                                .arg(columns(), identity),
+                            binds, &error, QStringLiteral("reading the entry"));
     if (!query)
         return error;
     if (!query->next()) {
-        query->finish();
         return StoreError(
             StoreError::InvalidArgument,
             QStringLiteral("no cache entry for user %1, credential %2").arg(userId, credentialId));
     }
     const CacheEntry e = readEntry(*query);
-    query->finish();
     return e;
 }
 
@@ -287,13 +285,12 @@ Result<qint64> CacheStore::Private::count(const EntryFilter &filter)
     QVariantList binds;
     const QString where = whereClause(filter, q->m_clock->nowMs(), &binds);
     StoreError error;
-    QSqlQuery *query =
+    ActiveQuery query =
         run(QStringLiteral("SELECT COUNT(*) FROM \"connector_state_cache\" WHERE %1").arg(where),
             binds, &error, QStringLiteral("counting entries"));
     if (!query)
         return error;
     const qint64 n = query->next() ? query->value(0).toLongLong() : 0;
-    query->finish();
     return n;
 }
 
@@ -345,7 +342,7 @@ Result<BrowsePage> CacheStore::Private::browse(const BrowseRequest &request)
         binds << request.offset;
     }
     StoreError error;
-    QSqlQuery *query = run(sql, binds, &error, QStringLiteral("browsing entries"));
+    ActiveQuery query = run(sql, binds, &error, QStringLiteral("browsing entries"));
     if (!query)
         return error;
     BrowsePage page;
@@ -357,7 +354,6 @@ Result<BrowsePage> CacheStore::Private::browse(const BrowseRequest &request)
         }
         page.entries << readEntry(*query);
     }
-    query->finish();
     if (more && !page.entries.isEmpty()) {
         const CacheEntry &last = page.entries.constLast();
         QVariant value;

@@ -56,7 +56,7 @@ StoreError CacheStore::Private::flushHits()
             quotedIds << QLatin1Char('"') + quoted + QLatin1Char('"');
             counts << QString::number(pendingHits.value(id));
         }
-        QSqlQuery *query =
+        ActiveQuery query =
             run(QStringLiteral(
                     "WITH v AS (SELECT * FROM unnest(CAST(? AS TEXT[]), CAST(? AS BIGINT[])) "
                     "AS u(id, n)), locked AS MATERIALIZED (SELECT l.\"id\" FROM "
@@ -67,8 +67,6 @@ StoreError CacheStore::Private::flushHits()
                 {QLatin1Char('{') + quotedIds.join(QLatin1Char(',')) + QLatin1Char('}'),
                  QLatin1Char('{') + counts.join(QLatin1Char(',')) + QLatin1Char('}')},
                 &error, what);
-        if (query)
-            query->finish();
     } else if (!db.transaction()) {
         error = fail(db.lastError(), what);
     } else {
@@ -76,10 +74,9 @@ StoreError CacheStore::Private::flushHits()
         const QString addSql = QStringLiteral("UPDATE \"connector_state_cache\" SET "
                                               "\"hitCount\" = \"hitCount\" + ? WHERE \"id\" = ?");
         for (const QString &id : std::as_const(ids)) {
-            QSqlQuery *query = run(addSql, {pendingHits.value(id), id}, &error, what);
+            ActiveQuery query = run(addSql, {pendingHits.value(id), id}, &error, what);
             if (!query)
                 break;
-            query->finish();
         }
         if (!error && !db.commit())
             error = fail(db.lastError(), what);
@@ -130,7 +127,7 @@ StoreError CacheStore::Private::flush()
             continue;
         }
         StoreError error;
-        QSqlQuery *query =
+        ActiveQuery query =
             run(sql, {it.key(), c.hits, c.misses, c.sets, c.invalidations, c.cleanups}, &error,
                 QStringLiteral("writing the hit/miss history"));
         if (!query) {
@@ -138,7 +135,6 @@ StoreError CacheStore::Private::flush()
                 pending.erase(pending.begin());
             return error;
         }
-        query->finish();
         pending.erase(pending.begin());
     }
     return StoreError();

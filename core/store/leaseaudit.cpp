@@ -18,7 +18,7 @@ Result<bool> CacheStore::Private::acquireSyncLease(const QString &userId,
     if (error)
         return error;
     const qint64 now = q->m_clock->nowMs();
-    QSqlQuery *query = run(
+    ActiveQuery query = run(
         QStringLiteral(
             "INSERT INTO \"connector_cache_lease\" (\"cache_key\", \"holder\", "
             "\"expires_at_ms\") VALUES (?, ?, ?) ON CONFLICT (\"cache_key\") DO UPDATE "
@@ -30,7 +30,6 @@ Result<bool> CacheStore::Private::acquireSyncLease(const QString &userId,
     if (!query)
         return error;
     const bool acquired = query->numRowsAffected() > 0;
-    query->finish();
     return acquired;
 }
 
@@ -38,12 +37,10 @@ StoreError CacheStore::Private::releaseSyncLease(const QString &userId, const QS
                                                  const QString &holder)
 {
     StoreError error;
-    QSqlQuery *query = run(QStringLiteral("DELETE FROM \"connector_cache_lease\" WHERE "
-                                          "\"cache_key\" = ? AND \"holder\" = ?"),
-                           {CacheStore::cacheKey(userId, credentialId), holder}, &error,
-                           QStringLiteral("releasing the sync lease"));
-    if (query)
-        query->finish();
+    ActiveQuery query = run(QStringLiteral("DELETE FROM \"connector_cache_lease\" WHERE "
+                                           "\"cache_key\" = ? AND \"holder\" = ?"),
+                            {CacheStore::cacheKey(userId, credentialId), holder}, &error,
+                            QStringLiteral("releasing the sync lease"));
     return error;
 }
 
@@ -58,16 +55,14 @@ Result<ServerInfo> CacheStore::Private::serverInfo()
     info.backend = isPostgres() ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite");
     QElapsedTimer timer;
     timer.start();
-    QSqlQuery *query = run(QStringLiteral("SELECT 1"), {}, &error, QStringLiteral("pinging"));
-    if (!query)
-        return error;
-    query->finish();
+    if (!run(QStringLiteral("SELECT 1"), {}, &error, QStringLiteral("pinging")))
+        return error; // (finished at once)
     info.latencyUs = timer.nsecsElapsed() / 1000;
     const QString sql =
         isPostgres() ? QStringLiteral("SELECT current_setting('server_version'), current_user, "
                                       "current_database()")
                      : QStringLiteral("SELECT sqlite_version()");
-    query = run(sql, {}, &error, QStringLiteral("reading the server version"));
+    ActiveQuery query = run(sql, {}, &error, QStringLiteral("reading the server version"));
     if (!query)
         return error;
     if (query->next()) {
@@ -77,7 +72,6 @@ Result<ServerInfo> CacheStore::Private::serverInfo()
             info.database = query->value(2).toString();
         }
     }
-    query->finish();
     if (!isPostgres()) {
         info.role = osUserName();
         info.database = q->m_config.sqlitePath;
@@ -99,7 +93,7 @@ Result<Privileges> CacheStore::Private::privileges()
         p.canAudit = p.canWrite;
         return p;
     }
-    QSqlQuery *query =
+    ActiveQuery query =
         run(QStringLiteral("SELECT has_table_privilege('connector_state_cache', 'SELECT'), "
                            "has_table_privilege('connector_state_cache', 'UPDATE') AND "
                            "has_table_privilege('connector_state_cache', 'DELETE') AND "
@@ -114,7 +108,6 @@ Result<Privileges> CacheStore::Private::privileges()
         p.canWrite = query->value(1).toBool();
         p.canAudit = query->value(2).toBool();
     }
-    query->finish();
     return p;
 }
 
@@ -124,7 +117,7 @@ StoreError CacheStore::Private::recordAudit(const AuditRecord &record)
     // The audit log is what an operator reads after an incident: its rows wait for the disk.
     return durable(QStringLiteral("writing the audit log"), [&]() -> StoreError {
         StoreError error;
-        QSqlQuery *query =
+        ActiveQuery query =
             run(QStringLiteral(
                     "INSERT INTO \"connector_cache_audit\" (\"at\", \"os_user\", \"db_role\", "
                     "\"profile\", \"action\", \"filter\", \"rows_affected\", \"outcome\") "
@@ -136,8 +129,6 @@ StoreError CacheStore::Private::recordAudit(const AuditRecord &record)
                  nonNull(record.action), nonNull(record.filter), record.rowsAffected,
                  record.outcome.isEmpty() ? QStringLiteral("ok") : record.outcome},
                 &error, QStringLiteral("writing the audit log"));
-        if (query)
-            query->finish();
         return error;
     });
 }
@@ -145,7 +136,7 @@ StoreError CacheStore::Private::recordAudit(const AuditRecord &record)
 Result<QList<AuditRecord>> CacheStore::Private::auditLog(const QDateTime &since, int limit)
 {
     StoreError error;
-    QSqlQuery *query = run(
+    ActiveQuery query = run(
         QStringLiteral("SELECT \"id\", %1, \"os_user\", \"db_role\", \"profile\", \"action\", "
                        "\"filter\", \"rows_affected\", \"outcome\" FROM \"connector_cache_audit\" "
                        "WHERE \"at\" >= %2 ORDER BY \"id\" DESC LIMIT ?")
@@ -168,7 +159,6 @@ Result<QList<AuditRecord>> CacheStore::Private::auditLog(const QDateTime &since,
         r.outcome = query->value(8).toString();
         records << r;
     }
-    query->finish();
     return records;
 }
 

@@ -258,23 +258,23 @@ QSqlQuery *CacheStore::Private::statement(const QString &sql, StoreError *error,
 }
 
 // Runs a statement with bound values. On success the query is positioned before the first
-// row; the caller reads, then calls finish().
-QSqlQuery *CacheStore::Private::run(const QString &sql, const QVariantList &binds,
-                                    StoreError *error, const QString &what)
+// row; it is finished when the returned ActiveQuery goes.
+ActiveQuery CacheStore::Private::run(const QString &sql, const QVariantList &binds,
+                                     StoreError *error, const QString &what)
 {
     *error = connect();
     if (error->isError())
-        return nullptr;
+        return ActiveQuery();
     QSqlQuery *query = statement(sql, error, what);
     if (!query)
-        return nullptr;
+        return ActiveQuery();
     for (int i = 0; i < binds.size(); ++i)
         query->bindValue(i, binds.at(i));
     if (!query->exec()) {
         *error = fail(query->lastError(), what);
-        return nullptr;
+        return ActiveQuery();
     }
-    return query;
+    return ActiveQuery(query);
 }
 
 // Runs fn inside a transaction whose commit waits for the disk (PostgreSQL: the session

@@ -56,7 +56,7 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
     const qint64 limit = mayEstimate ? q->m_options.exactStatsUpTo : 0;
     const qint64 target = qMax(1000, q->m_options.statsSampleRows);
     if (limit > 0 && pg) {
-        QSqlQuery *query = run(
+        ActiveQuery query = run(
             QStringLiteral("SELECT c.\"reltuples\", c.\"relpages\", pg_relation_size(c.\"oid\") / "
                            "current_setting('block_size')::INTEGER, "
                            "pg_stat_get_live_tuples(c.\"oid\") FROM pg_class c WHERE c.\"oid\" = "
@@ -83,11 +83,10 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
                     plan.sample = false;
             }
         }
-        query->finish();
     } else if (limit > 0) {
-        QSqlQuery *query = run(QStringLiteral("SELECT MIN(rowid), MAX(rowid) FROM "
-                                              "\"connector_state_cache\""),
-                               {}, &error, QStringLiteral("estimating the table size"));
+        ActiveQuery query = run(QStringLiteral("SELECT MIN(rowid), MAX(rowid) FROM "
+                                               "\"connector_state_cache\""),
+                                {}, &error, QStringLiteral("estimating the table size"));
         // A table without rowids (WITHOUT ROWID) cannot be sampled this way: count it.
         if (query && query->next() && !query->value(0).isNull()) {
             const qint64 first = query->value(0).toLongLong();
@@ -112,8 +111,6 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
                 }
             }
         }
-        if (query)
-            query->finish();
         error = StoreError();
     }
 
@@ -160,25 +157,26 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
                   .arg(bounds);
         binds = plan.windows + binds;
     }
-    QSqlQuery *query = run(sql, binds, &error, QStringLiteral("computing statistics"));
-    if (!query)
-        return error;
     CacheStats s;
-    if (query->next()) {
-        s.total = query->value(0).toLongLong();
-        s.valid = query->value(1).toLongLong();
-        s.expired = query->value(2).toLongLong();
-        s.invalid = query->value(3).toLongLong();
-        s.totalHits = query->value(4).toLongLong();
-        if (!query->value(5).isNull()) {
-            s.oldestSyncAgeMs = now - query->value(5).toLongLong();
-            s.newestSyncAgeMs = now - query->value(6).toLongLong();
+    {
+        ActiveQuery query = run(sql, binds, &error, QStringLiteral("computing statistics"));
+        if (!query)
+            return error;
+        if (query->next()) {
+            s.total = query->value(0).toLongLong();
+            s.valid = query->value(1).toLongLong();
+            s.expired = query->value(2).toLongLong();
+            s.invalid = query->value(3).toLongLong();
+            s.totalHits = query->value(4).toLongLong();
+            if (!query->value(5).isNull()) {
+                s.oldestSyncAgeMs = now - query->value(5).toLongLong();
+                s.newestSyncAgeMs = now - query->value(6).toLongLong();
+            }
+            s.expiringIn5m = query->value(7).toLongLong();
+            s.expiringIn15m = query->value(8).toLongLong();
+            s.expiringIn60m = query->value(9).toLongLong();
         }
-        s.expiringIn5m = query->value(7).toLongLong();
-        s.expiringIn15m = query->value(8).toLongLong();
-        s.expiringIn60m = query->value(9).toLongLong();
     }
-    query->finish();
     if (plan.sample) {
         qCDebug(lcCache).noquote()
             << QStringLiteral("stats: sampled %1 rows (%2 %, live rows %3, rowid span %4)")
@@ -211,16 +209,16 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
     }
     s.windowSeconds = window.count();
     const qint64 fromMinute = (now - qint64(window.count()) * 1000) / kMsPerMinute;
-    query = run(QStringLiteral("SELECT COALESCE(SUM(\"hits\"), 0), COALESCE(SUM(\"misses\"), 0) "
-                               "FROM \"connector_cache_history\" WHERE \"minute\" >= ?"),
-                {fromMinute}, &error, QStringLiteral("reading the hit/miss history"));
+    ActiveQuery query =
+        run(QStringLiteral("SELECT COALESCE(SUM(\"hits\"), 0), COALESCE(SUM(\"misses\"), 0) "
+                           "FROM \"connector_cache_history\" WHERE \"minute\" >= ?"),
+            {fromMinute}, &error, QStringLiteral("reading the hit/miss history"));
     if (!query)
         return error;
     if (query->next()) {
         s.hits = query->value(0).toLongLong();
         s.misses = query->value(1).toLongLong();
     }
-    query->finish();
     if (s.hits + s.misses > 0)
         s.hitRate = double(s.hits) / double(s.hits + s.misses);
     return s;
@@ -240,7 +238,7 @@ Result<QList<BreakdownRow>> CacheStore::Private::breakdown()
             "ORDER BY 1, 2")
             .arg(ts);
     StoreError error;
-    QSqlQuery *query = run(sql, {now, now}, &error, QStringLiteral("computing the breakdown"));
+    ActiveQuery query = run(sql, {now, now}, &error, QStringLiteral("computing the breakdown"));
     if (!query)
         return error;
     QList<BreakdownRow> rows;
@@ -255,7 +253,6 @@ Result<QList<BreakdownRow>> CacheStore::Private::breakdown()
         r.hits = query->value(6).toLongLong();
         rows << r;
     }
-    query->finish();
     return rows;
 }
 
@@ -278,7 +275,7 @@ Result<QList<HistoryBucket>> CacheStore::Private::history(const QDateTime &from,
             QStringLiteral("%1 history buckets asked for; use wider buckets").arg(count));
     flush();
     StoreError error;
-    QSqlQuery *query =
+    ActiveQuery query =
         run(QStringLiteral("SELECT (\"minute\" / ?) * ?, SUM(\"hits\"), SUM(\"misses\"), "
                            "SUM(\"sets\"), SUM(\"invalidations\"), SUM(\"cleanups\") FROM "
                            "\"connector_cache_history\" WHERE \"minute\" >= ? AND \"minute\" <= ? "
@@ -306,7 +303,6 @@ Result<QList<HistoryBucket>> CacheStore::Private::history(const QDateTime &from,
         b.invalidations = query->value(4).toLongLong();
         b.cleanups = query->value(5).toLongLong();
     }
-    query->finish();
     return buckets;
 }
 

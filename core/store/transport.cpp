@@ -18,12 +18,11 @@ std::unique_ptr<EntryTransport> EntryTransport::create(CacheStore::Private *sess
 bool QtSqlTransport::entries(const EntrySql &sql, const QVariantList &binds, StoreError *error,
                              const QString &what, const EntryFn &onRow)
 {
-    QSqlQuery *query = m_session->run(sql.qt, binds, error, what);
+    ActiveQuery query = m_session->run(sql.qt, binds, error, what);
     if (!query)
         return false;
     while (query->next())
         onRow(readEntryFrom(QueryRow{*query}));
-    query->finish();
     return true;
 }
 
