@@ -53,6 +53,45 @@ QString oneLine(QString text)
     return text.simplified();
 }
 
+// What a failed SQLite statement means, from its result code (QSqlError::nativeErrorCode()
+// holds it for QSQLITE's statement errors; https://sqlite.org/rescode.html). Qt's transaction
+// errors (BEGIN, COMMIT) carry no code: for those alone the message's words decide.
+enum class SqliteClass { NoSuchTable, ReadOnly, Busy, Gone, Other };
+
+SqliteClass sqliteClass(const QString &nativeCode, const QString &text)
+{
+    bool numeric = false;
+    const int extended = nativeCode.toInt(&numeric);
+    if (numeric) {
+        switch (extended & 0xff) { // the primary code of an extended one
+        case 1:                    // SQLITE_ERROR: generic; a missing table is one of its kinds
+            return text.contains(QLatin1String("no such table")) ? SqliteClass::NoSuchTable
+                                                                 : SqliteClass::Other;
+        case 3:  // SQLITE_PERM
+        case 8:  // SQLITE_READONLY
+        case 23: // SQLITE_AUTH
+            return SqliteClass::ReadOnly;
+        case 5: // SQLITE_BUSY
+        case 6: // SQLITE_LOCKED
+            return SqliteClass::Busy;
+        case 10: // SQLITE_IOERR
+        case 14: // SQLITE_CANTOPEN
+            return SqliteClass::Gone;
+        default:
+            return SqliteClass::Other;
+        }
+    }
+    if (text.contains(QLatin1String("no such table")))
+        return SqliteClass::NoSuchTable;
+    if (text.contains(QLatin1String("readonly")))
+        return SqliteClass::ReadOnly;
+    if (text.contains(QLatin1String("locked")) || text.contains(QLatin1String("busy")))
+        return SqliteClass::Busy;
+    if (text.contains(QLatin1String("unable to open")) || text.contains(QLatin1String("disk I/O")))
+        return SqliteClass::Gone;
+    return SqliteClass::Other;
+}
+
 } // namespace
 
 using namespace store;
@@ -211,28 +250,33 @@ StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what
                                 QStringLiteral("%1: %2 (SQLSTATE %3)").arg(what, text, code));
         }
     } else {
-        if (text.contains(QLatin1String("no such table"))) {
+        switch (sqliteClass(code, text)) {
+        case SqliteClass::NoSuchTable:
             result = StoreError(StoreError::SchemaMissing,
                                 QStringLiteral("%1: the cache tables are missing in %2 — run "
                                                "connector-cache migrate")
                                     .arg(what, where()));
-        } else if (text.contains(QLatin1String("readonly"))) {
+            break;
+        case SqliteClass::ReadOnly:
             result =
                 StoreError(StoreError::PermissionDenied,
                            QStringLiteral("%1: %2 is read-only (%3)").arg(what, where(), text));
-        } else if (text.contains(QLatin1String("locked")) || text.contains(QLatin1String("busy"))) {
+            break;
+        case SqliteClass::Busy:
             result = StoreError(StoreError::Unreachable,
                                 QStringLiteral("%1: %2 stayed locked by another process for "
                                                "%3 ms — try again")
                                     .arg(what, where())
                                     .arg(q->m_options.timeout.count()));
-        } else if (text.contains(QLatin1String("unable to open")) ||
-                   text.contains(QLatin1String("disk I/O"))) {
+            break;
+        case SqliteClass::Gone:
             dropConnection();
             result = StoreError(StoreError::Unreachable,
                                 QStringLiteral("%1: %2 (%3)").arg(what, where(), text));
-        } else {
+            break;
+        case SqliteClass::Other:
             result = StoreError(StoreError::QueryFailed, QStringLiteral("%1: %2").arg(what, text));
+            break;
         }
     }
     if (isPostgres())

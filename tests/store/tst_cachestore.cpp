@@ -963,6 +963,61 @@ private Q_SLOTS:
         QVERIFY(p->canRead && p->canWrite && p->canAudit);
     }
 
+    // SQLite's failures are told apart by their result code (QSqlError::nativeErrorCode()).
+    void sqliteErrorsAreClassifiedByTheirCode()
+    {
+        if (m_db->isPostgres())
+            QSKIP("SQLite's result codes; PostgreSQL's SQLSTATEs are checked elsewhere");
+        CacheStore::Options options;
+        options.timeout = 200ms;
+        auto s = migrated(options);
+        QCOMPARE(s->open(), StoreError());
+
+        // SQLITE_BUSY (5): another connection holds the write lock for longer than the timeout.
+        const QString other = QStringLiteral("tst-sqlite-locker");
+        {
+            QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), other);
+            locker.setDatabaseName(m_db->config().sqlitePath);
+            QVERIFY(locker.open());
+            QSqlQuery lock(locker);
+            QVERIFY2(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")),
+                     qPrintable(lock.lastError().text()));
+            const StoreError busy =
+                s->set(QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                       QStringLiteral("MAINNET"), offset(1));
+            QCOMPARE(busy.kind(), StoreError::Unreachable);
+            QVERIFY2(busy.message().contains(QLatin1String("stayed locked")),
+                     qPrintable(busy.message()));
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+            lock.finish();
+            locker.close();
+        }
+        QSqlDatabase::removeDatabase(other);
+        QCOMPARE(s->set(QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                        QStringLiteral("MAINNET"), offset(1)),
+                 StoreError());
+
+        // SQLITE_READONLY (8): the connection may only read.
+        {
+            QSqlQuery pragma(s->database());
+            QVERIFY(pragma.exec(QStringLiteral("PRAGMA query_only = 1")));
+        }
+        const StoreError readOnly =
+            s->releaseSyncLease(QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("me"));
+        QCOMPARE(readOnly.kind(), StoreError::PermissionDenied);
+        {
+            QSqlQuery pragma(s->database());
+            QVERIFY(pragma.exec(QStringLiteral("PRAGMA query_only = 0")));
+        }
+
+        // SQLITE_ERROR (1) naming a missing table: the schema is incomplete.
+        QCOMPARE(m_db->exec(QStringLiteral("DROP TABLE connector_cache_lease")), QString());
+        auto lease = s->acquireSyncLease(QStringLiteral("u"), QStringLiteral("c"),
+                                         QStringLiteral("me"), 1000ms);
+        QVERIFY(!lease.ok());
+        QCOMPARE(lease.error().kind(), StoreError::SchemaMissing);
+    }
+
     void readOnlyRoleIsDetected()
     {
         if (!m_db->isPostgres())
