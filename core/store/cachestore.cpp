@@ -4,6 +4,7 @@
 #include "core/store/cachestore_p.h"
 #include "core/store/cuid.h"
 #include "core/store/schema.h"
+#include "core/store/tablename.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -217,7 +218,7 @@ StoreError CacheStore::set(const QString &userId, const QString &credentialId,
             QVariantList binds{ex, env, state.timeOffsetMs, synced, expires, metadata, now};
             const QString identity = d->identityClause(userId, credentialId, &binds);
             ActiveQuery q = d->run(
-                QStringLiteral("UPDATE \"connector_state_cache\" SET \"exchange\" = ?, "
+                QStringLiteral("UPDATE " CC_CACHE_TABLE " SET \"exchange\" = ?, "
                                "\"environment\" = ?, \"timeOffset\" = ?, \"lastSyncTime\" = %1, "
                                "\"isValid\" = TRUE, \"expiresAt\" = %1, \"metadata\" = %2, "
                                "\"updatedAt\" = %1 WHERE %3")
@@ -231,7 +232,7 @@ StoreError CacheStore::set(const QString &userId, const QString &credentialId,
         }
         ActiveQuery q = d->run(
             QStringLiteral(
-                "INSERT INTO \"connector_state_cache\" (\"id\", \"cacheKey\", \"userId\", "
+                "INSERT INTO " CC_CACHE_TABLE " (\"id\", \"cacheKey\", \"userId\", "
                 "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", "
                 "\"lastSyncTime\", \"isValid\", \"expiresAt\", \"hitCount\", \"metadata\", "
                 "\"createdAt\", \"updatedAt\") VALUES (?, ?, ?, ?, ?, ?, ?, %1, TRUE, %1, 0, %2, "
@@ -241,8 +242,8 @@ StoreError CacheStore::set(const QString &userId, const QString &credentialId,
                 "\"lastSyncTime\" = excluded.\"lastSyncTime\", \"isValid\" = TRUE, "
                 "\"expiresAt\" = excluded.\"expiresAt\", \"metadata\" = excluded.\"metadata\", "
                 "\"updatedAt\" = excluded.\"updatedAt\" "
-                "WHERE \"connector_state_cache\".\"userId\" = excluded.\"userId\" AND "
-                "\"connector_state_cache\".\"credentialId\" = excluded.\"credentialId\"")
+                "WHERE " CC_CACHE_TABLE ".\"userId\" = excluded.\"userId\" AND " CC_CACHE_TABLE
+                ".\"credentialId\" = excluded.\"credentialId\"")
                 .arg(ts, d->dialect.jsonParam()),
             {makeCuid(), key, userId, credentialId, ex, env, state.timeOffsetMs, synced, expires,
              metadata, now, now},
@@ -287,7 +288,7 @@ Result<qint64> CacheStore::invalidate(const QString &userId, const QString &cred
         StoreError e;
         QVariantList binds{now};
         const QString identity = d->identityClause(userId, credentialId, &binds);
-        ActiveQuery q = d->run(QStringLiteral("UPDATE \"connector_state_cache\" SET \"isValid\" = "
+        ActiveQuery q = d->run(QStringLiteral("UPDATE " CC_CACHE_TABLE " SET \"isValid\" = "
                                               "FALSE, \"updatedAt\" = %1 WHERE %2")
                                    .arg(d->dialect.tsParam(), identity),
                                binds, &e, QStringLiteral("invalidating the entry"));
@@ -311,10 +312,10 @@ Result<qint64> CacheStore::countInvalidatable(const EntryFilter &filter)
     QVariantList binds;
     const QString where = d->whereClause(filter, m_clock->nowMs(), &binds);
     StoreError error;
-    ActiveQuery q = d->run(
-        QStringLiteral("SELECT COUNT(*) FROM \"connector_state_cache\" WHERE %1 AND \"isValid\"")
-            .arg(where),
-        binds, &error, QStringLiteral("counting entries to invalidate"));
+    ActiveQuery q =
+        d->run(QStringLiteral("SELECT COUNT(*) FROM " CC_CACHE_TABLE " WHERE %1 AND \"isValid\"")
+                   .arg(where),
+               binds, &error, QStringLiteral("counting entries to invalidate"));
     if (!q)
         return error;
     const qint64 n = q->next() ? q->value(0).toLongLong() : 0;
@@ -327,9 +328,9 @@ Result<qint64> CacheStore::invalidateMatching(const EntryFilter &filter, const P
     QVariantList whereBinds;
     const QString where = d->whereClause(filter, now, &whereBinds);
     const QString sql =
-        QStringLiteral("UPDATE \"connector_state_cache\" SET \"isValid\" = FALSE, "
-                       "\"updatedAt\" = %1 WHERE \"id\" IN (SELECT \"id\" FROM "
-                       "\"connector_state_cache\" WHERE %2 AND \"isValid\" LIMIT ?%3)")
+        QStringLiteral("UPDATE " CC_CACHE_TABLE " SET \"isValid\" = FALSE, "
+                       "\"updatedAt\" = %1 WHERE \"id\" IN (SELECT \"id\" FROM " CC_CACHE_TABLE
+                       " WHERE %2 AND \"isValid\" LIMIT ?%3)")
             .arg(d->dialect.tsParam(), where, d->dialect.skipLocked());
     qint64 total = 0;
     for (;;) {
@@ -374,7 +375,7 @@ Result<qint64> CacheStore::invalidateMatching(const EntryFilter &filter, const P
 Result<qint64> CacheStore::countExpired()
 {
     StoreError error;
-    ActiveQuery q = d->run(QStringLiteral("SELECT COUNT(*) FROM \"connector_state_cache\" WHERE "
+    ActiveQuery q = d->run(QStringLiteral("SELECT COUNT(*) FROM " CC_CACHE_TABLE " WHERE "
                                           "\"expiresAt\" <= %1")
                                .arg(d->dialect.tsParam()),
                            {m_clock->nowMs()}, &error, QStringLiteral("counting expired entries"));
@@ -392,12 +393,11 @@ Result<qint64> CacheStore::cleanupExpired(const Progress &progress)
     // meanwhile has a new ctid by then, so the delete passes it by, as it must.
     const QString sql =
         d->isPostgres()
-            ? QStringLiteral(
-                  "DELETE FROM \"connector_state_cache\" WHERE ctid = ANY(ARRAY(SELECT "
-                  "ctid FROM \"connector_state_cache\" WHERE \"expiresAt\" <= %1 LIMIT ?))")
+            ? QStringLiteral("DELETE FROM " CC_CACHE_TABLE " WHERE ctid = ANY(ARRAY(SELECT "
+                             "ctid FROM " CC_CACHE_TABLE " WHERE \"expiresAt\" <= %1 LIMIT ?))")
                   .arg(d->dialect.tsParam())
-            : QStringLiteral("DELETE FROM \"connector_state_cache\" WHERE \"id\" IN (SELECT \"id\" "
-                             "FROM \"connector_state_cache\" WHERE \"expiresAt\" <= %1 LIMIT ?)")
+            : QStringLiteral("DELETE FROM " CC_CACHE_TABLE " WHERE \"id\" IN (SELECT \"id\" "
+                             "FROM " CC_CACHE_TABLE " WHERE \"expiresAt\" <= %1 LIMIT ?)")
                   .arg(d->dialect.tsParam());
     qint64 total = 0;
     StoreError error;

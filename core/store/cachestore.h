@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "core/store/databaseconfig.h"
+#include "core/store/tablename.h"
 #include "core/store/types.h"
 
 #include <QSqlDatabase>
@@ -81,7 +82,7 @@ class CacheStore
 public:
     static constexpr int kSchemaVersion = 2;
     static constexpr std::chrono::seconds kDefaultTtl{15 * 60};
-    static QString tableName() { return QStringLiteral("connector_state_cache"); }
+    static QString tableName() { return QStringLiteral(CC_CACHE_TABLE_NAME); }
 
     using Options = CacheStoreOptions;
 

@@ -1,4 +1,5 @@
 #include "core/store/cachestore_p.h"
+#include "core/store/tablename.h"
 
 #include <QJsonDocument>
 
@@ -198,13 +199,13 @@ Lookup CacheStore::Private::getOnce(const QString &userId, const QString &creden
     const bool batched = q->m_options.hitCounting == HitCounting::Batched;
     if (sql.hit.isEmpty()) {
         const QString identity = identityClause(seedKey);
-        const QString hit =
-            batched ? QStringLiteral("SELECT %3 FROM \"connector_state_cache\" WHERE %1 AND "
-                                     "\"isValid\" AND \"expiresAt\" > %2")
-                    : QStringLiteral("UPDATE \"connector_state_cache\" SET \"hitCount\" = "
-                                     "\"hitCount\" + 1 WHERE %1 AND \"isValid\" AND "
-                                     "\"expiresAt\" > %2 RETURNING %3");
-        const QString miss = QStringLiteral("SELECT %2 FROM \"connector_state_cache\" WHERE %1");
+        const QString hit = batched
+                                ? QStringLiteral("SELECT %3 FROM " CC_CACHE_TABLE " WHERE %1 AND "
+                                                 "\"isValid\" AND \"expiresAt\" > %2")
+                                : QStringLiteral("UPDATE " CC_CACHE_TABLE " SET \"hitCount\" = "
+                                                 "\"hitCount\" + 1 WHERE %1 AND \"isValid\" AND "
+                                                 "\"expiresAt\" > %2 RETURNING %3");
+        const QString miss = QStringLiteral("SELECT %2 FROM " CC_CACHE_TABLE " WHERE %1");
         sql.hit.qt = hit.arg(identity, dialect.tsParam(), columns());
         sql.miss.qt = miss.arg(identity, columns());
         sql.hit.native = hit.arg(identity, dialect.tsParam(), nativeColumns());
@@ -265,7 +266,7 @@ Result<CacheEntry> CacheStore::Private::entry(const QString &userId, const QStri
         flush(); // this process's own hits show at once
     QVariantList binds;
     const QString identity = identityClause(userId, credentialId, &binds);
-    ActiveQuery query = run(QStringLiteral("SELECT %1 FROM \"connector_state_cache\" WHERE %2 "
+    ActiveQuery query = run(QStringLiteral("SELECT %1 FROM " CC_CACHE_TABLE " WHERE %2 "
                                            "ORDER BY \"lastSyncTime\" DESC")
                                 .arg(columns(), identity),
                             binds, &error, QStringLiteral("reading the entry"));
@@ -286,8 +287,8 @@ Result<qint64> CacheStore::Private::count(const EntryFilter &filter)
     const QString where = whereClause(filter, q->m_clock->nowMs(), &binds);
     StoreError error;
     ActiveQuery query =
-        run(QStringLiteral("SELECT COUNT(*) FROM \"connector_state_cache\" WHERE %1").arg(where),
-            binds, &error, QStringLiteral("counting entries"));
+        run(QStringLiteral("SELECT COUNT(*) FROM " CC_CACHE_TABLE " WHERE %1").arg(where), binds,
+            &error, QStringLiteral("counting entries"));
     if (!query)
         return error;
     const qint64 n = query->next() ? query->value(0).toLongLong() : 0;
@@ -333,7 +334,7 @@ Result<BrowsePage> CacheStore::Private::browse(const BrowseRequest &request)
         binds << o.value(QStringLiteral("id")).toString();
     }
     const QString dir = asc ? QStringLiteral("ASC") : QStringLiteral("DESC");
-    QString sql = QStringLiteral("SELECT %1 FROM \"connector_state_cache\" WHERE %2 ORDER BY %3 "
+    QString sql = QStringLiteral("SELECT %1 FROM " CC_CACHE_TABLE " WHERE %2 ORDER BY %3 "
                                  "%4, \"id\" %4 LIMIT ?")
                       .arg(columns(), where, col, dir);
     binds << request.limit + 1;

@@ -1,4 +1,5 @@
 #include "core/store/cachestore_p.h"
+#include "core/store/tablename.h"
 
 #include <QSqlError>
 
@@ -59,10 +60,10 @@ StoreError CacheStore::Private::flushHits()
         ActiveQuery query =
             run(QStringLiteral(
                     "WITH v AS (SELECT * FROM unnest(CAST(? AS TEXT[]), CAST(? AS BIGINT[])) "
-                    "AS u(id, n)), locked AS MATERIALIZED (SELECT l.\"id\" FROM "
-                    "\"connector_state_cache\" AS l WHERE l.\"id\" IN (SELECT id FROM v) "
+                    "AS u(id, n)), locked AS MATERIALIZED (SELECT l.\"id\" FROM " CC_CACHE_TABLE
+                    " AS l WHERE l.\"id\" IN (SELECT id FROM v) "
                     "ORDER BY l.\"id\" FOR UPDATE OF l) "
-                    "UPDATE \"connector_state_cache\" AS t SET \"hitCount\" = t.\"hitCount\" "
+                    "UPDATE " CC_CACHE_TABLE " AS t SET \"hitCount\" = t.\"hitCount\" "
                     "+ v.n FROM v JOIN locked ON locked.\"id\" = v.id WHERE t.\"id\" = v.id"),
                 {QLatin1Char('{') + quotedIds.join(QLatin1Char(',')) + QLatin1Char('}'),
                  QLatin1Char('{') + counts.join(QLatin1Char(',')) + QLatin1Char('}')},
@@ -71,7 +72,7 @@ StoreError CacheStore::Private::flushHits()
         error = fail(db.lastError(), what);
     } else {
         // Local writes: one statement per row, one commit.
-        const QString addSql = QStringLiteral("UPDATE \"connector_state_cache\" SET "
+        const QString addSql = QStringLiteral("UPDATE " CC_CACHE_TABLE " SET "
                                               "\"hitCount\" = \"hitCount\" + ? WHERE \"id\" = ?");
         for (const QString &id : std::as_const(ids)) {
             ActiveQuery query = run(addSql, {pendingHits.value(id), id}, &error, what);

@@ -1,4 +1,5 @@
 #include "core/store/cachestore_p.h"
+#include "core/store/tablename.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -94,10 +95,10 @@ Result<Privileges> CacheStore::Private::privileges()
         return p;
     }
     ActiveQuery query =
-        run(QStringLiteral("SELECT has_table_privilege('connector_state_cache', 'SELECT'), "
-                           "has_table_privilege('connector_state_cache', 'UPDATE') AND "
-                           "has_table_privilege('connector_state_cache', 'DELETE') AND "
-                           "has_table_privilege('connector_state_cache', 'INSERT'), "
+        run(QStringLiteral("SELECT has_table_privilege('" CC_CACHE_TABLE_NAME "', 'SELECT'), "
+                           "has_table_privilege('" CC_CACHE_TABLE_NAME "', 'UPDATE') AND "
+                           "has_table_privilege('" CC_CACHE_TABLE_NAME "', 'DELETE') AND "
+                           "has_table_privilege('" CC_CACHE_TABLE_NAME "', 'INSERT'), "
                            "CASE WHEN to_regclass('connector_cache_audit') IS NULL THEN FALSE ELSE "
                            "has_table_privilege('connector_cache_audit', 'INSERT') END"),
             {}, &error, QStringLiteral("checking the role's privileges"));

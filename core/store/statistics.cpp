@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "core/store/cachestore_p.h"
+#include "core/store/tablename.h"
 
 #include <cmath>
 
@@ -60,7 +61,7 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
             QStringLiteral("SELECT c.\"reltuples\", c.\"relpages\", pg_relation_size(c.\"oid\") / "
                            "current_setting('block_size')::INTEGER, "
                            "pg_stat_get_live_tuples(c.\"oid\") FROM pg_class c WHERE c.\"oid\" = "
-                           "to_regclass('\"connector_state_cache\"')"),
+                           "to_regclass('" CC_CACHE_TABLE "')"),
             {}, &error, QStringLiteral("estimating the table size"));
         if (!query)
             return error;
@@ -84,9 +85,9 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
             }
         }
     } else if (limit > 0) {
-        ActiveQuery query = run(QStringLiteral("SELECT MIN(rowid), MAX(rowid) FROM "
-                                               "\"connector_state_cache\""),
-                                {}, &error, QStringLiteral("estimating the table size"));
+        ActiveQuery query =
+            run(QStringLiteral("SELECT MIN(rowid), MAX(rowid) FROM " CC_CACHE_TABLE), {}, &error,
+                QStringLiteral("estimating the table size"));
         // A table without rowids (WITHOUT ROWID) cannot be sampled this way: count it.
         if (query && query->next() && !query->value(0).isNull()) {
             const qint64 first = query->value(0).toLongLong();
@@ -138,11 +139,10 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
         binds << now + minutes * kMsPerMinute;
     QString sql;
     if (!plan.sample) {
-        sql =
-            aggregates + QStringLiteral("FROM %1 CROSS JOIN \"connector_state_cache\"").arg(bounds);
+        sql = aggregates + QStringLiteral("FROM %1 CROSS JOIN " CC_CACHE_TABLE).arg(bounds);
     } else if (pg) {
         // SYSTEM reads whole pages picked at random; REPEATABLE picks the same pages each time.
-        sql = aggregates + QStringLiteral("FROM %1 CROSS JOIN \"connector_state_cache\" "
+        sql = aggregates + QStringLiteral("FROM %1 CROSS JOIN " CC_CACHE_TABLE " "
                                           "TABLESAMPLE SYSTEM (CAST(? AS FLOAT8)) REPEATABLE (7)")
                                .arg(bounds);
         binds << plan.percent;
@@ -152,7 +152,7 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
             rows << QStringLiteral("(?, ?)");
         sql = QStringLiteral("WITH w(a, b) AS (VALUES %1) ").arg(rows.join(QLatin1Char(','))) +
               aggregates +
-              QStringLiteral("FROM %1 CROSS JOIN w CROSS JOIN \"connector_state_cache\" t WHERE "
+              QStringLiteral("FROM %1 CROSS JOIN w CROSS JOIN " CC_CACHE_TABLE " t WHERE "
                              "t.rowid BETWEEN w.a AND w.b")
                   .arg(bounds);
         binds = plan.windows + binds;
@@ -234,7 +234,7 @@ Result<QList<BreakdownRow>> CacheStore::Private::breakdown()
             "SUM(CASE WHEN \"isValid\" AND \"expiresAt\" > %1 THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN \"isValid\" AND \"expiresAt\" <= %1 THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN NOT \"isValid\" THEN 1 ELSE 0 END), SUM(CAST(\"hitCount\" AS BIGINT)) "
-            "FROM \"connector_state_cache\" GROUP BY UPPER(\"exchange\"), UPPER(\"environment\") "
+            "FROM " CC_CACHE_TABLE " GROUP BY UPPER(\"exchange\"), UPPER(\"environment\") "
             "ORDER BY 1, 2")
             .arg(ts);
     StoreError error;
