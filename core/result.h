@@ -23,6 +23,10 @@ public:
         InvalidArgument,    // bad input from the caller
         Cancelled,          // stopped by the caller between batches
         QueryFailed,        // anything else the database refused
+        // The server refused the login: a wrong or missing password, or no such role
+        // (PostgreSQL's SQLSTATE class 28, or libpq saying it needs a password). Ask for
+        // the password again rather than retrying as if the server were away.
+        AuthenticationFailed,
     };
 
     StoreError() = default;

@@ -109,6 +109,8 @@ struct CacheStore::Private
     void dropConnection();
     StoreError connect();
     StoreError failConnect(const QString &reason);
+    StoreError failLogin(const QString &reason, const QString &sqlState);
+    QString conninfo(int timeoutMs) const; // libpq's, as QPSQL builds it
     // Classifies a failed statement; drops the connection when it is gone.
     StoreError fail(const QSqlError &error, const QString &what);
     // A prepared statement for this connection, created once and reused (one round trip per

@@ -1,11 +1,14 @@
 #include "core/store/pgnative.h"
 
+#include <QDeadlineTimer>
+#include <QRegularExpression>
 #include <QSqlDriver>
 
 #include <libpq-fe.h>
 
 #include <cstdlib>
 #include <memory>
+#include <poll.h>
 #include <vector>
 
 namespace cc::pgnative {
@@ -232,6 +235,48 @@ Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
         }
         return Outcome::Failed;
     }
+}
+
+QString conninfoQuote(QString value)
+{
+    value.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    value.replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    return QLatin1Char('\'') + value + QLatin1Char('\'');
+}
+
+LoginFailure diagnoseLogin(const QString &conninfo, int timeoutMs)
+{
+    LoginFailure failure;
+    struct ConnDeleter
+    {
+        void operator()(PGconn *c) const { PQfinish(c); }
+    };
+    std::unique_ptr<PGconn, ConnDeleter> conn(PQconnectStart(conninfo.toUtf8().constData()));
+    if (!conn || PQstatus(conn.get()) == CONNECTION_BAD)
+        return failure;
+    PQsetErrorVerbosity(conn.get(), PQERRORS_SQLSTATE);
+    const QDeadlineTimer deadline(qMax(1, timeoutMs));
+    PostgresPollingStatusType status = PGRES_POLLING_WRITING;
+    while (status != PGRES_POLLING_OK && status != PGRES_POLLING_FAILED) {
+        pollfd fd{PQsocket(conn.get()), short(status == PGRES_POLLING_READING ? POLLIN : POLLOUT),
+                  0};
+        const qint64 left = deadline.remainingTime();
+        if (fd.fd < 0 || left <= 0 || ::poll(&fd, 1, int(left)) <= 0)
+            return failure; // not answered in time: nothing to say about the login
+        status = PQconnectPoll(conn.get());
+    }
+    if (status == PGRES_POLLING_OK)
+        return failure; // the login works now
+    failure.needsPassword = PQconnectionNeedsPassword(conn.get()) != 0;
+    // With PQERRORS_SQLSTATE the server's error reads "<severity>:  <SQLSTATE>"; class 28 is
+    // "invalid authorization specification".
+    static const QRegularExpression sqlState(QStringLiteral("\\b(28[0-9A-Z]{3})\\b"));
+    const QRegularExpressionMatch match =
+        sqlState.match(QString::fromUtf8(PQerrorMessage(conn.get())));
+    if (match.hasMatch())
+        failure.sqlState = match.captured(1);
+    failure.authentication = failure.needsPassword || !failure.sqlState.isEmpty();
+    return failure;
 }
 
 } // namespace cc::pgnative

@@ -1,6 +1,7 @@
 #include "core/store/cachestore_p.h"
 
 #include "core/logging.h"
+#include "core/store/pgnative.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -159,9 +160,20 @@ StoreError CacheStore::Private::connect()
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(timeoutMs));
     }
+    QElapsedTimer opening;
+    opening.start();
     if (!db.open()) {
         const QSqlError e = db.lastError();
-        return failConnect(oneLine(e.databaseText().isEmpty() ? e.text() : e.databaseText()));
+        const QString reason = oneLine(e.databaseText().isEmpty() ? e.text() : e.databaseText());
+        // QPSQL keeps neither the failed PGconn nor an SQLSTATE: ask libpq itself why, unless
+        // the attempt took (most of) the connect timeout, which no refused login does.
+        if (isPostgres() && opening.elapsed() < timeoutMs / 2) {
+            const pgnative::LoginFailure login =
+                pgnative::diagnoseLogin(conninfo(timeoutMs), timeoutMs);
+            if (login.authentication)
+                return failLogin(reason, login.sqlState);
+        }
+        return failConnect(reason);
     }
     QStringList setup;
     if (isPostgres()) {
@@ -194,6 +206,41 @@ StoreError CacheStore::Private::connect()
     lastConnectError = StoreError();
     qCDebug(lcStore).noquote() << "connected to" << where();
     return StoreError();
+}
+
+QString CacheStore::Private::conninfo(int timeoutMs) const
+{
+    // As QPSQL builds it from the same settings.
+    const DatabaseConfig &config = q->m_config;
+    QStringList parts;
+    if (!config.host.isEmpty())
+        parts << QStringLiteral("host=") + pgnative::conninfoQuote(config.host);
+    if (!config.databaseName.isEmpty())
+        parts << QStringLiteral("dbname=") + pgnative::conninfoQuote(config.databaseName);
+    if (!config.user.isEmpty())
+        parts << QStringLiteral("user=") + pgnative::conninfoQuote(config.user);
+    if (!config.password.isEmpty())
+        parts << QStringLiteral("password=") + pgnative::conninfoQuote(config.password);
+    if (config.port > 0)
+        parts << QStringLiteral("port=%1").arg(config.port);
+    QString options = config.postgresConnectOptions(timeoutMs);
+    options.replace(QLatin1Char(';'), QLatin1Char(' '));
+    parts << options;
+    return parts.join(QLatin1Char(' '));
+}
+
+StoreError CacheStore::Private::failLogin(const QString &reason, const QString &sqlState)
+{
+    lastConnectError = StoreError(
+        StoreError::AuthenticationFailed,
+        QStringLiteral("cannot log in to %1 as %2: %3 — check the password (or the role)")
+            .arg(where(),
+                 q->m_config.user.isEmpty() ? QStringLiteral("the default role") : q->m_config.user,
+                 reason.isEmpty() ? QStringLiteral("no reason given") : reason));
+    lastConnectError.setSqlState(sqlState);
+    sinceConnectFailure.start();
+    qCWarning(lcStore).noquote() << lastConnectError.message();
+    return lastConnectError;
 }
 
 StoreError CacheStore::Private::failConnect(const QString &reason)
@@ -240,6 +287,11 @@ StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what
                                 QStringLiteral("%1: the cache tables are missing in %2 — run "
                                                "connector-cache migrate")
                                     .arg(what, where()));
+        } else if (code.startsWith(QLatin1String("28"))) {
+            result = StoreError(StoreError::AuthenticationFailed,
+                                QStringLiteral("%1: %2 refused the login (%3) — check the "
+                                               "password (or the role)")
+                                    .arg(what, where(), text));
         } else if (code == QLatin1String("42501")) {
             result = StoreError(StoreError::PermissionDenied,
                                 QStringLiteral("%1: the database role %2 may not do this "

@@ -1018,6 +1018,31 @@ private Q_SLOTS:
         QCOMPARE(lease.error().kind(), StoreError::SchemaMissing);
     }
 
+    // A refused login is its own kind (the console asks for the password again on it), told
+    // from libpq's SQLSTATE, not from its words.
+    void wrongPasswordIsAuthenticationFailed()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("SQLite has no login");
+        migrated();
+        DatabaseConfig config = m_db->config();
+        config.host = qEnvironmentVariable("PGHOST"); // over TCP, where a password is asked
+        config.password = QStringLiteral("certainly-not-the-password");
+        CacheStore wrong(config, CacheStore::Options(), &m_clock);
+        const StoreError error = wrong.open();
+        QCOMPARE(error.kind(), StoreError::AuthenticationFailed);
+        QCOMPARE(error.sqlState(), QStringLiteral("28P01"));
+        QVERIFY2(!error.message().contains(config.password), qPrintable(error.message()));
+        // A lookup through it is a failed lookup, as for any store that cannot connect.
+        QCOMPARE(wrong.get(QStringLiteral("u"), QStringLiteral("c")).outcome,
+                 Lookup::Outcome::Failed);
+
+        // The right password (libpq's environment has it) still logs in.
+        config.password = qEnvironmentVariable("PGPASSWORD");
+        CacheStore right(config, CacheStore::Options(), &m_clock);
+        QCOMPARE(right.open(), StoreError());
+    }
+
     void readOnlyRoleIsDetected()
     {
         if (!m_db->isPostgres())
