@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "core/store/cachestore_p.h"
+#include "core/store/changefeed.h"
 #include "core/store/cuid.h"
 #include "core/store/schema.h"
 #include "core/store/tablename.h"
@@ -30,6 +31,9 @@ CacheStore::CacheStore(DatabaseConfig config, Options options, const Clock *cloc
 
 CacheStore::~CacheStore()
 {
+    for (ChangeFeed *feed : std::as_const(d->feeds))
+        feed->storeGone();
+    d->feeds.clear();
     if (isOpen())
         d->flush();
     d->prepared.clear();
@@ -129,6 +133,15 @@ QString CacheStore::cacheKey(const QString &userId, const QString &credentialId)
 QSqlDatabase CacheStore::database() const
 {
     return d->db;
+}
+
+std::unique_ptr<ChangeFeed> CacheStore::subscribeChanges()
+{
+    if (d->isPostgres())
+        d->connect(); // so that the feed can LISTEN at once; else it does after a connect
+    std::unique_ptr<ChangeFeed> feed(new ChangeFeed(d.get()));
+    d->feeds << feed.get();
+    return feed;
 }
 
 // --- get / set / invalidate ---------------------------------------------------------------------

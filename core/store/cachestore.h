@@ -15,6 +15,7 @@
 
 namespace cc {
 
+class ChangeFeed;
 class Dialect;
 
 // The schema as found in the database.
@@ -175,8 +176,14 @@ public:
     // ("a","b_c") never share a key.
     static QString cacheKey(const QString &userId, const QString &credentialId);
 
-    // The connection, for the thread that opened it (LISTEN/NOTIFY subscriptions).
+    // The connection, for the thread that opened it. Going away: the console's worker uses it
+    // for LISTEN/NOTIFY today; subscribeChanges() replaces that.
     QSqlDatabase database() const;
+    // Change notifications (changefeed.h): the writes of every CacheStore on this database,
+    // announced on notifyChannel(), as ChangeFeed::changed(payload) signals in this thread.
+    // PostgreSQL only; on SQLite the feed is inactive and never emits. The feed must not
+    // outlive the store (if it does, it falls silent).
+    std::unique_ptr<ChangeFeed> subscribeChanges();
     // The NOTIFY channel writes are announced on (PostgreSQL).
     static QString notifyChannel() { return QStringLiteral("connector_cache_changed"); }
 

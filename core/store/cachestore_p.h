@@ -16,6 +16,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QList>
 #include <QMap>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -101,6 +102,8 @@ struct CacheStore::Private
     QString dbRole;
     StoreError lastConnectError;
     QElapsedTimer sinceConnectFailure;
+    quint64 connectionGeneration = 0; // + 1 for every connection opened
+    QList<ChangeFeed *> feeds;        // subscribeChanges()'s, told when the connection goes
 
     Private(CacheStore *owner, DatabaseConfig::Backend backend);
 

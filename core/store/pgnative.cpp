@@ -53,18 +53,6 @@ qint64 bigEndian(const char *bytes, int length)
     return qint64(v);
 }
 
-PGconn *handleOf(const QSqlDatabase &db)
-{
-    if (!db.isValid() || !db.isOpen() || !db.driver())
-        return nullptr;
-    // Qt's documentation spells the type "PGconn*"; Qt 6.4 names it after the struct.
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() ||
-        (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
-        return nullptr;
-    return *static_cast<PGconn *const *>(handle.constData());
-}
-
 struct ResultDeleter
 {
     void operator()(PGresult *r) const { PQclear(r); }
@@ -130,6 +118,18 @@ QVariant Row::value(int column) const
     return isNull(column) ? QVariant() : QVariant(text(column));
 }
 
+PGconn *connectionOf(const QSqlDatabase &db)
+{
+    if (!db.isValid() || !db.isOpen() || !db.driver())
+        return nullptr;
+    // Qt's documentation spells the type "PGconn*"; Qt 6.4 names it after the struct.
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() ||
+        (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
+        return nullptr;
+    return *static_cast<PGconn *const *>(handle.constData());
+}
+
 void Statements::reset()
 {
     m_names.clear();
@@ -165,7 +165,7 @@ Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
                                      const std::function<void(const Row &)> &onRow,
                                      QSqlError *error)
 {
-    PGconn *conn = handleOf(db);
+    PGconn *conn = connectionOf(db);
     if (!conn)
         return Outcome::Unsupported;
     // The values as text, bound out of line (never spelled into the statement).

@@ -75,6 +75,10 @@ private:
     quint64 m_next = 0;                    // the last name's number
 };
 
+// The libpq connection under a QPSQL QSqlDatabase (QSqlDriver::handle()), or null when it is
+// out of reach (not open, not QPSQL, another driver build). For the store's own files only.
+pg_conn *connectionOf(const QSqlDatabase &db);
+
 // Why a PostgreSQL login failed, told from libpq's structured answers rather than its words:
 // a second, private attempt with conninfo (libpq's keyword=value string) in which libpq spells
 // the server's error as its SQLSTATE alone (PQERRORS_SQLSTATE), and

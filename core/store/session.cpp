@@ -1,6 +1,7 @@
 #include "core/store/cachestore_p.h"
 
 #include "core/logging.h"
+#include "core/store/changefeed.h"
 #include "core/store/pgnative.h"
 
 #include <QDir>
@@ -108,6 +109,8 @@ CacheStore::Private::Private(CacheStore *owner, DatabaseConfig::Backend backend)
 
 void CacheStore::Private::dropConnection()
 {
+    for (ChangeFeed *feed : std::as_const(feeds))
+        feed->connectionGone();
     prepared.clear();
     transport->reset();
     if (db.isValid()) {
@@ -204,6 +207,7 @@ StoreError CacheStore::Private::connect()
     }
     sinceConnectFailure.invalidate();
     lastConnectError = StoreError();
+    ++connectionGeneration;
     qCDebug(lcStore).noquote() << "connected to" << where();
     return StoreError();
 }

@@ -2,7 +2,9 @@
 // (CC_TEST_BACKEND=sqlite|postgres; ctest runs both).
 
 #include "core/store/cachestore.h"
+#include "core/store/changefeed.h"
 #include "core/store/pgnative.h"
+#include "tests/support/arrivalspy.h"
 #include "tests/support/testdatabase.h"
 
 #include <QFile>
@@ -17,6 +19,7 @@
 
 #include <atomic>
 #include <memory>
+#include <thread>
 #include <vector>
 
 using namespace cc;
@@ -1041,6 +1044,56 @@ private Q_SLOTS:
         config.password = qEnvironmentVariable("PGPASSWORD");
         CacheStore right(config, CacheStore::Options(), &m_clock);
         QCOMPARE(right.open(), StoreError());
+    }
+
+    // subscribeChanges(): another store's writes arrive as changed(payload) in this thread.
+    void changeFeedDeliversOtherStoresWrites()
+    {
+        auto listener = migrated();
+        QCOMPARE(listener->open(), StoreError());
+        const std::unique_ptr<ChangeFeed> feed = listener->subscribeChanges();
+        test::ArrivalSpy arrivals(feed.get(), &ChangeFeed::changed);
+        if (!m_db->isPostgres()) {
+            QVERIFY(!feed->isActive()); // SQLite has no notifications: documented as inactive
+            return;
+        }
+        QVERIFY(feed->isActive());
+
+        // A writer in another thread, with a connection of its own.
+        std::thread writer([this]() {
+            CacheStore other(m_db->config(), CacheStore::Options(), &m_clock);
+            QCOMPARE(other.set(QStringLiteral("u1"), QStringLiteral("c1"), QStringLiteral("BYBIT"),
+                               QStringLiteral("MAINNET"), offset(5)),
+                     StoreError());
+        });
+        writer.join();
+        QVERIFY(arrivals.waitFor(1, 5000));
+        QCOMPARE(arrivals.at(0).at(0).toString(), QStringLiteral("set"));
+
+        // A NOTIFY that libpq reads along with the answer to one of the listener's own queries
+        // is no longer visible on the socket: the feed's drain delivers it all the same.
+        {
+            auto other = store();
+            QVERIFY(other->invalidate(QStringLiteral("u1"), QStringLiteral("c1")).ok());
+        }
+        QThread::msleep(200); // the NOTIFY reaches the listener's socket, unread
+        QVERIFY(listener->count(EntryFilter()).ok()); // libpq reads it with this answer
+        QVERIFY(arrivals.waitFor(2, 5000));
+        QCOMPARE(arrivals.at(1).at(0).toString(), QStringLiteral("invalidate"));
+
+        // After a reconnect the feed LISTENs again by itself.
+        listener->close();
+        QVERIFY(!feed->isActive());
+        QCOMPARE(listener->open(), StoreError());
+        QVERIFY(QTest::qWaitFor([&]() { return feed->isActive(); }, 5000));
+        {
+            auto other = store();
+            QCOMPARE(other->set(QStringLiteral("u2"), QStringLiteral("c2"), QStringLiteral("BYBIT"),
+                                QStringLiteral("MAINNET"), offset(5)),
+                     StoreError());
+        }
+        QVERIFY(arrivals.waitFor(3, 5000));
+        QCOMPARE(arrivals.at(2).at(0).toString(), QStringLiteral("set"));
     }
 
     void readOnlyRoleIsDetected()
