@@ -135,6 +135,11 @@ QSqlDatabase CacheStore::database() const
     return d->db;
 }
 
+std::shared_ptr<QueryCanceller> CacheStore::canceller() const
+{
+    return d->canceller;
+}
+
 std::unique_ptr<ChangeFeed> CacheStore::subscribeChanges()
 {
     if (d->isPostgres())

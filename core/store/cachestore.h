@@ -16,6 +16,7 @@
 namespace cc {
 
 class ChangeFeed;
+class QueryCanceller;
 class Dialect;
 
 // The schema as found in the database.
@@ -184,6 +185,11 @@ public:
     // PostgreSQL only; on SQLite the feed is inactive and never emits. The feed must not
     // outlive the store (if it does, it falls silent).
     std::unique_ptr<ChangeFeed> subscribeChanges();
+    // A handle that cancels, from any thread, the statement this store runs at that moment
+    // (canceller.h): that call then returns StoreError::Cancelled. PostgreSQL only (PQcancel);
+    // on SQLite cancel() does nothing. The same handle for the store's whole life, across
+    // reconnects; it may outlive the store (inert then).
+    std::shared_ptr<QueryCanceller> canceller() const;
     // The NOTIFY channel writes are announced on (PostgreSQL).
     static QString notifyChannel() { return QStringLiteral("connector_cache_changed"); }
 

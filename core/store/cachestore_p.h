@@ -11,6 +11,7 @@
 //   leaseaudit.cpp   the sync lease, the audit log, server info and privileges
 
 #include "core/store/cachestore.h"
+#include "core/store/canceller.h"
 #include "core/store/sqldialect.h"
 #include "core/store/transport.h"
 
@@ -103,7 +104,9 @@ struct CacheStore::Private
     StoreError lastConnectError;
     QElapsedTimer sinceConnectFailure;
     quint64 connectionGeneration = 0; // + 1 for every connection opened
-    QList<ChangeFeed *> feeds;        // subscribeChanges()'s, told when the connection goes
+    QList<ChangeFeed *> feeds;
+    std::shared_ptr<QueryCanceller> canceller =
+        std::make_shared<QueryCanceller>(); // subscribeChanges()'s, told when the connection goes
 
     Private(CacheStore *owner, DatabaseConfig::Backend backend);
 

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QSqlError>
 
+#include <libpq-fe.h>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -111,6 +112,7 @@ void CacheStore::Private::dropConnection()
 {
     for (ChangeFeed *feed : std::as_const(feeds))
         feed->connectionGone();
+    canceller->detach();
     prepared.clear();
     transport->reset();
     if (db.isValid()) {
@@ -208,6 +210,10 @@ StoreError CacheStore::Private::connect()
     sinceConnectFailure.invalidate();
     lastConnectError = StoreError();
     ++connectionGeneration;
+    if (isPostgres()) {
+        if (PGconn *conn = pgnative::connectionOf(db))
+            canceller->attach(PQgetCancel(conn));
+    }
     qCDebug(lcStore).noquote() << "connected to" << where();
     return StoreError();
 }
@@ -280,6 +286,9 @@ StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what
                                 QStringLiteral("%1: lost the connection to %2 (%3) — it "
                                                "will be retried on the next call")
                                     .arg(what, where(), text));
+        } else if (code == QLatin1String("57014") && canceller->takeRequested()) {
+            result = StoreError(StoreError::Cancelled,
+                                QStringLiteral("%1: cancelled on request").arg(what));
         } else if (code == QLatin1String("57014")) {
             result = StoreError(StoreError::Unreachable,
                                 QStringLiteral("%1: timed out after %2 ms on %3")
@@ -365,6 +374,9 @@ ActiveQuery CacheStore::Private::run(const QString &sql, const QVariantList &bin
     *error = connect();
     if (error->isError())
         return ActiveQuery();
+    // Cancellable from here: preparing a statement on PostgreSQL plans it, and planning can
+    // wait for a lock as long as running can.
+    QueryCanceller::Running running(*canceller);
     QSqlQuery *query = statement(sql, error, what);
     if (!query)
         return ActiveQuery();
@@ -416,6 +428,7 @@ bool CacheStore::Private::entries(const EntrySql &sql, const QVariantList &binds
     *error = connect();
     if (error->isError())
         return false;
+    QueryCanceller::Running running(*canceller);
     return transport->entries(sql, binds, error, what, onRow);
 }
 

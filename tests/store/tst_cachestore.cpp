@@ -2,6 +2,7 @@
 // (CC_TEST_BACKEND=sqlite|postgres; ctest runs both).
 
 #include "core/store/cachestore.h"
+#include "core/store/canceller.h"
 #include "core/store/changefeed.h"
 #include "core/store/pgnative.h"
 #include "tests/support/arrivalspy.h"
@@ -18,6 +19,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <future>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -1094,6 +1096,87 @@ private Q_SLOTS:
         }
         QVERIFY(arrivals.waitFor(3, 5000));
         QCOMPARE(arrivals.at(2).at(0).toString(), QStringLiteral("set"));
+    }
+
+    // canceller(): a statement stuck behind another connection's lock is cancelled from
+    // another thread within a second and returns Cancelled; the store goes on working.
+    void cancelStopsARunningStatementFromAnotherThread()
+    {
+        migrated();
+        if (!m_db->isPostgres()) {
+            auto s = store();
+            QVERIFY(!s->canceller()->cancel()); // documented: nothing to cancel on SQLite
+            return;
+        }
+        // Another connection holds the cache table locked.
+        const QString lockName = QStringLiteral("tst-cancel-locker");
+        QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), lockName);
+        locker.setHostName(m_db->config().host);
+        if (m_db->config().port > 0)
+            locker.setPort(m_db->config().port);
+        locker.setUserName(m_db->config().user);
+        locker.setPassword(m_db->config().password);
+        locker.setDatabaseName(m_db->config().databaseName);
+        QVERIFY2(locker.open(), qPrintable(locker.lastError().text()));
+        QVERIFY(locker.transaction());
+        QSqlQuery lock(locker);
+        QVERIFY2(lock.exec(QStringLiteral("LOCK TABLE connector_state_cache IN ACCESS EXCLUSIVE "
+                                          "MODE")),
+                 qPrintable(lock.lastError().text()));
+
+        std::promise<std::shared_ptr<QueryCanceller>> handle;
+        std::promise<void> released;
+        StoreError blocked, after;
+        std::atomic<qint64> blockedMs{-1};
+        std::thread worker([&]() {
+            CacheStore::Options options;
+            options.timeout = 20s; // the statement timeout must not be what ends it
+            CacheStore s(m_db->config(), options, &m_clock);
+            QCOMPARE(s.open(), StoreError());
+            handle.set_value(s.canceller());
+            QElapsedTimer timer;
+            timer.start();
+            auto n = s.count(EntryFilter());
+            blockedMs = timer.elapsed();
+            blocked = n.ok() ? StoreError() : n.error();
+            released.get_future().wait();
+            auto again = s.count(EntryFilter());
+            after = again.ok() ? StoreError() : again.error();
+        });
+        const std::shared_ptr<QueryCanceller> canceller = handle.get_future().get();
+        // Wait until the worker's statement waits for the lock. (No QVERIFY until the worker
+        // is joined: a failure must not leave it running.)
+        QSqlQuery waiting(locker);
+        const bool sawWaiting = QTest::qWaitFor(
+            [&]() {
+                return waiting.exec(QStringLiteral(
+                           "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = "
+                           "'Lock' AND datname = current_database()")) &&
+                       waiting.next() && waiting.value(0).toInt() > 0;
+            },
+            10000);
+        waiting.finish();
+        QElapsedTimer sinceCancel;
+        sinceCancel.start();
+        const bool sent = canceller->cancel();
+        const bool returned = QTest::qWaitFor([&]() { return blockedMs >= 0; }, 5000);
+        const qint64 cancelMs = sinceCancel.elapsed();
+        locker.rollback();
+        lock.finish();
+        released.set_value();
+        worker.join();
+        locker.close();
+        locker = QSqlDatabase();
+        QSqlDatabase::removeDatabase(lockName);
+
+        QVERIFY(sawWaiting);
+        QVERIFY(sent);
+        QVERIFY(returned);
+        QCOMPARE(blocked.kind(), StoreError::Cancelled);
+        QCOMPARE(blocked.sqlState(), QStringLiteral("57014"));
+        QVERIFY2(cancelMs < 1000, qPrintable(QString::number(cancelMs)));
+        QCOMPARE(after, StoreError()); // the connection goes on
+        QVERIFY(!canceller->cancel()); // nothing runs now
     }
 
     void readOnlyRoleIsDetected()
