@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QtGlobal>
 
 #include <optional>
 #include <utility>
@@ -22,6 +23,10 @@ public:
         InvalidArgument,    // bad input from the caller
         Cancelled,          // stopped by the caller between batches
         QueryFailed,        // anything else the database refused
+        // The server refused the login: a wrong or missing password, or no such role
+        // (PostgreSQL's SQLSTATE class 28, or libpq saying it needs a password). Ask for
+        // the password again rather than retrying as if the server were away.
+        AuthenticationFailed,
     };
 
     StoreError() = default;
@@ -59,9 +64,19 @@ public:
     Result(T value)
         : m_value(std::move(value))
     {}
+    // A Result holds a value or an error, never neither: an error without a kind is a bug in
+    // the caller (it asserts in debug builds). Release builds make it an error of its own
+    // rather than a Result whose ok() is true and whose value() is empty.
     Result(StoreError error)
         : m_error(std::move(error))
-    {}
+    {
+        Q_ASSERT_X(m_error.isError(), "cc::Result", "built from a StoreError that is no error");
+        if (!m_error.isError()) {
+            m_error = StoreError(StoreError::QueryFailed,
+                                 QStringLiteral("internal error: a result with neither a value "
+                                                "nor an error"));
+        }
+    }
 
     bool ok() const { return !m_error.isError(); }
     const T &value() const { return *m_value; }

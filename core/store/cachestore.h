@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "core/store/databaseconfig.h"
+#include "core/store/tablename.h"
 #include "core/store/types.h"
 
 #include <QSqlDatabase>
@@ -14,6 +15,8 @@
 
 namespace cc {
 
+class ChangeFeed;
+class QueryCanceller;
 class Dialect;
 
 // The schema as found in the database.
@@ -81,7 +84,7 @@ class CacheStore
 public:
     static constexpr int kSchemaVersion = 2;
     static constexpr std::chrono::seconds kDefaultTtl{15 * 60};
-    static QString tableName() { return QStringLiteral("connector_state_cache"); }
+    static QString tableName() { return QStringLiteral(CC_CACHE_TABLE_NAME); }
 
     using Options = CacheStoreOptions;
 
@@ -174,13 +177,27 @@ public:
     // ("a","b_c") never share a key.
     static QString cacheKey(const QString &userId, const QString &credentialId);
 
-    // The connection, for the thread that opened it (LISTEN/NOTIFY subscriptions).
+    // The connection, for the thread that opened it. Going away: the console's worker uses it
+    // for LISTEN/NOTIFY today; subscribeChanges() replaces that.
     QSqlDatabase database() const;
+    // Change notifications (changefeed.h): the writes of every CacheStore on this database,
+    // announced on notifyChannel(), as ChangeFeed::changed(payload) signals in this thread.
+    // PostgreSQL only; on SQLite the feed is inactive and never emits. The feed must not
+    // outlive the store (if it does, it falls silent).
+    std::unique_ptr<ChangeFeed> subscribeChanges();
+    // A handle that cancels, from any thread, the statement this store runs at that moment
+    // (canceller.h): that call then returns StoreError::Cancelled. PostgreSQL only (PQcancel);
+    // on SQLite cancel() does nothing. The same handle for the store's whole life, across
+    // reconnects; it may outlive the store (inert then).
+    std::shared_ptr<QueryCanceller> canceller() const;
     // The NOTIFY channel writes are announced on (PostgreSQL).
     static QString notifyChannel() { return QStringLiteral("connector_cache_changed"); }
 
-private:
+    // The private half (cachestore_p.h): named here so that the store's own files (its
+    // transports) can refer to it; opaque to everyone else.
     struct Private;
+
+private:
     std::unique_ptr<Private> d;
     DatabaseConfig m_config;
     Options m_options;

@@ -3,6 +3,7 @@
 #include "core/store/cachestore.h"
 #include "core/store/cuid.h"
 #include "core/store/sqldialect.h"
+#include "core/store/tablename.h"
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -54,7 +55,7 @@ Result<qint64> CacheStore::fillDemo(qint64 entries, quint32 seed)
     const QString rowSql = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, %1, ?, %1, ?, %2, %1, %1)")
                                .arg(ts, dialect.jsonParam());
     const QString head = QStringLiteral(
-        "INSERT INTO \"connector_state_cache\" (\"id\", \"cacheKey\", \"userId\", "
+        "INSERT INTO " CC_CACHE_TABLE " (\"id\", \"cacheKey\", \"userId\", "
         "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", \"lastSyncTime\", "
         "\"isValid\", \"expiresAt\", \"hitCount\", \"metadata\", \"createdAt\", \"updatedAt\") "
         "VALUES ");

@@ -1,11 +1,14 @@
 #include "core/store/pgnative.h"
 
+#include <QDeadlineTimer>
+#include <QRegularExpression>
 #include <QSqlDriver>
 
 #include <libpq-fe.h>
 
 #include <cstdlib>
 #include <memory>
+#include <poll.h>
 #include <vector>
 
 namespace cc::pgnative {
@@ -48,18 +51,6 @@ qint64 bigEndian(const char *bytes, int length)
     if (length > 0 && length < 8 && (quint8(bytes[0]) & 0x80))
         v |= ~quint64(0) << (8 * length);
     return qint64(v);
-}
-
-PGconn *handleOf(const QSqlDatabase &db)
-{
-    if (!db.isValid() || !db.isOpen() || !db.driver())
-        return nullptr;
-    // Qt's documentation spells the type "PGconn*"; Qt 6.4 names it after the struct.
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() ||
-        (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
-        return nullptr;
-    return *static_cast<PGconn *const *>(handle.constData());
 }
 
 struct ResultDeleter
@@ -127,6 +118,18 @@ QVariant Row::value(int column) const
     return isNull(column) ? QVariant() : QVariant(text(column));
 }
 
+PGconn *connectionOf(const QSqlDatabase &db)
+{
+    if (!db.isValid() || !db.isOpen() || !db.driver())
+        return nullptr;
+    // Qt's documentation spells the type "PGconn*"; Qt 6.4 names it after the struct.
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() ||
+        (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
+        return nullptr;
+    return *static_cast<PGconn *const *>(handle.constData());
+}
+
 void Statements::reset()
 {
     m_names.clear();
@@ -162,7 +165,7 @@ Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
                                      const std::function<void(const Row &)> &onRow,
                                      QSqlError *error)
 {
-    PGconn *conn = handleOf(db);
+    PGconn *conn = connectionOf(db);
     if (!conn)
         return Outcome::Unsupported;
     // The values as text, bound out of line (never spelled into the statement).
@@ -232,6 +235,48 @@ Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
         }
         return Outcome::Failed;
     }
+}
+
+QString conninfoQuote(QString value)
+{
+    value.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    value.replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    return QLatin1Char('\'') + value + QLatin1Char('\'');
+}
+
+LoginFailure diagnoseLogin(const QString &conninfo, int timeoutMs)
+{
+    LoginFailure failure;
+    struct ConnDeleter
+    {
+        void operator()(PGconn *c) const { PQfinish(c); }
+    };
+    std::unique_ptr<PGconn, ConnDeleter> conn(PQconnectStart(conninfo.toUtf8().constData()));
+    if (!conn || PQstatus(conn.get()) == CONNECTION_BAD)
+        return failure;
+    PQsetErrorVerbosity(conn.get(), PQERRORS_SQLSTATE);
+    const QDeadlineTimer deadline(qMax(1, timeoutMs));
+    PostgresPollingStatusType status = PGRES_POLLING_WRITING;
+    while (status != PGRES_POLLING_OK && status != PGRES_POLLING_FAILED) {
+        pollfd fd{PQsocket(conn.get()), short(status == PGRES_POLLING_READING ? POLLIN : POLLOUT),
+                  0};
+        const qint64 left = deadline.remainingTime();
+        if (fd.fd < 0 || left <= 0 || ::poll(&fd, 1, int(left)) <= 0)
+            return failure; // not answered in time: nothing to say about the login
+        status = PQconnectPoll(conn.get());
+    }
+    if (status == PGRES_POLLING_OK)
+        return failure; // the login works now
+    failure.needsPassword = PQconnectionNeedsPassword(conn.get()) != 0;
+    // With PQERRORS_SQLSTATE the server's error reads "<severity>:  <SQLSTATE>"; class 28 is
+    // "invalid authorization specification".
+    static const QRegularExpression sqlState(QStringLiteral("\\b(28[0-9A-Z]{3})\\b"));
+    const QRegularExpressionMatch match =
+        sqlState.match(QString::fromUtf8(PQerrorMessage(conn.get())));
+    if (match.hasMatch())
+        failure.sqlState = match.captured(1);
+    failure.authentication = failure.needsPassword || !failure.sqlState.isEmpty();
+    return failure;
 }
 
 } // namespace cc::pgnative

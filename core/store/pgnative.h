@@ -75,4 +75,24 @@ private:
     quint64 m_next = 0;                    // the last name's number
 };
 
+// The libpq connection under a QPSQL QSqlDatabase (QSqlDriver::handle()), or null when it is
+// out of reach (not open, not QPSQL, another driver build). For the store's own files only.
+pg_conn *connectionOf(const QSqlDatabase &db);
+
+// Why a PostgreSQL login failed, told from libpq's structured answers rather than its words:
+// a second, private attempt with conninfo (libpq's keyword=value string) in which libpq spells
+// the server's error as its SQLSTATE alone (PQERRORS_SQLSTATE), and
+// PQconnectionNeedsPassword(). Costs one more connection attempt, bounded by timeoutMs; call it
+// only after a login failed.
+struct LoginFailure
+{
+    bool authentication = false; // the server refused the login, or a password is needed
+    bool needsPassword = false;  // none was given and the server asks for one
+    QString sqlState;            // e.g. "28P01" (wrong password), "28000"; may be empty
+};
+LoginFailure diagnoseLogin(const QString &conninfo, int timeoutMs);
+
+// A QPSQL-style conninfo value: single-quoted, with backslashes and quotes escaped.
+QString conninfoQuote(QString value);
+
 } // namespace cc::pgnative

@@ -1,4 +1,5 @@
 #include "core/store/schema.h"
+#include "core/store/tablename.h"
 
 #include "core/logging.h"
 
@@ -80,18 +81,18 @@ void tuneForHitCounting(QSqlDatabase &db, MigrationReport *report)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT COALESCE(array_to_string(reloptions, ','), '') FROM "
-                               "pg_class WHERE oid = to_regclass('\"connector_state_cache\"')")) ||
+                               "pg_class WHERE oid = to_regclass('" CC_CACHE_TABLE "')")) ||
         !q.next())
         return;
     if (q.value(0).toString().contains(QStringLiteral("fillfactor=")))
         return; // chosen by someone already
-    if (q.exec(QStringLiteral("ALTER TABLE \"connector_state_cache\" SET (fillfactor = %1)")
+    if (q.exec(QStringLiteral("ALTER TABLE " CC_CACHE_TABLE " SET (fillfactor = %1)")
                    .arg(kCacheFillFactor))) {
-        report->steps << QStringLiteral("set fillfactor %1 on connector_state_cache, so that hit "
+        report->steps << QStringLiteral("set fillfactor %1 on " CC_CACHE_TABLE_NAME ", so that hit "
                                         "counting updates rows in place")
                              .arg(kCacheFillFactor);
     } else {
-        report->steps << QStringLiteral("left fillfactor of connector_state_cache as it is (%1)")
+        report->steps << QStringLiteral("left fillfactor of " CC_CACHE_TABLE_NAME " as it is (%1)")
                              .arg(oneLineError(q.lastError()));
     }
 }
@@ -193,7 +194,7 @@ Result<MigrationReport> migrate(QSqlDatabase &db, const SqlDialect &dialect)
         }
         if (!missing.isEmpty()) {
             return StoreError(StoreError::SchemaIncompatible,
-                              QStringLiteral("table connector_state_cache exists but lacks the "
+                              QStringLiteral("table " CC_CACHE_TABLE_NAME " exists but lacks the "
                                              "seed model's columns %1; it is not the seed's "
                                              "cache table, so it was left untouched")
                                   .arg(missing.join(QStringLiteral(", "))));
@@ -226,9 +227,9 @@ Result<MigrationReport> migrate(QSqlDatabase &db, const SqlDialect &dialect)
             }
         }
         report.createdCacheTable = true;
-        report.steps << QStringLiteral("created table connector_state_cache (the seed's model)");
+        report.steps << QStringLiteral("created table " CC_CACHE_TABLE_NAME " (the seed's model)");
     } else if (status.version == 0) {
-        report.steps << QStringLiteral("adopted the existing connector_state_cache in place");
+        report.steps << QStringLiteral("adopted the existing " CC_CACHE_TABLE_NAME " in place");
     }
 
     const QList<QStringList> all = steps(dialect);

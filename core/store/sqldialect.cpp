@@ -1,4 +1,5 @@
 #include "core/store/sqldialect.h"
+#include "core/store/tablename.h"
 
 namespace cc {
 
@@ -51,7 +52,7 @@ QStringList SqlDialect::createCacheTable() const
         // name its troubleshooting section lists), so the seed's service can use a table we
         // create, unchanged. @default(cuid()) and @updatedAt are filled by the client.
         return {
-            QStringLiteral(R"(CREATE TABLE "connector_state_cache" (
+            QStringLiteral(R"(CREATE TABLE )" CC_CACHE_TABLE R"( (
     "id" TEXT NOT NULL,
     "cacheKey" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
@@ -67,21 +68,21 @@ QStringList SqlDialect::createCacheTable() const
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
-    CONSTRAINT "connector_state_cache_pkey" PRIMARY KEY ("id")
+    CONSTRAINT ")" CC_CACHE_TABLE_NAME R"(_pkey" PRIMARY KEY ("id")
 ))"),
-            QStringLiteral(
-                R"(CREATE UNIQUE INDEX "connector_state_cache_cacheKey_key" ON "connector_state_cache"("cacheKey"))"),
-            QStringLiteral(
-                R"(CREATE INDEX "connector_state_cache_cacheKey_idx" ON "connector_state_cache"("cacheKey"))"),
-            QStringLiteral(
-                R"(CREATE INDEX "connector_state_cache_userId_idx" ON "connector_state_cache"("userId"))"),
-            QStringLiteral(
-                R"(CREATE INDEX "connector_state_cache_expiresAt_idx" ON "connector_state_cache"("expiresAt"))"),
+            QStringLiteral(R"(CREATE UNIQUE INDEX ")" CC_CACHE_TABLE_NAME
+                           R"(_cacheKey_key" ON )" CC_CACHE_TABLE R"(("cacheKey"))"),
+            QStringLiteral(R"(CREATE INDEX ")" CC_CACHE_TABLE_NAME
+                           R"(_cacheKey_idx" ON )" CC_CACHE_TABLE R"(("cacheKey"))"),
+            QStringLiteral(R"(CREATE INDEX ")" CC_CACHE_TABLE_NAME
+                           R"(_userId_idx" ON )" CC_CACHE_TABLE R"(("userId"))"),
+            QStringLiteral(R"(CREATE INDEX ")" CC_CACHE_TABLE_NAME
+                           R"(_expiresAt_idx" ON )" CC_CACHE_TABLE R"(("expiresAt"))"),
         };
     }
     // SQLite: Prisma's SQLite mapping (DateTime as milliseconds, Json as TEXT).
     return {
-        QStringLiteral(R"(CREATE TABLE "connector_state_cache" (
+        QStringLiteral(R"(CREATE TABLE )" CC_CACHE_TABLE R"( (
     "id" TEXT NOT NULL PRIMARY KEY,
     "cacheKey" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
@@ -97,12 +98,12 @@ QStringList SqlDialect::createCacheTable() const
     "createdAt" INTEGER NOT NULL,
     "updatedAt" INTEGER NOT NULL
 ))"),
-        QStringLiteral(
-            R"(CREATE UNIQUE INDEX "connector_state_cache_cacheKey_key" ON "connector_state_cache"("cacheKey"))"),
-        QStringLiteral(
-            R"(CREATE INDEX "connector_state_cache_userId_idx" ON "connector_state_cache"("userId"))"),
-        QStringLiteral(
-            R"(CREATE INDEX "connector_state_cache_expiresAt_idx" ON "connector_state_cache"("expiresAt"))"),
+        QStringLiteral(R"(CREATE UNIQUE INDEX ")" CC_CACHE_TABLE_NAME
+                       R"(_cacheKey_key" ON )" CC_CACHE_TABLE R"(("cacheKey"))"),
+        QStringLiteral(R"(CREATE INDEX ")" CC_CACHE_TABLE_NAME R"(_userId_idx" ON )" CC_CACHE_TABLE
+                       R"(("userId"))"),
+        QStringLiteral(R"(CREATE INDEX ")" CC_CACHE_TABLE_NAME
+                       R"(_expiresAt_idx" ON )" CC_CACHE_TABLE R"(("expiresAt"))"),
     };
 }
 

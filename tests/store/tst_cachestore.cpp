@@ -2,7 +2,10 @@
 // (CC_TEST_BACKEND=sqlite|postgres; ctest runs both).
 
 #include "core/store/cachestore.h"
+#include "core/store/canceller.h"
+#include "core/store/changefeed.h"
 #include "core/store/pgnative.h"
+#include "tests/support/arrivalspy.h"
 #include "tests/support/testdatabase.h"
 
 #include <QFile>
@@ -16,7 +19,9 @@
 #include <QThread>
 
 #include <atomic>
+#include <future>
 #include <memory>
+#include <thread>
 #include <vector>
 
 using namespace cc;
@@ -961,6 +966,218 @@ private Q_SLOTS:
         auto p = s->privileges();
         QVERIFY(p.ok());
         QVERIFY(p->canRead && p->canWrite && p->canAudit);
+    }
+
+    // SQLite's failures are told apart by their result code (QSqlError::nativeErrorCode()).
+    void sqliteErrorsAreClassifiedByTheirCode()
+    {
+        if (m_db->isPostgres())
+            QSKIP("SQLite's result codes; PostgreSQL's SQLSTATEs are checked elsewhere");
+        CacheStore::Options options;
+        options.timeout = 200ms;
+        auto s = migrated(options);
+        QCOMPARE(s->open(), StoreError());
+
+        // SQLITE_BUSY (5): another connection holds the write lock for longer than the timeout.
+        const QString other = QStringLiteral("tst-sqlite-locker");
+        {
+            QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), other);
+            locker.setDatabaseName(m_db->config().sqlitePath);
+            QVERIFY(locker.open());
+            QSqlQuery lock(locker);
+            QVERIFY2(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")),
+                     qPrintable(lock.lastError().text()));
+            const StoreError busy =
+                s->set(QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                       QStringLiteral("MAINNET"), offset(1));
+            QCOMPARE(busy.kind(), StoreError::Unreachable);
+            QVERIFY2(busy.message().contains(QLatin1String("stayed locked")),
+                     qPrintable(busy.message()));
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+            lock.finish();
+            locker.close();
+        }
+        QSqlDatabase::removeDatabase(other);
+        QCOMPARE(s->set(QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                        QStringLiteral("MAINNET"), offset(1)),
+                 StoreError());
+
+        // SQLITE_READONLY (8): the connection may only read.
+        {
+            QSqlQuery pragma(s->database());
+            QVERIFY(pragma.exec(QStringLiteral("PRAGMA query_only = 1")));
+        }
+        const StoreError readOnly =
+            s->releaseSyncLease(QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("me"));
+        QCOMPARE(readOnly.kind(), StoreError::PermissionDenied);
+        {
+            QSqlQuery pragma(s->database());
+            QVERIFY(pragma.exec(QStringLiteral("PRAGMA query_only = 0")));
+        }
+
+        // SQLITE_ERROR (1) naming a missing table: the schema is incomplete.
+        QCOMPARE(m_db->exec(QStringLiteral("DROP TABLE connector_cache_lease")), QString());
+        auto lease = s->acquireSyncLease(QStringLiteral("u"), QStringLiteral("c"),
+                                         QStringLiteral("me"), 1000ms);
+        QVERIFY(!lease.ok());
+        QCOMPARE(lease.error().kind(), StoreError::SchemaMissing);
+    }
+
+    // A refused login is its own kind (the console asks for the password again on it), told
+    // from libpq's SQLSTATE, not from its words.
+    void wrongPasswordIsAuthenticationFailed()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("SQLite has no login");
+        migrated();
+        DatabaseConfig config = m_db->config();
+        config.host = qEnvironmentVariable("PGHOST"); // over TCP, where a password is asked
+        config.password = QStringLiteral("certainly-not-the-password");
+        CacheStore wrong(config, CacheStore::Options(), &m_clock);
+        const StoreError error = wrong.open();
+        QCOMPARE(error.kind(), StoreError::AuthenticationFailed);
+        QCOMPARE(error.sqlState(), QStringLiteral("28P01"));
+        QVERIFY2(!error.message().contains(config.password), qPrintable(error.message()));
+        // A lookup through it is a failed lookup, as for any store that cannot connect.
+        QCOMPARE(wrong.get(QStringLiteral("u"), QStringLiteral("c")).outcome,
+                 Lookup::Outcome::Failed);
+
+        // The right password (libpq's environment has it) still logs in.
+        config.password = qEnvironmentVariable("PGPASSWORD");
+        CacheStore right(config, CacheStore::Options(), &m_clock);
+        QCOMPARE(right.open(), StoreError());
+    }
+
+    // subscribeChanges(): another store's writes arrive as changed(payload) in this thread.
+    void changeFeedDeliversOtherStoresWrites()
+    {
+        auto listener = migrated();
+        QCOMPARE(listener->open(), StoreError());
+        const std::unique_ptr<ChangeFeed> feed = listener->subscribeChanges();
+        test::ArrivalSpy arrivals(feed.get(), &ChangeFeed::changed);
+        if (!m_db->isPostgres()) {
+            QVERIFY(!feed->isActive()); // SQLite has no notifications: documented as inactive
+            return;
+        }
+        QVERIFY(feed->isActive());
+
+        // A writer in another thread, with a connection of its own.
+        std::thread writer([this]() {
+            CacheStore other(m_db->config(), CacheStore::Options(), &m_clock);
+            QCOMPARE(other.set(QStringLiteral("u1"), QStringLiteral("c1"), QStringLiteral("BYBIT"),
+                               QStringLiteral("MAINNET"), offset(5)),
+                     StoreError());
+        });
+        writer.join();
+        QVERIFY(arrivals.waitFor(1, 5000));
+        QCOMPARE(arrivals.at(0).at(0).toString(), QStringLiteral("set"));
+
+        // A NOTIFY that libpq reads along with the answer to one of the listener's own queries
+        // is no longer visible on the socket: the feed's drain delivers it all the same.
+        {
+            auto other = store();
+            QVERIFY(other->invalidate(QStringLiteral("u1"), QStringLiteral("c1")).ok());
+        }
+        QThread::msleep(200); // the NOTIFY reaches the listener's socket, unread
+        QVERIFY(listener->count(EntryFilter()).ok()); // libpq reads it with this answer
+        QVERIFY(arrivals.waitFor(2, 5000));
+        QCOMPARE(arrivals.at(1).at(0).toString(), QStringLiteral("invalidate"));
+
+        // After a reconnect the feed LISTENs again by itself.
+        listener->close();
+        QVERIFY(!feed->isActive());
+        QCOMPARE(listener->open(), StoreError());
+        QVERIFY(QTest::qWaitFor([&]() { return feed->isActive(); }, 5000));
+        {
+            auto other = store();
+            QCOMPARE(other->set(QStringLiteral("u2"), QStringLiteral("c2"), QStringLiteral("BYBIT"),
+                                QStringLiteral("MAINNET"), offset(5)),
+                     StoreError());
+        }
+        QVERIFY(arrivals.waitFor(3, 5000));
+        QCOMPARE(arrivals.at(2).at(0).toString(), QStringLiteral("set"));
+    }
+
+    // canceller(): a statement stuck behind another connection's lock is cancelled from
+    // another thread within a second and returns Cancelled; the store goes on working.
+    void cancelStopsARunningStatementFromAnotherThread()
+    {
+        migrated();
+        if (!m_db->isPostgres()) {
+            auto s = store();
+            QVERIFY(!s->canceller()->cancel()); // documented: nothing to cancel on SQLite
+            return;
+        }
+        // Another connection holds the cache table locked.
+        const QString lockName = QStringLiteral("tst-cancel-locker");
+        QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), lockName);
+        locker.setHostName(m_db->config().host);
+        if (m_db->config().port > 0)
+            locker.setPort(m_db->config().port);
+        locker.setUserName(m_db->config().user);
+        locker.setPassword(m_db->config().password);
+        locker.setDatabaseName(m_db->config().databaseName);
+        QVERIFY2(locker.open(), qPrintable(locker.lastError().text()));
+        QVERIFY(locker.transaction());
+        QSqlQuery lock(locker);
+        QVERIFY2(lock.exec(QStringLiteral("LOCK TABLE connector_state_cache IN ACCESS EXCLUSIVE "
+                                          "MODE")),
+                 qPrintable(lock.lastError().text()));
+
+        std::promise<std::shared_ptr<QueryCanceller>> handle;
+        std::promise<void> released;
+        StoreError opened, blocked, after;
+        std::atomic<qint64> blockedMs{-1};
+        std::thread worker([&]() {
+            CacheStore::Options options;
+            options.timeout = 20s; // the statement timeout must not be what ends it
+            CacheStore s(m_db->config(), options, &m_clock);
+            opened = s.open();
+            handle.set_value(s.canceller()); // before anything can fail: the test waits for it
+            QElapsedTimer timer;
+            timer.start();
+            auto n = s.count(EntryFilter());
+            blockedMs = timer.elapsed();
+            blocked = n.ok() ? StoreError() : n.error();
+            released.get_future().wait();
+            auto again = s.count(EntryFilter());
+            after = again.ok() ? StoreError() : again.error();
+        });
+        const std::shared_ptr<QueryCanceller> canceller = handle.get_future().get();
+        // Wait until the worker's statement waits for the lock. (No QVERIFY until the worker
+        // is joined: a failure must not leave it running.)
+        QSqlQuery waiting(locker);
+        const bool sawWaiting = QTest::qWaitFor(
+            [&]() {
+                return waiting.exec(QStringLiteral(
+                           "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = "
+                           "'Lock' AND datname = current_database()")) &&
+                       waiting.next() && waiting.value(0).toInt() > 0;
+            },
+            10000);
+        waiting.finish();
+        QElapsedTimer sinceCancel;
+        sinceCancel.start();
+        const bool sent = canceller->cancel();
+        const bool returned = QTest::qWaitFor([&]() { return blockedMs >= 0; }, 5000);
+        const qint64 cancelMs = sinceCancel.elapsed();
+        locker.rollback();
+        lock.finish();
+        released.set_value();
+        worker.join();
+        locker.close();
+        locker = QSqlDatabase();
+        QSqlDatabase::removeDatabase(lockName);
+
+        QCOMPARE(opened, StoreError());
+        QVERIFY(sawWaiting);
+        QVERIFY(sent);
+        QVERIFY(returned);
+        QCOMPARE(blocked.kind(), StoreError::Cancelled);
+        QCOMPARE(blocked.sqlState(), QStringLiteral("57014"));
+        QVERIFY2(cancelMs < 1000, qPrintable(QString::number(cancelMs)));
+        QCOMPARE(after, StoreError()); // the connection goes on
+        QVERIFY(!canceller->cancel()); // nothing runs now
     }
 
     void readOnlyRoleIsDetected()

@@ -3,7 +3,7 @@
 // disagreeing ones (a live-row count doubled by late-reported insert statistics, a planner's
 // figure stale after a mass delete) were seen in the bench but cannot be provoked on demand.
 
-#include "core/store/estimate.h"
+#include "core/store/statistics.h"
 
 #include <QTest>
 

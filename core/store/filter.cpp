@@ -1,41 +1,8 @@
-#include "core/store/types.h"
-
-#include <array>
-#include <utility>
+#include "core/store/filter.h"
 
 namespace cc {
 
-QString stateName(CacheEntry::State state)
-{
-    switch (state) {
-    case CacheEntry::State::Valid:
-        return QStringLiteral("valid");
-    case CacheEntry::State::Expired:
-        return QStringLiteral("expired");
-    case CacheEntry::State::Invalidated:
-        return QStringLiteral("invalid");
-    }
-    return QString();
-}
-
 namespace {
-
-const std::array<std::pair<SortColumn, const char *>, 10> &sortNames()
-{
-    static const std::array<std::pair<SortColumn, const char *>, 10> names = {{
-        {SortColumn::CacheKey, "cacheKey"},
-        {SortColumn::UserId, "userId"},
-        {SortColumn::CredentialId, "credentialId"},
-        {SortColumn::Exchange, "exchange"},
-        {SortColumn::Environment, "environment"},
-        {SortColumn::TimeOffset, "timeOffset"},
-        {SortColumn::LastSyncTime, "lastSyncTime"},
-        {SortColumn::ExpiresAt, "expiresAt"},
-        {SortColumn::HitCount, "hitCount"},
-        {SortColumn::UpdatedAt, "updatedAt"},
-    }};
-    return names;
-}
 
 QString filterStateName(EntryFilter::State state)
 {
@@ -53,27 +20,6 @@ QString filterStateName(EntryFilter::State state)
 }
 
 } // namespace
-
-QString sortColumnName(SortColumn column)
-{
-    for (const auto &entry : sortNames()) {
-        if (entry.first == column)
-            return QLatin1String(entry.second);
-    }
-    return QStringLiteral("cacheKey");
-}
-
-bool sortColumnFromName(const QString &name, SortColumn *column)
-{
-    for (const auto &entry : sortNames()) {
-        if (name.compare(QLatin1String(entry.second), Qt::CaseInsensitive) == 0) {
-            if (column)
-                *column = entry.first;
-            return true;
-        }
-    }
-    return false;
-}
 
 bool filterStateFromName(const QString &name, EntryFilter::State *state)
 {

@@ -4,6 +4,8 @@
 
 namespace cc {
 
+// Statistics over the cache (CacheStore::stats(), breakdown(), history(); statistics.cpp).
+
 // The row count a sampled stats() scales its sample to, on PostgreSQL, from three figures:
 // - sampleRate: the sample's rows divided by its sampling rate. Unbiased, but a few per cent off
 //   with the pages drawn.

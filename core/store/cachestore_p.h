@@ -1,0 +1,189 @@
+#pragma once
+
+// CacheStore's private half (the Qt/KDE convention: not installed, not for callers). One
+// Private per store, its jobs each defined in a file of their own:
+//   session.cpp      connecting, classifying errors, running statements, the statement cache
+//   transport.{h,cpp} how rows of entries are read: libpq's protocol-level statements on
+//                    PostgreSQL, QSqlQuery otherwise (one interface, two implementations)
+//   hitcounters.cpp  the hit/miss/set counters, the batched hits and their flush
+//   entrysql.cpp     filters to WHERE, the identity condition, the lookup, cursors, browsing
+//   statistics.cpp   stats (with its sampling plan), breakdown, history
+//   leaseaudit.cpp   the sync lease, the audit log, server info and privileges
+
+#include "core/store/cachestore.h"
+#include "core/store/canceller.h"
+#include "core/store/sqldialect.h"
+#include "core/store/transport.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <map>
+#include <memory>
+#include <utility>
+
+namespace cc {
+
+namespace store {
+
+constexpr qint64 kMsPerMinute = 60 * 1000;
+
+// The buffered history counters of one minute.
+struct Counters
+{
+    qint64 hits = 0;
+    qint64 misses = 0;
+    qint64 sets = 0;
+    qint64 invalidations = 0;
+    qint64 cleanups = 0;
+    bool isEmpty() const { return !hits && !misses && !sets && !invalidations && !cleanups; }
+};
+
+QString osUserName();
+// NOT NULL text columns: an empty QString binds as NULL, "" does not.
+QString nonNull(const QString &s);
+bool containsNul(const QString &s);
+
+// A statement run() executed, finished (QSqlQuery::finish()) when it goes out of scope or is
+// assigned another, on every path: the connection must have no query of its own in progress
+// before the next statement, which pgnative relies on. Move-only.
+class ActiveQuery
+{
+public:
+    ActiveQuery() = default;
+    explicit ActiveQuery(QSqlQuery *query)
+        : m_query(query)
+    {}
+    ActiveQuery(ActiveQuery &&other) noexcept
+        : m_query(std::exchange(other.m_query, nullptr))
+    {}
+    ActiveQuery &operator=(ActiveQuery &&other) noexcept
+    {
+        if (this != &other) {
+            finish();
+            m_query = std::exchange(other.m_query, nullptr);
+        }
+        return *this;
+    }
+    ~ActiveQuery() { finish(); }
+    ActiveQuery(const ActiveQuery &) = delete;
+    ActiveQuery &operator=(const ActiveQuery &) = delete;
+
+    // Finishes now (before the scope ends), e.g. before running another statement.
+    void finish()
+    {
+        if (m_query)
+            m_query->finish();
+        m_query = nullptr;
+    }
+    QSqlQuery *operator->() const { return m_query; }
+    QSqlQuery &operator*() const { return *m_query; }
+    explicit operator bool() const { return m_query != nullptr; }
+
+private:
+    QSqlQuery *m_query = nullptr;
+};
+
+} // namespace store
+
+struct CacheStore::Private
+{
+    CacheStore *q;
+    SqlDialect dialect;
+
+    // --- session (session.cpp) ---------------------------------------------------------------
+    QString connectionName;
+    QSqlDatabase db;
+    std::map<QString, std::unique_ptr<QSqlQuery>> prepared;
+    std::unique_ptr<store::EntryTransport> transport; // how rows of entries are read
+    QString dbRole;
+    StoreError lastConnectError;
+    QElapsedTimer sinceConnectFailure;
+    quint64 connectionGeneration = 0; // + 1 for every connection opened
+    QList<ChangeFeed *> feeds;
+    std::shared_ptr<QueryCanceller> canceller =
+        std::make_shared<QueryCanceller>(); // subscribeChanges()'s, told when the connection goes
+
+    Private(CacheStore *owner, DatabaseConfig::Backend backend);
+
+    bool isPostgres() const { return dialect.isPostgres(); }
+    QString where() const { return q->m_config.displayString(); }
+    void dropConnection();
+    StoreError connect();
+    StoreError failConnect(const QString &reason);
+    StoreError failLogin(const QString &reason, const QString &sqlState);
+    QString conninfo(int timeoutMs) const; // libpq's, as QPSQL builds it
+    // Classifies a failed statement; drops the connection when it is gone.
+    StoreError fail(const QSqlError &error, const QString &what);
+    // A prepared statement for this connection, created once and reused (one round trip per
+    // execution on PostgreSQL).
+    QSqlQuery *statement(const QString &sql, StoreError *error, const QString &what);
+    // Runs a statement with bound values. On success the query is positioned before the first
+    // row, and finished when the returned ActiveQuery goes; on failure it is empty and *error
+    // says why.
+    store::ActiveQuery run(const QString &sql, const QVariantList &binds, StoreError *error,
+                           const QString &what);
+    // Runs a statement that selects the entry columns and hands each row to onRow (through
+    // the transport: transport.h).
+    bool entries(const store::EntrySql &sql, const QVariantList &binds, StoreError *error,
+                 const QString &what, const std::function<void(const CacheEntry &)> &onRow);
+    // Runs fn inside a transaction whose commit waits for the disk (PostgreSQL: the session
+    // commits asynchronously for hit counters; this overrides it).
+    StoreError durable(const QString &what, const std::function<StoreError()> &fn);
+    // Announces a change on notifyChannel() (PostgreSQL, when Options::notifyChanges).
+    void announce(const QString &what);
+
+    // --- hit counters and history (hitcounters.cpp) -----------------------------------------
+    QMap<qint64, store::Counters> pending; // minute -> counters not yet written
+    QHash<QString, qint64> pendingHits;    // row id -> hits not yet added to hitCount (Batched)
+    QElapsedTimer sinceFlush;
+
+    store::Counters &counters();
+    void maybeFlush();
+    StoreError flushHits();
+    StoreError flush();
+
+    // --- entry SQL (entrysql.cpp) -----------------------------------------------------------
+    // The lookup's statements, per identity shape (the seed's key alone, or both keys).
+    struct LookupSql
+    {
+        store::EntrySql hit, miss;
+    };
+    LookupSql seedKeySql, bothKeysSql;
+
+    QString columns() const;
+    static CacheEntry readEntry(const QSqlQuery &query, int first = 0);
+    QString whereClause(const EntryFilter &f, qint64 nowMs, QVariantList *binds) const;
+    bool identityBinds(const QString &userId, const QString &credentialId,
+                       QVariantList *binds) const;
+    static QString identityClause(bool oneKey);
+    QString identityClause(const QString &userId, const QString &credentialId,
+                           QVariantList *binds) const;
+    StoreError checkIdentity(const QString &userId, const QString &credentialId) const;
+    Lookup getOnce(const QString &userId, const QString &credentialId, StoreError *error);
+    Result<CacheEntry> entry(const QString &userId, const QString &credentialId);
+    Result<qint64> count(const EntryFilter &filter);
+    Result<BrowsePage> browse(const BrowseRequest &request);
+
+    // --- statistics (statistics.cpp) --------------------------------------------------------
+    Result<CacheStats> stats(std::chrono::seconds window, bool mayEstimate);
+    Result<QList<BreakdownRow>> breakdown();
+    Result<QList<HistoryBucket>> history(const QDateTime &from, const QDateTime &to,
+                                         int bucketMinutes);
+
+    // --- leases, audit, administration (leaseaudit.cpp) -------------------------------------
+    Result<bool> acquireSyncLease(const QString &userId, const QString &credentialId,
+                                  const QString &holder, std::chrono::milliseconds duration);
+    StoreError releaseSyncLease(const QString &userId, const QString &credentialId,
+                                const QString &holder);
+    Result<ServerInfo> serverInfo();
+    Result<Privileges> privileges();
+    StoreError recordAudit(const AuditRecord &record);
+    Result<QList<AuditRecord>> auditLog(const QDateTime &since, int limit);
+};
+
+} // namespace cc

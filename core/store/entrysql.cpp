@@ -1,0 +1,398 @@
+#include "core/store/cachestore_p.h"
+#include "core/store/tablename.h"
+
+#include <QJsonDocument>
+
+namespace cc {
+
+namespace {
+
+QString quoted(const QString &identifier)
+{
+    return QLatin1Char('"') + identifier + QLatin1Char('"');
+}
+
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+// The base64url JSON a keyset cursor travels as.
+QString encodeCursor(SortColumn column, Qt::SortOrder order, const QVariant &value,
+                     const QString &id)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("c"), sortColumnName(column));
+    o.insert(QStringLiteral("o"),
+             order == Qt::AscendingOrder ? QStringLiteral("asc") : QStringLiteral("desc"));
+    if (value.userType() == QMetaType::QString)
+        o.insert(QStringLiteral("s"), value.toString());
+    else
+        o.insert(QStringLiteral("n"), QString::number(value.toLongLong()));
+    o.insert(QStringLiteral("id"), id);
+    return QString::fromLatin1(
+        QJsonDocument(o)
+            .toJson(QJsonDocument::Compact)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+bool isTimeColumn(SortColumn column)
+{
+    return column == SortColumn::LastSyncTime || column == SortColumn::ExpiresAt ||
+           column == SortColumn::UpdatedAt;
+}
+
+bool isNumberColumn(SortColumn column)
+{
+    return isTimeColumn(column) || column == SortColumn::TimeOffset ||
+           column == SortColumn::HitCount;
+}
+
+// columns() for the native path: the stored columns themselves, which it reads in binary
+// (a timestamp is a number of microseconds there: nothing for the server to compute).
+QString nativeColumns()
+{
+    return QStringLiteral("\"id\", \"cacheKey\", \"userId\", \"credentialId\", \"exchange\", "
+                          "\"environment\", \"timeOffset\", \"lastSyncTime\", \"isValid\", "
+                          "\"expiresAt\", \"hitCount\", CAST(\"metadata\" AS TEXT), \"createdAt\", "
+                          "\"updatedAt\"");
+}
+
+} // namespace
+
+using namespace store;
+
+QString CacheStore::Private::columns() const
+{
+    const SqlDialect &d = dialect;
+    return QStringLiteral("\"id\", \"cacheKey\", \"userId\", \"credentialId\", \"exchange\", "
+                          "\"environment\", \"timeOffset\", %1, \"isValid\", %2, \"hitCount\", "
+                          "%3, %4, %5")
+        .arg(d.ts(QStringLiteral("\"lastSyncTime\"")), d.ts(QStringLiteral("\"expiresAt\"")),
+             d.isPostgres() ? QStringLiteral("CAST(\"metadata\" AS TEXT)")
+                            : QStringLiteral("\"metadata\""),
+             d.ts(QStringLiteral("\"createdAt\"")), d.ts(QStringLiteral("\"updatedAt\"")));
+}
+
+CacheEntry CacheStore::Private::readEntry(const QSqlQuery &query, int first)
+{
+    return readEntryFrom(QueryRow{query}, first);
+}
+
+// The WHERE clause (without the keyword) for a filter, with its bound values appended.
+QString CacheStore::Private::whereClause(const EntryFilter &f, qint64 nowMs,
+                                         QVariantList *binds) const
+{
+    QStringList parts;
+    if (containsNul(f.userId) || containsNul(f.credentialId) || containsNul(f.exchange) ||
+        containsNul(f.environment) || containsNul(f.text)) {
+        // No stored text holds NUL (PostgreSQL cannot store it): nothing matches.
+        return QStringLiteral("1 = 0");
+    }
+    if (!f.userId.isEmpty()) {
+        parts << QStringLiteral("\"userId\" = ?");
+        *binds << f.userId;
+    }
+    if (!f.credentialId.isEmpty()) {
+        parts << QStringLiteral("\"credentialId\" = ?");
+        *binds << f.credentialId;
+    }
+    if (!f.exchange.isEmpty()) {
+        parts << QStringLiteral("UPPER(\"exchange\") = ?");
+        *binds << f.exchange.trimmed().toUpper();
+    }
+    if (!f.environment.isEmpty()) {
+        parts << QStringLiteral("UPPER(\"environment\") = ?");
+        *binds << f.environment.trimmed().toUpper();
+    }
+    if (!f.text.isEmpty()) {
+        if (isPostgres()) {
+            parts << QStringLiteral("(\"userId\" ILIKE ? ESCAPE '\\' OR \"credentialId\" "
+                                    "ILIKE ? ESCAPE '\\' OR \"cacheKey\" ILIKE ? ESCAPE '\\')");
+            const QString pattern = likePattern(f.text);
+            *binds << pattern << pattern << pattern;
+        } else {
+            // instr() has no pattern characters and no pattern length limit (LIKE has 50 kB).
+            parts << QStringLiteral("(instr(LOWER(\"userId\"), LOWER(?)) > 0 OR "
+                                    "instr(LOWER(\"credentialId\"), LOWER(?)) > 0 OR "
+                                    "instr(LOWER(\"cacheKey\"), LOWER(?)) > 0)");
+            *binds << f.text << f.text << f.text;
+        }
+    }
+    switch (f.state) {
+    case EntryFilter::State::Any:
+        break;
+    case EntryFilter::State::Valid:
+        parts << QStringLiteral("(\"isValid\" AND \"expiresAt\" > %1)").arg(dialect.tsParam());
+        *binds << nowMs;
+        break;
+    case EntryFilter::State::Expired:
+        parts << QStringLiteral("(\"isValid\" AND \"expiresAt\" <= %1)").arg(dialect.tsParam());
+        *binds << nowMs;
+        break;
+    case EntryFilter::State::Invalid:
+        parts << QStringLiteral("NOT \"isValid\"");
+        break;
+    }
+    if (f.syncedBefore.isValid()) {
+        parts << QStringLiteral("\"lastSyncTime\" < %1").arg(dialect.tsParam());
+        *binds << f.syncedBefore.toMSecsSinceEpoch();
+    }
+    if (parts.isEmpty())
+        return QStringLiteral("1 = 1");
+    return parts.join(QStringLiteral(" AND "));
+}
+
+// The identity condition: the cache key (ours, and the seed's spelling when it differs)
+// and, always, the identity columns themselves. identityBinds() appends its values to
+// *binds and returns whether the two keys coincide, which is all a statement already
+// built needs; identityClause() is the condition's text for that shape.
+bool CacheStore::Private::identityBinds(const QString &userId, const QString &credentialId,
+                                        QVariantList *binds) const
+{
+    const QString ours = CacheStore::cacheKey(userId, credentialId);
+    const QString seed = userId + QLatin1Char('_') + credentialId;
+    const bool oneKey = ours == seed;
+    *binds << ours;
+    if (!oneKey)
+        *binds << seed;
+    *binds << userId << credentialId;
+    return oneKey;
+}
+QString CacheStore::Private::identityClause(bool oneKey)
+{
+    return oneKey ? QStringLiteral("\"cacheKey\" = ? AND \"userId\" = ? AND "
+                                   "\"credentialId\" = ?")
+                  : QStringLiteral("\"cacheKey\" IN (?, ?) AND \"userId\" = ? AND "
+                                   "\"credentialId\" = ?");
+}
+QString CacheStore::Private::identityClause(const QString &userId, const QString &credentialId,
+                                            QVariantList *binds) const
+{
+    return identityClause(identityBinds(userId, credentialId, binds));
+}
+
+StoreError CacheStore::Private::checkIdentity(const QString &userId,
+                                              const QString &credentialId) const
+{
+    if (userId.isEmpty() || credentialId.isEmpty())
+        return StoreError(StoreError::InvalidArgument,
+                          QStringLiteral("userId and credentialId must not be empty"));
+    if (containsNul(userId) || containsNul(credentialId))
+        return StoreError(StoreError::InvalidArgument,
+                          QStringLiteral("userId and credentialId must not contain NUL"));
+    return StoreError();
+}
+
+Lookup CacheStore::Private::getOnce(const QString &userId, const QString &credentialId,
+                                    StoreError *error)
+{
+    const qint64 now = q->m_clock->nowMs();
+    QVariantList binds;
+    // The statements are built once per identity shape: the hot path allocates no SQL text.
+    const bool seedKey = identityBinds(userId, credentialId, &binds);
+    LookupSql &sql = seedKey ? seedKeySql : bothKeysSql;
+    const bool batched = q->m_options.hitCounting == HitCounting::Batched;
+    if (sql.hit.isEmpty()) {
+        const QString identity = identityClause(seedKey);
+        const QString hit = batched
+                                ? QStringLiteral("SELECT %3 FROM " CC_CACHE_TABLE " WHERE %1 AND "
+                                                 "\"isValid\" AND \"expiresAt\" > %2")
+                                : QStringLiteral("UPDATE " CC_CACHE_TABLE " SET \"hitCount\" = "
+                                                 "\"hitCount\" + 1 WHERE %1 AND \"isValid\" AND "
+                                                 "\"expiresAt\" > %2 RETURNING %3");
+        const QString miss = QStringLiteral("SELECT %2 FROM " CC_CACHE_TABLE " WHERE %1");
+        sql.hit.qt = hit.arg(identity, dialect.tsParam(), columns());
+        sql.miss.qt = miss.arg(identity, columns());
+        sql.hit.native = hit.arg(identity, dialect.tsParam(), nativeColumns());
+        sql.miss.native = miss.arg(identity, nativeColumns());
+    }
+    QVariantList hitBinds = binds;
+    hitBinds << now;
+    Lookup lookup;
+    bool found = false;
+    // The seed's key and ours may both match: the newer sync wins.
+    const auto take = [&](const CacheEntry &e) {
+        if (!found || e.lastSyncTime > lookup.entry.lastSyncTime)
+            lookup.entry = e;
+        found = true;
+    };
+    const QString what = QStringLiteral("cache lookup");
+    if (!entries(sql.hit, hitBinds, error, what, take))
+        return lookup;
+    if (found) {
+        lookup.outcome = Lookup::Outcome::Hit;
+        if (batched) {
+            qint64 &hits = pendingHits[lookup.entry.id];
+            ++hits;
+            lookup.entry.hitCount += hits;
+        }
+        return lookup;
+    }
+    if (!entries(sql.miss, binds, error, what, take))
+        return lookup;
+    if (!found) {
+        lookup.outcome = Lookup::Outcome::Miss;
+        return lookup;
+    }
+    if (batched)
+        lookup.entry.hitCount += pendingHits.value(lookup.entry.id); // hits not yet written
+    switch (lookup.entry.stateAt(now)) {
+    case CacheEntry::State::Invalidated:
+        lookup.outcome = Lookup::Outcome::Invalidated;
+        break;
+    case CacheEntry::State::Expired:
+        lookup.outcome = Lookup::Outcome::Expired;
+        break;
+    case CacheEntry::State::Valid:
+        // Written between our two statements: not counted as a hit; a miss costs a sync only.
+        lookup.outcome = Lookup::Outcome::Miss;
+        lookup.entry = CacheEntry();
+        break;
+    }
+    return lookup;
+}
+
+Result<CacheEntry> CacheStore::Private::entry(const QString &userId, const QString &credentialId)
+{
+    StoreError error = checkIdentity(userId, credentialId);
+    if (error)
+        return error;
+    if (!pendingHits.isEmpty() && q->isOpen())
+        flush(); // this process's own hits show at once
+    QVariantList binds;
+    const QString identity = identityClause(userId, credentialId, &binds);
+    ActiveQuery query = run(QStringLiteral("SELECT %1 FROM " CC_CACHE_TABLE " WHERE %2 "
+                                           "ORDER BY \"lastSyncTime\" DESC")
+                                .arg(columns(), identity),
+                            binds, &error, QStringLiteral("reading the entry"));
+    if (!query)
+        return error;
+    if (!query->next()) {
+        return StoreError(
+            StoreError::InvalidArgument,
+            QStringLiteral("no cache entry for user %1, credential %2").arg(userId, credentialId));
+    }
+    const CacheEntry e = readEntry(*query);
+    return e;
+}
+
+Result<qint64> CacheStore::Private::count(const EntryFilter &filter)
+{
+    QVariantList binds;
+    const QString where = whereClause(filter, q->m_clock->nowMs(), &binds);
+    StoreError error;
+    ActiveQuery query =
+        run(QStringLiteral("SELECT COUNT(*) FROM " CC_CACHE_TABLE " WHERE %1").arg(where), binds,
+            &error, QStringLiteral("counting entries"));
+    if (!query)
+        return error;
+    const qint64 n = query->next() ? query->value(0).toLongLong() : 0;
+    return n;
+}
+
+Result<BrowsePage> CacheStore::Private::browse(const BrowseRequest &request)
+{
+    if (!pendingHits.isEmpty() && q->isOpen())
+        flush(); // this process's own hits show at once
+    if (request.limit < 1 || request.limit > 10000)
+        return StoreError(
+            StoreError::InvalidArgument,
+            QStringLiteral("a page holds 1 to 10000 entries (asked for %1)").arg(request.limit));
+    const SortColumn column = request.sortColumn;
+    const bool asc = request.sortOrder == Qt::AscendingOrder;
+    const QString col = quoted(sortColumnName(column));
+    QVariantList binds;
+    QString where = whereClause(request.filter, q->m_clock->nowMs(), &binds);
+
+    if (!request.after.isEmpty()) {
+        const QJsonDocument doc = QJsonDocument::fromJson(
+            QByteArray::fromBase64(request.after.toLatin1(), QByteArray::Base64UrlEncoding));
+        const QJsonObject o = doc.object();
+        SortColumn cursorColumn;
+        if (!doc.isObject() ||
+            !sortColumnFromName(o.value(QStringLiteral("c")).toString(), &cursorColumn) ||
+            cursorColumn != column ||
+            o.value(QStringLiteral("o")).toString() !=
+                (asc ? QLatin1String("asc") : QLatin1String("desc")) ||
+            !o.contains(QStringLiteral("id"))) {
+            return StoreError(StoreError::InvalidArgument,
+                              QStringLiteral("the page cursor is malformed or belongs to another "
+                                             "sort order; start again from the first page"));
+        }
+        const QString valueSql = isTimeColumn(column) ? dialect.tsParam() : QStringLiteral("?");
+        where += QStringLiteral(" AND (%1, \"id\") %2 (%3, ?)")
+                     .arg(col, asc ? QStringLiteral(">") : QStringLiteral("<"), valueSql);
+        if (isNumberColumn(column))
+            binds << o.value(QStringLiteral("n")).toString().toLongLong();
+        else
+            binds << o.value(QStringLiteral("s")).toString();
+        binds << o.value(QStringLiteral("id")).toString();
+    }
+    const QString dir = asc ? QStringLiteral("ASC") : QStringLiteral("DESC");
+    QString sql = QStringLiteral("SELECT %1 FROM " CC_CACHE_TABLE " WHERE %2 ORDER BY %3 "
+                                 "%4, \"id\" %4 LIMIT ?")
+                      .arg(columns(), where, col, dir);
+    binds << request.limit + 1;
+    if (request.after.isEmpty() && request.offset > 0) {
+        sql += QStringLiteral(" OFFSET ?");
+        binds << request.offset;
+    }
+    StoreError error;
+    ActiveQuery query = run(sql, binds, &error, QStringLiteral("browsing entries"));
+    if (!query)
+        return error;
+    BrowsePage page;
+    bool more = false;
+    while (query->next()) {
+        if (page.entries.size() == request.limit) {
+            more = true;
+            break;
+        }
+        page.entries << readEntry(*query);
+    }
+    if (more && !page.entries.isEmpty()) {
+        const CacheEntry &last = page.entries.constLast();
+        QVariant value;
+        switch (column) {
+        case SortColumn::CacheKey:
+            value = last.cacheKey;
+            break;
+        case SortColumn::UserId:
+            value = last.userId;
+            break;
+        case SortColumn::CredentialId:
+            value = last.credentialId;
+            break;
+        case SortColumn::Exchange:
+            value = last.exchange;
+            break;
+        case SortColumn::Environment:
+            value = last.environment;
+            break;
+        case SortColumn::TimeOffset:
+            value = last.timeOffsetMs;
+            break;
+        case SortColumn::LastSyncTime:
+            value = last.lastSyncTime.toMSecsSinceEpoch();
+            break;
+        case SortColumn::ExpiresAt:
+            value = last.expiresAt.toMSecsSinceEpoch();
+            break;
+        case SortColumn::HitCount:
+            value = last.hitCount;
+            break;
+        case SortColumn::UpdatedAt:
+            value = last.updatedAt.toMSecsSinceEpoch();
+            break;
+        }
+        page.nextCursor = encodeCursor(column, request.sortOrder, value, last.id);
+    }
+    return page;
+}
+
+} // namespace cc

@@ -1,0 +1,446 @@
+#include "core/store/cachestore_p.h"
+
+#include "core/logging.h"
+#include "core/store/changefeed.h"
+#include "core/store/pgnative.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+
+#include <libpq-fe.h>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace cc {
+
+namespace store {
+
+QString osUserName()
+{
+    for (const char *name : {"USER", "LOGNAME", "USERNAME"}) {
+        const QString value = qEnvironmentVariable(name);
+        if (!value.isEmpty())
+            return value;
+    }
+    if (const passwd *pw = getpwuid(geteuid()))
+        return QString::fromLocal8Bit(pw->pw_name);
+    return QStringLiteral("uid %1").arg(geteuid());
+}
+
+QString nonNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+bool containsNul(const QString &s)
+{
+    return s.contains(QChar(0));
+}
+
+} // namespace store
+
+namespace {
+
+std::atomic<quint64> g_connectionCounter{0};
+
+// After a failed connection attempt, calls fail at once for this long instead of each waiting
+// for the connect timeout again (a dead server must not slow every cache lookup down).
+constexpr qint64 kFailFastMs = 500;
+
+// libpq's messages span lines ("...failed: Connection refused\n\tIs the server running...");
+// one line reads better in a status bar and a log.
+QString oneLine(QString text)
+{
+    text.replace(QLatin1String("QPSQL: Unable to connect"), QString());
+    return text.simplified();
+}
+
+// What a failed SQLite statement means, from its result code (QSqlError::nativeErrorCode()
+// holds it for QSQLITE's statement errors; https://sqlite.org/rescode.html). Qt's transaction
+// errors (BEGIN, COMMIT) carry no code: for those alone the message's words decide.
+enum class SqliteClass { NoSuchTable, ReadOnly, Busy, Gone, Other };
+
+SqliteClass sqliteClass(const QString &nativeCode, const QString &text)
+{
+    bool numeric = false;
+    const int extended = nativeCode.toInt(&numeric);
+    if (numeric) {
+        switch (extended & 0xff) { // the primary code of an extended one
+        case 1:                    // SQLITE_ERROR: generic; a missing table is one of its kinds
+            return text.contains(QLatin1String("no such table")) ? SqliteClass::NoSuchTable
+                                                                 : SqliteClass::Other;
+        case 3:  // SQLITE_PERM
+        case 8:  // SQLITE_READONLY
+        case 23: // SQLITE_AUTH
+            return SqliteClass::ReadOnly;
+        case 5: // SQLITE_BUSY
+        case 6: // SQLITE_LOCKED
+            return SqliteClass::Busy;
+        case 10: // SQLITE_IOERR
+        case 14: // SQLITE_CANTOPEN
+            return SqliteClass::Gone;
+        default:
+            return SqliteClass::Other;
+        }
+    }
+    if (text.contains(QLatin1String("no such table")))
+        return SqliteClass::NoSuchTable;
+    if (text.contains(QLatin1String("readonly")))
+        return SqliteClass::ReadOnly;
+    if (text.contains(QLatin1String("locked")) || text.contains(QLatin1String("busy")))
+        return SqliteClass::Busy;
+    if (text.contains(QLatin1String("unable to open")) || text.contains(QLatin1String("disk I/O")))
+        return SqliteClass::Gone;
+    return SqliteClass::Other;
+}
+
+} // namespace
+
+using namespace store;
+
+CacheStore::Private::Private(CacheStore *owner, DatabaseConfig::Backend backend)
+    : q(owner)
+    , dialect(backend)
+{
+    connectionName = QStringLiteral("cc-store-%1").arg(++g_connectionCounter);
+    transport = EntryTransport::create(this);
+    sinceFlush.start();
+}
+
+void CacheStore::Private::dropConnection()
+{
+    for (ChangeFeed *feed : std::as_const(feeds))
+        feed->connectionGone();
+    canceller->detach();
+    prepared.clear();
+    transport->reset();
+    if (db.isValid()) {
+        db.close();
+    }
+}
+
+StoreError CacheStore::Private::connect()
+{
+    if (db.isValid() && db.isOpen())
+        return StoreError();
+    if (sinceConnectFailure.isValid() && sinceConnectFailure.elapsed() < kFailFastMs)
+        return lastConnectError;
+    prepared.clear();
+    transport->reset();
+    const DatabaseConfig &config = q->m_config;
+    const int timeoutMs = int(q->m_options.timeout.count());
+    if (!db.isValid()) {
+        db = QSqlDatabase::addDatabase(
+            isPostgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), connectionName);
+    }
+    if (!db.isValid()) {
+        return StoreError(
+            StoreError::Unreachable,
+            QStringLiteral("the Qt SQL driver for %1 is not installed (install "
+                           "libqt6sql6-%2)")
+                .arg(isPostgres() ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite"),
+                     isPostgres() ? QStringLiteral("psql") : QStringLiteral("sqlite")));
+    }
+    if (isPostgres()) {
+        db.setHostName(config.host);
+        if (config.port > 0)
+            db.setPort(config.port);
+        db.setUserName(config.user);
+        db.setPassword(config.password);
+        db.setDatabaseName(config.databaseName);
+        db.setConnectOptions(config.postgresConnectOptions(timeoutMs));
+    } else {
+        const QString path = config.sqlitePath;
+        if (path.isEmpty()) {
+            return StoreError(StoreError::InvalidArgument, QStringLiteral("no SQLite file given"));
+        }
+        if (path != QLatin1String(":memory:")) {
+            const QFileInfo info(path);
+            if (!QDir().mkpath(info.absolutePath())) {
+                return failConnect(
+                    QStringLiteral("cannot create the directory %1").arg(info.absolutePath()));
+            }
+        }
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(timeoutMs));
+    }
+    QElapsedTimer opening;
+    opening.start();
+    if (!db.open()) {
+        const QSqlError e = db.lastError();
+        const QString reason = oneLine(e.databaseText().isEmpty() ? e.text() : e.databaseText());
+        // QPSQL keeps neither the failed PGconn nor an SQLSTATE: ask libpq itself why, unless
+        // the attempt took (most of) the connect timeout, which no refused login does.
+        if (isPostgres() && opening.elapsed() < timeoutMs / 2) {
+            const pgnative::LoginFailure login =
+                pgnative::diagnoseLogin(conninfo(timeoutMs), timeoutMs);
+            if (login.authentication)
+                return failLogin(reason, login.sqlState);
+        }
+        return failConnect(reason);
+    }
+    QStringList setup;
+    if (isPostgres()) {
+        setup << QStringLiteral("SET TIME ZONE 'UTC'")
+              << QStringLiteral("SET statement_timeout = %1").arg(timeoutMs)
+              // A hit's counter increment need not wait for a disk flush; writes that
+              // matter (set, invalidate) ask for a synchronous commit themselves.
+              << QStringLiteral("SET synchronous_commit = off");
+    } else {
+        if (config.sqlitePath != QLatin1String(":memory:"))
+            setup << QStringLiteral("PRAGMA journal_mode = WAL");
+        setup << QStringLiteral("PRAGMA synchronous = NORMAL");
+    }
+    for (const QString &sql : std::as_const(setup)) {
+        QSqlQuery query(db);
+        if (!query.exec(sql)) {
+            const QString text = query.lastError().text();
+            db.close();
+            return failConnect(text);
+        }
+    }
+    if (isPostgres()) {
+        QSqlQuery query(db);
+        if (query.exec(QStringLiteral("SELECT current_user")) && query.next())
+            dbRole = query.value(0).toString();
+    } else {
+        dbRole = osUserName();
+    }
+    sinceConnectFailure.invalidate();
+    lastConnectError = StoreError();
+    ++connectionGeneration;
+    if (isPostgres()) {
+        if (PGconn *conn = pgnative::connectionOf(db))
+            canceller->attach(PQgetCancel(conn));
+    }
+    qCDebug(lcStore).noquote() << "connected to" << where();
+    return StoreError();
+}
+
+QString CacheStore::Private::conninfo(int timeoutMs) const
+{
+    // As QPSQL builds it from the same settings.
+    const DatabaseConfig &config = q->m_config;
+    QStringList parts;
+    if (!config.host.isEmpty())
+        parts << QStringLiteral("host=") + pgnative::conninfoQuote(config.host);
+    if (!config.databaseName.isEmpty())
+        parts << QStringLiteral("dbname=") + pgnative::conninfoQuote(config.databaseName);
+    if (!config.user.isEmpty())
+        parts << QStringLiteral("user=") + pgnative::conninfoQuote(config.user);
+    if (!config.password.isEmpty())
+        parts << QStringLiteral("password=") + pgnative::conninfoQuote(config.password);
+    if (config.port > 0)
+        parts << QStringLiteral("port=%1").arg(config.port);
+    QString options = config.postgresConnectOptions(timeoutMs);
+    options.replace(QLatin1Char(';'), QLatin1Char(' '));
+    parts << options;
+    return parts.join(QLatin1Char(' '));
+}
+
+StoreError CacheStore::Private::failLogin(const QString &reason, const QString &sqlState)
+{
+    lastConnectError = StoreError(
+        StoreError::AuthenticationFailed,
+        QStringLiteral("cannot log in to %1 as %2: %3 — check the password (or the role)")
+            .arg(where(),
+                 q->m_config.user.isEmpty() ? QStringLiteral("the default role") : q->m_config.user,
+                 reason.isEmpty() ? QStringLiteral("no reason given") : reason));
+    lastConnectError.setSqlState(sqlState);
+    sinceConnectFailure.start();
+    qCWarning(lcStore).noquote() << lastConnectError.message();
+    return lastConnectError;
+}
+
+StoreError CacheStore::Private::failConnect(const QString &reason)
+{
+    const QString text = reason.isEmpty() ? QStringLiteral("no reason given") : reason;
+    lastConnectError = StoreError(
+        StoreError::Unreachable,
+        isPostgres() ? QStringLiteral("cannot reach database at %1: %2 — check the URL or profile, "
+                                      "or start the server")
+                           .arg(where(), text)
+                     : QStringLiteral("cannot open database %1: %2 — check the path and its "
+                                      "permissions")
+                           .arg(where(), text));
+    sinceConnectFailure.start();
+    qCWarning(lcStore).noquote() << lastConnectError.message();
+    return lastConnectError;
+}
+
+// Classifies a failed statement; drops the connection when it is gone.
+StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what)
+{
+    const QString code = error.nativeErrorCode();
+    const QString text =
+        oneLine(error.databaseText().isEmpty() ? error.text() : error.databaseText());
+    StoreError result;
+    if (isPostgres()) {
+        const bool lost = code.isEmpty() || code.startsWith(QLatin1String("08")) ||
+                          code == QLatin1String("57P01") || code == QLatin1String("57P02") ||
+                          code == QLatin1String("57P03") || !db.isOpen();
+        if (lost) {
+            dropConnection();
+            result = StoreError(StoreError::Unreachable,
+                                QStringLiteral("%1: lost the connection to %2 (%3) — it "
+                                               "will be retried on the next call")
+                                    .arg(what, where(), text));
+        } else if (code == QLatin1String("57014") && canceller->takeRequested()) {
+            result = StoreError(StoreError::Cancelled,
+                                QStringLiteral("%1: cancelled on request").arg(what));
+        } else if (code == QLatin1String("57014")) {
+            result = StoreError(StoreError::Unreachable,
+                                QStringLiteral("%1: timed out after %2 ms on %3")
+                                    .arg(what)
+                                    .arg(q->m_options.timeout.count())
+                                    .arg(where()));
+        } else if (code == QLatin1String("42P01")) {
+            result = StoreError(StoreError::SchemaMissing,
+                                QStringLiteral("%1: the cache tables are missing in %2 — run "
+                                               "connector-cache migrate")
+                                    .arg(what, where()));
+        } else if (code.startsWith(QLatin1String("28"))) {
+            result = StoreError(StoreError::AuthenticationFailed,
+                                QStringLiteral("%1: %2 refused the login (%3) — check the "
+                                               "password (or the role)")
+                                    .arg(what, where(), text));
+        } else if (code == QLatin1String("42501")) {
+            result = StoreError(StoreError::PermissionDenied,
+                                QStringLiteral("%1: the database role %2 may not do this "
+                                               "(%3) — see the GRANTs in the README")
+                                    .arg(what, dbRole, text));
+        } else {
+            result = StoreError(StoreError::QueryFailed,
+                                QStringLiteral("%1: %2 (SQLSTATE %3)").arg(what, text, code));
+        }
+    } else {
+        switch (sqliteClass(code, text)) {
+        case SqliteClass::NoSuchTable:
+            result = StoreError(StoreError::SchemaMissing,
+                                QStringLiteral("%1: the cache tables are missing in %2 — run "
+                                               "connector-cache migrate")
+                                    .arg(what, where()));
+            break;
+        case SqliteClass::ReadOnly:
+            result =
+                StoreError(StoreError::PermissionDenied,
+                           QStringLiteral("%1: %2 is read-only (%3)").arg(what, where(), text));
+            break;
+        case SqliteClass::Busy:
+            result = StoreError(StoreError::Unreachable,
+                                QStringLiteral("%1: %2 stayed locked by another process for "
+                                               "%3 ms — try again")
+                                    .arg(what, where())
+                                    .arg(q->m_options.timeout.count()));
+            break;
+        case SqliteClass::Gone:
+            dropConnection();
+            result = StoreError(StoreError::Unreachable,
+                                QStringLiteral("%1: %2 (%3)").arg(what, where(), text));
+            break;
+        case SqliteClass::Other:
+            result = StoreError(StoreError::QueryFailed, QStringLiteral("%1: %2").arg(what, text));
+            break;
+        }
+    }
+    if (isPostgres())
+        result.setSqlState(code);
+    qCWarning(lcStore).noquote() << result.message();
+    return result;
+}
+
+// A prepared statement for this connection, created once and reused (one round trip per
+// execution on PostgreSQL).
+QSqlQuery *CacheStore::Private::statement(const QString &sql, StoreError *error,
+                                          const QString &what)
+{
+    auto it = prepared.find(sql);
+    if (it != prepared.end())
+        return it->second.get();
+    auto query = std::make_unique<QSqlQuery>(db);
+    if (!query->prepare(sql)) {
+        *error = fail(query->lastError(), what);
+        return nullptr;
+    }
+    return prepared.emplace(sql, std::move(query)).first->second.get();
+}
+
+// Runs a statement with bound values. On success the query is positioned before the first
+// row; it is finished when the returned ActiveQuery goes.
+ActiveQuery CacheStore::Private::run(const QString &sql, const QVariantList &binds,
+                                     StoreError *error, const QString &what)
+{
+    *error = connect();
+    if (error->isError())
+        return ActiveQuery();
+    // Cancellable from here: preparing a statement on PostgreSQL plans it, and planning can
+    // wait for a lock as long as running can.
+    QueryCanceller::Running running(*canceller);
+    QSqlQuery *query = statement(sql, error, what);
+    if (!query)
+        return ActiveQuery();
+    for (int i = 0; i < binds.size(); ++i)
+        query->bindValue(i, binds.at(i));
+    if (!query->exec()) {
+        *error = fail(query->lastError(), what);
+        return ActiveQuery();
+    }
+    return ActiveQuery(query);
+}
+
+// Runs fn inside a transaction whose commit waits for the disk (PostgreSQL: the session
+// commits asynchronously for hit counters; this overrides it).
+StoreError CacheStore::Private::durable(const QString &what, const std::function<StoreError()> &fn)
+{
+    StoreError error = connect();
+    if (error)
+        return error;
+    if (!db.transaction())
+        return fail(db.lastError(), what);
+    if (isPostgres()) {
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("SET LOCAL synchronous_commit = on"))) {
+            error = fail(query.lastError(), what);
+            if (db.isOpen())
+                db.rollback();
+            return error;
+        }
+    }
+    error = fn();
+    if (error) {
+        if (db.isOpen())
+            db.rollback();
+        return error;
+    }
+    if (!db.commit()) {
+        error = fail(db.lastError(), what);
+        if (db.isOpen())
+            db.rollback();
+    }
+    return error;
+}
+
+bool CacheStore::Private::entries(const EntrySql &sql, const QVariantList &binds, StoreError *error,
+                                  const QString &what,
+                                  const std::function<void(const CacheEntry &)> &onRow)
+{
+    *error = connect();
+    if (error->isError())
+        return false;
+    QueryCanceller::Running running(*canceller);
+    return transport->entries(sql, binds, error, what, onRow);
+}
+
+void CacheStore::Private::announce(const QString &what)
+{
+    if (!q->m_options.notifyChanges || !isPostgres() || !db.isOpen())
+        return;
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
+    query.addBindValue(CacheStore::notifyChannel());
+    query.addBindValue(what);
+    query.exec();
+}
+
+} // namespace cc
