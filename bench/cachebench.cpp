@@ -11,6 +11,7 @@
 #include "core/connector/cachedconnector.h"
 #include "core/store/cachestore.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
+#include "tests/support/storeinternals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -538,7 +539,7 @@ void Bench::measureChecks()
     if (!pg())
         return;
     {
-        QSqlQuery q(m_store->database());
+        QSqlQuery q(test::StoreInternals::database(*m_store));
         if (q.exec(QStringLiteral("SHOW synchronous_commit")) && q.next())
             m_details.insert(QStringLiteral("get_session_synchronous_commit"),
                              q.value(0).toString());

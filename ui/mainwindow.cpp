@@ -8,7 +8,6 @@
 #include "ui/icons.h"
 #include "ui/profilesdialog.h"
 #include "ui/shortcutsdialog.h"
-#include "ui/storeerrors.h"
 #include "ui/testsyncdialog.h"
 #include "ui/theme.h"
 
@@ -561,7 +560,8 @@ void MainWindow::onOpenFailed(const StoreError &error)
 {
     setConnected(false);
     updateActions();
-    if (m_config.isPostgres() && isAuthenticationFailure(error) && !m_passwordAsked) {
+    if (m_config.isPostgres() && error.kind() == StoreError::AuthenticationFailed &&
+        !m_passwordAsked) {
         m_passwordAsked = true;
         bool ok = false;
         const QString password = QInputDialog::getText(

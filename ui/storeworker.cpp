@@ -7,8 +7,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QSqlDriver>
-#include <QTimer>
 
 namespace cc {
 namespace ui {
@@ -68,7 +66,7 @@ StoreWorker::~StoreWorker() = default;
 
 void StoreWorker::open(const DatabaseConfig &config, const QString &profile, bool demo)
 {
-    m_store.reset();
+    close();
     m_profile = profile;
     CacheStore::Options options;
     options.profile = profile;
@@ -101,44 +99,19 @@ void StoreWorker::open(const DatabaseConfig &config, const QString &profile, boo
         return;
     }
     m_lost = false;
-    if (config.isPostgres()) {
-        QSqlDriver *driver = m_store->database().driver();
-        if (driver && driver->subscribeToNotification(CacheStore::notifyChannel())) {
-            connect(
-                driver, &QSqlDriver::notification, this,
-                [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
-                    Q_EMIT changedElsewhere(payload.toString());
-                });
-            // A NOTIFY that arrives while one of our queries runs is read off the socket by
-            // libpq with the query's answer; the driver's socket notifier then has nothing left
-            // to see, and the notification would wait for the next unrelated traffic. Once a
-            // second the driver's own handler takes what libpq holds (no round trip).
-            if (!m_notifyDrain) {
-                m_notifyDrain = new QTimer(this);
-                m_notifyDrain->setInterval(1000);
-                connect(m_notifyDrain, &QTimer::timeout, this, [this]() {
-                    if (!m_store || !m_store->isOpen())
-                        return;
-                    QSqlDriver *d = m_store->database().driver();
-                    if (d && !QMetaObject::invokeMethod(d, "_q_handleNotification",
-                                                        Qt::DirectConnection)) {
-                        // Another Qt's driver without that handler: pushes then rely on its
-                        // socket notifier alone (and on the refresh timer).
-                        qWarning("StoreWorker: the PostgreSQL driver has no notification "
-                                 "handler to call; pushes may arrive late");
-                        m_notifyDrain->stop();
-                    }
-                });
-            }
-            m_notifyDrain->start();
-        }
-    }
+    // Writes made elsewhere arrive as NOTIFYs (PostgreSQL; the feed re-LISTENs by itself after
+    // a reconnect and is inactive on SQLite).
+    m_feed = m_store->subscribeChanges();
+    connect(m_feed.get(), &ChangeFeed::changed, this, &StoreWorker::changedElsewhere);
+    std::atomic_store(&m_canceller, m_store->canceller());
     Q_EMIT opened(info.value(), privileges.valueOr(Privileges()));
 }
 
 void StoreWorker::close()
 {
+    m_feed.reset(); // before its store
     m_store.reset();
+    std::atomic_store(&m_canceller, std::shared_ptr<QueryCanceller>());
 }
 
 bool StoreWorker::ready(quint64 token)
@@ -172,19 +145,6 @@ void StoreWorker::ping(quint64 token)
     if (m_lost) {
         m_lost = false;
         auto privileges = m_store->privileges();
-        // Re-subscribe: a new connection has no LISTEN.
-        if (m_store->config().isPostgres()) {
-            if (QSqlDriver *driver = m_store->database().driver()) {
-                driver->subscribeToNotification(CacheStore::notifyChannel());
-                connect(
-                    driver, &QSqlDriver::notification, this,
-                    [this](const QString &, QSqlDriver::NotificationSource,
-                           const QVariant &payload) {
-                        Q_EMIT changedElsewhere(payload.toString());
-                    },
-                    Qt::UniqueConnection);
-            }
-        }
         Q_EMIT opened(info.value(), privileges.valueOr(Privileges()));
     }
     Q_EMIT pinged(token, info->latencyUs);

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "core/store/cachestore.h"
+#include "core/store/canceller.h"
+#include "core/store/changefeed.h"
 
 #include <QObject>
 #include <QPair>
-
-class QTimer;
 
 #include <atomic>
 #include <memory>
@@ -43,6 +43,15 @@ public:
         quint64 seen = m_browseGeneration.load();
         while (seen < generation && !m_browseGeneration.compare_exchange_weak(seen, generation)) {
         }
+    }
+
+    // Thread-safe: cancels the statement the worker runs at this moment (PostgreSQL's PQcancel);
+    // the request it serves then answers with StoreError::Cancelled. False when none runs, and
+    // on SQLite, whose statements are local and short.
+    bool cancelRunningQuery()
+    {
+        const auto canceller = std::atomic_load(&m_canceller);
+        return canceller && canceller->cancel();
     }
 
     static void registerTypes();
@@ -130,7 +139,8 @@ private:
     std::atomic<int> m_batchSize{0};
     std::atomic<quint64> m_browseGeneration{0};
     bool m_lost = false;
-    QTimer *m_notifyDrain = nullptr; // see open()
+    std::unique_ptr<ChangeFeed> m_feed;          // PostgreSQL NOTIFYs, see open()
+    std::shared_ptr<QueryCanceller> m_canceller; // atomic_load/atomic_store: read by any thread
 };
 
 } // namespace ui

@@ -274,6 +274,7 @@ int exitCodeFor(const StoreError &error)
     case StoreError::NoError:
         return ExitOk;
     case StoreError::Unreachable:
+    case StoreError::AuthenticationFailed: // the server could not be logged into: as before
         return ExitUnreachable;
     case StoreError::SchemaMissing:
     case StoreError::SchemaTooNew:

@@ -130,11 +130,6 @@ QString CacheStore::cacheKey(const QString &userId, const QString &credentialId)
     return encode(userId) + QLatin1Char('_') + encode(credentialId);
 }
 
-QSqlDatabase CacheStore::database() const
-{
-    return d->db;
-}
-
 std::shared_ptr<QueryCanceller> CacheStore::canceller() const
 {
     return d->canceller;

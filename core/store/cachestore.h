@@ -14,6 +14,9 @@
 #include <memory>
 
 namespace cc {
+namespace test {
+struct StoreInternals;
+}
 
 class ChangeFeed;
 class QueryCanceller;
@@ -177,9 +180,6 @@ public:
     // ("a","b_c") never share a key.
     static QString cacheKey(const QString &userId, const QString &credentialId);
 
-    // The connection, for the thread that opened it. Going away: the console's worker uses it
-    // for LISTEN/NOTIFY today; subscribeChanges() replaces that.
-    QSqlDatabase database() const;
     // Change notifications (changefeed.h): the writes of every CacheStore on this database,
     // announced on notifyChannel(), as ChangeFeed::changed(payload) signals in this thread.
     // PostgreSQL only; on SQLite the feed is inactive and never emits. The feed must not
@@ -198,6 +198,7 @@ public:
     struct Private;
 
 private:
+    friend struct test::StoreInternals; // tests reach the store's own connection through it
     std::unique_ptr<Private> d;
     DatabaseConfig m_config;
     Options m_options;

@@ -1,6 +1,7 @@
 // Demo data for a fresh embedded database, the console's screenshots and the benchmarks.
 
 #include "core/store/cachestore.h"
+#include "core/store/cachestore_p.h"
 #include "core/store/cuid.h"
 #include "core/store/sqldialect.h"
 #include "core/store/tablename.h"
@@ -46,7 +47,7 @@ Result<qint64> CacheStore::fillDemo(qint64 entries, quint32 seed)
     StoreError error = flushHistory(); // connects
     if (error && error.kind() != StoreError::NoError && !isOpen())
         return error;
-    QSqlDatabase db = database();
+    QSqlDatabase db = d->db;
     const SqlDialect dialect(m_config.backend);
     QRandomGenerator rng(seed);
     const qint64 now = m_clock->nowMs();

@@ -19,6 +19,7 @@
 #include "core/store/cachestore.h"
 #include "tests/reliability/historychecker.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
+#include "tests/support/storeinternals.h"
 #include "tests/support/testdatabase.h"
 #ifdef CC_TEST_WITH_UI
 #include "ui/profiles.h"
@@ -1231,7 +1232,7 @@ private Q_SLOTS:
             CacheStore s(c);
             const StoreError e = s.open();
             if (!e.isError() && encrypted) {
-                QSqlQuery q(s.database());
+                QSqlQuery q(test::StoreInternals::database(s));
                 *encrypted = q.exec(QStringLiteral(
                                  "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) &&
                              q.next() && q.value(0).toBool();

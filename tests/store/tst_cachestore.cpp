@@ -6,6 +6,7 @@
 #include "core/store/changefeed.h"
 #include "core/store/pgnative.h"
 #include "tests/support/arrivalspy.h"
+#include "tests/support/storeinternals.h"
 #include "tests/support/testdatabase.h"
 
 #include <QFile>
@@ -617,7 +618,7 @@ private Q_SLOTS:
         // (deadlock_timeout far above the store's), so the cleanup is the one rolled back.
         auto writer = store();
         QCOMPARE(writer->open(), StoreError());
-        QSqlDatabase w = writer->database();
+        QSqlDatabase w = test::StoreInternals::database(*writer);
         QSqlQuery wq(w);
         QVERIFY2(wq.exec(QStringLiteral("SET deadlock_timeout = '60s'")),
                  qPrintable(wq.lastError().text()));
@@ -730,7 +731,7 @@ private Q_SLOTS:
         if (!m_db->isPostgres())
             return;
         // Both statements are protocol-level ones on the store's own connection.
-        QSqlQuery q(s->database());
+        QSqlQuery q(test::StoreInternals::database(*s));
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM pg_prepared_statements WHERE NOT "
                                       "from_sql AND name LIKE 'cc_native_%'")));
         QVERIFY(q.next());
@@ -1004,14 +1005,14 @@ private Q_SLOTS:
 
         // SQLITE_READONLY (8): the connection may only read.
         {
-            QSqlQuery pragma(s->database());
+            QSqlQuery pragma(test::StoreInternals::database(*s));
             QVERIFY(pragma.exec(QStringLiteral("PRAGMA query_only = 1")));
         }
         const StoreError readOnly =
             s->releaseSyncLease(QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("me"));
         QCOMPARE(readOnly.kind(), StoreError::PermissionDenied);
         {
-            QSqlQuery pragma(s->database());
+            QSqlQuery pragma(test::StoreInternals::database(*s));
             QVERIFY(pragma.exec(QStringLiteral("PRAGMA query_only = 0")));
         }
 

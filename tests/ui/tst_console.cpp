@@ -8,12 +8,12 @@
 #include "core/store/entryjson.h"
 #include "tests/support/arrivalspy.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
+#include "tests/support/storeinternals.h"
 #include "tests/support/testdatabase.h"
 #include "ui/confirmdialog.h"
 #include "ui/dashboard.h"
 #include "ui/entrymodel.h"
 #include "ui/mainwindow.h"
-#include "ui/storeerrors.h"
 #include "ui/storeworker.h"
 #include "ui/testsyncdialog.h"
 
@@ -25,12 +25,14 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QProgressDialog>
@@ -284,28 +286,34 @@ private Q_SLOTS:
         QCOMPARE(model->entryAt(0)->exchange, QStringLiteral("BINGX"));
     }
 
-    void aRefusedPasswordIsRecognisedByItsCode()
+    void aRefusedPasswordPromptsAndTheRightOneConnects()
     {
-        // The password prompt opens on this decision.
-        StoreError refused(StoreError::Unreachable, QStringLiteral("connection refused"));
-        QVERIFY(!isAuthenticationFailure(refused));
-        StoreError denied(StoreError::PermissionDenied, QStringLiteral("permission denied"));
-        denied.setSqlState(QStringLiteral("42501"));
-        QVERIFY(!isAuthenticationFailure(denied));
-        for (const char *code : {"28P01", "28000"}) {
-            StoreError wrong(StoreError::QueryFailed, QStringLiteral("any words"));
-            wrong.setSqlState(QLatin1String(code));
-            QVERIFY2(isAuthenticationFailure(wrong), code);
-        }
-        if (m_db->isPostgres()) {
-            // A real wrong password, as the store reports it.
-            DatabaseConfig config = m_db->config();
-            config.password = QStringLiteral("certainly-not-the-password");
-            CacheStore store(config);
-            const StoreError error = store.open();
-            QVERIFY(error);
-            QVERIFY2(isAuthenticationFailure(error), qPrintable(error.message()));
-        }
+        if (!m_db->isPostgres())
+            QSKIP("SQLite has no passwords");
+        // The prompt opens on the store's AuthenticationFailed (class 28 SQLSTATE), not on
+        // libpq's words: libpq takes the (wrong) password from PGPASSWORD, the operator types
+        // the right one.
+        const QByteArray right = qgetenv("PGPASSWORD");
+        QVERIFY2(!right.isEmpty(), "pg_virtualenv sets PGPASSWORD");
+        qputenv("PGPASSWORD", "certainly-not-the-password");
+        auto restore = qScopeGuard([&right]() { qputenv("PGPASSWORD", right); });
+        int prompts = 0;
+        QTimer answer;
+        answer.setInterval(20);
+        connect(&answer, &QTimer::timeout, this, [&]() {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (auto *input = qobject_cast<QInputDialog *>(modal)) {
+                ++prompts;
+                input->setTextValue(QString::fromLocal8Bit(right));
+                input->accept();
+            } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+                box->reject(); // "Remember this password?" where a keychain exists: no
+            }
+        });
+        answer.start();
+        auto window = openWindow();
+        QVERIFY2(window, "the right password typed at the prompt connects");
+        QCOMPARE(prompts, 1);
     }
 
     void entryModelEndsWhereTheTableNowEnds()
@@ -878,6 +886,47 @@ private Q_SLOTS:
             },
             20000));
         QCOMPARE(window->entryModel()->entryAt(0)->exchange, QStringLiteral("BINGX"));
+    }
+
+    void aRunningQueryCanBeCancelled()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("cancelling is PostgreSQL's (PQcancel); SQLite's statements are local");
+        QThread thread;
+        StoreWorker *worker = startWorker(&thread);
+        QVERIFY(worker);
+        auto stop = qScopeGuard([&]() {
+            thread.quit();
+            thread.wait();
+            delete worker;
+        });
+        QVERIFY(!worker->cancelRunningQuery()); // nothing runs: nothing to cancel
+        // Another session holds the table: the worker's count waits on its lock.
+        CacheStore holder(m_db->config());
+        QCOMPARE(holder.open(), StoreError());
+        QSqlQuery lock(test::StoreInternals::database(holder));
+        QVERIFY(lock.exec(QStringLiteral("BEGIN")));
+        QVERIFY(
+            lock.exec(QStringLiteral("LOCK TABLE connector_state_cache IN ACCESS EXCLUSIVE MODE")));
+        test::ArrivalSpy started(worker, &StoreWorker::browseStarted);
+        test::ArrivalSpy failed(worker, &StoreWorker::failed);
+        test::ArrivalSpy counted(worker, &StoreWorker::countLoaded);
+        worker->post(&StoreWorker::loadCount, quint64(7), quint64(0), EntryFilter());
+        QVERIFY(started.waitFor(1, 5000));
+        // The statement is on its way to the server; cancel until the server has it.
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(QTest::qWaitFor([&]() { return worker->cancelRunningQuery(); }, 5000));
+        QVERIFY(failed.waitFor(1, 5000));
+        QVERIFY(clock.elapsed() < 3000); // long before the worker's 3 s statement bound
+        QCOMPARE(failed.at(0).at(0).toULongLong(), quint64(7));
+        QCOMPARE(failed.at(0).at(1).value<StoreError>().kind(), StoreError::Cancelled);
+        QCOMPARE(counted.count(), 0);
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        // The worker's connection survives the cancel: the next count is served.
+        worker->post(&StoreWorker::loadCount, quint64(8), quint64(0), EntryFilter());
+        QVERIFY(counted.waitFor(1, 5000));
+        QCOMPARE(counted.at(0).at(1).toLongLong(), holder.count(EntryFilter()).value());
     }
 
     void losingTheDatabaseShowsABannerAndRecovers()
