@@ -283,6 +283,13 @@ Lookup::Outcome getCall(CacheStore &s, const QString &userId, const QString &cre
     return s.get(userId, credentialId).outcome;
 }
 
+// lookupOffset(): the narrow lookup the connector's start-up makes (the offset, the times and
+// the sync account's numbers; no entry built).
+Lookup::Outcome offsetCall(CacheStore &s, const QString &userId, const QString &credentialId)
+{
+    return s.lookupOffset(userId, credentialId).outcome;
+}
+
 // entry(): a read that counts no hit.
 Lookup::Outcome entryCall(CacheStore &s, const QString &userId, const QString &credentialId)
 {
@@ -930,6 +937,14 @@ const std::map<QString, Bench::RoundFn> &Bench::rounds()
          [](Bench &b, int s) { return b.roundLatency(QStringLiteral("get_hit"), getCall, s); }},
         {QStringLiteral("get_8c_tps"),
          [](Bench &b, int s) { return b.roundThroughput(QStringLiteral("get_8c"), getCall, s); }},
+        {QStringLiteral("get_offset_p50_us"),
+         [](Bench &b, int s) {
+             return b.roundLatency(QStringLiteral("get_offset"), offsetCall, s);
+         }},
+        {QStringLiteral("get_offset_8c_tps"),
+         [](Bench &b, int s) {
+             return b.roundThroughput(QStringLiteral("get_offset_8c"), offsetCall, s);
+         }},
         {QStringLiteral("pgbench_select_us"), &Bench::roundPgbenchSelect},
         {QStringLiteral("init_hit_us"), &Bench::roundInitHit},
         {QStringLiteral("pgbench_8c_tps"), &Bench::roundPgbenchEightClients},

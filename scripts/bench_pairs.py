@@ -44,6 +44,11 @@ TARGETS = [
     Target("get_8c_of_statement", "get_8c_tps", "pgbench_get_statement_8c_tps"),
     Target("client_cpu_8c", "get_8c_client_cpu_us", "pgbench_8c_client_cpu_us",
            rounds=("get_8c_tps", "pgbench_8c_tps")),
+    # The narrow lookup a connector's start-up makes (CacheStore::lookupOffset()).
+    Target("offset_p50", "get_offset_p50_us", "pgbench_select_us", "<=", 2.0),
+    Target("offset_8c", "get_offset_8c_tps", "pgbench_8c_tps", ">=", 0.70),
+    Target("client_cpu_offset_8c", "get_offset_8c_client_cpu_us", "pgbench_8c_client_cpu_us",
+           rounds=("get_offset_8c_tps", "pgbench_8c_tps")),
 ]
 
 # The keys the benchmark's "pg" member holds (bench/cachebench.cpp, issueKeys()); a round's

@@ -39,9 +39,9 @@ QString sourceName(InitResult::Source source)
 
 namespace {
 
-double entryErrorBound(const CacheEntry &entry, double unknown)
+double entryErrorBound(const OffsetRecord &entry, double unknown)
 {
-    return readSyncMetadata(entry.metadata).errorBoundMs.value_or(unknown);
+    return entry.errorBoundMs.value_or(unknown);
 }
 
 } // namespace
@@ -89,6 +89,13 @@ SafetyCheck CachedConnector::checkSafety(const CacheEntry &entry, qint64 nowMs,
                                          const ExchangeProfile &profile,
                                          const ConnectorOptions &options, bool ignoreTtl)
 {
+    return checkSafety(offsetRecord(entry), nowMs, profile, options, ignoreTtl);
+}
+
+SafetyCheck CachedConnector::checkSafety(const OffsetRecord &entry, qint64 nowMs,
+                                         const ExchangeProfile &profile,
+                                         const ConnectorOptions &options, bool ignoreTtl)
+{
     SafetyCheck check;
     const qint64 age = std::max<qint64>(0, entry.ageMs(nowMs));
     check.uncertaintyMs = offsetUncertaintyMs(entryErrorBound(entry, options.unknownErrorBoundMs),
@@ -97,7 +104,7 @@ SafetyCheck CachedConnector::checkSafety(const CacheEntry &entry, qint64 nowMs,
         check.reason = QStringLiteral("the entry was invalidated");
         return check;
     }
-    if (!ignoreTtl && entry.expiresAt.toMSecsSinceEpoch() <= nowMs) {
+    if (!ignoreTtl && entry.expiresAtMs <= nowMs) {
         check.reason = QStringLiteral("the entry expired");
         return check;
     }
@@ -217,7 +224,7 @@ void CachedConnector::lookUp()
         startSync(InitResult::Source::LiveSync, false);
         return;
     }
-    const Lookup lookup = m_store->get(m_userId, m_credentialId);
+    const OffsetLookup lookup = m_store->lookupOffset(m_userId, m_credentialId);
     m_pending.cacheOutcome = lookup.outcome;
     const qint64 now = m_clock->nowMs();
     if (lookup.outcome == Lookup::Outcome::Failed) {
@@ -227,15 +234,15 @@ void CachedConnector::lookUp()
         return;
     }
     if (lookup.isHit()) {
-        const SafetyCheck check = checkSafety(lookup.entry, now, m_profile, m_options);
+        const SafetyCheck check = checkSafety(lookup.record, now, m_profile, m_options);
         if (check.safe) {
-            useEntry(lookup.entry, InitResult::Source::CacheHit, lookup.outcome);
+            useEntry(lookup.record, InitResult::Source::CacheHit, lookup.outcome);
             return;
         }
         qCInfo(lcConnector).noquote() << "Cached offset not safe:" << check.reason;
     }
-    if (lookup.hasEntry() && lookup.entry.isValid) {
-        m_oldEntry = lookup.entry;
+    if (lookup.hasEntry() && lookup.record.isValid) {
+        m_oldEntry = lookup.record;
         m_hasOldEntry = true;
     }
     // Of all the processes starting now, the lease holder syncs; the rest use the old offset
@@ -275,13 +282,13 @@ void CachedConnector::pollPeer()
         auto entry = m_store->entry(m_userId, m_credentialId);
         if (!entry.ok() || entry->stateAt(now) != CacheEntry::State::Valid)
             return false;
-        if (m_hasOldEntry && entry->updatedAt <= m_oldEntry.updatedAt &&
-            entry->lastSyncTime <= m_oldEntry.lastSyncTime)
+        if (m_hasOldEntry && entry->updatedAt.toMSecsSinceEpoch() <= m_oldEntry.updatedAtMs &&
+            entry->lastSyncTime.toMSecsSinceEpoch() <= m_oldEntry.lastSyncMs)
             return false;
-        const Lookup lookup = m_store->get(m_userId, m_credentialId); // counts the hit
-        if (!lookup.isHit() || !checkSafety(lookup.entry, now, m_profile, m_options).safe)
+        const OffsetLookup lookup = m_store->lookupOffset(m_userId, m_credentialId); // a hit
+        if (!lookup.isHit() || !checkSafety(lookup.record, now, m_profile, m_options).safe)
             return false;
-        useEntry(lookup.entry, InitResult::Source::PeerSync, lookup.outcome);
+        useEntry(lookup.record, InitResult::Source::PeerSync, lookup.outcome);
         return true;
     };
     if (takePeerResult())
@@ -308,7 +315,7 @@ void CachedConnector::pollPeer()
     startSync(InitResult::Source::Synced, true);
 }
 
-void CachedConnector::useEntry(const CacheEntry &entry, InitResult::Source source,
+void CachedConnector::useEntry(const OffsetRecord &entry, InitResult::Source source,
                                Lookup::Outcome outcome)
 {
     const qint64 now = m_clock->nowMs();
@@ -320,7 +327,7 @@ void CachedConnector::useEntry(const CacheEntry &entry, InitResult::Source sourc
     r.offsetMs = entry.timeOffsetMs;
     r.errorBoundMs = checkSafety(entry, now, m_profile, m_options, true).uncertaintyMs;
     adopt(entry.timeOffsetMs, entryErrorBound(entry, m_options.unknownErrorBoundMs),
-          entry.lastSyncTime.toMSecsSinceEpoch());
+          entry.lastSyncMs);
     qCInfo(lcConnector).noquote() << QStringLiteral(
                                          "Loaded cached time sync (age: %1s, offset: %2ms)")
                                          .arg(entry.ageMs(now) / 1000)
@@ -330,15 +337,14 @@ void CachedConnector::useEntry(const CacheEntry &entry, InitResult::Source sourc
         maybeRefreshAhead(entry);
 }
 
-void CachedConnector::maybeRefreshAhead(const CacheEntry &entry)
+void CachedConnector::maybeRefreshAhead(const OffsetRecord &entry)
 {
     if (!m_store || m_options.refreshAheadBeta <= 0)
         return;
-    const SyncMetadata sync = readSyncMetadata(entry.metadata);
-    const double rtt = sync.rttMs.value_or(200);
-    const double samples = sync.samples.value_or(m_options.sync.samples);
+    const double rtt = entry.rttMs.value_or(200);
+    const double samples = entry.samples.value_or(m_options.sync.samples);
     const double delta = std::max(50.0, rtt * std::max(1.0, samples));
-    const qint64 remaining = entry.expiresAt.toMSecsSinceEpoch() - m_clock->nowMs();
+    const qint64 remaining = entry.expiresAtMs - m_clock->nowMs();
     const double u = 1.0 - QRandomGenerator::global()->generateDouble(); // (0, 1]
     if (!shouldRefreshAhead(remaining, delta, m_options.refreshAheadBeta, u))
         return;

@@ -141,6 +141,9 @@ public:
     // (Bybit 10002, BingX 100421) it invalidates the entry, resyncs, saves and retries once.
     void verifyConnection(); // verified() follows
 
+    static SafetyCheck checkSafety(const OffsetRecord &entry, qint64 nowMs,
+                                   const ExchangeProfile &profile, const ConnectorOptions &options,
+                                   bool ignoreTtl = false);
     static SafetyCheck checkSafety(const CacheEntry &entry, qint64 nowMs,
                                    const ExchangeProfile &profile, const ConnectorOptions &options,
                                    bool ignoreTtl = false);
@@ -174,8 +177,8 @@ private:
     void onRefreshFinished(const SyncResult &result);
     void pollPeer();
     void finishInit(InitResult result);
-    void useEntry(const CacheEntry &entry, InitResult::Source source, Lookup::Outcome outcome);
-    void maybeRefreshAhead(const CacheEntry &entry);
+    void useEntry(const OffsetRecord &entry, InitResult::Source source, Lookup::Outcome outcome);
+    void maybeRefreshAhead(const OffsetRecord &entry);
     bool oldEntryStillSafe() const;
     void adopt(qint64 offsetMs, double boundMs, qint64 measuredAtMs);
     StoreError save(const SyncResult &result, const QString &source);
@@ -198,7 +201,7 @@ private:
     QElapsedTimer m_started;
     QElapsedTimer m_waiting;
     InitResult m_pending;
-    CacheEntry m_oldEntry;
+    OffsetRecord m_oldEntry;
     bool m_hasOldEntry = false;
     bool m_holdsLease = false;
     bool m_saveAfterSync = true;

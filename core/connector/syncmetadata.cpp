@@ -6,12 +6,12 @@ namespace cc {
 
 namespace {
 
-const QString kSync = QStringLiteral("sync");
-const QString kErrorBound = QStringLiteral("errorBoundMs");
-const QString kRtt = QStringLiteral("rttMs");
-const QString kSamples = QStringLiteral("samples");
-const QString kSource = QStringLiteral("source");
-const QString kHost = QStringLiteral("host");
+const QString kSync = QLatin1String(syncKeys::sync);
+const QString kErrorBound = QLatin1String(syncKeys::errorBoundMs);
+const QString kRtt = QLatin1String(syncKeys::rttMs);
+const QString kSamples = QLatin1String(syncKeys::samples);
+const QString kSource = QLatin1String(syncKeys::source);
+const QString kHost = QLatin1String(syncKeys::host);
 
 } // namespace
 
@@ -49,6 +49,21 @@ SyncMetadata readSyncMetadata(const QJsonObject &metadata)
     m.source = sync.value(kSource).toString();
     m.host = sync.value(kHost).toString();
     return m;
+}
+
+OffsetRecord offsetRecord(const CacheEntry &entry)
+{
+    OffsetRecord r;
+    r.timeOffsetMs = entry.timeOffsetMs;
+    r.lastSyncMs = entry.lastSyncTime.toMSecsSinceEpoch();
+    r.expiresAtMs = entry.expiresAt.toMSecsSinceEpoch();
+    r.updatedAtMs = entry.updatedAt.toMSecsSinceEpoch();
+    r.isValid = entry.isValid;
+    const SyncMetadata sync = readSyncMetadata(entry.metadata);
+    r.errorBoundMs = sync.errorBoundMs;
+    r.rttMs = sync.rttMs;
+    r.samples = sync.samples;
+    return r;
 }
 
 } // namespace cc

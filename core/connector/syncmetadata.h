@@ -35,4 +35,7 @@ TimeSyncState syncCacheState(const SyncResult &result, const QString &source);
 // Reads an entry's metadata back (the reverse of syncMetadata()).
 SyncMetadata readSyncMetadata(const QJsonObject &metadata);
 
+// The part of an entry a connector's start-up uses, as CacheStore::lookupOffset() reads it.
+OffsetRecord offsetRecord(const CacheEntry &entry);
+
 } // namespace cc

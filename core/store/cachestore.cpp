@@ -189,6 +189,40 @@ Lookup CacheStore::get(const QString &userId, const QString &credentialId)
     return lookup;
 }
 
+OffsetLookup CacheStore::lookupOffset(const QString &userId, const QString &credentialId)
+{
+    OffsetLookup lookup;
+    StoreError error = d->checkIdentity(userId, credentialId);
+    if (!error) {
+        lookup = d->lookupOffsetOnce(userId, credentialId, &error);
+        if (error.kind() == StoreError::Unreachable && !d->db.isOpen()) { // as in get()
+            d->sinceConnectFailure.invalidate();
+            lookup = d->lookupOffsetOnce(userId, credentialId, &error);
+        }
+    }
+    const auto key = [&]() { return cacheKey(userId, credentialId); };
+    if (error) {
+        lookup = OffsetLookup();
+        lookup.outcome = Lookup::Outcome::Failed;
+        lookup.errorMessage = error.message();
+        qCWarning(lcCache).noquote()
+            << "Cache lookup failed (treated as a miss):" << key() << "—" << error.message();
+    } else if (lcCache().isInfoEnabled()) {
+        qCInfo(lcCache).noquote()
+            << QStringLiteral("Cache %1: %2 (age: %3s)")
+                   .arg(lookup.isHit() ? QStringLiteral("HIT") : QStringLiteral("MISS"), key())
+                   .arg(lookup.hasEntry() ? lookup.record.ageMs(m_clock->nowMs()) / 1000 : 0);
+    }
+    Counters &c = d->counters();
+    if (lookup.isHit())
+        ++c.hits;
+    else
+        ++c.misses;
+    if (isOpen())
+        d->maybeFlush();
+    return lookup;
+}
+
 StoreError CacheStore::set(const QString &userId, const QString &credentialId,
                            const QString &exchange, const QString &environment,
                            const TimeSyncState &state, std::chrono::seconds ttl)

@@ -115,6 +115,10 @@ public:
     // invalidated, missing and failed lookups are misses and are counted as such.
     // Never returns another identity's entry, whatever the table holds.
     Lookup get(const QString &userId, const QString &credentialId);
+    // get() narrowed to what a connector's start-up needs: the same outcome, hit counting and
+    // history, reading the offset, the times and the sync account's numbers (OffsetRecord)
+    // instead of the whole row, and building no CacheEntry.
+    OffsetLookup lookupOffset(const QString &userId, const QString &credentialId);
 
     // Upsert. The entry expires ttl after now (as in the seed's service). Fails with Conflict
     // when the cache key is held by another identity (never overwrites a foreign entry).

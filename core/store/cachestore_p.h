@@ -131,6 +131,9 @@ struct CacheStore::Private
     // the transport: transport.h).
     bool entries(const store::EntrySql &sql, const QVariantList &binds, StoreError *error,
                  const QString &what, const std::function<void(const CacheEntry &)> &onRow);
+    // The same for a statement that selects the offset columns (entrysql.cpp, offsetColumns).
+    bool offsets(const store::EntrySql &sql, const QVariantList &binds, StoreError *error,
+                 const QString &what, const store::OffsetFn &onRow);
     // Runs fn inside a transaction whose commit waits for the disk (PostgreSQL: the session
     // commits asynchronously for hit counters; this overrides it).
     StoreError durable(const QString &what, const std::function<StoreError()> &fn);
@@ -154,6 +157,7 @@ struct CacheStore::Private
         store::EntrySql hit, miss;
     };
     LookupSql seedKeySql, bothKeysSql;
+    LookupSql seedKeyOffsetSql, bothKeysOffsetSql; // lookupOffset()'s
 
     QString columns() const;
     static CacheEntry readEntry(const QSqlQuery &query, int first = 0);
@@ -165,6 +169,8 @@ struct CacheStore::Private
                            QVariantList *binds) const;
     StoreError checkIdentity(const QString &userId, const QString &credentialId) const;
     Lookup getOnce(const QString &userId, const QString &credentialId, StoreError *error);
+    OffsetLookup lookupOffsetOnce(const QString &userId, const QString &credentialId,
+                                  StoreError *error);
     Result<CacheEntry> entry(const QString &userId, const QString &credentialId);
     Result<qint64> count(const EntryFilter &filter);
     Result<BrowsePage> browse(const BrowseRequest &request);

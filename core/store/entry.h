@@ -7,6 +7,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 namespace cc {
 
 // The state the connector needs back: its clock offset to the exchange and when it was
@@ -70,6 +72,50 @@ struct Lookup
     {
         return outcome == Outcome::Hit || outcome == Outcome::Expired ||
                outcome == Outcome::Invalidated;
+    }
+};
+
+// The keys of a time sync's account in an entry's metadata, {"sync": {"errorBoundMs": …,
+// "rttMs": …, "samples": …, "source": …, "host": …}}: named once, for its writer and reader
+// (core/connector/syncmetadata.h) and for the statement that reads them on the server
+// (CacheStore::lookupOffset()).
+namespace syncKeys {
+inline constexpr char sync[] = "sync";
+inline constexpr char errorBoundMs[] = "errorBoundMs";
+inline constexpr char rttMs[] = "rttMs";
+inline constexpr char samples[] = "samples";
+inline constexpr char source[] = "source";
+inline constexpr char host[] = "host";
+} // namespace syncKeys
+
+// What a connector's start-up reads of an entry (CacheStore::lookupOffset()): numbers only, so
+// that the hot path builds no strings, times or JSON per call.
+struct OffsetRecord
+{
+    qint64 timeOffsetMs = 0;
+    qint64 lastSyncMs = 0; // ms since 1970-01-01 UTC
+    qint64 expiresAtMs = 0;
+    qint64 updatedAtMs = 0;
+    bool isValid = false;
+    // The sync account's numbers in the metadata (syncKeys), unset where absent or not numbers;
+    // a negative error bound counts as absent.
+    std::optional<double> errorBoundMs, rttMs, samples;
+
+    qint64 ageMs(qint64 nowMs) const { return nowMs - lastSyncMs; }
+};
+
+// What lookupOffset() found: get()'s outcome, and the record for Hit, Expired and Invalidated.
+struct OffsetLookup
+{
+    Lookup::Outcome outcome = Lookup::Outcome::Miss;
+    OffsetRecord record;
+    QString errorMessage; // Failed only
+
+    bool isHit() const { return outcome == Lookup::Outcome::Hit; }
+    bool hasEntry() const
+    {
+        return outcome == Lookup::Outcome::Hit || outcome == Lookup::Outcome::Expired ||
+               outcome == Lookup::Outcome::Invalidated;
     }
 };
 

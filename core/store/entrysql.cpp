@@ -62,6 +62,32 @@ QString nativeColumns()
                           "\"updatedAt\"");
 }
 
+// The offset columns (readOffsetFrom()): the sync account's numbers are taken out of the
+// metadata by the server, as text, and only where they are JSON numbers.
+QString offsetColumns(const SqlDialect &d, bool native)
+{
+    const auto number = [&](const char *key) {
+        const QString k = QLatin1String(key);
+        const QString sync = QLatin1String(syncKeys::sync);
+        if (d.isPostgres())
+            return QStringLiteral("CASE WHEN jsonb_typeof(CAST(\"metadata\" AS jsonb) -> '%1' -> "
+                                  "'%2') = 'number' THEN CAST(\"metadata\" AS jsonb) -> '%1' ->> "
+                                  "'%2' END")
+                .arg(sync, k);
+        return QStringLiteral("CASE WHEN json_valid(\"metadata\") THEN CASE WHEN "
+                              "json_type(\"metadata\", '$.%1.%2') IN ('integer', 'real') THEN "
+                              "json_extract(\"metadata\", '$.%1.%2') END END")
+            .arg(sync, k);
+    };
+    const auto time = [&](const char *column) {
+        const QString quoted = QLatin1Char('"') + QLatin1String(column) + QLatin1Char('"');
+        return native ? quoted : d.ts(quoted);
+    };
+    return QStringLiteral("\"id\", \"timeOffset\", %1, %2, %3, \"isValid\", %4, %5, %6")
+        .arg(time("lastSyncTime"), time("expiresAt"), time("updatedAt"),
+             number(syncKeys::errorBoundMs), number(syncKeys::rttMs), number(syncKeys::samples));
+}
+
 } // namespace
 
 using namespace store;
@@ -254,6 +280,63 @@ Lookup CacheStore::Private::getOnce(const QString &userId, const QString &creden
         lookup.entry = CacheEntry();
         break;
     }
+    return lookup;
+}
+
+OffsetLookup CacheStore::Private::lookupOffsetOnce(const QString &userId,
+                                                   const QString &credentialId, StoreError *error)
+{
+    const qint64 now = q->m_clock->nowMs();
+    QVariantList binds;
+    const bool seedKey = identityBinds(userId, credentialId, &binds);
+    LookupSql &sql = seedKey ? seedKeyOffsetSql : bothKeysOffsetSql;
+    const bool batched = q->m_options.hitCounting == HitCounting::Batched;
+    if (sql.hit.isEmpty()) {
+        const QString identity = identityClause(seedKey);
+        const QString hit = batched
+                                ? QStringLiteral("SELECT %3 FROM " CC_CACHE_TABLE " WHERE %1 AND "
+                                                 "\"isValid\" AND \"expiresAt\" > %2")
+                                : QStringLiteral("UPDATE " CC_CACHE_TABLE " SET \"hitCount\" = "
+                                                 "\"hitCount\" + 1 WHERE %1 AND \"isValid\" AND "
+                                                 "\"expiresAt\" > %2 RETURNING %3");
+        const QString miss = QStringLiteral("SELECT %2 FROM " CC_CACHE_TABLE " WHERE %1");
+        sql.hit.qt = hit.arg(identity, dialect.tsParam(), offsetColumns(dialect, false));
+        sql.miss.qt = miss.arg(identity, offsetColumns(dialect, false));
+        sql.hit.native = hit.arg(identity, dialect.tsParam(), offsetColumns(dialect, true));
+        sql.miss.native = miss.arg(identity, offsetColumns(dialect, true));
+    }
+    QVariantList hitBinds = binds;
+    hitBinds << now;
+    OffsetLookup lookup;
+    QString foundId;
+    bool found = false;
+    // The seed's key and ours may both match: the newer sync wins (as in getOnce()).
+    const auto take = [&](const QString &id, const OffsetRecord &r) {
+        if (!found || r.lastSyncMs > lookup.record.lastSyncMs) {
+            lookup.record = r;
+            foundId = id;
+        }
+        found = true;
+    };
+    const QString what = QStringLiteral("cache lookup");
+    if (!offsets(sql.hit, hitBinds, error, what, take))
+        return lookup;
+    if (found) {
+        lookup.outcome = Lookup::Outcome::Hit;
+        if (batched)
+            ++pendingHits[foundId];
+        return lookup;
+    }
+    if (!offsets(sql.miss, binds, error, what, take))
+        return lookup;
+    if (!found)
+        lookup.outcome = Lookup::Outcome::Miss;
+    else if (!lookup.record.isValid)
+        lookup.outcome = Lookup::Outcome::Invalidated;
+    else if (lookup.record.expiresAtMs <= now)
+        lookup.outcome = Lookup::Outcome::Expired;
+    else // written between our two statements: a miss costs a sync only (as in getOnce())
+        lookup = OffsetLookup();
     return lookup;
 }
 

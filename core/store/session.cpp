@@ -432,6 +432,16 @@ bool CacheStore::Private::entries(const EntrySql &sql, const QVariantList &binds
     return transport->entries(sql, binds, error, what, onRow);
 }
 
+bool CacheStore::Private::offsets(const EntrySql &sql, const QVariantList &binds, StoreError *error,
+                                  const QString &what, const OffsetFn &onRow)
+{
+    *error = connect();
+    if (error->isError())
+        return false;
+    QueryCanceller::Running running(*canceller);
+    return transport->offsets(sql, binds, error, what, onRow);
+}
+
 void CacheStore::Private::announce(const QString &what)
 {
     if (!q->m_options.notifyChanges || !isPostgres() || !db.isOpen())

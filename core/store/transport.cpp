@@ -26,13 +26,27 @@ bool QtSqlTransport::entries(const EntrySql &sql, const QVariantList &binds, Sto
     return true;
 }
 
-bool LibpqTransport::entries(const EntrySql &sql, const QVariantList &binds, StoreError *error,
-                             const QString &what, const EntryFn &onRow)
+bool QtSqlTransport::offsets(const EntrySql &sql, const QVariantList &binds, StoreError *error,
+                             const QString &what, const OffsetFn &onRow)
+{
+    ActiveQuery query = m_session->run(sql.qt, binds, error, what);
+    if (!query)
+        return false;
+    QString id;
+    while (query->next()) {
+        const OffsetRecord record = readOffsetFrom(QueryRow{*query}, &id);
+        onRow(id, record);
+    }
+    return true;
+}
+
+template<typename OnRow>
+bool LibpqTransport::runNative(const EntrySql &sql, const QVariantList &binds, StoreError *error,
+                               const QString &what, const OnRow &onRow, bool *handled)
 {
     QSqlError failure;
-    switch (m_native.exec(
-        m_session->db, sql.native, binds,
-        [&](const pgnative::Row &row) { onRow(readEntryFrom(row)); }, &failure)) {
+    *handled = true;
+    switch (m_native.exec(m_session->db, sql.native, binds, onRow, &failure)) {
     case pgnative::Statements::Outcome::Done:
         return true;
     case pgnative::Statements::Outcome::Failed:
@@ -41,7 +55,33 @@ bool LibpqTransport::entries(const EntrySql &sql, const QVariantList &binds, Sto
     case pgnative::Statements::Outcome::Unsupported:
         break;
     }
-    return m_fallback.entries(sql, binds, error, what, onRow);
+    *handled = false;
+    return false;
+}
+
+bool LibpqTransport::entries(const EntrySql &sql, const QVariantList &binds, StoreError *error,
+                             const QString &what, const EntryFn &onRow)
+{
+    bool handled = false;
+    const bool ok = runNative(
+        sql, binds, error, what, [&](const pgnative::Row &row) { onRow(readEntryFrom(row)); },
+        &handled);
+    return handled ? ok : m_fallback.entries(sql, binds, error, what, onRow);
+}
+
+bool LibpqTransport::offsets(const EntrySql &sql, const QVariantList &binds, StoreError *error,
+                             const QString &what, const OffsetFn &onRow)
+{
+    bool handled = false;
+    QString id;
+    const bool ok = runNative(
+        sql, binds, error, what,
+        [&](const pgnative::Row &row) {
+            const OffsetRecord record = readOffsetFrom(row, &id);
+            onRow(id, record);
+        },
+        &handled);
+    return handled ? ok : m_fallback.offsets(sql, binds, error, what, onRow);
 }
 
 QJsonObject parseMetadata(const QVariant &value)

@@ -8,6 +8,7 @@
 #include <QVariant>
 
 #include <functional>
+#include <optional>
 
 namespace cc::store {
 
@@ -22,6 +23,8 @@ struct EntrySql
 };
 
 using EntryFn = std::function<void(const CacheEntry &)>;
+// A row of the offset columns: the entry's id and its OffsetRecord.
+using OffsetFn = std::function<void(const QString &id, const OffsetRecord &)>;
 
 // How the rows of entries are read on the store's connection. The session picks one
 // implementation per backend when it is made; callers never branch on it.
@@ -33,6 +36,9 @@ public:
     // sets *error (classified by the session) and returns false.
     virtual bool entries(const EntrySql &sql, const QVariantList &binds, StoreError *error,
                          const QString &what, const EntryFn &onRow) = 0;
+    // The same for a statement selecting the offset columns (readOffsetFrom()).
+    virtual bool offsets(const EntrySql &sql, const QVariantList &binds, StoreError *error,
+                         const QString &what, const OffsetFn &onRow) = 0;
     // The connection was closed or replaced: forget what lived on it.
     virtual void reset() = 0;
 
@@ -49,6 +55,8 @@ public:
     {}
     bool entries(const EntrySql &sql, const QVariantList &binds, StoreError *error,
                  const QString &what, const EntryFn &onRow) override;
+    bool offsets(const EntrySql &sql, const QVariantList &binds, StoreError *error,
+                 const QString &what, const OffsetFn &onRow) override;
     void reset() override {}
 
 private:
@@ -67,7 +75,16 @@ public:
     {}
     bool entries(const EntrySql &sql, const QVariantList &binds, StoreError *error,
                  const QString &what, const EntryFn &onRow) override;
+    bool offsets(const EntrySql &sql, const QVariantList &binds, StoreError *error,
+                 const QString &what, const OffsetFn &onRow) override;
     void reset() override { m_native.reset(); }
+
+private:
+    // Runs sql natively, calling onRow per row; false with *handled when it ran (or failed),
+    // *handled false when the fallback must run it.
+    template<typename OnRow>
+    bool runNative(const EntrySql &sql, const QVariantList &binds, StoreError *error,
+                   const QString &what, const OnRow &onRow, bool *handled);
 
 private:
     CacheStore::Private *m_session;
@@ -87,6 +104,36 @@ struct QueryRow
     bool boolean(int i) const { return query.value(i).toBool(); }
     QVariant value(int i) const { return query.value(i); }
 };
+
+// A number kept as text in a column of the offset statement (a JSON number the server took
+// out of the metadata), unset when NULL or not a number.
+template<typename Row>
+std::optional<double> numberFrom(const Row &row, int i)
+{
+    bool ok = false;
+    const double v = row.text(i).toDouble(&ok);
+    return ok ? std::optional<double>(v) : std::nullopt;
+}
+
+// A row of the offset columns (CacheStore::Private::offsetColumns()): id, timeOffset,
+// lastSyncTime, expiresAt, updatedAt, isValid, then the error bound, round trip and samples.
+template<typename Row>
+OffsetRecord readOffsetFrom(const Row &row, QString *id)
+{
+    OffsetRecord r;
+    *id = row.text(0);
+    r.timeOffsetMs = row.int64(1);
+    r.lastSyncMs = row.int64(2);
+    r.expiresAtMs = row.int64(3);
+    r.updatedAtMs = row.int64(4);
+    r.isValid = row.boolean(5);
+    r.errorBoundMs = numberFrom(row, 6);
+    if (r.errorBoundMs && *r.errorBoundMs < 0)
+        r.errorBoundMs.reset();
+    r.rttMs = numberFrom(row, 7);
+    r.samples = numberFrom(row, 8);
+    return r;
+}
 
 template<typename Row>
 CacheEntry readEntryFrom(const Row &row, int first = 0)

@@ -10,6 +10,7 @@
 #include "tests/support/testdatabase.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
 #include <QSet>
@@ -751,6 +752,109 @@ private Q_SLOTS:
 
     // A table altered by hand to a column type the native reader does not decode (here a
     // NUMERIC hit count): its lookups go through QSqlQuery, with the same answers.
+    void offsetLookupAgreesWithGet_data()
+    {
+        QTest::addColumn<HitCounting>("counting");
+        QTest::newRow("batched") << HitCounting::Batched;
+        QTest::newRow("per lookup") << HitCounting::PerLookup;
+    }
+
+    void offsetLookupAgreesWithGet()
+    {
+        QFETCH(HitCounting, counting);
+        CacheStore::Options options;
+        options.hitCounting = counting;
+        options.historyFlushInterval = std::chrono::hours(1);
+        auto s = migrated(options);
+        const QJsonObject account{
+            {QStringLiteral("sync"), QJsonObject{{QStringLiteral("errorBoundMs"), 4.5},
+                                                 {QStringLiteral("rttMs"), 9},
+                                                 {QStringLiteral("samples"), 5},
+                                                 {QStringLiteral("source"), QStringLiteral("x")}}}};
+        const QList<QPair<QString, QString>> identities{
+            {QStringLiteral("bob"), QStringLiteral("k")},
+            {QStringLiteral("a_b"), QStringLiteral("c")}, // both keys
+            {QStringLiteral("o'brien \"x\" ?"), QStringLiteral("κλειδί")},
+        };
+        for (const auto &[user, credential] : identities)
+            QCOMPARE(s->set(user, credential, QStringLiteral("BYBIT"), QStringLiteral("MAINNET"),
+                            offset(-1234, account), 60s),
+                     StoreError());
+        for (const auto &[user, credential] : identities) {
+            const OffsetLookup narrow = s->lookupOffset(user, credential);
+            const Lookup full = s->get(user, credential);
+            QCOMPARE(narrow.outcome, Lookup::Outcome::Hit);
+            QCOMPARE(full.outcome, Lookup::Outcome::Hit);
+            QCOMPARE(narrow.record.timeOffsetMs, -1234);
+            QCOMPARE(narrow.record.lastSyncMs, full.entry.lastSyncTime.toMSecsSinceEpoch());
+            QCOMPARE(narrow.record.expiresAtMs, full.entry.expiresAt.toMSecsSinceEpoch());
+            QCOMPARE(narrow.record.updatedAtMs, full.entry.updatedAt.toMSecsSinceEpoch());
+            QVERIFY(narrow.record.isValid);
+            QCOMPARE(narrow.record.errorBoundMs, std::optional<double>(4.5));
+            QCOMPARE(narrow.record.rttMs, std::optional<double>(9));
+            QCOMPARE(narrow.record.samples, std::optional<double>(5));
+        }
+        if (m_db->isPostgres()) {
+            // Read as the full lookup is: a protocol-level statement on the store's connection.
+            QSqlQuery q(test::StoreInternals::database(*s));
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM pg_prepared_statements WHERE NOT "
+                                          "from_sql AND statement LIKE '%jsonb_typeof%'")));
+            QVERIFY(q.next());
+            QVERIFY2(q.value(0).toInt() >= 2, "the seed's key shape and both keys");
+        }
+        // Both lookups counted their hit, on the row and in the history.
+        QCOMPARE(s->flushHistory(), StoreError());
+        for (const auto &[user, credential] : identities)
+            QCOMPARE(s->entry(user, credential)->hitCount, 2);
+        QCOMPARE(s->stats(24h)->hits, 2 * identities.size());
+
+        // Only JSON numbers are numbers; a negative bound is no bound.
+        const auto store = [&](const QJsonObject &metadata) {
+            return s->set(QStringLiteral("bob"), QStringLiteral("k"), QStringLiteral("BYBIT"),
+                          QStringLiteral("MAINNET"), offset(7, metadata), 60s);
+        };
+        QCOMPARE(
+            store(QJsonObject{{QStringLiteral("sync"),
+                               QJsonObject{{QStringLiteral("errorBoundMs"), QStringLiteral("4.5")},
+                                           {QStringLiteral("rttMs"), QJsonValue()},
+                                           {QStringLiteral("samples"), QJsonArray{5}}}}}),
+            StoreError());
+        OffsetLookup odd = s->lookupOffset(QStringLiteral("bob"), QStringLiteral("k"));
+        QCOMPARE(odd.outcome, Lookup::Outcome::Hit);
+        QCOMPARE(odd.record.timeOffsetMs, 7);
+        QVERIFY(!odd.record.errorBoundMs && !odd.record.rttMs && !odd.record.samples);
+        QCOMPARE(store(QJsonObject{
+                     {QStringLiteral("sync"), QJsonObject{{QStringLiteral("errorBoundMs"), -3},
+                                                          {QStringLiteral("rttMs"), 2}}}}),
+                 StoreError());
+        odd = s->lookupOffset(QStringLiteral("bob"), QStringLiteral("k"));
+        QVERIFY(!odd.record.errorBoundMs);
+        QCOMPARE(odd.record.rttMs, std::optional<double>(2));
+        QCOMPARE(store(QJsonObject{{QStringLiteral("sync"), QStringLiteral("not an object")}}),
+                 StoreError());
+        QVERIFY(!s->lookupOffset(QStringLiteral("bob"), QStringLiteral("k")).record.rttMs);
+        QCOMPARE(m_db->exec(QStringLiteral("UPDATE connector_state_cache SET \"metadata\" = NULL")),
+                 QString());
+        odd = s->lookupOffset(QStringLiteral("bob"), QStringLiteral("k"));
+        QCOMPARE(odd.outcome, Lookup::Outcome::Hit);
+        QVERIFY(!odd.record.errorBoundMs && !odd.record.rttMs && !odd.record.samples);
+
+        // The other outcomes, as get() tells them, with the old row's numbers.
+        QCOMPARE(s->lookupOffset(QStringLiteral("nobody"), QStringLiteral("k")).outcome,
+                 Lookup::Outcome::Miss);
+        QCOMPARE(s->invalidate(QStringLiteral("a_b"), QStringLiteral("c")).value(), 1);
+        const OffsetLookup invalidated =
+            s->lookupOffset(QStringLiteral("a_b"), QStringLiteral("c"));
+        QCOMPARE(invalidated.outcome, Lookup::Outcome::Invalidated);
+        QVERIFY(!invalidated.record.isValid);
+        QCOMPARE(invalidated.record.timeOffsetMs, -1234);
+        m_clock.advanceMs(61'000);
+        const OffsetLookup expired = s->lookupOffset(QStringLiteral("bob"), QStringLiteral("k"));
+        QCOMPARE(expired.outcome, Lookup::Outcome::Expired);
+        QCOMPARE(expired.outcome, s->get(QStringLiteral("bob"), QStringLiteral("k")).outcome);
+        QCOMPARE(expired.record.timeOffsetMs, 7);
+    }
+
     void lookupsOnColumnsOfOtherTypesFallBackToQtSql()
     {
         if (!m_db->isPostgres())
