@@ -118,7 +118,10 @@ elif "--round" in a:
          "init_hit_us": {"init_hit_us": 30.0, "init_hit_exchange_requests": 0},
          "get_8c_tps": {"get_8c_tps": 700.0, "get_8c_client_cpu_us": 20.0},
          "pgbench_8c_tps": {"pgbench_8c_tps": 1000.0, "pgbench_8c_client_cpu_us": 10.0},
-         "pgbench_get_statement_8c_tps": {"pgbench_get_statement_8c_tps": 800.0}}[key]
+         "pgbench_get_statement_8c_tps": {"pgbench_get_statement_8c_tps": 800.0},
+         "get_offset_p50_us": {"get_offset_p50_us": 15.0, "samples": 5},
+         "get_offset_8c_tps": {"get_offset_8c_tps": 900.0,
+                               "get_offset_8c_client_cpu_us": 15.0}}[key]
     print(json.dumps(dict(v, round_seconds=int(a[a.index("--round-seconds") + 1]))))
 """
 
@@ -155,6 +158,8 @@ class Interleaving(unittest.TestCase):
         self.assertEqual((r["min"], r["max"]), (gets[-1] / bases[-1], gets[0] / bases[0]))
         self.assertEqual(data["ratios"]["get_8c"]["median"], 0.7)
         self.assertEqual(data["ratios"]["client_cpu_8c"]["median"], 2.0)
+        self.assertEqual(data["ratios"]["offset_8c"]["median"], 0.9)
+        self.assertEqual(data["ratios"]["client_cpu_offset_8c"]["median"], 1.5)
         self.assertEqual(data["pg"]["get_hit_p50_us"], gets[2])  # the median, not the full run's
         self.assertEqual(data["pg"]["set_p50_us"], 90.0)  # the full run's own
         self.assertEqual(data["details"]["pg"]["pgbench_get_statement_8c_tps"], 800.0)
