@@ -70,9 +70,12 @@ private:
     std::unique_ptr<CacheStore> migrated(CacheStore::Options options = CacheStore::Options())
     {
         auto s = store(options);
+        // A failed migration fails the test here, where it happened, not some lines later.
         auto report = s->migrate();
         if (!report.ok())
-            qWarning() << report.error().message();
+            QTest::qFail(
+                qPrintable(QStringLiteral("migrate failed: %1").arg(report.error().message())),
+                __FILE__, __LINE__);
         return s;
     }
 
