@@ -146,27 +146,55 @@ std::unique_ptr<ChangeFeed> CacheStore::subscribeChanges()
 
 // --- get / set / invalidate ---------------------------------------------------------------------
 
-Lookup CacheStore::get(const QString &userId, const QString &credentialId)
+namespace {
+
+// What get() and lookupOffset() share around their statements: the identity checked, one
+// reconnect after a connection that died since the last call, a failure as a Failed lookup
+// (logged: it is a miss for the caller), and the outcome counted in the history.
+template<typename L, typename Once>
+L lookUp(CacheStore &store, CacheStore::Private *d, const QString &userId,
+         const QString &credentialId, const Once &once, StoreError *error)
 {
-    Lookup lookup;
-    StoreError error = d->checkIdentity(userId, credentialId);
-    if (!error) {
-        lookup = d->getOnce(userId, credentialId, &error);
-        // A connection that died since the last call: reconnect once and try again.
-        if (error.kind() == StoreError::Unreachable && !d->db.isOpen()) {
+    L lookup;
+    *error = d->checkIdentity(userId, credentialId);
+    if (!error->isError()) {
+        lookup = once(error);
+        if (error->kind() == StoreError::Unreachable && !d->db.isOpen()) {
             d->sinceConnectFailure.invalidate();
-            lookup = d->getOnce(userId, credentialId, &error);
+            lookup = once(error);
         }
     }
+    if (error->isError()) {
+        lookup = L();
+        lookup.outcome = Lookup::Outcome::Failed;
+        lookup.errorMessage = error->message();
+        qCWarning(lcCache).noquote()
+            << "Cache lookup failed (treated as a miss):"
+            << CacheStore::cacheKey(userId, credentialId) << "—" << error->message();
+    }
+    store::Counters &c = d->counters();
+    if (lookup.isHit())
+        ++c.hits;
+    else
+        ++c.misses;
+    if (store.isOpen())
+        d->maybeFlush();
+    return lookup;
+}
+
+} // namespace
+
+Lookup CacheStore::get(const QString &userId, const QString &credentialId)
+{
+    StoreError error;
+    const Lookup lookup = lookUp<Lookup>(
+        *this, d.get(), userId, credentialId,
+        [&](StoreError *e) { return d->getOnce(userId, credentialId, e); }, &error);
     // Only for the log lines, which evaluate it only when they are on.
     const auto key = [&]() { return cacheKey(userId, credentialId); };
-    if (error) {
-        lookup = Lookup();
-        lookup.outcome = Lookup::Outcome::Failed;
-        lookup.errorMessage = error.message();
-        qCWarning(lcCache).noquote()
-            << "Cache lookup failed (treated as a miss):" << key() << "—" << error.message();
-    } else if (lookup.outcome == Lookup::Outcome::Hit) {
+    if (error) // lookUp() logged it
+        return lookup;
+    if (lookup.outcome == Lookup::Outcome::Hit) {
         qCInfo(lcCache).noquote() << QStringLiteral("Cache HIT: %1 (age: %2s, hits: %3)")
                                          .arg(key())
                                          .arg(lookup.entry.ageMs(m_clock->nowMs()) / 1000)
@@ -179,47 +207,21 @@ Lookup CacheStore::get(const QString &userId, const QString &credentialId)
     } else {
         qCInfo(lcCache).noquote() << QStringLiteral("Cache MISS: %1").arg(key());
     }
-    Counters &c = d->counters();
-    if (lookup.isHit())
-        ++c.hits;
-    else
-        ++c.misses;
-    if (isOpen())
-        d->maybeFlush();
     return lookup;
 }
 
 OffsetLookup CacheStore::lookupOffset(const QString &userId, const QString &credentialId)
 {
-    OffsetLookup lookup;
-    StoreError error = d->checkIdentity(userId, credentialId);
-    if (!error) {
-        lookup = d->lookupOffsetOnce(userId, credentialId, &error);
-        if (error.kind() == StoreError::Unreachable && !d->db.isOpen()) { // as in get()
-            d->sinceConnectFailure.invalidate();
-            lookup = d->lookupOffsetOnce(userId, credentialId, &error);
-        }
-    }
-    const auto key = [&]() { return cacheKey(userId, credentialId); };
-    if (error) {
-        lookup = OffsetLookup();
-        lookup.outcome = Lookup::Outcome::Failed;
-        lookup.errorMessage = error.message();
-        qCWarning(lcCache).noquote()
-            << "Cache lookup failed (treated as a miss):" << key() << "—" << error.message();
-    } else if (lcCache().isInfoEnabled()) {
+    StoreError error;
+    const OffsetLookup lookup = lookUp<OffsetLookup>(
+        *this, d.get(), userId, credentialId,
+        [&](StoreError *e) { return d->lookupOffsetOnce(userId, credentialId, e); }, &error);
+    if (!error && lcCache().isInfoEnabled())
         qCInfo(lcCache).noquote()
             << QStringLiteral("Cache %1: %2 (age: %3s)")
-                   .arg(lookup.isHit() ? QStringLiteral("HIT") : QStringLiteral("MISS"), key())
+                   .arg(lookup.isHit() ? QStringLiteral("HIT") : QStringLiteral("MISS"),
+                        cacheKey(userId, credentialId))
                    .arg(lookup.hasEntry() ? lookup.record.ageMs(m_clock->nowMs()) / 1000 : 0);
-    }
-    Counters &c = d->counters();
-    if (lookup.isHit())
-        ++c.hits;
-    else
-        ++c.misses;
-    if (isOpen())
-        d->maybeFlush();
     return lookup;
 }
 

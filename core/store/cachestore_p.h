@@ -158,6 +158,7 @@ struct CacheStore::Private
     };
     LookupSql seedKeySql, bothKeysSql;
     LookupSql seedKeyOffsetSql, bothKeysOffsetSql; // lookupOffset()'s
+    LookupSql lookupSql(bool seedKey, const QString &qtColumns, const QString &nativeCols) const;
 
     QString columns() const;
     static CacheEntry readEntry(const QSqlQuery &query, int first = 0);

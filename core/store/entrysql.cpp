@@ -214,6 +214,29 @@ StoreError CacheStore::Private::checkIdentity(const QString &userId,
     return StoreError();
 }
 
+// A lookup's two statements for one identity shape and column list: the hit (a read, or with
+// HitCounting::PerLookup an UPDATE … RETURNING that counts it) and the miss that tells
+// expired, invalidated and missing apart. Built once per shape: the hot path allocates no SQL.
+CacheStore::Private::LookupSql CacheStore::Private::lookupSql(bool seedKey,
+                                                              const QString &qtColumns,
+                                                              const QString &nativeCols) const
+{
+    const QString identity = identityClause(seedKey);
+    const QString hit = q->m_options.hitCounting == HitCounting::Batched
+                            ? QStringLiteral("SELECT %3 FROM " CC_CACHE_TABLE " WHERE %1 AND "
+                                             "\"isValid\" AND \"expiresAt\" > %2")
+                            : QStringLiteral("UPDATE " CC_CACHE_TABLE " SET \"hitCount\" = "
+                                             "\"hitCount\" + 1 WHERE %1 AND \"isValid\" AND "
+                                             "\"expiresAt\" > %2 RETURNING %3");
+    const QString miss = QStringLiteral("SELECT %2 FROM " CC_CACHE_TABLE " WHERE %1");
+    LookupSql sql;
+    sql.hit.qt = hit.arg(identity, dialect.tsParam(), qtColumns);
+    sql.miss.qt = miss.arg(identity, qtColumns);
+    sql.hit.native = hit.arg(identity, dialect.tsParam(), nativeCols);
+    sql.miss.native = miss.arg(identity, nativeCols);
+    return sql;
+}
+
 Lookup CacheStore::Private::getOnce(const QString &userId, const QString &credentialId,
                                     StoreError *error)
 {
@@ -223,20 +246,8 @@ Lookup CacheStore::Private::getOnce(const QString &userId, const QString &creden
     const bool seedKey = identityBinds(userId, credentialId, &binds);
     LookupSql &sql = seedKey ? seedKeySql : bothKeysSql;
     const bool batched = q->m_options.hitCounting == HitCounting::Batched;
-    if (sql.hit.isEmpty()) {
-        const QString identity = identityClause(seedKey);
-        const QString hit = batched
-                                ? QStringLiteral("SELECT %3 FROM " CC_CACHE_TABLE " WHERE %1 AND "
-                                                 "\"isValid\" AND \"expiresAt\" > %2")
-                                : QStringLiteral("UPDATE " CC_CACHE_TABLE " SET \"hitCount\" = "
-                                                 "\"hitCount\" + 1 WHERE %1 AND \"isValid\" AND "
-                                                 "\"expiresAt\" > %2 RETURNING %3");
-        const QString miss = QStringLiteral("SELECT %2 FROM " CC_CACHE_TABLE " WHERE %1");
-        sql.hit.qt = hit.arg(identity, dialect.tsParam(), columns());
-        sql.miss.qt = miss.arg(identity, columns());
-        sql.hit.native = hit.arg(identity, dialect.tsParam(), nativeColumns());
-        sql.miss.native = miss.arg(identity, nativeColumns());
-    }
+    if (sql.hit.isEmpty())
+        sql = lookupSql(seedKey, columns(), nativeColumns());
     QVariantList hitBinds = binds;
     hitBinds << now;
     Lookup lookup;
@@ -291,20 +302,8 @@ OffsetLookup CacheStore::Private::lookupOffsetOnce(const QString &userId,
     const bool seedKey = identityBinds(userId, credentialId, &binds);
     LookupSql &sql = seedKey ? seedKeyOffsetSql : bothKeysOffsetSql;
     const bool batched = q->m_options.hitCounting == HitCounting::Batched;
-    if (sql.hit.isEmpty()) {
-        const QString identity = identityClause(seedKey);
-        const QString hit = batched
-                                ? QStringLiteral("SELECT %3 FROM " CC_CACHE_TABLE " WHERE %1 AND "
-                                                 "\"isValid\" AND \"expiresAt\" > %2")
-                                : QStringLiteral("UPDATE " CC_CACHE_TABLE " SET \"hitCount\" = "
-                                                 "\"hitCount\" + 1 WHERE %1 AND \"isValid\" AND "
-                                                 "\"expiresAt\" > %2 RETURNING %3");
-        const QString miss = QStringLiteral("SELECT %2 FROM " CC_CACHE_TABLE " WHERE %1");
-        sql.hit.qt = hit.arg(identity, dialect.tsParam(), offsetColumns(dialect, false));
-        sql.miss.qt = miss.arg(identity, offsetColumns(dialect, false));
-        sql.hit.native = hit.arg(identity, dialect.tsParam(), offsetColumns(dialect, true));
-        sql.miss.native = miss.arg(identity, offsetColumns(dialect, true));
-    }
+    if (sql.hit.isEmpty())
+        sql = lookupSql(seedKey, offsetColumns(dialect, false), offsetColumns(dialect, true));
     QVariantList hitBinds = binds;
     hitBinds << now;
     OffsetLookup lookup;
