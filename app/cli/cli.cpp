@@ -721,7 +721,7 @@ int Runner::cmdMigrate()
                         {QStringLiteral("steps"), QJsonArray::fromStringList(report->steps)}});
     } else {
         for (const QString &step : report->steps)
-            m_out << step << Qt::endl;
+            m_out << shown(step) << Qt::endl;
     }
     return ExitOk;
 }
@@ -1145,7 +1145,7 @@ int Runner::cmdStats()
                               {QStringLiteral("expiringIn60m"), s->expiringIn60m}});
         return ExitOk;
     }
-    m_out << "database:     " << m_store->config().displayString() << "\n"
+    m_out << "database:     " << shown(m_store->config().displayString()) << "\n"
           << "entries:      " << s->total << " (valid " << s->valid << ", expired " << s->expired
           << ", invalidated " << s->invalid << ")"
           << (s->estimated ? " (estimated from a sample; --exact counts)" : "") << "\n"
@@ -1296,7 +1296,7 @@ int Runner::cmdDemo()
         printJson(QJsonObject{{QStringLiteral("written"), n.value()}});
     else
         m_out << "wrote " << n.value() << " demo entries and a week of history to "
-              << m_store->config().displayString() << Qt::endl;
+              << shown(m_store->config().displayString()) << Qt::endl;
     return ExitOk;
 }
 
