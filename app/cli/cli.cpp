@@ -363,7 +363,7 @@ private:
 
     int usage(const QString &message)
     {
-        m_err << "connector-cache: " << escapeForDisplay(message, true) << Qt::endl;
+        m_err << "connector-cache: " << escapeForDisplay(message) << Qt::endl;
         if (m_command)
             m_err << "usage: connector-cache " << m_command->synopsis() << Qt::endl;
         m_err << "Try 'connector-cache --help'." << Qt::endl;
