@@ -6,6 +6,7 @@
 #include "core/store/entryjson.h"
 #include "core/store/filterquery.h"
 #include "core/store/timeexpr.h"
+#include "core/store/validation.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -43,8 +44,8 @@ const QList<OptionSpec> &optionTable()
          true, "d"},
         {"json", nullptr, "machine-readable output (the seed's field names, ISO 8601 UTC)", true},
         {"timeout", "MS",
-         "database connect and statement bound (default 2000); for sync, each exchange "
-         "request's (default 3000)",
+         "database connect and statement bound, 100 to 600000 (default 2000); for sync, each "
+         "exchange request's, 100 to 120000 (default 3000)",
          true},
         {"verbose", nullptr, "the engine's log lines (cache hits, SQL failures) on stderr", true},
         {"help", nullptr, "this text; 'connector-cache help COMMAND' for one command", true, "h"},
@@ -63,9 +64,12 @@ const QList<OptionSpec> &optionTable()
         // The commands' own.
         {"dry-run", nullptr, "say what would change, change nothing"},
         {"offset", "MS", "the clock offset (server minus local) in whole milliseconds"},
-        {"ttl", "DURATION", "how long the entry stays valid (default 15m, at least 1s)"},
-        {"synced-at", "TIME", "when the offset was measured (default now)"},
-        {"metadata", "JSON", "a JSON object kept with the entry"},
+        {"ttl", "DURATION", "how long the entry stays valid, 1s to 7d (default 15m)"},
+        {"synced-at", "TIME",
+         "when the offset was measured (default now): not before 2000, not in the future"},
+        {"metadata", "JSON", "a JSON object kept with the entry; no secrets (refused)"},
+        {"allow-unknown-exchange", nullptr,
+         "take an exchange or environment outside BYBIT, BINGX and MAINNET, TESTNET, DEMO"},
         {"sort", "COLUMN",
          "cacheKey, userId, credentialId, exchange, environment, timeOffset, lastSyncTime, "
          "expiresAt, hitCount or updatedAt"},
@@ -74,6 +78,7 @@ const QList<OptionSpec> &optionTable()
          "at most N rows (list: 50 by default, up to 10000; audit: 100, up to 100000)"},
         {"after", "CURSOR", "the page after this cursor (the nextCursor of --json)"},
         {"matching", nullptr, "every entry matching the filters rather than one"},
+        {"all", nullptr, "every entry: what --matching without filters needs to say"},
         {"yes", nullptr, "do not ask for confirmation"},
         {"batch-size", "N", "entries deleted per statement, 1 to 100000"},
         {"window", "DURATION", "hits and misses over this window (default 24h, at least 1m)"},
@@ -230,6 +235,49 @@ QString commandHelp(const Command &c)
     return text;
 }
 
+// Untrusted text (identifiers, names, messages quoting them) as printed to a terminal: control
+// and invisible characters escaped (escapeForDisplay()), never raw.
+QString shown(const QString &text)
+{
+    return escapeForDisplay(text);
+}
+
+// JSON as printed. QJsonDocument escapes what JSON requires (U+0000 to U+001F, '"', '\\'); DEL,
+// the C1 controls, line separators and invisible format characters (U+202E reorders what a
+// terminal shows) are written \uXXXX as well, which parses back to the same value. They can
+// only occur inside strings: the rest of a JSON text is ASCII.
+QString terminalSafeJson(const QByteArray &json)
+{
+    const QString text = QString::fromUtf8(json);
+    QString out;
+    out.reserve(text.size());
+    const auto escape = [&out](QChar c) {
+        out += QStringLiteral("\\u%1").arg(uint(c.unicode()), 4, 16, QLatin1Char('0'));
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            const bool format =
+                QChar::category(QChar::surrogateToUcs4(c, text.at(i + 1))) == QChar::Other_Format;
+            if (format) {
+                escape(c);
+                escape(text.at(i + 1));
+            } else {
+                out += c;
+                out += text.at(i + 1);
+            }
+            ++i;
+        } else if (c.unicode() == 0x7F || (c.unicode() >= 0x80 && c.unicode() <= 0x9F) ||
+                   c.unicode() == 0x2028 || c.unicode() == 0x2029 || c.isSurrogate() ||
+                   c.category() == QChar::Other_Format) {
+            escape(c);
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 QString iso(const QDateTime &t)
 {
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
@@ -316,7 +364,7 @@ private:
 
     int usage(const QString &message)
     {
-        m_err << "connector-cache: " << message << Qt::endl;
+        m_err << "connector-cache: " << escapeForDisplay(message) << Qt::endl;
         if (m_command)
             m_err << "usage: connector-cache " << m_command->synopsis() << Qt::endl;
         m_err << "Try 'connector-cache --help'." << Qt::endl;
@@ -325,18 +373,19 @@ private:
     int failed(const StoreError &error)
     {
         if (m_json) {
-            m_out << QJsonDocument(QJsonObject{{QStringLiteral("error"), error.message()}})
-                         .toJson(QJsonDocument::Compact)
+            m_out << terminalSafeJson(
+                         QJsonDocument(QJsonObject{{QStringLiteral("error"), error.message()}})
+                             .toJson(QJsonDocument::Compact))
                   << Qt::endl;
         }
-        m_err << "connector-cache: " << error.message() << Qt::endl;
+        m_err << "connector-cache: " << escapeForDisplay(error.message(), true) << Qt::endl;
         return exitCodeFor(error);
     }
     void printJson(const QJsonValue &value)
     {
-        m_out << (value.isArray()
-                      ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented)
-                      : QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented));
+        m_out << terminalSafeJson(
+            value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented)
+                            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented));
         m_out.flush();
     }
     QString value(const char *name) const { return m_parser.value(QLatin1String(name)); }
@@ -353,14 +402,8 @@ private:
         CacheStore::Options options;
         options.profile = QStringLiteral("cli");
         if (isSet("timeout") && m_command &&
-            QLatin1String(m_command->name) != QLatin1String("sync")) {
-            bool ok = false;
-            const int ms = value("timeout").toInt(&ok);
-            if (!ok || ms < 100)
-                return StoreError(StoreError::InvalidArgument,
-                                  QStringLiteral("--timeout takes milliseconds, at least 100"));
-            options.timeout = std::chrono::milliseconds(ms);
-        }
+            QLatin1String(m_command->name) != QLatin1String("sync"))
+            options.timeout = std::chrono::milliseconds(value("timeout").toInt()); // run() checked
         m_store = std::make_unique<CacheStore>(config, options);
         const StoreError opened = m_store->open();
         if (opened.kind() == StoreError::SchemaMissing && allowUnmigrated)
@@ -382,6 +425,22 @@ private:
 
     bool buildFilter(EntryFilter *filter, QString *error) const
     {
+        // An empty value would match every entry: `invalidate --matching --user ""` acted on
+        // all of them. A filter given twice would keep only its last value.
+        for (const QString &name : filterOptions()) {
+            const QStringList values = m_parser.values(name);
+            if (values.size() > 1) {
+                *error = QStringLiteral("--%1 is given %2 times; give it once")
+                             .arg(name)
+                             .arg(values.size());
+                return false;
+            }
+            if (values.size() == 1 && values.first().isEmpty()) {
+                *error = QStringLiteral("--%1 needs a value; an empty one would match every entry")
+                             .arg(name);
+                return false;
+            }
+        }
         if (isSet("query")) {
             QString queryError;
             *filter = parseFilterQuery(value("query"), Clock::system()->nowMs(), &queryError);
@@ -418,11 +477,11 @@ private:
         if (isSet("yes"))
             return true;
         if (!isatty(STDIN_FILENO)) {
-            m_err << "connector-cache: " << question
+            m_err << "connector-cache: " << escapeForDisplay(question)
                   << " — refusing without --yes when not run from a terminal" << Qt::endl;
             return false;
         }
-        m_err << question << " [y/N] " << Qt::flush;
+        m_err << escapeForDisplay(question) << " [y/N] " << Qt::flush;
         const QString answer = m_in.readLine().trimmed().toLower();
         return answer == QLatin1String("y") || answer == QLatin1String("yes");
     }
@@ -437,7 +496,7 @@ private:
         const StoreError written = m_store->recordAudit(r);
         if (written)
             m_err << "connector-cache: warning: the audit log was not written: "
-                  << written.message() << Qt::endl;
+                  << escapeForDisplay(written.message()) << Qt::endl;
     }
 
     static QString identityJson(const QString &user, const QString &credential)
@@ -484,7 +543,8 @@ const QList<Command> &commands()
          &Runner::cmdShow},
         {"set", "USER CREDENTIAL",
          "Write an entry (upsert), as the seed's service does after a sync.",
-         "exchange! environment! offset! ttl synced-at metadata", 2, 2, &Runner::cmdSet},
+         "exchange! environment! offset! ttl synced-at metadata allow-unknown-exchange", 2, 2,
+         &Runner::cmdSet},
         {"list", "",
          "List entries, a page at a time (keyset paging; --json prints the next cursor).",
          "FILTERS sort desc limit after", 0, 0, &Runner::cmdList},
@@ -493,7 +553,7 @@ const QList<Command> &commands()
         {"invalidate", "[USER CREDENTIAL]",
          "Invalidate one entry (USER CREDENTIAL), or every entry matching the filters "
          "(--matching); forces a resync.",
-         "matching FILTERS dry-run yes", 0, 2, &Runner::cmdInvalidate},
+         "matching FILTERS all dry-run yes", 0, 2, &Runner::cmdInvalidate},
         {"cleanup", "", "Delete expired entries in short batches; prints how many.",
          "dry-run batch-size", 0, 0, &Runner::cmdCleanup},
         {"stats", "",
@@ -606,6 +666,17 @@ int Runner::run(const QStringList &arguments)
         if (!o || (!o->global && !own.contains(QLatin1String(o->name))))
             return usage(QStringLiteral("'%1' does not take --%2").arg(name, option));
     }
+    // An impossible bound is a usage error before anything else happens, whatever the command.
+    if (isSet("timeout")) {
+        const bool sync = QLatin1String(m_command->name) == QLatin1String("sync");
+        const int most = sync ? 120000 : 600000;
+        bool ok = false;
+        const int ms = value("timeout").toInt(&ok);
+        if (m_parser.values(QStringLiteral("timeout")).size() > 1 || !ok || ms < 100 || ms > most)
+            return usage(QStringLiteral("--timeout takes whole milliseconds, 100 to %1 (not '%2')")
+                             .arg(most)
+                             .arg(value("timeout").left(40)));
+    }
     if (positional.size() < m_command->minArgs || positional.size() > m_command->maxArgs)
         return usage(QStringLiteral("'%1' takes %2 argument(s), got %3")
                          .arg(name)
@@ -651,7 +722,7 @@ int Runner::cmdMigrate()
                         {QStringLiteral("steps"), QJsonArray::fromStringList(report->steps)}});
     } else {
         for (const QString &step : report->steps)
-            m_out << step << Qt::endl;
+            m_out << shown(step) << Qt::endl;
     }
     return ExitOk;
 }
@@ -681,10 +752,10 @@ int Runner::cmdStatus()
     if (m_json) {
         printJson(o);
     } else {
-        m_out << "database:  " << o.value(QStringLiteral("database")).toString() << "\n"
-              << "server:    " << info->backend << " " << info->version << " (round trip "
-              << info->latencyUs << " µs)\n"
-              << "role:      " << info->role << "\n"
+        m_out << "database:  " << shown(o.value(QStringLiteral("database")).toString()) << "\n"
+              << "server:    " << shown(info->backend) << " " << shown(info->version)
+              << " (round trip " << info->latencyUs << " µs)\n"
+              << "role:      " << shown(info->role) << "\n"
               << "schema:    version " << status.version
               << (status.state == SchemaStatus::State::Current
                       ? QStringLiteral(" (current)")
@@ -708,8 +779,9 @@ void Runner::printEntry(const CacheEntry &e, const QString &outcome)
         printJson(o);
         return;
     }
-    m_out << "entry:       " << e.userId << " / " << e.credentialId << " (" << e.cacheKey << ")\n"
-          << "exchange:    " << e.exchange << " " << e.environment << "\n"
+    m_out << "entry:       " << shown(e.userId) << " / " << shown(e.credentialId) << " ("
+          << shown(e.cacheKey) << ")\n"
+          << "exchange:    " << shown(e.exchange) << " " << shown(e.environment) << "\n"
           << "offset:      " << e.timeOffsetMs << " ms\n"
           << "last sync:   " << iso(e.lastSyncTime) << " (age " << humanDuration(e.ageMs(now))
           << ")\n"
@@ -718,7 +790,8 @@ void Runner::printEntry(const CacheEntry &e, const QString &outcome)
           << "state:       " << stateName(e.stateAt(now)) << " (" << outcome << ")\n"
           << "hits:        " << e.hitCount << "\n";
     if (!e.metadata.isEmpty())
-        m_out << "metadata:    " << QJsonDocument(e.metadata).toJson(QJsonDocument::Compact)
+        m_out << "metadata:    "
+              << shown(QString::fromUtf8(QJsonDocument(e.metadata).toJson(QJsonDocument::Compact)))
               << "\n";
     m_out.flush();
 }
@@ -733,7 +806,7 @@ int Runner::cmdGet(bool countHit)
         auto entry = m_store->entry(args.at(0), args.at(1));
         if (!entry.ok()) {
             if (entry.error().kind() == StoreError::InvalidArgument) {
-                m_err << "connector-cache: " << entry.error().message() << Qt::endl;
+                m_err << "connector-cache: " << shown(entry.error().message()) << Qt::endl;
                 return ExitNotFound;
             }
             return failed(entry.error());
@@ -755,8 +828,8 @@ int Runner::cmdGet(bool countHit)
     case Lookup::Outcome::Miss:
         if (m_json)
             printJson(QJsonObject{{QStringLiteral("outcome"), QStringLiteral("miss")}});
-        m_err << "connector-cache: no cache entry for " << args.at(0) << " / " << args.at(1)
-              << Qt::endl;
+        m_err << "connector-cache: no cache entry for " << shown(args.at(0)) << " / "
+              << shown(args.at(1)) << Qt::endl;
         return ExitNotFound;
     case Lookup::Outcome::Failed:
         return failed(StoreError(StoreError::Unreachable, lookup.errorMessage));
@@ -769,6 +842,8 @@ int Runner::cmdSet()
     const QStringList args = m_parser.positionalArguments().mid(1);
     if (!isSet("exchange") || !isSet("environment") || !isSet("offset"))
         return usage(QStringLiteral("set needs --exchange, --environment and --offset"));
+    EntryLimits limits;
+    limits.allowUnknownExchange = isSet("allow-unknown-exchange");
     bool ok = false;
     TimeSyncState state;
     state.timeOffsetMs = value("offset").toLongLong(&ok);
@@ -778,17 +853,31 @@ int Runner::cmdSet()
     std::chrono::seconds ttl = CacheStore::kDefaultTtl;
     if (isSet("ttl")) {
         const auto ms = parseDurationMs(value("ttl"));
-        if (!ms || *ms < 1000)
-            return usage(QStringLiteral("--ttl takes a duration of at least 1s (900, 15m, 1h)"));
+        if (!ms || *ms < 1000 || *ms / 1000 > limits.maxTtl.count())
+            return usage(
+                QStringLiteral("--ttl takes a duration of 1s to %1d (900, 15m, 1h), not '%2'")
+                    .arg(limits.maxTtl.count() / 86400)
+                    .arg(value("ttl").left(40)));
         ttl = std::chrono::seconds(*ms / 1000);
     }
+    const qint64 now = Clock::system()->nowMs();
     if (isSet("synced-at")) {
         QString problem;
         const auto t = parseTime("synced-at", &problem);
         if (!t)
             return usage(problem);
+        const StoreError bad = validateSyncTime(*t, now, limits);
+        if (bad)
+            return usage(QStringLiteral("--synced-at: ") + bad.message());
         state.lastSyncTime = *t;
     }
+    StoreError bad =
+        validateExchangeNames(value("exchange"), value("environment"), limits.allowUnknownExchange);
+    if (bad)
+        return usage(bad.message() +
+                     (limits.allowUnknownExchange
+                          ? QString()
+                          : QStringLiteral("; --allow-unknown-exchange takes another name")));
     if (isSet("metadata")) {
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(value("metadata").toUtf8(), &parseError);
@@ -799,6 +888,11 @@ int Runner::cmdSet()
                                       : parseError.errorString()));
         state.metadata = doc.object();
     }
+    // Everything the store will be given, by the one set of rules (core/store/validation.h).
+    bad = validateEntryInput(args.at(0), args.at(1), value("exchange"), value("environment"), state,
+                             ttl, now, limits);
+    if (bad)
+        return usage(bad.message());
     StoreError error = openStore();
     if (error)
         return failed(error);
@@ -812,7 +906,7 @@ int Runner::cmdSet()
             {QStringLiteral("written"), true},
             {QStringLiteral("cacheKey"), CacheStore::cacheKey(args.at(0), args.at(1))}});
     else
-        m_out << "saved " << CacheStore::cacheKey(args.at(0), args.at(1)) << " (offset "
+        m_out << "saved " << shown(CacheStore::cacheKey(args.at(0), args.at(1))) << " (offset "
               << state.timeOffsetMs << " ms, expires in " << humanDuration(ttl.count() * 1000)
               << ")" << Qt::endl;
     return ExitOk;
@@ -838,6 +932,11 @@ int Runner::cmdList()
         request.limit = 50;
     }
     request.after = value("after");
+    if (isSet("after")) {
+        const StoreError bad = validateCursor(request.after, request.sortColumn, request.sortOrder);
+        if (bad)
+            return usage(QStringLiteral("--after: ") + bad.message());
+    }
     StoreError error = openStore();
     if (error)
         return failed(error);
@@ -867,10 +966,10 @@ int Runner::cmdList()
           << "\n";
     for (const CacheEntry &e : page->entries) {
         m_out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8")
-                     .arg(e.userId, -16)
-                     .arg(e.credentialId, -20)
-                     .arg(e.exchange, -8)
-                     .arg(e.environment, -8)
+                     .arg(shown(e.userId), -16)
+                     .arg(shown(e.credentialId), -20)
+                     .arg(shown(e.exchange), -8)
+                     .arg(shown(e.environment), -8)
                      .arg(e.timeOffsetMs, 7)
                      .arg(humanDuration(e.ageMs(now)), 5)
                      .arg(e.hitCount, 6)
@@ -905,9 +1004,23 @@ int Runner::cmdCount()
 int Runner::cmdInvalidate()
 {
     const QStringList args = m_parser.positionalArguments().mid(1);
-    const bool matching = isSet("matching");
+    const bool all = isSet("all");
+    const bool matching = isSet("matching") || all;
     if (matching == (args.size() == 2) || (!matching && args.size() != 2))
         return usage(QStringLiteral("give either USER CREDENTIAL or --matching with filters"));
+    EntryFilter filter;
+    if (matching) {
+        QString problem;
+        if (!buildFilter(&filter, &problem))
+            return usage(problem);
+        // No filter means every entry: said explicitly, never by leaving the filters out.
+        if (filter.isEmpty() && !all)
+            return usage(QStringLiteral("no filter given: --matching would invalidate every "
+                                        "entry; add --all if that is what you mean"));
+        if (!filter.isEmpty() && all)
+            return usage(QStringLiteral("--all means every entry and takes no filters; drop "
+                                        "--all or the filters"));
+    }
     StoreError error = openStore();
     if (error)
         return failed(error);
@@ -924,15 +1037,12 @@ int Runner::cmdInvalidate()
                   << Qt::endl;
         return n.value() > 0 ? ExitOk : ExitNotFound;
     }
-    EntryFilter filter;
-    QString problem;
-    if (!buildFilter(&filter, &problem))
-        return usage(problem);
     auto preview = m_store->countInvalidatable(filter);
     if (!preview.ok())
         return failed(preview.error());
     const QString filterJson =
-        QString::fromUtf8(QJsonDocument(filter.toJson()).toJson(QJsonDocument::Compact));
+        all ? QStringLiteral("{\"all\":true}")
+            : QString::fromUtf8(QJsonDocument(filter.toJson()).toJson(QJsonDocument::Compact));
     if (isSet("dry-run")) {
         if (m_json)
             printJson(QJsonObject{{QStringLiteral("wouldInvalidate"), preview.value()}});
@@ -1036,7 +1146,7 @@ int Runner::cmdStats()
                               {QStringLiteral("expiringIn60m"), s->expiringIn60m}});
         return ExitOk;
     }
-    m_out << "database:     " << m_store->config().displayString() << "\n"
+    m_out << "database:     " << shown(m_store->config().displayString()) << "\n"
           << "entries:      " << s->total << " (valid " << s->valid << ", expired " << s->expired
           << ", invalidated " << s->invalid << ")"
           << (s->estimated ? " (estimated from a sample; --exact counts)" : "") << "\n"
@@ -1145,10 +1255,10 @@ int Runner::cmdAudit()
                                 {QStringLiteral("rowsAffected"), r.rowsAffected},
                                 {QStringLiteral("outcome"), r.outcome}};
         } else {
-            m_out << iso(r.at) << "  " << r.action.leftJustified(19) << " rows "
-                  << QString::number(r.rowsAffected).rightJustified(7) << "  " << r.osUser << "@"
-                  << r.dbRole << " [" << r.profile << "]  " << r.filter << "  " << r.outcome
-                  << "\n";
+            m_out << iso(r.at) << "  " << shown(r.action).leftJustified(19) << " rows "
+                  << QString::number(r.rowsAffected).rightJustified(7) << "  " << shown(r.osUser)
+                  << "@" << shown(r.dbRole) << " [" << shown(r.profile) << "]  " << shown(r.filter)
+                  << "  " << shown(r.outcome) << "\n";
         }
     }
     if (m_json)
@@ -1187,7 +1297,7 @@ int Runner::cmdDemo()
         printJson(QJsonObject{{QStringLiteral("written"), n.value()}});
     else
         m_out << "wrote " << n.value() << " demo entries and a week of history to "
-              << m_store->config().displayString() << Qt::endl;
+              << shown(m_store->config().displayString()) << Qt::endl;
     return ExitOk;
 }
 
@@ -1205,16 +1315,16 @@ int Runner::cmdSync()
         if (!ok || request.samples < 1 || request.samples > 50)
             return usage(QStringLiteral("--samples takes 1 to 50"));
     }
-    if (isSet("timeout")) {
-        request.timeoutMs = value("timeout").toInt(&ok);
-        if (!ok || request.timeoutMs < 100 || request.timeoutMs > 120000)
-            return usage(QStringLiteral("--timeout takes 100 to 120000 milliseconds"));
-    }
+    if (isSet("timeout"))
+        request.timeoutMs = value("timeout").toInt(); // run() checked it
     const QStringList saveTo = m_parser.positionalArguments().mid(1);
     if (isSet("save") != (saveTo.size() == 2))
         return usage(QStringLiteral("--save takes USER CREDENTIAL: sync --exchange BYBIT --save "
                                     "user123 cred456"));
     if (isSet("save")) {
+        const StoreError bad = validateIdentity(saveTo.at(0), saveTo.at(1));
+        if (bad)
+            return usage(bad.message());
         // Check the database before spending a sync on it.
         const StoreError opened = openStore();
         if (opened)
@@ -1234,13 +1344,13 @@ int Runner::cmdSync()
     if (!result.ok) {
         if (m_json)
             printJson(QJsonObject{{QStringLiteral("error"), result.error}});
-        m_err << "connector-cache: " << result.error << Qt::endl;
+        m_err << "connector-cache: " << escapeForDisplay(result.error, true) << Qt::endl;
         return result.usageError ? ExitUsage : ExitExchange;
     }
     if (m_json) {
         printJson(result.json);
     } else {
-        m_out << result.text << Qt::flush;
+        m_out << escapeForDisplay(result.text, true) << Qt::flush;
     }
     return ExitOk;
 }
@@ -1273,6 +1383,20 @@ QString commandHelpText(const QString &command)
 {
     const Command *c = findCommand(command);
     return c ? commandHelp(*c) : QString();
+}
+
+QString invalidArgumentEncoding(int argc, const char *const *argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView bytes(argv[i]);
+        if (!isValidUtf8(bytes))
+            return QStringLiteral("argument %1 ('%2') is not valid UTF-8; ids and options must be "
+                                  "UTF-8 text, or two different byte strings would name the same "
+                                  "entry")
+                .arg(i)
+                .arg(escapeBytes(bytes.first(qMin(bytes.size(), qsizetype(80)))));
+    }
+    return QString();
 }
 
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QTextStream &in)

@@ -26,6 +26,11 @@ QStringList commandNames();
 QStringList commandOptions(const QString &command);
 QString commandHelpText(const QString &command);
 
+// Words for the first argument (argv[1] onwards) that is not valid UTF-8, or an empty string.
+// Qt would decode it with U+FFFD in place of each bad byte, so that two different ids ("\xff\xfe"
+// and "\xc0\xc1") would name the same entry; main() refuses such a command line (exit 2).
+QString invalidArgumentEncoding(int argc, const char *const *argv);
+
 // Runs the command line (without the program name) and returns the exit code. Output goes to
 // out, errors and progress to err; input (confirmations) comes from in.
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QTextStream &in);

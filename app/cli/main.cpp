@@ -9,6 +9,14 @@
 
 int main(int argc, char *argv[])
 {
+    // Checked on the bytes: QCoreApplication::arguments() has already replaced what is not
+    // UTF-8 with U+FFFD.
+    const QString badArgument = cc::cli::invalidArgumentEncoding(argc, argv);
+    if (!badArgument.isEmpty()) {
+        QTextStream err(stderr);
+        err << "connector-cache: " << badArgument << Qt::endl;
+        return cc::cli::ExitUsage;
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("connector-cache"));
     QCoreApplication::setOrganizationName(QStringLiteral("connector-cache"));

@@ -159,6 +159,14 @@ DatabaseConfig parsePostgres(const QString &url, QString *errorMessage)
 
     const QUrlQuery query(parsed);
     const auto items = query.queryItems(QUrl::FullyDecoded);
+    // What the authority and the path named, before the query is read: a query parameter that
+    // names one of them again is refused rather than silently losing to it (or winning over it,
+    // as libpq would), so that the URL means one thing to every reader.
+    const bool authorityNamesHost = !config.host.isEmpty();
+    const bool authorityNamesPort = config.port > 0;
+    const bool authorityNamesUser = !config.user.isEmpty();
+    const bool pathNamesDatabase = !config.databaseName.isEmpty();
+    QStringList seen;
     for (const auto &item : items) {
         const QString key = item.first;
         const QString value = item.second;
@@ -167,6 +175,27 @@ DatabaseConfig parsePostgres(const QString &url, QString *errorMessage)
                            QStringLiteral("unknown connection parameter '%1'; libpq knows e.g. "
                                           "sslmode, sslrootcert, connect_timeout, application_name")
                                .arg(key));
+        if (seen.contains(key))
+            return failure(
+                errorMessage,
+                QStringLiteral("the connection parameter '%1' is given twice; keep one").arg(key));
+        seen << key;
+        if (key == QLatin1String("user") && authorityNamesUser)
+            return failure(errorMessage,
+                           QStringLiteral("the URL names the user twice, before '@' and as "
+                                          "?user=; keep one"));
+        if (key == QLatin1String("dbname") && pathNamesDatabase)
+            return failure(errorMessage,
+                           QStringLiteral("the URL names the database twice, in the path and as "
+                                          "?dbname=; keep one"));
+        if (key == QLatin1String("host") && authorityNamesHost)
+            return failure(errorMessage,
+                           QStringLiteral("the URL names the host twice, after '//' and as "
+                                          "?host=; keep one"));
+        if (key == QLatin1String("port") && authorityNamesPort)
+            return failure(errorMessage,
+                           QStringLiteral("the URL names the port twice, after the host and as "
+                                          "?port=; keep one"));
         if (key == QLatin1String("sslmode") && !sslModes().contains(value))
             return failure(errorMessage, QStringLiteral("sslmode '%1' is not one of %2")
                                              .arg(value, sslModes().join(QStringLiteral(", "))));
@@ -178,9 +207,9 @@ DatabaseConfig parsePostgres(const QString &url, QString *errorMessage)
                     errorMessage,
                     QStringLiteral("connect_timeout must be whole seconds, not '%1'").arg(value));
         }
-        // The URL's host, port, dbname and user win over the query, as in libpq; the query
-        // fills what the authority left out (host=/var/run/postgresql for a socket directory).
-        if (key == QLatin1String("host") && config.host.isEmpty()) {
+        // The query fills what the authority and the path left out (host=/var/run/postgresql
+        // for a socket directory, dbname= for a name holding '/').
+        if (key == QLatin1String("host")) {
             // A socket directory (absolute path) or a host name; anything else would not survive
             // being written back as a URL, and libpq would reject it later with less to go on.
             if (!value.startsWith(QLatin1Char('/'))) {
@@ -195,19 +224,18 @@ DatabaseConfig parsePostgres(const QString &url, QString *errorMessage)
             } else {
                 config.host = value;
             }
-        } else if (key == QLatin1String("port") && config.port < 0) {
+        } else if (key == QLatin1String("port")) {
             bool ok = false;
             config.port = value.toInt(&ok);
             if (!ok || config.port <= 0 || config.port > 65535)
                 return failure(
                     errorMessage,
                     QStringLiteral("port '%1' is not a number from 1 to 65535").arg(value));
-        } else if (key == QLatin1String("dbname") && config.databaseName.isEmpty()) {
+        } else if (key == QLatin1String("dbname")) {
             config.databaseName = value;
-        } else if (key == QLatin1String("user") && config.user.isEmpty()) {
+        } else if (key == QLatin1String("user")) {
             config.user = value;
-        } else if (key != QLatin1String("host") && key != QLatin1String("port") &&
-                   key != QLatin1String("dbname") && key != QLatin1String("user")) {
+        } else {
             config.options.insert(key, value);
         }
     }

@@ -15,6 +15,9 @@ namespace cc {
 //   sqlite:///absolute/path.db     sqlite:relative/path.db     sqlite::memory:
 // Parts left out of a PostgreSQL URL fall back to libpq's conventions: PGHOST, PGPORT, PGUSER,
 // PGPASSWORD, PGDATABASE, PGSERVICE and ~/.pgpass, exactly as in psql.
+// The query may name the host, port, user or database only when the authority and the path left
+// them out (postgresql:///cache?host=/run/postgresql); naming one twice, or giving any parameter
+// twice, is refused in words.
 class DatabaseConfig
 {
 public:

@@ -108,12 +108,19 @@ EntryFilter parseFilterQuery(const QString &query, qint64 nowMs, QString *errorM
         return fail(error);
     QStringList words;
     for (const Token &t : std::as_const(tokens)) {
+        // An empty value would match every entry (a bulk action on "" would act on all):
+        // refused, quoted or not.
         if (t.key.isEmpty()) {
+            if (t.value.isEmpty())
+                return fail(QStringLiteral("an empty quoted word (\"\") would match every "
+                                           "entry; put text between the quotes or remove them"));
             words << t.value;
             continue;
         }
         if (t.value.isEmpty())
-            return fail(QStringLiteral("'%1:' needs a value").arg(t.key));
+            return fail(QStringLiteral("'%1:' needs a value; an empty one would match every "
+                                       "entry")
+                            .arg(t.key));
         if (t.key == QLatin1String("user")) {
             filter.userId = t.value;
         } else if (t.key == QLatin1String("credential") || t.key == QLatin1String("cred")) {

@@ -12,8 +12,10 @@ namespace cc {
 // invalid, any), before (ISO 8601 time or a duration ago: 90s, 15m, 24h, 7d, a bare number being
 // seconds; the grammar is parseTimeExpression()'s in timeexpr.h). Words that are not
 // key:value pairs form the free-text substring (joined by single spaces). Values may be quoted
-// with "..." in which \" and \\ escape. Unknown keys, bad states, bad times and unterminated
-// quotes are errors in words; the filter is then empty. nowMs anchors relative times.
+// with "..." in which \" and \\ escape. Unknown keys, bad states, bad times, unterminated
+// quotes and empty values (user: or user:"" or a bare "", which would match every entry) are
+// errors in words; the filter is then empty. An empty query is the empty filter (everything):
+// a bulk action must ask for that explicitly. nowMs anchors relative times.
 EntryFilter parseFilterQuery(const QString &query, qint64 nowMs, QString *errorMessage);
 
 // The query text for a filter (round-trips through parseFilterQuery).

@@ -5,6 +5,7 @@
 #include "core/store/cachestore.h"
 #include "core/store/entryjson.h"
 #include "core/store/schema.h"
+#include "core/store/validation.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
 #include "tests/support/testdatabase.h"
 
@@ -84,6 +85,42 @@ private:
         r.out = QString::fromUtf8(p.readAllStandardOutput());
         r.err = QString::fromUtf8(p.readAllStandardError());
         return r;
+    }
+
+    // Words as arguments, for the tables of the hardening checks.
+    static QStringList words(std::initializer_list<const char *> list)
+    {
+        QStringList out;
+        for (const char *w : list)
+            out << QString::fromUtf8(w);
+        return out;
+    }
+    // A shell command line: $0 is the program, $1 the database URL. For arguments that are not
+    // valid UTF-8, which QProcess cannot pass (it encodes a QString).
+    Run shell(const QString &script)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("CONNECTOR_CACHE_DATABASE"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral("/bin/sh"),
+                {QStringLiteral("-c"), script,
+                 qEnvironmentVariable("CC_BINARY_DIR") + QStringLiteral("/bin/connector-cache"),
+                 m_db->url()});
+        Run r;
+        if (!p.waitForFinished(60000)) {
+            p.kill();
+            return r;
+        }
+        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        return r;
+    }
+    int countState(const char *state)
+    {
+        const Run r = cli(words({"count", "--state", state, "--json"}));
+        return r.code == 0 ? r.json().value(QStringLiteral("count")).toInt() : -1;
     }
 
 private Q_SLOTS:
@@ -581,6 +618,398 @@ private Q_SLOTS:
         r = cli({QStringLiteral("sync"), QStringLiteral("--exchange"), QStringLiteral("BYBIT"),
                  QStringLiteral("--base-url"), QStringLiteral("not a url")});
         QCOMPARE(r.code, 2);
+    }
+
+    // Issue 15: `invalidate --matching --user "" --yes` invalidated every entry and audited
+    // the filter as {}. An empty filter value is a usage error; every entry takes --all.
+    void emptyFiltersNeverMeanEverything()
+    {
+        QCOMPARE(cli(words({"demo", "--entries", "40"})).code, 0);
+        const int invalidBefore = countState("invalid");
+        QVERIFY(invalidBefore >= 0);
+        const QList<QStringList> refused = {
+            words({"invalidate", "--matching", "--user", "", "--yes"}),
+            words({"invalidate", "--matching", "--credential", "", "--yes"}),
+            words({"invalidate", "--matching", "--exchange", "", "--yes"}),
+            words({"invalidate", "--matching", "--environment", "", "--yes"}),
+            words({"invalidate", "--matching", "--text", "", "--yes"}),
+            words({"invalidate", "--matching", "--state", "", "--yes"}),
+            words({"invalidate", "--matching", "--synced-before", "", "--yes"}),
+            words({"invalidate", "--matching", "--query", "", "--yes"}),
+            words({"invalidate", "--matching", "--query", "user:\"\"", "--yes"}),
+            words({"invalidate", "--matching", "--query", "\"\"", "--yes"}),
+            words({"invalidate", "--matching", "--user=", "--yes"}),
+            words({"count", "--user", ""}),
+            words({"list", "--credential", ""}),
+        };
+        for (const QStringList &args : refused) {
+            const Run r = cli(args);
+            QVERIFY2(r.code == 2, qPrintable(args.join(QLatin1Char(' ')) + QLatin1Char(' ') +
+                                             QString::number(r.code)));
+            QVERIFY2(r.err.contains(QStringLiteral("needs a value")) ||
+                         r.err.contains(QStringLiteral("empty quoted word")),
+                     qPrintable(r.err));
+        }
+        // No filter at all, or only the one that matches everything: --all must say so.
+        for (const QStringList &args :
+             {words({"invalidate", "--matching", "--yes"}),
+              words({"invalidate", "--matching", "--state", "any", "--yes"})}) {
+            const Run r = cli(args);
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains(QStringLiteral("add --all")), qPrintable(r.err));
+        }
+        // A filter given twice kept only the last value.
+        Run r = cli(words({"invalidate", "--matching", "--user", "a", "--user", "b", "--yes"}));
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--user is given 2 times")), qPrintable(r.err));
+        r = cli(words({"invalidate", "--all", "--exchange", "BYBIT", "--yes"}));
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("takes no filters")), qPrintable(r.err));
+        r = cli(words({"invalidate", "--all", "u", "c", "--yes"}));
+        QCOMPARE(r.code, 2);
+        QCOMPARE(countState("invalid"), invalidBefore); // nothing was touched
+
+        r = cli(words({"invalidate", "--all", "--dry-run", "--json"}));
+        QCOMPARE(r.code, 0);
+        const int all = r.json().value(QStringLiteral("wouldInvalidate")).toInt();
+        QCOMPARE(all, 40 - invalidBefore);
+        r = cli(words({"invalidate", "--all", "--yes", "--json"}));
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(QStringLiteral("invalidated")).toInt(), all);
+        QCOMPARE(countState("invalid"), 40);
+        r = cli(words({"audit", "--json", "--limit", "1"}));
+        QCOMPARE(r.array().at(0).toObject().value(QStringLiteral("filter")).toString(),
+                 QStringLiteral("{\"all\":true}"));
+    }
+
+    // Issue 15: "\xff\xfe" and "\xc0\xc1" both became U+FFFD U+FFFD and found each other's
+    // entry. Arguments that are not UTF-8 are refused on their bytes, before Qt decodes them.
+    void idsThatAreNotUtf8AreRefused()
+    {
+        QCOMPARE(cli(words({"migrate"})).code, 0);
+        Run r = shell(QStringLiteral(
+            "exec \"$0\" set \"$(printf '\\377\\376')\" cred --exchange BYBIT --environment "
+            "TESTNET --offset 5 --database \"$1\""));
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("argument 2 ('\\xff\\xfe') is not valid UTF-8")),
+                 qPrintable(r.err));
+        r = shell(QStringLiteral("exec \"$0\" show \"$(printf '\\300\\301')\" cred --database "
+                                 "\"$1\""));
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("'\\xc0\\xc1'")), qPrintable(r.err));
+        r = shell(QStringLiteral("exec \"$0\" count --text \"$(printf 'a\\355\\240\\200')\" "
+                                 "--database \"$1\""));
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("argument 3")), qPrintable(r.err));
+        // Valid UTF-8 is fine, as bytes too.
+        r = shell(QStringLiteral("exec \"$0\" set \"$(printf 'caf\\303\\251')\" cred --exchange "
+                                 "BYBIT --environment TESTNET --offset 5 --database \"$1\""));
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(
+            cli({QStringLiteral("show"), QStringLiteral("caf\u00e9"), QStringLiteral("cred")}).code,
+            0);
+
+        // The check itself, on the bytes.
+        const char *good[] = {"connector-cache", "get", "caf\xc3\xa9", "\xf0\x9f\x98\x80"};
+        QCOMPARE(cli::invalidArgumentEncoding(4, good), QString());
+        for (const char *bad : {"\xff\xfe", "\xc0\xc1", "\xc0\xaf", "\xed\xa0\x80",
+                                "\xf4\x90\x80\x80", "\xe2\x82", "\x80", "ok\xf8"}) {
+            const char *argv[] = {"connector-cache", "get", bad, "c"};
+            QVERIFY2(cli::invalidArgumentEncoding(4, argv).contains(QStringLiteral("argument 2")),
+                     bad);
+            QVERIFY(!isValidUtf8(QByteArrayView(bad)));
+        }
+        QVERIFY(isValidUtf8(QByteArrayView("\xf4\x8f\xbf\xbf"))); // U+10FFFF
+        QVERIFY(isValidUtf8(QByteArrayView("\xef\xbf\xbd")));     // U+FFFD typed as such
+        // The store's rule (for library callers): an id holding U+FFFD or a lone surrogate.
+        QVERIFY(validateIdentity(QStringLiteral("a\uFFFDb"), QStringLiteral("c"))
+                    .message()
+                    .contains(QStringLiteral("U+FFFD")));
+        QVERIFY(validateIdentity(QStringLiteral("a"), QString(QChar(0xD800)))
+                    .message()
+                    .contains(QStringLiteral("unpaired surrogate")));
+        QVERIFY(validateIdentity(QString(1025, QLatin1Char('u')), QStringLiteral("c")));
+        QVERIFY(!validateIdentity(QString(1024, QLatin1Char('u')), QStringLiteral("c")));
+    }
+
+    // Issue 15: a TTL of 999999999 days, a sync in the year 3000 or 1, free-text exchanges and
+    // environments and malformed cursors were accepted.
+    void absurdValuesAreRefused_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        const QStringList set = words(
+            {"set", "u", "c", "--exchange", "BYBIT", "--environment", "TESTNET", "--offset", "5"});
+        QTest::newRow("ttl 999999999d") << set + words({"--ttl", "999999999d"})
+                                        << QStringLiteral("--ttl takes a duration of "
+                                                          "1s to 7d");
+        QTest::newRow("ttl 8d") << set + words({"--ttl", "8d"}) << QStringLiteral("1s to 7d");
+        QTest::newRow("ttl 0") << set + words({"--ttl", "0"}) << QStringLiteral("1s to 7d");
+        QTest::newRow("sync in 3000")
+            << set + words({"--synced-at", "3000-01-01T00:00:00Z"})
+            << QStringLiteral("the sync time 3000-01-01T00:00:00Z lies in the future");
+        QTest::newRow("sync in the year 1") << set + words({"--synced-at", "0001-01-01T00:00:00Z"})
+                                            << QStringLiteral("lies before 2000-01-01T00:00:00Z");
+        QTest::newRow("sync in 1999") << set + words({"--synced-at", "1999-12-31T23:59:59Z"})
+                                      << QStringLiteral("lies before 2000");
+        QTest::newRow("sync a day ahead")
+            << set + QStringList{QStringLiteral("--synced-at"),
+                                 QDateTime::currentDateTimeUtc().addDays(1).toString(Qt::ISODate)}
+            << QStringLiteral("lies in the future");
+        QTest::newRow("free-text exchange")
+            << words({"set", "u", "c", "--exchange", "my exchange; drop", "--environment",
+                      "TESTNET", "--offset", "5"})
+            << QStringLiteral("exchange 'my exchange; drop' is not one of BYBIT, BINGX; "
+                              "--allow-unknown-exchange");
+        QTest::newRow("free-text environment")
+            << words({"set", "u", "c", "--exchange", "BYBIT", "--environment", "staging",
+                      "--offset", "5"})
+            << QStringLiteral("environment 'staging' is not one of MAINNET, TESTNET, DEMO");
+        QTest::newRow("unknown allowed, but not free text")
+            << words({"set", "u", "c", "--exchange", "my exchange", "--environment", "TESTNET",
+                      "--offset", "5", "--allow-unknown-exchange"})
+            << QStringLiteral("is not a plain name");
+        QTest::newRow("escape in an exchange")
+            << words({"set", "u", "c", "--exchange", "B\x1b[2J", "--environment", "TESTNET",
+                      "--offset", "5"})
+            << QStringLiteral("exchange 'B\\x1b[2J'");
+        QTest::newRow("empty id") << words({"set", "", "c", "--exchange", "BYBIT", "--environment",
+                                            "TESTNET", "--offset", "5"})
+                                  << QStringLiteral("the user id is empty");
+        // A cursor that is base64url JSON but not one the store wrote: n is not a number.
+        const QByteArray forged =
+            QByteArrayLiteral("{\"c\":\"lastSyncTime\",\"o\":\"asc\",\"n\":\"soon\",\"id\":\"x\"}")
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        QTest::newRow("forged cursor")
+            << words({"list", "--sort", "lastSyncTime", "--after"}) +
+                   QStringList{QString::fromLatin1(forged)}
+            << QStringLiteral("--after: the page cursor is malformed (no whole number");
+        const QByteArray noId = QByteArrayLiteral("{\"c\":\"cacheKey\",\"o\":\"asc\",\"s\":\"a\"}")
+                                    .toBase64(QByteArray::Base64UrlEncoding);
+        QTest::newRow("cursor without id")
+            << words({"list", "--after"}) + QStringList{QString::fromLatin1(noId)}
+            << QStringLiteral("no row id");
+        QTest::newRow("cursor of another order")
+            << words({"list", "--desc", "--after"}) + QStringList{QString::fromLatin1(noId)}
+            << QStringLiteral("belongs to another sort order");
+        QTest::newRow("cursor not base64")
+            << words({"list", "--after", "a cursor!"}) << QStringLiteral("outside base64url");
+    }
+
+    void absurdValuesAreRefused()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        QCOMPARE(cli(words({"migrate"})).code, 0);
+        const Run r = cli(args);
+        QVERIFY2(r.code == 2, qPrintable(QString::number(r.code) + QLatin1Char(' ') + r.err));
+        QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QLatin1Char('\x1b')), qPrintable(r.err));
+        QCOMPARE(cli(words({"show", "u", "c"})).code, 3); // nothing written
+    }
+
+    // The bounds themselves are accepted, and --allow-unknown-exchange takes a plain name.
+    void valuesWithinTheBoundsAreTaken()
+    {
+        QCOMPARE(cli(words({"migrate"})).code, 0);
+        const QStringList set = words(
+            {"set", "u", "c", "--exchange", "bybit", "--environment", "demo", "--offset", "5"});
+        Run r = cli(set + words({"--ttl", "7d", "--synced-at", "2000-01-01T00:00:00Z"}));
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = cli(set + QStringList{
+                          QStringLiteral("--synced-at"),
+                          QDateTime::currentDateTimeUtc().addSecs(30).toString(Qt::ISODateWithMs)});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = cli(words({"set", "u2", "c", "--exchange", "KRAKEN", "--environment", "STAGING-2",
+                       "--offset", "5", "--allow-unknown-exchange"}));
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = cli(words({"show", "u2", "c", "--json"}));
+        QCOMPARE(r.json().value(QStringLiteral("exchange")).toString(), QStringLiteral("KRAKEN"));
+        // Every cursor the store writes passes the check, for text and number columns.
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(cli({QStringLiteral("set"), QStringLiteral("p%1").arg(i), QStringLiteral("c"),
+                          QStringLiteral("--exchange"), QStringLiteral("BYBIT"),
+                          QStringLiteral("--environment"), QStringLiteral("TESTNET"),
+                          QStringLiteral("--offset"), QString::number(i * 7 - 11)})
+                         .code,
+                     0);
+        for (const QStringList &order :
+             {words({"--sort", "cacheKey"}), words({"--sort", "timeOffset", "--desc"}),
+              words({"--sort", "lastSyncTime"}), words({"--sort", "userId", "--desc"})}) {
+            QStringList seen;
+            QString after;
+            for (int page = 0; page < 10; ++page) {
+                QStringList args = words({"list", "--limit", "2", "--json"}) + order;
+                if (!after.isEmpty())
+                    args << QStringLiteral("--after") << after;
+                r = cli(args);
+                QVERIFY2(r.code == 0, qPrintable(r.err));
+                for (const QJsonValue &v : r.json().value(QStringLiteral("entries")).toArray())
+                    seen << v.toObject().value(QStringLiteral("cacheKey")).toString();
+                after = r.json().value(QStringLiteral("nextCursor")).toString();
+                if (after.isEmpty())
+                    break;
+            }
+            QCOMPARE(seen.size(), 7);
+        }
+    }
+
+    // Issue 15: metadata that looks like a secret is refused (exit 2) before it is stored; the
+    // message says where, never what.
+    void secretsInMetadataAreRefused_data()
+    {
+        QTest::addColumn<QString>("metadata");
+        QTest::addColumn<QString>("path");
+        QTest::newRow("apiSecret") << QStringLiteral("{\"apiSecret\":\"hunter2\"}")
+                                   << QStringLiteral("metadata.apiSecret");
+        QTest::newRow("nested password")
+            << QStringLiteral("{\"account\":{\"password\":\"hunter2\"}}")
+            << QStringLiteral("metadata.account.password");
+        QTest::newRow("secret") << QStringLiteral("{\"secret\":\"hunter2\"}")
+                                << QStringLiteral("metadata.secret");
+        QTest::newRow("access_token") << QStringLiteral("{\"access_token\":\"hunter2\"}")
+                                      << QStringLiteral("metadata.access_token");
+        QTest::newRow("token") << QStringLiteral("{\"token\":\"hunter2\"}")
+                               << QStringLiteral("metadata.token");
+        QTest::newRow("passphrase in an array")
+            << QStringLiteral("{\"keys\":[{\"ok\":1},{\"Passphrase\":\"hunter2\"}]}")
+            << QStringLiteral("metadata.keys[1].Passphrase");
+        QTest::newRow("privateKey") << QStringLiteral("{\"privateKey\":\"hunter2\"}")
+                                    << QStringLiteral("metadata.privateKey");
+        QTest::newRow("api key shape") << QStringLiteral("{\"apiKey\":\"hunter2Xk9Lm0Pq7Rs3\"}")
+                                       << QStringLiteral("metadata.apiKey");
+        QTest::newRow("hex signature")
+            << QStringLiteral("{\"sync\":{\"X-BAPI-SIGN\":\"9f86d081884c7d659a2feaa0c55ad015a3bf"
+                              "4f1b2b0b822cd15d6c15b0f00a08\"}}")
+            << QStringLiteral("metadata.sync.X-BAPI-SIGN");
+        QTest::newRow("pem") << QStringLiteral(
+                                    "{\"note\":\"-----BEGIN EC PRIVATE KEY-----\\nhunter2"
+                                    "\\n-----END EC PRIVATE KEY-----\"}")
+                             << QStringLiteral("metadata.note");
+    }
+
+    void secretsInMetadataAreRefused()
+    {
+        QFETCH(QString, metadata);
+        QFETCH(QString, path);
+        QCOMPARE(cli(words({"migrate"})).code, 0);
+        const Run r = cli(words({"set", "u", "c", "--exchange", "BYBIT", "--environment", "TESTNET",
+                                 "--offset", "5", "--metadata"}) +
+                          QStringList{metadata});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(path + QStringLiteral(" looks like a secret")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("hunter2")) &&
+                     !r.err.contains(QStringLiteral("9f86d08")),
+                 qPrintable(r.err));
+        QCOMPARE(cli(words({"show", "u", "c"})).code, 3);
+    }
+
+    // What metadata legitimately holds is taken: the time sync's own account, key ids and
+    // labels, short or low-entropy values under key-like names.
+    void ordinaryMetadataIsTaken()
+    {
+        for (const char *metadata :
+             {"{\"sync\":{\"errorBoundMs\":4.5,\"rttMs\":9,\"samples\":5,\"source\":\"cli sync\","
+              "\"host\":\"api-testnet.bybit.com\"}}",
+              "{\"apiKeyLabel\":\"main account\",\"keyId\":\"k-17\"}",
+              "{\"apiKey\":\"present\",\"signMethod\":\"HMAC-SHA256\",\"cacheKey\":\"user123_"
+              "cred4567\"}",
+              "{\"tokenCount\":3,\"note\":\"rotated by ops 2025-06-01\"}"}) {
+            QVERIFY2(!validateMetadata(QJsonDocument::fromJson(metadata).object()), metadata);
+        }
+        QCOMPARE(cli(words({"migrate"})).code, 0);
+        const Run r = cli(
+            words({"set", "u", "c", "--exchange", "BYBIT", "--environment", "TESTNET", "--offset",
+                   "5", "--metadata", "{\"apiKeyLabel\":\"main\",\"sync\":{\"errorBoundMs\":3}}"}));
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        // And its size is bounded.
+        QJsonObject big{{QStringLiteral("note"), QString(70000, QLatin1Char('x'))}};
+        QVERIFY(validateMetadata(big).message().contains(QStringLiteral("at most 65536")));
+    }
+
+    // Issue 15: identifiers with control characters went raw to the terminal. Every
+    // human-readable output escapes them; --json escapes them by JSON's rules (and DEL, C1 and
+    // format characters too), and the value parses back unchanged.
+    void controlCharactersArePrintedEscaped()
+    {
+        QCOMPARE(cli(words({"migrate"})).code, 0);
+        const QString user = QStringLiteral("u\x1b[2J\x07\u202Eevil\x7f\u0085");
+        const QString credential = QStringLiteral("c\r\nFAKE LINE");
+        Run r = cli({QStringLiteral("set"), user, credential, QStringLiteral("--exchange"),
+                     QStringLiteral("BYBIT"), QStringLiteral("--environment"),
+                     QStringLiteral("TESTNET"), QStringLiteral("--offset"), QStringLiteral("5"),
+                     QStringLiteral("--metadata"),
+                     QStringLiteral("{\"note\":\"a\\u001b[31mb\\u202e\"}")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QList<QStringList> commands = {
+            {QStringLiteral("show"), user, credential},
+            {QStringLiteral("get"), user, credential},
+            {QStringLiteral("list")},
+            {QStringLiteral("list"), QStringLiteral("--user"), user},
+            {QStringLiteral("get"), user, QStringLiteral("other\x1b]0;title\x07")},
+            {QStringLiteral("audit")},
+            {QStringLiteral("count"), QStringLiteral("--state"), QStringLiteral("\x1b[2J")},
+        };
+        const auto raw = [](const QString &text) {
+            for (const QChar c : text) {
+                if ((c.unicode() < 0x20 && c != QLatin1Char('\n')) || c.unicode() == 0x7F ||
+                    (c.unicode() >= 0x80 && c.unicode() <= 0x9F) || c.unicode() == 0x202E)
+                    return true;
+            }
+            return false;
+        };
+        for (const QStringList &args : commands) {
+            r = cli(args);
+            QVERIFY2(!raw(r.out) && !raw(r.err),
+                     qPrintable(args.first() + QLatin1Char(' ') + r.out + r.err));
+            // Escaped as \x1b, or \u001b where the text is JSON (the audit log's filter).
+            QVERIFY2((r.out + r.err).contains(QStringLiteral("\\x1b")) ||
+                         (r.out + r.err).contains(QStringLiteral("\\u001b")),
+                     qPrintable(args.first() + QLatin1Char(' ') + r.out + r.err));
+        }
+        r = cli({QStringLiteral("show"), user, credential});
+        QVERIFY2(r.out.contains(QStringLiteral("u\\x1b[2J\\x07\\u202eevil\\x7f\\x85 / c\\r\\nFAKE "
+                                               "LINE")),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("a\\u001b[31mb\\u202e")), qPrintable(r.out));
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("show"), user, credential, QStringLiteral("--json")},
+              QStringList{QStringLiteral("list"), QStringLiteral("--json")},
+              QStringList{QStringLiteral("audit"), QStringLiteral("--json")}}) {
+            r = cli(args);
+            QCOMPARE(r.code, 0);
+            QVERIFY2(!raw(r.out), qPrintable(r.out));
+        }
+        r = cli({QStringLiteral("show"), user, credential, QStringLiteral("--json")});
+        QCOMPARE(r.json().value(QStringLiteral("userId")).toString(), user);
+        QCOMPARE(r.json().value(QStringLiteral("credentialId")).toString(), credential);
+        QCOMPARE(escapeForDisplay(QStringLiteral("a\\b\tc")), QStringLiteral("a\\b\\tc"));
+        QCOMPARE(escapeForDisplay(QStringLiteral("x\ny"), true), QStringLiteral("x\ny"));
+        QCOMPARE(escapeForDisplay(QStringLiteral("caf\u00e9 \u6f22")),
+                 QStringLiteral("caf\u00e9 \u6f22"));
+    }
+
+    // Issue 15: an impossible --timeout was accepted (up to 2^31 ms) or refused only once the
+    // database was opened. Exit 2 in words, for every command.
+    void impossibleTimeoutsAreUsageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        for (const char *value :
+             {"0", "-5", "99", "600001", "2147483647", "99999999999", "abc", "1.5", "1e3", ""})
+            QTest::newRow(value) << words({"stats", "--timeout", value});
+        QTest::newRow("sync above 120000") << words({"sync", "--exchange", "BYBIT", "--timeout",
+                                                     "120001", "--base-url", "http://127.0.0.1:1"});
+        QTest::newRow("migrate") << words({"migrate", "--timeout", "0"});
+        QTest::newRow("twice") << words({"stats", "--timeout", "500", "--timeout", "600"});
+    }
+
+    void impossibleTimeoutsAreUsageErrors()
+    {
+        QFETCH(QStringList, args);
+        const Run r = cli(args);
+        QVERIFY2(r.code == 2, qPrintable(QString::number(r.code) + QLatin1Char(' ') + r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("--timeout takes whole milliseconds")),
+                 qPrintable(r.err));
     }
 
     void unreachableDatabaseFailsFastInWords()

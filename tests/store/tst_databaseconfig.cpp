@@ -142,6 +142,64 @@ private Q_SLOTS:
         QCOMPARE(c.databaseName, QStringLiteral("cache"));
     }
 
+    // ?user= and ?dbname= (and ?host=, ?port=) beside the same part in the authority or the
+    // path were silently ignored, so the URL meant one database to us and another to libpq or a
+    // reader: refused in words, as is any parameter given twice.
+    void refusesAPartNamedTwice_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("user") << QStringLiteral("postgresql://alice@db/cache?user=bob")
+                              << QStringLiteral("names the user twice");
+        QTest::newRow("user with password")
+            << QStringLiteral("postgresql://alice:pw@db/cache?user=alice")
+            << QStringLiteral("names the user twice");
+        QTest::newRow("dbname") << QStringLiteral("postgresql://db/cache?dbname=other")
+                                << QStringLiteral("names the database twice");
+        QTest::newRow("dbname, socket") << QStringLiteral("postgresql:///cache?dbname=x&host=/run")
+                                        << QStringLiteral("names the database twice");
+        QTest::newRow("host") << QStringLiteral("postgresql://db/cache?host=/var/run/postgresql")
+                              << QStringLiteral("names the host twice");
+        QTest::newRow("port") << QStringLiteral("postgresql://db:5433/cache?port=5432")
+                              << QStringLiteral("names the port twice");
+        QTest::newRow("twice in the query")
+            << QStringLiteral("postgresql://db/cache?sslmode=require&sslmode=disable")
+            << QStringLiteral("'sslmode' is given twice");
+        QTest::newRow("user twice in the query")
+            << QStringLiteral("postgresql://db/cache?user=a&user=b")
+            << QStringLiteral("'user' is given twice");
+    }
+
+    void refusesAPartNamedTwice()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, expected);
+        QString error;
+        const DatabaseConfig c = DatabaseConfig::fromUrl(url, &error);
+        QVERIFY2(error.contains(expected), qPrintable(error));
+        QVERIFY(!error.contains(QStringLiteral("pw")));
+        QVERIFY(c.isSqlite() && c.sqlitePath.isEmpty());
+    }
+
+    // The query still fills what the authority and the path left out.
+    void theQueryFillsWhatIsLeftOut()
+    {
+        QString error;
+        const DatabaseConfig c = DatabaseConfig::fromUrl(
+            QStringLiteral("postgresql://?user=ops&dbname=cache&host=db&port=5433"), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(c.user, QStringLiteral("ops"));
+        QCOMPARE(c.databaseName, QStringLiteral("cache"));
+        QCOMPARE(c.host, QStringLiteral("db"));
+        QCOMPARE(c.port, 5433);
+        const DatabaseConfig back = DatabaseConfig::fromUrl(c.toUrl(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(back.user, c.user);
+        QCOMPARE(back.databaseName, c.databaseName);
+        QCOMPARE(back.host, c.host);
+        QCOMPARE(back.port, c.port);
+    }
+
     void parsesSqliteUrls()
     {
         QString error;

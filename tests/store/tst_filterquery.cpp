@@ -59,6 +59,18 @@ private Q_SLOTS:
                                   << QStringLiteral("neither an ISO 8601 time");
         QTest::newRow("open quote") << QStringLiteral("user:\"abc") << QStringLiteral("not closed");
         QTest::newRow("empty value") << QStringLiteral("user:") << QStringLiteral("needs a value");
+        // An empty value matched everything: `invalidate --matching --query 'user:""'` acted on
+        // every entry. Refused, for every key and for a bare quoted word.
+        QTest::newRow("quoted empty user")
+            << QStringLiteral("user:\"\"") << QStringLiteral("'user:' needs a value");
+        QTest::newRow("quoted empty cred") << QStringLiteral("exchange:bybit cred:\"\"")
+                                           << QStringLiteral("'cred:' needs a value");
+        QTest::newRow("quoted empty env")
+            << QStringLiteral("env:\"\" state:valid") << QStringLiteral("'env:' needs a value");
+        QTest::newRow("quoted empty word")
+            << QStringLiteral("\"\"") << QStringLiteral("empty quoted word");
+        QTest::newRow("quoted empty word beside a key")
+            << QStringLiteral("user:u1 \"\"") << QStringLiteral("empty quoted word");
         // A time that ISO 8601 cannot print would not round-trip (found by the filter fuzzer).
         QTest::newRow("duration before year 0")
             << QStringLiteral("before:999999999d") << QStringLiteral("outside the years 0 to 9999");
