@@ -401,6 +401,7 @@ private:
             return StoreError(StoreError::InvalidArgument, error);
         CacheStore::Options options;
         options.profile = QStringLiteral("cli");
+        options.entryLimits.allowUnknownExchange = isSet("allow-unknown-exchange");
         if (isSet("timeout") && m_command &&
             QLatin1String(m_command->name) != QLatin1String("sync"))
             options.timeout = std::chrono::milliseconds(value("timeout").toInt()); // run() checked

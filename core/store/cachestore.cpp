@@ -6,6 +6,7 @@
 #include "core/store/cuid.h"
 #include "core/store/schema.h"
 #include "core/store/tablename.h"
+#include "core/store/validation.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -229,17 +230,11 @@ StoreError CacheStore::set(const QString &userId, const QString &credentialId,
                            const QString &exchange, const QString &environment,
                            const TimeSyncState &state, std::chrono::seconds ttl)
 {
-    StoreError error = d->checkIdentity(userId, credentialId);
+    // Bounded values, known exchanges, no secrets in the metadata (validation.h).
+    StoreError error = validateEntryInput(userId, credentialId, exchange, environment, state, ttl,
+                                          m_clock->nowMs(), m_options.entryLimits);
     if (error)
         return error;
-    if (exchange.trimmed().isEmpty() || environment.trimmed().isEmpty() || containsNul(exchange) ||
-        containsNul(environment))
-        return StoreError(StoreError::InvalidArgument,
-                          QStringLiteral("exchange and environment must be given, e.g. BYBIT "
-                                         "and TESTNET"));
-    if (ttl.count() <= 0)
-        return StoreError(StoreError::InvalidArgument,
-                          QStringLiteral("the TTL must be positive (got %1 s)").arg(ttl.count()));
     if (state.timeOffsetMs > std::numeric_limits<qint32>::max() ||
         state.timeOffsetMs < std::numeric_limits<qint32>::min())
         return StoreError(StoreError::InvalidArgument,

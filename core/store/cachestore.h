@@ -5,6 +5,7 @@
 #include "core/store/databaseconfig.h"
 #include "core/store/tablename.h"
 #include "core/store/types.h"
+#include "core/store/validation.h"
 
 #include <QSqlDatabase>
 
@@ -72,6 +73,8 @@ struct CacheStoreOptions
     qint64 exactStatsUpTo = 100000;
     int statsSampleRows = 15000;
     QString profile; // recorded in the audit log
+    // What set() accepts: TTL and sync-time bounds, unknown exchanges (validation.h).
+    EntryLimits entryLimits;
 };
 
 // The cache engine: the seed's ConnectorStateCacheService in C++, on PostgreSQL or SQLite.

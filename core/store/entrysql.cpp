@@ -1,5 +1,6 @@
 #include "core/store/cachestore_p.h"
 #include "core/store/tablename.h"
+#include "core/store/validation.h"
 
 #include <QJsonDocument>
 
@@ -394,18 +395,9 @@ Result<BrowsePage> CacheStore::Private::browse(const BrowseRequest &request)
     if (!request.after.isEmpty()) {
         const QJsonDocument doc = QJsonDocument::fromJson(
             QByteArray::fromBase64(request.after.toLatin1(), QByteArray::Base64UrlEncoding));
+        if (StoreError bad = validateCursor(request.after, column, request.sortOrder))
+            return bad;
         const QJsonObject o = doc.object();
-        SortColumn cursorColumn;
-        if (!doc.isObject() ||
-            !sortColumnFromName(o.value(QStringLiteral("c")).toString(), &cursorColumn) ||
-            cursorColumn != column ||
-            o.value(QStringLiteral("o")).toString() !=
-                (asc ? QLatin1String("asc") : QLatin1String("desc")) ||
-            !o.contains(QStringLiteral("id"))) {
-            return StoreError(StoreError::InvalidArgument,
-                              QStringLiteral("the page cursor is malformed or belongs to another "
-                                             "sort order; start again from the first page"));
-        }
         const QString valueSql = isTimeColumn(column) ? dialect.tsParam() : QStringLiteral("?");
         where += QStringLiteral(" AND (%1, \"id\") %2 (%3, ?)")
                      .arg(col, asc ? QStringLiteral(">") : QStringLiteral("<"), valueSql);

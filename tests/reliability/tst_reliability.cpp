@@ -723,11 +723,11 @@ private Q_SLOTS:
             bulk.userId = user;
             bulk.text = QStringLiteral("b");
             QCOMPARE(store->invalidateMatching(bulk).valueOr(-1), 2);
-            const CliRun cli = runCli(
-                {QStringLiteral("--database"), m_db->url(), QStringLiteral("set"), user,
-                 QStringLiteral("cli"), QStringLiteral("--exchange"), QStringLiteral("BINGX"),
-                 QStringLiteral("--environment"), QStringLiteral("PRODUCTION"),
-                 QStringLiteral("--offset"), QStringLiteral("-4242")});
+            const CliRun cli = runCli({QStringLiteral("--database"), m_db->url(),
+                                       QStringLiteral("set"), user, QStringLiteral("cli"),
+                                       QStringLiteral("--exchange"), QStringLiteral("BINGX"),
+                                       QStringLiteral("--environment"), QStringLiteral("MAINNET"),
+                                       QStringLiteral("--offset"), QStringLiteral("-4242")});
             QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
             store.reset(); // its connection dies with the server
             controlLost = crashRightAfter(attempt);

@@ -317,6 +317,32 @@ private Q_SLOTS:
                      .kind(),
                  StoreError::InvalidArgument);
         QCOMPARE(s->get(QStringLiteral("u"), QString()).outcome, Lookup::Outcome::Failed);
+        // The library refuses what the CLI refuses (validation.h): absurd TTLs and sync times,
+        // unknown exchanges unless allowed, secrets in the metadata.
+        const auto setWith = [&](CacheStore &store, const QString &exchange,
+                                 const TimeSyncState &state, std::chrono::seconds ttl) {
+            return store
+                .set(QStringLiteral("u"), QStringLiteral("c"), exchange, QStringLiteral("TESTNET"),
+                     state, ttl)
+                .kind();
+        };
+        QCOMPARE(setWith(*s, QStringLiteral("BYBIT"), offset(1), 999999999s),
+                 StoreError::InvalidArgument);
+        TimeSyncState future = offset(1);
+        future.lastSyncTime = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs() + 3'600'000, Qt::UTC);
+        QCOMPARE(setWith(*s, QStringLiteral("BYBIT"), future, 60s), StoreError::InvalidArgument);
+        QCOMPARE(setWith(*s, QStringLiteral("KRAKEN"), offset(1), 60s),
+                 StoreError::InvalidArgument);
+        QCOMPARE(
+            setWith(*s, QStringLiteral("BYBIT"),
+                    offset(1, QJsonObject{{QStringLiteral("apiSecret"), QStringLiteral("abc")}}),
+                    60s),
+            StoreError::InvalidArgument);
+        CacheStore::Options open;
+        open.entryLimits.allowUnknownExchange = true;
+        auto lenient = store(open);
+        QCOMPARE(setWith(*lenient, QStringLiteral("KRAKEN"), offset(1), 60s), StoreError::NoError);
+        QCOMPARE(s->count(EntryFilter()).valueOr(-1), 1); // only the allowed one was written
     }
 
     void expiresAfterItsTtl()
