@@ -1,5 +1,8 @@
 #include "core/timesync/clockhealth.h"
 
+#include <QDateTime>
+#include <QJsonArray>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -304,6 +307,7 @@ DriftEstimate driftOf(const SeriesFit &s, const ClockHealthOptions &options)
     }
     if (!s.line.ok)
         return d;
+    d.fitted = true;
     d.ppm = s.line.slope * 1e6;
     d.ppmError = 3.0 * s.line.slopeSe * 1e6;
     d.offsetAtRefMs = s.line.atLast;
@@ -324,6 +328,18 @@ QStringList touchedIdentities(const std::vector<Point> &points, size_t revealing
         ids << points[revealing].identity;
     ids.removeAll(QString());
     return ids;
+}
+
+QJsonValue isoOrNull(qint64 ms)
+{
+    if (ms <= 0)
+        return QJsonValue();
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QJsonValue nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
 }
 
 bool keyLess(const ClockSeriesKey &a, const ClockSeriesKey &b)
@@ -731,6 +747,88 @@ TtlChoice adaptiveTtl(double errorBoundMs, const DriftEstimate &drift,
                                                : QStringLiteral(" (below the safety even at "
                                                                 "the minimum TTL)"));
     return choice;
+}
+
+QJsonObject toJson(const SeriesHealth &series)
+{
+    const bool fitted = series.drift.fitted;
+    return QJsonObject{
+        {QStringLiteral("exchange"), exchangeName(series.key.exchange)},
+        {QStringLiteral("environment"), environmentName(series.key.environment)},
+        {QStringLiteral("host"), series.key.hostName},
+        {QStringLiteral("baseUrl"), nullIfEmpty(series.key.baseUrl)},
+        {QStringLiteral("offsetMs"), series.latestOffsetMs},
+        {QStringLiteral("errorBoundMs"), series.latestErrorBoundMs},
+        {QStringLiteral("driftKnown"), series.drift.known},
+        {QStringLiteral("driftPpm"), fitted ? QJsonValue(series.drift.ppm) : QJsonValue()},
+        {QStringLiteral("driftPpmError"),
+         fitted ? QJsonValue(series.drift.ppmError) : QJsonValue()},
+        {QStringLiteral("syncs"), series.syncs},
+        {QStringLiteral("failedSyncs"), series.failedSyncs},
+        {QStringLiteral("lastSyncAt"), isoOrNull(series.lastSyncAtMs)},
+        {QStringLiteral("identities"), QJsonArray::fromStringList(series.identities)},
+    };
+}
+
+QJsonObject toJson(const ClockEvent &event)
+{
+    QJsonObject o{
+        {QStringLiteral("at"), isoOrNull(event.atMs)},
+        {QStringLiteral("after"), isoOrNull(event.afterMs)},
+        {QStringLiteral("kind"), clockEventKindName(event.kind)},
+        {QStringLiteral("exchange"), exchangeName(event.exchange)},
+        {QStringLiteral("environment"), environmentName(event.environment)},
+        {QStringLiteral("host"), nullIfEmpty(event.hostName)},
+        {QStringLiteral("baseUrl"), nullIfEmpty(event.baseUrl)},
+        {QStringLiteral("deltaMs"), event.deltaMs},
+        {QStringLiteral("toleranceMs"), event.toleranceMs},
+        {QStringLiteral("exchangeWide"), event.exchangeWide},
+        {QStringLiteral("seenBy"), event.seenBy},
+        {QStringLiteral("hosts"), QJsonArray::fromStringList(event.hosts)},
+        {QStringLiteral("identities"), QJsonArray::fromStringList(event.identities)},
+    };
+    if (event.kind == ClockEventKind::Rejection)
+        o.insert(QStringLiteral("errorCode"), event.errorCode);
+    return o;
+}
+
+QJsonObject toJson(const ClockHealthReport &report)
+{
+    QJsonArray groups;
+    for (const SeriesHealth &s : report.series)
+        groups.append(toJson(s));
+    QJsonArray events;
+    for (const ClockEvent &e : report.events)
+        events.append(toJson(e));
+    return QJsonObject{{QStringLiteral("groups"), groups}, {QStringLiteral("events"), events}};
+}
+
+QJsonObject toJson(const SyncLogRecord &record)
+{
+    const bool rejection = record.kind == SyncLogRecord::Kind::Rejection;
+    QJsonObject o{
+        {QStringLiteral("at"), isoOrNull(record.atMs)},
+        {QStringLiteral("kind"), rejection ? QStringLiteral("rejection") : QStringLiteral("sync")},
+        {QStringLiteral("identity"), nullIfEmpty(record.identity)},
+        {QStringLiteral("exchange"), exchangeName(record.exchange)},
+        {QStringLiteral("environment"), environmentName(record.environment)},
+        {QStringLiteral("baseUrl"), nullIfEmpty(record.baseUrl)},
+        {QStringLiteral("source"), syncSourceName(record.source)},
+        {QStringLiteral("outcome"),
+         rejection ? QStringLiteral("rejected") : syncOutcomeName(record.outcome)},
+        {QStringLiteral("error"), nullIfEmpty(record.errorMessage)},
+        {QStringLiteral("offsetMs"), record.offsetMs},
+        {QStringLiteral("rttMs"), record.rttMs},
+        {QStringLiteral("errorBoundMs"), record.errorBoundMs},
+        {QStringLiteral("samples"), record.samples},
+        {QStringLiteral("host"), nullIfEmpty(record.hostName)},
+        {QStringLiteral("bootId"), nullIfEmpty(record.bootId)},
+        {QStringLiteral("realtimeMinusBoottimeMs"), record.realtimeMinusBoottimeMs},
+        {QStringLiteral("serverTime"), isoOrNull(record.serverTimeMs)},
+    };
+    if (rejection)
+        o.insert(QStringLiteral("errorCode"), record.errorCode);
+    return o;
 }
 
 } // namespace cc

@@ -9,6 +9,7 @@
 #include "core/timesync/hostclock.h"
 #include "core/timesync/timesync.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -119,7 +120,8 @@ struct ClockHealthOptions
 // Positive ppm: the exchange's clock runs faster than the host's.
 struct DriftEstimate
 {
-    bool known = false; // enough data (ClockHealthOptions::minDriftSyncs, minDriftSpanMs)
+    bool known = false;  // enough data (ClockHealthOptions::minDriftSyncs, minDriftSpanMs)
+    bool fitted = false; // a line was fitted at all (ppm and ppmError mean something)
     double ppm = 0;
     double ppmError = 0; // three standard errors: the truth lies within ppm ± ppmError
     qint64 refMs = 0;
@@ -237,5 +239,22 @@ struct TtlChoice
 // false.
 TtlChoice adaptiveTtl(double errorBoundMs, const DriftEstimate &drift,
                       const AdaptiveTtlOptions &options = AdaptiveTtlOptions());
+
+// The JSON shapes of `connector-cache clock --json` and `syncs --json`, one home for the field
+// names. Times are ISO 8601 in UTC with milliseconds, as entries' are.
+//   a series:  exchange, environment, host, baseUrl, offsetMs, errorBoundMs, driftKnown,
+//              driftPpm, driftPpmError (null without a fit), syncs, failedSyncs, lastSyncAt,
+//              identities
+//   an event:  at, after, kind, exchange, environment, host (null when exchange-wide), baseUrl,
+//              deltaMs, toleranceMs, exchangeWide, seenBy, hosts, identities, errorCode
+//              (rejections only)
+//   a report:  groups (series), events
+//   a record:  at, kind ("sync", "rejection"), identity, exchange, environment, baseUrl, source,
+//              outcome, error, offsetMs, rttMs, errorBoundMs, samples, host, bootId,
+//              realtimeMinusBoottimeMs, serverTime, errorCode (rejections only)
+QJsonObject toJson(const SeriesHealth &series);
+QJsonObject toJson(const ClockEvent &event);
+QJsonObject toJson(const ClockHealthReport &report);
+QJsonObject toJson(const SyncLogRecord &record);
 
 } // namespace cc

@@ -8,6 +8,7 @@
 #include "tests/support/fakeexchange/fakeexchange.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
@@ -217,6 +218,18 @@ private Q_SLOTS:
         QCOMPARE(events.at(0).errorCode, 10002);
         QCOMPARE(events.at(0).deltaMs, -1500.0); // the server 1.5 s behind the signed offset
         QCOMPARE(events.at(0).identities, QStringList{QStringLiteral("u_1")});
+        const QJsonObject rejJson = toJson(rej);
+        QCOMPARE(rejJson.value(QStringLiteral("kind")).toString(), QStringLiteral("rejection"));
+        QCOMPARE(rejJson.value(QStringLiteral("errorCode")).toInt(), 10002);
+        QCOMPARE(toJson(events.at(0)).value(QStringLiteral("errorCode")).toInt(), 10002);
+        const QJsonObject syncJson = toJson(r);
+        QCOMPARE(syncJson.value(QStringLiteral("outcome")).toString(), QStringLiteral("ok"));
+        QCOMPARE(syncJson.value(QStringLiteral("source")).toString(), QStringLiteral("cli"));
+        QVERIFY(!syncJson.contains(QStringLiteral("errorCode")));
+        for (const QString &key : syncJson.keys())
+            QVERIFY2(!key.contains(QLatin1String("secret"), Qt::CaseInsensitive) &&
+                         !key.contains(QLatin1String("apiKey"), Qt::CaseInsensitive),
+                     qPrintable(key)); // the log never holds keys
     }
 
     void driftMeasuredWithinItsUncertainty_data()
@@ -370,6 +383,28 @@ private Q_SLOTS:
                                         .arg(s.drift.ppmError)));
             }
         }
+
+        // The CLI's JSON shape.
+        const QJsonObject json = toJson(report);
+        QCOMPARE(json.value(QStringLiteral("groups")).toArray().size(), 9);
+        const QJsonObject group = json.value(QStringLiteral("groups")).toArray().at(0).toObject();
+        for (const char *field : {"exchange", "environment", "host", "offsetMs", "driftPpm",
+                                  "driftPpmError", "syncs", "lastSyncAt"})
+            QVERIFY2(group.contains(QLatin1String(field)), field);
+        QCOMPARE(group.value(QStringLiteral("exchange")).toString(), QStringLiteral("BYBIT"));
+        QCOMPARE(group.value(QStringLiteral("syncs")).toInt(), 48);
+        QVERIFY(group.value(QStringLiteral("lastSyncAt")).toString().endsWith(u'Z'));
+        const QJsonArray events = json.value(QStringLiteral("events")).toArray();
+        QCOMPARE(events.size(), 2);
+        const QJsonObject wideJson = events.at(0).toObject();
+        QCOMPARE(wideJson.value(QStringLiteral("kind")).toString(),
+                 QStringLiteral("exchange-step"));
+        QVERIFY(wideJson.value(QStringLiteral("host")).isNull());
+        QCOMPARE(wideJson.value(QStringLiteral("deltaMs")).toDouble(), wide.deltaMs);
+        QCOMPARE(wideJson.value(QStringLiteral("at")).toString(),
+                 QDateTime::fromMSecsSinceEpoch(wide.atMs, Qt::UTC).toString(Qt::ISODateWithMs));
+        QCOMPARE(events.at(1).toObject().value(QStringLiteral("host")).toString(),
+                 QStringLiteral("bot-3"));
 
         // The same step seen by one bot of eight is that bot's own exchange-side step.
         QList<SyncLogRecord> lone;
