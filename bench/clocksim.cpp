@@ -52,7 +52,6 @@ struct Outcome
     int requests = 0;
     int outside = 0;
     int outsideOnceKnown = 0; // adaptive: after the drift was known
-    int events = 0;           // steps, reboots found in the log
     qint64 meanTtlMs = 0;
 };
 
