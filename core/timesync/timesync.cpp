@@ -234,6 +234,7 @@ void TimeSync::onReplyFinished()
     sample.t3Ms = t3;
     sample.serverMs = parsed.time->ms;
     sample.resolutionMs = parsed.time->resolutionMs;
+    sample.realtimeMinusBoottimeMs = m_hostClocks->realtimeMinusBoottimeMs();
     m_result.samples << sample;
     Q_EMIT sampleTaken(sample);
     if (m_result.samples.size() >= m_options.samples) {
@@ -275,6 +276,7 @@ void TimeSync::estimate(QList<SyncSample> *samples, SyncResult *result)
     result->samplesUsed = used;
     result->chosenSample = best;
     result->serverTimeMs = chosen.serverMs;
+    result->realtimeMinusBoottimeMs = chosen.realtimeMinusBoottimeMs;
 }
 
 void TimeSync::finish(SyncResult::Error error, const QString &message)

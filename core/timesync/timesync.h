@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/timesync/exchange.h"
+#include "core/timesync/hostclock.h"
 #include "core/timesync/parsers.h"
 
 #include <QElapsedTimer>
@@ -36,6 +37,9 @@ struct SyncSample
     qint64 serverMs = 0; // T
     double resolutionMs = 1;
     bool dropped = false; // a slow first sample (connection set-up), not used
+    // The host's CLOCK_REALTIME - CLOCK_BOOTTIME when the answer arrived (see HostClockPair):
+    // moves by exactly the size of a host clock step between two syncs.
+    double realtimeMinusBoottimeMs = 0;
     double rttMs() const { return t3Ms - t0Ms; }
     double offsetMs() const { return double(serverMs) - (t0Ms + t3Ms) / 2.0; }
     double errorBoundMs() const { return rttMs() / 2.0 + resolutionMs; }
@@ -70,9 +74,10 @@ struct SyncResult
     // value's resolution, the local clock's resolution and the rounding to whole milliseconds.
     double errorBoundMs = 0;
     int samplesUsed = 0;
-    int chosenSample = -1;   // index into samples of the one used
-    qint64 serverTimeMs = 0; // the chosen sample's server time
-    int requests = 0;        // requests sent (including failed and dropped ones)
+    int chosenSample = -1;              // index into samples of the one used
+    qint64 serverTimeMs = 0;            // the chosen sample's server time
+    double realtimeMinusBoottimeMs = 0; // the chosen sample's (see SyncSample)
+    int requests = 0;                   // requests sent (including failed and dropped ones)
     QList<SyncSample> samples;
     qint64 finishedAtMs = 0;
 
@@ -111,6 +116,12 @@ public:
 
     void start(const ExchangeProfile &profile, const SyncOptions &options = SyncOptions());
     void cancel(); // finished() follows with Error::Cancelled
+    // The clock pair read at each sample (default: the system's); tests inject host steps.
+    // Not owned; must outlive the sync.
+    void setHostClocks(const HostClockPair *clocks)
+    {
+        m_hostClocks = clocks ? clocks : HostClockPair::system();
+    }
     bool isRunning() const { return m_running; }
 
     // Picks the estimate from samples (exposed for tests): drops a slow first sample, keeps the
@@ -138,6 +149,7 @@ private:
 
     QNetworkAccessManager *m_network;
     const Clock *m_clock;
+    const HostClockPair *m_hostClocks = HostClockPair::system();
     ExchangeProfile m_profile;
     SyncOptions m_options;
     SyncResult m_result;

@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <cmath>
 #include <utility>
 
 namespace cc::test {
@@ -67,6 +68,24 @@ void FakeExchange::setCredentials(const QString &apiKey, const QByteArray &secre
     QMutexLocker lock(&m_mutex);
     m_apiKey = apiKey;
     m_secret = secret;
+}
+
+void FakeExchange::setDriftPpm(double ppm)
+{
+    m_driftEpochMs = QDateTime::currentMSecsSinceEpoch();
+    m_driftPpm = ppm;
+}
+
+qint64 FakeExchange::serverTimeAt(qint64 localMs) const
+{
+    qint64 server = localMs + m_skewMs.load();
+    const double ppm = m_driftPpm.load();
+    if (ppm != 0)
+        server += qint64(std::llround(ppm * 1e-6 * double(localMs - m_driftEpochMs.load())));
+    const qint64 step = m_stepMs.load();
+    if (step != 0 && localMs >= m_stepAtMs.load())
+        server += step;
+    return server;
 }
 
 void FakeExchange::resetCounters()
@@ -212,7 +231,7 @@ void FakeExchange::handle(QTcpSocket *socket, const QByteArray &method, const QB
     const int before = delay * m_asymmetryPermille.load() / 1000;
     const int after = delay - before;
     auto readClockThenAnswer = [this, respond, after]() {
-        const qint64 serverMs = QDateTime::currentMSecsSinceEpoch() + m_skewMs.load();
+        const qint64 serverMs = serverTimeAt(QDateTime::currentMSecsSinceEpoch());
         if (after > 0)
             QTimer::singleShot(after, this, [respond, serverMs]() { respond(serverMs); });
         else

@@ -55,6 +55,20 @@ public:
     // Server time = local time + skew.
     void setSkewMs(qint64 skew) { m_skewMs = skew; }
     qint64 skewMs() const { return m_skewMs.load(); }
+    // The server's clock runs ppm parts per million faster (negative: slower) than the local
+    // one, from now on: server time = local + skew + ppm × 1e-6 × (local − the moment of this
+    // call) (+ the step below). 0 stops the drift (what it accumulated is dropped).
+    void setDriftPpm(double ppm);
+    double driftPpm() const { return m_driftPpm.load(); }
+    // From local wall time atMs (UTC ms) on, the server's clock reads stepMs later (an NTP step
+    // or a failover on the exchange's side). stepMs 0 removes the step.
+    void setStep(qint64 atMs, qint64 stepMs)
+    {
+        m_stepAtMs = atMs;
+        m_stepMs = stepMs;
+    }
+    // The server time the fake answers with at local wall time localMs.
+    qint64 serverTimeAt(qint64 localMs) const;
     // Each answer waits delay ± jitter ms (uniform); the first request on each connection waits
     // firstExtraMs more (connection set-up, as the real first request pays for TLS).
     void setDelayMs(int delay, int jitter = 0)
@@ -101,6 +115,10 @@ private:
     QTcpServer *m_server; // a child, so that it moves with us to another thread
     std::atomic<quint16> m_port{0};
     std::atomic<qint64> m_skewMs{0};
+    std::atomic<double> m_driftPpm{0};
+    std::atomic<qint64> m_driftEpochMs{0};
+    std::atomic<qint64> m_stepAtMs{0};
+    std::atomic<qint64> m_stepMs{0};
     std::atomic<int> m_delayMs{0};
     std::atomic<int> m_jitterMs{0};
     std::atomic<int> m_firstExtraMs{0};
