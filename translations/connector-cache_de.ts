@@ -17,6 +17,112 @@
     </message>
 </context>
 <context>
+    <name>Describe</name>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>invalidated</source>
+        <translation>ungültig gemacht</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>credential</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>exchange</source>
+        <translation>Börse</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>text contains &quot;%1&quot;</source>
+        <translation>Text enthält „%1“</translation>
+    </message>
+    <message>
+        <source>synced before %1</source>
+        <translation>synchronisiert vor %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>aus %1</translation>
+    </message>
+    <message>
+        <source>all entries</source>
+        <translation>alle Einträge</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries: %1</source>
+        <translation>
+            <numerusform>%Ln Eintrag: %1</numerusform>
+            <numerusform>%Ln Einträge: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalidated %Ln entries</source>
+        <translation>
+            <numerusform>%Ln Eintrag ungültig gemacht</numerusform>
+            <numerusform>%Ln Einträge ungültig gemacht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln expired entries</source>
+        <translation>
+            <numerusform>%Ln abgelaufenen Eintrag gelöscht</numerusform>
+            <numerusform>%Ln abgelaufene Einträge gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln entries</source>
+        <translation>
+            <numerusform>%Ln Eintrag exportiert</numerusform>
+            <numerusform>%Ln Einträge exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved the measured offset</source>
+        <translation>Gemessenen Versatz gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %Ln entries</source>
+        <translation>
+            <numerusform>Erledigt: %Ln Eintrag</numerusform>
+            <numerusform>Erledigt: %Ln Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 previewed; the others were renewed meanwhile or deleted elsewhere</source>
+        <translation>%1 in der Vorschau; die übrigen wurden inzwischen erneuert oder anderswo gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 previewed; more expired meanwhile</source>
+        <translation>%1 in der Vorschau; inzwischen sind weitere abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1 previewed; the others were renewed, invalidated or locked meanwhile</source>
+        <translation>%1 in der Vorschau; die übrigen wurden inzwischen erneuert, ungültig gemacht oder waren gesperrt</translation>
+    </message>
+    <message>
+        <source>%1 previewed; more matched meanwhile</source>
+        <translation>%1 in der Vorschau; inzwischen passten weitere</translation>
+    </message>
+</context>
+<context>
     <name>ProfileStore</name>
     <message>
         <source>Embedded (SQLite)</source>
@@ -432,13 +538,6 @@ Geändert:     %2
         <translation>Aktion fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n entries</source>
-        <translation>
-            <numerusform>%1: %n Eintrag</numerusform>
-            <numerusform>%1: %n Einträge</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Connection lost — retrying in %n s</source>
         <translation>
             <numerusform>Verbindung verloren — neuer Versuch in %n s</numerusform>
@@ -656,13 +755,6 @@ Geändert:     %2
         <source>No valid entry matches the filter.</source>
         <translation>Kein gültiger Eintrag passt zum Filter.</translation>
     </message>
-    <message numerus="yes">
-        <source>Invalidate %n entries matching %1 in %2?</source>
-        <translation>
-            <numerusform>%n passenden Eintrag (%1) in %2 ungültig machen?</numerusform>
-            <numerusform>%n passende Einträge (%1) in %2 ungültig machen?</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Clean up</source>
         <translation>Bereinigen</translation>
@@ -722,10 +814,17 @@ Geändert:     %2
         <translation>&amp;Verbinden mit</translation>
     </message>
     <message numerus="yes">
-        <source>No filter is set: invalidate ALL %n entries in %1?</source>
+        <source>No filter is set: invalidate ALL %Ln entries in %1?</source>
         <translation>
-            <numerusform>Kein Filter gesetzt: den einzigen Eintrag (%n) in %1 ungültig machen?</numerusform>
-            <numerusform>Kein Filter gesetzt: ALLE %n Einträge in %1 ungültig machen?</numerusform>
+            <numerusform>Kein Filter gesetzt: ALLE %Ln Einträge in %1 ungültig machen?</numerusform>
+            <numerusform>Kein Filter gesetzt: ALLE %Ln Einträge in %1 ungültig machen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalidate %Ln entries matching %1 in %2?</source>
+        <translation>
+            <numerusform>%Ln Eintrag in %2, der %1 entspricht, ungültig machen?</numerusform>
+            <numerusform>%Ln Einträge in %2, die %1 entsprechen, ungültig machen?</numerusform>
         </translation>
     </message>
 </context>

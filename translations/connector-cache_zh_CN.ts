@@ -17,6 +17,107 @@
     </message>
 </context>
 <context>
+    <name>Describe</name>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>invalidated</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>credential</source>
+        <translation>凭据</translation>
+    </message>
+    <message>
+        <source>exchange</source>
+        <translation>交易所</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>text contains &quot;%1&quot;</source>
+        <translation>文本包含“%1”</translation>
+    </message>
+    <message>
+        <source>synced before %1</source>
+        <translation>同步早于 %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <source>all entries</source>
+        <translation>全部条目</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries: %1</source>
+        <translation>
+            <numerusform>%Ln 个条目：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalidated %Ln entries</source>
+        <translation>
+            <numerusform>已使 %Ln 个条目失效</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln expired entries</source>
+        <translation>
+            <numerusform>已删除 %Ln 个过期条目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln entries</source>
+        <translation>
+            <numerusform>已导出 %Ln 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved the measured offset</source>
+        <translation>已保存测得的偏移</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %Ln entries</source>
+        <translation>
+            <numerusform>完成：%Ln 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 previewed; the others were renewed meanwhile or deleted elsewhere</source>
+        <translation>预览为 %1；其余条目在此期间已续期或被其他地方删除</translation>
+    </message>
+    <message>
+        <source>%1 previewed; more expired meanwhile</source>
+        <translation>预览为 %1；此期间又有条目过期</translation>
+    </message>
+    <message>
+        <source>%1 previewed; the others were renewed, invalidated or locked meanwhile</source>
+        <translation>预览为 %1；其余条目在此期间已续期、失效或被锁定</translation>
+    </message>
+    <message>
+        <source>%1 previewed; more matched meanwhile</source>
+        <translation>预览为 %1；此期间又有更多条目匹配</translation>
+    </message>
+</context>
+<context>
     <name>ProfileStore</name>
     <message>
         <source>Embedded (SQLite)</source>
@@ -429,12 +530,6 @@ Updated:      %2
         <translation>操作失败</translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n entries</source>
-        <translation>
-            <numerusform>%1:%n 个条目</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Connection lost — retrying in %n s</source>
         <translation>
             <numerusform>连接已断开 — %n 秒后重试</numerusform>
@@ -650,12 +745,6 @@ Updated:      %2
         <source>No valid entry matches the filter.</source>
         <translation>没有与筛选条件匹配的有效条目。</translation>
     </message>
-    <message numerus="yes">
-        <source>Invalidate %n entries matching %1 in %2?</source>
-        <translation>
-            <numerusform>使 %2 中与 %1 匹配的 %n 个条目失效?</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Clean up</source>
         <translation>清理</translation>
@@ -713,9 +802,15 @@ Updated:      %2
         <translation>连接到(&amp;C)</translation>
     </message>
     <message numerus="yes">
-        <source>No filter is set: invalidate ALL %n entries in %1?</source>
+        <source>No filter is set: invalidate ALL %Ln entries in %1?</source>
         <translation>
-            <numerusform>未设置筛选条件：要使 %1 中的全部 %n 个条目失效吗？</numerusform>
+            <numerusform>未设置过滤条件：使 %1 中全部 %Ln 个条目失效？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalidate %Ln entries matching %1 in %2?</source>
+        <translation>
+            <numerusform>使 %2 中匹配 %1 的 %Ln 个条目失效？</numerusform>
         </translation>
     </message>
 </context>

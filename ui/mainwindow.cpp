@@ -3,6 +3,7 @@
 #include "ui/activitypage.h"
 #include "ui/confirmdialog.h"
 #include "ui/dashboard.h"
+#include "ui/describe.h"
 #include "ui/entriespage.h"
 #include "ui/entrymodel.h"
 #include "ui/icons.h"
@@ -115,9 +116,15 @@ MainWindow::MainWindow(QWidget *parent)
                     statusBar()->showMessage(error ? error.message() : tr("Cancelled."), 8000);
                 else if (error)
                     QMessageBox::warning(this, tr("Action failed"), error.message());
-                else
-                    statusBar()->showMessage(tr("%1: %n entries", nullptr, int(rows)).arg(action),
-                                             8000);
+                else {
+                    // In words, with the reason when fewer (or more) rows changed than previewed.
+                    QString message = Describe::actionDone(action, rows);
+                    const QString why = Describe::previewDifference(
+                        action, token == m_actionToken ? m_expected : -1, rows);
+                    if (!why.isEmpty())
+                        message += QStringLiteral(" (%1)").arg(why);
+                    statusBar()->showMessage(message, 15000);
+                }
                 m_model->reload();
                 m_dashboard->refreshNow();
                 loadAudit();
@@ -667,6 +674,7 @@ void MainWindow::runBulk(const QString &title, qint64 expected,
                          const std::function<void(quint64)> &start)
 {
     m_actionToken = nextToken();
+    m_expected = expected;
     auto *progress =
         new QProgressDialog(title, tr("Cancel"), 0, int(std::max<qint64>(expected, 0)), this);
     progress->setObjectName(QStringLiteral("progressDialog"));
@@ -720,12 +728,10 @@ void MainWindow::invalidateMatching()
         }
         const QString question =
             filter.isEmpty()
-                ? tr("No filter is set: invalidate ALL %n entries in %1?", nullptr, int(count))
+                ? tr("No filter is set: invalidate ALL %Ln entries in %1?", nullptr, int(count))
                       .arg(m_profile.name)
-                : tr("Invalidate %n entries matching %1 in %2?", nullptr, int(count))
-                      .arg(QString::fromUtf8(
-                               QJsonDocument(filter.toJson()).toJson(QJsonDocument::Compact)),
-                           m_profile.name);
+                : tr("Invalidate %Ln entries matching %1 in %2?", nullptr, int(count))
+                      .arg(Describe::filter(filter), m_profile.name);
         if (!confirm(tr("Invalidate"), question, true))
             return;
         runBulk(tr("Invalidating…"), count, [this, filter](quint64 token) {
@@ -767,6 +773,7 @@ void MainWindow::testSync()
                    const QString &environment, const TimeSyncState &state) {
                 const quint64 token = nextToken();
                 m_actionToken = token;
+                m_expected = -1;
                 m_worker->post(&StoreWorker::writeSync, token, user, credential, exchange,
                                environment, state);
             });
@@ -789,6 +796,7 @@ void MainWindow::exportEntries(const QString &pathIn)
     runBulk(tr("Exporting…"), m_model->totalCount(), [this, filter, path, json](quint64 token) {
         m_worker->post(&StoreWorker::exportEntries, token, filter, path, json);
     });
+    m_expected = -1; // the count on screen is no preview: no explanation when it differs
 }
 
 void MainWindow::exportCharts(const QString &directoryIn)

@@ -116,6 +116,7 @@ private:
     quint64 m_pingToken = 0;
     quint64 m_previewToken = 0;
     quint64 m_actionToken = 0;
+    qint64 m_expected = -1; // the running action's previewed count, -1 when none
     std::function<void(qint64)> m_onPreview;
     QPointer<QProgressDialog> m_progress;
 

@@ -11,6 +11,7 @@
 #include "tests/support/testdatabase.h"
 #include "ui/confirmdialog.h"
 #include "ui/dashboard.h"
+#include "ui/describe.h"
 #include "ui/entrymodel.h"
 #include "ui/mainwindow.h"
 #include "ui/storeerrors.h"
@@ -947,6 +948,86 @@ private Q_SLOTS:
                      err.contains(QStringLiteral("connector-cache stats")) &&
                      err.contains(QStringLiteral("xvfb-run")),
                  qPrintable(err));
+    }
+
+    // Issue 19 -----------------------------------------------------------------------------
+
+    void confirmationsSpeakInWords()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        auto window = openWindow();
+        QVERIFY(window);
+        window->showPage(MainWindow::Page::Entries);
+        window->filterEdit()->setText(QStringLiteral("exchange:bingx state:expired"));
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                const EntryFilter f = window->entryModel()->filter();
+                return f.exchange == QStringLiteral("BINGX") &&
+                       f.state == EntryFilter::State::Expired;
+            },
+            5000));
+        EntryFilter filter = window->entryModel()->filter();
+        CacheStore direct(m_db->config());
+        const qint64 previewed = direct.countInvalidatable(filter).value();
+        QVERIFY(previewed > 3);
+        // Between the preview and the run, three of the matching entries are invalidated
+        // elsewhere: the status bar says why fewer rows changed than previewed.
+        BrowseRequest request;
+        request.filter = filter;
+        request.limit = 3;
+        const QList<CacheEntry> three = direct.browse(request)->entries;
+        QCOMPARE(three.size(), 3);
+        QString question;
+        std::function<void()> answer = [&]() {
+            auto *dialog = qobject_cast<ConfirmDialog *>(QApplication::activeModalWidget());
+            if (!dialog) {
+                QTimer::singleShot(10, answer);
+                return;
+            }
+            question = dialog->findChild<QLabel *>(QStringLiteral("confirmQuestion"))->text();
+            for (const CacheEntry &e : three)
+                direct.invalidate(e.userId, e.credentialId);
+            dialog->accept();
+        };
+        QTimer::singleShot(0, answer);
+        QSignalSpy done(window.get(), &MainWindow::actionCompleted);
+        window->invalidateMatching();
+        QVERIFY(done.wait(20000));
+        QVERIFY2(question.contains(QStringLiteral("exchange = BINGX, state = expired")),
+                 qPrintable(question));
+        QVERIFY2(!question.contains(QLatin1Char('{')), qPrintable(question));
+        QCOMPARE(done.at(0).at(1).toLongLong(), previewed - 3);
+        const QString status = window->statusBar()->currentMessage();
+        QVERIFY2(status.startsWith(QStringLiteral("Invalidated %1 entries").arg(previewed - 3)),
+                 qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("renewed, invalidated or locked meanwhile")),
+                 qPrintable(status));
+        QVERIFY2(!status.contains(QStringLiteral("invalidate-matching")), qPrintable(status));
+
+        // The Activity page's Filter column in the same words, the whole text as its tooltip.
+        window->showPage(MainWindow::Page::Activity);
+        QStandardItemModel *audit = window->auditModel();
+        QVERIFY(QTest::qWaitFor([&]() { return audit->rowCount() >= 1; }, 10000));
+        bool found = false;
+        for (int row = 0; row < audit->rowCount(); ++row) {
+            const QStandardItem *item = audit->item(row, 6);
+            if (item->text() == QStringLiteral("exchange = BINGX, state = expired")) {
+                found = true;
+                QCOMPARE(item->toolTip(), item->text());
+            }
+        }
+        QVERIFY(found);
+
+        // Thousands grouped, plural forms, and every finished action in words.
+        QCOMPARE(Describe::actionDone(QStringLiteral("invalidate-matching"), 19106),
+                 QStringLiteral("Invalidated 19,106 entries"));
+        QVERIFY(Describe::previewDifference(QStringLiteral("invalidate-matching"), 19720, 19106)
+                    .contains(QStringLiteral("19,720")));
+        QVERIFY(Describe::previewDifference(QStringLiteral("cleanup"), 5, 5).isEmpty());
+        QCOMPARE(
+            Describe::auditFilter(QStringLiteral("[{\"userId\":\"u1\",\"credentialId\":\"c1\"}]")),
+            QStringLiteral("user = u1, credential = c1"));
+        QCOMPARE(Describe::filter(EntryFilter()), QStringLiteral("all entries"));
     }
 };
 
