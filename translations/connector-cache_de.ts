@@ -329,6 +329,10 @@
         <source>Estimated from a sample of the table; the CLI&apos;s &quot;stats --exact&quot; counts every entry</source>
         <translation>Aus einer Stichprobe der Tabelle geschätzt; „stats --exact“ der Kommandozeile zählt jeden Eintrag</translation>
     </message>
+    <message>
+        <source>Clean up deletes the expired entries and also the invalidated entries that are past their expiry.</source>
+        <translation>Aufräumen löscht die abgelaufenen Einträge und auch die ungültig gemachten Einträge, deren Ablaufzeit vorbei ist.</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::EntriesPage</name>
@@ -767,13 +771,6 @@ Geändert:     %2
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
-    <message numerus="yes">
-        <source>Delete %n expired entries from %1?</source>
-        <translation>
-            <numerusform>%n abgelaufenen Eintrag aus %1 löschen?</numerusform>
-            <numerusform>%n abgelaufene Einträge aus %1 löschen?</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Deleting expired entries…</source>
         <translation>Abgelaufene Einträge werden gelöscht …</translation>
@@ -825,6 +822,27 @@ Geändert:     %2
         <translation>
             <numerusform>%Ln Eintrag in %2, der %1 entspricht, ungültig machen?</numerusform>
             <numerusform>%Ln Einträge in %2, die %1 entsprechen, ungültig machen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln entries past their expiry from %1?</source>
+        <translation>
+            <numerusform>%Ln Eintrag nach Ablauf aus %1 löschen?</numerusform>
+            <numerusform>%Ln Einträge nach Ablauf aus %1 löschen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln expired (as on the Expired card) and %1 invalidated entries that have expired since: cleanup deletes both.</source>
+        <translation>
+            <numerusform>%Ln abgelaufener Eintrag (wie auf der Karte „Abgelaufen“) und %1 ungültig gemachte, inzwischen abgelaufene Einträge: Aufräumen löscht beide.</numerusform>
+            <numerusform>%Ln abgelaufene (wie auf der Karte „Abgelaufen“) und %1 ungültig gemachte Einträge, die inzwischen abgelaufen sind: Aufräumen löscht beide.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln expired entries from %1?</source>
+        <translation>
+            <numerusform>%Ln abgelaufenen Eintrag aus %1 löschen?</numerusform>
+            <numerusform>%Ln abgelaufene Einträge aus %1 löschen?</numerusform>
         </translation>
     </message>
 </context>

@@ -324,6 +324,10 @@
         <source>Estimated from a sample of the table; the CLI&apos;s &quot;stats --exact&quot; counts every entry</source>
         <translation>根据表的抽样估算；命令行的 “stats --exact” 会逐条计数</translation>
     </message>
+    <message>
+        <source>Clean up deletes the expired entries and also the invalidated entries that are past their expiry.</source>
+        <translation>清理会删除过期条目，也会删除已过期的失效条目。</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::EntriesPage</name>
@@ -757,12 +761,6 @@ Updated:      %2
         <source>Delete</source>
         <translation>删除</translation>
     </message>
-    <message numerus="yes">
-        <source>Delete %n expired entries from %1?</source>
-        <translation>
-            <numerusform>从 %1 中删除 %n 个过期条目?</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Deleting expired entries…</source>
         <translation>正在删除过期条目…</translation>
@@ -811,6 +809,24 @@ Updated:      %2
         <source>Invalidate %Ln entries matching %1 in %2?</source>
         <translation>
             <numerusform>使 %2 中匹配 %1 的 %Ln 个条目失效？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln entries past their expiry from %1?</source>
+        <translation>
+            <numerusform>从 %1 删除 %Ln 个已过期的条目？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln expired (as on the Expired card) and %1 invalidated entries that have expired since: cleanup deletes both.</source>
+        <translation>
+            <numerusform>%Ln 个过期条目（即“已过期”卡片所示）和 %1 个此后已过期的失效条目：清理会同时删除两者。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln expired entries from %1?</source>
+        <translation>
+            <numerusform>从 %1 删除 %Ln 个过期条目？</numerusform>
         </translation>
     </message>
 </context>

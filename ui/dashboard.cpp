@@ -241,6 +241,16 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
                                        : locale.toString(value));
         label->setToolTip(stats.estimated ? estimatedTip : QString());
     }
+    // Clean up deletes every entry past its expiry, invalidated or not: said where it counts.
+    const QString cleanupTip = tr("Clean up deletes the expired entries and also the invalidated "
+                                  "entries that are past their expiry.");
+    for (const QString &card : {QStringLiteral("expired"), QStringLiteral("invalid")}) {
+        QLabel *label = m_cards.value(card);
+        label->setToolTip(label->toolTip().isEmpty()
+                              ? cleanupTip
+                              : label->toolTip() + QStringLiteral("\n") + cleanupTip);
+        label->parentWidget()->setToolTip(label->toolTip());
+    }
     m_cards.value(QStringLiteral("hitRate"))
         ->setText(stats.hits + stats.misses > 0
                       ? QStringLiteral("%1 %").arg(locale.toString(stats.hitRate * 100.0, 'f', 1))

@@ -25,6 +25,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -97,6 +98,14 @@ MainWindow::MainWindow(QWidget *parent)
             handler(count);
         }
     });
+    connect(m_worker, &StoreWorker::cleanupPreviewReady, this,
+            [this](quint64 token, qint64 deletes, qint64 expired) {
+                if (token == m_previewToken && m_onCleanupPreview) {
+                    auto handler = std::move(m_onCleanupPreview);
+                    m_onCleanupPreview = nullptr;
+                    handler(deletes, expired);
+                }
+            });
     connect(m_worker, &StoreWorker::progress, this, [this](quint64 token, qint64 done) {
         if (token == m_actionToken && m_progress) {
             if (m_progress->maximum() > 0)
@@ -746,20 +755,32 @@ void MainWindow::cleanupExpired()
     if (!m_connected || !m_privileges.canWrite)
         return;
     m_previewToken = nextToken();
-    m_onPreview = [this](qint64 count) {
+    m_onPreview = nullptr;
+    m_onCleanupPreview = [this](qint64 count, qint64 expired) {
         if (count == 0) {
             QMessageBox::information(this, tr("Clean up"), tr("There are no expired entries."));
             return;
         }
-        if (!confirm(
-                tr("Delete"),
-                tr("Delete %n expired entries from %1?", nullptr, int(count)).arg(m_profile.name),
-                true))
+        // Cleanup deletes every entry past its expiry: the Expired card's entries and the
+        // invalidated ones whose time has also run out. Said so when there are such.
+        const qint64 invalidated = count - expired;
+        QString question =
+            invalidated > 0
+                ? tr("Delete %Ln entries past their expiry from %1?", nullptr, int(count))
+                          .arg(m_profile.name) +
+                      QStringLiteral("\n\n") +
+                      tr("%Ln expired (as on the Expired card) and %1 invalidated entries that "
+                         "have expired since: cleanup deletes both.",
+                         nullptr, int(expired))
+                          .arg(QLocale().toString(invalidated))
+                : tr("Delete %Ln expired entries from %1?", nullptr, int(count))
+                      .arg(m_profile.name);
+        if (!confirm(tr("Delete"), question, true))
             return;
         runBulk(tr("Deleting expired entries…"), count,
                 [this](quint64 token) { m_worker->post(&StoreWorker::cleanup, token); });
     };
-    m_worker->post(&StoreWorker::previewCleanup, m_previewToken);
+    m_worker->post(&StoreWorker::previewCleanupParts, m_previewToken);
 }
 
 void MainWindow::testSync()

@@ -118,6 +118,7 @@ private:
     quint64 m_actionToken = 0;
     qint64 m_expected = -1; // the running action's previewed count, -1 when none
     std::function<void(qint64)> m_onPreview;
+    std::function<void(qint64, qint64)> m_onCleanupPreview; // deletes, of which expired
     QPointer<QProgressDialog> m_progress;
 
     QHash<QString, QAction *> m_actions;

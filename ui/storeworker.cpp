@@ -365,6 +365,25 @@ void StoreWorker::previewCleanup(quint64 token)
     Q_EMIT previewReady(token, n.value());
 }
 
+void StoreWorker::previewCleanupParts(quint64 token)
+{
+    if (!ready(token))
+        return;
+    auto deletes = m_store->countExpired();
+    if (!deletes.ok()) {
+        report(token, deletes.error());
+        return;
+    }
+    EntryFilter expiredOnly;
+    expiredOnly.state = EntryFilter::State::Expired;
+    auto expired = m_store->count(expiredOnly);
+    if (!expired.ok()) {
+        report(token, expired.error());
+        return;
+    }
+    Q_EMIT cleanupPreviewReady(token, deletes.value(), std::min(expired.value(), deletes.value()));
+}
+
 void StoreWorker::cleanup(quint64 token)
 {
     if (!ready(token))

@@ -77,6 +77,9 @@ public Q_SLOTS:
     void invalidateIdentities(quint64 token, const QList<cc::ui::Identity> &identities);
     void invalidateMatching(quint64 token, const cc::EntryFilter &filter);
     void previewCleanup(quint64 token);
+    // The cleanup preview in parts: what cleanup deletes, and how many of those are expired
+    // (the Expired card's kind); the rest are invalidated entries past their expiry.
+    void previewCleanupParts(quint64 token);
     void cleanup(quint64 token);
     void writeSync(quint64 token, const QString &userId, const QString &credentialId,
                    const QString &exchange, const QString &environment,
@@ -103,6 +106,7 @@ Q_SIGNALS:
     void entryLoaded(quint64 token, const cc::CacheEntry &entry);
     void auditLoaded(quint64 token, const QList<cc::AuditRecord> &records);
     void previewReady(quint64 token, qint64 count);
+    void cleanupPreviewReady(quint64 token, qint64 deletes, qint64 expired);
     void progress(quint64 token, qint64 done);
     // The outcome of an action that changes data (or exports); a no-error StoreError on success,
     // kind Cancelled when the operator stopped it.

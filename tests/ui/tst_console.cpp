@@ -1029,6 +1029,51 @@ private Q_SLOTS:
             QStringLiteral("user = u1, credential = c1"));
         QCOMPARE(Describe::filter(EntryFilter()), QStringLiteral("all entries"));
     }
+
+    void cleanupPreviewSaysWhatItDeletes()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        CacheStore direct(m_db->config());
+        // Some invalidated entries past their expiry, which cleanup deletes as well.
+        EntryFilter bybit;
+        bybit.exchange = QStringLiteral("BYBIT");
+        bybit.state = EntryFilter::State::Expired;
+        QVERIFY(direct.invalidateMatching(bybit).value() > 0);
+        const qint64 deletes = direct.countExpired().value();
+        EntryFilter expiredOnly;
+        expiredOnly.state = EntryFilter::State::Expired;
+        const qint64 expired = direct.count(expiredOnly).value();
+        QVERIFY(expired > 0 && deletes > expired);
+
+        auto window = openWindow();
+        QVERIFY(window);
+        // The dashboard's Expired card counts only the expired (not invalidated) and says that
+        // cleanup deletes invalidated entries past their expiry too.
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                return window->dashboard()->cardText(QStringLiteral("expired")) ==
+                       QLocale().toString(expired);
+            },
+            20000));
+        auto *card = window->dashboard()->findChild<QLabel *>(QStringLiteral("value_expired"));
+        QVERIFY2(card->toolTip().contains(QStringLiteral("invalidated")),
+                 qPrintable(card->toolTip()));
+
+        QString question;
+        answerNextDialog(false, QString(), &question);
+        window->cleanupExpired();
+        QVERIFY(QTest::qWaitFor([&]() { return !question.isEmpty(); }, 10000));
+        QVERIFY2(question.contains(QStringLiteral("Delete %1 entries past their expiry")
+                                       .arg(QLocale().toString(deletes))),
+                 qPrintable(question));
+        QVERIFY2(question.contains(QStringLiteral("%1 expired (as on the Expired card) and %2 "
+                                                  "invalidated")
+                                       .arg(QLocale().toString(expired))
+                                       .arg(QLocale().toString(deletes - expired))),
+                 qPrintable(question));
+        QVERIFY(drainWorker(window->worker()));
+        QCOMPARE(direct.countExpired().value(), deletes); // declined: nothing deleted
+    }
 };
 
 QTEST_MAIN(TestConsole)
