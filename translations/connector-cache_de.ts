@@ -368,20 +368,6 @@
         <source>counting…</source>
         <translation>wird gezählt …</translation>
     </message>
-    <message numerus="yes">
-        <source>%n entries</source>
-        <translation>
-            <numerusform>%n Eintrag</numerusform>
-            <numerusform>%n Einträge</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries selected</source>
-        <translation>
-            <numerusform>%n Eintrag ausgewählt</numerusform>
-            <numerusform>%n Einträge ausgewählt</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cache key:    %1
 </source>
@@ -451,6 +437,20 @@ Geändert:     %2
     <message>
         <source>(none: written by the seed&apos;s service)</source>
         <translation>(keine: vom Seed-Dienst geschrieben)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln Eintrag</numerusform>
+            <numerusform>%Ln Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries selected</source>
+        <translation>
+            <numerusform>%Ln Eintrag ausgewählt</numerusform>
+            <numerusform>%Ln Einträge ausgewählt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -530,23 +530,9 @@ Geändert:     %2
         <source>round trip %1 ms</source>
         <translation>Umlaufzeit %1 ms</translation>
     </message>
-    <message numerus="yes">
-        <source>%n entries done…</source>
-        <translation>
-            <numerusform>%n Eintrag erledigt …</numerusform>
-            <numerusform>%n Einträge erledigt …</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Action failed</source>
         <translation>Aktion fehlgeschlagen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Connection lost — retrying in %n s</source>
-        <translation>
-            <numerusform>Verbindung verloren — neuer Versuch in %n s</numerusform>
-            <numerusform>Verbindung verloren — neuer Versuch in %n s</numerusform>
-        </translation>
     </message>
     <message>
         <source>Connection lost — reconnecting…</source>
@@ -740,13 +726,6 @@ Geändert:     %2
         <source>Invalidate the entry of %1 / %2? Its connector will resync on its next start.</source>
         <translation>Den Eintrag von %1 / %2 ungültig machen? Sein Konnektor synchronisiert beim nächsten Start neu.</translation>
     </message>
-    <message numerus="yes">
-        <source>Invalidate the %n selected entries? Their connectors will resync on their next start.</source>
-        <translation>
-            <numerusform>Den ausgewählten Eintrag ungültig machen? Sein Konnektor synchronisiert beim nächsten Start neu. (%n)</numerusform>
-            <numerusform>Die %n ausgewählten Einträge ungültig machen? Ihre Konnektoren synchronisieren beim nächsten Start neu.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Invalidate</source>
         <translation>Ungültig machen</translation>
@@ -795,13 +774,6 @@ Geändert:     %2
         <source>Export charts to</source>
         <translation>Diagramme exportieren nach</translation>
     </message>
-    <message numerus="yes">
-        <source>%n charts written to %1</source>
-        <translation>
-            <numerusform>%n Diagramm nach %1 geschrieben</numerusform>
-            <numerusform>%n Diagramme nach %1 geschrieben</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
@@ -843,6 +815,34 @@ Geändert:     %2
         <translation>
             <numerusform>%Ln abgelaufenen Eintrag aus %1 löschen?</numerusform>
             <numerusform>%Ln abgelaufene Einträge aus %1 löschen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries done…</source>
+        <translation>
+            <numerusform>%Ln Eintrag erledigt …</numerusform>
+            <numerusform>%Ln Einträge erledigt …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection lost — retrying in %Ln s</source>
+        <translation>
+            <numerusform>Verbindung verloren — neuer Versuch in %Ln s</numerusform>
+            <numerusform>Verbindung verloren — neuer Versuch in %Ln s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalidate the %Ln selected entries? Their connectors will resync on their next start.</source>
+        <translation>
+            <numerusform>Den ausgewählten Eintrag ungültig machen? Sein Konnektor synchronisiert beim nächsten Start neu. (%Ln)</numerusform>
+            <numerusform>Die %Ln ausgewählten Einträge ungültig machen? Ihre Konnektoren synchronisieren beim nächsten Start neu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln charts written to %1</source>
+        <translation>
+            <numerusform>%Ln Diagramm nach %1 geschrieben</numerusform>
+            <numerusform>%Ln Diagramme nach %1 geschrieben</numerusform>
         </translation>
     </message>
 </context>

@@ -363,18 +363,6 @@
         <source>counting…</source>
         <translation>计数中…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n entries</source>
-        <translation>
-            <numerusform>%n 个条目</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries selected</source>
-        <translation>
-            <numerusform>已选择 %n 个条目</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cache key:    %1
 </source>
@@ -444,6 +432,18 @@ Updated:      %2
     <message>
         <source>(none: written by the seed&apos;s service)</source>
         <translation>(无:由种子服务写入)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln 个条目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries selected</source>
+        <translation>
+            <numerusform>已选择 %Ln 个条目</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -523,21 +523,9 @@ Updated:      %2
         <source>round trip %1 ms</source>
         <translation>往返 %1 毫秒</translation>
     </message>
-    <message numerus="yes">
-        <source>%n entries done…</source>
-        <translation>
-            <numerusform>已完成 %n 个条目…</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Action failed</source>
         <translation>操作失败</translation>
-    </message>
-    <message numerus="yes">
-        <source>Connection lost — retrying in %n s</source>
-        <translation>
-            <numerusform>连接已断开 — %n 秒后重试</numerusform>
-        </translation>
     </message>
     <message>
         <source>Connection lost — reconnecting…</source>
@@ -731,12 +719,6 @@ Updated:      %2
         <source>Invalidate the entry of %1 / %2? Its connector will resync on its next start.</source>
         <translation>使 %1 / %2 的条目失效?其连接器将在下次启动时重新同步。</translation>
     </message>
-    <message numerus="yes">
-        <source>Invalidate the %n selected entries? Their connectors will resync on their next start.</source>
-        <translation>
-            <numerusform>使所选的 %n 个条目失效?其连接器将在下次启动时重新同步。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Invalidate</source>
         <translation>使失效</translation>
@@ -785,12 +767,6 @@ Updated:      %2
         <source>Export charts to</source>
         <translation>将图表导出到</translation>
     </message>
-    <message numerus="yes">
-        <source>%n charts written to %1</source>
-        <translation>
-            <numerusform>已将 %n 个图表写入 %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
@@ -827,6 +803,30 @@ Updated:      %2
         <source>Delete %Ln expired entries from %1?</source>
         <translation>
             <numerusform>从 %1 删除 %Ln 个过期条目？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries done…</source>
+        <translation>
+            <numerusform>已完成 %Ln 个条目…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection lost — retrying in %Ln s</source>
+        <translation>
+            <numerusform>连接已断开 — %Ln 秒后重试</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalidate the %Ln selected entries? Their connectors will resync on their next start.</source>
+        <translation>
+            <numerusform>使所选的 %Ln 个条目失效?其连接器将在下次启动时重新同步。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln charts written to %1</source>
+        <translation>
+            <numerusform>已将 %Ln 个图表写入 %1</numerusform>
         </translation>
     </message>
 </context>

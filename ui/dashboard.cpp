@@ -18,6 +18,7 @@
 #include <QHorizontalStackedBarSeries>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLocale>
 #include <QPen>
 #include <QTimer>
 #include <QToolButton>
@@ -37,6 +38,9 @@ QChartView *makeChartView(const QString &title, QWidget *parent)
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setAnimationOptions(QChart::NoAnimation);
+    // Axis and bar labels in the locale's digits and group separators ("12,000").
+    chart->setLocalizeNumbers(true);
+    chart->setLocale(QLocale());
     auto *view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(220);
@@ -45,6 +49,7 @@ QChartView *makeChartView(const QString &title, QWidget *parent)
 
 void clearChart(QChart *chart)
 {
+    chart->setLocale(QLocale()); // the language may have been chosen after the chart was made
     chart->removeAllSeries();
     const auto axes = chart->axes();
     for (QAbstractAxis *axis : axes) {
@@ -336,19 +341,20 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
     }
     // Hovering a point shows its values.
     auto hover = [format](QLineSeries *series, const QString &unit) {
-        QObject::connect(series, &QLineSeries::hovered, series,
-                         [series, unit, format](const QPointF &point, bool state) {
-                             if (!state) {
-                                 QToolTip::hideText();
-                                 return;
-                             }
-                             const QDateTime t = QDateTime::fromMSecsSinceEpoch(qint64(point.x()));
-                             QToolTip::showText(QCursor::pos(),
-                                                QStringLiteral("%1\n%2: %3%4")
-                                                    .arg(t.toString(format), series->name())
-                                                    .arg(point.y(), 0, 'f', 1)
-                                                    .arg(unit));
-                         });
+        QObject::connect(
+            series, &QLineSeries::hovered, series,
+            [series, unit, format](const QPointF &point, bool state) {
+                if (!state) {
+                    QToolTip::hideText();
+                    return;
+                }
+                const QDateTime t = QDateTime::fromMSecsSinceEpoch(qint64(point.x()));
+                QToolTip::showText(
+                    QCursor::pos(),
+                    QStringLiteral("%1\n%2: %3%4")
+                        .arg(t.toString(format), series->name(),
+                             QLocale().toString(point.y(), 'f', unit.isEmpty() ? 0 : 1), unit));
+            });
     };
     hover(rateSeries, QStringLiteral(" %"));
     hover(hits, QString());
@@ -411,9 +417,10 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
                     QToolTip::hideText();
                     return;
                 }
-                QToolTip::showText(QCursor::pos(), QStringLiteral("%1\n%2: %3")
-                                                       .arg(names.value(index), barset->label())
-                                                       .arg(barset->at(index)));
+                QToolTip::showText(QCursor::pos(),
+                                   QStringLiteral("%1\n%2: %3")
+                                       .arg(names.value(index), barset->label(),
+                                            QLocale().toString(qint64(barset->at(index)))));
             });
 }
 

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QStringList>
+#include <QTranslator>
 
 namespace cc {
 namespace ui {
@@ -121,6 +122,22 @@ QString Describe::previewDifference(const QString &action, qint64 previewed, qin
                    : tr("%1 previewed; more matched meanwhile").arg(locale.toString(previewed));
     }
     return QString();
+}
+
+void Describe::installEnglishPluralForms()
+{
+    static QTranslator *plurals = nullptr;
+    if (plurals || !QCoreApplication::instance())
+        return;
+    // A translation of the console (German, Chinese) has its own plural forms: left alone.
+    const char *probe = "Invalidated %Ln entries";
+    const QString asIs =
+        QString::fromLatin1(probe).replace(QStringLiteral("%Ln"), QLocale().toString(2));
+    if (QCoreApplication::translate("Describe", probe, nullptr, 2) != asIs)
+        return;
+    plurals = new QTranslator(QCoreApplication::instance());
+    if (plurals->load(QStringLiteral(":/plurals/connector-cache_en.qm")))
+        QCoreApplication::installTranslator(plurals);
 }
 
 } // namespace ui

@@ -24,6 +24,9 @@ public:
     static QString actionDone(const QString &action, qint64 rows);
     // Why the rows done differ from the preview's count, or empty when they do not.
     static QString previewDifference(const QString &action, qint64 previewed, qint64 done);
+    // Installs the English plural forms ("1 entry") unless another language of the console is
+    // installed already. Idempotent; called by the main window.
+    static void installEnglishPluralForms();
 };
 
 } // namespace ui

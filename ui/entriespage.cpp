@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSplitter>
@@ -128,8 +129,9 @@ EntriesPage::EntriesPage(QWidget *parent)
         if (m_connected)
             m_countLabel->setText(tr("counting…"));
     });
-    connect(m_model, &EntryModel::countChanged, this,
-            [this](qint64 count) { m_countLabel->setText(tr("%n entries", nullptr, int(count))); });
+    connect(m_model, &EntryModel::countChanged, this, [this](qint64 count) {
+        m_countLabel->setText(tr("%Ln entries", nullptr, int(count)));
+    });
 }
 
 void EntriesPage::addRowActions(const QList<QAction *> &actions)
@@ -180,7 +182,7 @@ void EntriesPage::showDetails()
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     if (rows.size() != 1) {
         m_details->setPlainText(
-            rows.isEmpty() ? QString() : tr("%n entries selected", nullptr, int(rows.size())));
+            rows.isEmpty() ? QString() : tr("%Ln entries selected", nullptr, int(rows.size())));
         return;
     }
     const CacheEntry *e = m_model->entryAt(rows.first().row());
@@ -194,13 +196,14 @@ void EntriesPage::showDetails()
     text += tr("Id:           %1\n").arg(e->id);
     text += tr("User:         %1\nCredential:   %2\n").arg(e->userId, e->credentialId);
     text += tr("Exchange:     %1 %2\n").arg(e->exchange, e->environment);
-    text += tr("Offset:       %1 ms\n").arg(e->timeOffsetMs);
+    const QLocale locale;
+    text += tr("Offset:       %1 ms\n").arg(locale.toString(e->timeOffsetMs));
     text += tr("Last sync:    %1 (%2 ago)\n")
                 .arg(e->lastSyncTime.toUTC().toString(Qt::ISODateWithMs),
                      formatDuration(e->ageMs(now)));
     text += tr("Expires:      %1\n").arg(e->expiresAt.toUTC().toString(Qt::ISODateWithMs));
-    text +=
-        tr("State:        %1\nHits:         %2\n").arg(stateName(e->stateAt(now))).arg(e->hitCount);
+    text += tr("State:        %1\nHits:         %2\n")
+                .arg(stateName(e->stateAt(now)), locale.toString(e->hitCount));
     text += tr("Created:      %1\nUpdated:      %2\n")
                 .arg(e->createdAt.toUTC().toString(Qt::ISODateWithMs),
                      e->updatedAt.toUTC().toString(Qt::ISODateWithMs));

@@ -4,6 +4,7 @@
 #include <QColor>
 #include <QFont>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QPalette>
 
 #include <algorithm>
@@ -82,7 +83,7 @@ QVariant EntryModel::data(const QModelIndex &index, int role) const
         case EnvironmentColumn:
             return e->environment;
         case OffsetColumn:
-            return tr("%1 ms").arg(e->timeOffsetMs);
+            return tr("%1 ms").arg(QLocale().toString(e->timeOffsetMs));
         case LastSyncColumn:
             // The year is in the tooltip; the Age column says how long ago.
             return e->lastSyncTime.toLocalTime().toString(QStringLiteral("MM-dd HH:mm:ss"));

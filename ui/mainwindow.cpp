@@ -57,6 +57,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_pushDebounce(new QTimer(this))
 {
     initResources();
+    Describe::installEnglishPluralForms();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Connector Cache Console"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/connector-cache.svg")));
@@ -110,7 +111,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (token == m_actionToken && m_progress) {
             if (m_progress->maximum() > 0)
                 m_progress->setValue(int(std::min<qint64>(done, m_progress->maximum() - 1)));
-            m_progress->setLabelText(tr("%n entries done…", nullptr, int(done)));
+            m_progress->setLabelText(tr("%Ln entries done…", nullptr, int(done)));
         }
     });
     connect(m_worker, &StoreWorker::actionFinished, this,
@@ -178,7 +179,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_reconnectTimer->setInterval(1000);
     connect(m_reconnectTimer, &QTimer::timeout, this, [this]() {
         if (--m_countdown > 0) {
-            m_banner->setText(tr("Connection lost — retrying in %n s", nullptr, m_countdown));
+            m_banner->setText(tr("Connection lost — retrying in %Ln s", nullptr, m_countdown));
             return;
         }
         m_reconnectTimer->stop();
@@ -621,7 +622,7 @@ void MainWindow::scheduleReconnect()
 {
     m_countdown = m_backoffSeconds;
     m_backoffSeconds = std::min(m_backoffSeconds * 2, 30);
-    m_banner->setText(tr("Connection lost — retrying in %n s", nullptr, m_countdown));
+    m_banner->setText(tr("Connection lost — retrying in %Ln s", nullptr, m_countdown));
     m_banner->show();
     m_reconnectTimer->start();
 }
@@ -687,6 +688,8 @@ void MainWindow::runBulk(const QString &title, qint64 expected,
     auto *progress =
         new QProgressDialog(title, tr("Cancel"), 0, int(std::max<qint64>(expected, 0)), this);
     progress->setObjectName(QStringLiteral("progressDialog"));
+    progress->setWindowTitle(QString(title).remove(QStringLiteral("…")));
+    fitWindowTitle(progress);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);
     progress->setAutoClose(false);
@@ -713,7 +716,7 @@ void MainWindow::invalidateSelected()
         identities.size() == 1
             ? tr("Invalidate the entry of %1 / %2? Its connector will resync on its next start.")
                   .arg(identities.first().first, identities.first().second)
-            : tr("Invalidate the %n selected entries? Their connectors will resync on their next "
+            : tr("Invalidate the %Ln selected entries? Their connectors will resync on their next "
                  "start.",
                  nullptr, int(identities.size()));
     if (!confirm(tr("Invalidate"), question, identities.size() > 1))
@@ -837,7 +840,7 @@ void MainWindow::exportCharts(const QString &directoryIn)
                 QDir(directory).filePath(names.at(i) + QStringLiteral(".png"))))
             ++written;
     }
-    statusBar()->showMessage(tr("%n charts written to %1", nullptr, written).arg(directory), 8000);
+    statusBar()->showMessage(tr("%Ln charts written to %1", nullptr, written).arg(directory), 8000);
 }
 
 void MainWindow::setTheme(const QString &theme)

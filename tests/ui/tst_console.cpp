@@ -12,6 +12,7 @@
 #include "ui/confirmdialog.h"
 #include "ui/dashboard.h"
 #include "ui/describe.h"
+#include "ui/entriespage.h"
 #include "ui/entrymodel.h"
 #include "ui/mainwindow.h"
 #include "ui/storeerrors.h"
@@ -26,6 +27,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -1073,6 +1076,63 @@ private Q_SLOTS:
                  qPrintable(question));
         QVERIFY(drainWorker(window->worker()));
         QCOMPARE(direct.countExpired().value(), deletes); // declined: nothing deleted
+    }
+
+    void numbersAreGroupedAndPluralised()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        MainWindow window; // installs the English plural forms
+        QCOMPARE(Describe::actionDone(QStringLiteral("cleanup"), 1),
+                 QStringLiteral("Deleted 1 expired entry"));
+        QCOMPARE(Describe::actionDone(QStringLiteral("invalidate"), 1000000),
+                 QStringLiteral("Invalidated 1,000,000 entries"));
+        auto *count = window.entriesPage()->findChild<QLabel *>(QStringLiteral("countLabel"));
+        QVERIFY(count);
+        Q_EMIT window.entryModel()->countChanged(1);
+        QCOMPARE(count->text(), QStringLiteral("1 entry"));
+        Q_EMIT window.entryModel()->countChanged(1000000);
+        QCOMPARE(count->text(), QStringLiteral("1,000,000 entries"));
+
+        // Chart labels: the axis and bar labels of the expiry outlook carry group separators.
+        CacheStats stats;
+        stats.total = 1000000;
+        stats.valid = 900000;
+        stats.expiringIn5m = 3000;
+        stats.expiringIn15m = 12000;
+        stats.expiringIn60m = 48000;
+        window.dashboard()->showData(stats, {}, {}, 15);
+        QCOMPARE(window.dashboard()->cardText(QStringLiteral("entries")),
+                 QStringLiteral("1,000,000"));
+        QStringList labels;
+        for (QChartView *view : window.dashboard()->charts()) {
+            QVERIFY(view->chart()->localizeNumbers());
+            for (QGraphicsItem *item : view->scene()->items()) {
+                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item))
+                    labels << text->toPlainText();
+                else if (auto *simple = dynamic_cast<QGraphicsSimpleTextItem *>(item))
+                    labels << simple->text();
+            }
+        }
+        window.show();
+        QTest::qWait(50);
+        for (QChartView *view : window.dashboard()->charts()) {
+            for (QGraphicsItem *item : view->scene()->items()) {
+                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item))
+                    labels << text->toPlainText();
+            }
+        }
+        QVERIFY2(labels.contains(QStringLiteral("12,000")) ||
+                     labels.contains(QStringLiteral("48,000")) ||
+                     labels.contains(QStringLiteral("10,000")),
+                 qPrintable(labels.join(QStringLiteral(" | "))));
+        QVERIFY2(!labels.contains(QStringLiteral("12000")) &&
+                     !labels.contains(QStringLiteral("48000")),
+                 qPrintable(labels.join(QStringLiteral(" | "))));
+
+        // A dialog is as wide as its title.
+        const QString title = QStringLiteral("Invalidate all matching entries in production-eu");
+        ConfirmDialog dialog(title, QStringLiteral("?"), QString());
+        QVERIFY(dialog.minimumWidth() > dialog.fontMetrics().horizontalAdvance(title));
     }
 };
 
