@@ -70,6 +70,8 @@ EntriesPage::EntriesPage(QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
+    // Long IDs differ at both ends ("svc-eu-…-0001" / "svc-eu-…-0002"): elided in the middle.
+    m_view->setTextElideMode(Qt::ElideMiddle);
     // Each column as wide as a typical value (or its title), measured in the view's font.
     const QFontMetrics metrics = m_view->fontMetrics();
     const QStringList samples{QStringLiteral("user0000"), QStringLiteral("c0000000000000000"),
@@ -125,6 +127,17 @@ EntriesPage::EntriesPage(QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &EntriesPage::showDetails);
     connect(m_model, &QAbstractItemModel::modelReset, this, &EntriesPage::showDetails);
+    // The User column grows to the IDs on screen once their page arrives (up to a limit).
+    auto *fitUsers = new QTimer(this);
+    fitUsers->setSingleShot(true);
+    fitUsers->setInterval(50);
+    connect(fitUsers, &QTimer::timeout, this, &EntriesPage::fitUserColumn);
+    connect(m_model, &QAbstractItemModel::dataChanged, fitUsers,
+            [fitUsers](const QModelIndex &topLeft) {
+                if (topLeft.column() <= EntryModel::UserColumn)
+                    fitUsers->start();
+            });
+    connect(m_model, &QAbstractItemModel::rowsInserted, fitUsers, qOverload<>(&QTimer::start));
     connect(m_model, &EntryModel::countRequested, this, [this]() {
         if (m_connected)
             m_countLabel->setText(tr("counting…"));
@@ -132,6 +145,25 @@ EntriesPage::EntriesPage(QWidget *parent)
     connect(m_model, &EntryModel::countChanged, this, [this](qint64 count) {
         m_countLabel->setText(tr("%Ln entries", nullptr, int(count)));
     });
+}
+
+void EntriesPage::fitUserColumn()
+{
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const int first = std::max(0, m_view->rowAt(0));
+    int last = m_view->rowAt(m_view->viewport()->height() - 1);
+    if (last < 0)
+        last = m_model->rowCount() - 1;
+    int widest = 0;
+    for (int row = first; row <= last; ++row) {
+        if (const CacheEntry *e = m_model->entryAt(row))
+            widest = std::max(widest, metrics.horizontalAdvance(e->userId));
+    }
+    // Padding for the cell's margins; beyond the limit the middle is elided instead.
+    const int limit = std::max(kUserColumnLimit, metrics.horizontalAdvance(QLatin1Char('M')) * 28);
+    const int wanted = std::min(widest + 24, limit);
+    if (wanted > m_view->columnWidth(EntryModel::UserColumn))
+        m_view->setColumnWidth(EntryModel::UserColumn, wanted);
 }
 
 void EntriesPage::addRowActions(const QList<QAction *> &actions)

@@ -48,6 +48,10 @@ public:
     void saveState(QSettings &settings) const;
     void restoreState(const QSettings &settings);
 
+    // Widens the User column to the widest user ID on screen (never narrower than it is).
+    void fitUserColumn();
+    static constexpr int kUserColumnLimit = 360; // px; longer IDs are elided in the middle
+
 private:
     void showDetails();
 

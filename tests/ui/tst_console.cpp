@@ -1134,6 +1134,37 @@ private Q_SLOTS:
         ConfirmDialog dialog(title, QStringLiteral("?"), QString());
         QVERIFY(dialog.minimumWidth() > dialog.fontMetrics().horizontalAdvance(title));
     }
+
+    void userColumnFitsItsIds()
+    {
+        // Two users whose IDs differ only at their ends must be told apart on screen.
+        CacheStore direct(m_db->config());
+        const QString a = QStringLiteral("svc-eu-west-1-settlement-worker-0001");
+        const QString b = QStringLiteral("svc-eu-west-1-settlement-worker-0002");
+        TimeSyncState state;
+        state.timeOffsetMs = 12;
+        state.lastSyncTime = QDateTime::currentDateTimeUtc();
+        QVERIFY(!direct.set(a, QStringLiteral("c1"), QStringLiteral("BYBIT"),
+                            QStringLiteral("MAINNET"), state));
+        QVERIFY(!direct.set(b, QStringLiteral("c1"), QStringLiteral("BYBIT"),
+                            QStringLiteral("MAINNET"), state));
+        auto window = openWindow();
+        QVERIFY(window);
+        window->showPage(MainWindow::Page::Entries);
+        window->filterEdit()->setText(QStringLiteral("svc-eu-west"));
+        EntryModel *model = window->entryModel();
+        QVERIFY(waitForRows(model, 2));
+        QVERIFY(QTest::qWaitFor([&]() { return model->entryAt(1) != nullptr; }, 10000));
+        QTableView *view = window->entryView();
+        QCOMPARE(view->textElideMode(), Qt::ElideMiddle);
+        const int needed = view->fontMetrics().horizontalAdvance(a);
+        QVERIFY(needed < EntriesPage::kUserColumnLimit); // else it would be elided, not fitted
+        QVERIFY2(QTest::qWaitFor(
+                     [&]() { return view->columnWidth(EntryModel::UserColumn) > needed; }, 5000),
+                 qPrintable(QStringLiteral("%1 <= %2")
+                                .arg(view->columnWidth(EntryModel::UserColumn))
+                                .arg(needed)));
+    }
 };
 
 QTEST_MAIN(TestConsole)
