@@ -927,6 +927,62 @@ Geändert:     %2
         <source>Save and &amp;connect</source>
         <translation>Speichern und &amp;verbinden</translation>
     </message>
+    <message>
+        <source>kept in the system keychain</source>
+        <translation>wird im Systemschlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>The password was removed from the URL and is not saved; type it into the password field.</source>
+        <translation>Das Passwort wurde aus der URL entfernt und wird nicht gespeichert; bitte in das Passwortfeld eingeben.</translation>
+    </message>
+    <message>
+        <source>The password was taken out of the URL: it goes to the system keychain, never into the settings file.</source>
+        <translation>Das Passwort wurde aus der URL genommen: Es kommt in den Systemschlüsselbund, nie in die Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>schema version %1, current</source>
+        <translation>Schemaversion %1, aktuell</translation>
+    </message>
+    <message>
+        <source>schema version %1, needs migrate</source>
+        <translation>Schemaversion %1, Migration nötig</translation>
+    </message>
+    <message>
+        <source>the seed&apos;s table only, needs migrate</source>
+        <translation>nur die Tabelle des Seed-Dienstes, Migration nötig</translation>
+    </message>
+    <message>
+        <source>no schema yet, needs migrate</source>
+        <translation>noch kein Schema, Migration nötig</translation>
+    </message>
+    <message>
+        <source>schema version %1, newer than this console</source>
+        <translation>Schemaversion %1, neuer als diese Konsole</translation>
+    </message>
+    <message>
+        <source>Connected: %1 %2 as %3, database %4; %5; direct connection; round trip %6 ms.</source>
+        <translation>Verbunden: %1 %2 als %3, Datenbank %4; %5; direkte Verbindung; Umlaufzeit %6 ms.</translation>
+    </message>
+    <message>
+        <source>not saved: asked for when connecting</source>
+        <translation>nicht gespeichert: wird beim Verbinden abgefragt</translation>
+    </message>
+    <message>
+        <source>The password was taken out of the URL and is not saved (there is no system keychain): the console asks for it when connecting; ~/.pgpass or PGPASSWORD work too.</source>
+        <translation>Das Passwort wurde aus der URL genommen und wird nicht gespeichert (kein Systemschlüsselbund): Die Konsole fragt beim Verbinden danach; ~/.pgpass oder PGPASSWORD gehen auch.</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::ShortcutsDialog</name>

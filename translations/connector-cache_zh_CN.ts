@@ -911,6 +911,62 @@ Updated:      %2
         <source>Save and &amp;connect</source>
         <translation>保存并连接(&amp;C)</translation>
     </message>
+    <message>
+        <source>kept in the system keychain</source>
+        <translation>保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The password was removed from the URL and is not saved; type it into the password field.</source>
+        <translation>密码已从 URL 中移除且不会保存；请在密码字段中输入。</translation>
+    </message>
+    <message>
+        <source>The password was taken out of the URL: it goes to the system keychain, never into the settings file.</source>
+        <translation>密码已从 URL 中取出：它将保存到系统钥匙串，绝不会写入设置文件。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>schema version %1, current</source>
+        <translation>架构版本 %1，最新</translation>
+    </message>
+    <message>
+        <source>schema version %1, needs migrate</source>
+        <translation>架构版本 %1，需要迁移</translation>
+    </message>
+    <message>
+        <source>the seed&apos;s table only, needs migrate</source>
+        <translation>仅有种子服务的表，需要迁移</translation>
+    </message>
+    <message>
+        <source>no schema yet, needs migrate</source>
+        <translation>尚无架构，需要迁移</translation>
+    </message>
+    <message>
+        <source>schema version %1, newer than this console</source>
+        <translation>架构版本 %1，比此控制台新</translation>
+    </message>
+    <message>
+        <source>Connected: %1 %2 as %3, database %4; %5; direct connection; round trip %6 ms.</source>
+        <translation>已连接：%1 %2，角色 %3，数据库 %4；%5；直接连接；往返 %6 ms。</translation>
+    </message>
+    <message>
+        <source>not saved: asked for when connecting</source>
+        <translation>不保存：连接时询问</translation>
+    </message>
+    <message>
+        <source>The password was taken out of the URL and is not saved (there is no system keychain): the console asks for it when connecting; ~/.pgpass or PGPASSWORD work too.</source>
+        <translation>密码已从 URL 中取出且不会保存（没有系统钥匙串）：控制台会在连接时询问；也可使用 ~/.pgpass 或 PGPASSWORD。</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::ShortcutsDialog</name>

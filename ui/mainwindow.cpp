@@ -311,7 +311,7 @@ void MainWindow::createActions()
          "export-charts", [this]() { exportCharts(); });
     make(QStringLiteral("profiles"), tr("Connection &profiles…"),
          QKeySequence(Qt::CTRL | Qt::Key_P), "profiles", [this]() {
-             ProfilesDialog dialog(this);
+             ProfilesDialog dialog(this, m_profile.name);
              if (dialog.exec() == QDialog::Accepted && dialog.connectTo())
                  openProfile(*dialog.connectTo());
          });

@@ -15,6 +15,7 @@
 #include "ui/entriespage.h"
 #include "ui/entrymodel.h"
 #include "ui/mainwindow.h"
+#include "ui/profilesdialog.h"
 #include "ui/storeerrors.h"
 #include "ui/storeworker.h"
 #include "ui/testsyncdialog.h"
@@ -48,6 +49,7 @@
 #include <QStandardItemModel>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -1164,6 +1166,69 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 <= %2")
                                 .arg(view->columnWidth(EntryModel::UserColumn))
                                 .arg(needed)));
+    }
+
+    void profilesDialogMasksTestsAndFollowsEdits()
+    {
+        ConnectionProfile first;
+        first.name = QStringLiteral("first");
+        first.url = QStringLiteral("postgresql://ops@db1.example:5432/cache");
+        ConnectionProfile here;
+        here.name = QStringLiteral("here");
+        here.url = m_db->url();
+        here.tag = ConnectionProfile::Tag::Staging;
+        ProfileStore::save({first, here});
+        auto restore = qScopeGuard([]() { ProfileStore::save({}); });
+
+        // Opens on the current profile.
+        ProfilesDialog dialog(nullptr, QStringLiteral("here"));
+        auto *list = dialog.findChild<QTableWidget *>(QStringLiteral("profileList"));
+        auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("nameEdit"));
+        auto *url = dialog.findChild<QLineEdit *>(QStringLiteral("urlEdit"));
+        auto *tag = dialog.findChild<QComboBox *>(QStringLiteral("tagCombo"));
+        auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
+        auto *notice = dialog.findChild<QLabel *>(QStringLiteral("passwordNotice"));
+        auto *test = dialog.findChild<QPushButton *>(QStringLiteral("testConnectionButton"));
+        auto *result = dialog.findChild<QLabel *>(QStringLiteral("testResult"));
+        QVERIFY(list && name && url && tag && password && notice && test && result);
+        dialog.show();
+        QCOMPARE(list->currentRow(), 1);
+        QCOMPARE(name->text(), QStringLiteral("here"));
+
+        // Test connection says what it reached: server, role, schema, direct.
+        test->click();
+        QVERIFY(QTest::qWaitFor([&]() { return result->text().contains(QStringLiteral("direct")); },
+                                20000));
+        QVERIFY2(result->text().contains(m_db->isPostgres() ? QStringLiteral("PostgreSQL")
+                                                            : QStringLiteral("SQLite")),
+                 qPrintable(result->text()));
+        QVERIFY2(result->text().contains(QStringLiteral("schema version")),
+                 qPrintable(result->text()));
+        // A server that is not there: said so, in words.
+        list->selectRow(0);
+        url->setText(QStringLiteral("postgresql://ops@127.0.0.1:1/cache?connect_timeout=2"));
+        test->click();
+        QVERIFY(QTest::qWaitFor([&]() { return test->isEnabled(); }, 20000));
+        QVERIFY2(!result->text().contains(QStringLiteral("direct")), qPrintable(result->text()));
+        QVERIFY(!result->text().isEmpty());
+
+        // The list follows the name and tag as they are edited.
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("renamed"));
+        QCOMPARE(list->item(0, 0)->text(), QStringLiteral("renamed"));
+        tag->setCurrentIndex(tag->findData(int(ConnectionProfile::Tag::Production)));
+        QCOMPARE(list->item(0, 1)->text(),
+                 ConnectionProfile::tagName(ConnectionProfile::Tag::Production));
+
+        // The password field is masked; a password typed into the URL moves there, announced.
+        QCOMPARE(password->echoMode(), QLineEdit::Password);
+        QVERIFY(notice->isHidden());
+        url->setText(QStringLiteral("postgresql://ops:s3cret@db1.example:5432/cache"));
+        Q_EMIT url->editingFinished();
+        QVERIFY2(!url->text().contains(QStringLiteral("s3cret")), qPrintable(url->text()));
+        QCOMPARE(password->text(), QStringLiteral("s3cret"));
+        QVERIFY(!notice->isHidden());
+        QVERIFY2(notice->text().contains(QStringLiteral("password")), qPrintable(notice->text()));
     }
 };
 
