@@ -452,6 +452,46 @@ Geändert:     %2
             <numerusform>%Ln Einträge ausgewählt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved filters; save the current one under a name</source>
+        <translation>Gespeicherte Filter; den aktuellen unter einem Namen speichern</translation>
+    </message>
+    <message>
+        <source>No entries match the filter.</source>
+        <translation>Kein Eintrag passt zum Filter.</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Filter leeren</translation>
+    </message>
+    <message>
+        <source>no exchange is called &quot;%1&quot; (known: %2)</source>
+        <translation>keine Börse heißt „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>no environment is called &quot;%1&quot; (known: %2)</source>
+        <translation>keine Umgebung heißt „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>Unknown value: %1</source>
+        <translation>Unbekannter Wert: %1</translation>
+    </message>
+    <message>
+        <source>Save the current filter…</source>
+        <translation>Aktuellen Filter speichern…</translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation>Filter speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::EntryModel</name>

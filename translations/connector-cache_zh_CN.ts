@@ -445,6 +445,46 @@ Updated:      %2
             <numerusform>已选择 %Ln 个条目</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Saved filters; save the current one under a name</source>
+        <translation>已保存的过滤条件；将当前条件以名称保存</translation>
+    </message>
+    <message>
+        <source>No entries match the filter.</source>
+        <translation>没有条目匹配此过滤条件。</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>清除过滤条件</translation>
+    </message>
+    <message>
+        <source>no exchange is called &quot;%1&quot; (known: %2)</source>
+        <translation>没有名为“%1”的交易所（已知：%2）</translation>
+    </message>
+    <message>
+        <source>no environment is called &quot;%1&quot; (known: %2)</source>
+        <translation>没有名为“%1”的环境（已知：%2）</translation>
+    </message>
+    <message>
+        <source>Unknown value: %1</source>
+        <translation>未知值：%1</translation>
+    </message>
+    <message>
+        <source>Save the current filter…</source>
+        <translation>保存当前过滤条件…</translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation>保存过滤条件</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::EntryModel</name>

@@ -2,12 +2,15 @@
 
 #include "core/store/types.h"
 
+#include <QPair>
 #include <QWidget>
 
 class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
+class QStringListModel;
 class QPlainTextEdit;
 class QSettings;
 class QSplitter;
@@ -45,6 +48,16 @@ public:
     // Parses the filter bar into the model's filter (or shows why it cannot).
     void applyFilter();
 
+    // The filters applied lately (newest first, at most kRecentFilters), offered as completions.
+    QStringList recentFilters() const { return m_recent; }
+    static constexpr int kRecentFilters = 10;
+    // Filters saved under a name (kept in the settings at once), offered by the Saved button.
+    void saveFilter(const QString &name, const QString &text);
+    QList<QPair<QString, QString>> savedFilters() const; // name, filter text
+    // Shown when the filter matches nothing: says so, with a button that clears the filter.
+    QWidget *noMatchesBar() const { return m_noMatches; }
+    QLabel *filterWarning() const { return m_filterWarning; }
+
     void saveState(QSettings &settings) const;
     void restoreState(const QSettings &settings);
 
@@ -54,6 +67,10 @@ public:
 
 private:
     void showDetails();
+    void rememberFilter();
+    void rebuildSavedMenu();
+    // The state combo's choice written into the filter text as its state: term.
+    void stateChosen();
 
     bool m_connected = false;
     EntryModel *m_model;
@@ -61,6 +78,11 @@ private:
     QLineEdit *m_filter;
     QComboBox *m_stateCombo;
     QLabel *m_filterError;
+    QLabel *m_filterWarning;
+    QWidget *m_noMatches;
+    QMenu *m_savedMenu;
+    QStringList m_recent;
+    QStringListModel *m_recentModel;
     QLabel *m_countLabel;
     QPlainTextEdit *m_details;
     QSplitter *m_splitter;

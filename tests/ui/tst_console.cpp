@@ -54,6 +54,7 @@
 #include <QTest>
 #include <QThread>
 #include <QTimer>
+#include <QToolButton>
 
 #include <functional>
 
@@ -1229,6 +1230,70 @@ private Q_SLOTS:
         QCOMPARE(password->text(), QStringLiteral("s3cret"));
         QVERIFY(!notice->isHidden());
         QVERIFY2(notice->text().contains(QStringLiteral("password")), qPrintable(notice->text()));
+    }
+
+    void filterBoxFlagsRemembersAndClears()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        window->showPage(MainWindow::Page::Entries);
+        EntriesPage *page = window->entriesPage();
+        EntryModel *model = window->entryModel();
+        QVERIFY(waitForRows(model, 1000));
+
+        // The state combo and state: agree, both ways.
+        window->filterEdit()->setText(QStringLiteral("exchange:bybit state:expired"));
+        page->applyFilter();
+        QCOMPARE(window->stateCombo()->currentData().toInt(), int(EntryFilter::State::Expired));
+        window->stateCombo()->setCurrentIndex(
+            window->stateCombo()->findData(int(EntryFilter::State::Valid)));
+        Q_EMIT window->stateCombo()->activated(window->stateCombo()->currentIndex());
+        QCOMPARE(window->filterEdit()->text(), QStringLiteral("exchange:bybit state:valid"));
+        QCOMPARE(model->filter().state, EntryFilter::State::Valid);
+        CacheStore direct(m_db->config());
+        QVERIFY(waitForRows(model, int(direct.count(model->filter()).value())));
+        // A filter that matched is remembered, newest first.
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                return page->recentFilters().value(0) ==
+                       QStringLiteral("exchange:bybit state:valid");
+            },
+            5000));
+
+        // An unknown value is flagged; the empty result says so and offers to clear.
+        QVERIFY(page->filterWarning()->isHidden());
+        window->filterEdit()->setText(QStringLiteral("exchange:kraken"));
+        page->applyFilter();
+        QVERIFY(!page->filterWarning()->isHidden());
+        QVERIFY2(
+            page->filterWarning()->text().contains(QStringLiteral("kraken"), Qt::CaseInsensitive),
+            qPrintable(page->filterWarning()->text()));
+        QVERIFY(waitForRows(model, 0));
+        QVERIFY(QTest::qWaitFor([&]() { return page->noMatchesBar()->isVisible(); }, 5000));
+        QVERIFY(!page->recentFilters().contains(QStringLiteral("exchange:kraken")));
+        page->noMatchesBar()
+            ->findChild<QPushButton *>(QStringLiteral("clearFilterButton"))
+            ->click();
+        QVERIFY(window->filterEdit()->text().isEmpty());
+        QVERIFY(waitForRows(model, 1000));
+        QVERIFY(QTest::qWaitFor([&]() { return page->noMatchesBar()->isHidden(); }, 5000));
+        QVERIFY(page->filterWarning()->isHidden());
+
+        // A filter saved under a name comes back from the Saved menu.
+        page->saveFilter(QStringLiteral("stale bingx"), QStringLiteral("exchange:bingx before:2h"));
+        auto *saved = page->findChild<QToolButton *>(QStringLiteral("savedFiltersButton"));
+        QVERIFY(saved && saved->menu());
+        Q_EMIT saved->menu()->aboutToShow();
+        QAction *use = nullptr;
+        for (QAction *a : saved->menu()->actions()) {
+            if (a->text() == QStringLiteral("stale bingx"))
+                use = a;
+        }
+        QVERIFY(use);
+        use->trigger();
+        QCOMPARE(window->filterEdit()->text(), QStringLiteral("exchange:bingx before:2h"));
+        QCOMPARE(model->filter().exchange, QStringLiteral("BINGX"));
+        QSettings().remove(QStringLiteral("savedFilters"));
     }
 };
 
