@@ -17,8 +17,10 @@
 #include <QHBoxLayout>
 #include <QHorizontalStackedBarSeries>
 #include <QLabel>
+#include <QLineF>
 #include <QLineSeries>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QPen>
 #include <QTimer>
 #include <QToolButton>
@@ -137,6 +139,62 @@ Dashboard::Dashboard(QWidget *parent)
         updateTimer();
     });
     connect(m_timer, &QTimer::timeout, this, &Dashboard::refreshNow);
+    for (QChartView *view : {m_rateView, m_trafficView}) {
+        view->viewport()->setMouseTracking(true);
+        view->viewport()->installEventFilter(this);
+    }
+}
+
+bool Dashboard::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::MouseMove) {
+        for (QChartView *view : {m_rateView, m_trafficView}) {
+            if (watched != view->viewport())
+                continue;
+            const auto *move = static_cast<QMouseEvent *>(event);
+            const QString tip = pointTipAt(view, move->position().toPoint());
+            if (tip.isEmpty())
+                QToolTip::hideText();
+            else
+                QToolTip::showText(move->globalPosition().toPoint(), tip, view);
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+QString Dashboard::pointTipAt(QChartView *view, const QPoint &pos) const
+{
+    QChart *chart = view->chart();
+    const QPointF at = chart->mapFromScene(view->mapToScene(pos));
+    const QRectF near =
+        chart->plotArea().adjusted(-kTipRadius, -kTipRadius, kTipRadius, kTipRadius);
+    if (!near.contains(at))
+        return QString();
+    const QLineSeries *best = nullptr;
+    QPointF bestPoint;
+    qreal bestDistance = kTipRadius;
+    const auto seriesList = chart->series();
+    for (QAbstractSeries *abstract : seriesList) {
+        const auto *line = qobject_cast<QLineSeries *>(abstract);
+        if (!line || !line->isVisible())
+            continue;
+        const auto points = line->points();
+        for (const QPointF &p : points) {
+            const qreal d = QLineF(chart->mapToPosition(p, abstract), at).length();
+            if (d <= bestDistance) {
+                bestDistance = d;
+                best = line;
+                bestPoint = p;
+            }
+        }
+    }
+    if (!best)
+        return QString();
+    const QString unit = best->property("unit").toString();
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(qint64(bestPoint.x()));
+    return QStringLiteral("%1\n%2: %3%4")
+        .arg(t.toString(m_timeFormat), best->name(),
+             QLocale().toString(bestPoint.y(), 'f', unit.isEmpty() ? 0 : 1), unit);
 }
 
 QLabel *Dashboard::addCard(const QString &key, const QString &title)
@@ -339,26 +397,9 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
         s->attachAxis(trafficAxes.first);
         s->attachAxis(trafficAxes.second);
     }
-    // Hovering a point shows its values.
-    auto hover = [format](QLineSeries *series, const QString &unit) {
-        QObject::connect(
-            series, &QLineSeries::hovered, series,
-            [series, unit, format](const QPointF &point, bool state) {
-                if (!state) {
-                    QToolTip::hideText();
-                    return;
-                }
-                const QDateTime t = QDateTime::fromMSecsSinceEpoch(qint64(point.x()));
-                QToolTip::showText(
-                    QCursor::pos(),
-                    QStringLiteral("%1\n%2: %3%4")
-                        .arg(t.toString(format), series->name(),
-                             QLocale().toString(point.y(), 'f', unit.isEmpty() ? 0 : 1), unit));
-            });
-    };
-    hover(rateSeries, QStringLiteral(" %"));
-    hover(hits, QString());
-    hover(misses, QString());
+    // Hovering near a point shows its values (see pointTipAt()).
+    m_timeFormat = format;
+    rateSeries->setProperty("unit", QStringLiteral(" %"));
 
     // Expiry outlook.
     QChart *expiry = m_expiryView->chart();

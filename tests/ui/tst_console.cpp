@@ -35,6 +35,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -1294,6 +1295,46 @@ private Q_SLOTS:
         QCOMPARE(window->filterEdit()->text(), QStringLiteral("exchange:bingx before:2h"));
         QCOMPARE(model->filter().exchange, QStringLiteral("BINGX"));
         QSettings().remove(QStringLiteral("savedFilters"));
+    }
+
+    void chartTooltipsFindTheNearestPoint()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        Dashboard dashboard;
+        dashboard.resize(1200, 800);
+        dashboard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
+        QList<HistoryBucket> history;
+        const qint64 bucketMs = 15 * 60 * 1000;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch() / bucketMs * bucketMs;
+        for (int i = 95; i >= 0; --i) {
+            HistoryBucket b;
+            b.start = QDateTime::fromMSecsSinceEpoch(now - i * bucketMs, Qt::UTC);
+            b.hits = 1000 + 40 * (i % 7);
+            b.misses = 100 + i;
+            history << b;
+        }
+        dashboard.showData(CacheStats(), history, {}, 15);
+        QApplication::processEvents();
+        QChartView *view = dashboard.trafficChart();
+        QChart *chart = view->chart();
+        QLineSeries *hits = nullptr;
+        for (QAbstractSeries *s : chart->series()) {
+            if (s->name() == QStringLiteral("Hits"))
+                hits = qobject_cast<QLineSeries *>(s);
+        }
+        QVERIFY(hits);
+        const QPointF point = hits->at(40);
+        const QPoint onLine =
+            view->mapFromScene(chart->mapToScene(chart->mapToPosition(point, hits)));
+        // 20 px above the point (the old hover needed the mouse within 2 px of the line).
+        const QString tip = dashboard.pointTipAt(view, onLine - QPoint(0, 20));
+        QVERIFY2(
+            tip.contains(QStringLiteral("Hits: %1").arg(QLocale().toString(qint64(point.y())))),
+            qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral(",")), qPrintable(tip)); // 1,000 and up, grouped
+        // Far from every point: no tooltip.
+        QVERIFY(dashboard.pointTipAt(view, QPoint(1, 1)).isEmpty());
     }
 };
 
