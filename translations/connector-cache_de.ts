@@ -885,6 +885,10 @@ Geändert:     %2
             <numerusform>%Ln Diagramme nach %1 geschrieben</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::PasswordVault</name>

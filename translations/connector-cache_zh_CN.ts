@@ -869,6 +869,10 @@ Updated:      %2
             <numerusform>已将 %Ln 个图表写入 %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::PasswordVault</name>

@@ -226,6 +226,13 @@ void EntriesPage::setConnected(bool connected)
     m_connected = connected;
 }
 
+void EntriesPage::setStale(bool stale)
+{
+    m_view->setEnabled(!stale);
+    m_details->setEnabled(!stale);
+    m_model->setStale(stale);
+}
+
 QList<CacheEntry> EntriesPage::selectedEntries() const
 {
     QList<CacheEntry> entries;

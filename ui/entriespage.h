@@ -45,6 +45,8 @@ public:
     void addRowActions(const QList<QAction *> &actions);
     // While not connected the filter is checked but not applied; connecting applies it.
     void setConnected(bool connected);
+    // Greys the table and details (as the dashboard's cards) while they may be out of date.
+    void setStale(bool stale);
     // Parses the filter bar into the model's filter (or shows why it cannot).
     void applyFilter();
 

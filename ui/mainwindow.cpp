@@ -21,6 +21,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFrame>
+#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
@@ -31,6 +32,7 @@
 #include <QMessageBox>
 #include <QPixmap>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -454,8 +456,17 @@ void MainWindow::createCentral()
     m_banner->setObjectName(QStringLiteral("connectionBanner"));
     m_banner->setAlignment(Qt::AlignCenter);
     m_banner->setMargin(6);
-    m_banner->setStyleSheet(QStringLiteral("background: #b71c1c; color: white; font-weight: bold"));
+    m_banner->setStyleSheet(QStringLiteral(
+        "QLabel#connectionBanner { background: #b71c1c; color: white; font-weight: bold }"));
     m_banner->hide();
+    // "Retry now" inside the banner: no waiting out the backoff once the database is back.
+    auto *bannerRow = new QHBoxLayout(m_banner);
+    bannerRow->setContentsMargins(0, 0, 4, 0);
+    bannerRow->addStretch();
+    m_retryButton = new QPushButton(tr("Retry now"), m_banner);
+    m_retryButton->setObjectName(QStringLiteral("retryButton"));
+    bannerRow->addWidget(m_retryButton);
+    connect(m_retryButton, &QPushButton::clicked, this, &MainWindow::retryNow);
     layout->addWidget(m_banner);
 
     m_tabs = new QTabWidget(central);
@@ -509,6 +520,7 @@ void MainWindow::setConnected(bool connected)
 {
     m_connected = connected;
     m_entries->setConnected(connected);
+    m_entries->setStale(!connected);
 }
 
 void MainWindow::openProfile(const ConnectionProfile &profile, bool demo)
@@ -611,11 +623,22 @@ void MainWindow::onConnectionLost(const StoreError &error)
     setConnected(false);
     updateActions();
     m_statusState->setText(tr("connection lost"));
+    m_statusLatency->clear(); // the last round trip says nothing about a server that is gone
     m_statusState->setToolTip(error.message());
     m_dashboard->setStale(true);
     m_model->setStale(true);
     m_pingTimer->stop();
     scheduleReconnect();
+}
+
+void MainWindow::retryNow()
+{
+    if (m_connected)
+        return;
+    m_reconnectTimer->stop();
+    m_countdown = 0;
+    m_banner->setText(tr("Connection lost — reconnecting…"));
+    m_worker->post(&StoreWorker::open, m_config, m_profile.name, m_demo);
 }
 
 void MainWindow::scheduleReconnect()

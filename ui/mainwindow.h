@@ -15,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QProgressDialog;
+class QPushButton;
 class QStandardItemModel;
 class QTabWidget;
 class QTableView;
@@ -91,6 +92,8 @@ private:
     void onOpenFailed(const StoreError &error);
     void onConnectionLost(const StoreError &error);
     void scheduleReconnect();
+    // The banner's "Retry now": reconnects at once instead of at the end of the countdown.
+    void retryNow();
     void updateActions();
     void updateEnvironmentBand();
     void loadAudit();
@@ -129,6 +132,7 @@ private:
     ActivityPage *m_activity;
     QLabel *m_band;
     QLabel *m_banner;
+    QPushButton *m_retryButton;
     QLabel *m_statusProfile;
     QLabel *m_statusServer;
     QLabel *m_statusLatency;

@@ -902,10 +902,15 @@ private Q_SLOTS:
                  qPrintable(window->banner()->text()));
         QVERIFY(window->entryModel()->isStale());
         QVERIFY(window->statusText().contains(QStringLiteral("connection lost")));
+        QVERIFY(!window->entryView()->isEnabled()); // greyed like the dashboard
+        QVERIFY(window->findChild<QLabel *>(QStringLiteral("statusLatency"))->text().isEmpty());
         QVERIFY(test::TestDatabase::startServer());
+        // Retry now: straight away, not at the end of the countdown.
+        window->banner()->findChild<QPushButton *>(QStringLiteral("retryButton"))->click();
         // Backoff 1 s, 2 s, ...: it comes back by itself, the data no longer stale.
         QVERIFY(QTest::qWaitFor([&]() { return !window->banner()->isVisible(); }, 30000));
         QVERIFY(QTest::qWaitFor([&]() { return !window->entryModel()->isStale(); }, 10000));
+        QVERIFY(window->entryView()->isEnabled());
         QVERIFY(window->statusText().contains(QStringLiteral("connected")));
     }
 
@@ -1335,6 +1340,32 @@ private Q_SLOTS:
         QVERIFY2(tip.contains(QStringLiteral(",")), qPrintable(tip)); // 1,000 and up, grouped
         // Far from every point: no tooltip.
         QVERIFY(dashboard.pointTipAt(view, QPoint(1, 1)).isEmpty());
+    }
+
+    void disconnectedLooksStaleAndOffersRetry()
+    {
+        // A server that is not there (nothing listens on port 1): the window counts down.
+        MainWindow window;
+        window.show();
+        ConnectionProfile gone;
+        gone.name = QStringLiteral("gone");
+        gone.url = QStringLiteral("postgresql://ops@127.0.0.1:1/cache?connect_timeout=2");
+        window.openProfile(gone);
+        QVERIFY(QTest::qWaitFor([&]() { return window.banner()->isVisible(); }, 20000));
+        QVERIFY2(window.banner()->text().contains(QStringLiteral("retrying in")),
+                 qPrintable(window.banner()->text()));
+        // Greyed like the dashboard, no round trip in the status bar, Retry now in the banner.
+        QVERIFY(!window.entryView()->isEnabled());
+        QVERIFY(window.entryModel()->isStale());
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("statusLatency"))->text().isEmpty());
+        auto *retry = window.banner()->findChild<QPushButton *>(QStringLiteral("retryButton"));
+        QVERIFY(retry && retry->isVisible());
+        test::ArrivalSpy failed(window.worker(), &StoreWorker::openFailed);
+        retry->click();
+        QVERIFY2(window.banner()->text().contains(QStringLiteral("reconnecting")),
+                 qPrintable(window.banner()->text()));
+        QVERIFY(failed.waitFor(1, 20000)); // it did try at once
+        window.worker()->requestCancel();
     }
 };
 
