@@ -559,6 +559,10 @@ Geändert:     %2
         <source>State</source>
         <translation>Zustand</translation>
     </message>
+    <message>
+        <source>Not loaded (cancelled; F5 loads again)</source>
+        <translation>Nicht geladen (abgebrochen; F5 lädt neu)</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::MainWindow</name>
@@ -888,6 +892,18 @@ Geändert:     %2
     <message>
         <source>Retry now</source>
         <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Query running…</source>
+        <translation>Abfrage läuft…</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the entries or dashboard query</source>
+        <translation>Nicht länger auf die Abfrage der Einträge oder des Dashboards warten</translation>
+    </message>
+    <message>
+        <source>Query cancelled; what was loaded stays on screen (F5 loads again).</source>
+        <translation>Abfrage abgebrochen; das bereits Geladene bleibt sichtbar (F5 lädt neu).</translation>
     </message>
 </context>
 <context>

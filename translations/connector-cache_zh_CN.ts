@@ -552,6 +552,10 @@ Updated:      %2
         <source>State</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>Not loaded (cancelled; F5 loads again)</source>
+        <translation>未加载（已取消；按 F5 重新加载）</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::MainWindow</name>
@@ -872,6 +876,18 @@ Updated:      %2
     <message>
         <source>Retry now</source>
         <translation>立即重试</translation>
+    </message>
+    <message>
+        <source>Query running…</source>
+        <translation>查询进行中…</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the entries or dashboard query</source>
+        <translation>停止等待条目或仪表盘查询</translation>
+    </message>
+    <message>
+        <source>Query cancelled; what was loaded stays on screen (F5 loads again).</source>
+        <translation>查询已取消；已加载的内容保留在屏幕上（按 F5 重新加载）。</translation>
     </message>
 </context>
 <context>

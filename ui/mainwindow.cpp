@@ -57,6 +57,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_pingTimer(new QTimer(this))
     , m_tickTimer(new QTimer(this))
     , m_pushDebounce(new QTimer(this))
+    , m_queryIndicatorDelay(new QTimer(this))
 {
     initResources();
     Describe::installEnglishPluralForms();
@@ -83,8 +84,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_worker, &StoreWorker::dashboardLoaded, this,
             [this](quint64 token, const CacheStats &stats, const QList<HistoryBucket> &history,
                    const QList<BreakdownRow> &breakdown, int bucket) {
-                if (token == m_dashboardToken)
-                    m_dashboard->showData(stats, history, breakdown, bucket);
+                if (token != m_dashboardToken)
+                    return;
+                m_dashboardLoading = false;
+                updateQueryIndicator();
+                m_dashboard->showData(stats, history, breakdown, bucket);
             });
     connect(m_worker, &StoreWorker::pageLoaded, m_model, &EntryModel::onPageLoaded);
     connect(m_worker, &StoreWorker::countLoaded, m_model, &EntryModel::onCountLoaded);
@@ -159,6 +163,8 @@ MainWindow::MainWindow(QWidget *parent)
         if (!m_connected)
             return;
         m_dashboardToken = nextToken();
+        m_dashboardLoading = true;
+        updateQueryIndicator();
         m_worker->post(&StoreWorker::loadDashboard, m_dashboardToken, range, bucket);
     });
     connect(m_model, &EntryModel::pageRequested, this,
@@ -177,6 +183,14 @@ MainWindow::MainWindow(QWidget *parent)
                 m_worker->supersedeBrowsing(generation);
                 m_worker->post(&StoreWorker::loadCount, token, generation, filter);
             });
+
+    connect(m_model, &EntryModel::loadingChanged, this, &MainWindow::updateQueryIndicator);
+    connect(m_model, &EntryModel::countRequested, this, &MainWindow::updateQueryIndicator);
+    connect(m_model, &EntryModel::countChanged, this, &MainWindow::updateQueryIndicator);
+    m_queryIndicatorDelay->setSingleShot(true);
+    m_queryIndicatorDelay->setInterval(400);
+    connect(m_queryIndicatorDelay, &QTimer::timeout, this,
+            [this]() { m_queryIndicator->setVisible(isQueryRunning()); });
 
     m_reconnectTimer->setInterval(1000);
     connect(m_reconnectTimer, &QTimer::timeout, this, [this]() {
@@ -499,6 +513,19 @@ void MainWindow::createCentral()
     m_statusProfile->setObjectName(QStringLiteral("statusProfile"));
     m_statusServer->setObjectName(QStringLiteral("statusServer"));
     m_statusLatency->setObjectName(QStringLiteral("statusLatency"));
+    // A running query, with the way to give up on it.
+    m_queryIndicator = new QWidget(this);
+    m_queryIndicator->setObjectName(QStringLiteral("queryIndicator"));
+    auto *queryRow = new QHBoxLayout(m_queryIndicator);
+    queryRow->setContentsMargins(4, 0, 4, 0);
+    queryRow->addWidget(new QLabel(tr("Query running…"), m_queryIndicator));
+    auto *cancelQueryButton = new QPushButton(tr("Cancel"), m_queryIndicator);
+    cancelQueryButton->setObjectName(QStringLiteral("cancelQueryButton"));
+    cancelQueryButton->setToolTip(tr("Stop waiting for the entries or dashboard query"));
+    queryRow->addWidget(cancelQueryButton);
+    connect(cancelQueryButton, &QPushButton::clicked, this, &MainWindow::cancelQuery);
+    statusBar()->addPermanentWidget(m_queryIndicator);
+    m_queryIndicator->hide();
     bool first = true;
     for (QLabel *label : {m_statusProfile, m_statusServer, m_statusLatency, m_statusState}) {
         if (!first) {
@@ -521,6 +548,7 @@ void MainWindow::setConnected(bool connected)
     m_connected = connected;
     m_entries->setConnected(connected);
     m_entries->setStale(!connected);
+    updateQueryIndicator();
 }
 
 void MainWindow::openProfile(const ConnectionProfile &profile, bool demo)
@@ -629,6 +657,40 @@ void MainWindow::onConnectionLost(const StoreError &error)
     m_model->setStale(true);
     m_pingTimer->stop();
     scheduleReconnect();
+}
+
+bool MainWindow::isQueryRunning() const
+{
+    return m_connected && (m_model->isLoading() || m_dashboardLoading);
+}
+
+void MainWindow::updateQueryIndicator()
+{
+    if (!isQueryRunning()) {
+        m_queryIndicatorDelay->stop();
+        m_queryIndicator->hide();
+    } else if (!m_queryIndicator->isVisible() && !m_queryIndicatorDelay->isActive()) {
+        m_queryIndicatorDelay->start();
+    }
+}
+
+void MainWindow::cancelQuery()
+{
+    if (m_model->isLoading()) {
+        m_model->abandon();
+        // Requests still queued for the abandoned generation are dropped before they run.
+        m_worker->supersedeBrowsing(m_model->generation());
+    }
+    if (m_dashboardLoading) {
+        m_dashboardToken = 0; // its answer is dropped
+        m_dashboardLoading = false;
+    }
+    // The query running now finishes on the server (the worker's answer is dropped). Once the
+    // store can cancel a running statement (PQcancel), ask the worker to do so here.
+    updateQueryIndicator();
+    statusBar()->showMessage(tr("Query cancelled; what was loaded stays on screen (F5 loads "
+                                "again)."),
+                             8000);
 }
 
 void MainWindow::retryNow()

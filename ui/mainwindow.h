@@ -75,6 +75,9 @@ public Q_SLOTS:
     void testSync();
     void exportEntries(const QString &path = QString());
     void exportCharts(const QString &directory = QString());
+    // The status bar's Cancel: gives up on the running entry and dashboard queries (their
+    // answers are dropped; what is on screen stays).
+    void cancelQuery();
 
 Q_SIGNALS:
     void connected();
@@ -94,6 +97,10 @@ private:
     void scheduleReconnect();
     // The banner's "Retry now": reconnects at once instead of at the end of the countdown.
     void retryNow();
+    // Shows the status bar's "Query running… Cancel" while a query runs (after a short delay,
+    // so that quick ones do not flicker), hides it when none does.
+    void updateQueryIndicator();
+    bool isQueryRunning() const;
     void updateActions();
     void updateEnvironmentBand();
     void loadAudit();
@@ -133,6 +140,8 @@ private:
     QLabel *m_band;
     QLabel *m_banner;
     QPushButton *m_retryButton;
+    QWidget *m_queryIndicator;
+    bool m_dashboardLoading = false;
     QLabel *m_statusProfile;
     QLabel *m_statusServer;
     QLabel *m_statusLatency;
@@ -141,6 +150,7 @@ private:
     QTimer *m_pingTimer;
     QTimer *m_tickTimer;
     QTimer *m_pushDebounce;
+    QTimer *m_queryIndicatorDelay;
     int m_backoffSeconds = 1;
     int m_countdown = 0;
 };

@@ -1367,6 +1367,50 @@ private Q_SLOTS:
         QVERIFY(failed.waitFor(1, 20000)); // it did try at once
         window.worker()->requestCancel();
     }
+
+    void aRunningQueryCanBeCancelledFromTheStatusBar()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        window->showPage(MainWindow::Page::Entries);
+        EntryModel *model = window->entryModel();
+        QVERIFY(waitForRows(model, 1000));
+        QVERIFY(drainWorker(window->worker()));
+        auto *indicator = window->findChild<QWidget *>(QStringLiteral("queryIndicator"));
+        auto *cancel = window->findChild<QPushButton *>(QStringLiteral("cancelQueryButton"));
+        QVERIFY(indicator && cancel);
+        QVERIFY(!indicator->isVisible());
+        auto *updated = window->dashboard()->findChild<QLabel *>(QStringLiteral("updatedLabel"));
+        // Hold the worker, as a slow query would: the new filter's count and page wait.
+        QSemaphore gate;
+        auto release = qScopeGuard([&gate]() { gate.release(); });
+        QMetaObject::invokeMethod(
+            window->worker(), [&gate]() { gate.tryAcquire(1, 20000); }, Qt::QueuedConnection);
+        window->filterEdit()->setText(QStringLiteral("exchange:bingx"));
+        window->entriesPage()->applyFilter();
+        window->dashboard()->refreshNow();
+        // The status bar offers to cancel once the query has run a moment.
+        QVERIFY(QTest::qWaitFor([&]() { return indicator->isVisible(); }, 5000));
+        updated->setText(QStringLiteral("before the cancel"));
+        cancel->click();
+        QVERIFY(!indicator->isVisible());
+        QVERIFY(model->isAbandoned());
+        QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("cancelled")),
+                 qPrintable(window->statusBar()->currentMessage()));
+        gate.release();
+        QVERIFY(drainWorker(window->worker()));
+        // The cancelled answers were dropped: no rows, no count, the dashboard untouched.
+        QCOMPARE(model->rowCount(), 0);
+        QVERIFY(!model->isCountKnown());
+        QCOMPARE(updated->text(), QStringLiteral("before the cancel"));
+        // F5 asks again.
+        window->refresh();
+        CacheStore direct(m_db->config());
+        EntryFilter bingx;
+        bingx.exchange = QStringLiteral("BINGX");
+        QVERIFY(waitForRows(model, int(direct.count(bingx).value())));
+        QVERIFY(!model->isAbandoned());
+    }
 };
 
 QTEST_MAIN(TestConsole)
