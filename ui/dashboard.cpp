@@ -379,7 +379,7 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
         else
             y->setTickCount(5);
         y->setTitleText(yTitle);
-        y->setLabelFormat(QStringLiteral("%d"));
+        y->setLabelFormat(QStringLiteral("%.0f"));
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         return std::make_pair(x, y);
@@ -417,7 +417,7 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
     auto *count = new QValueAxis;
     count->setRange(0, std::max<qreal>(1, qreal(stats.expiringIn60m) * 1.15));
     count->applyNiceNumbers();
-    count->setLabelFormat(QStringLiteral("%d"));
+    count->setLabelFormat(QStringLiteral("%.0f"));
     expiry->addAxis(categories, Qt::AlignBottom);
     expiry->addAxis(count, Qt::AlignLeft);
     bars->attachAxis(categories);
@@ -446,7 +446,7 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
     auto *groups = new QBarCategoryAxis;
     groups->append(names);
     auto *amount = new QValueAxis;
-    amount->setLabelFormat(QStringLiteral("%d"));
+    amount->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(groups, Qt::AlignLeft);
     chart->addAxis(amount, Qt::AlignBottom);
     stacked->attachAxis(groups);
