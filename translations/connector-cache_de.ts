@@ -17,6 +17,112 @@
     </message>
 </context>
 <context>
+    <name>Describe</name>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>invalidated</source>
+        <translation>ungültig gemacht</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>credential</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>exchange</source>
+        <translation>Börse</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>text contains &quot;%1&quot;</source>
+        <translation>Text enthält „%1“</translation>
+    </message>
+    <message>
+        <source>synced before %1</source>
+        <translation>synchronisiert vor %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>aus %1</translation>
+    </message>
+    <message>
+        <source>all entries</source>
+        <translation>alle Einträge</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries: %1</source>
+        <translation>
+            <numerusform>%Ln Eintrag: %1</numerusform>
+            <numerusform>%Ln Einträge: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalidated %Ln entries</source>
+        <translation>
+            <numerusform>%Ln Eintrag ungültig gemacht</numerusform>
+            <numerusform>%Ln Einträge ungültig gemacht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln expired entries</source>
+        <translation>
+            <numerusform>%Ln abgelaufenen Eintrag gelöscht</numerusform>
+            <numerusform>%Ln abgelaufene Einträge gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln entries</source>
+        <translation>
+            <numerusform>%Ln Eintrag exportiert</numerusform>
+            <numerusform>%Ln Einträge exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved the measured offset</source>
+        <translation>Gemessenen Versatz gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %Ln entries</source>
+        <translation>
+            <numerusform>Erledigt: %Ln Eintrag</numerusform>
+            <numerusform>Erledigt: %Ln Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 previewed; the others were renewed meanwhile or deleted elsewhere</source>
+        <translation>%1 in der Vorschau; die übrigen wurden inzwischen erneuert oder anderswo gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 previewed; more expired meanwhile</source>
+        <translation>%1 in der Vorschau; inzwischen sind weitere abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1 previewed; the others were renewed, invalidated or locked meanwhile</source>
+        <translation>%1 in der Vorschau; die übrigen wurden inzwischen erneuert, ungültig gemacht oder waren gesperrt</translation>
+    </message>
+    <message>
+        <source>%1 previewed; more matched meanwhile</source>
+        <translation>%1 in der Vorschau; inzwischen passten weitere</translation>
+    </message>
+</context>
+<context>
     <name>ProfileStore</name>
     <message>
         <source>Embedded (SQLite)</source>
@@ -223,6 +329,10 @@
         <source>Estimated from a sample of the table; the CLI&apos;s &quot;stats --exact&quot; counts every entry</source>
         <translation>Aus einer Stichprobe der Tabelle geschätzt; „stats --exact“ der Kommandozeile zählt jeden Eintrag</translation>
     </message>
+    <message>
+        <source>Clean up deletes the expired entries and also the invalidated entries that are past their expiry.</source>
+        <translation>Aufräumen löscht die abgelaufenen Einträge und auch die ungültig gemachten Einträge, deren Ablaufzeit vorbei ist.</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::EntriesPage</name>
@@ -257,20 +367,6 @@
     <message>
         <source>counting…</source>
         <translation>wird gezählt …</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries</source>
-        <translation>
-            <numerusform>%n Eintrag</numerusform>
-            <numerusform>%n Einträge</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries selected</source>
-        <translation>
-            <numerusform>%n Eintrag ausgewählt</numerusform>
-            <numerusform>%n Einträge ausgewählt</numerusform>
-        </translation>
     </message>
     <message>
         <source>Cache key:    %1
@@ -342,6 +438,60 @@ Geändert:     %2
         <source>(none: written by the seed&apos;s service)</source>
         <translation>(keine: vom Seed-Dienst geschrieben)</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln Eintrag</numerusform>
+            <numerusform>%Ln Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries selected</source>
+        <translation>
+            <numerusform>%Ln Eintrag ausgewählt</numerusform>
+            <numerusform>%Ln Einträge ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved filters; save the current one under a name</source>
+        <translation>Gespeicherte Filter; den aktuellen unter einem Namen speichern</translation>
+    </message>
+    <message>
+        <source>No entries match the filter.</source>
+        <translation>Kein Eintrag passt zum Filter.</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Filter leeren</translation>
+    </message>
+    <message>
+        <source>no exchange is called &quot;%1&quot; (known: %2)</source>
+        <translation>keine Börse heißt „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>no environment is called &quot;%1&quot; (known: %2)</source>
+        <translation>keine Umgebung heißt „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>Unknown value: %1</source>
+        <translation>Unbekannter Wert: %1</translation>
+    </message>
+    <message>
+        <source>Save the current filter…</source>
+        <translation>Aktuellen Filter speichern…</translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation>Filter speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::EntryModel</name>
@@ -409,6 +559,10 @@ Geändert:     %2
         <source>State</source>
         <translation>Zustand</translation>
     </message>
+    <message>
+        <source>Not loaded (cancelled; F5 loads again)</source>
+        <translation>Nicht geladen (abgebrochen; F5 lädt neu)</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::MainWindow</name>
@@ -420,30 +574,9 @@ Geändert:     %2
         <source>round trip %1 ms</source>
         <translation>Umlaufzeit %1 ms</translation>
     </message>
-    <message numerus="yes">
-        <source>%n entries done…</source>
-        <translation>
-            <numerusform>%n Eintrag erledigt …</numerusform>
-            <numerusform>%n Einträge erledigt …</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Action failed</source>
         <translation>Aktion fehlgeschlagen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %n entries</source>
-        <translation>
-            <numerusform>%1: %n Eintrag</numerusform>
-            <numerusform>%1: %n Einträge</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Connection lost — retrying in %n s</source>
-        <translation>
-            <numerusform>Verbindung verloren — neuer Versuch in %n s</numerusform>
-            <numerusform>Verbindung verloren — neuer Versuch in %n s</numerusform>
-        </translation>
     </message>
     <message>
         <source>Connection lost — reconnecting…</source>
@@ -637,13 +770,6 @@ Geändert:     %2
         <source>Invalidate the entry of %1 / %2? Its connector will resync on its next start.</source>
         <translation>Den Eintrag von %1 / %2 ungültig machen? Sein Konnektor synchronisiert beim nächsten Start neu.</translation>
     </message>
-    <message numerus="yes">
-        <source>Invalidate the %n selected entries? Their connectors will resync on their next start.</source>
-        <translation>
-            <numerusform>Den ausgewählten Eintrag ungültig machen? Sein Konnektor synchronisiert beim nächsten Start neu. (%n)</numerusform>
-            <numerusform>Die %n ausgewählten Einträge ungültig machen? Ihre Konnektoren synchronisieren beim nächsten Start neu.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Invalidate</source>
         <translation>Ungültig machen</translation>
@@ -656,13 +782,6 @@ Geändert:     %2
         <source>No valid entry matches the filter.</source>
         <translation>Kein gültiger Eintrag passt zum Filter.</translation>
     </message>
-    <message numerus="yes">
-        <source>Invalidate %n entries matching %1 in %2?</source>
-        <translation>
-            <numerusform>%n passenden Eintrag (%1) in %2 ungültig machen?</numerusform>
-            <numerusform>%n passende Einträge (%1) in %2 ungültig machen?</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Clean up</source>
         <translation>Bereinigen</translation>
@@ -674,13 +793,6 @@ Geändert:     %2
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n expired entries from %1?</source>
-        <translation>
-            <numerusform>%n abgelaufenen Eintrag aus %1 löschen?</numerusform>
-            <numerusform>%n abgelaufene Einträge aus %1 löschen?</numerusform>
-        </translation>
     </message>
     <message>
         <source>Deleting expired entries…</source>
@@ -706,13 +818,6 @@ Geändert:     %2
         <source>Export charts to</source>
         <translation>Diagramme exportieren nach</translation>
     </message>
-    <message numerus="yes">
-        <source>%n charts written to %1</source>
-        <translation>
-            <numerusform>%n Diagramm nach %1 geschrieben</numerusform>
-            <numerusform>%n Diagramme nach %1 geschrieben</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
@@ -722,11 +827,83 @@ Geändert:     %2
         <translation>&amp;Verbinden mit</translation>
     </message>
     <message numerus="yes">
-        <source>No filter is set: invalidate ALL %n entries in %1?</source>
+        <source>No filter is set: invalidate ALL %Ln entries in %1?</source>
         <translation>
-            <numerusform>Kein Filter gesetzt: den einzigen Eintrag (%n) in %1 ungültig machen?</numerusform>
-            <numerusform>Kein Filter gesetzt: ALLE %n Einträge in %1 ungültig machen?</numerusform>
+            <numerusform>Kein Filter gesetzt: ALLE %Ln Einträge in %1 ungültig machen?</numerusform>
+            <numerusform>Kein Filter gesetzt: ALLE %Ln Einträge in %1 ungültig machen?</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalidate %Ln entries matching %1 in %2?</source>
+        <translation>
+            <numerusform>%Ln Eintrag in %2, der %1 entspricht, ungültig machen?</numerusform>
+            <numerusform>%Ln Einträge in %2, die %1 entsprechen, ungültig machen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln entries past their expiry from %1?</source>
+        <translation>
+            <numerusform>%Ln Eintrag nach Ablauf aus %1 löschen?</numerusform>
+            <numerusform>%Ln Einträge nach Ablauf aus %1 löschen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln expired (as on the Expired card) and %1 invalidated entries that have expired since: cleanup deletes both.</source>
+        <translation>
+            <numerusform>%Ln abgelaufener Eintrag (wie auf der Karte „Abgelaufen“) und %1 ungültig gemachte, inzwischen abgelaufene Einträge: Aufräumen löscht beide.</numerusform>
+            <numerusform>%Ln abgelaufene (wie auf der Karte „Abgelaufen“) und %1 ungültig gemachte Einträge, die inzwischen abgelaufen sind: Aufräumen löscht beide.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln expired entries from %1?</source>
+        <translation>
+            <numerusform>%Ln abgelaufenen Eintrag aus %1 löschen?</numerusform>
+            <numerusform>%Ln abgelaufene Einträge aus %1 löschen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries done…</source>
+        <translation>
+            <numerusform>%Ln Eintrag erledigt …</numerusform>
+            <numerusform>%Ln Einträge erledigt …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection lost — retrying in %Ln s</source>
+        <translation>
+            <numerusform>Verbindung verloren — neuer Versuch in %Ln s</numerusform>
+            <numerusform>Verbindung verloren — neuer Versuch in %Ln s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalidate the %Ln selected entries? Their connectors will resync on their next start.</source>
+        <translation>
+            <numerusform>Den ausgewählten Eintrag ungültig machen? Sein Konnektor synchronisiert beim nächsten Start neu. (%Ln)</numerusform>
+            <numerusform>Die %Ln ausgewählten Einträge ungültig machen? Ihre Konnektoren synchronisieren beim nächsten Start neu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln charts written to %1</source>
+        <translation>
+            <numerusform>%Ln Diagramm nach %1 geschrieben</numerusform>
+            <numerusform>%Ln Diagramme nach %1 geschrieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Query running…</source>
+        <translation>Abfrage läuft…</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the entries or dashboard query</source>
+        <translation>Nicht länger auf die Abfrage der Einträge oder des Dashboards warten</translation>
+    </message>
+    <message>
+        <source>Query cancelled; what was loaded stays on screen (F5 loads again).</source>
+        <translation>Abfrage abgebrochen; das bereits Geladene bleibt sichtbar (F5 lädt neu).</translation>
     </message>
 </context>
 <context>
@@ -809,6 +986,62 @@ Geändert:     %2
     <message>
         <source>Save and &amp;connect</source>
         <translation>Speichern und &amp;verbinden</translation>
+    </message>
+    <message>
+        <source>kept in the system keychain</source>
+        <translation>wird im Systemschlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>The password was removed from the URL and is not saved; type it into the password field.</source>
+        <translation>Das Passwort wurde aus der URL entfernt und wird nicht gespeichert; bitte in das Passwortfeld eingeben.</translation>
+    </message>
+    <message>
+        <source>The password was taken out of the URL: it goes to the system keychain, never into the settings file.</source>
+        <translation>Das Passwort wurde aus der URL genommen: Es kommt in den Systemschlüsselbund, nie in die Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>schema version %1, current</source>
+        <translation>Schemaversion %1, aktuell</translation>
+    </message>
+    <message>
+        <source>schema version %1, needs migrate</source>
+        <translation>Schemaversion %1, Migration nötig</translation>
+    </message>
+    <message>
+        <source>the seed&apos;s table only, needs migrate</source>
+        <translation>nur die Tabelle des Seed-Dienstes, Migration nötig</translation>
+    </message>
+    <message>
+        <source>no schema yet, needs migrate</source>
+        <translation>noch kein Schema, Migration nötig</translation>
+    </message>
+    <message>
+        <source>schema version %1, newer than this console</source>
+        <translation>Schemaversion %1, neuer als diese Konsole</translation>
+    </message>
+    <message>
+        <source>Connected: %1 %2 as %3, database %4; %5; direct connection; round trip %6 ms.</source>
+        <translation>Verbunden: %1 %2 als %3, Datenbank %4; %5; direkte Verbindung; Umlaufzeit %6 ms.</translation>
+    </message>
+    <message>
+        <source>not saved: asked for when connecting</source>
+        <translation>nicht gespeichert: wird beim Verbinden abgefragt</translation>
+    </message>
+    <message>
+        <source>The password was taken out of the URL and is not saved (there is no system keychain): the console asks for it when connecting; ~/.pgpass or PGPASSWORD work too.</source>
+        <translation>Das Passwort wurde aus der URL genommen und wird nicht gespeichert (kein Systemschlüsselbund): Die Konsole fragt beim Verbinden danach; ~/.pgpass oder PGPASSWORD gehen auch.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,107 @@
     </message>
 </context>
 <context>
+    <name>Describe</name>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>invalidated</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>credential</source>
+        <translation>凭据</translation>
+    </message>
+    <message>
+        <source>exchange</source>
+        <translation>交易所</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>text contains &quot;%1&quot;</source>
+        <translation>文本包含“%1”</translation>
+    </message>
+    <message>
+        <source>synced before %1</source>
+        <translation>同步早于 %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <source>all entries</source>
+        <translation>全部条目</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries: %1</source>
+        <translation>
+            <numerusform>%Ln 个条目：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalidated %Ln entries</source>
+        <translation>
+            <numerusform>已使 %Ln 个条目失效</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln expired entries</source>
+        <translation>
+            <numerusform>已删除 %Ln 个过期条目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln entries</source>
+        <translation>
+            <numerusform>已导出 %Ln 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved the measured offset</source>
+        <translation>已保存测得的偏移</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %Ln entries</source>
+        <translation>
+            <numerusform>完成：%Ln 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 previewed; the others were renewed meanwhile or deleted elsewhere</source>
+        <translation>预览为 %1；其余条目在此期间已续期或被其他地方删除</translation>
+    </message>
+    <message>
+        <source>%1 previewed; more expired meanwhile</source>
+        <translation>预览为 %1；此期间又有条目过期</translation>
+    </message>
+    <message>
+        <source>%1 previewed; the others were renewed, invalidated or locked meanwhile</source>
+        <translation>预览为 %1；其余条目在此期间已续期、失效或被锁定</translation>
+    </message>
+    <message>
+        <source>%1 previewed; more matched meanwhile</source>
+        <translation>预览为 %1；此期间又有更多条目匹配</translation>
+    </message>
+</context>
+<context>
     <name>ProfileStore</name>
     <message>
         <source>Embedded (SQLite)</source>
@@ -223,6 +324,10 @@
         <source>Estimated from a sample of the table; the CLI&apos;s &quot;stats --exact&quot; counts every entry</source>
         <translation>根据表的抽样估算；命令行的 “stats --exact” 会逐条计数</translation>
     </message>
+    <message>
+        <source>Clean up deletes the expired entries and also the invalidated entries that are past their expiry.</source>
+        <translation>清理会删除过期条目，也会删除已过期的失效条目。</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::EntriesPage</name>
@@ -257,18 +362,6 @@
     <message>
         <source>counting…</source>
         <translation>计数中…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries</source>
-        <translation>
-            <numerusform>%n 个条目</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries selected</source>
-        <translation>
-            <numerusform>已选择 %n 个条目</numerusform>
-        </translation>
     </message>
     <message>
         <source>Cache key:    %1
@@ -340,6 +433,58 @@ Updated:      %2
         <source>(none: written by the seed&apos;s service)</source>
         <translation>(无:由种子服务写入)</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln 个条目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries selected</source>
+        <translation>
+            <numerusform>已选择 %Ln 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Saved filters; save the current one under a name</source>
+        <translation>已保存的过滤条件；将当前条件以名称保存</translation>
+    </message>
+    <message>
+        <source>No entries match the filter.</source>
+        <translation>没有条目匹配此过滤条件。</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>清除过滤条件</translation>
+    </message>
+    <message>
+        <source>no exchange is called &quot;%1&quot; (known: %2)</source>
+        <translation>没有名为“%1”的交易所（已知：%2）</translation>
+    </message>
+    <message>
+        <source>no environment is called &quot;%1&quot; (known: %2)</source>
+        <translation>没有名为“%1”的环境（已知：%2）</translation>
+    </message>
+    <message>
+        <source>Unknown value: %1</source>
+        <translation>未知值：%1</translation>
+    </message>
+    <message>
+        <source>Save the current filter…</source>
+        <translation>保存当前过滤条件…</translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation>保存过滤条件</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::EntryModel</name>
@@ -407,6 +552,10 @@ Updated:      %2
         <source>State</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>Not loaded (cancelled; F5 loads again)</source>
+        <translation>未加载（已取消；按 F5 重新加载）</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::MainWindow</name>
@@ -418,27 +567,9 @@ Updated:      %2
         <source>round trip %1 ms</source>
         <translation>往返 %1 毫秒</translation>
     </message>
-    <message numerus="yes">
-        <source>%n entries done…</source>
-        <translation>
-            <numerusform>已完成 %n 个条目…</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Action failed</source>
         <translation>操作失败</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %n entries</source>
-        <translation>
-            <numerusform>%1:%n 个条目</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Connection lost — retrying in %n s</source>
-        <translation>
-            <numerusform>连接已断开 — %n 秒后重试</numerusform>
-        </translation>
     </message>
     <message>
         <source>Connection lost — reconnecting…</source>
@@ -632,12 +763,6 @@ Updated:      %2
         <source>Invalidate the entry of %1 / %2? Its connector will resync on its next start.</source>
         <translation>使 %1 / %2 的条目失效?其连接器将在下次启动时重新同步。</translation>
     </message>
-    <message numerus="yes">
-        <source>Invalidate the %n selected entries? Their connectors will resync on their next start.</source>
-        <translation>
-            <numerusform>使所选的 %n 个条目失效?其连接器将在下次启动时重新同步。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Invalidate</source>
         <translation>使失效</translation>
@@ -650,12 +775,6 @@ Updated:      %2
         <source>No valid entry matches the filter.</source>
         <translation>没有与筛选条件匹配的有效条目。</translation>
     </message>
-    <message numerus="yes">
-        <source>Invalidate %n entries matching %1 in %2?</source>
-        <translation>
-            <numerusform>使 %2 中与 %1 匹配的 %n 个条目失效?</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Clean up</source>
         <translation>清理</translation>
@@ -667,12 +786,6 @@ Updated:      %2
     <message>
         <source>Delete</source>
         <translation>删除</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n expired entries from %1?</source>
-        <translation>
-            <numerusform>从 %1 中删除 %n 个过期条目?</numerusform>
-        </translation>
     </message>
     <message>
         <source>Deleting expired entries…</source>
@@ -698,12 +811,6 @@ Updated:      %2
         <source>Export charts to</source>
         <translation>将图表导出到</translation>
     </message>
-    <message numerus="yes">
-        <source>%n charts written to %1</source>
-        <translation>
-            <numerusform>已将 %n 个图表写入 %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
@@ -713,10 +820,74 @@ Updated:      %2
         <translation>连接到(&amp;C)</translation>
     </message>
     <message numerus="yes">
-        <source>No filter is set: invalidate ALL %n entries in %1?</source>
+        <source>No filter is set: invalidate ALL %Ln entries in %1?</source>
         <translation>
-            <numerusform>未设置筛选条件：要使 %1 中的全部 %n 个条目失效吗？</numerusform>
+            <numerusform>未设置过滤条件：使 %1 中全部 %Ln 个条目失效？</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalidate %Ln entries matching %1 in %2?</source>
+        <translation>
+            <numerusform>使 %2 中匹配 %1 的 %Ln 个条目失效？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln entries past their expiry from %1?</source>
+        <translation>
+            <numerusform>从 %1 删除 %Ln 个已过期的条目？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln expired (as on the Expired card) and %1 invalidated entries that have expired since: cleanup deletes both.</source>
+        <translation>
+            <numerusform>%Ln 个过期条目（即“已过期”卡片所示）和 %1 个此后已过期的失效条目：清理会同时删除两者。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln expired entries from %1?</source>
+        <translation>
+            <numerusform>从 %1 删除 %Ln 个过期条目？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries done…</source>
+        <translation>
+            <numerusform>已完成 %Ln 个条目…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection lost — retrying in %Ln s</source>
+        <translation>
+            <numerusform>连接已断开 — %Ln 秒后重试</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalidate the %Ln selected entries? Their connectors will resync on their next start.</source>
+        <translation>
+            <numerusform>使所选的 %Ln 个条目失效?其连接器将在下次启动时重新同步。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln charts written to %1</source>
+        <translation>
+            <numerusform>已将 %Ln 个图表写入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <source>Query running…</source>
+        <translation>查询进行中…</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the entries or dashboard query</source>
+        <translation>停止等待条目或仪表盘查询</translation>
+    </message>
+    <message>
+        <source>Query cancelled; what was loaded stays on screen (F5 loads again).</source>
+        <translation>查询已取消；已加载的内容保留在屏幕上（按 F5 重新加载）。</translation>
     </message>
 </context>
 <context>
@@ -799,6 +970,62 @@ Updated:      %2
     <message>
         <source>Save and &amp;connect</source>
         <translation>保存并连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>kept in the system keychain</source>
+        <translation>保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The password was removed from the URL and is not saved; type it into the password field.</source>
+        <translation>密码已从 URL 中移除且不会保存；请在密码字段中输入。</translation>
+    </message>
+    <message>
+        <source>The password was taken out of the URL: it goes to the system keychain, never into the settings file.</source>
+        <translation>密码已从 URL 中取出：它将保存到系统钥匙串，绝不会写入设置文件。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>schema version %1, current</source>
+        <translation>架构版本 %1，最新</translation>
+    </message>
+    <message>
+        <source>schema version %1, needs migrate</source>
+        <translation>架构版本 %1，需要迁移</translation>
+    </message>
+    <message>
+        <source>the seed&apos;s table only, needs migrate</source>
+        <translation>仅有种子服务的表，需要迁移</translation>
+    </message>
+    <message>
+        <source>no schema yet, needs migrate</source>
+        <translation>尚无架构，需要迁移</translation>
+    </message>
+    <message>
+        <source>schema version %1, newer than this console</source>
+        <translation>架构版本 %1，比此控制台新</translation>
+    </message>
+    <message>
+        <source>Connected: %1 %2 as %3, database %4; %5; direct connection; round trip %6 ms.</source>
+        <translation>已连接：%1 %2，角色 %3，数据库 %4；%5；直接连接；往返 %6 ms。</translation>
+    </message>
+    <message>
+        <source>not saved: asked for when connecting</source>
+        <translation>不保存：连接时询问</translation>
+    </message>
+    <message>
+        <source>The password was taken out of the URL and is not saved (there is no system keychain): the console asks for it when connecting; ~/.pgpass or PGPASSWORD work too.</source>
+        <translation>密码已从 URL 中取出且不会保存（没有系统钥匙串）：控制台会在连接时询问；也可使用 ~/.pgpass 或 PGPASSWORD。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "ui/activitypage.h"
 
+#include "ui/describe.h"
+
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
@@ -37,14 +39,13 @@ ActivityPage::ActivityPage(QWidget *parent)
     auditView->setSelectionBehavior(QAbstractItemView::SelectRows);
     {
         const QFontMetrics auditMetrics = auditView->fontMetrics();
-        const QStringList auditSamples{
-            QStringLiteral("0000-00-00 00:00:00"),
-            QStringLiteral("invalidate-selection"),
-            QStringLiteral("0000000"),
-            QStringLiteral("operator"),
-            QStringLiteral("cc_console_admin"),
-            QStringLiteral("Embedded (SQLite)"),
-            QStringLiteral("{\"exchange\":\"BYBIT\",\"state\":\"valid\"}")};
+        const QStringList auditSamples{QStringLiteral("0000-00-00 00:00:00"),
+                                       QStringLiteral("invalidate-selection"),
+                                       QStringLiteral("0000000"),
+                                       QStringLiteral("operator"),
+                                       QStringLiteral("cc_console_admin"),
+                                       QStringLiteral("Embedded (SQLite)"),
+                                       QStringLiteral("exchange = BYBIT, state = valid")};
         for (int column = 0; column < auditSamples.size(); ++column)
             auditView->setColumnWidth(column,
                                       auditMetrics.horizontalAdvance(auditSamples.at(column)) + 20);
@@ -70,7 +71,9 @@ void ActivityPage::showRecords(const QList<AuditRecord> &records)
         row << new QStandardItem(r.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
             << new QStandardItem(r.action) << new QStandardItem() << new QStandardItem(r.osUser)
             << new QStandardItem(r.dbRole) << new QStandardItem(r.profile)
-            << new QStandardItem(r.filter) << new QStandardItem(r.outcome);
+            << new QStandardItem(Describe::auditFilter(r.filter)) << new QStandardItem(r.outcome);
+        row.at(6)->setToolTip(row.at(6)->text());   // the whole text, however narrow the column
+        row.at(6)->setData(r.filter, Qt::UserRole); // the JSON as recorded
         row.at(2)->setData(r.rowsAffected, Qt::DisplayRole); // sorts as a number
         row.at(2)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         if (r.outcome != QLatin1String("ok"))

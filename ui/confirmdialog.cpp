@@ -1,6 +1,7 @@
 #include "ui/confirmdialog.h"
 
 #include <QDialogButtonBox>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -10,6 +11,16 @@
 
 namespace cc {
 namespace ui {
+
+void fitWindowTitle(QWidget *dialog)
+{
+    // Title bars often use a bolder, larger font than the dialog: measured generously.
+    QFont font = dialog->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.15);
+    const int needed = QFontMetrics(font).horizontalAdvance(dialog->windowTitle()) + 160;
+    dialog->setMinimumWidth(std::max(dialog->minimumWidth(), needed));
+}
 
 ConfirmDialog::ConfirmDialog(const QString &title, const QString &question,
                              const QString &typeToConfirm, QWidget *parent)
@@ -61,6 +72,7 @@ ConfirmDialog::ConfirmDialog(const QString &title, const QString &question,
                 });
     }
     layout->addWidget(buttons);
+    fitWindowTitle(this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }

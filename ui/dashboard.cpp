@@ -17,7 +17,10 @@
 #include <QHBoxLayout>
 #include <QHorizontalStackedBarSeries>
 #include <QLabel>
+#include <QLineF>
 #include <QLineSeries>
+#include <QLocale>
+#include <QMouseEvent>
 #include <QPen>
 #include <QTimer>
 #include <QToolButton>
@@ -37,6 +40,9 @@ QChartView *makeChartView(const QString &title, QWidget *parent)
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setAnimationOptions(QChart::NoAnimation);
+    // Axis and bar labels in the locale's digits and group separators ("12,000").
+    chart->setLocalizeNumbers(true);
+    chart->setLocale(QLocale());
     auto *view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(220);
@@ -45,6 +51,7 @@ QChartView *makeChartView(const QString &title, QWidget *parent)
 
 void clearChart(QChart *chart)
 {
+    chart->setLocale(QLocale()); // the language may have been chosen after the chart was made
     chart->removeAllSeries();
     const auto axes = chart->axes();
     for (QAbstractAxis *axis : axes) {
@@ -132,6 +139,62 @@ Dashboard::Dashboard(QWidget *parent)
         updateTimer();
     });
     connect(m_timer, &QTimer::timeout, this, &Dashboard::refreshNow);
+    for (QChartView *view : {m_rateView, m_trafficView}) {
+        view->viewport()->setMouseTracking(true);
+        view->viewport()->installEventFilter(this);
+    }
+}
+
+bool Dashboard::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::MouseMove) {
+        for (QChartView *view : {m_rateView, m_trafficView}) {
+            if (watched != view->viewport())
+                continue;
+            const auto *move = static_cast<QMouseEvent *>(event);
+            const QString tip = pointTipAt(view, move->position().toPoint());
+            if (tip.isEmpty())
+                QToolTip::hideText();
+            else
+                QToolTip::showText(move->globalPosition().toPoint(), tip, view);
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+QString Dashboard::pointTipAt(QChartView *view, const QPoint &pos) const
+{
+    QChart *chart = view->chart();
+    const QPointF at = chart->mapFromScene(view->mapToScene(pos));
+    const QRectF near =
+        chart->plotArea().adjusted(-kTipRadius, -kTipRadius, kTipRadius, kTipRadius);
+    if (!near.contains(at))
+        return QString();
+    const QLineSeries *best = nullptr;
+    QPointF bestPoint;
+    qreal bestDistance = kTipRadius;
+    const auto seriesList = chart->series();
+    for (QAbstractSeries *abstract : seriesList) {
+        const auto *line = qobject_cast<QLineSeries *>(abstract);
+        if (!line || !line->isVisible())
+            continue;
+        const auto points = line->points();
+        for (const QPointF &p : points) {
+            const qreal d = QLineF(chart->mapToPosition(p, abstract), at).length();
+            if (d <= bestDistance) {
+                bestDistance = d;
+                best = line;
+                bestPoint = p;
+            }
+        }
+    }
+    if (!best)
+        return QString();
+    const QString unit = best->property("unit").toString();
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(qint64(bestPoint.x()));
+    return QStringLiteral("%1\n%2: %3%4")
+        .arg(t.toString(m_timeFormat), best->name(),
+             QLocale().toString(bestPoint.y(), 'f', unit.isEmpty() ? 0 : 1), unit);
 }
 
 QLabel *Dashboard::addCard(const QString &key, const QString &title)
@@ -241,6 +304,16 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
                                        : locale.toString(value));
         label->setToolTip(stats.estimated ? estimatedTip : QString());
     }
+    // Clean up deletes every entry past its expiry, invalidated or not: said where it counts.
+    const QString cleanupTip = tr("Clean up deletes the expired entries and also the invalidated "
+                                  "entries that are past their expiry.");
+    for (const QString &card : {QStringLiteral("expired"), QStringLiteral("invalid")}) {
+        QLabel *label = m_cards.value(card);
+        label->setToolTip(label->toolTip().isEmpty()
+                              ? cleanupTip
+                              : label->toolTip() + QStringLiteral("\n") + cleanupTip);
+        label->parentWidget()->setToolTip(label->toolTip());
+    }
     m_cards.value(QStringLiteral("hitRate"))
         ->setText(stats.hits + stats.misses > 0
                       ? QStringLiteral("%1 %").arg(locale.toString(stats.hitRate * 100.0, 'f', 1))
@@ -306,7 +379,7 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
         else
             y->setTickCount(5);
         y->setTitleText(yTitle);
-        y->setLabelFormat(QStringLiteral("%d"));
+        y->setLabelFormat(QStringLiteral("%.0f"));
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         return std::make_pair(x, y);
@@ -324,25 +397,9 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
         s->attachAxis(trafficAxes.first);
         s->attachAxis(trafficAxes.second);
     }
-    // Hovering a point shows its values.
-    auto hover = [format](QLineSeries *series, const QString &unit) {
-        QObject::connect(series, &QLineSeries::hovered, series,
-                         [series, unit, format](const QPointF &point, bool state) {
-                             if (!state) {
-                                 QToolTip::hideText();
-                                 return;
-                             }
-                             const QDateTime t = QDateTime::fromMSecsSinceEpoch(qint64(point.x()));
-                             QToolTip::showText(QCursor::pos(),
-                                                QStringLiteral("%1\n%2: %3%4")
-                                                    .arg(t.toString(format), series->name())
-                                                    .arg(point.y(), 0, 'f', 1)
-                                                    .arg(unit));
-                         });
-    };
-    hover(rateSeries, QStringLiteral(" %"));
-    hover(hits, QString());
-    hover(misses, QString());
+    // Hovering near a point shows its values (see pointTipAt()).
+    m_timeFormat = format;
+    rateSeries->setProperty("unit", QStringLiteral(" %"));
 
     // Expiry outlook.
     QChart *expiry = m_expiryView->chart();
@@ -360,7 +417,7 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
     auto *count = new QValueAxis;
     count->setRange(0, std::max<qreal>(1, qreal(stats.expiringIn60m) * 1.15));
     count->applyNiceNumbers();
-    count->setLabelFormat(QStringLiteral("%d"));
+    count->setLabelFormat(QStringLiteral("%.0f"));
     expiry->addAxis(categories, Qt::AlignBottom);
     expiry->addAxis(count, Qt::AlignLeft);
     bars->attachAxis(categories);
@@ -389,7 +446,7 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
     auto *groups = new QBarCategoryAxis;
     groups->append(names);
     auto *amount = new QValueAxis;
-    amount->setLabelFormat(QStringLiteral("%d"));
+    amount->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(groups, Qt::AlignLeft);
     chart->addAxis(amount, Qt::AlignBottom);
     stacked->attachAxis(groups);
@@ -401,9 +458,10 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
                     QToolTip::hideText();
                     return;
                 }
-                QToolTip::showText(QCursor::pos(), QStringLiteral("%1\n%2: %3")
-                                                       .arg(names.value(index), barset->label())
-                                                       .arg(barset->at(index)));
+                QToolTip::showText(QCursor::pos(),
+                                   QStringLiteral("%1\n%2: %3")
+                                       .arg(names.value(index), barset->label(),
+                                            QLocale().toString(qint64(barset->at(index)))));
             });
 }
 

@@ -37,6 +37,10 @@ public:
     QChartView *trafficChart() const { return m_trafficView; }
     QList<QChartView *> charts() const;
     void setChartTheme(QChart::ChartTheme theme);
+    // The tooltip for the mouse at `pos` (viewport coordinates) over a line chart: the values of
+    // the nearest point within kTipRadius pixels, empty when none is that near.
+    QString pointTipAt(QChartView *view, const QPoint &pos) const;
+    static constexpr int kTipRadius = 40;
 
 public Q_SLOTS:
     void showData(const cc::CacheStats &stats, const QList<cc::HistoryBucket> &history,
@@ -47,6 +51,7 @@ Q_SIGNALS:
     void dashboardRequested(int rangeMinutes, int bucketMinutes);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 
@@ -64,6 +69,7 @@ private:
     QChartView *m_trafficView;
     QChartView *m_expiryView;
     QChartView *m_breakdownView;
+    QString m_timeFormat = QStringLiteral("HH:mm");
 };
 
 } // namespace ui

@@ -2,24 +2,34 @@
 
 #include "core/clock.h"
 #include "core/store/filterquery.h"
+#include "core/timesync/exchange.h"
 #include "ui/entrymodel.h"
 #include "ui/icons.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCompleter>
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSplitter>
+#include <QStringListModel>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace cc {
@@ -45,13 +55,51 @@ EntriesPage::EntriesPage(QWidget *parent)
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(m_stateCombo);
+    // Saved filters, by name.
+    auto *saved = new QToolButton(this);
+    saved->setObjectName(QStringLiteral("savedFiltersButton"));
+    saved->setText(tr("Saved"));
+    saved->setToolTip(tr("Saved filters; save the current one under a name"));
+    saved->setPopupMode(QToolButton::InstantPopup);
+    m_savedMenu = new QMenu(saved);
+    saved->setMenu(m_savedMenu);
+    connect(m_savedMenu, &QMenu::aboutToShow, this, &EntriesPage::rebuildSavedMenu);
+    filterRow->addWidget(saved);
     filterRow->addWidget(m_countLabel);
+    // Recent filters as completions.
+    m_recentModel = new QStringListModel(this);
+    auto *completer = new QCompleter(m_recentModel, this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_filter->setCompleter(completer);
     ev->addLayout(filterRow);
     m_filterError = new QLabel(this);
     m_filterError->setObjectName(QStringLiteral("filterError"));
     m_filterError->setStyleSheet(QStringLiteral("color: #c62828"));
     m_filterError->hide();
     ev->addWidget(m_filterError);
+    m_filterWarning = new QLabel(this);
+    m_filterWarning->setObjectName(QStringLiteral("filterWarning"));
+    m_filterWarning->setStyleSheet(QStringLiteral("color: #b26a00"));
+    m_filterWarning->hide();
+    ev->addWidget(m_filterWarning);
+    // When the filter matches nothing: said plainly, with the way out next to it.
+    m_noMatches = new QWidget(this);
+    m_noMatches->setObjectName(QStringLiteral("noMatches"));
+    auto *noMatchesRow = new QHBoxLayout(m_noMatches);
+    noMatchesRow->setContentsMargins(0, 0, 0, 0);
+    noMatchesRow->addWidget(new QLabel(tr("No entries match the filter."), m_noMatches));
+    auto *clear = new QPushButton(tr("Clear filter"), m_noMatches);
+    clear->setObjectName(QStringLiteral("clearFilterButton"));
+    noMatchesRow->addWidget(clear);
+    noMatchesRow->addStretch();
+    m_noMatches->hide();
+    ev->addWidget(m_noMatches);
+    connect(clear, &QPushButton::clicked, this, [this]() {
+        m_filter->clear();
+        m_stateCombo->setCurrentIndex(0);
+        applyFilter();
+    });
     // The details beside the table: the metadata JSON gets the full height it needs.
     auto *split = new QSplitter(Qt::Horizontal, this);
     m_splitter = split;
@@ -69,6 +117,8 @@ EntriesPage::EntriesPage(QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
+    // Long IDs differ at both ends ("svc-eu-…-0001" / "svc-eu-…-0002"): elided in the middle.
+    m_view->setTextElideMode(Qt::ElideMiddle);
     // Each column as wide as a typical value (or its title), measured in the view's font.
     const QFontMetrics metrics = m_view->fontMetrics();
     const QStringList samples{QStringLiteral("user0000"), QStringLiteral("c0000000000000000"),
@@ -120,16 +170,50 @@ EntriesPage::EntriesPage(QWidget *parent)
     debounce->setInterval(250);
     connect(m_filter, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
     connect(debounce, &QTimer::timeout, this, &EntriesPage::applyFilter);
-    connect(m_stateCombo, &QComboBox::currentIndexChanged, this, &EntriesPage::applyFilter);
+    connect(m_stateCombo, &QComboBox::activated, this, &EntriesPage::stateChosen);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &EntriesPage::showDetails);
     connect(m_model, &QAbstractItemModel::modelReset, this, &EntriesPage::showDetails);
+    // The User column grows to the IDs on screen once their page arrives (up to a limit).
+    auto *fitUsers = new QTimer(this);
+    fitUsers->setSingleShot(true);
+    fitUsers->setInterval(50);
+    connect(fitUsers, &QTimer::timeout, this, &EntriesPage::fitUserColumn);
+    connect(m_model, &QAbstractItemModel::dataChanged, fitUsers,
+            [fitUsers](const QModelIndex &topLeft) {
+                if (topLeft.column() <= EntryModel::UserColumn)
+                    fitUsers->start();
+            });
+    connect(m_model, &QAbstractItemModel::rowsInserted, fitUsers, qOverload<>(&QTimer::start));
     connect(m_model, &EntryModel::countRequested, this, [this]() {
         if (m_connected)
             m_countLabel->setText(tr("counting…"));
     });
-    connect(m_model, &EntryModel::countChanged, this,
-            [this](qint64 count) { m_countLabel->setText(tr("%n entries", nullptr, int(count))); });
+    connect(m_model, &EntryModel::countChanged, this, [this](qint64 count) {
+        m_countLabel->setText(tr("%Ln entries", nullptr, int(count)));
+        m_noMatches->setVisible(count == 0 && !m_model->filter().isEmpty());
+        if (count > 0)
+            rememberFilter();
+    });
+}
+
+void EntriesPage::fitUserColumn()
+{
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const int first = std::max(0, m_view->rowAt(0));
+    int last = m_view->rowAt(m_view->viewport()->height() - 1);
+    if (last < 0)
+        last = m_model->rowCount() - 1;
+    int widest = 0;
+    for (int row = first; row <= last; ++row) {
+        if (const CacheEntry *e = m_model->entryAt(row))
+            widest = std::max(widest, metrics.horizontalAdvance(e->userId));
+    }
+    // Padding for the cell's margins; beyond the limit the middle is elided instead.
+    const int limit = std::max(kUserColumnLimit, metrics.horizontalAdvance(QLatin1Char('M')) * 28);
+    const int wanted = std::min(widest + 24, limit);
+    if (wanted > m_view->columnWidth(EntryModel::UserColumn))
+        m_view->setColumnWidth(EntryModel::UserColumn, wanted);
 }
 
 void EntriesPage::addRowActions(const QList<QAction *> &actions)
@@ -140,6 +224,13 @@ void EntriesPage::addRowActions(const QList<QAction *> &actions)
 void EntriesPage::setConnected(bool connected)
 {
     m_connected = connected;
+}
+
+void EntriesPage::setStale(bool stale)
+{
+    m_view->setEnabled(!stale);
+    m_details->setEnabled(!stale);
+    m_model->setStale(stale);
 }
 
 QList<CacheEntry> EntriesPage::selectedEntries() const
@@ -168,11 +259,103 @@ void EntriesPage::applyFilter()
         return;
     }
     m_filterError->hide();
-    const auto state = EntryFilter::State(m_stateCombo->currentData().toInt());
-    if (state != EntryFilter::State::Any)
-        filter.state = state;
+    // The state combo shows the text's state: term (the text is what is applied).
+    {
+        const QSignalBlocker blocker(m_stateCombo);
+        m_stateCombo->setCurrentIndex(std::max(0, m_stateCombo->findData(int(filter.state))));
+    }
+    // Values no entry can have are flagged (the filter still applies: it matches nothing).
+    QStringList unknown;
+    if (!filter.exchange.isEmpty() && !exchangeFromName(filter.exchange))
+        unknown << tr("no exchange is called \"%1\" (known: %2)")
+                       .arg(filter.exchange, QStringList{exchangeName(Exchange::Bybit),
+                                                         exchangeName(Exchange::BingX)}
+                                                 .join(QStringLiteral(", ")));
+    if (!filter.environment.isEmpty() && !environmentFromName(filter.environment))
+        unknown << tr("no environment is called \"%1\" (known: %2)")
+                       .arg(filter.environment, QStringList{environmentName(Environment::Mainnet),
+                                                            environmentName(Environment::Testnet),
+                                                            environmentName(Environment::Demo)}
+                                                    .join(QStringLiteral(", ")));
+    m_filterWarning->setText(tr("Unknown value: %1").arg(unknown.join(QStringLiteral("; "))));
+    m_filterWarning->setVisible(!unknown.isEmpty());
     if (m_connected)
         m_model->setFilter(filter);
+}
+
+void EntriesPage::stateChosen()
+{
+    static const QRegularExpression stateTerm(QStringLiteral("(^|\\s)state:\\S*"));
+    QString text = m_filter->text();
+    text.remove(stateTerm);
+    text = text.trimmed();
+    const auto state = EntryFilter::State(m_stateCombo->currentData().toInt());
+    if (state != EntryFilter::State::Any)
+        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) + QStringLiteral("state:") +
+                EntryFilter::stateName(state);
+    {
+        const QSignalBlocker blocker(m_filter); // applied now, not after the typing pause
+        m_filter->setText(text);
+    }
+    applyFilter();
+}
+
+void EntriesPage::rememberFilter()
+{
+    const QString text = m_filter->text().trimmed();
+    if (text.isEmpty() || (!m_recent.isEmpty() && m_recent.first() == text))
+        return;
+    m_recent.removeAll(text);
+    m_recent.prepend(text);
+    while (m_recent.size() > kRecentFilters)
+        m_recent.removeLast();
+    m_recentModel->setStringList(m_recent);
+}
+
+void EntriesPage::saveFilter(const QString &name, const QString &text)
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("savedFilters"));
+    settings.setValue(name, text);
+    settings.endGroup();
+}
+
+QList<QPair<QString, QString>> EntriesPage::savedFilters() const
+{
+    QList<QPair<QString, QString>> list;
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("savedFilters"));
+    for (const QString &key : settings.childKeys())
+        list << qMakePair(key, settings.value(key).toString());
+    settings.endGroup();
+    return list;
+}
+
+void EntriesPage::rebuildSavedMenu()
+{
+    m_savedMenu->clear();
+    QAction *save = m_savedMenu->addAction(tr("Save the current filter…"));
+    save->setEnabled(!m_filter->text().trimmed().isEmpty());
+    connect(save, &QAction::triggered, this, [this]() {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save filter"), tr("Name:"),
+                                                   QLineEdit::Normal, QString(), &ok)
+                                 .trimmed();
+        if (ok && !name.isEmpty())
+            saveFilter(name, m_filter->text().trimmed());
+    });
+    const auto saved = savedFilters();
+    if (!saved.isEmpty())
+        m_savedMenu->addSeparator();
+    for (const auto &entry : saved) {
+        QAction *use = m_savedMenu->addAction(entry.first);
+        use->setToolTip(entry.second);
+        const QString text = entry.second;
+        connect(use, &QAction::triggered, this, [this, text]() {
+            m_filter->setText(text);
+            applyFilter();
+        });
+    }
 }
 
 void EntriesPage::showDetails()
@@ -180,7 +363,7 @@ void EntriesPage::showDetails()
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     if (rows.size() != 1) {
         m_details->setPlainText(
-            rows.isEmpty() ? QString() : tr("%n entries selected", nullptr, int(rows.size())));
+            rows.isEmpty() ? QString() : tr("%Ln entries selected", nullptr, int(rows.size())));
         return;
     }
     const CacheEntry *e = m_model->entryAt(rows.first().row());
@@ -194,13 +377,14 @@ void EntriesPage::showDetails()
     text += tr("Id:           %1\n").arg(e->id);
     text += tr("User:         %1\nCredential:   %2\n").arg(e->userId, e->credentialId);
     text += tr("Exchange:     %1 %2\n").arg(e->exchange, e->environment);
-    text += tr("Offset:       %1 ms\n").arg(e->timeOffsetMs);
+    const QLocale locale;
+    text += tr("Offset:       %1 ms\n").arg(locale.toString(e->timeOffsetMs));
     text += tr("Last sync:    %1 (%2 ago)\n")
                 .arg(e->lastSyncTime.toUTC().toString(Qt::ISODateWithMs),
                      formatDuration(e->ageMs(now)));
     text += tr("Expires:      %1\n").arg(e->expiresAt.toUTC().toString(Qt::ISODateWithMs));
-    text +=
-        tr("State:        %1\nHits:         %2\n").arg(stateName(e->stateAt(now))).arg(e->hitCount);
+    text += tr("State:        %1\nHits:         %2\n")
+                .arg(stateName(e->stateAt(now)), locale.toString(e->hitCount));
     text += tr("Created:      %1\nUpdated:      %2\n")
                 .arg(e->createdAt.toUTC().toString(Qt::ISODateWithMs),
                      e->updatedAt.toUTC().toString(Qt::ISODateWithMs));
@@ -214,6 +398,7 @@ void EntriesPage::showDetails()
 
 void EntriesPage::saveState(QSettings &settings) const
 {
+    settings.setValue(QStringLiteral("entries/recentFilters"), m_recent);
     settings.setValue(QStringLiteral("entries/header"), m_view->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("entries/splitter"), m_splitter->saveState());
 }
@@ -226,6 +411,8 @@ void EntriesPage::restoreState(const QSettings &settings)
         m_model->sort(m_view->horizontalHeader()->sortIndicatorSection(),
                       m_view->horizontalHeader()->sortIndicatorOrder());
     m_splitter->restoreState(settings.value(QStringLiteral("entries/splitter")).toByteArray());
+    m_recent = settings.value(QStringLiteral("entries/recentFilters")).toStringList();
+    m_recentModel->setStringList(m_recent);
 }
 
 } // namespace ui

@@ -2,12 +2,15 @@
 
 #include "core/store/types.h"
 
+#include <QPair>
 #include <QWidget>
 
 class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
+class QStringListModel;
 class QPlainTextEdit;
 class QSettings;
 class QSplitter;
@@ -42,14 +45,34 @@ public:
     void addRowActions(const QList<QAction *> &actions);
     // While not connected the filter is checked but not applied; connecting applies it.
     void setConnected(bool connected);
+    // Greys the table and details (as the dashboard's cards) while they may be out of date.
+    void setStale(bool stale);
     // Parses the filter bar into the model's filter (or shows why it cannot).
     void applyFilter();
+
+    // The filters applied lately (newest first, at most kRecentFilters), offered as completions.
+    QStringList recentFilters() const { return m_recent; }
+    static constexpr int kRecentFilters = 10;
+    // Filters saved under a name (kept in the settings at once), offered by the Saved button.
+    void saveFilter(const QString &name, const QString &text);
+    QList<QPair<QString, QString>> savedFilters() const; // name, filter text
+    // Shown when the filter matches nothing: says so, with a button that clears the filter.
+    QWidget *noMatchesBar() const { return m_noMatches; }
+    QLabel *filterWarning() const { return m_filterWarning; }
 
     void saveState(QSettings &settings) const;
     void restoreState(const QSettings &settings);
 
+    // Widens the User column to the widest user ID on screen (never narrower than it is).
+    void fitUserColumn();
+    static constexpr int kUserColumnLimit = 360; // px; longer IDs are elided in the middle
+
 private:
     void showDetails();
+    void rememberFilter();
+    void rebuildSavedMenu();
+    // The state combo's choice written into the filter text as its state: term.
+    void stateChosen();
 
     bool m_connected = false;
     EntryModel *m_model;
@@ -57,6 +80,11 @@ private:
     QLineEdit *m_filter;
     QComboBox *m_stateCombo;
     QLabel *m_filterError;
+    QLabel *m_filterWarning;
+    QWidget *m_noMatches;
+    QMenu *m_savedMenu;
+    QStringList m_recent;
+    QStringListModel *m_recentModel;
     QLabel *m_countLabel;
     QPlainTextEdit *m_details;
     QSplitter *m_splitter;

@@ -4,6 +4,7 @@
 #include <QColor>
 #include <QFont>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QPalette>
 
 #include <algorithm>
@@ -65,7 +66,7 @@ QVariant EntryModel::data(const QModelIndex &index, int role) const
         m_lastWanted = page;
         requestPage(page);
         if (role == Qt::DisplayRole && index.column() == 0)
-            return tr("Loading…");
+            return m_abandoned ? tr("Not loaded (cancelled; F5 loads again)") : tr("Loading…");
         return QVariant();
     }
     const qint64 now = m_clock->nowMs();
@@ -82,7 +83,7 @@ QVariant EntryModel::data(const QModelIndex &index, int role) const
         case EnvironmentColumn:
             return e->environment;
         case OffsetColumn:
-            return tr("%1 ms").arg(e->timeOffsetMs);
+            return tr("%1 ms").arg(QLocale().toString(e->timeOffsetMs));
         case LastSyncColumn:
             // The year is in the tooltip; the Age column says how long ago.
             return e->lastSyncTime.toLocalTime().toString(QStringLiteral("MM-dd HH:mm:ss"));
@@ -240,14 +241,27 @@ void EntryModel::reload()
     m_count = 0;
     m_countKnown = false;
     m_stale = false;
+    m_abandoned = false;
     endResetModel();
+    m_countPending = true;
     Q_EMIT countRequested(token(0), m_filter);
     requestPage(0);
 }
 
+void EntryModel::abandon()
+{
+    const bool wasLoading = isLoading();
+    ++m_generation; // late answers no longer match
+    m_pending.clear();
+    m_countPending = false;
+    m_abandoned = true;
+    if (wasLoading)
+        Q_EMIT loadingChanged(false);
+}
+
 void EntryModel::requestPage(int page) const
 {
-    if (m_pending.contains(page) || m_pages.contains(page))
+    if (m_abandoned || m_pending.contains(page) || m_pages.contains(page))
         return;
     m_pending.insert(page);
     BrowseRequest request;
@@ -308,6 +322,7 @@ void EntryModel::onCountLoaded(quint64 tok, qint64 count)
 {
     if ((tok >> 24) != m_generation)
         return;
+    m_countPending = false;
     m_countKnown = true;
     m_count = count;
     const int rows = int(std::min<qint64>(count, std::numeric_limits<int>::max()));

@@ -52,6 +52,11 @@ public:
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
     // Throws away what is loaded and asks again (after a change elsewhere, or F5).
     void reload();
+    // Gives up on the pages and count being loaded (the operator cancelled the query): their
+    // answers are dropped when they come, and nothing more is asked until reload().
+    void abandon();
+    bool isAbandoned() const { return m_abandoned; }
+    bool isLoading() const { return !m_pending.isEmpty() || m_countPending; }
     // The entry at a row if its page is loaded.
     const CacheEntry *entryAt(int row) const;
     qint64 totalCount() const { return m_count; }
@@ -92,6 +97,8 @@ private:
     qint64 m_count = 0;
     bool m_countKnown = false;
     bool m_stale = false;
+    bool m_abandoned = false;
+    bool m_countPending = false;
     QHash<int, QList<CacheEntry>> m_pages;
     QHash<int, QString> m_cursors; // page -> cursor that starts it
     mutable QSet<int> m_pending;

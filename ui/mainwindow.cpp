@@ -3,6 +3,7 @@
 #include "ui/activitypage.h"
 #include "ui/confirmdialog.h"
 #include "ui/dashboard.h"
+#include "ui/describe.h"
 #include "ui/entriespage.h"
 #include "ui/entrymodel.h"
 #include "ui/icons.h"
@@ -19,15 +20,18 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFrame>
+#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -52,8 +56,10 @@ MainWindow::MainWindow(QWidget *parent)
     , m_pingTimer(new QTimer(this))
     , m_tickTimer(new QTimer(this))
     , m_pushDebounce(new QTimer(this))
+    , m_queryIndicatorDelay(new QTimer(this))
 {
     initResources();
+    Describe::installEnglishPluralForms();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Connector Cache Console"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/connector-cache.svg")));
@@ -77,8 +83,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_worker, &StoreWorker::dashboardLoaded, this,
             [this](quint64 token, const CacheStats &stats, const QList<HistoryBucket> &history,
                    const QList<BreakdownRow> &breakdown, int bucket) {
-                if (token == m_dashboardToken)
-                    m_dashboard->showData(stats, history, breakdown, bucket);
+                if (token != m_dashboardToken)
+                    return;
+                m_dashboardLoading = false;
+                updateQueryIndicator();
+                m_dashboard->showData(stats, history, breakdown, bucket);
             });
     connect(m_worker, &StoreWorker::pageLoaded, m_model, &EntryModel::onPageLoaded);
     connect(m_worker, &StoreWorker::countLoaded, m_model, &EntryModel::onCountLoaded);
@@ -95,11 +104,19 @@ MainWindow::MainWindow(QWidget *parent)
             handler(count);
         }
     });
+    connect(m_worker, &StoreWorker::cleanupPreviewReady, this,
+            [this](quint64 token, qint64 deletes, qint64 expired) {
+                if (token == m_previewToken && m_onCleanupPreview) {
+                    auto handler = std::move(m_onCleanupPreview);
+                    m_onCleanupPreview = nullptr;
+                    handler(deletes, expired);
+                }
+            });
     connect(m_worker, &StoreWorker::progress, this, [this](quint64 token, qint64 done) {
         if (token == m_actionToken && m_progress) {
             if (m_progress->maximum() > 0)
                 m_progress->setValue(int(std::min<qint64>(done, m_progress->maximum() - 1)));
-            m_progress->setLabelText(tr("%n entries done…", nullptr, int(done)));
+            m_progress->setLabelText(tr("%Ln entries done…", nullptr, int(done)));
         }
     });
     connect(m_worker, &StoreWorker::actionFinished, this,
@@ -114,15 +131,23 @@ MainWindow::MainWindow(QWidget *parent)
                     statusBar()->showMessage(error ? error.message() : tr("Cancelled."), 8000);
                 else if (error)
                     QMessageBox::warning(this, tr("Action failed"), error.message());
-                else
-                    statusBar()->showMessage(tr("%1: %n entries", nullptr, int(rows)).arg(action),
-                                             8000);
+                else {
+                    // In words, with the reason when fewer (or more) rows changed than previewed.
+                    QString message = Describe::actionDone(action, rows);
+                    const QString why = Describe::previewDifference(
+                        action, token == m_actionToken ? m_expected : -1, rows);
+                    if (!why.isEmpty())
+                        message += QStringLiteral(" (%1)").arg(why);
+                    statusBar()->showMessage(message, 15000);
+                }
                 m_model->reload();
                 m_dashboard->refreshNow();
                 loadAudit();
                 Q_EMIT actionCompleted(action, rows, error.message());
             });
     connect(m_worker, &StoreWorker::failed, this, [this](quint64, const StoreError &error) {
+        if (error.kind() == StoreError::Cancelled)
+            return; // the operator's own Cancel, already said in the status bar
         statusBar()->showMessage(error.message(), 10000);
     });
     // Pushed changes (PostgreSQL NOTIFY): coalesce bursts into one refresh.
@@ -139,6 +164,8 @@ MainWindow::MainWindow(QWidget *parent)
         if (!m_connected)
             return;
         m_dashboardToken = nextToken();
+        m_dashboardLoading = true;
+        updateQueryIndicator();
         m_worker->post(&StoreWorker::loadDashboard, m_dashboardToken, range, bucket);
     });
     connect(m_model, &EntryModel::pageRequested, this,
@@ -158,10 +185,18 @@ MainWindow::MainWindow(QWidget *parent)
                 m_worker->post(&StoreWorker::loadCount, token, generation, filter);
             });
 
+    connect(m_model, &EntryModel::loadingChanged, this, &MainWindow::updateQueryIndicator);
+    connect(m_model, &EntryModel::countRequested, this, &MainWindow::updateQueryIndicator);
+    connect(m_model, &EntryModel::countChanged, this, &MainWindow::updateQueryIndicator);
+    m_queryIndicatorDelay->setSingleShot(true);
+    m_queryIndicatorDelay->setInterval(400);
+    connect(m_queryIndicatorDelay, &QTimer::timeout, this,
+            [this]() { m_queryIndicator->setVisible(isQueryRunning()); });
+
     m_reconnectTimer->setInterval(1000);
     connect(m_reconnectTimer, &QTimer::timeout, this, [this]() {
         if (--m_countdown > 0) {
-            m_banner->setText(tr("Connection lost — retrying in %n s", nullptr, m_countdown));
+            m_banner->setText(tr("Connection lost — retrying in %Ln s", nullptr, m_countdown));
             return;
         }
         m_reconnectTimer->stop();
@@ -293,7 +328,7 @@ void MainWindow::createActions()
          "export-charts", [this]() { exportCharts(); });
     make(QStringLiteral("profiles"), tr("Connection &profiles…"),
          QKeySequence(Qt::CTRL | Qt::Key_P), "profiles", [this]() {
-             ProfilesDialog dialog(this);
+             ProfilesDialog dialog(this, m_profile.name);
              if (dialog.exec() == QDialog::Accepted && dialog.connectTo())
                  openProfile(*dialog.connectTo());
          });
@@ -436,8 +471,17 @@ void MainWindow::createCentral()
     m_banner->setObjectName(QStringLiteral("connectionBanner"));
     m_banner->setAlignment(Qt::AlignCenter);
     m_banner->setMargin(6);
-    m_banner->setStyleSheet(QStringLiteral("background: #b71c1c; color: white; font-weight: bold"));
+    m_banner->setStyleSheet(QStringLiteral(
+        "QLabel#connectionBanner { background: #b71c1c; color: white; font-weight: bold }"));
     m_banner->hide();
+    // "Retry now" inside the banner: no waiting out the backoff once the database is back.
+    auto *bannerRow = new QHBoxLayout(m_banner);
+    bannerRow->setContentsMargins(0, 0, 4, 0);
+    bannerRow->addStretch();
+    m_retryButton = new QPushButton(tr("Retry now"), m_banner);
+    m_retryButton->setObjectName(QStringLiteral("retryButton"));
+    bannerRow->addWidget(m_retryButton);
+    connect(m_retryButton, &QPushButton::clicked, this, &MainWindow::retryNow);
     layout->addWidget(m_banner);
 
     m_tabs = new QTabWidget(central);
@@ -470,6 +514,19 @@ void MainWindow::createCentral()
     m_statusProfile->setObjectName(QStringLiteral("statusProfile"));
     m_statusServer->setObjectName(QStringLiteral("statusServer"));
     m_statusLatency->setObjectName(QStringLiteral("statusLatency"));
+    // A running query, with the way to give up on it.
+    m_queryIndicator = new QWidget(this);
+    m_queryIndicator->setObjectName(QStringLiteral("queryIndicator"));
+    auto *queryRow = new QHBoxLayout(m_queryIndicator);
+    queryRow->setContentsMargins(4, 0, 4, 0);
+    queryRow->addWidget(new QLabel(tr("Query running…"), m_queryIndicator));
+    auto *cancelQueryButton = new QPushButton(tr("Cancel"), m_queryIndicator);
+    cancelQueryButton->setObjectName(QStringLiteral("cancelQueryButton"));
+    cancelQueryButton->setToolTip(tr("Stop waiting for the entries or dashboard query"));
+    queryRow->addWidget(cancelQueryButton);
+    connect(cancelQueryButton, &QPushButton::clicked, this, &MainWindow::cancelQuery);
+    statusBar()->addPermanentWidget(m_queryIndicator);
+    m_queryIndicator->hide();
     bool first = true;
     for (QLabel *label : {m_statusProfile, m_statusServer, m_statusLatency, m_statusState}) {
         if (!first) {
@@ -491,6 +548,8 @@ void MainWindow::setConnected(bool connected)
 {
     m_connected = connected;
     m_entries->setConnected(connected);
+    m_entries->setStale(!connected);
+    updateQueryIndicator();
 }
 
 void MainWindow::openProfile(const ConnectionProfile &profile, bool demo)
@@ -594,6 +653,7 @@ void MainWindow::onConnectionLost(const StoreError &error)
     setConnected(false);
     updateActions();
     m_statusState->setText(tr("connection lost"));
+    m_statusLatency->clear(); // the last round trip says nothing about a server that is gone
     m_statusState->setToolTip(error.message());
     m_dashboard->setStale(true);
     m_model->setStale(true);
@@ -601,11 +661,56 @@ void MainWindow::onConnectionLost(const StoreError &error)
     scheduleReconnect();
 }
 
+bool MainWindow::isQueryRunning() const
+{
+    return m_connected && (m_model->isLoading() || m_dashboardLoading);
+}
+
+void MainWindow::updateQueryIndicator()
+{
+    if (!isQueryRunning()) {
+        m_queryIndicatorDelay->stop();
+        m_queryIndicator->hide();
+    } else if (!m_queryIndicator->isVisible() && !m_queryIndicatorDelay->isActive()) {
+        m_queryIndicatorDelay->start();
+    }
+}
+
+void MainWindow::cancelQuery()
+{
+    if (m_model->isLoading()) {
+        m_model->abandon();
+        // Requests still queued for the abandoned generation are dropped before they run.
+        m_worker->supersedeBrowsing(m_model->generation());
+    }
+    if (m_dashboardLoading) {
+        m_dashboardToken = 0; // its answer is dropped
+        m_dashboardLoading = false;
+    }
+    // The statement running now is cancelled on the server (PostgreSQL; SQLite's are local and
+    // short); its answer, Cancelled, is dropped like the rest.
+    m_worker->cancelRunningRead();
+    updateQueryIndicator();
+    statusBar()->showMessage(tr("Query cancelled; what was loaded stays on screen (F5 loads "
+                                "again)."),
+                             8000);
+}
+
+void MainWindow::retryNow()
+{
+    if (m_connected)
+        return;
+    m_reconnectTimer->stop();
+    m_countdown = 0;
+    m_banner->setText(tr("Connection lost — reconnecting…"));
+    m_worker->post(&StoreWorker::open, m_config, m_profile.name, m_demo);
+}
+
 void MainWindow::scheduleReconnect()
 {
     m_countdown = m_backoffSeconds;
     m_backoffSeconds = std::min(m_backoffSeconds * 2, 30);
-    m_banner->setText(tr("Connection lost — retrying in %n s", nullptr, m_countdown));
+    m_banner->setText(tr("Connection lost — retrying in %Ln s", nullptr, m_countdown));
     m_banner->show();
     m_reconnectTimer->start();
 }
@@ -667,9 +772,12 @@ void MainWindow::runBulk(const QString &title, qint64 expected,
                          const std::function<void(quint64)> &start)
 {
     m_actionToken = nextToken();
+    m_expected = expected;
     auto *progress =
         new QProgressDialog(title, tr("Cancel"), 0, int(std::max<qint64>(expected, 0)), this);
     progress->setObjectName(QStringLiteral("progressDialog"));
+    progress->setWindowTitle(QString(title).remove(QStringLiteral("…")));
+    fitWindowTitle(progress);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);
     progress->setAutoClose(false);
@@ -696,7 +804,7 @@ void MainWindow::invalidateSelected()
         identities.size() == 1
             ? tr("Invalidate the entry of %1 / %2? Its connector will resync on its next start.")
                   .arg(identities.first().first, identities.first().second)
-            : tr("Invalidate the %n selected entries? Their connectors will resync on their next "
+            : tr("Invalidate the %Ln selected entries? Their connectors will resync on their next "
                  "start.",
                  nullptr, int(identities.size()));
     if (!confirm(tr("Invalidate"), question, identities.size() > 1))
@@ -720,12 +828,10 @@ void MainWindow::invalidateMatching()
         }
         const QString question =
             filter.isEmpty()
-                ? tr("No filter is set: invalidate ALL %n entries in %1?", nullptr, int(count))
+                ? tr("No filter is set: invalidate ALL %Ln entries in %1?", nullptr, int(count))
                       .arg(m_profile.name)
-                : tr("Invalidate %n entries matching %1 in %2?", nullptr, int(count))
-                      .arg(QString::fromUtf8(
-                               QJsonDocument(filter.toJson()).toJson(QJsonDocument::Compact)),
-                           m_profile.name);
+                : tr("Invalidate %Ln entries matching %1 in %2?", nullptr, int(count))
+                      .arg(Describe::filter(filter), m_profile.name);
         if (!confirm(tr("Invalidate"), question, true))
             return;
         runBulk(tr("Invalidating…"), count, [this, filter](quint64 token) {
@@ -740,20 +846,32 @@ void MainWindow::cleanupExpired()
     if (!m_connected || !m_privileges.canWrite)
         return;
     m_previewToken = nextToken();
-    m_onPreview = [this](qint64 count) {
+    m_onPreview = nullptr;
+    m_onCleanupPreview = [this](qint64 count, qint64 expired) {
         if (count == 0) {
             QMessageBox::information(this, tr("Clean up"), tr("There are no expired entries."));
             return;
         }
-        if (!confirm(
-                tr("Delete"),
-                tr("Delete %n expired entries from %1?", nullptr, int(count)).arg(m_profile.name),
-                true))
+        // Cleanup deletes every entry past its expiry: the Expired card's entries and the
+        // invalidated ones whose time has also run out. Said so when there are such.
+        const qint64 invalidated = count - expired;
+        QString question =
+            invalidated > 0
+                ? tr("Delete %Ln entries past their expiry from %1?", nullptr, int(count))
+                          .arg(m_profile.name) +
+                      QStringLiteral("\n\n") +
+                      tr("%Ln expired (as on the Expired card) and %1 invalidated entries that "
+                         "have expired since: cleanup deletes both.",
+                         nullptr, int(expired))
+                          .arg(QLocale().toString(invalidated))
+                : tr("Delete %Ln expired entries from %1?", nullptr, int(count))
+                      .arg(m_profile.name);
+        if (!confirm(tr("Delete"), question, true))
             return;
         runBulk(tr("Deleting expired entries…"), count,
                 [this](quint64 token) { m_worker->post(&StoreWorker::cleanup, token); });
     };
-    m_worker->post(&StoreWorker::previewCleanup, m_previewToken);
+    m_worker->post(&StoreWorker::previewCleanupParts, m_previewToken);
 }
 
 void MainWindow::testSync()
@@ -767,6 +885,7 @@ void MainWindow::testSync()
                    const QString &environment, const TimeSyncState &state) {
                 const quint64 token = nextToken();
                 m_actionToken = token;
+                m_expected = -1;
                 m_worker->post(&StoreWorker::writeSync, token, user, credential, exchange,
                                environment, state);
             });
@@ -789,6 +908,7 @@ void MainWindow::exportEntries(const QString &pathIn)
     runBulk(tr("Exporting…"), m_model->totalCount(), [this, filter, path, json](quint64 token) {
         m_worker->post(&StoreWorker::exportEntries, token, filter, path, json);
     });
+    m_expected = -1; // the count on screen is no preview: no explanation when it differs
 }
 
 void MainWindow::exportCharts(const QString &directoryIn)
@@ -808,7 +928,7 @@ void MainWindow::exportCharts(const QString &directoryIn)
                 QDir(directory).filePath(names.at(i) + QStringLiteral(".png"))))
             ++written;
     }
-    statusBar()->showMessage(tr("%n charts written to %1", nullptr, written).arg(directory), 8000);
+    statusBar()->showMessage(tr("%Ln charts written to %1", nullptr, written).arg(directory), 8000);
 }
 
 void MainWindow::setTheme(const QString &theme)

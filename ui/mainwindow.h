@@ -15,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QProgressDialog;
+class QPushButton;
 class QStandardItemModel;
 class QTabWidget;
 class QTableView;
@@ -74,6 +75,9 @@ public Q_SLOTS:
     void testSync();
     void exportEntries(const QString &path = QString());
     void exportCharts(const QString &directory = QString());
+    // The status bar's Cancel: gives up on the running entry and dashboard queries (their
+    // answers are dropped; what is on screen stays).
+    void cancelQuery();
 
 Q_SIGNALS:
     void connected();
@@ -91,6 +95,12 @@ private:
     void onOpenFailed(const StoreError &error);
     void onConnectionLost(const StoreError &error);
     void scheduleReconnect();
+    // The banner's "Retry now": reconnects at once instead of at the end of the countdown.
+    void retryNow();
+    // Shows the status bar's "Query running… Cancel" while a query runs (after a short delay,
+    // so that quick ones do not flicker), hides it when none does.
+    void updateQueryIndicator();
+    bool isQueryRunning() const;
     void updateActions();
     void updateEnvironmentBand();
     void loadAudit();
@@ -116,7 +126,9 @@ private:
     quint64 m_pingToken = 0;
     quint64 m_previewToken = 0;
     quint64 m_actionToken = 0;
+    qint64 m_expected = -1; // the running action's previewed count, -1 when none
     std::function<void(qint64)> m_onPreview;
+    std::function<void(qint64, qint64)> m_onCleanupPreview; // deletes, of which expired
     QPointer<QProgressDialog> m_progress;
 
     QHash<QString, QAction *> m_actions;
@@ -127,6 +139,9 @@ private:
     ActivityPage *m_activity;
     QLabel *m_band;
     QLabel *m_banner;
+    QPushButton *m_retryButton;
+    QWidget *m_queryIndicator;
+    bool m_dashboardLoading = false;
     QLabel *m_statusProfile;
     QLabel *m_statusServer;
     QLabel *m_statusLatency;
@@ -135,6 +150,7 @@ private:
     QTimer *m_pingTimer;
     QTimer *m_tickTimer;
     QTimer *m_pushDebounce;
+    QTimer *m_queryIndicatorDelay;
     int m_backoffSeconds = 1;
     int m_countdown = 0;
 };

@@ -1,5 +1,8 @@
 #include "ui/profilesdialog.h"
 
+#include "core/store/cachestore.h"
+
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -8,16 +11,20 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QPointer>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QThread>
 #include <QVBoxLayout>
 
 namespace cc {
 namespace ui {
 
-ProfilesDialog::ProfilesDialog(QWidget *parent)
+ProfilesDialog::ProfilesDialog(QWidget *parent, const QString &currentName)
     : QDialog(parent)
     , m_profiles(ProfileStore::load())
+    , m_vault(new PasswordVault(this))
 {
     setObjectName(QStringLiteral("profilesDialog"));
     setWindowTitle(tr("Connection profiles"));
@@ -31,6 +38,7 @@ ProfilesDialog::ProfilesDialog(QWidget *parent)
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setObjectName(QStringLiteral("profileList"));
     left->addWidget(m_list);
     auto *row = new QHBoxLayout;
     auto *add = new QPushButton(tr("Add"), this);
@@ -59,11 +67,34 @@ ProfilesDialog::ProfilesDialog(QWidget *parent)
     auto *caRow = new QHBoxLayout;
     caRow->addWidget(m_caFile);
     caRow->addWidget(browse);
+    m_name->setObjectName(QStringLiteral("nameEdit"));
+    m_url->setObjectName(QStringLiteral("urlEdit"));
+    m_tag->setObjectName(QStringLiteral("tagCombo"));
+    m_password = new QLineEdit(this);
+    m_password->setObjectName(QStringLiteral("passwordEdit"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(PasswordVault::isAvailable()
+                                       ? tr("kept in the system keychain")
+                                       : tr("not saved: asked for when connecting"));
+    m_passwordNotice = new QLabel(this);
+    m_passwordNotice->setObjectName(QStringLiteral("passwordNotice"));
+    m_passwordNotice->setWordWrap(true);
+    m_passwordNotice->setStyleSheet(QStringLiteral("color: #b26a00"));
+    m_passwordNotice->hide();
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Database URL:"), m_url);
+    form->addRow(tr("Password:"), m_password);
+    form->addRow(m_passwordNotice);
     form->addRow(tr("Environment:"), m_tag);
     form->addRow(tr("TLS mode:"), m_sslMode);
     form->addRow(tr("CA file:"), caRow);
+    m_testButton = new QPushButton(tr("&Test connection"), this);
+    m_testButton->setObjectName(QStringLiteral("testConnectionButton"));
+    m_testResult = new QLabel(this);
+    m_testResult->setObjectName(QStringLiteral("testResult"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(m_testButton, m_testResult);
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #c62828"));
@@ -97,6 +128,20 @@ ProfilesDialog::ProfilesDialog(QWidget *parent)
         if (!file.isEmpty())
             m_caFile->setText(file);
     });
+    connect(m_url, &QLineEdit::editingFinished, this, &ProfilesDialog::stripPassword);
+    connect(m_testButton, &QPushButton::clicked, this, &ProfilesDialog::testConnection);
+    // The list follows the name and the tag as they are edited.
+    connect(m_name, &QLineEdit::textEdited, this, [this](const QString &name) {
+        if (QTableWidgetItem *item = m_list->item(m_current, 0))
+            item->setText(name.trimmed());
+    });
+    connect(m_tag, &QComboBox::currentIndexChanged, this, [this]() {
+        if (QTableWidgetItem *item = m_list->item(m_current, 1)) {
+            const auto tag = ConnectionProfile::Tag(m_tag->currentData().toInt());
+            item->setText(ConnectionProfile::tagName(tag));
+            item->setForeground(ConnectionProfile::tagColor(tag));
+        }
+    });
     connect(m_list, &QTableWidget::currentCellChanged, this, [this](int current) {
         store(m_current);
         load(current);
@@ -116,8 +161,125 @@ ProfilesDialog::ProfilesDialog(QWidget *parent)
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     refreshList();
-    if (!m_profiles.isEmpty())
-        m_list->selectRow(0);
+    if (!m_profiles.isEmpty()) {
+        int first = 0;
+        for (int i = 0; i < m_profiles.size(); ++i) {
+            if (m_profiles.at(i).name == currentName)
+                first = i;
+        }
+        m_list->selectRow(first);
+    }
+}
+
+ProfilesDialog::~ProfilesDialog() = default;
+
+void ProfilesDialog::stripPassword()
+{
+    const QString typed = m_url->text().trimmed();
+    QString error;
+    const DatabaseConfig config = DatabaseConfig::fromUrl(typed, &error);
+    QString password;
+    QString stripped;
+    if (error.isEmpty() && !config.password.isEmpty()) {
+        password = config.password;
+        stripped = config.toUrl();
+    } else if (!error.isEmpty() && DatabaseConfig::withoutPassword(typed) != typed) {
+        stripped = DatabaseConfig::withoutPassword(typed); // "***" marks where it was
+    }
+    if (stripped.isEmpty())
+        return;
+    m_url->setText(stripped);
+    if (!password.isEmpty())
+        m_password->setText(password);
+    m_passwordNotice->setText(
+        password.isEmpty()
+            ? tr("The password was removed from the URL and is not saved; type it into the "
+                 "password field.")
+        : PasswordVault::isAvailable()
+            ? tr("The password was taken out of the URL: it goes to the system keychain, "
+                 "never into the settings file.")
+            : tr("The password was taken out of the URL and is not saved (there is no system "
+                 "keychain): the console asks for it when connecting; ~/.pgpass or PGPASSWORD "
+                 "work too."));
+    m_passwordNotice->show();
+}
+
+void ProfilesDialog::testConnection()
+{
+    stripPassword();
+    store(m_current);
+    if (m_current < 0 || m_current >= m_profiles.size())
+        return;
+    QString error;
+    DatabaseConfig config = m_profiles.at(m_current).config(&error);
+    if (!error.isEmpty()) {
+        m_testResult->setText(error);
+        return;
+    }
+    config.password = m_password->text();
+    m_testButton->setEnabled(false);
+    m_testResult->setText(tr("Connecting…"));
+    const quint64 run = ++m_testRun;
+    QPointer<ProfilesDialog> self(this);
+    // Off the GUI thread: a server that does not answer must not freeze the dialog.
+    QThread *thread = QThread::create([self, run, config]() {
+        CacheStore::Options options;
+        options.timeout = std::chrono::milliseconds(5000);
+        CacheStore store(config, options);
+        const StoreError opened = store.open();
+        QString text;
+        bool ok = false;
+        if (opened && opened.kind() != StoreError::SchemaMissing &&
+            opened.kind() != StoreError::SchemaTooNew) {
+            text = opened.message();
+        } else {
+            const auto info = store.serverInfo();
+            const SchemaStatus schema = store.schemaStatus();
+            if (!info.ok()) {
+                text = info.error().message();
+            } else {
+                ok = true;
+                QString schemaText;
+                switch (schema.state) {
+                case SchemaStatus::State::Current:
+                    schemaText =
+                        ProfilesDialog::tr("schema version %1, current").arg(schema.version);
+                    break;
+                case SchemaStatus::State::Outdated:
+                    schemaText =
+                        ProfilesDialog::tr("schema version %1, needs migrate").arg(schema.version);
+                    break;
+                case SchemaStatus::State::SeedOnly:
+                    schemaText = ProfilesDialog::tr("the seed's table only, needs migrate");
+                    break;
+                case SchemaStatus::State::Missing:
+                    schemaText = ProfilesDialog::tr("no schema yet, needs migrate");
+                    break;
+                case SchemaStatus::State::TooNew:
+                    schemaText = ProfilesDialog::tr("schema version %1, newer than this console")
+                                     .arg(schema.version);
+                    break;
+                }
+                // Through a pooler or straight to the server: until the store can tell a pooler
+                // apart, every connection is direct.
+                text =
+                    ProfilesDialog::tr("Connected: %1 %2 as %3, database %4; %5; direct "
+                                       "connection; round trip %6 ms.")
+                        .arg(info->backend, info->version, info->role, info->database, schemaText,
+                             QLocale().toString(double(info->latencyUs) / 1000.0, 'f', 1));
+            }
+        }
+        QMetaObject::invokeMethod(qApp, [self, run, text, ok]() {
+            if (!self || run != self->m_testRun)
+                return;
+            self->m_testButton->setEnabled(true);
+            self->m_testResult->setStyleSheet(ok ? QStringLiteral("color: #2e7d32")
+                                                 : QStringLiteral("color: #c62828"));
+            self->m_testResult->setText(text);
+        });
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
 }
 
 bool ProfilesDialog::saveAll()
@@ -132,6 +294,12 @@ bool ProfilesDialog::saveAll()
         }
     }
     ProfileStore::save(m_profiles);
+    if (PasswordVault::isAvailable()) {
+        for (auto it = m_passwords.cbegin(); it != m_passwords.cend(); ++it) {
+            if (!it.value().isEmpty())
+                m_vault->write(it.key(), it.value(), [](const QString &) {});
+        }
+    }
     return true;
 }
 
@@ -153,7 +321,8 @@ void ProfilesDialog::load(int row)
     const bool valid = row >= 0 && row < m_profiles.size();
     for (QWidget *w : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_url),
                        static_cast<QWidget *>(m_tag), static_cast<QWidget *>(m_sslMode),
-                       static_cast<QWidget *>(m_caFile)})
+                       static_cast<QWidget *>(m_caFile), static_cast<QWidget *>(m_password),
+                       static_cast<QWidget *>(m_testButton)})
         w->setEnabled(valid);
     if (!valid)
         return;
@@ -163,6 +332,9 @@ void ProfilesDialog::load(int row)
     m_tag->setCurrentIndex(m_tag->findData(int(p.tag)));
     m_sslMode->setCurrentIndex(std::max(0, m_sslMode->findData(p.sslMode)));
     m_caFile->setText(p.sslRootCert);
+    m_password->setText(m_passwords.value(p.name));
+    m_passwordNotice->hide();
+    m_testResult->clear();
 }
 
 void ProfilesDialog::store(int row)
@@ -175,6 +347,7 @@ void ProfilesDialog::store(int row)
     p.tag = ConnectionProfile::Tag(m_tag->currentData().toInt());
     p.sslMode = m_sslMode->currentData().toString();
     p.sslRootCert = m_caFile->text().trimmed();
+    m_passwords.insert(p.name, m_password->text());
     if (QTableWidgetItem *item = m_list->item(row, 0))
         item->setText(p.name);
 }

@@ -3,29 +3,37 @@
 #include "ui/profiles.h"
 
 #include <QDialog>
+#include <QHash>
 
 #include <optional>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableWidget;
 
 namespace cc {
 namespace ui {
 
-// Edits the connection profiles (never a password).
+// Edits the connection profiles. A password never goes into a profile: typed into the URL it is
+// moved to the (masked) password field, which goes to the OS keychain when there is one.
 class ProfilesDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    explicit ProfilesDialog(QWidget *parent = nullptr);
+    // Opens on the profile named `currentName` (the first one when there is none such).
+    explicit ProfilesDialog(QWidget *parent = nullptr, const QString &currentName = QString());
+    ~ProfilesDialog() override;
     QList<ConnectionProfile> profiles() const { return m_profiles; }
     // The profile to open now, when the dialog was closed with Connect.
     std::optional<ConnectionProfile> connectTo() const { return m_connectTo; }
 
 private:
+    // Takes a password typed into the URL out of it, into the password field, and says so.
+    void stripPassword();
+    void testConnection();
     void load(int row);
     void store(int row);
     void refreshList();
@@ -40,6 +48,13 @@ private:
     QComboBox *m_tag;
     QComboBox *m_sslMode;
     QLineEdit *m_caFile;
+    QLineEdit *m_password;
+    QLabel *m_passwordNotice;
+    QPushButton *m_testButton;
+    QLabel *m_testResult;
+    QHash<QString, QString> m_passwords; // by profile name, for the keychain on save
+    PasswordVault *m_vault;
+    quint64 m_testRun = 0;
     QLabel *m_error;
     int m_current = -1;
 };

@@ -152,6 +152,7 @@ void StoreWorker::ping(quint64 token)
 
 void StoreWorker::loadDashboard(quint64 token, int rangeMinutes, int bucketMinutes)
 {
+    const ReadScope reading(m_readRunning);
     if (!ready(token))
         return;
     auto stats = m_store->stats(std::chrono::minutes(rangeMinutes));
@@ -181,6 +182,7 @@ void StoreWorker::loadPage(quint64 token, quint64 generation, const BrowseReques
     if (!ready(token))
         return;
     Q_EMIT browseStarted(token);
+    const ReadScope reading(m_readRunning);
     auto page = m_store->browse(request);
     if (!page.ok()) {
         report(token, page.error());
@@ -196,6 +198,7 @@ void StoreWorker::loadCount(quint64 token, quint64 generation, const EntryFilter
     if (!ready(token))
         return;
     Q_EMIT browseStarted(token);
+    const ReadScope reading(m_readRunning);
     auto n = m_store->count(filter);
     if (!n.ok()) {
         report(token, n.error());
@@ -323,6 +326,25 @@ void StoreWorker::previewCleanup(quint64 token)
         return;
     }
     Q_EMIT previewReady(token, n.value());
+}
+
+void StoreWorker::previewCleanupParts(quint64 token)
+{
+    if (!ready(token))
+        return;
+    auto deletes = m_store->countExpired();
+    if (!deletes.ok()) {
+        report(token, deletes.error());
+        return;
+    }
+    EntryFilter expiredOnly;
+    expiredOnly.state = EntryFilter::State::Expired;
+    auto expired = m_store->count(expiredOnly);
+    if (!expired.ok()) {
+        report(token, expired.error());
+        return;
+    }
+    Q_EMIT cleanupPreviewReady(token, deletes.value(), std::min(expired.value(), deletes.value()));
 }
 
 void StoreWorker::cleanup(quint64 token)

@@ -53,6 +53,11 @@ public:
         const auto canceller = std::atomic_load(&m_canceller);
         return canceller && canceller->cancel();
     }
+    // Thread-safe: the same, but only while the worker runs a read of the entry browser or the
+    // dashboard (the status bar's Cancel): a bulk action has its own cancel between batches.
+    // (A read that ends just as this is called leaves a window of the server's round trip in
+    // which the next statement could be hit; a bulk batch hit so reports itself cancelled.)
+    bool cancelRunningRead() { return m_readRunning.load() && cancelRunningQuery(); }
 
     static void registerTypes();
 
@@ -86,6 +91,9 @@ public Q_SLOTS:
     void invalidateIdentities(quint64 token, const QList<cc::ui::Identity> &identities);
     void invalidateMatching(quint64 token, const cc::EntryFilter &filter);
     void previewCleanup(quint64 token);
+    // The cleanup preview in parts: what cleanup deletes, and how many of those are expired
+    // (the Expired card's kind); the rest are invalidated entries past their expiry.
+    void previewCleanupParts(quint64 token);
     void cleanup(quint64 token);
     void writeSync(quint64 token, const QString &userId, const QString &credentialId,
                    const QString &exchange, const QString &environment,
@@ -112,6 +120,7 @@ Q_SIGNALS:
     void entryLoaded(quint64 token, const cc::CacheEntry &entry);
     void auditLoaded(quint64 token, const QList<cc::AuditRecord> &records);
     void previewReady(quint64 token, qint64 count);
+    void cleanupPreviewReady(quint64 token, qint64 deletes, qint64 expired);
     void progress(quint64 token, qint64 done);
     // The outcome of an action that changes data (or exports); a no-error StoreError on success,
     // kind Cancelled when the operator stopped it.
@@ -141,6 +150,20 @@ private:
     bool m_lost = false;
     std::unique_ptr<ChangeFeed> m_feed;          // PostgreSQL NOTIFYs, see open()
     std::shared_ptr<QueryCanceller> m_canceller; // atomic_load/atomic_store: read by any thread
+    std::atomic<bool> m_readRunning{false};      // see cancelRunningRead()
+    // Marks a read of the browser or the dashboard for its scope.
+    struct ReadScope
+    {
+        explicit ReadScope(std::atomic<bool> &flag)
+            : m_flag(flag)
+        {
+            m_flag = true;
+        }
+        ~ReadScope() { m_flag = false; }
+        ReadScope(const ReadScope &) = delete;
+        ReadScope &operator=(const ReadScope &) = delete;
+        std::atomic<bool> &m_flag;
+    };
 };
 
 } // namespace ui

@@ -12,8 +12,11 @@
 #include "tests/support/testdatabase.h"
 #include "ui/confirmdialog.h"
 #include "ui/dashboard.h"
+#include "ui/describe.h"
+#include "ui/entriespage.h"
 #include "ui/entrymodel.h"
 #include "ui/mainwindow.h"
+#include "ui/profilesdialog.h"
 #include "ui/storeworker.h"
 #include "ui/testsyncdialog.h"
 
@@ -25,12 +28,15 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -46,10 +52,12 @@
 #include <QStandardItemModel>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
+#include <QToolButton>
 
 #include <functional>
 
@@ -943,10 +951,15 @@ private Q_SLOTS:
                  qPrintable(window->banner()->text()));
         QVERIFY(window->entryModel()->isStale());
         QVERIFY(window->statusText().contains(QStringLiteral("connection lost")));
+        QVERIFY(!window->entryView()->isEnabled()); // greyed like the dashboard
+        QVERIFY(window->findChild<QLabel *>(QStringLiteral("statusLatency"))->text().isEmpty());
         QVERIFY(test::TestDatabase::startServer());
+        // Retry now: straight away, not at the end of the countdown.
+        window->banner()->findChild<QPushButton *>(QStringLiteral("retryButton"))->click();
         // Backoff 1 s, 2 s, ...: it comes back by itself, the data no longer stale.
         QVERIFY(QTest::qWaitFor([&]() { return !window->banner()->isVisible(); }, 30000));
         QVERIFY(QTest::qWaitFor([&]() { return !window->entryModel()->isStale(); }, 10000));
+        QVERIFY(window->entryView()->isEnabled());
         QVERIFY(window->statusText().contains(QStringLiteral("connected")));
     }
 
@@ -996,6 +1009,494 @@ private Q_SLOTS:
                      err.contains(QStringLiteral("connector-cache stats")) &&
                      err.contains(QStringLiteral("xvfb-run")),
                  qPrintable(err));
+    }
+
+    // Issue 19 -----------------------------------------------------------------------------
+
+    void confirmationsSpeakInWords()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        auto window = openWindow();
+        QVERIFY(window);
+        window->showPage(MainWindow::Page::Entries);
+        window->filterEdit()->setText(QStringLiteral("exchange:bingx state:expired"));
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                const EntryFilter f = window->entryModel()->filter();
+                return f.exchange == QStringLiteral("BINGX") &&
+                       f.state == EntryFilter::State::Expired;
+            },
+            5000));
+        EntryFilter filter = window->entryModel()->filter();
+        CacheStore direct(m_db->config());
+        const qint64 previewed = direct.countInvalidatable(filter).value();
+        QVERIFY(previewed > 3);
+        // Between the preview and the run, three of the matching entries are invalidated
+        // elsewhere: the status bar says why fewer rows changed than previewed.
+        BrowseRequest request;
+        request.filter = filter;
+        request.limit = 3;
+        const QList<CacheEntry> three = direct.browse(request)->entries;
+        QCOMPARE(three.size(), 3);
+        QString question;
+        std::function<void()> answer = [&]() {
+            auto *dialog = qobject_cast<ConfirmDialog *>(QApplication::activeModalWidget());
+            if (!dialog) {
+                QTimer::singleShot(10, answer);
+                return;
+            }
+            question = dialog->findChild<QLabel *>(QStringLiteral("confirmQuestion"))->text();
+            for (const CacheEntry &e : three)
+                direct.invalidate(e.userId, e.credentialId);
+            dialog->accept();
+        };
+        QTimer::singleShot(0, answer);
+        QSignalSpy done(window.get(), &MainWindow::actionCompleted);
+        window->invalidateMatching();
+        QVERIFY(done.wait(20000));
+        QVERIFY2(question.contains(QStringLiteral("exchange = BINGX, state = expired")),
+                 qPrintable(question));
+        QVERIFY2(!question.contains(QLatin1Char('{')), qPrintable(question));
+        QCOMPARE(done.at(0).at(1).toLongLong(), previewed - 3);
+        const QString status = window->statusBar()->currentMessage();
+        QVERIFY2(status.startsWith(QStringLiteral("Invalidated %1 entries").arg(previewed - 3)),
+                 qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("renewed, invalidated or locked meanwhile")),
+                 qPrintable(status));
+        QVERIFY2(!status.contains(QStringLiteral("invalidate-matching")), qPrintable(status));
+
+        // The Activity page's Filter column in the same words, the whole text as its tooltip.
+        window->showPage(MainWindow::Page::Activity);
+        QStandardItemModel *audit = window->auditModel();
+        QVERIFY(QTest::qWaitFor([&]() { return audit->rowCount() >= 1; }, 10000));
+        bool found = false;
+        for (int row = 0; row < audit->rowCount(); ++row) {
+            const QStandardItem *item = audit->item(row, 6);
+            if (item->text() == QStringLiteral("exchange = BINGX, state = expired")) {
+                found = true;
+                QCOMPARE(item->toolTip(), item->text());
+            }
+        }
+        QVERIFY(found);
+
+        // Thousands grouped, plural forms, and every finished action in words.
+        QCOMPARE(Describe::actionDone(QStringLiteral("invalidate-matching"), 19106),
+                 QStringLiteral("Invalidated 19,106 entries"));
+        QVERIFY(Describe::previewDifference(QStringLiteral("invalidate-matching"), 19720, 19106)
+                    .contains(QStringLiteral("19,720")));
+        QVERIFY(Describe::previewDifference(QStringLiteral("cleanup"), 5, 5).isEmpty());
+        QCOMPARE(
+            Describe::auditFilter(QStringLiteral("[{\"userId\":\"u1\",\"credentialId\":\"c1\"}]")),
+            QStringLiteral("user = u1, credential = c1"));
+        QCOMPARE(Describe::filter(EntryFilter()), QStringLiteral("all entries"));
+    }
+
+    void cleanupPreviewSaysWhatItDeletes()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        CacheStore direct(m_db->config());
+        // Some invalidated entries past their expiry, which cleanup deletes as well.
+        EntryFilter bybit;
+        bybit.exchange = QStringLiteral("BYBIT");
+        bybit.state = EntryFilter::State::Expired;
+        QVERIFY(direct.invalidateMatching(bybit).value() > 0);
+        const qint64 deletes = direct.countExpired().value();
+        EntryFilter expiredOnly;
+        expiredOnly.state = EntryFilter::State::Expired;
+        const qint64 expired = direct.count(expiredOnly).value();
+        QVERIFY(expired > 0 && deletes > expired);
+
+        auto window = openWindow();
+        QVERIFY(window);
+        // The dashboard's Expired card counts only the expired (not invalidated) and says that
+        // cleanup deletes invalidated entries past their expiry too.
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                return window->dashboard()->cardText(QStringLiteral("expired")) ==
+                       QLocale().toString(expired);
+            },
+            20000));
+        auto *card = window->dashboard()->findChild<QLabel *>(QStringLiteral("value_expired"));
+        QVERIFY2(card->toolTip().contains(QStringLiteral("invalidated")),
+                 qPrintable(card->toolTip()));
+
+        QString question;
+        answerNextDialog(false, QString(), &question);
+        window->cleanupExpired();
+        QVERIFY(QTest::qWaitFor([&]() { return !question.isEmpty(); }, 10000));
+        QVERIFY2(question.contains(QStringLiteral("Delete %1 entries past their expiry")
+                                       .arg(QLocale().toString(deletes))),
+                 qPrintable(question));
+        QVERIFY2(question.contains(QStringLiteral("%1 expired (as on the Expired card) and %2 "
+                                                  "invalidated")
+                                       .arg(QLocale().toString(expired))
+                                       .arg(QLocale().toString(deletes - expired))),
+                 qPrintable(question));
+        QVERIFY(drainWorker(window->worker()));
+        QCOMPARE(direct.countExpired().value(), deletes); // declined: nothing deleted
+    }
+
+    void numbersAreGroupedAndPluralised()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        MainWindow window; // installs the English plural forms
+        QCOMPARE(Describe::actionDone(QStringLiteral("cleanup"), 1),
+                 QStringLiteral("Deleted 1 expired entry"));
+        QCOMPARE(Describe::actionDone(QStringLiteral("invalidate"), 1000000),
+                 QStringLiteral("Invalidated 1,000,000 entries"));
+        auto *count = window.entriesPage()->findChild<QLabel *>(QStringLiteral("countLabel"));
+        QVERIFY(count);
+        Q_EMIT window.entryModel()->countChanged(1);
+        QCOMPARE(count->text(), QStringLiteral("1 entry"));
+        Q_EMIT window.entryModel()->countChanged(1000000);
+        QCOMPARE(count->text(), QStringLiteral("1,000,000 entries"));
+
+        // Chart labels: the axis and bar labels of the expiry outlook carry group separators.
+        CacheStats stats;
+        stats.total = 1000000;
+        stats.valid = 900000;
+        stats.expiringIn5m = 3000;
+        stats.expiringIn15m = 12000;
+        stats.expiringIn60m = 48000;
+        window.dashboard()->showData(stats, {}, {}, 15);
+        QCOMPARE(window.dashboard()->cardText(QStringLiteral("entries")),
+                 QStringLiteral("1,000,000"));
+        QStringList labels;
+        for (QChartView *view : window.dashboard()->charts()) {
+            QVERIFY(view->chart()->localizeNumbers());
+            for (QGraphicsItem *item : view->scene()->items()) {
+                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item))
+                    labels << text->toPlainText();
+                else if (auto *simple = dynamic_cast<QGraphicsSimpleTextItem *>(item))
+                    labels << simple->text();
+            }
+        }
+        window.show();
+        QTest::qWait(50);
+        for (QChartView *view : window.dashboard()->charts()) {
+            for (QGraphicsItem *item : view->scene()->items()) {
+                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item))
+                    labels << text->toPlainText();
+            }
+        }
+        // 48,000 within the hour: the count axis ticks at 20,000 (localized, not blank: a "%d"
+        // label format is left empty once numbers are localized).
+        QVERIFY2(labels.contains(QStringLiteral("20,000")),
+                 qPrintable(labels.join(QStringLiteral(" | "))));
+        QVERIFY2(!labels.contains(QStringLiteral("12000")) &&
+                     !labels.contains(QStringLiteral("48000")),
+                 qPrintable(labels.join(QStringLiteral(" | "))));
+
+        // A dialog is as wide as its title.
+        const QString title = QStringLiteral("Invalidate all matching entries in production-eu");
+        ConfirmDialog dialog(title, QStringLiteral("?"), QString());
+        QVERIFY(dialog.minimumWidth() > dialog.fontMetrics().horizontalAdvance(title));
+    }
+
+    void userColumnFitsItsIds()
+    {
+        // Two users whose IDs differ only at their ends must be told apart on screen.
+        CacheStore direct(m_db->config());
+        const QString a = QStringLiteral("svc-eu-west-1-settlement-worker-0001");
+        const QString b = QStringLiteral("svc-eu-west-1-settlement-worker-0002");
+        TimeSyncState state;
+        state.timeOffsetMs = 12;
+        state.lastSyncTime = QDateTime::currentDateTimeUtc();
+        QVERIFY(!direct.set(a, QStringLiteral("c1"), QStringLiteral("BYBIT"),
+                            QStringLiteral("MAINNET"), state));
+        QVERIFY(!direct.set(b, QStringLiteral("c1"), QStringLiteral("BYBIT"),
+                            QStringLiteral("MAINNET"), state));
+        auto window = openWindow();
+        QVERIFY(window);
+        window->showPage(MainWindow::Page::Entries);
+        window->filterEdit()->setText(QStringLiteral("svc-eu-west"));
+        EntryModel *model = window->entryModel();
+        QVERIFY(waitForRows(model, 2));
+        QVERIFY(QTest::qWaitFor([&]() { return model->entryAt(1) != nullptr; }, 10000));
+        QTableView *view = window->entryView();
+        QCOMPARE(view->textElideMode(), Qt::ElideMiddle);
+        const int needed = view->fontMetrics().horizontalAdvance(a);
+        QVERIFY(needed < EntriesPage::kUserColumnLimit); // else it would be elided, not fitted
+        QVERIFY2(QTest::qWaitFor(
+                     [&]() { return view->columnWidth(EntryModel::UserColumn) > needed; }, 5000),
+                 qPrintable(QStringLiteral("%1 <= %2")
+                                .arg(view->columnWidth(EntryModel::UserColumn))
+                                .arg(needed)));
+    }
+
+    void profilesDialogMasksTestsAndFollowsEdits()
+    {
+        ConnectionProfile first;
+        first.name = QStringLiteral("first");
+        first.url = QStringLiteral("postgresql://ops@db1.example:5432/cache");
+        ConnectionProfile here;
+        here.name = QStringLiteral("here");
+        here.url = m_db->url();
+        here.tag = ConnectionProfile::Tag::Staging;
+        ProfileStore::save({first, here});
+        auto restore = qScopeGuard([]() { ProfileStore::save({}); });
+
+        // Opens on the current profile.
+        ProfilesDialog dialog(nullptr, QStringLiteral("here"));
+        auto *list = dialog.findChild<QTableWidget *>(QStringLiteral("profileList"));
+        auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("nameEdit"));
+        auto *url = dialog.findChild<QLineEdit *>(QStringLiteral("urlEdit"));
+        auto *tag = dialog.findChild<QComboBox *>(QStringLiteral("tagCombo"));
+        auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
+        auto *notice = dialog.findChild<QLabel *>(QStringLiteral("passwordNotice"));
+        auto *test = dialog.findChild<QPushButton *>(QStringLiteral("testConnectionButton"));
+        auto *result = dialog.findChild<QLabel *>(QStringLiteral("testResult"));
+        QVERIFY(list && name && url && tag && password && notice && test && result);
+        dialog.show();
+        QCOMPARE(list->currentRow(), 1);
+        QCOMPARE(name->text(), QStringLiteral("here"));
+
+        // Test connection says what it reached: server, role, schema, direct.
+        test->click();
+        QVERIFY(QTest::qWaitFor([&]() { return result->text().contains(QStringLiteral("direct")); },
+                                20000));
+        QVERIFY2(result->text().contains(m_db->isPostgres() ? QStringLiteral("PostgreSQL")
+                                                            : QStringLiteral("SQLite")),
+                 qPrintable(result->text()));
+        QVERIFY2(result->text().contains(QStringLiteral("schema version")),
+                 qPrintable(result->text()));
+        // A server that is not there: said so, in words.
+        list->selectRow(0);
+        url->setText(QStringLiteral("postgresql://ops@127.0.0.1:1/cache?connect_timeout=2"));
+        test->click();
+        QVERIFY(QTest::qWaitFor([&]() { return test->isEnabled(); }, 20000));
+        QVERIFY2(!result->text().contains(QStringLiteral("direct")), qPrintable(result->text()));
+        QVERIFY(!result->text().isEmpty());
+
+        // The list follows the name and tag as they are edited.
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("renamed"));
+        QCOMPARE(list->item(0, 0)->text(), QStringLiteral("renamed"));
+        tag->setCurrentIndex(tag->findData(int(ConnectionProfile::Tag::Production)));
+        QCOMPARE(list->item(0, 1)->text(),
+                 ConnectionProfile::tagName(ConnectionProfile::Tag::Production));
+
+        // The password field is masked; a password typed into the URL moves there, announced.
+        QCOMPARE(password->echoMode(), QLineEdit::Password);
+        QVERIFY(notice->isHidden());
+        url->setText(QStringLiteral("postgresql://ops:s3cret@db1.example:5432/cache"));
+        Q_EMIT url->editingFinished();
+        QVERIFY2(!url->text().contains(QStringLiteral("s3cret")), qPrintable(url->text()));
+        QCOMPARE(password->text(), QStringLiteral("s3cret"));
+        QVERIFY(!notice->isHidden());
+        QVERIFY2(notice->text().contains(QStringLiteral("password")), qPrintable(notice->text()));
+    }
+
+    void filterBoxFlagsRemembersAndClears()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        window->showPage(MainWindow::Page::Entries);
+        EntriesPage *page = window->entriesPage();
+        EntryModel *model = window->entryModel();
+        QVERIFY(waitForRows(model, 1000));
+
+        // The state combo and state: agree, both ways.
+        window->filterEdit()->setText(QStringLiteral("exchange:bybit state:expired"));
+        page->applyFilter();
+        QCOMPARE(window->stateCombo()->currentData().toInt(), int(EntryFilter::State::Expired));
+        window->stateCombo()->setCurrentIndex(
+            window->stateCombo()->findData(int(EntryFilter::State::Valid)));
+        Q_EMIT window->stateCombo()->activated(window->stateCombo()->currentIndex());
+        QCOMPARE(window->filterEdit()->text(), QStringLiteral("exchange:bybit state:valid"));
+        QCOMPARE(model->filter().state, EntryFilter::State::Valid);
+        CacheStore direct(m_db->config());
+        QVERIFY(waitForRows(model, int(direct.count(model->filter()).value())));
+        // A filter that matched is remembered, newest first.
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                return page->recentFilters().value(0) ==
+                       QStringLiteral("exchange:bybit state:valid");
+            },
+            5000));
+
+        // An unknown value is flagged; the empty result says so and offers to clear.
+        QVERIFY(page->filterWarning()->isHidden());
+        window->filterEdit()->setText(QStringLiteral("exchange:kraken"));
+        page->applyFilter();
+        QVERIFY(!page->filterWarning()->isHidden());
+        QVERIFY2(
+            page->filterWarning()->text().contains(QStringLiteral("kraken"), Qt::CaseInsensitive),
+            qPrintable(page->filterWarning()->text()));
+        QVERIFY(waitForRows(model, 0));
+        QVERIFY(QTest::qWaitFor([&]() { return page->noMatchesBar()->isVisible(); }, 5000));
+        QVERIFY(!page->recentFilters().contains(QStringLiteral("exchange:kraken")));
+        page->noMatchesBar()
+            ->findChild<QPushButton *>(QStringLiteral("clearFilterButton"))
+            ->click();
+        QVERIFY(window->filterEdit()->text().isEmpty());
+        QVERIFY(waitForRows(model, 1000));
+        QVERIFY(QTest::qWaitFor([&]() { return page->noMatchesBar()->isHidden(); }, 5000));
+        QVERIFY(page->filterWarning()->isHidden());
+
+        // A filter saved under a name comes back from the Saved menu.
+        page->saveFilter(QStringLiteral("stale bingx"), QStringLiteral("exchange:bingx before:2h"));
+        auto *saved = page->findChild<QToolButton *>(QStringLiteral("savedFiltersButton"));
+        QVERIFY(saved && saved->menu());
+        Q_EMIT saved->menu()->aboutToShow();
+        QAction *use = nullptr;
+        for (QAction *a : saved->menu()->actions()) {
+            if (a->text() == QStringLiteral("stale bingx"))
+                use = a;
+        }
+        QVERIFY(use);
+        use->trigger();
+        QCOMPARE(window->filterEdit()->text(), QStringLiteral("exchange:bingx before:2h"));
+        QCOMPARE(model->filter().exchange, QStringLiteral("BINGX"));
+        QSettings().remove(QStringLiteral("savedFilters"));
+    }
+
+    void chartTooltipsFindTheNearestPoint()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        Dashboard dashboard;
+        dashboard.resize(1200, 800);
+        dashboard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
+        QList<HistoryBucket> history;
+        const qint64 bucketMs = 15 * 60 * 1000;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch() / bucketMs * bucketMs;
+        for (int i = 95; i >= 0; --i) {
+            HistoryBucket b;
+            b.start = QDateTime::fromMSecsSinceEpoch(now - i * bucketMs, Qt::UTC);
+            b.hits = 1000 + 40 * (i % 7);
+            b.misses = 100 + i;
+            history << b;
+        }
+        dashboard.showData(CacheStats(), history, {}, 15);
+        QApplication::processEvents();
+        QChartView *view = dashboard.trafficChart();
+        QChart *chart = view->chart();
+        QLineSeries *hits = nullptr;
+        for (QAbstractSeries *s : chart->series()) {
+            if (s->name() == QStringLiteral("Hits"))
+                hits = qobject_cast<QLineSeries *>(s);
+        }
+        QVERIFY(hits);
+        const QPointF point = hits->at(40);
+        const QPoint onLine =
+            view->mapFromScene(chart->mapToScene(chart->mapToPosition(point, hits)));
+        // 20 px above the point (the old hover needed the mouse within 2 px of the line).
+        const QString tip = dashboard.pointTipAt(view, onLine - QPoint(0, 20));
+        QVERIFY2(
+            tip.contains(QStringLiteral("Hits: %1").arg(QLocale().toString(qint64(point.y())))),
+            qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral(",")), qPrintable(tip)); // 1,000 and up, grouped
+        // Far from every point: no tooltip.
+        QVERIFY(dashboard.pointTipAt(view, QPoint(1, 1)).isEmpty());
+    }
+
+    void disconnectedLooksStaleAndOffersRetry()
+    {
+        // A server that is not there (nothing listens on port 1): the window counts down.
+        MainWindow window;
+        window.show();
+        ConnectionProfile gone;
+        gone.name = QStringLiteral("gone");
+        gone.url = QStringLiteral("postgresql://ops@127.0.0.1:1/cache?connect_timeout=2");
+        window.openProfile(gone);
+        QVERIFY(QTest::qWaitFor([&]() { return window.banner()->isVisible(); }, 20000));
+        QVERIFY2(window.banner()->text().contains(QStringLiteral("retrying in")),
+                 qPrintable(window.banner()->text()));
+        // Greyed like the dashboard, no round trip in the status bar, Retry now in the banner.
+        QVERIFY(!window.entryView()->isEnabled());
+        QVERIFY(window.entryModel()->isStale());
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("statusLatency"))->text().isEmpty());
+        auto *retry = window.banner()->findChild<QPushButton *>(QStringLiteral("retryButton"));
+        QVERIFY(retry && retry->isVisible());
+        test::ArrivalSpy failed(window.worker(), &StoreWorker::openFailed);
+        retry->click();
+        QVERIFY2(window.banner()->text().contains(QStringLiteral("reconnecting")),
+                 qPrintable(window.banner()->text()));
+        QVERIFY(failed.waitFor(1, 20000)); // it did try at once
+        window.worker()->requestCancel();
+    }
+
+    void theStatusBarsCancelStopsTheStatementOnTheServer()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("cancelling a statement is PostgreSQL's (PQcancel); SQLite's are local");
+        auto window = openWindow();
+        QVERIFY(window);
+        window->showPage(MainWindow::Page::Entries);
+        QVERIFY(waitForRows(window->entryModel(), 1000));
+        QVERIFY(drainWorker(window->worker()));
+        auto *indicator = window->findChild<QWidget *>(QStringLiteral("queryIndicator"));
+        auto *cancel = window->findChild<QPushButton *>(QStringLiteral("cancelQueryButton"));
+        QVERIFY(indicator && cancel);
+        // Another session holds the table: the new filter's count waits on its lock, on the
+        // server, for up to the worker's 3 s statement bound.
+        CacheStore holder(m_db->config());
+        QCOMPARE(holder.open(), StoreError());
+        QSqlQuery lock(test::StoreInternals::database(holder));
+        QVERIFY(lock.exec(QStringLiteral("BEGIN")));
+        QVERIFY(
+            lock.exec(QStringLiteral("LOCK TABLE connector_state_cache IN ACCESS EXCLUSIVE MODE")));
+        test::ArrivalSpy started(window->worker(), &StoreWorker::browseStarted);
+        window->filterEdit()->setText(QStringLiteral("exchange:bingx"));
+        window->entriesPage()->applyFilter();
+        QVERIFY(started.waitFor(1, 5000));
+        QVERIFY(QTest::qWaitFor([&]() { return indicator->isVisible(); }, 5000));
+        QTest::qWait(200); // the statement has reached the server and waits there
+        QElapsedTimer clock;
+        clock.start();
+        cancel->click();
+        // The lock is still held: the worker is free again only because the statement was
+        // cancelled on the server, well before its own bound.
+        QVERIFY(drainWorker(window->worker()));
+        QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY2(!window->statusBar()->currentMessage().contains(QStringLiteral("canceling")),
+                 qPrintable(window->statusBar()->currentMessage()));
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+    }
+
+    void aRunningQueryCanBeCancelledFromTheStatusBar()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        window->showPage(MainWindow::Page::Entries);
+        EntryModel *model = window->entryModel();
+        QVERIFY(waitForRows(model, 1000));
+        QVERIFY(drainWorker(window->worker()));
+        auto *indicator = window->findChild<QWidget *>(QStringLiteral("queryIndicator"));
+        auto *cancel = window->findChild<QPushButton *>(QStringLiteral("cancelQueryButton"));
+        QVERIFY(indicator && cancel);
+        QVERIFY(!indicator->isVisible());
+        auto *updated = window->dashboard()->findChild<QLabel *>(QStringLiteral("updatedLabel"));
+        // Hold the worker, as a slow query would: the new filter's count and page wait.
+        QSemaphore gate;
+        auto release = qScopeGuard([&gate]() { gate.release(); });
+        QMetaObject::invokeMethod(
+            window->worker(), [&gate]() { gate.tryAcquire(1, 20000); }, Qt::QueuedConnection);
+        window->filterEdit()->setText(QStringLiteral("exchange:bingx"));
+        window->entriesPage()->applyFilter();
+        window->dashboard()->refreshNow();
+        // The status bar offers to cancel once the query has run a moment.
+        QVERIFY(QTest::qWaitFor([&]() { return indicator->isVisible(); }, 5000));
+        updated->setText(QStringLiteral("before the cancel"));
+        cancel->click();
+        QVERIFY(!indicator->isVisible());
+        QVERIFY(model->isAbandoned());
+        QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("cancelled")),
+                 qPrintable(window->statusBar()->currentMessage()));
+        gate.release();
+        QVERIFY(drainWorker(window->worker()));
+        // The cancelled answers were dropped: no rows, no count, the dashboard untouched.
+        QCOMPARE(model->rowCount(), 0);
+        QVERIFY(!model->isCountKnown());
+        QCOMPARE(updated->text(), QStringLiteral("before the cancel"));
+        // F5 asks again.
+        window->refresh();
+        CacheStore direct(m_db->config());
+        EntryFilter bingx;
+        bingx.exchange = QStringLiteral("BINGX");
+        QVERIFY(waitForRows(model, int(direct.count(bingx).value())));
+        QVERIFY(!model->isAbandoned());
     }
 };
 

@@ -1,0 +1,135 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Describe</name>
+    <message numerus="yes">
+        <source>%Ln entries: %1</source>
+        <translation>
+            <numerusform>%Ln entry: %1</numerusform>
+            <numerusform>%Ln entries: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalidated %Ln entries</source>
+        <translation>
+            <numerusform>Invalidated %Ln entry</numerusform>
+            <numerusform>Invalidated %Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln expired entries</source>
+        <translation>
+            <numerusform>Deleted %Ln expired entry</numerusform>
+            <numerusform>Deleted %Ln expired entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln entries</source>
+        <translation>
+            <numerusform>Exported %Ln entry</numerusform>
+            <numerusform>Exported %Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %Ln entries</source>
+        <translation>
+            <numerusform>Done: %Ln entry</numerusform>
+            <numerusform>Done: %Ln entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::EntriesPage</name>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries selected</source>
+        <translation>
+            <numerusform>%Ln entry selected</numerusform>
+            <numerusform>%Ln entries selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln entries done…</source>
+        <translation>
+            <numerusform>%Ln entry done…</numerusform>
+            <numerusform>%Ln entries done…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection lost — retrying in %Ln s</source>
+        <translation>
+            <numerusform>Connection lost — retrying in %Ln s</numerusform>
+            <numerusform>Connection lost — retrying in %Ln s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalidate the %Ln selected entries? Their connectors will resync on their next start.</source>
+        <translation>
+            <numerusform>Invalidate the %Ln selected entry? Its connector will resync on its next start.</numerusform>
+            <numerusform>Invalidate the %Ln selected entries? Their connectors will resync on their next start.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No filter is set: invalidate ALL %Ln entries in %1?</source>
+        <translation>
+            <numerusform>No filter is set: invalidate the only entry in %1?</numerusform>
+            <numerusform>No filter is set: invalidate ALL %Ln entries in %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalidate %Ln entries matching %1 in %2?</source>
+        <translation>
+            <numerusform>Invalidate %Ln entry matching %1 in %2?</numerusform>
+            <numerusform>Invalidate %Ln entries matching %1 in %2?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln entries past their expiry from %1?</source>
+        <translation>
+            <numerusform>Delete %Ln entry past its expiry from %1?</numerusform>
+            <numerusform>Delete %Ln entries past their expiry from %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln expired (as on the Expired card) and %1 invalidated entries that have expired since: cleanup deletes both.</source>
+        <translation>
+            <numerusform>%Ln expired (as on the Expired card) and %1 invalidated entries that have expired since: cleanup deletes both.</numerusform>
+            <numerusform>%Ln expired (as on the Expired card) and %1 invalidated entries that have expired since: cleanup deletes both.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln expired entries from %1?</source>
+        <translation>
+            <numerusform>Delete %Ln expired entry from %1?</numerusform>
+            <numerusform>Delete %Ln expired entries from %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln charts written to %1</source>
+        <translation>
+            <numerusform>%Ln chart written to %1</numerusform>
+            <numerusform>%Ln charts written to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::StoreWorker</name>
+    <message numerus="yes">
+        <source>Cancelled by the operator after %n entries.</source>
+        <translation>
+            <numerusform>Cancelled by the operator after %n entry.</numerusform>
+            <numerusform>Cancelled by the operator after %n entries.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
