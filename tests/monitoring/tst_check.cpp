@@ -2,6 +2,7 @@
 // (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN), the status line and its performance data, over a
 // history recorded through the store, on SQLite and PostgreSQL.
 
+#include "app/cli/monitor.h"
 #include "core/store/cachestore.h"
 #include "tests/support/testdatabase.h"
 
@@ -36,9 +37,10 @@ class TestCheck : public QObject
 private:
     std::unique_ptr<test::TestDatabase> m_db;
 
-    Run check(QStringList args, const QString &database = QString())
+    Run check(QStringList args, const QString &database = QString(),
+              const QString &command = QStringLiteral("check"))
     {
-        args.prepend(QStringLiteral("check"));
+        args.prepend(command);
         args << QStringLiteral("--database") << (database.isEmpty() ? m_db->url() : database);
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -201,6 +203,37 @@ private Q_SLOTS:
         r = check({QStringLiteral("--window"), QStringLiteral("5m")});
         QCOMPARE(r.code, 3);
         QVERIFY2(r.err.contains(QStringLiteral("does not take --window")), qPrintable(r.err));
+    }
+
+    // The exporter binds loopback unless another address is written out as an IP literal.
+    void exporterListenAddresses()
+    {
+        QHostAddress address;
+        quint16 port = 0;
+        QString error;
+        for (const char *text : {"9187", ":9187", "localhost:9187", "127.0.0.1:9187"}) {
+            QVERIFY2(cli::parseListenAddress(QLatin1String(text), &address, &port, &error), text);
+            QCOMPARE(address, QHostAddress(QHostAddress::LocalHost));
+            QCOMPARE(port, quint16(9187));
+        }
+        QVERIFY(cli::parseListenAddress(QStringLiteral("[::1]:0"), &address, &port, &error));
+        QVERIFY(address.isLoopback());
+        QVERIFY(cli::parseListenAddress(QStringLiteral("0.0.0.0:9187"), &address, &port, &error));
+        QCOMPARE(address, QHostAddress(QStringLiteral("0.0.0.0")));
+        QVERIFY(cli::parseListenAddress(QStringLiteral("10.1.2.3:80"), &address, &port, &error));
+        QVERIFY(!address.isLoopback());
+        for (const char *text : {"example.com:9187", "::1:9187", "127.0.0.1:65536",
+                                 "127.0.0.1:", "127.0.0.1:http", ""}) {
+            error.clear();
+            QVERIFY2(!cli::parseListenAddress(QLatin1String(text), &address, &port, &error), text);
+            QVERIFY2(!error.isEmpty(), text);
+        }
+        // The real executable refuses a host name before serving anything.
+        const Run r = check({QStringLiteral("--listen"), QStringLiteral("example.com:9187")},
+                            QString(), QStringLiteral("exporter"));
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("not the host name 'example.com'")),
+                 qPrintable(r.err));
     }
 };
 
