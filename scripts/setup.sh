@@ -16,10 +16,11 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qtkeychain-qt6-dev libqt6sql6-psql libqt6sql6-sqlite libqt6svg6
     qt6-translations-l10n libgl-dev libqt6opengl6-dev libxkbcommon-dev fonts-dejavu-core
+    qt6-httpserver-dev qt6-websockets-dev
 )
 if [ "$want_test" = 1 ]; then
     packages+=(postgresql-15 postgresql-client-15 postgresql-common xvfb xauth imagemagick
-               clang-14 libclang-rt-14-dev llvm-14 python3 dpkg-dev file openssl)
+               clang-14 libclang-rt-14-dev llvm-14 python3 dpkg-dev file openssl prometheus)
 fi
 
 missing=()

@@ -1,6 +1,7 @@
 #include "app/cli/cli.h"
 
 #include "app/cli/clisync.h"
+#include "app/cli/monitor.h"
 #include "core/connector/syncmetadata.h"
 #include "core/store/cachestore.h"
 #include "core/store/entryjson.h"
@@ -91,6 +92,10 @@ const QList<OptionSpec> &optionTable()
         {"samples", "N", "round trips to measure, 1 to 50 (default 5)"},
         {"save", nullptr, "write the result to the cache for USER CREDENTIAL", false, nullptr,
          "USER CREDENTIAL"},
+        {"rule", "NAME", "only this alert rule (an unknown one, or one without data, is UNKNOWN)"},
+        {"listen", "ADDRESS",
+         "PORT or ADDRESS:PORT to serve /metrics on (default 127.0.0.1:9187); an address "
+         "beyond loopback only when given as an IP literal (0.0.0.0:9187)"},
     };
     return list;
 }
@@ -364,11 +369,15 @@ private:
 
     int usage(const QString &message)
     {
+        // check follows the monitoring-plugin convention: a bad command line is UNKNOWN (3),
+        // never CRITICAL (2).
+        const int code = m_command && m_command->handler == &Runner::cmdCheck ? int(PluginUnknown)
+                                                                              : int(ExitUsage);
         m_err << "connector-cache: " << escapeForDisplay(message) << Qt::endl;
         if (m_command)
             m_err << "usage: connector-cache " << m_command->synopsis() << Qt::endl;
         m_err << "Try 'connector-cache --help'." << Qt::endl;
-        return ExitUsage;
+        return code;
     }
     int failed(const StoreError &error)
     {
@@ -523,6 +532,9 @@ private:
     int cmdAudit();
     int cmdDemo();
     int cmdSync();
+    int cmdCheck() { return runMonitor(true); }
+    int cmdExporter() { return runMonitor(false); }
+    int runMonitor(bool check);
     void printEntry(const CacheEntry &e, const QString &outcome);
     QString helpText() const;
 
@@ -572,6 +584,13 @@ const QList<Command> &commands()
          "Measure the clock offset to an exchange (testnet by default); --save writes it to the "
          "cache for that credential.",
          "exchange! environment base-url samples timeout save", 0, 2, &Runner::cmdSync},
+        {"check", "",
+         "Evaluate the alert rules as a monitoring plugin (Nagios, Icinga): exit 0 OK, "
+         "1 WARNING, 2 CRITICAL, 3 UNKNOWN; one status line with performance data.",
+         "rule", 0, 0, &Runner::cmdCheck},
+        {"exporter", "",
+         "Serve Prometheus metrics on /metrics (loopback by default) until stopped.", "listen", 0,
+         0, &Runner::cmdExporter},
     };
     return list;
 }
@@ -1354,6 +1373,24 @@ int Runner::cmdSync()
         m_out << escapeForDisplay(result.text, true) << Qt::flush;
     }
     return ExitOk;
+}
+
+int Runner::runMonitor(bool check)
+{
+    MonitorRequest request;
+    QString error;
+    request.config = DatabaseConfig::fromArgumentOrEnvironment(value("database"), &error);
+    if (!error.isEmpty())
+        return usage(error);
+    request.options.profile = QStringLiteral("cli");
+    if (isSet("timeout"))
+        request.options.timeout = std::chrono::milliseconds(value("timeout").toInt()); // checked
+    request.json = m_json;
+    request.rule = value("rule");
+    request.listen = value("listen");
+    if (isSet("rule") && request.rule.isEmpty())
+        return usage(QStringLiteral("--rule needs a rule's name"));
+    return check ? runCheck(request, m_out, m_err) : runExporter(request, m_out, m_err);
 }
 
 } // namespace

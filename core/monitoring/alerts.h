@@ -1,0 +1,109 @@
+#pragma once
+
+// Alert rules on the cache-health metrics (metrics.h) and the one evaluator every front end
+// uses: `connector-cache check`, the Prometheus exporter, and later the console.
+
+#include "core/clock.h"
+#include "core/monitoring/metrics.h"
+#include "core/result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <chrono>
+
+namespace cc {
+class CacheStore;
+}
+
+namespace cc::monitoring {
+
+enum class Comparison { Below, Above };
+enum class Severity { Warning, Critical };
+enum class AlertState { Ok, Pending, Firing, NoData };
+
+QString comparisonName(Comparison c); // "below", "above"
+QString severityName(Severity s);     // "warning", "critical"
+QString alertStateName(AlertState s); // "ok", "pending", "firing", "no data"
+bool comparisonFromName(const QString &name, Comparison *out);
+bool severityFromName(const QString &name, Severity *out);
+
+// A rule's notifications held back until `until`, with why.
+struct Silence
+{
+    QDateTime until; // UTC
+    QString reason;
+};
+
+struct AlertRule
+{
+    QString name; // unique, [a-z0-9_]
+    QString metric;
+    Comparison comparison = Comparison::Above;
+    double threshold = 0.0;
+    std::chrono::seconds window{15 * 60};
+    std::chrono::seconds pendingFor{0}; // fires only after the condition held this long
+    Severity severity = Severity::Warning;
+    bool enabled = true;
+    QList<Silence> silences;
+
+    // Whether the value breaks the rule.
+    bool breaches(double value) const
+    {
+        return comparison == Comparison::Below ? value < threshold : value > threshold;
+    }
+    // The silence in force at atMs (the one lasting longest), or nullptr.
+    const Silence *activeSilence(qint64 atMs) const;
+};
+
+// The seed's defaults: hit rate below 80 % over 15 min (warning) and below 50 % (critical),
+// initialisation p95 above 500 ms, misses per minute above 100, timestamp rejections above
+// zero, no lookups for 30 minutes, more than half of the valid entries expiring within 5 min.
+QList<AlertRule> defaultRules();
+
+// A rule's state at one time.
+struct RuleStatus
+{
+    AlertRule rule;
+    AlertState state = AlertState::NoData;
+    MetricValue value; // the metric now, over the rule's window
+    QDateTime since;   // when the condition began to hold (pending, firing); else invalid
+    bool silenced = false;
+    Silence silence; // the silence in force when silenced
+    // Firing, enabled and not silenced: what a checker or pager should act on.
+    bool isAlerting() const { return state == AlertState::Firing && rule.enabled && !silenced; }
+};
+
+// Evaluates rules at the clock's time. For history metrics a rule's pending period is judged
+// from the recorded history (the condition at every minute of the period), so that one
+// evaluation on its own (a `check` run) knows how long a condition has held. Snapshot metrics
+// (entries, expiring and expired counts) have no past values: for those the evaluator
+// remembers since when the condition holds, across evaluate() calls on the same evaluator.
+class AlertEvaluator
+{
+public:
+    explicit AlertEvaluator(const Clock *clock = Clock::system());
+
+    // Reads what the rules need from the store (history, stats, expired entries) and evaluates
+    // them. Fails only when the store does.
+    Result<QList<RuleStatus>> evaluate(CacheStore &store, const QList<AlertRule> &rules);
+    // Evaluates from inputs read already (their atMs is the time evaluated).
+    QList<RuleStatus> evaluate(const QList<AlertRule> &rules, const MetricInputs &inputs);
+
+    // What evaluate(store, rules) reads: the history back far enough for the rules' windows
+    // and pending periods (and an hour more, to date a condition's start), the stats when a
+    // snapshot metric is used, the expired count when expired_per_hour is. `allMetrics`:
+    // the stats and the expired count whatever the rules use. `statsRead`: stats the caller
+    // has read already (not read again).
+    static Result<MetricInputs> readInputs(CacheStore &store, const QList<AlertRule> &rules,
+                                           qint64 atMs, bool allMetrics = false,
+                                           const CacheStats *statsRead = nullptr);
+
+private:
+    const Clock *m_clock;
+    QHash<QString, qint64> m_snapshotSince; // rule name -> since when its condition holds
+};
+
+} // namespace cc::monitoring
