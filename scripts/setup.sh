@@ -18,7 +18,7 @@ packages=(
     qt6-translations-l10n libgl-dev libqt6opengl6-dev libxkbcommon-dev fonts-dejavu-core
 )
 if [ "$want_test" = 1 ]; then
-    packages+=(postgresql-15 postgresql-client-15 postgresql-common xvfb xauth imagemagick
+    packages+=(postgresql-15 postgresql-client-15 postgresql-common pgbouncer xvfb xauth imagemagick
                clang-14 libclang-rt-14-dev llvm-14 python3 dpkg-dev file openssl)
 fi
 

@@ -162,6 +162,14 @@ DatabaseConfig parsePostgres(const QString &url, QString *errorMessage)
     for (const auto &item : items) {
         const QString key = item.first;
         const QString value = item.second;
+        if (key == QLatin1String("pgbouncer")) { // Prisma's: the URL is a pooler's
+            if (value != QLatin1String("true") && value != QLatin1String("false"))
+                return failure(
+                    errorMessage,
+                    QStringLiteral("pgbouncer must be true or false, not '%1'").arg(value));
+            config.pooled = value == QLatin1String("true");
+            continue;
+        }
         if (!knownPostgresParameters().contains(key))
             return failure(errorMessage,
                            QStringLiteral("unknown connection parameter '%1'; libpq knows e.g. "
@@ -368,6 +376,8 @@ QString DatabaseConfig::toUrl() const
         url.setPath(QLatin1Char('/') + databaseName);
     for (auto it = options.cbegin(); it != options.cend(); ++it)
         query.addQueryItem(it.key(), escaped(it.value()));
+    if (pooled)
+        query.addQueryItem(QStringLiteral("pgbouncer"), QStringLiteral("true"));
     url.setQuery(query);
     QString text = url.toString(QUrl::FullyEncoded);
     if (url.host().isEmpty() && user.isEmpty() && !text.startsWith(QStringLiteral("postgresql://")))

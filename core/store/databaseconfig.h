@@ -31,6 +31,11 @@ public:
     // libpq connection parameters from the URL's query: sslmode, sslrootcert, connect_timeout,
     // application_name, service, ... Passed through to libpq unchanged.
     QMap<QString, QString> options;
+    // The server is reached through a transaction-mode connection pooler (PgBouncer,
+    // Supavisor, RDS Proxy, ...): `pgbouncer=true` in the URL, a profile setting or --pooled.
+    // The store then keeps no state on the session between transactions: no named prepared
+    // statements, no session SET, no LISTEN (README, "Deploying").
+    bool pooled = false;
 
     // SQLite: a file path, or ":memory:".
     QString sqlitePath;
