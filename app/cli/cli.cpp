@@ -46,6 +46,10 @@ const QList<OptionSpec> &optionTable()
          "database connect and statement bound (default 2000); for sync, each exchange "
          "request's (default 3000)",
          true},
+        {"pooled", nullptr,
+         "the database is reached through a transaction-mode pooler (as pgbouncer=true in the "
+         "URL): no prepared statements, no session settings",
+         true},
         {"verbose", nullptr, "the engine's log lines (cache hits, SQL failures) on stderr", true},
         {"help", nullptr, "this text; 'connector-cache help COMMAND' for one command", true, "h"},
         {"version", nullptr, "the version", true, "v"},
@@ -346,10 +350,12 @@ private:
     StoreError openStore(bool allowUnmigrated = false)
     {
         QString error;
-        const DatabaseConfig config =
+        DatabaseConfig config =
             DatabaseConfig::fromArgumentOrEnvironment(value("database"), &error);
         if (!error.isEmpty())
             return StoreError(StoreError::InvalidArgument, error);
+        if (isSet("pooled") && config.isPostgres())
+            config.pooled = true;
         CacheStore::Options options;
         options.profile = QStringLiteral("cli");
         if (isSet("timeout") && m_command &&
@@ -673,6 +679,16 @@ int Runner::cmdStatus()
                   {QStringLiteral("latencyUs"), info->latencyUs},
                   {QStringLiteral("schemaVersion"), status.version},
                   {QStringLiteral("schemaCurrent"), status.state == SchemaStatus::State::Current}};
+    if (m_store->config().isPostgres()) {
+        // How the connection is treated, and what that costs.
+        const bool pooled = m_store->config().pooled;
+        o.insert(QStringLiteral("connection"),
+                 pooled ? QStringLiteral("pooled") : QStringLiteral("direct"));
+        o.insert(QStringLiteral("connectionCost"),
+                 pooled ? QStringLiteral("prepared statements off: pooler; settings per "
+                                         "transaction (SET LOCAL); no LISTEN: consoles poll")
+                        : QStringLiteral("none: protocol-level prepared lookups, LISTEN"));
+    }
     if (privileges.ok()) {
         o.insert(QStringLiteral("canRead"), privileges->canRead);
         o.insert(QStringLiteral("canWrite"), privileges->canWrite);
@@ -684,8 +700,11 @@ int Runner::cmdStatus()
         m_out << "database:  " << o.value(QStringLiteral("database")).toString() << "\n"
               << "server:    " << info->backend << " " << info->version << " (round trip "
               << info->latencyUs << " µs)\n"
-              << "role:      " << info->role << "\n"
-              << "schema:    version " << status.version
+              << "role:      " << info->role << "\n";
+        if (o.contains(QStringLiteral("connection")))
+            m_out << "connection: " << o.value(QStringLiteral("connection")).toString() << " ("
+                  << o.value(QStringLiteral("connectionCost")).toString() << ")\n";
+        m_out << "schema:    version " << status.version
               << (status.state == SchemaStatus::State::Current
                       ? QStringLiteral(" (current)")
                       : QStringLiteral(" — run connector-cache migrate"))
