@@ -114,6 +114,9 @@ struct CacheStore::Private
     // Reached through a transaction-mode pooler (DatabaseConfig::pooled): nothing may rely on
     // session state between transactions (no PREPARE, no session SET, no LISTEN).
     bool pooled() const;
+    // SET LOCAL statement_timeout and lock_timeout for a transaction of a pooled connection
+    // (none for a direct one, whose session has statement_timeout).
+    QStringList transactionBounds() const;
     // sql with binds inlined as literals (pgnative::inlineBinds), for pooled connections.
     QString inlined(const QString &sql, const QVariantList &binds, QString *error) const;
     QString where() const { return q->m_config.displayString(); }

@@ -74,6 +74,96 @@ QSqlError errorOf(PGconn *conn, const PGresult *result)
                      QString::fromLatin1(state ? state : ""));
 }
 
+// PQexecParams (unnamed, binary results), cancelled when it runs longer than timeoutMs
+// (0: no bound); returns the statement's result (its last one).
+ResultPtr execBounded(PGconn *conn, const QByteArray &text, const std::vector<const char *> &values,
+                      int timeoutMs)
+{
+    if (timeoutMs <= 0)
+        return ResultPtr(PQexecParams(conn, text.constData(), int(values.size()), nullptr,
+                                      values.data(), nullptr, nullptr, 1));
+    if (!PQsendQueryParams(conn, text.constData(), int(values.size()), nullptr, values.data(),
+                           nullptr, nullptr, 1))
+        return ResultPtr();
+    const QDeadlineTimer deadline(timeoutMs);
+    bool cancelled = false;
+    while (PQisBusy(conn)) {
+        pollfd fd{PQsocket(conn), POLLIN, 0};
+        const qint64 left = cancelled ? 1000 : deadline.remainingTime();
+        const int ready = fd.fd < 0 ? -1 : ::poll(&fd, 1, int(qMax<qint64>(left, 0)));
+        if (ready < 0)
+            break;
+        if (ready == 0) {
+            if (cancelled)
+                break; // not even the cancel was answered: give the connection up
+            char reason[256];
+            if (PGcancel *cancel = PQgetCancel(conn)) {
+                PQcancel(cancel, reason, int(sizeof reason));
+                PQfreeCancel(cancel);
+            }
+            cancelled = true;
+            continue;
+        }
+        if (!PQconsumeInput(conn))
+            break;
+    }
+    if (PQisBusy(conn))
+        return ResultPtr(); // unanswered: no SQLSTATE, which the store reads as a lost connection
+    ResultPtr last;
+    while (PGresult *r = PQgetResult(conn))
+        last.reset(r);
+    return last;
+}
+
+// Parses text as the unnamed statement and describes it, in one pipeline under one Sync; the
+// description, or null with *error set.
+ResultPtr describeUnnamed(PGconn *conn, const QByteArray &text, QSqlError *error)
+{
+    if (!PQenterPipelineMode(conn)) {
+        *error = errorOf(conn, nullptr);
+        return ResultPtr();
+    }
+    const bool sent = PQsendPrepare(conn, "", text.constData(), 0, nullptr) &&
+                      PQsendDescribePrepared(conn, "") && PQpipelineSync(conn);
+    ResultPtr parsed, described;
+    bool failed = !sent;
+    // Results: the Parse's, then the Describe's (each followed by a null), then the sync.
+    for (int step = 0; sent && step < 3; ++step) {
+        ResultPtr r(PQgetResult(conn));
+        if (!r) {
+            failed = true;
+            break;
+        }
+        const ExecStatusType status = PQresultStatus(r.get());
+        if (status == PGRES_PIPELINE_SYNC)
+            break;
+        if (status != PGRES_COMMAND_OK) {
+            if (!failed)
+                *error = errorOf(conn, r.get());
+            failed = true;
+        } else if (!parsed) {
+            parsed = std::move(r);
+        } else {
+            described = std::move(r);
+        }
+        PQclear(PQgetResult(conn)); // the null that ends this query's results
+    }
+    // Whatever is left up to the sync.
+    for (int guard = 0; guard < 8 && PQpipelineStatus(conn) != PQ_PIPELINE_OFF; ++guard) {
+        if (PQexitPipelineMode(conn))
+            break;
+        ResultPtr rest(PQgetResult(conn));
+        if (!rest && PQstatus(conn) == CONNECTION_BAD)
+            break;
+    }
+    if (failed || !described) {
+        if (error->type() == QSqlError::NoError)
+            *error = errorOf(conn, nullptr);
+        return ResultPtr();
+    }
+    return described;
+}
+
 } // namespace
 
 bool Row::isNull(int column) const
@@ -201,16 +291,11 @@ Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
         // columns Row cannot read must not run here first and again through QSqlQuery.
         auto it = m_names.find(sql);
         if (it == m_names.end()) {
-            ResultPtr parsed(PQprepare(conn, "", text.constData(), 0, nullptr));
-            if (!parsed || PQresultStatus(parsed.get()) != PGRES_COMMAND_OK) {
-                *error = errorOf(conn, parsed.get());
+            // Parse and Describe under one Sync (a pipeline): a pooler keeps the two on one
+            // server session only within one Sync.
+            ResultPtr described = describeUnnamed(conn, text, error);
+            if (!described)
                 return Outcome::Failed;
-            }
-            ResultPtr described(PQdescribePrepared(conn, ""));
-            if (!described || PQresultStatus(described.get()) != PGRES_COMMAND_OK) {
-                *error = errorOf(conn, described.get());
-                return Outcome::Failed;
-            }
             bool ok = true;
             for (int c = 0; c < PQnfields(described.get()); ++c)
                 ok = ok && readable(PQftype(described.get(), c));
@@ -218,8 +303,7 @@ Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
         }
         if (it->second.isEmpty())
             return Outcome::Unsupported;
-        ResultPtr result(PQexecParams(conn, text.constData(), int(values.size()), nullptr,
-                                      values.data(), nullptr, nullptr, 1));
+        ResultPtr result = execBounded(conn, text, values, m_timeoutMs);
         const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
             *error = errorOf(conn, result.get());

@@ -55,10 +55,13 @@ public:
     // Pooled: through a transaction-mode pooler the next statement may run on another server
     // session, where a statement prepared on this one does not exist (or another by its name
     // does). Pooled statements are sent as unnamed ones (PQexecParams): parsed on every call,
-    // but nothing is left on the session.
-    void setPooled(bool pooled)
+    // but nothing is left on the session. A pooled statement still running after timeoutMs is
+    // cancelled from here (no session statement_timeout may be set there): it fails with
+    // SQLSTATE 57014 as a server-side timeout would.
+    void setPooled(bool pooled, int timeoutMs)
     {
         m_pooled = pooled;
+        m_timeoutMs = timeoutMs;
         reset();
     }
 
@@ -84,6 +87,7 @@ private:
                                            // empty: its result types are not Row's
     quint64 m_next = 0;                    // the last name's number
     bool m_pooled = false;
+    int m_timeoutMs = 0;
 };
 
 // sql ('?' placeholders outside quoted literals and identifiers) with every placeholder

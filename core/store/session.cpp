@@ -128,7 +128,7 @@ StoreError CacheStore::Private::connect()
         return lastConnectError;
     prepared.clear();
     transport->reset();
-    transport->setPooled(pooled());
+    transport->setPooled(pooled(), int(q->m_options.timeout.count()));
     const DatabaseConfig &config = q->m_config;
     const int timeoutMs = int(q->m_options.timeout.count());
     if (!db.isValid()) {
@@ -432,11 +432,15 @@ StoreError CacheStore::Private::durable(const QString &what, const std::function
         return fail(db.lastError(), what);
     if (isPostgres()) {
         QSqlQuery query(db);
-        if (!query.exec(QStringLiteral("SET LOCAL synchronous_commit = on"))) {
-            error = fail(query.lastError(), what);
-            if (db.isOpen())
-                db.rollback();
-            return error;
+        QStringList setup{QStringLiteral("SET LOCAL synchronous_commit = on")};
+        setup << transactionBounds();
+        for (const QString &sql : std::as_const(setup)) {
+            if (!query.exec(sql)) {
+                error = fail(query.lastError(), what);
+                if (db.isOpen())
+                    db.rollback();
+                return error;
+            }
         }
     }
     error = fn();
@@ -465,8 +469,13 @@ StoreError CacheStore::Private::lazy(const QString &what, const std::function<St
         return error;
     if (!db.transaction())
         return fail(db.lastError(), what);
-    ActiveQuery set = run(QStringLiteral("SET LOCAL synchronous_commit = off"), {}, &error, what);
-    set.finish();
+    QStringList setup{QStringLiteral("SET LOCAL synchronous_commit = off")};
+    setup << transactionBounds();
+    for (const QString &sql : std::as_const(setup)) {
+        ActiveQuery set = run(sql, {}, &error, what);
+        if (!set)
+            break;
+    }
     if (!error)
         error = fn();
     if (!error && !db.commit())
@@ -494,6 +503,16 @@ void CacheStore::Private::announce(const QString &what)
     StoreError ignored;
     run(QStringLiteral("SELECT pg_notify(?, ?)"), {CacheStore::notifyChannel(), what}, &ignored,
         QStringLiteral("announcing a change"));
+}
+
+QStringList CacheStore::Private::transactionBounds() const
+{
+    // A direct connection bounds its statements for the session (connect()).
+    if (!pooled())
+        return {};
+    const qint64 budget = q->m_options.timeout.count();
+    return {QStringLiteral("SET LOCAL statement_timeout = %1").arg(budget),
+            QStringLiteral("SET LOCAL lock_timeout = %1").arg(budget)};
 }
 
 bool CacheStore::Private::pooled() const

@@ -36,7 +36,7 @@ public:
     // The connection was closed or replaced: forget what lived on it.
     virtual void reset() = 0;
     // The next connection is pooled (DatabaseConfig::pooled): leave nothing on the session.
-    virtual void setPooled(bool) {}
+    virtual void setPooled(bool, int /*timeoutMs*/) {}
 
     // The transport for a session's backend.
     static std::unique_ptr<EntryTransport> create(CacheStore::Private *session);
@@ -70,7 +70,7 @@ public:
     bool entries(const EntrySql &sql, const QVariantList &binds, StoreError *error,
                  const QString &what, const EntryFn &onRow) override;
     void reset() override { m_native.reset(); }
-    void setPooled(bool pooled) override { m_native.setPooled(pooled); }
+    void setPooled(bool pooled, int timeoutMs) override { m_native.setPooled(pooled, timeoutMs); }
 
 private:
     CacheStore::Private *m_session;

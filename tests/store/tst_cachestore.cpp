@@ -9,6 +9,7 @@
 #include "tests/support/storeinternals.h"
 #include "tests/support/testdatabase.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QMutex>
@@ -1137,6 +1138,53 @@ private Q_SLOTS:
         clients.clear();
         QSqlDatabase::removeDatabase(QStringLiteral("leak-check-0"));
         QSqlDatabase::removeDatabase(QStringLiteral("leak-check-1"));
+    }
+
+    // A table locked ACCESS EXCLUSIVE (a migration, VACUUM FULL) costs a lookup its budget,
+    // then a failed lookup (a miss for a connector), not a hang: directly by the session's
+    // statement_timeout, through a pooler by SET LOCAL and a cancel from the client.
+    void lookupOnALockedTableEndsWithinItsBudget()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("SQLite's busy_timeout bound is tested by the SQLite lock tests");
+        {
+            auto s = migrated();
+            QCOMPARE(s->set(QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                            QStringLiteral("MAINNET"), offset(3)),
+                     StoreError());
+        }
+        CacheStore::Options options;
+        options.timeout = std::chrono::milliseconds(300);
+        auto s = store(options);
+        QVERIFY(s->get(QStringLiteral("u"), QStringLiteral("c")).isHit()); // connected
+        const DatabaseConfig direct = m_db->directConfig();
+        {
+            QSqlDatabase holder =
+                QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("lock-holder"));
+            holder.setDatabaseName(direct.databaseName);
+            QVERIFY2(holder.open(), qPrintable(holder.lastError().text()));
+            QVERIFY(holder.transaction());
+            QSqlQuery lock(holder);
+            QVERIFY(lock.exec(
+                QStringLiteral("LOCK TABLE connector_state_cache IN ACCESS EXCLUSIVE MODE")));
+            QElapsedTimer took;
+            took.start();
+            const Lookup blocked = s->get(QStringLiteral("u"), QStringLiteral("c"));
+            const qint64 ms = took.elapsed();
+            QCOMPARE(blocked.outcome, Lookup::Outcome::Failed);
+            QVERIFY2(ms < 1500, qPrintable(QString::number(ms)));
+            holder.rollback();
+            holder.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("lock-holder"));
+        // The lock gone, the same store hits again.
+        Lookup after;
+        for (int i = 0; i < 10 && !after.isHit(); ++i) {
+            after = s->get(QStringLiteral("u"), QStringLiteral("c"));
+            if (!after.isHit())
+                QTest::qWait(600); // past the fail-fast pause after a dropped connection
+        }
+        QVERIFY(after.isHit());
     }
 
     // subscribeChanges(): another store's writes arrive as changed(payload) in this thread.
