@@ -356,6 +356,9 @@ private:
             return StoreError(StoreError::InvalidArgument, error);
         if (isSet("pooled") && config.isPostgres())
             config.pooled = true;
+        for (const QString &note : std::as_const(config.notes))
+            m_err << "connector-cache: " << note << "\n";
+        m_err.flush();
         CacheStore::Options options;
         options.profile = QStringLiteral("cli");
         if (isSet("timeout") && m_command &&

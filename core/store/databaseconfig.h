@@ -3,6 +3,7 @@
 #include <QMap>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace cc {
 
@@ -36,6 +37,9 @@ public:
     // The store then keeps no state on the session between transactions: no named prepared
     // statements, no session SET, no LISTEN (README, "Deploying").
     bool pooled = false;
+    // What the URL held that is Prisma's rather than libpq's, and what was made of it: one
+    // line each ("connection_limit=1 ignored: ..."), for the caller to show.
+    QStringList notes;
 
     // SQLite: a file path, or ":memory:".
     QString sqlitePath;

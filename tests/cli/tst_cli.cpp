@@ -344,6 +344,17 @@ private Q_SLOTS:
                  QStringLiteral("--json"), QStringLiteral("--pooled")});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.json().value(QStringLiteral("timeOffset")).toInt(), 7);
+
+        // The application's Prisma URL as it is: its own tuning ignored, one line each.
+        const QString url = m_db->url();
+        const QString prisma =
+            url + (url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) +
+            QStringLiteral("schema=public&connection_limit=1");
+        r = cli({QStringLiteral("get"), QStringLiteral("u"), QStringLiteral("c"),
+                 QStringLiteral("--database"), prisma},
+                false);
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.err.count(QStringLiteral("connection_limit=1 ignored")), 1);
     }
 
     void setGetListAndStats()
