@@ -19,8 +19,9 @@ packages=(
     qt6-httpserver-dev qt6-websockets-dev
 )
 if [ "$want_test" = 1 ]; then
-    packages+=(postgresql-15 postgresql-client-15 postgresql-common xvfb xauth imagemagick
-               clang-14 libclang-rt-14-dev llvm-14 python3 dpkg-dev file openssl prometheus)
+    packages+=(postgresql-15 postgresql-client-15 postgresql-common pgbouncer xvfb xauth
+               imagemagick clang-14 libclang-rt-14-dev llvm-14 python3 dpkg-dev file openssl
+               prometheus)
 fi
 
 missing=()

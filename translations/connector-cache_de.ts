@@ -727,6 +727,10 @@ Geändert:     %2
         <translation>verbunden (nur lesend)</translation>
     </message>
     <message>
+        <source> · live updates: polling (pooled connection)</source>
+        <translation> · Live-Aktualisierung: Abfrage in Intervallen (Verbindung über Pooler)</translation>
+    </message>
+    <message>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>

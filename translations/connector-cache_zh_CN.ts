@@ -720,6 +720,10 @@ Updated:      %2
         <translation>已连接(只读)</translation>
     </message>
     <message>
+        <source> · live updates: polling (pooled connection)</source>
+        <translation> · 实时更新:轮询(连接池连接)</translation>
+    </message>
+    <message>
         <source>Password</source>
         <translation>密码</translation>
     </message>

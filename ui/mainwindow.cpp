@@ -192,6 +192,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_queryIndicatorDelay->setInterval(400);
     connect(m_queryIndicatorDelay, &QTimer::timeout, this,
             [this]() { m_queryIndicator->setVisible(isQueryRunning()); });
+    // A pooled connection cannot LISTEN (ChangeFeed stays inactive): poll for others' writes.
+    auto *pooledPoll = new QTimer(this);
+    pooledPoll->setObjectName(QStringLiteral("pooledPoll"));
+    pooledPoll->setInterval(5000);
+    connect(pooledPoll, &QTimer::timeout, this, [this]() {
+        if (m_connected && m_config.isPostgres() && m_config.pooled)
+            m_pushDebounce->start();
+    });
+    pooledPoll->start();
 
     m_reconnectTimer->setInterval(1000);
     connect(m_reconnectTimer, &QTimer::timeout, this, [this]() {
@@ -604,6 +613,9 @@ void MainWindow::onOpened(const ServerInfo &info, const Privileges &privileges)
     m_statusLatency->setText(
         tr("round trip %1 ms").arg(double(info.latencyUs) / 1000.0, 0, 'f', 1));
     m_statusState->setText(privileges.canWrite ? tr("connected") : tr("connected (read-only)"));
+    if (m_config.isPostgres() && m_config.pooled)
+        m_statusState->setText(m_statusState->text() +
+                               tr(" · live updates: polling (pooled connection)"));
     m_pingTimer->start();
     m_dashboard->setStale(false);
     m_model->setStale(false);

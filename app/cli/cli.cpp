@@ -48,6 +48,10 @@ const QList<OptionSpec> &optionTable()
          "database connect and statement bound, 100 to 600000 (default 2000); for sync, each "
          "exchange request's, 100 to 120000 (default 3000)",
          true},
+        {"pooled", nullptr,
+         "the database is reached through a transaction-mode pooler (as pgbouncer=true in the "
+         "URL): no prepared statements, no session settings",
+         true},
         {"verbose", nullptr, "the engine's log lines (cache hits, SQL failures) on stderr", true},
         {"help", nullptr, "this text; 'connector-cache help COMMAND' for one command", true, "h"},
         {"version", nullptr, "the version", true, "v"},
@@ -404,10 +408,15 @@ private:
     StoreError openStore(bool allowUnmigrated = false)
     {
         QString error;
-        const DatabaseConfig config =
+        DatabaseConfig config =
             DatabaseConfig::fromArgumentOrEnvironment(value("database"), &error);
         if (!error.isEmpty())
             return StoreError(StoreError::InvalidArgument, error);
+        if (isSet("pooled") && config.isPostgres())
+            config.pooled = true;
+        for (const QString &note : std::as_const(config.notes))
+            m_err << "connector-cache: " << note << "\n";
+        m_err.flush();
         CacheStore::Options options;
         options.profile = QStringLiteral("cli");
         options.entryLimits.allowUnknownExchange = isSet("allow-unknown-exchange");
@@ -764,6 +773,16 @@ int Runner::cmdStatus()
                   {QStringLiteral("latencyUs"), info->latencyUs},
                   {QStringLiteral("schemaVersion"), status.version},
                   {QStringLiteral("schemaCurrent"), status.state == SchemaStatus::State::Current}};
+    if (m_store->config().isPostgres()) {
+        // How the connection is treated, and what that costs.
+        const bool pooled = m_store->config().pooled;
+        o.insert(QStringLiteral("connection"),
+                 pooled ? QStringLiteral("pooled") : QStringLiteral("direct"));
+        o.insert(QStringLiteral("connectionCost"),
+                 pooled ? QStringLiteral("prepared statements off: pooler; settings per "
+                                         "transaction (SET LOCAL); no LISTEN: consoles poll")
+                        : QStringLiteral("none: protocol-level prepared lookups, LISTEN"));
+    }
     if (privileges.ok()) {
         o.insert(QStringLiteral("canRead"), privileges->canRead);
         o.insert(QStringLiteral("canWrite"), privileges->canWrite);
@@ -775,8 +794,11 @@ int Runner::cmdStatus()
         m_out << "database:  " << shown(o.value(QStringLiteral("database")).toString()) << "\n"
               << "server:    " << shown(info->backend) << " " << shown(info->version)
               << " (round trip " << info->latencyUs << " µs)\n"
-              << "role:      " << shown(info->role) << "\n"
-              << "schema:    version " << status.version
+              << "role:      " << shown(info->role) << "\n";
+        if (o.contains(QStringLiteral("connection")))
+            m_out << "connection: " << o.value(QStringLiteral("connection")).toString() << " ("
+                  << o.value(QStringLiteral("connectionCost")).toString() << ")\n";
+        m_out << "schema:    version " << status.version
               << (status.state == SchemaStatus::State::Current
                       ? QStringLiteral(" (current)")
                       : QStringLiteral(" — run connector-cache migrate"))

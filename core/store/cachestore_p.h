@@ -111,6 +111,14 @@ struct CacheStore::Private
     Private(CacheStore *owner, DatabaseConfig::Backend backend);
 
     bool isPostgres() const { return dialect.isPostgres(); }
+    // Reached through a transaction-mode pooler (DatabaseConfig::pooled): nothing may rely on
+    // session state between transactions (no PREPARE, no session SET, no LISTEN).
+    bool pooled() const;
+    // SET LOCAL statement_timeout and lock_timeout for a transaction of a pooled connection
+    // (none for a direct one, whose session has statement_timeout).
+    QStringList transactionBounds() const;
+    // sql with binds inlined as literals (pgnative::inlineBinds), for pooled connections.
+    QString inlined(const QString &sql, const QVariantList &binds, QString *error) const;
     QString where() const { return q->m_config.displayString(); }
     void dropConnection();
     StoreError connect();
@@ -137,6 +145,9 @@ struct CacheStore::Private
     // Runs fn inside a transaction whose commit waits for the disk (PostgreSQL: the session
     // commits asynchronously for hit counters; this overrides it).
     StoreError durable(const QString &what, const std::function<StoreError()> &fn);
+    // Runs fn with an asynchronous commit (hit counters, history): on a pooled connection in a
+    // transaction of its own with SET LOCAL synchronous_commit = off.
+    StoreError lazy(const QString &what, const std::function<StoreError()> &fn);
     // Announces a change on notifyChannel() (PostgreSQL, when Options::notifyChanges).
     void announce(const QString &what);
 

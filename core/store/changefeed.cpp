@@ -40,7 +40,9 @@ bool ChangeFeed::isActive() const
 
 void ChangeFeed::subscribe()
 {
-    if (!m_store || !m_store->isPostgres() || !m_store->db.isOpen() ||
+    // Through a transaction-mode pooler a LISTEN stays on whichever server session ran it, and
+    // its notifications go to whichever client holds that session next: pooled stores poll.
+    if (!m_store || !m_store->isPostgres() || m_store->pooled() || !m_store->db.isOpen() ||
         m_generation == m_store->connectionGeneration)
         return;
     connectionGone();

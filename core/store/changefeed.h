@@ -20,7 +20,8 @@ namespace cc {
 // it LISTENs again by itself; notifications sent while the connection was down are lost
 // (refresh on reconnect).
 //
-// SQLite has no notifications: there the feed is inactive and never emits.
+// SQLite has no notifications, and a pooled connection (DatabaseConfig::pooled) cannot LISTEN:
+// there the feed is inactive and never emits; the console polls.
 //
 // Threading: lives in, and emits on, the store's thread. Destroy it before the store (if the
 // store goes first, the feed falls silent).
@@ -31,7 +32,7 @@ class ChangeFeed : public QObject
 public:
     ~ChangeFeed() override;
 
-    // False on SQLite, and while the store is not connected.
+    // False on SQLite, on pooled connections, and while the store is not connected.
     bool isActive() const;
 
 Q_SIGNALS:

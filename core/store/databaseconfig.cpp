@@ -114,6 +114,53 @@ QString urlErrorReason(const QUrl &parsed)
     return reason;
 }
 
+// Parameters of Prisma's PostgreSQL URLs (its own, not libpq's), so that an application's
+// DATABASE_URL works as it is: mapped to libpq's equivalent, or ignored with a note. Returns
+// false for any other key. Sets *errorMessage for a value that cannot be honoured.
+bool prismaParameter(const QString &key, const QString &value, DatabaseConfig *config,
+                     QString *errorMessage)
+{
+    static const QStringList ignored = {
+        QStringLiteral("connection_limit"), QStringLiteral("pool_timeout"),
+        QStringLiteral("socket_timeout"),   QStringLiteral("statement_cache_size"),
+        QStringLiteral("sslidentity"),      QStringLiteral("sslpassword")};
+    if (ignored.contains(key)) {
+        config->notes
+            << QStringLiteral("%1=%2 ignored: it tunes Prisma's client, not ours").arg(key, value);
+        return true;
+    }
+    if (key == QLatin1String("sslaccept")) {
+        const QString mode = value == QLatin1String("strict") ? QStringLiteral("verify-full")
+                             : value == QLatin1String("accept_invalid_certs")
+                                 ? QStringLiteral("require")
+                                 : QString();
+        if (mode.isEmpty()) {
+            if (errorMessage)
+                *errorMessage =
+                    QStringLiteral("sslaccept must be strict or accept_invalid_certs, not '%1'")
+                        .arg(value);
+            return true;
+        }
+        if (!config->options.contains(QStringLiteral("sslmode"))) {
+            config->options.insert(QStringLiteral("sslmode"), mode);
+            config->notes << QStringLiteral("sslaccept=%1 taken as sslmode=%2").arg(value, mode);
+        }
+        return true;
+    }
+    if (key == QLatin1String("schema")) {
+        // Prisma's default schema is ours too; another is not supported yet.
+        if (value != QLatin1String("public")) {
+            if (errorMessage)
+                *errorMessage = QStringLiteral("schema=%1: only the public schema is supported "
+                                               "so far; use a URL without schema= or with "
+                                               "schema=public")
+                                    .arg(value);
+        }
+        return true;
+    }
+    return false;
+}
+
 DatabaseConfig parsePostgres(const QString &url, QString *errorMessage)
 {
     // QUrl accepts "postgresql://" with an empty authority; it does not understand libpq's
@@ -170,6 +217,20 @@ DatabaseConfig parsePostgres(const QString &url, QString *errorMessage)
     for (const auto &item : items) {
         const QString key = item.first;
         const QString value = item.second;
+        QString prismaError;
+        if (prismaParameter(key, value, &config, &prismaError)) {
+            if (!prismaError.isEmpty())
+                return failure(errorMessage, prismaError);
+            continue;
+        }
+        if (key == QLatin1String("pgbouncer")) { // Prisma's: the URL is a pooler's
+            if (value != QLatin1String("true") && value != QLatin1String("false"))
+                return failure(
+                    errorMessage,
+                    QStringLiteral("pgbouncer must be true or false, not '%1'").arg(value));
+            config.pooled = value == QLatin1String("true");
+            continue;
+        }
         if (!knownPostgresParameters().contains(key))
             return failure(errorMessage,
                            QStringLiteral("unknown connection parameter '%1'; libpq knows e.g. "
@@ -396,6 +457,8 @@ QString DatabaseConfig::toUrl() const
         url.setPath(QLatin1Char('/') + databaseName);
     for (auto it = options.cbegin(); it != options.cend(); ++it)
         query.addQueryItem(it.key(), escaped(it.value()));
+    if (pooled)
+        query.addQueryItem(QStringLiteral("pgbouncer"), QStringLiteral("true"));
     url.setQuery(query);
     QString text = url.toString(QUrl::FullyEncoded);
     if (url.host().isEmpty() && user.isEmpty() && !text.startsWith(QStringLiteral("postgresql://")))

@@ -3,6 +3,7 @@
 #include <QMap>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace cc {
 
@@ -34,6 +35,14 @@ public:
     // libpq connection parameters from the URL's query: sslmode, sslrootcert, connect_timeout,
     // application_name, service, ... Passed through to libpq unchanged.
     QMap<QString, QString> options;
+    // The server is reached through a transaction-mode connection pooler (PgBouncer,
+    // Supavisor, RDS Proxy, ...): `pgbouncer=true` in the URL, a profile setting or --pooled.
+    // The store then keeps no state on the session between transactions: no named prepared
+    // statements, no session SET, no LISTEN (README, "Deploying").
+    bool pooled = false;
+    // What the URL held that is Prisma's rather than libpq's, and what was made of it: one
+    // line each ("connection_limit=1 ignored: ..."), for the caller to show.
+    QStringList notes;
 
     // SQLite: a file path, or ":memory:".
     QString sqlitePath;

@@ -57,17 +57,21 @@ StoreError CacheStore::Private::flushHits()
             quotedIds << QLatin1Char('"') + quoted + QLatin1Char('"');
             counts << QString::number(pendingHits.value(id));
         }
-        ActiveQuery query =
-            run(QStringLiteral(
-                    "WITH v AS (SELECT * FROM unnest(CAST(? AS TEXT[]), CAST(? AS BIGINT[])) "
-                    "AS u(id, n)), locked AS MATERIALIZED (SELECT l.\"id\" FROM " CC_CACHE_TABLE
-                    " AS l WHERE l.\"id\" IN (SELECT id FROM v) "
-                    "ORDER BY l.\"id\" FOR UPDATE OF l) "
-                    "UPDATE " CC_CACHE_TABLE " AS t SET \"hitCount\" = t.\"hitCount\" "
-                    "+ v.n FROM v JOIN locked ON locked.\"id\" = v.id WHERE t.\"id\" = v.id"),
-                {QLatin1Char('{') + quotedIds.join(QLatin1Char(',')) + QLatin1Char('}'),
-                 QLatin1Char('{') + counts.join(QLatin1Char(',')) + QLatin1Char('}')},
-                &error, what);
+        error = lazy(what, [&]() {
+            StoreError e;
+            ActiveQuery query =
+                run(QStringLiteral(
+                        "WITH v AS (SELECT * FROM unnest(CAST(? AS TEXT[]), CAST(? AS BIGINT[])) "
+                        "AS u(id, n)), locked AS MATERIALIZED (SELECT l.\"id\" FROM " CC_CACHE_TABLE
+                        " AS l WHERE l.\"id\" IN (SELECT id FROM v) "
+                        "ORDER BY l.\"id\" FOR UPDATE OF l) "
+                        "UPDATE " CC_CACHE_TABLE " AS t SET \"hitCount\" = t.\"hitCount\" "
+                        "+ v.n FROM v JOIN locked ON locked.\"id\" = v.id WHERE t.\"id\" = v.id"),
+                    {QLatin1Char('{') + quotedIds.join(QLatin1Char(',')) + QLatin1Char('}'),
+                     QLatin1Char('{') + counts.join(QLatin1Char(',')) + QLatin1Char('}')},
+                    &e, what);
+            return e;
+        });
     } else if (!db.transaction()) {
         error = fail(db.lastError(), what);
     } else {
@@ -120,25 +124,29 @@ StoreError CacheStore::Private::flush()
         "\"invalidations\" = \"connector_cache_history\".\"invalidations\" + "
         "excluded.\"invalidations\", "
         "\"cleanups\" = \"connector_cache_history\".\"cleanups\" + excluded.\"cleanups\"");
-    while (!pending.isEmpty()) {
-        auto it = pending.begin();
-        const Counters c = it.value();
-        if (c.isEmpty()) {
-            pending.erase(it);
-            continue;
+    StoreError written = lazy(QStringLiteral("writing the hit/miss history"), [&]() {
+        while (!pending.isEmpty()) {
+            auto it = pending.begin();
+            const Counters c = it.value();
+            if (c.isEmpty()) {
+                pending.erase(it);
+                continue;
+            }
+            StoreError error;
+            ActiveQuery query =
+                run(sql, {it.key(), c.hits, c.misses, c.sets, c.invalidations, c.cleanups}, &error,
+                    QStringLiteral("writing the hit/miss history"));
+            if (!query)
+                return error;
+            pending.erase(pending.begin());
         }
-        StoreError error;
-        ActiveQuery query =
-            run(sql, {it.key(), c.hits, c.misses, c.sets, c.invalidations, c.cleanups}, &error,
-                QStringLiteral("writing the hit/miss history"));
-        if (!query) {
-            while (pending.size() > kMaxPendingMinutes)
-                pending.erase(pending.begin());
-            return error;
-        }
-        pending.erase(pending.begin());
+        return StoreError();
+    });
+    if (written) {
+        while (pending.size() > kMaxPendingMinutes)
+            pending.erase(pending.begin());
     }
-    return StoreError();
+    return written;
 }
 
 } // namespace cc

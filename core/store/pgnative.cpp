@@ -1,5 +1,6 @@
 #include "core/store/pgnative.h"
 
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QRegularExpression>
 #include <QSqlDriver>
@@ -71,6 +72,96 @@ QSqlError errorOf(PGconn *conn, const PGresult *result)
     return QSqlError(QStringLiteral("Unable to run the statement"), message,
                      lost ? QSqlError::ConnectionError : QSqlError::StatementError,
                      QString::fromLatin1(state ? state : ""));
+}
+
+// PQexecParams (unnamed, binary results), cancelled when it runs longer than timeoutMs
+// (0: no bound); returns the statement's result (its last one).
+ResultPtr execBounded(PGconn *conn, const QByteArray &text, const std::vector<const char *> &values,
+                      int timeoutMs)
+{
+    if (timeoutMs <= 0)
+        return ResultPtr(PQexecParams(conn, text.constData(), int(values.size()), nullptr,
+                                      values.data(), nullptr, nullptr, 1));
+    if (!PQsendQueryParams(conn, text.constData(), int(values.size()), nullptr, values.data(),
+                           nullptr, nullptr, 1))
+        return ResultPtr();
+    const QDeadlineTimer deadline(timeoutMs);
+    bool cancelled = false;
+    while (PQisBusy(conn)) {
+        pollfd fd{PQsocket(conn), POLLIN, 0};
+        const qint64 left = cancelled ? 1000 : deadline.remainingTime();
+        const int ready = fd.fd < 0 ? -1 : ::poll(&fd, 1, int(qMax<qint64>(left, 0)));
+        if (ready < 0)
+            break;
+        if (ready == 0) {
+            if (cancelled)
+                break; // not even the cancel was answered: give the connection up
+            char reason[256];
+            if (PGcancel *cancel = PQgetCancel(conn)) {
+                PQcancel(cancel, reason, int(sizeof reason));
+                PQfreeCancel(cancel);
+            }
+            cancelled = true;
+            continue;
+        }
+        if (!PQconsumeInput(conn))
+            break;
+    }
+    if (PQisBusy(conn))
+        return ResultPtr(); // unanswered: no SQLSTATE, which the store reads as a lost connection
+    ResultPtr last;
+    while (PGresult *r = PQgetResult(conn))
+        last.reset(r);
+    return last;
+}
+
+// Parses text as the unnamed statement and describes it, in one pipeline under one Sync; the
+// description, or null with *error set.
+ResultPtr describeUnnamed(PGconn *conn, const QByteArray &text, QSqlError *error)
+{
+    if (!PQenterPipelineMode(conn)) {
+        *error = errorOf(conn, nullptr);
+        return ResultPtr();
+    }
+    const bool sent = PQsendPrepare(conn, "", text.constData(), 0, nullptr) &&
+                      PQsendDescribePrepared(conn, "") && PQpipelineSync(conn);
+    ResultPtr parsed, described;
+    bool failed = !sent;
+    // Results: the Parse's, then the Describe's (each followed by a null), then the sync.
+    for (int step = 0; sent && step < 3; ++step) {
+        ResultPtr r(PQgetResult(conn));
+        if (!r) {
+            failed = true;
+            break;
+        }
+        const ExecStatusType status = PQresultStatus(r.get());
+        if (status == PGRES_PIPELINE_SYNC)
+            break;
+        if (status != PGRES_COMMAND_OK) {
+            if (!failed)
+                *error = errorOf(conn, r.get());
+            failed = true;
+        } else if (!parsed) {
+            parsed = std::move(r);
+        } else {
+            described = std::move(r);
+        }
+        PQclear(PQgetResult(conn)); // the null that ends this query's results
+    }
+    // Whatever is left up to the sync.
+    for (int guard = 0; guard < 8 && PQpipelineStatus(conn) != PQ_PIPELINE_OFF; ++guard) {
+        if (PQexitPipelineMode(conn))
+            break;
+        ResultPtr rest(PQgetResult(conn));
+        if (!rest && PQstatus(conn) == CONNECTION_BAD)
+            break;
+    }
+    if (failed || !described) {
+        if (error->type() == QSqlError::NoError)
+            *error = errorOf(conn, nullptr);
+        return ResultPtr();
+    }
+    return described;
 }
 
 } // namespace
@@ -193,6 +284,37 @@ Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
         values[size_t(i)] = storage.back().constData();
     }
 
+    if (m_pooled) {
+        const QByteArray text = numberPlaceholders(sql, nullptr);
+        // Its result columns, once per connection, described as the unnamed statement (which
+        // the next Parse replaces, so nothing stays on the server session): a statement with
+        // columns Row cannot read must not run here first and again through QSqlQuery.
+        auto it = m_names.find(sql);
+        if (it == m_names.end()) {
+            // Parse and Describe under one Sync (a pipeline): a pooler keeps the two on one
+            // server session only within one Sync.
+            ResultPtr described = describeUnnamed(conn, text, error);
+            if (!described)
+                return Outcome::Failed;
+            bool ok = true;
+            for (int c = 0; c < PQnfields(described.get()); ++c)
+                ok = ok && readable(PQftype(described.get(), c));
+            it = m_names.emplace(sql, ok ? QByteArrayLiteral("unnamed") : QByteArray()).first;
+        }
+        if (it->second.isEmpty())
+            return Outcome::Unsupported;
+        ResultPtr result = execBounded(conn, text, values, m_timeoutMs);
+        const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+            *error = errorOf(conn, result.get());
+            return Outcome::Failed;
+        }
+        const int rows = PQntuples(result.get());
+        for (int row = 0; row < rows; ++row)
+            onRow(Row(result.get(), row));
+        return Outcome::Done;
+    }
+
     for (int attempt = 0;; ++attempt) {
         auto it = m_names.find(sql);
         if (it == m_names.end()) {
@@ -237,6 +359,87 @@ Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
     }
 }
 
+QString inlineBinds(PGconn *conn, const QString &sql, const QVariantList &binds, QString *error)
+{
+    const auto literal = [&](const QVariant &v, bool *ok) -> QString {
+        *ok = true;
+        if (v.isNull())
+            return QStringLiteral("NULL");
+        QByteArray text;
+        switch (v.typeId()) {
+        case QMetaType::Bool:
+            text = v.toBool() ? QByteArrayLiteral("true") : QByteArrayLiteral("false");
+            break;
+        case QMetaType::Double:
+        case QMetaType::Float:
+            text = QByteArray::number(v.toDouble(), 'g', 17);
+            break;
+        case QMetaType::QDateTime:
+            text = v.toDateTime().toUTC().toString(Qt::ISODateWithMs).toUtf8();
+            break;
+        case QMetaType::QByteArray: {
+            size_t length = 0;
+            const QByteArray raw = v.toByteArray();
+            unsigned char *escaped =
+                PQescapeByteaConn(conn, reinterpret_cast<const unsigned char *>(raw.constData()),
+                                  size_t(raw.size()), &length);
+            if (!escaped) {
+                *ok = false;
+                return QString();
+            }
+            const QString quoted = QStringLiteral("'%1'::bytea")
+                                       .arg(QString::fromLatin1(reinterpret_cast<char *>(escaped)));
+            PQfreemem(escaped);
+            return quoted;
+        }
+        default:
+            text = v.toString().toUtf8();
+            break;
+        }
+        char *escaped = PQescapeLiteral(conn, text.constData(), size_t(text.size()));
+        if (!escaped) {
+            *ok = false;
+            return QString();
+        }
+        const QString quoted = QString::fromUtf8(escaped);
+        PQfreemem(escaped);
+        return quoted;
+    };
+    QString out;
+    out.reserve(sql.size() + 32 * binds.size());
+    QChar quote;
+    qsizetype n = 0;
+    for (const QChar c : sql) {
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+            out += c;
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+            out += c;
+        } else if (c == QLatin1Char('?')) {
+            if (n >= binds.size()) {
+                *error = QStringLiteral("more placeholders than values");
+                return QString();
+            }
+            bool ok = false;
+            const QString value = literal(binds.at(n++), &ok);
+            if (!ok) {
+                *error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+                return QString();
+            }
+            out += value;
+        } else {
+            out += c;
+        }
+    }
+    if (n != binds.size()) {
+        *error = QStringLiteral("more values than placeholders");
+        return QString();
+    }
+    return out;
+}
+
 QString conninfoQuote(QString value)
 {
     value.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
@@ -270,12 +473,14 @@ LoginFailure diagnoseLogin(const QString &conninfo, int timeoutMs)
     failure.needsPassword = PQconnectionNeedsPassword(conn.get()) != 0;
     // With PQERRORS_SQLSTATE the server's error reads "<severity>:  <SQLSTATE>"; class 28 is
     // "invalid authorization specification".
-    static const QRegularExpression sqlState(QStringLiteral("\\b(28[0-9A-Z]{3})\\b"));
+    static const QRegularExpression sqlState(
+        QStringLiteral("(?:FATAL|ERROR):\\s+([0-9A-Z]{5})\\b"));
     const QRegularExpressionMatch match =
         sqlState.match(QString::fromUtf8(PQerrorMessage(conn.get())));
     if (match.hasMatch())
         failure.sqlState = match.captured(1);
-    failure.authentication = failure.needsPassword || !failure.sqlState.isEmpty();
+    failure.authentication =
+        failure.needsPassword || failure.sqlState.startsWith(QLatin1String("28"));
     return failure;
 }
 

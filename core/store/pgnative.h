@@ -52,6 +52,19 @@ class Statements
 public:
     void reset();
 
+    // Pooled: through a transaction-mode pooler the next statement may run on another server
+    // session, where a statement prepared on this one does not exist (or another by its name
+    // does). Pooled statements are sent as unnamed ones (PQexecParams): parsed on every call,
+    // but nothing is left on the session. A pooled statement still running after timeoutMs is
+    // cancelled from here (no session statement_timeout may be set there): it fails with
+    // SQLSTATE 57014 as a server-side timeout would.
+    void setPooled(bool pooled, int timeoutMs)
+    {
+        m_pooled = pooled;
+        m_timeoutMs = timeoutMs;
+        reset();
+    }
+
     enum class Outcome {
         Done,
         Failed,      // *error says why
@@ -73,7 +86,17 @@ private:
     std::map<QString, QByteArray> m_names; // sql -> statement name on the current connection;
                                            // empty: its result types are not Row's
     quint64 m_next = 0;                    // the last name's number
+    bool m_pooled = false;
+    int m_timeoutMs = 0;
 };
+
+// sql ('?' placeholders outside quoted literals and identifiers) with every placeholder
+// replaced by its bind as an SQL literal, quoted by libpq (PQescapeLiteral) on conn: NULL,
+// or a quoted literal whose type the server infers from its context as it does for a
+// parameter. For pooled connections, where QtSql's prepared statements (a server-side PREPARE)
+// cannot be used. On failure (a placeholder without a bind, or the other way round, or libpq
+// refusing a value) returns a null QString and sets *error.
+QString inlineBinds(pg_conn *conn, const QString &sql, const QVariantList &binds, QString *error);
 
 // The libpq connection under a QPSQL QSqlDatabase (QSqlDriver::handle()), or null when it is
 // out of reach (not open, not QPSQL, another driver build). For the store's own files only.
@@ -88,7 +111,8 @@ struct LoginFailure
 {
     bool authentication = false; // the server refused the login, or a password is needed
     bool needsPassword = false;  // none was given and the server asks for one
-    QString sqlState;            // e.g. "28P01" (wrong password), "28000"; may be empty
+    QString sqlState;            // e.g. "28P01" (wrong password), "28000"; may be empty;
+                                 // PgBouncer refuses a login with "08P01"
 };
 LoginFailure diagnoseLogin(const QString &conninfo, int timeoutMs);
 

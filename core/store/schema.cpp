@@ -1,4 +1,5 @@
 #include "core/store/schema.h"
+#include "core/store/pgnative.h"
 #include "core/store/tablename.h"
 
 #include "core/logging.h"
@@ -6,6 +7,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+
+#include <libpq-fe.h>
 
 namespace cc::schema {
 
@@ -116,8 +119,29 @@ bool tableExists(QSqlDatabase &db, const SqlDialect &dialect, const QString &tab
     QSqlQuery q(db);
     bool ok;
     if (dialect.isPostgres()) {
-        ok = q.prepare(QStringLiteral("SELECT to_regclass(quote_ident(?)) IS NOT NULL"));
-        q.addBindValue(table);
+        // The name inlined as a literal rather than bound: QPSQL's bound values need a
+        // server-side PREPARE, which a transaction-mode pooler may not keep until the EXECUTE.
+        QString reason;
+        PGconn *conn = pgnative::connectionOf(db);
+        const QString sql =
+            conn ? pgnative::inlineBinds(
+                       conn, QStringLiteral("SELECT to_regclass(quote_ident(?)) IS NOT NULL"),
+                       {table}, &reason)
+                 : QString();
+        if (sql.isNull()) {
+            if (error)
+                *error =
+                    StoreError(StoreError::QueryFailed,
+                               QStringLiteral("looking for table %1: %2")
+                                   .arg(table, conn ? reason : QStringLiteral("not connected")));
+            return false;
+        }
+        if (!q.exec(sql) || !q.next()) {
+            if (error)
+                *error = queryError(q, QStringLiteral("looking for table %1").arg(table));
+            return false;
+        }
+        return q.value(0).toBool();
     } else {
         ok = q.prepare(QStringLiteral(
             "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?"));

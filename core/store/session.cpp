@@ -128,6 +128,7 @@ StoreError CacheStore::Private::connect()
         return lastConnectError;
     prepared.clear();
     transport->reset();
+    transport->setPooled(pooled(), int(q->m_options.timeout.count()));
     const DatabaseConfig &config = q->m_config;
     const int timeoutMs = int(q->m_options.timeout.count());
     if (!db.isValid()) {
@@ -177,16 +178,29 @@ StoreError CacheStore::Private::connect()
                 pgnative::diagnoseLogin(conninfo(timeoutMs), timeoutMs);
             if (login.authentication)
                 return failLogin(reason, login.sqlState);
+            // A pooler checks the password itself and refuses with a protocol error (PgBouncer:
+            // 08P01, "password authentication failed", "SASL authentication failed"): there
+            // and only there its words tell a refused login from any other protocol error.
+            if (pooled() && login.sqlState == QLatin1String("08P01") &&
+                reason.contains(QLatin1String("authentication failed")))
+                return failLogin(reason, login.sqlState);
         }
         return failConnect(reason);
     }
     QStringList setup;
     if (isPostgres()) {
-        setup << QStringLiteral("SET TIME ZONE 'UTC'")
-              << QStringLiteral("SET statement_timeout = %1").arg(timeoutMs)
-              // A hit's counter increment need not wait for a disk flush; writes that
-              // matter (set, invalidate) ask for a synchronous commit themselves.
-              << QStringLiteral("SET synchronous_commit = off");
+        // TimeZone is one of the parameters a pooler tracks per client and sets again when it
+        // hands a client a server session (PgBouncer: client_encoding, DateStyle, TimeZone,
+        // standard_conforming_strings, application_name), so it never leaks to another client.
+        setup << QStringLiteral("SET TIME ZONE 'UTC'");
+        // The others are session state that a transaction-mode pooler would hand to its next
+        // client: pooled connections set them per transaction (SET LOCAL) instead.
+        if (!pooled()) {
+            setup << QStringLiteral("SET statement_timeout = %1").arg(timeoutMs)
+                  // A hit's counter increment need not wait for a disk flush; writes that
+                  // matter (set, invalidate) ask for a synchronous commit themselves.
+                  << QStringLiteral("SET synchronous_commit = off");
+        }
     } else {
         if (config.sqlitePath != QLatin1String(":memory:"))
             setup << QStringLiteral("PRAGMA journal_mode = WAL");
@@ -359,6 +373,10 @@ QSqlQuery *CacheStore::Private::statement(const QString &sql, StoreError *error,
     if (it != prepared.end())
         return it->second.get();
     auto query = std::make_unique<QSqlQuery>(db);
+    // Pooled: QPSQL's prepare() is a server-side PREPARE, which the next transaction may not
+    // find on its server session: run() sends the statement's text, its values inlined.
+    if (pooled())
+        return prepared.emplace(sql, std::move(query)).first->second.get();
     if (!query->prepare(sql)) {
         *error = fail(query->lastError(), what);
         return nullptr;
@@ -380,6 +398,20 @@ ActiveQuery CacheStore::Private::run(const QString &sql, const QVariantList &bin
     QSqlQuery *query = statement(sql, error, what);
     if (!query)
         return ActiveQuery();
+    if (pooled()) {
+        QString reason;
+        const QString text = inlined(sql, binds, &reason);
+        if (text.isNull()) {
+            *error =
+                StoreError(StoreError::QueryFailed, QStringLiteral("%1: %2").arg(what, reason));
+            return ActiveQuery();
+        }
+        if (!query->exec(text)) {
+            *error = fail(query->lastError(), what);
+            return ActiveQuery();
+        }
+        return ActiveQuery(query);
+    }
     for (int i = 0; i < binds.size(); ++i)
         query->bindValue(i, binds.at(i));
     if (!query->exec()) {
@@ -400,11 +432,15 @@ StoreError CacheStore::Private::durable(const QString &what, const std::function
         return fail(db.lastError(), what);
     if (isPostgres()) {
         QSqlQuery query(db);
-        if (!query.exec(QStringLiteral("SET LOCAL synchronous_commit = on"))) {
-            error = fail(query.lastError(), what);
-            if (db.isOpen())
-                db.rollback();
-            return error;
+        QStringList setup{QStringLiteral("SET LOCAL synchronous_commit = on")};
+        setup << transactionBounds();
+        for (const QString &sql : std::as_const(setup)) {
+            if (!query.exec(sql)) {
+                error = fail(query.lastError(), what);
+                if (db.isOpen())
+                    db.rollback();
+                return error;
+            }
         }
     }
     error = fn();
@@ -418,6 +454,34 @@ StoreError CacheStore::Private::durable(const QString &what, const std::function
         if (db.isOpen())
             db.rollback();
     }
+    return error;
+}
+
+// Runs fn with its commit not waiting for the disk (hit counters and history). Direct
+// connections commit that way for the whole session (connect()); a pooled one may not set it
+// for the session, so fn runs in a transaction of its own with SET LOCAL.
+StoreError CacheStore::Private::lazy(const QString &what, const std::function<StoreError()> &fn)
+{
+    if (!pooled())
+        return fn();
+    StoreError error = connect();
+    if (error)
+        return error;
+    if (!db.transaction())
+        return fail(db.lastError(), what);
+    QStringList setup{QStringLiteral("SET LOCAL synchronous_commit = off")};
+    setup << transactionBounds();
+    for (const QString &sql : std::as_const(setup)) {
+        ActiveQuery set = run(sql, {}, &error, what);
+        if (!set)
+            break;
+    }
+    if (!error)
+        error = fn();
+    if (!error && !db.commit())
+        error = fail(db.lastError(), what);
+    if (error && db.isOpen())
+        db.rollback();
     return error;
 }
 
@@ -446,11 +510,35 @@ void CacheStore::Private::announce(const QString &what)
 {
     if (!q->m_options.notifyChanges || !isPostgres() || !db.isOpen())
         return;
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
-    query.addBindValue(CacheStore::notifyChannel());
-    query.addBindValue(what);
-    query.exec();
+    StoreError ignored;
+    run(QStringLiteral("SELECT pg_notify(?, ?)"), {CacheStore::notifyChannel(), what}, &ignored,
+        QStringLiteral("announcing a change"));
+}
+
+QStringList CacheStore::Private::transactionBounds() const
+{
+    // A direct connection bounds its statements for the session (connect()).
+    if (!pooled())
+        return {};
+    const qint64 budget = q->m_options.timeout.count();
+    return {QStringLiteral("SET LOCAL statement_timeout = %1").arg(budget),
+            QStringLiteral("SET LOCAL lock_timeout = %1").arg(budget)};
+}
+
+bool CacheStore::Private::pooled() const
+{
+    return isPostgres() && q->m_config.pooled;
+}
+
+QString CacheStore::Private::inlined(const QString &sql, const QVariantList &binds,
+                                     QString *error) const
+{
+    PGconn *conn = pgnative::connectionOf(db);
+    if (!conn) {
+        *error = QStringLiteral("the connection's libpq handle is out of reach");
+        return QString();
+    }
+    return pgnative::inlineBinds(conn, sql, binds, error);
 }
 
 } // namespace cc

@@ -41,6 +41,8 @@ public:
                          const QString &what, const OffsetFn &onRow) = 0;
     // The connection was closed or replaced: forget what lived on it.
     virtual void reset() = 0;
+    // The next connection is pooled (DatabaseConfig::pooled): leave nothing on the session.
+    virtual void setPooled(bool, int /*timeoutMs*/) {}
 
     // The transport for a session's backend.
     static std::unique_ptr<EntryTransport> create(CacheStore::Private *session);
@@ -78,6 +80,7 @@ public:
     bool offsets(const EntrySql &sql, const QVariantList &binds, StoreError *error,
                  const QString &what, const OffsetFn &onRow) override;
     void reset() override { m_native.reset(); }
+    void setPooled(bool pooled, int timeoutMs) override { m_native.setPooled(pooled, timeoutMs); }
 
 private:
     // Runs sql natively, calling onRow per row; false with *handled when it ran (or failed),

@@ -352,6 +352,48 @@ private Q_SLOTS:
         QVERIFY(r.json().value(QStringLiteral("canWrite")).toBool());
     }
 
+    // status says how the connection is treated: pooled (pgbouncer=true, --pooled) or direct,
+    // and what that costs; commands work either way, also with --pooled on a direct server.
+    void statusSaysPooledOrDirect()
+    {
+        QCOMPARE(cli({QStringLiteral("migrate")}).code, 0);
+        Run r = cli({QStringLiteral("status"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        if (!m_db->isPostgres()) {
+            QVERIFY(!r.json().contains(QStringLiteral("connection")));
+            return;
+        }
+        const bool pooled = test::TestDatabase::pooledRequested();
+        QCOMPARE(r.json().value(QStringLiteral("connection")).toString(),
+                 pooled ? QStringLiteral("pooled") : QStringLiteral("direct"));
+        r = cli({QStringLiteral("status"), QStringLiteral("--pooled")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("connection: pooled (prepared statements off: "
+                                               "pooler")),
+                 qPrintable(r.out));
+        QCOMPARE(cli({QStringLiteral("set"), QStringLiteral("u"), QStringLiteral("c"),
+                      QStringLiteral("--exchange"), QStringLiteral("BYBIT"),
+                      QStringLiteral("--environment"), QStringLiteral("MAINNET"),
+                      QStringLiteral("--offset"), QStringLiteral("7"), QStringLiteral("--pooled")})
+                     .code,
+                 0);
+        r = cli({QStringLiteral("get"), QStringLiteral("u"), QStringLiteral("c"),
+                 QStringLiteral("--json"), QStringLiteral("--pooled")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(QStringLiteral("timeOffset")).toInt(), 7);
+
+        // The application's Prisma URL as it is: its own tuning ignored, one line each.
+        const QString url = m_db->url();
+        const QString prisma =
+            url + (url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) +
+            QStringLiteral("schema=public&connection_limit=1");
+        r = cli({QStringLiteral("get"), QStringLiteral("u"), QStringLiteral("c"),
+                 QStringLiteral("--database"), prisma},
+                false);
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.err.count(QStringLiteral("connection_limit=1 ignored")), 1);
+    }
+
     void setGetListAndStats()
     {
         QCOMPARE(cli({QStringLiteral("migrate")}).code, 0);

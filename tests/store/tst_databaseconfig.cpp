@@ -47,6 +47,46 @@ private Q_SLOTS:
 
     // A database name with '/': written %2F in the path or given as ?dbname=, and written back
     // (in the query) so that it parses to the same name. Found by the URL fuzzer.
+    // An application's Prisma DATABASE_URL as it is: pgbouncer=true means pooled, Prisma's own
+    // tuning is ignored with a note each, sslaccept maps to sslmode, schema=public is the
+    // default; anything neither knows is still refused.
+    void takesPrismaUrls()
+    {
+        QString error;
+        const DatabaseConfig c = DatabaseConfig::fromUrl(
+            QStringLiteral("postgresql://app@pooler:6432/app?schema=public&pgbouncer=true&"
+                           "connection_limit=1&pool_timeout=10&sslaccept=strict"),
+            &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(c.isPostgres());
+        QVERIFY(c.pooled);
+        QCOMPARE(c.options.value(QStringLiteral("sslmode")), QStringLiteral("verify-full"));
+        QCOMPARE(c.notes.size(), 3);
+        QVERIFY(c.notes.at(0).startsWith(QStringLiteral("connection_limit=1 ignored")));
+        QVERIFY(!c.options.contains(QStringLiteral("connection_limit")));
+        QVERIFY(!c.options.contains(QStringLiteral("schema")));
+        // pooled survives the round trip through toUrl().
+        const DatabaseConfig again = DatabaseConfig::fromUrl(c.toUrl(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(again.pooled);
+        QVERIFY(!DatabaseConfig::fromUrl(QStringLiteral("postgresql://h/db"), &error).pooled);
+
+        // An sslmode given wins over sslaccept.
+        QCOMPARE(DatabaseConfig::fromUrl(QStringLiteral("postgresql://h/db?sslmode=disable&"
+                                                        "sslaccept=accept_invalid_certs"),
+                                         &error)
+                     .options.value(QStringLiteral("sslmode")),
+                 QStringLiteral("disable"));
+        for (const char *bad :
+             {"postgresql://h/db?schema=tenant", "postgresql://h/db?pgbouncer=yes",
+              "postgresql://h/db?sslaccept=maybe", "postgresql://h/db?connection_limt=1"}) {
+            const DatabaseConfig refused =
+                DatabaseConfig::fromUrl(QString::fromLatin1(bad), &error);
+            QVERIFY2(!error.isEmpty(), bad);
+            QVERIFY2(!refused.isPostgres(), bad);
+        }
+    }
+
     void databaseNamesWithASlashRoundTrip()
     {
         for (const QString &url : {QStringLiteral("postgresql://ops@db/team%2Fcache"),

@@ -50,8 +50,15 @@ bool pgCtl(const QStringList &extra)
 
 bool TestDatabase::postgresRequested()
 {
+    const QString backend = qEnvironmentVariable("CC_TEST_BACKEND");
+    return backend.compare(QStringLiteral("postgres"), Qt::CaseInsensitive) == 0 ||
+           backend.compare(QStringLiteral("pgbouncer"), Qt::CaseInsensitive) == 0;
+}
+
+bool TestDatabase::pooledRequested()
+{
     return qEnvironmentVariable("CC_TEST_BACKEND")
-               .compare(QStringLiteral("postgres"), Qt::CaseInsensitive) == 0;
+               .compare(QStringLiteral("pgbouncer"), Qt::CaseInsensitive) == 0;
 }
 
 TestDatabase::TestDatabase(const QString &tag)
@@ -72,9 +79,21 @@ TestDatabase::TestDatabase(const QString &tag)
     }
     m_config.backend = DatabaseConfig::Backend::PostgreSQL;
     m_config.databaseName = QStringLiteral("cc_test_%1").arg(suffix.toLower());
+    if (pooledRequested()) {
+        // The store goes through scripts/with-pgbouncer.sh's pooler; fixtures (CREATE
+        // DATABASE, exec(), scalar()) still reach the server itself.
+        if (qEnvironmentVariableIsEmpty("CC_TEST_PGBOUNCER_PORT")) {
+            m_errorMessage = QStringLiteral("CC_TEST_BACKEND=pgbouncer but no pooler is given: "
+                                            "run the suite through scripts/with-pgbouncer.sh");
+            return;
+        }
+        m_config.host = qEnvironmentVariable("CC_TEST_PGBOUNCER_HOST", QStringLiteral("127.0.0.1"));
+        m_config.port = qEnvironmentVariableIntValue("CC_TEST_PGBOUNCER_PORT");
+        m_config.pooled = true;
+    }
     m_adminConnection = QStringLiteral("cc-test-admin-%1").arg(suffix);
     {
-        QSqlDatabase admin = openRaw(m_config, m_adminConnection, QString());
+        QSqlDatabase admin = openRaw(directConfig(), m_adminConnection, QString());
         if (!admin.isOpen()) {
             m_errorMessage =
                 QStringLiteral("cannot reach the test server: %1").arg(admin.lastError().text());
@@ -106,7 +125,20 @@ QString TestDatabase::url() const
 {
     if (m_config.isSqlite())
         return QStringLiteral("sqlite://") + m_config.sqlitePath;
+    if (m_config.pooled)
+        return m_config.toUrl();
     return QStringLiteral("postgresql:///") + m_config.databaseName;
+}
+
+DatabaseConfig TestDatabase::directConfig() const
+{
+    DatabaseConfig direct = m_config;
+    if (direct.isPostgres()) {
+        direct.host.clear(); // libpq's environment: the server itself
+        direct.port = -1;
+        direct.pooled = false;
+    }
+    return direct;
 }
 
 QString TestDatabase::exec(const QString &sql) const
@@ -115,7 +147,7 @@ QString TestDatabase::exec(const QString &sql) const
         QStringLiteral("cc-test-exec-%1").arg(QRandomGenerator::global()->generate());
     QString error;
     {
-        QSqlDatabase db = openRaw(m_config, name, m_config.databaseName);
+        QSqlDatabase db = openRaw(directConfig(), name, m_config.databaseName);
         if (!db.isOpen()) {
             error = db.lastError().text();
         } else {
@@ -142,7 +174,7 @@ QVariant TestDatabase::scalar(const QString &sql) const
         QStringLiteral("cc-test-scalar-%1").arg(QRandomGenerator::global()->generate());
     QVariant result;
     {
-        QSqlDatabase db = openRaw(m_config, name, m_config.databaseName);
+        QSqlDatabase db = openRaw(directConfig(), name, m_config.databaseName);
         QSqlQuery q(db);
         if (db.isOpen() && q.exec(sql) && q.next())
             result = q.value(0);

@@ -34,13 +34,19 @@ public:
     TestDatabase(const TestDatabase &) = delete;
     TestDatabase &operator=(const TestDatabase &) = delete;
 
+    // PostgreSQL, directly ("postgres") or through scripts/with-pgbouncer.sh ("pgbouncer").
     static bool postgresRequested();
+    // CC_TEST_BACKEND=pgbouncer: config() and url() name the pooler (pooled), fixtures the
+    // server itself.
+    static bool pooledRequested();
 
     bool isValid() const { return m_errorMessage.isEmpty(); }
     QString errorMessage() const { return m_errorMessage; }
     bool isPostgres() const { return m_config.isPostgres(); }
     const DatabaseConfig &config() const { return m_config; }
     QString url() const; // for the CLI's --database (no password: libpq's environment has it)
+    // The same database reached directly (without the pooler), as fixtures reach it.
+    DatabaseConfig directConfig() const;
 
     // Runs SQL on the test database through a connection of its own (fixtures). Statements
     // separated by ";\n" are run one by one. Returns an error message, empty on success.
