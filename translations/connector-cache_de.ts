@@ -15,6 +15,10 @@
         <source>test</source>
         <translation>Test</translation>
     </message>
+    <message>
+        <source>untagged</source>
+        <translation>ohne Kennzeichnung</translation>
+    </message>
 </context>
 <context>
     <name>Describe</name>
@@ -731,10 +735,6 @@ Geändert:     %2
         <translation>Passwort</translation>
     </message>
     <message>
-        <source>Password for %1:</source>
-        <translation>Passwort für %1:</translation>
-    </message>
-    <message>
         <source>Remember this password in the system keychain?</source>
         <translation>Dieses Passwort im Schlüsselbund des Systems speichern?</translation>
     </message>
@@ -904,6 +904,23 @@ Geändert:     %2
     <message>
         <source>Query cancelled; what was loaded stays on screen (F5 loads again).</source>
         <translation>Abfrage abgebrochen; das bereits Geladene bleibt sichtbar (F5 lädt neu).</translation>
+    </message>
+    <message>
+        <source>Password authentication failed.
+Password for %1:</source>
+        <translation>Passwort-Authentifizierung fehlgeschlagen.
+Passwort für %1:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Password authentication failed %n time(s) — not retrying</source>
+        <translation>
+            <numerusform>Passwort-Authentifizierung %n-mal fehlgeschlagen — kein weiterer Versuch</numerusform>
+            <numerusform>Passwort-Authentifizierung %n-mal fehlgeschlagen — kein weiterer Versuch</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Password authentication failed</source>
+        <translation>Passwort-Authentifizierung fehlgeschlagen</translation>
     </message>
 </context>
 <context>

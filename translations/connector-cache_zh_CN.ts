@@ -15,6 +15,10 @@
         <source>test</source>
         <translation>测试</translation>
     </message>
+    <message>
+        <source>untagged</source>
+        <translation>未标记</translation>
+    </message>
 </context>
 <context>
     <name>Describe</name>
@@ -724,10 +728,6 @@ Updated:      %2
         <translation>密码</translation>
     </message>
     <message>
-        <source>Password for %1:</source>
-        <translation>%1 的密码:</translation>
-    </message>
-    <message>
         <source>Remember this password in the system keychain?</source>
         <translation>将此密码保存到系统钥匙串?</translation>
     </message>
@@ -888,6 +888,22 @@ Updated:      %2
     <message>
         <source>Query cancelled; what was loaded stays on screen (F5 loads again).</source>
         <translation>查询已取消；已加载的内容保留在屏幕上（按 F5 重新加载）。</translation>
+    </message>
+    <message>
+        <source>Password authentication failed.
+Password for %1:</source>
+        <translation>密码验证失败。
+%1 的密码：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Password authentication failed %n time(s) — not retrying</source>
+        <translation>
+            <numerusform>密码验证失败 %n 次 — 不再重试</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Password authentication failed</source>
+        <translation>密码验证失败</translation>
     </message>
 </context>
 <context>

@@ -570,7 +570,8 @@ void MainWindow::openProfile(const ConnectionProfile &profile, bool demo)
     m_config = config;
     m_demo = demo;
     setConnected(false);
-    m_passwordAsked = false;
+    m_passwordPrompts = 0;
+    m_pendingPassword.clear();
     m_reconnectTimer->stop();
     m_backoffSeconds = 1;
     m_banner->hide();
@@ -600,6 +601,16 @@ void MainWindow::onOpened(const ServerInfo &info, const Privileges &privileges)
     m_banner->hide();
     m_reconnectTimer->stop();
     m_backoffSeconds = 1;
+    if (!m_pendingPassword.isEmpty()) {
+        // The typed password worked: now, and only now, offer to keep it.
+        const QString password = m_pendingPassword;
+        m_pendingPassword.clear();
+        if (PasswordVault::isAvailable() &&
+            QMessageBox::question(this, tr("Password"),
+                                  tr("Remember this password in the system keychain?")) ==
+                QMessageBox::Yes)
+            m_vault->write(m_profile.name, password, [](const QString &) {});
+    }
     m_statusServer->setText(tr("%1 %2 as %3").arg(info.backend, info.version, info.role));
     m_statusLatency->setText(
         tr("round trip %1 ms").arg(double(info.latencyUs) / 1000.0, 0, 'f', 1));
@@ -619,23 +630,32 @@ void MainWindow::onOpenFailed(const StoreError &error)
 {
     setConnected(false);
     updateActions();
-    if (m_config.isPostgres() && error.kind() == StoreError::AuthenticationFailed &&
-        !m_passwordAsked) {
-        m_passwordAsked = true;
-        bool ok = false;
-        const QString password = QInputDialog::getText(
-            this, tr("Password"), tr("Password for %1:").arg(m_config.displayString()),
-            QLineEdit::Password, QString(), &ok);
-        if (ok && !password.isEmpty()) {
-            m_config.password = password;
-            if (PasswordVault::isAvailable() &&
-                QMessageBox::question(this, tr("Password"),
-                                      tr("Remember this password in the system keychain?")) ==
-                    QMessageBox::Yes)
-                m_vault->write(m_profile.name, password, [](const QString &) {});
-            m_worker->post(&StoreWorker::open, m_config, m_profile.name, m_demo);
-            return;
+    if (m_config.isPostgres() && error.kind() == StoreError::AuthenticationFailed) {
+        // A typed password is kept (offered to the keychain) only once a connection with it
+        // succeeded; a refused one is asked for again, at most kMaxPasswordPrompts times.
+        m_pendingPassword.clear();
+        if (m_passwordPrompts < kMaxPasswordPrompts) {
+            ++m_passwordPrompts;
+            bool ok = false;
+            const QString password =
+                QInputDialog::getText(this, tr("Password"),
+                                      tr("Password authentication failed.\nPassword for %1:")
+                                          .arg(m_config.displayString()),
+                                      QLineEdit::Password, QString(), &ok);
+            if (ok && !password.isEmpty()) {
+                m_config.password = password;
+                m_pendingPassword = password;
+                m_worker->post(&StoreWorker::open, m_config, m_profile.name, m_demo);
+                return;
+            }
         }
+        m_statusState->setText(tr("not connected"));
+        m_banner->setText(m_passwordPrompts >= kMaxPasswordPrompts
+                              ? tr("Password authentication failed %n time(s) — not retrying",
+                                   nullptr, m_passwordPrompts + 1)
+                              : tr("Password authentication failed"));
+        m_banner->show();
+        return;
     }
     if (error.kind() == StoreError::Unreachable) {
         onConnectionLost(error);

@@ -117,7 +117,9 @@ private:
     DatabaseConfig m_config;
     bool m_demo = false;
     bool m_connected = false;
-    bool m_passwordAsked = false;
+    static constexpr int kMaxPasswordPrompts = 3;
+    int m_passwordPrompts = 0; // prompts shown since the profile was opened
+    QString m_pendingPassword; // typed, not yet confirmed by a connection
     Privileges m_privileges;
     ServerInfo m_server;
     quint64 m_token = 0;

@@ -306,13 +306,18 @@ private Q_SLOTS:
         qputenv("PGPASSWORD", "certainly-not-the-password");
         auto restore = qScopeGuard([&right]() { qputenv("PGPASSWORD", right); });
         int prompts = 0;
+        bool saidRefused = true;
         QTimer answer;
         answer.setInterval(20);
         connect(&answer, &QTimer::timeout, this, [&]() {
             QWidget *modal = QApplication::activeModalWidget();
             if (auto *input = qobject_cast<QInputDialog *>(modal)) {
                 ++prompts;
-                input->setTextValue(QString::fromLocal8Bit(right));
+                saidRefused = saidRefused && input->labelText().contains(
+                                                 QStringLiteral("Password authentication failed"));
+                // First a second wrong password (refused again: asked again), then the right one.
+                input->setTextValue(prompts == 1 ? QStringLiteral("wrong-again")
+                                                 : QString::fromLocal8Bit(right));
                 input->accept();
             } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
                 box->reject(); // "Remember this password?" where a keychain exists: no
@@ -321,7 +326,43 @@ private Q_SLOTS:
         answer.start();
         auto window = openWindow();
         QVERIFY2(window, "the right password typed at the prompt connects");
-        QCOMPARE(prompts, 1);
+        QCOMPARE(prompts, 2);
+        QVERIFY(saidRefused);
+        QVERIFY(window->banner()->isHidden());
+    }
+
+    void aPasswordRefusedThreeTimesStopsAsking()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("SQLite has no passwords");
+        const QByteArray right = qgetenv("PGPASSWORD");
+        qputenv("PGPASSWORD", "certainly-not-the-password");
+        auto restore = qScopeGuard([&right]() { qputenv("PGPASSWORD", right); });
+        int prompts = 0;
+        QTimer answer;
+        answer.setInterval(20);
+        connect(&answer, &QTimer::timeout, this, [&]() {
+            if (auto *input = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+                ++prompts;
+                input->setTextValue(QStringLiteral("wrong-%1").arg(prompts));
+                input->accept();
+            }
+        });
+        answer.start();
+        MainWindow window;
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("ops-desk");
+        profile.url = m_db->url();
+        window.openProfile(profile);
+        window.show();
+        QVERIFY(QTest::qWaitFor([&]() { return window.banner()->isVisible(); }, 20000));
+        // No endless loop: the prompts stop, and the banner says why.
+        QTest::qWait(500);
+        QCOMPARE(prompts, 3);
+        QVERIFY2(window.banner()->text().contains(QStringLiteral("Password authentication failed")),
+                 qPrintable(window.banner()->text()));
+        QVERIFY2(window.banner()->text().contains(QStringLiteral("not retrying")),
+                 qPrintable(window.banner()->text()));
     }
 
     void entryModelEndsWhereTheTableNowEnds()
@@ -423,6 +464,31 @@ private Q_SLOTS:
             QCOMPARE(a->isChecked(), a->text() == staging.name);
         window.reset();
         ProfileStore::save({});
+    }
+
+    void anAdHocUrlIsUntaggedNeverTest()
+    {
+        // --database without --profile: nobody declared the environment, so the band is grey
+        // and says so; it must never claim the reassuring green "test".
+        const ConnectionProfile adHoc =
+            ConnectionProfile::adHoc(m_db->url(), m_db->config().displayString());
+        QCOMPARE(adHoc.tag, ConnectionProfile::Tag::Untagged);
+        QVERIFY(!adHoc.isProduction());
+        QCOMPARE(ConnectionProfile::tagFromKey(ConnectionProfile::tagKey(adHoc.tag)),
+                 ConnectionProfile::Tag::Untagged);
+        MainWindow window;
+        QSignalSpy connected(&window, &MainWindow::connected);
+        window.openProfile(adHoc);
+        window.show();
+        QVERIFY(connected.wait(20000));
+        auto *band = window.findChild<QLabel *>(QStringLiteral("environmentBand"));
+        QVERIFY2(band->text().contains(QStringLiteral("UNTAGGED")), qPrintable(band->text()));
+        QVERIFY(!band->text().contains(QStringLiteral("TEST")));
+        const QColor grey = ConnectionProfile::tagColor(ConnectionProfile::Tag::Untagged);
+        QCOMPARE(grey.saturation(), 0);
+        QVERIFY(band->styleSheet().contains(grey.name()));
+        QVERIFY(!band->styleSheet().contains(
+            ConnectionProfile::tagColor(ConnectionProfile::Tag::Test).name()));
     }
 
     void changesElsewhereArriveByPush()
@@ -846,6 +912,24 @@ private Q_SLOTS:
                 QVERIFY(stored.ok());
                 QCOMPARE(first, toJson(stored.value()));
             }
+            // Audited: what (filter and format), how many rows and where to.
+            const auto log = direct.auditLog();
+            QVERIFY(log.ok());
+            QVERIFY(!log->isEmpty());
+            const AuditRecord &row = log->constFirst();
+            QCOMPARE(row.action, QStringLiteral("export"));
+            QCOMPARE(row.rowsAffected, expected);
+            QCOMPARE(row.outcome, QStringLiteral("ok"));
+            const QJsonObject what = QJsonDocument::fromJson(row.filter.toUtf8()).object();
+            QCOMPARE(what.value(QStringLiteral("destination")).toString(), dir.filePath(name));
+            QCOMPARE(what.value(QStringLiteral("format")).toString(),
+                     name.endsWith(QLatin1String(".csv")) ? QStringLiteral("csv")
+                                                          : QStringLiteral("json"));
+            QCOMPARE(what.value(QStringLiteral("filter"))
+                         .toObject()
+                         .value(QStringLiteral("exchange"))
+                         .toString(),
+                     QStringLiteral("BYBIT"));
         }
     }
 
