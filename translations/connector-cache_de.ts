@@ -643,10 +643,6 @@ Geändert:     %2
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <source>Dashboard, Entries, Activity</source>
-        <translation>Dashboard, Einträge, Aktivität</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>

@@ -636,10 +636,6 @@ Updated:      %2
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <source>Dashboard, Entries, Activity</source>
-        <translation>仪表板、条目、活动</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>

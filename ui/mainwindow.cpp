@@ -352,16 +352,36 @@ void MainWindow::createActions()
 
 QList<QPair<QString, QString>> MainWindow::shortcutList() const
 {
+    // Derived from the actions themselves (the window's, its pages' and their views'), so the
+    // list cannot drift from what the keys do.
     QList<QPair<QString, QString>> list;
-    for (const char *name : {"refresh", "filter", "invalidate", "invalidateMatching", "cleanup",
-                             "testSync", "export", "profiles", "shortcuts", "quit"}) {
-        const QAction *a = m_actions.value(QLatin1String(name));
-        if (a && !a->shortcut().isEmpty())
-            list << qMakePair(a->text().remove(QLatin1Char('&')),
-                              a->shortcut().toString(QKeySequence::NativeText));
+    const QList<QAction *> actions = findChildren<QAction *>();
+    for (const QAction *a : actions) {
+        if (a->shortcut().isEmpty())
+            continue;
+        QStringList keys;
+        for (const QKeySequence &key : a->shortcuts())
+            keys << key.toString(QKeySequence::NativeText);
+        const auto entry =
+            qMakePair(a->text().remove(QLatin1Char('&')), keys.join(QStringLiteral(", ")));
+        if (!list.contains(entry))
+            list << entry;
     }
-    list << qMakePair(tr("Dashboard, Entries, Activity"), QStringLiteral("Alt+1, Alt+2, Alt+3"));
     return list;
+}
+
+void MainWindow::focusPage(Page which)
+{
+    // Into the page: its first widget that takes the keyboard (the filter box on Entries).
+    QWidget *target = which == Page::Entries ? m_entries->filterEdit() : nullptr;
+    QWidget *container = page(which);
+    for (QWidget *w = container->nextInFocusChain(); !target && w && w != container;
+         w = w->nextInFocusChain()) {
+        if (container->isAncestorOf(w) && w->isVisibleTo(container) && w->isEnabled() &&
+            (w->focusPolicy() & Qt::TabFocus))
+            target = w;
+    }
+    (target ? target : container)->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::createMenus()
@@ -397,8 +417,12 @@ void MainWindow::createMenus()
     for (Page p : {Page::Dashboard, Page::Entries, Page::Activity}) {
         auto *go =
             new QAction(m_tabs->tabText(m_tabs->indexOf(page(p))).remove(QLatin1Char('&')), this);
+        go->setObjectName(QStringLiteral("goTo%1").arg(int(p)));
         go->setShortcut(QKeySequence(Qt::ALT | Qt::Key(digit++)));
-        connect(go, &QAction::triggered, this, [this, p]() { showPage(p); });
+        connect(go, &QAction::triggered, this, [this, p]() {
+            showPage(p);
+            focusPage(p);
+        });
         view->addAction(go);
     }
     // A menu of exclusive choices kept in the settings under `key`; `apply` runs on a change.

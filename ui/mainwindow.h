@@ -58,6 +58,10 @@ public:
     QLineEdit *filterEdit() const;
     QComboBox *stateCombo() const;
     QLabel *banner() const { return m_banner; }
+    // Every action with a shortcut in this window: (what it does, its keys), for Help.
+    QList<QPair<QString, QString>> shortcutList() const;
+    // Moves the keyboard focus into a page (its first focusable widget), as Alt+1/2/3 do.
+    void focusPage(Page which);
     QStandardItemModel *auditModel() const;
     QPlainTextEdit *detailsPane() const;
     QAction *action(const QString &name) const { return m_actions.value(name); }
@@ -108,7 +112,6 @@ private:
     void runBulk(const QString &title, qint64 expected, const std::function<void(quint64)> &start);
     bool confirm(const QString &title, const QString &question, bool bulk);
     quint64 nextToken() { return ++m_token; }
-    QList<QPair<QString, QString>> shortcutList() const;
 
     QThread m_thread;
     StoreWorker *m_worker;

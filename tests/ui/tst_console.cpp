@@ -491,6 +491,57 @@ private Q_SLOTS:
             ConnectionProfile::tagColor(ConnectionProfile::Tag::Test).name()));
     }
 
+    void altDigitsMoveTheFocusIntoThePage()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        QApplication::setActiveWindow(window.get());
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        const QList<std::pair<Qt::Key, MainWindow::Page>> keys{
+            {Qt::Key_2, MainWindow::Page::Entries},
+            {Qt::Key_3, MainWindow::Page::Activity},
+            {Qt::Key_1, MainWindow::Page::Dashboard},
+            {Qt::Key_2, MainWindow::Page::Entries}};
+        for (const auto &[key, page] : keys) {
+            QTest::keyClick(window.get(), key, Qt::AltModifier);
+            QCOMPARE(window->currentPage(), page);
+            QWidget *focus = QApplication::focusWidget();
+            QVERIFY2(focus && window->page(page)->isAncestorOf(focus),
+                     focus ? focus->metaObject()->className() : "no focus");
+            if (page == MainWindow::Page::Entries)
+                QCOMPARE(focus, static_cast<QWidget *>(window->filterEdit()));
+        }
+        // The keys work from there: typing goes into the filter box.
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("ex"));
+        QCOMPARE(window->filterEdit()->text(), QStringLiteral("ex"));
+    }
+
+    void helpListsEveryShortcut()
+    {
+        MainWindow window;
+        const QList<QPair<QString, QString>> listed = window.shortcutList();
+        QStringList listedKeys;
+        for (const auto &entry : listed)
+            listedKeys << entry.second.split(QStringLiteral(", "));
+        // Every action in the window (its pages' and views' too) with a key is listed, with it.
+        int withKeys = 0;
+        const QList<QAction *> actions = window.findChildren<QAction *>();
+        for (const QAction *a : actions) {
+            for (const QKeySequence &key : a->shortcuts()) {
+                ++withKeys;
+                QVERIFY2(listedKeys.contains(key.toString(QKeySequence::NativeText)),
+                         qPrintable(a->text() + QStringLiteral(": ") + key.toString()));
+            }
+        }
+        QVERIFY(withKeys >= 13); // the actions, Alt+1/2/3 and the table's Copy
+        for (const char *key : {"Alt+1", "Alt+2", "Alt+3", "Ctrl+C", "F5"})
+            QVERIFY2(listedKeys.contains(
+                         QKeySequence(QLatin1String(key)).toString(QKeySequence::NativeText)),
+                     key);
+        // Nothing listed that no action does.
+        QCOMPARE(listedKeys.size(), withKeys);
+    }
+
     void changesElsewhereArriveByPush()
     {
         if (!m_db->isPostgres())
