@@ -230,6 +230,20 @@ void EntryModel::setFilter(const EntryFilter &filter)
     reload();
 }
 
+int EntryModel::rowOf(const QString &userId, const QString &credentialId) const
+{
+    for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
+        for (int i = 0; i < it->size(); ++i) {
+            const CacheEntry &e = it->at(i);
+            if (e.userId == userId && e.credentialId == credentialId) {
+                const int row = it.key() * kPageSize + i;
+                return row < m_rows ? row : -1;
+            }
+        }
+    }
+    return -1;
+}
+
 void EntryModel::reload()
 {
     beginResetModel();

@@ -542,6 +542,40 @@ private Q_SLOTS:
         QCOMPARE(listedKeys.size(), withKeys);
     }
 
+    void refreshesAndWritesElsewhereKeepTheSelection()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        window->showPage(MainWindow::Page::Entries);
+        EntryModel *model = window->entryModel();
+        QVERIFY(waitForRows(model, 1000));
+        QVERIFY(QTest::qWaitFor([&]() { return model->entryAt(5); }, 10000));
+        const CacheEntry chosen = *model->entryAt(5);
+        window->entryView()->selectRow(5);
+        QVERIFY(window->detailsPane()->toPlainText().contains(chosen.cacheKey));
+        auto selectedEntry = [&]() -> std::optional<CacheEntry> {
+            const QModelIndexList rows = window->entryView()->selectionModel()->selectedRows();
+            if (rows.size() != 1 || !model->entryAt(rows.first().row()))
+                return std::nullopt;
+            return *model->entryAt(rows.first().row());
+        };
+        // A refresh (F5, or the timer): the same entry stays selected, its details shown.
+        const quint64 generation = model->generation();
+        window->action(QStringLiteral("refresh"))->trigger();
+        QVERIFY(model->generation() > generation);
+        QVERIFY(QTest::qWaitFor([&]() { return !model->isLoading() && selectedEntry(); }, 10000));
+        QCOMPARE(selectedEntry()->cacheKey, chosen.cacheKey);
+        QVERIFY(window->detailsPane()->toPlainText().contains(chosen.cacheKey));
+        // A write elsewhere to that very entry: after the reload the pane shows the new state.
+        CacheStore direct(m_db->config());
+        QVERIFY(direct.invalidate(chosen.userId, chosen.credentialId).ok());
+        window->action(QStringLiteral("refresh"))->trigger();
+        QVERIFY(
+            QTest::qWaitFor([&]() { return selectedEntry() && !selectedEntry()->isValid; }, 10000));
+        QCOMPARE(selectedEntry()->cacheKey, chosen.cacheKey);
+        QVERIFY(window->detailsPane()->toPlainText().contains(chosen.cacheKey));
+    }
+
     void changesElsewhereArriveByPush()
     {
         if (!m_db->isPostgres())
