@@ -134,6 +134,17 @@
     </message>
 </context>
 <context>
+    <name>TimeDisplay</name>
+    <message>
+        <source>local time</source>
+        <translation>Ortszeit</translation>
+    </message>
+    <message>
+        <source>times in %1</source>
+        <translation>Zeiten in %1</translation>
+    </message>
+</context>
+<context>
     <name>cc::ui::ActivityPage</name>
     <message>
         <source>Filter the audit log</source>
@@ -336,6 +347,10 @@
     <message>
         <source>Clean up deletes the expired entries and also the invalidated entries that are past their expiry.</source>
         <translation>Aufräumen löscht die abgelaufenen Einträge und auch die ungültig gemachten Einträge, deren Ablaufzeit vorbei ist.</translation>
+    </message>
+    <message>
+        <source>time (%1)</source>
+        <translation>Zeit (%1)</translation>
     </message>
 </context>
 <context>
@@ -917,6 +932,10 @@ Passwort für %1:</translation>
     <message>
         <source>Password authentication failed</source>
         <translation>Passwort-Authentifizierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Times in &amp;UTC</source>
+        <translation>Zeiten in &amp;UTC</translation>
     </message>
 </context>
 <context>

@@ -129,6 +129,17 @@
     </message>
 </context>
 <context>
+    <name>TimeDisplay</name>
+    <message>
+        <source>local time</source>
+        <translation>本地时间</translation>
+    </message>
+    <message>
+        <source>times in %1</source>
+        <translation>时间：%1</translation>
+    </message>
+</context>
+<context>
     <name>cc::ui::ActivityPage</name>
     <message>
         <source>Filter the audit log</source>
@@ -331,6 +342,10 @@
     <message>
         <source>Clean up deletes the expired entries and also the invalidated entries that are past their expiry.</source>
         <translation>清理会删除过期条目，也会删除已过期的失效条目。</translation>
+    </message>
+    <message>
+        <source>time (%1)</source>
+        <translation>时间（%1）</translation>
     </message>
 </context>
 <context>
@@ -900,6 +915,10 @@ Password for %1:</source>
     <message>
         <source>Password authentication failed</source>
         <translation>密码验证失败</translation>
+    </message>
+    <message>
+        <source>Times in &amp;UTC</source>
+        <translation>使用 UTC 时间(&amp;U)</translation>
     </message>
 </context>
 <context>

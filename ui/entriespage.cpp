@@ -5,6 +5,7 @@
 #include "core/timesync/exchange.h"
 #include "ui/entrymodel.h"
 #include "ui/icons.h"
+#include "ui/timedisplay.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -431,14 +432,12 @@ void EntriesPage::showDetails()
     const QLocale locale;
     text += tr("Offset:       %1 ms\n").arg(locale.toString(e->timeOffsetMs));
     text += tr("Last sync:    %1 (%2 ago)\n")
-                .arg(e->lastSyncTime.toUTC().toString(Qt::ISODateWithMs),
-                     formatDuration(e->ageMs(now)));
-    text += tr("Expires:      %1\n").arg(e->expiresAt.toUTC().toString(Qt::ISODateWithMs));
+                .arg(TimeDisplay::fullText(e->lastSyncTime), formatDuration(e->ageMs(now)));
+    text += tr("Expires:      %1\n").arg(TimeDisplay::fullText(e->expiresAt));
     text += tr("State:        %1\nHits:         %2\n")
                 .arg(stateName(e->stateAt(now)), locale.toString(e->hitCount));
     text += tr("Created:      %1\nUpdated:      %2\n")
-                .arg(e->createdAt.toUTC().toString(Qt::ISODateWithMs),
-                     e->updatedAt.toUTC().toString(Qt::ISODateWithMs));
+                .arg(TimeDisplay::fullText(e->createdAt), TimeDisplay::fullText(e->updatedAt));
     text += tr("Metadata:\n%1")
                 .arg(e->metadata.isEmpty()
                          ? tr("(none: written by the seed's service)")

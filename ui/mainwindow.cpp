@@ -11,6 +11,7 @@
 #include "ui/shortcutsdialog.h"
 #include "ui/testsyncdialog.h"
 #include "ui/theme.h"
+#include "ui/timedisplay.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -308,6 +309,18 @@ void MainWindow::createActions()
     };
     make(QStringLiteral("refresh"), tr("&Refresh"), QKeySequence::Refresh, "refresh",
          &MainWindow::refresh);
+    // One zone for every time shown, remembered: UTC, or the machine's local zone.
+    TimeDisplay::load();
+    auto *utc = new QAction(tr("Times in &UTC"), this);
+    utc->setObjectName(QStringLiteral("utcTimes"));
+    utc->setCheckable(true);
+    utc->setChecked(TimeDisplay::isUtc());
+    connect(utc, &QAction::toggled, this, [this](bool on) {
+        TimeDisplay::setUtc(on);
+        m_statusZone->setText(TimeDisplay::caption());
+        refresh(); // the table, its details, the log and the charts, in the new zone
+    });
+    m_actions.insert(QStringLiteral("utcTimes"), utc);
     make(QStringLiteral("filter"), tr("&Filter entries"), QKeySequence::Find, "filter", [this]() {
         showPage(Page::Entries);
         m_entries->filterEdit()->setFocus();
@@ -413,6 +426,7 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions.value(QStringLiteral("refresh")));
     view->addAction(m_actions.value(QStringLiteral("filter")));
+    view->addAction(m_actions.value(QStringLiteral("utcTimes")));
     int digit = Qt::Key_1;
     for (Page p : {Page::Dashboard, Page::Entries, Page::Activity}) {
         auto *go =
@@ -535,6 +549,9 @@ void MainWindow::createCentral()
     m_statusLatency = new QLabel(this);
     m_statusState = new QLabel(tr("not connected"), this);
     m_statusState->setObjectName(QStringLiteral("connectionState"));
+    // Which zone every time on screen is in (View → Times in UTC switches it).
+    m_statusZone = new QLabel(TimeDisplay::caption(), this);
+    m_statusZone->setObjectName(QStringLiteral("statusZone"));
     m_statusProfile->setObjectName(QStringLiteral("statusProfile"));
     m_statusServer->setObjectName(QStringLiteral("statusServer"));
     m_statusLatency->setObjectName(QStringLiteral("statusLatency"));
@@ -552,7 +569,8 @@ void MainWindow::createCentral()
     statusBar()->addPermanentWidget(m_queryIndicator);
     m_queryIndicator->hide();
     bool first = true;
-    for (QLabel *label : {m_statusProfile, m_statusServer, m_statusLatency, m_statusState}) {
+    for (QLabel *label :
+         {m_statusProfile, m_statusServer, m_statusLatency, m_statusState, m_statusZone}) {
         if (!first) {
             auto *line = new QFrame(this);
             line->setFrameShape(QFrame::VLine);

@@ -148,6 +148,7 @@ private:
     QWidget *m_queryIndicator;
     bool m_dashboardLoading = false;
     QLabel *m_statusProfile;
+    QLabel *m_statusZone;
     QLabel *m_statusServer;
     QLabel *m_statusLatency;
     QLabel *m_statusState;

@@ -19,6 +19,7 @@
 #include "ui/profilesdialog.h"
 #include "ui/storeworker.h"
 #include "ui/testsyncdialog.h"
+#include "ui/timedisplay.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -574,6 +575,54 @@ private Q_SLOTS:
             QTest::qWaitFor([&]() { return selectedEntry() && !selectedEntry()->isValid; }, 10000));
         QCOMPARE(selectedEntry()->cacheKey, chosen.cacheKey);
         QVERIFY(window->detailsPane()->toPlainText().contains(chosen.cacheKey));
+    }
+
+    void oneTimeZoneEverywhereWithItsName()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        QAction *utc = window->action(QStringLiteral("utcTimes"));
+        QVERIFY(utc);
+        utc->setChecked(false);
+        utc->setChecked(true);
+        QVERIFY(QSettings().value(QStringLiteral("view/utcTimes")).toBool()); // remembered
+        auto *zone = window->findChild<QLabel *>(QStringLiteral("statusZone"));
+        QVERIFY(zone);
+        QCOMPARE(zone->text(), QStringLiteral("times in UTC"));
+        // Dates: today the time; another day with its day and year.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QCOMPARE(TimeDisplay::shortText(now, now), now.toString(QStringLiteral("HH:mm:ss")));
+        const QDateTime lastYear = now.addDays(-400);
+        QCOMPARE(TimeDisplay::shortText(lastYear, now),
+                 lastYear.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        // The table, the details and the log agree, in UTC.
+        window->showPage(MainWindow::Page::Entries);
+        EntryModel *model = window->entryModel();
+        QVERIFY(waitForRows(model, 1000));
+        QVERIFY(QTest::qWaitFor([&]() { return model->entryAt(0); }, 10000));
+        const CacheEntry first = *model->entryAt(0);
+        QCOMPARE(model->data(model->index(0, EntryModel::LastSyncColumn)).toString(),
+                 TimeDisplay::shortText(first.lastSyncTime));
+        window->entryView()->selectRow(0);
+        const QString sync =
+            first.lastSyncTime.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+        QVERIFY2(window->detailsPane()->toPlainText().contains(sync + QStringLiteral(" UTC")),
+                 qPrintable(window->detailsPane()->toPlainText()));
+        // Local: the zone's name is shown, and the times move with it.
+        utc->setChecked(false);
+        QVERIFY(!QSettings().value(QStringLiteral("view/utcTimes")).toBool());
+        QCOMPARE(zone->text(), QStringLiteral("times in %1").arg(TimeDisplay::zoneName()));
+        QCOMPARE(TimeDisplay::inZone(first.lastSyncTime).offsetFromUtc(),
+                 first.lastSyncTime.toLocalTime().offsetFromUtc());
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                return window->detailsPane()->toPlainText().contains(
+                    first.lastSyncTime.toLocalTime().toString(
+                        QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) +
+                    QLatin1Char(' ') + TimeDisplay::zoneName());
+            },
+            10000));
+        utc->setChecked(true);
     }
 
     void changesElsewhereArriveByPush()
