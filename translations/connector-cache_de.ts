@@ -1176,10 +1176,6 @@ Passwort für %1:</translation>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <source>Write offset %1 ms (± %2 ms) for %3 / %4 to the cache?</source>
-        <translation>Versatz %1 ms (± %2 ms) für %3 / %4 in den Cache schreiben?</translation>
-    </message>
-    <message>
         <source>Syncing with %1…</source>
         <translation>Synchronisiere mit %1 …</translation>
     </message>
@@ -1202,12 +1198,6 @@ Umlaufzeit: %3 ms (%4 von %5 Messungen verwendet)
 </translation>
     </message>
     <message>
-        <source>Cached offset: %1 ms, differs by %2 ms
-The exchange would %3 a request signed with the cached offset.</source>
-        <translation>Zwischengespeicherter Versatz: %1 ms, Abweichung %2 ms
-Die Börse würde eine mit dem gespeicherten Versatz signierte Anfrage %3.</translation>
-    </message>
-    <message>
         <source>accept</source>
         <translation>annehmen</translation>
     </message>
@@ -1222,6 +1212,28 @@ Die Börse würde eine mit dem gespeicherten Versatz signierte Anfrage %3.</tran
     <message>
         <source>offset (ms)</source>
         <translation>Versatz (ms)</translation>
+    </message>
+    <message>
+        <source>Write offset %1 ms (± %2 ms), measured against %3, for %4 / %5 to the cache?</source>
+        <translation>Versatz %1 ms (± %2 ms), gemessen gegen %3, für %4 / %5 in den Cache schreiben?</translation>
+    </message>
+    <message>
+        <source>Written to the cache.</source>
+        <translation>In den Cache geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cached offset: %1 ms, differs by %2 ms (cached minus measured: positive means requests signed with the cached offset run ahead of the exchange&apos;s clock, negative that they lag behind)
+</source>
+        <translation>Zwischengespeicherter Versatz: %1 ms, Abweichung %2 ms (gespeichert minus gemessen: positiv heißt, mit dem gespeicherten Versatz signierte Anfragen gehen der Uhr der Börse voraus, negativ, dass sie ihr nachgehen)
+</translation>
+    </message>
+    <message>
+        <source>The cached entry is invalidated: connectors do not use it, they sync afresh.</source>
+        <translation>Der gespeicherte Eintrag ist ungültig gemacht: Konnektoren verwenden ihn nicht, sie synchronisieren neu.</translation>
+    </message>
+    <message>
+        <source>The exchange would %1 a request signed with the cached offset.</source>
+        <translation>Die Börse würde eine mit dem gespeicherten Versatz signierte Anfrage %1.</translation>
     </message>
 </context>
 </TS>

@@ -1158,10 +1158,6 @@ Password for %1:</source>
         <translation>写入</translation>
     </message>
     <message>
-        <source>Write offset %1 ms (± %2 ms) for %3 / %4 to the cache?</source>
-        <translation>将 %3 / %4 的偏移 %1 毫秒(± %2 毫秒)写入缓存?</translation>
-    </message>
-    <message>
         <source>Syncing with %1…</source>
         <translation>正在与 %1 同步…</translation>
     </message>
@@ -1184,12 +1180,6 @@ Round trip: %3 ms (%4 of %5 samples used)
 </translation>
     </message>
     <message>
-        <source>Cached offset: %1 ms, differs by %2 ms
-The exchange would %3 a request signed with the cached offset.</source>
-        <translation>缓存的偏移:%1 毫秒,相差 %2 毫秒
-交易所将%3使用缓存偏移签名的请求。</translation>
-    </message>
-    <message>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -1204,6 +1194,28 @@ The exchange would %3 a request signed with the cached offset.</source>
     <message>
         <source>offset (ms)</source>
         <translation>偏移(毫秒)</translation>
+    </message>
+    <message>
+        <source>Write offset %1 ms (± %2 ms), measured against %3, for %4 / %5 to the cache?</source>
+        <translation>将针对 %3 测得的偏移 %1 毫秒(± %2 毫秒)写入 %4 / %5 的缓存?</translation>
+    </message>
+    <message>
+        <source>Written to the cache.</source>
+        <translation>已写入缓存。</translation>
+    </message>
+    <message>
+        <source>Cached offset: %1 ms, differs by %2 ms (cached minus measured: positive means requests signed with the cached offset run ahead of the exchange&apos;s clock, negative that they lag behind)
+</source>
+        <translation>缓存的偏移:%1 毫秒,相差 %2 毫秒(缓存值减测量值:正数表示用缓存偏移签名的请求快于交易所时钟,负数表示慢于交易所时钟)
+</translation>
+    </message>
+    <message>
+        <source>The cached entry is invalidated: connectors do not use it, they sync afresh.</source>
+        <translation>缓存条目已失效:连接器不会使用它,而是重新同步。</translation>
+    </message>
+    <message>
+        <source>The exchange would %1 a request signed with the cached offset.</source>
+        <translation>交易所将%1使用缓存偏移签名的请求。</translation>
     </message>
 </context>
 </TS>

@@ -942,6 +942,8 @@ void MainWindow::testSync()
         new TestSyncDialog(m_entries->currentEntry(), m_connected && m_privileges.canWrite,
                            tr("The database role may only read"), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Writing to production asks for the profile's name, as every production write does.
+    dialog->setProductionProfile(m_profile.isProduction() ? m_profile.name : QString());
     connect(dialog, &TestSyncDialog::writeRequested, this,
             [this](const QString &user, const QString &credential, const QString &exchange,
                    const QString &environment, const TimeSyncState &state) {

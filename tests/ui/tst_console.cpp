@@ -965,11 +965,23 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("REJECT")), qPrintable(text));
         QVERIFY(dialog.writeButton()->isEnabled());
 
-        // Writing asks first, then hands the result over.
+        // The sign of the difference is explained.
+        QVERIFY2(text.contains(QStringLiteral("cached minus measured")), qPrintable(text));
+        // Writing to production asks for the profile's name and names the base URL used.
+        dialog.setProductionProfile(QStringLiteral("prod-desk"));
         QSignalSpy write(&dialog, &TestSyncDialog::writeRequested);
-        answerNextDialog(true);
+        answerNextDialog(true); // without typing the name: not written
         dialog.writeButton()->click();
+        QCOMPARE(write.size(), 0);
+        QString question;
+        answerNextDialog(true, QStringLiteral("prod-desk"), &question);
+        dialog.writeButton()->click();
+        QVERIFY2(question.contains(fake.baseUrl().toString()), qPrintable(question));
         QCOMPARE(write.size(), 1);
+        // The comparison follows the write: the cache now holds the measured offset.
+        const QString after = dialog.resultText()->toPlainText();
+        QVERIFY2(!after.contains(QStringLiteral("REJECT")), qPrintable(after));
+        QVERIFY2(after.contains(QStringLiteral("would accept")), qPrintable(after));
         QCOMPARE(write.at(0).at(0).toString(), QStringLiteral("u1"));
         // The account the connector's safety rule reads back, written by the one core writer.
         const auto written = write.at(0).at(4).value<TimeSyncState>();
@@ -985,6 +997,9 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&]() { return !dialog.isRunning(); }, 10000));
         QVERIFY2(dialog.resultText()->toPlainText().contains(QStringLiteral("not valid JSON")),
                  qPrintable(dialog.resultText()->toPlainText()));
+        // The last run's samples are not left beside a failure, nor can they be written.
+        QVERIFY(dialog.findChild<QChartView *>()->chart()->series().isEmpty());
+        QVERIFY(!dialog.writeButton()->isEnabled());
         fake.setFault(test::FakeExchange::Fault::NoAnswer);
         SyncOptions quick;
         quick.requestTimeoutMs = 300;
@@ -1002,6 +1017,30 @@ private Q_SLOTS:
         dialog.cancelSync();
         QVERIFY(!dialog.isRunning());
         QVERIFY(dialog.resultText()->toPlainText().contains(QStringLiteral("Cancelled")));
+    }
+
+    void testSyncNeverSaysAcceptForAnInvalidatedEntry()
+    {
+        test::FakeExchange fake;
+        QVERIFY(fake.listen());
+        fake.setSkewMs(1200);
+        CacheEntry entry;
+        entry.userId = QStringLiteral("u1");
+        entry.credentialId = QStringLiteral("c1");
+        entry.exchange = QStringLiteral("BYBIT");
+        entry.environment = QStringLiteral("TESTNET");
+        entry.timeOffsetMs = 1200; // right, but invalidated: no connector uses it
+        entry.isValid = false;
+        entry.lastSyncTime = QDateTime::currentDateTimeUtc();
+        entry.expiresAt = entry.lastSyncTime.addSecs(900);
+        TestSyncDialog dialog(&entry, true, QString());
+        dialog.baseUrlEdit()->setText(fake.baseUrl().toString());
+        dialog.run();
+        QVERIFY(QTest::qWaitFor([&]() { return !dialog.isRunning(); }, 10000));
+        QVERIFY2(dialog.lastResult().ok(), qPrintable(dialog.lastResult().errorMessage));
+        const QString text = dialog.resultText()->toPlainText();
+        QVERIFY2(!text.contains(QStringLiteral("would accept")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("invalidated")), qPrintable(text));
     }
 
     void exportStreamsEveryMatchingRow()
