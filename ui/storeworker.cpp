@@ -369,14 +369,18 @@ void StoreWorker::writeSync(quint64 token, const QString &userId, const QString 
 {
     if (!ready(token))
         return;
+    // The audit row keeps what the offset was and what it became (null: no entry before).
+    const auto before = m_store->entry(userId, credentialId);
     const StoreError error = m_store->set(userId, credentialId, exchange, environment, state);
+    const QJsonObject what{{QStringLiteral("userId"), userId},
+                           {QStringLiteral("credentialId"), credentialId},
+                           {QStringLiteral("source"), QStringLiteral("test sync")},
+                           {QStringLiteral("oldOffsetMs"),
+                            before.ok() ? QJsonValue(double(before->timeOffsetMs)) : QJsonValue()},
+                           {QStringLiteral("newOffsetMs"), double(state.timeOffsetMs)}};
     audit(QStringLiteral("set"),
-          QString::fromUtf8(
-              QJsonDocument(QJsonObject{{QStringLiteral("userId"), userId},
-                                        {QStringLiteral("credentialId"), credentialId},
-                                        {QStringLiteral("source"), QStringLiteral("test sync")}})
-                  .toJson(QJsonDocument::Compact)),
-          error ? 0 : 1, error);
+          QString::fromUtf8(QJsonDocument(what).toJson(QJsonDocument::Compact)), error ? 0 : 1,
+          error);
     Q_EMIT actionFinished(token, QStringLiteral("set"), error ? 0 : 1, error);
 }
 

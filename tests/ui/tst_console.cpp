@@ -1019,6 +1019,35 @@ private Q_SLOTS:
         QVERIFY(dialog.resultText()->toPlainText().contains(QStringLiteral("Cancelled")));
     }
 
+    void aWrittenTestSyncIsAuditedWithTheOldAndTheNewOffset()
+    {
+        QThread thread;
+        StoreWorker *worker = startWorker(&thread);
+        QVERIFY(worker);
+        CacheStore direct(m_db->config());
+        const auto page = direct.browse(BrowseRequest());
+        QVERIFY(page.ok() && !page->entries.isEmpty());
+        const CacheEntry e = page->entries.first();
+        TimeSyncState state;
+        state.timeOffsetMs = e.timeOffsetMs + 777;
+        state.lastSyncTime = QDateTime::currentDateTimeUtc();
+        test::ArrivalSpy finished(worker, &StoreWorker::actionFinished);
+        worker->post(&StoreWorker::writeSync, quint64(1), e.userId, e.credentialId, e.exchange,
+                     e.environment, state);
+        QVERIFY(finished.waitFor(1, 20000));
+        const auto log = direct.auditLog();
+        QVERIFY(log.ok() && !log->isEmpty());
+        QCOMPARE(log->constFirst().action, QStringLiteral("set"));
+        const QJsonObject what =
+            QJsonDocument::fromJson(log->constFirst().filter.toUtf8()).object();
+        QCOMPARE(qint64(what.value(QStringLiteral("oldOffsetMs")).toDouble()), e.timeOffsetMs);
+        QCOMPARE(qint64(what.value(QStringLiteral("newOffsetMs")).toDouble()),
+                 e.timeOffsetMs + 777);
+        thread.quit();
+        thread.wait();
+        delete worker;
+    }
+
     void testSyncNeverSaysAcceptForAnInvalidatedEntry()
     {
         test::FakeExchange fake;
