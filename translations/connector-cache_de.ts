@@ -15,6 +15,10 @@
         <source>test</source>
         <translation>Test</translation>
     </message>
+    <message>
+        <source>untagged</source>
+        <translation>ohne Kennzeichnung</translation>
+    </message>
 </context>
 <context>
     <name>Describe</name>
@@ -127,6 +131,17 @@
     <message>
         <source>Embedded (SQLite)</source>
         <translation>Eingebettet (SQLite)</translation>
+    </message>
+</context>
+<context>
+    <name>TimeDisplay</name>
+    <message>
+        <source>local time</source>
+        <translation>Ortszeit</translation>
+    </message>
+    <message>
+        <source>times in %1</source>
+        <translation>Zeiten in %1</translation>
     </message>
 </context>
 <context>
@@ -332,6 +347,10 @@
     <message>
         <source>Clean up deletes the expired entries and also the invalidated entries that are past their expiry.</source>
         <translation>Aufräumen löscht die abgelaufenen Einträge und auch die ungültig gemachten Einträge, deren Ablaufzeit vorbei ist.</translation>
+    </message>
+    <message>
+        <source>time (%1)</source>
+        <translation>Zeit (%1)</translation>
     </message>
 </context>
 <context>
@@ -639,10 +658,6 @@ Geändert:     %2
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <source>Dashboard, Entries, Activity</source>
-        <translation>Dashboard, Einträge, Aktivität</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -733,10 +748,6 @@ Geändert:     %2
     <message>
         <source>Password</source>
         <translation>Passwort</translation>
-    </message>
-    <message>
-        <source>Password for %1:</source>
-        <translation>Passwort für %1:</translation>
     </message>
     <message>
         <source>Remember this password in the system keychain?</source>
@@ -908,6 +919,27 @@ Geändert:     %2
     <message>
         <source>Query cancelled; what was loaded stays on screen (F5 loads again).</source>
         <translation>Abfrage abgebrochen; das bereits Geladene bleibt sichtbar (F5 lädt neu).</translation>
+    </message>
+    <message>
+        <source>Password authentication failed.
+Password for %1:</source>
+        <translation>Passwort-Authentifizierung fehlgeschlagen.
+Passwort für %1:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Password authentication failed %n time(s) — not retrying</source>
+        <translation>
+            <numerusform>Passwort-Authentifizierung %n-mal fehlgeschlagen — kein weiterer Versuch</numerusform>
+            <numerusform>Passwort-Authentifizierung %n-mal fehlgeschlagen — kein weiterer Versuch</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Password authentication failed</source>
+        <translation>Passwort-Authentifizierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Times in &amp;UTC</source>
+        <translation>Zeiten in &amp;UTC</translation>
     </message>
 </context>
 <context>
@@ -1148,10 +1180,6 @@ Geändert:     %2
         <translation>Schreiben</translation>
     </message>
     <message>
-        <source>Write offset %1 ms (± %2 ms) for %3 / %4 to the cache?</source>
-        <translation>Versatz %1 ms (± %2 ms) für %3 / %4 in den Cache schreiben?</translation>
-    </message>
-    <message>
         <source>Syncing with %1…</source>
         <translation>Synchronisiere mit %1 …</translation>
     </message>
@@ -1174,12 +1202,6 @@ Umlaufzeit: %3 ms (%4 von %5 Messungen verwendet)
 </translation>
     </message>
     <message>
-        <source>Cached offset: %1 ms, differs by %2 ms
-The exchange would %3 a request signed with the cached offset.</source>
-        <translation>Zwischengespeicherter Versatz: %1 ms, Abweichung %2 ms
-Die Börse würde eine mit dem gespeicherten Versatz signierte Anfrage %3.</translation>
-    </message>
-    <message>
         <source>accept</source>
         <translation>annehmen</translation>
     </message>
@@ -1194,6 +1216,28 @@ Die Börse würde eine mit dem gespeicherten Versatz signierte Anfrage %3.</tran
     <message>
         <source>offset (ms)</source>
         <translation>Versatz (ms)</translation>
+    </message>
+    <message>
+        <source>Write offset %1 ms (± %2 ms), measured against %3, for %4 / %5 to the cache?</source>
+        <translation>Versatz %1 ms (± %2 ms), gemessen gegen %3, für %4 / %5 in den Cache schreiben?</translation>
+    </message>
+    <message>
+        <source>Written to the cache.</source>
+        <translation>In den Cache geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cached offset: %1 ms, differs by %2 ms (cached minus measured: positive means requests signed with the cached offset run ahead of the exchange&apos;s clock, negative that they lag behind)
+</source>
+        <translation>Zwischengespeicherter Versatz: %1 ms, Abweichung %2 ms (gespeichert minus gemessen: positiv heißt, mit dem gespeicherten Versatz signierte Anfragen gehen der Uhr der Börse voraus, negativ, dass sie ihr nachgehen)
+</translation>
+    </message>
+    <message>
+        <source>The cached entry is invalidated: connectors do not use it, they sync afresh.</source>
+        <translation>Der gespeicherte Eintrag ist ungültig gemacht: Konnektoren verwenden ihn nicht, sie synchronisieren neu.</translation>
+    </message>
+    <message>
+        <source>The exchange would %1 a request signed with the cached offset.</source>
+        <translation>Die Börse würde eine mit dem gespeicherten Versatz signierte Anfrage %1.</translation>
     </message>
 </context>
 </TS>

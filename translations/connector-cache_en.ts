@@ -121,6 +121,13 @@
             <numerusform>%Ln charts written to %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Password authentication failed %n time(s) — not retrying</source>
+        <translation>
+            <numerusform>Password authentication failed %n time — not retrying</numerusform>
+            <numerusform>Password authentication failed %n times — not retrying</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::StoreWorker</name>

@@ -15,6 +15,10 @@
         <source>test</source>
         <translation>测试</translation>
     </message>
+    <message>
+        <source>untagged</source>
+        <translation>未标记</translation>
+    </message>
 </context>
 <context>
     <name>Describe</name>
@@ -122,6 +126,17 @@
     <message>
         <source>Embedded (SQLite)</source>
         <translation>内嵌 (SQLite)</translation>
+    </message>
+</context>
+<context>
+    <name>TimeDisplay</name>
+    <message>
+        <source>local time</source>
+        <translation>本地时间</translation>
+    </message>
+    <message>
+        <source>times in %1</source>
+        <translation>时间：%1</translation>
     </message>
 </context>
 <context>
@@ -327,6 +342,10 @@
     <message>
         <source>Clean up deletes the expired entries and also the invalidated entries that are past their expiry.</source>
         <translation>清理会删除过期条目，也会删除已过期的失效条目。</translation>
+    </message>
+    <message>
+        <source>time (%1)</source>
+        <translation>时间（%1）</translation>
     </message>
 </context>
 <context>
@@ -632,10 +651,6 @@ Updated:      %2
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <source>Dashboard, Entries, Activity</source>
-        <translation>仪表板、条目、活动</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -726,10 +741,6 @@ Updated:      %2
     <message>
         <source>Password</source>
         <translation>密码</translation>
-    </message>
-    <message>
-        <source>Password for %1:</source>
-        <translation>%1 的密码:</translation>
     </message>
     <message>
         <source>Remember this password in the system keychain?</source>
@@ -892,6 +903,26 @@ Updated:      %2
     <message>
         <source>Query cancelled; what was loaded stays on screen (F5 loads again).</source>
         <translation>查询已取消；已加载的内容保留在屏幕上（按 F5 重新加载）。</translation>
+    </message>
+    <message>
+        <source>Password authentication failed.
+Password for %1:</source>
+        <translation>密码验证失败。
+%1 的密码：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Password authentication failed %n time(s) — not retrying</source>
+        <translation>
+            <numerusform>密码验证失败 %n 次 — 不再重试</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Password authentication failed</source>
+        <translation>密码验证失败</translation>
+    </message>
+    <message>
+        <source>Times in &amp;UTC</source>
+        <translation>使用 UTC 时间(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -1131,10 +1162,6 @@ Updated:      %2
         <translation>写入</translation>
     </message>
     <message>
-        <source>Write offset %1 ms (± %2 ms) for %3 / %4 to the cache?</source>
-        <translation>将 %3 / %4 的偏移 %1 毫秒(± %2 毫秒)写入缓存?</translation>
-    </message>
-    <message>
         <source>Syncing with %1…</source>
         <translation>正在与 %1 同步…</translation>
     </message>
@@ -1157,12 +1184,6 @@ Round trip: %3 ms (%4 of %5 samples used)
 </translation>
     </message>
     <message>
-        <source>Cached offset: %1 ms, differs by %2 ms
-The exchange would %3 a request signed with the cached offset.</source>
-        <translation>缓存的偏移:%1 毫秒,相差 %2 毫秒
-交易所将%3使用缓存偏移签名的请求。</translation>
-    </message>
-    <message>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -1177,6 +1198,28 @@ The exchange would %3 a request signed with the cached offset.</source>
     <message>
         <source>offset (ms)</source>
         <translation>偏移(毫秒)</translation>
+    </message>
+    <message>
+        <source>Write offset %1 ms (± %2 ms), measured against %3, for %4 / %5 to the cache?</source>
+        <translation>将针对 %3 测得的偏移 %1 毫秒(± %2 毫秒)写入 %4 / %5 的缓存?</translation>
+    </message>
+    <message>
+        <source>Written to the cache.</source>
+        <translation>已写入缓存。</translation>
+    </message>
+    <message>
+        <source>Cached offset: %1 ms, differs by %2 ms (cached minus measured: positive means requests signed with the cached offset run ahead of the exchange&apos;s clock, negative that they lag behind)
+</source>
+        <translation>缓存的偏移:%1 毫秒,相差 %2 毫秒(缓存值减测量值:正数表示用缓存偏移签名的请求快于交易所时钟,负数表示慢于交易所时钟)
+</translation>
+    </message>
+    <message>
+        <source>The cached entry is invalidated: connectors do not use it, they sync afresh.</source>
+        <translation>缓存条目已失效:连接器不会使用它,而是重新同步。</translation>
+    </message>
+    <message>
+        <source>The exchange would %1 a request signed with the cached offset.</source>
+        <translation>交易所将%1使用缓存偏移签名的请求。</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,7 @@
 #include "ui/activitypage.h"
 
+#include "ui/timedisplay.h"
+
 #include "ui/describe.h"
 
 #include <QHeaderView>
@@ -68,7 +70,8 @@ void ActivityPage::showRecords(const QList<AuditRecord> &records)
     m_auditModel->setRowCount(0);
     for (const AuditRecord &r : records) {
         QList<QStandardItem *> row;
-        row << new QStandardItem(r.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+        row << new QStandardItem(
+                   TimeDisplay::inZone(r.at).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
             << new QStandardItem(r.action) << new QStandardItem() << new QStandardItem(r.osUser)
             << new QStandardItem(r.dbRole) << new QStandardItem(r.profile)
             << new QStandardItem(Describe::auditFilter(r.filter)) << new QStandardItem(r.outcome);

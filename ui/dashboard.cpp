@@ -1,4 +1,5 @@
 #include "ui/dashboard.h"
+#include "ui/timedisplay.h"
 
 #include "ui/entrymodel.h"
 #include "ui/icons.h"
@@ -350,7 +351,7 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
     const qint64 bucketMs = qint64(bucketMinutes) * 60 * 1000;
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     for (const HistoryBucket &b : history) {
-        const qreal x = qreal(b.start.toMSecsSinceEpoch());
+        const qreal x = qreal(b.start.toMSecsSinceEpoch() + TimeDisplay::axisShiftMs(b.start));
         const qint64 lookups = b.hits + b.misses;
         if (lookups > 0)
             rateSeries->append(x, 100.0 * qreal(b.hits) / qreal(lookups));
@@ -368,10 +369,14 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
         x->setFormat(format);
         // The whole range on the axis, in round steps: 10 min, 4 h or 1 day.
         x->setTickCount(bucketMinutes >= 60 ? 8 : 7);
-        if (!history.isEmpty())
-            x->setRange(history.constLast().start.toLocalTime().addMSecs(
-                            bucketMs - qint64(rangeMinutes()) * 60 * 1000),
-                        history.constLast().start.toLocalTime().addMSecs(bucketMs));
+        if (!history.isEmpty()) {
+            const QDateTime last = history.constLast().start.toLocalTime().addMSecs(
+                TimeDisplay::axisShiftMs(history.constLast().start));
+            x->setRange(last.addMSecs(bucketMs - qint64(rangeMinutes()) * 60 * 1000),
+                        last.addMSecs(bucketMs));
+        }
+        // The axis names its zone: the same as the tables' (View → Times in UTC).
+        x->setTitleText(tr("time (%1)").arg(TimeDisplay::zoneName()));
         auto *y = new QValueAxis;
         y->setRange(0, maxY);
         if (maxY != 100)

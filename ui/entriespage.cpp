@@ -5,6 +5,7 @@
 #include "core/timesync/exchange.h"
 #include "ui/entrymodel.h"
 #include "ui/icons.h"
+#include "ui/timedisplay.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -173,7 +174,10 @@ EntriesPage::EntriesPage(QWidget *parent)
     connect(m_stateCombo, &QComboBox::activated, this, &EntriesPage::stateChosen);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &EntriesPage::showDetails);
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
+            &EntriesPage::rememberSelection);
     connect(m_model, &QAbstractItemModel::modelReset, this, &EntriesPage::showDetails);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &EntriesPage::restoreSelection);
     // The User column grows to the IDs on screen once their page arrives (up to a limit).
     auto *fitUsers = new QTimer(this);
     fitUsers->setSingleShot(true);
@@ -358,9 +362,57 @@ void EntriesPage::rebuildSavedMenu()
     }
 }
 
+void EntriesPage::rememberSelection()
+{
+    if (!m_reselect.isEmpty())
+        return; // a reload before the last one's rows came: still the same selection
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
+        if (const CacheEntry *e = m_model->entryAt(index.row()))
+            m_reselect << qMakePair(e->userId, e->credentialId);
+    }
+}
+
+void EntriesPage::restoreSelection()
+{
+    if (m_reselect.isEmpty())
+        return;
+    QItemSelection selection;
+    QModelIndex current;
+    QList<QPair<QString, QString>> missing;
+    for (const auto &id : std::as_const(m_reselect)) {
+        const int row = m_model->rowOf(id.first, id.second);
+        if (row < 0) {
+            missing << id;
+            continue;
+        }
+        const QModelIndex index = m_model->index(row, 0);
+        selection.select(index, index);
+        if (!current.isValid())
+            current = index;
+    }
+    if (selection.isEmpty()) {
+        if (!m_model->isLoading())
+            m_reselect.clear(); // gone (deleted, or no longer matching): nothing to keep
+        return;
+    }
+    m_reselect = missing;
+    if (!m_model->isLoading())
+        m_reselect.clear();
+    m_restoring = true;
+    m_view->selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect |
+                                                    QItemSelectionModel::Rows);
+    m_restoring = false;
+    showDetails();
+}
+
 void EntriesPage::showDetails()
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (!m_restoring && !rows.isEmpty())
+        m_reselect.clear(); // the operator chose: their choice wins over the remembered one
+    if (rows.isEmpty() && !m_reselect.isEmpty())
+        return; // reloading: the details stay until the rows are back
     if (rows.size() != 1) {
         m_details->setPlainText(
             rows.isEmpty() ? QString() : tr("%Ln entries selected", nullptr, int(rows.size())));
@@ -380,14 +432,12 @@ void EntriesPage::showDetails()
     const QLocale locale;
     text += tr("Offset:       %1 ms\n").arg(locale.toString(e->timeOffsetMs));
     text += tr("Last sync:    %1 (%2 ago)\n")
-                .arg(e->lastSyncTime.toUTC().toString(Qt::ISODateWithMs),
-                     formatDuration(e->ageMs(now)));
-    text += tr("Expires:      %1\n").arg(e->expiresAt.toUTC().toString(Qt::ISODateWithMs));
+                .arg(TimeDisplay::fullText(e->lastSyncTime), formatDuration(e->ageMs(now)));
+    text += tr("Expires:      %1\n").arg(TimeDisplay::fullText(e->expiresAt));
     text += tr("State:        %1\nHits:         %2\n")
                 .arg(stateName(e->stateAt(now)), locale.toString(e->hitCount));
     text += tr("Created:      %1\nUpdated:      %2\n")
-                .arg(e->createdAt.toUTC().toString(Qt::ISODateWithMs),
-                     e->updatedAt.toUTC().toString(Qt::ISODateWithMs));
+                .arg(TimeDisplay::fullText(e->createdAt), TimeDisplay::fullText(e->updatedAt));
     text += tr("Metadata:\n%1")
                 .arg(e->metadata.isEmpty()
                          ? tr("(none: written by the seed's service)")

@@ -69,12 +69,18 @@ public:
 
 private:
     void showDetails();
+    // Refreshes and pushed changes reload the model: the selection is kept by identity and
+    // re-selected once its rows are loaded again (the details pane stays meanwhile).
+    void rememberSelection();
+    void restoreSelection();
     void rememberFilter();
     void rebuildSavedMenu();
     // The state combo's choice written into the filter text as its state: term.
     void stateChosen();
 
     bool m_connected = false;
+    QList<QPair<QString, QString>> m_reselect; // (userId, credentialId) to select after a reload
+    bool m_restoring = false;
     EntryModel *m_model;
     QTableView *m_view;
     QLineEdit *m_filter;

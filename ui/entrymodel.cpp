@@ -1,5 +1,7 @@
 #include "ui/entrymodel.h"
 
+#include "ui/timedisplay.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -85,8 +87,9 @@ QVariant EntryModel::data(const QModelIndex &index, int role) const
         case OffsetColumn:
             return tr("%1 ms").arg(QLocale().toString(e->timeOffsetMs));
         case LastSyncColumn:
-            // The year is in the tooltip; the Age column says how long ago.
-            return e->lastSyncTime.toLocalTime().toString(QStringLiteral("MM-dd HH:mm:ss"));
+            // Today: the time; an earlier day with its day and year (the status bar names the
+            // zone; the Age column says how long ago).
+            return TimeDisplay::shortText(e->lastSyncTime);
         case AgeColumn:
             return formatDuration(e->ageMs(now));
         case ExpiresInColumn: {
@@ -112,7 +115,7 @@ QVariant EntryModel::data(const QModelIndex &index, int role) const
         return QVariant();
     case Qt::ToolTipRole:
         if (index.column() == LastSyncColumn)
-            return e->lastSyncTime.toUTC().toString(Qt::ISODateWithMs);
+            return TimeDisplay::fullText(e->lastSyncTime);
         if (index.column() == ExpiresInColumn)
             return e->expiresAt.toUTC().toString(Qt::ISODateWithMs);
         return e->cacheKey;
@@ -228,6 +231,20 @@ void EntryModel::setFilter(const EntryFilter &filter)
 {
     m_filter = filter;
     reload();
+}
+
+int EntryModel::rowOf(const QString &userId, const QString &credentialId) const
+{
+    for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
+        for (int i = 0; i < it->size(); ++i) {
+            const CacheEntry &e = it->at(i);
+            if (e.userId == userId && e.credentialId == credentialId) {
+                const int row = it.key() * kPageSize + i;
+                return row < m_rows ? row : -1;
+            }
+        }
+    }
+    return -1;
 }
 
 void EntryModel::reload()

@@ -59,6 +59,8 @@ public:
     bool isLoading() const { return !m_pending.isEmpty() || m_countPending; }
     // The entry at a row if its page is loaded.
     const CacheEntry *entryAt(int row) const;
+    // The row of an entry (by its identity) among the loaded pages; -1 when not loaded.
+    int rowOf(const QString &userId, const QString &credentialId) const;
     qint64 totalCount() const { return m_count; }
     bool isCountKnown() const { return m_countKnown; }
     int loadedPages() const { return int(m_pages.size()); }

@@ -11,6 +11,7 @@
 #include "ui/shortcutsdialog.h"
 #include "ui/testsyncdialog.h"
 #include "ui/theme.h"
+#include "ui/timedisplay.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -317,6 +318,18 @@ void MainWindow::createActions()
     };
     make(QStringLiteral("refresh"), tr("&Refresh"), QKeySequence::Refresh, "refresh",
          &MainWindow::refresh);
+    // One zone for every time shown, remembered: UTC, or the machine's local zone.
+    TimeDisplay::load();
+    auto *utc = new QAction(tr("Times in &UTC"), this);
+    utc->setObjectName(QStringLiteral("utcTimes"));
+    utc->setCheckable(true);
+    utc->setChecked(TimeDisplay::isUtc());
+    connect(utc, &QAction::toggled, this, [this](bool on) {
+        TimeDisplay::setUtc(on);
+        m_statusZone->setText(TimeDisplay::caption());
+        refresh(); // the table, its details, the log and the charts, in the new zone
+    });
+    m_actions.insert(QStringLiteral("utcTimes"), utc);
     make(QStringLiteral("filter"), tr("&Filter entries"), QKeySequence::Find, "filter", [this]() {
         showPage(Page::Entries);
         m_entries->filterEdit()->setFocus();
@@ -361,16 +374,36 @@ void MainWindow::createActions()
 
 QList<QPair<QString, QString>> MainWindow::shortcutList() const
 {
+    // Derived from the actions themselves (the window's, its pages' and their views'), so the
+    // list cannot drift from what the keys do.
     QList<QPair<QString, QString>> list;
-    for (const char *name : {"refresh", "filter", "invalidate", "invalidateMatching", "cleanup",
-                             "testSync", "export", "profiles", "shortcuts", "quit"}) {
-        const QAction *a = m_actions.value(QLatin1String(name));
-        if (a && !a->shortcut().isEmpty())
-            list << qMakePair(a->text().remove(QLatin1Char('&')),
-                              a->shortcut().toString(QKeySequence::NativeText));
+    const QList<QAction *> actions = findChildren<QAction *>();
+    for (const QAction *a : actions) {
+        if (a->shortcut().isEmpty())
+            continue;
+        QStringList keys;
+        for (const QKeySequence &key : a->shortcuts())
+            keys << key.toString(QKeySequence::NativeText);
+        const auto entry =
+            qMakePair(a->text().remove(QLatin1Char('&')), keys.join(QStringLiteral(", ")));
+        if (!list.contains(entry))
+            list << entry;
     }
-    list << qMakePair(tr("Dashboard, Entries, Activity"), QStringLiteral("Alt+1, Alt+2, Alt+3"));
     return list;
+}
+
+void MainWindow::focusPage(Page which)
+{
+    // Into the page: its first widget that takes the keyboard (the filter box on Entries).
+    QWidget *target = which == Page::Entries ? m_entries->filterEdit() : nullptr;
+    QWidget *container = page(which);
+    for (QWidget *w = container->nextInFocusChain(); !target && w && w != container;
+         w = w->nextInFocusChain()) {
+        if (container->isAncestorOf(w) && w->isVisibleTo(container) && w->isEnabled() &&
+            (w->focusPolicy() & Qt::TabFocus))
+            target = w;
+    }
+    (target ? target : container)->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::createMenus()
@@ -402,12 +435,17 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions.value(QStringLiteral("refresh")));
     view->addAction(m_actions.value(QStringLiteral("filter")));
+    view->addAction(m_actions.value(QStringLiteral("utcTimes")));
     int digit = Qt::Key_1;
     for (Page p : {Page::Dashboard, Page::Entries, Page::Activity}) {
         auto *go =
             new QAction(m_tabs->tabText(m_tabs->indexOf(page(p))).remove(QLatin1Char('&')), this);
+        go->setObjectName(QStringLiteral("goTo%1").arg(int(p)));
         go->setShortcut(QKeySequence(Qt::ALT | Qt::Key(digit++)));
-        connect(go, &QAction::triggered, this, [this, p]() { showPage(p); });
+        connect(go, &QAction::triggered, this, [this, p]() {
+            showPage(p);
+            focusPage(p);
+        });
         view->addAction(go);
     }
     // A menu of exclusive choices kept in the settings under `key`; `apply` runs on a change.
@@ -520,6 +558,9 @@ void MainWindow::createCentral()
     m_statusLatency = new QLabel(this);
     m_statusState = new QLabel(tr("not connected"), this);
     m_statusState->setObjectName(QStringLiteral("connectionState"));
+    // Which zone every time on screen is in (View → Times in UTC switches it).
+    m_statusZone = new QLabel(TimeDisplay::caption(), this);
+    m_statusZone->setObjectName(QStringLiteral("statusZone"));
     m_statusProfile->setObjectName(QStringLiteral("statusProfile"));
     m_statusServer->setObjectName(QStringLiteral("statusServer"));
     m_statusLatency->setObjectName(QStringLiteral("statusLatency"));
@@ -537,7 +578,8 @@ void MainWindow::createCentral()
     statusBar()->addPermanentWidget(m_queryIndicator);
     m_queryIndicator->hide();
     bool first = true;
-    for (QLabel *label : {m_statusProfile, m_statusServer, m_statusLatency, m_statusState}) {
+    for (QLabel *label :
+         {m_statusProfile, m_statusServer, m_statusLatency, m_statusState, m_statusZone}) {
         if (!first) {
             auto *line = new QFrame(this);
             line->setFrameShape(QFrame::VLine);
@@ -579,7 +621,8 @@ void MainWindow::openProfile(const ConnectionProfile &profile, bool demo)
     m_config = config;
     m_demo = demo;
     setConnected(false);
-    m_passwordAsked = false;
+    m_passwordPrompts = 0;
+    m_pendingPassword.clear();
     m_reconnectTimer->stop();
     m_backoffSeconds = 1;
     m_banner->hide();
@@ -609,6 +652,16 @@ void MainWindow::onOpened(const ServerInfo &info, const Privileges &privileges)
     m_banner->hide();
     m_reconnectTimer->stop();
     m_backoffSeconds = 1;
+    if (!m_pendingPassword.isEmpty()) {
+        // The typed password worked: now, and only now, offer to keep it.
+        const QString password = m_pendingPassword;
+        m_pendingPassword.clear();
+        if (PasswordVault::isAvailable() &&
+            QMessageBox::question(this, tr("Password"),
+                                  tr("Remember this password in the system keychain?")) ==
+                QMessageBox::Yes)
+            m_vault->write(m_profile.name, password, [](const QString &) {});
+    }
     m_statusServer->setText(tr("%1 %2 as %3").arg(info.backend, info.version, info.role));
     m_statusLatency->setText(
         tr("round trip %1 ms").arg(double(info.latencyUs) / 1000.0, 0, 'f', 1));
@@ -631,23 +684,32 @@ void MainWindow::onOpenFailed(const StoreError &error)
 {
     setConnected(false);
     updateActions();
-    if (m_config.isPostgres() && error.kind() == StoreError::AuthenticationFailed &&
-        !m_passwordAsked) {
-        m_passwordAsked = true;
-        bool ok = false;
-        const QString password = QInputDialog::getText(
-            this, tr("Password"), tr("Password for %1:").arg(m_config.displayString()),
-            QLineEdit::Password, QString(), &ok);
-        if (ok && !password.isEmpty()) {
-            m_config.password = password;
-            if (PasswordVault::isAvailable() &&
-                QMessageBox::question(this, tr("Password"),
-                                      tr("Remember this password in the system keychain?")) ==
-                    QMessageBox::Yes)
-                m_vault->write(m_profile.name, password, [](const QString &) {});
-            m_worker->post(&StoreWorker::open, m_config, m_profile.name, m_demo);
-            return;
+    if (m_config.isPostgres() && error.kind() == StoreError::AuthenticationFailed) {
+        // A typed password is kept (offered to the keychain) only once a connection with it
+        // succeeded; a refused one is asked for again, at most kMaxPasswordPrompts times.
+        m_pendingPassword.clear();
+        if (m_passwordPrompts < kMaxPasswordPrompts) {
+            ++m_passwordPrompts;
+            bool ok = false;
+            const QString password =
+                QInputDialog::getText(this, tr("Password"),
+                                      tr("Password authentication failed.\nPassword for %1:")
+                                          .arg(m_config.displayString()),
+                                      QLineEdit::Password, QString(), &ok);
+            if (ok && !password.isEmpty()) {
+                m_config.password = password;
+                m_pendingPassword = password;
+                m_worker->post(&StoreWorker::open, m_config, m_profile.name, m_demo);
+                return;
+            }
         }
+        m_statusState->setText(tr("not connected"));
+        m_banner->setText(m_passwordPrompts >= kMaxPasswordPrompts
+                              ? tr("Password authentication failed %n time(s) — not retrying",
+                                   nullptr, m_passwordPrompts + 1)
+                              : tr("Password authentication failed"));
+        m_banner->show();
+        return;
     }
     if (error.kind() == StoreError::Unreachable) {
         onConnectionLost(error);
@@ -892,6 +954,8 @@ void MainWindow::testSync()
         new TestSyncDialog(m_entries->currentEntry(), m_connected && m_privileges.canWrite,
                            tr("The database role may only read"), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Writing to production asks for the profile's name, as every production write does.
+    dialog->setProductionProfile(m_profile.isProduction() ? m_profile.name : QString());
     connect(dialog, &TestSyncDialog::writeRequested, this,
             [this](const QString &user, const QString &credential, const QString &exchange,
                    const QString &environment, const TimeSyncState &state) {

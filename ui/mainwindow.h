@@ -58,6 +58,10 @@ public:
     QLineEdit *filterEdit() const;
     QComboBox *stateCombo() const;
     QLabel *banner() const { return m_banner; }
+    // Every action with a shortcut in this window: (what it does, its keys), for Help.
+    QList<QPair<QString, QString>> shortcutList() const;
+    // Moves the keyboard focus into a page (its first focusable widget), as Alt+1/2/3 do.
+    void focusPage(Page which);
     QStandardItemModel *auditModel() const;
     QPlainTextEdit *detailsPane() const;
     QAction *action(const QString &name) const { return m_actions.value(name); }
@@ -108,7 +112,6 @@ private:
     void runBulk(const QString &title, qint64 expected, const std::function<void(quint64)> &start);
     bool confirm(const QString &title, const QString &question, bool bulk);
     quint64 nextToken() { return ++m_token; }
-    QList<QPair<QString, QString>> shortcutList() const;
 
     QThread m_thread;
     StoreWorker *m_worker;
@@ -117,7 +120,9 @@ private:
     DatabaseConfig m_config;
     bool m_demo = false;
     bool m_connected = false;
-    bool m_passwordAsked = false;
+    static constexpr int kMaxPasswordPrompts = 3;
+    int m_passwordPrompts = 0; // prompts shown since the profile was opened
+    QString m_pendingPassword; // typed, not yet confirmed by a connection
     Privileges m_privileges;
     ServerInfo m_server;
     quint64 m_token = 0;
@@ -143,6 +148,7 @@ private:
     QWidget *m_queryIndicator;
     bool m_dashboardLoading = false;
     QLabel *m_statusProfile;
+    QLabel *m_statusZone;
     QLabel *m_statusServer;
     QLabel *m_statusLatency;
     QLabel *m_statusState;

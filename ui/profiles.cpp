@@ -24,6 +24,8 @@ QString ConnectionProfile::tagName(Tag tag)
         return QCoreApplication::translate("ConnectionProfile", "staging");
     case Tag::Test:
         return QCoreApplication::translate("ConnectionProfile", "test");
+    case Tag::Untagged:
+        return QCoreApplication::translate("ConnectionProfile", "untagged");
     }
     return QString();
 }
@@ -37,6 +39,8 @@ QColor ConnectionProfile::tagColor(Tag tag)
         return QColor(0xe0, 0x9b, 0x1a);
     case Tag::Test:
         return QColor(0x2e, 0x8b, 0x57);
+    case Tag::Untagged:
+        return QColor(0x75, 0x75, 0x75);
     }
     return QColor();
 }
@@ -50,6 +54,8 @@ QString ConnectionProfile::tagKey(Tag tag)
         return QStringLiteral("staging");
     case Tag::Test:
         return QStringLiteral("test");
+    case Tag::Untagged:
+        return QStringLiteral("untagged");
     }
     return QString();
 }
@@ -60,7 +66,18 @@ ConnectionProfile::Tag ConnectionProfile::tagFromKey(const QString &key)
         return Tag::Production;
     if (key == QLatin1String("staging"))
         return Tag::Staging;
+    if (key == QLatin1String("untagged"))
+        return Tag::Untagged;
     return Tag::Test;
+}
+
+ConnectionProfile ConnectionProfile::adHoc(const QString &url, const QString &displayName)
+{
+    ConnectionProfile p;
+    p.name = displayName;
+    p.url = url;
+    p.tag = Tag::Untagged;
+    return p;
 }
 
 DatabaseConfig ConnectionProfile::config(QString *errorMessage) const

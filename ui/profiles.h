@@ -17,7 +17,8 @@ namespace ui {
 // A saved connection: never with a password (that goes to the OS keychain, or is asked for).
 struct ConnectionProfile
 {
-    enum class Tag { Production, Staging, Test };
+    // Untagged: an ad-hoc URL (--database) whose environment nobody declared.
+    enum class Tag { Production, Staging, Test, Untagged };
 
     QString name;
     QString url; // without password; libpq's environment, service file and ~/.pgpass apply
@@ -26,9 +27,11 @@ struct ConnectionProfile
     QString sslRootCert; // CA file for verify-ca / verify-full
 
     static QString tagName(Tag tag); // translated: "production", ...
-    static QColor tagColor(Tag tag); // red, amber, green
+    static QColor tagColor(Tag tag); // red, amber, green; grey for untagged
     static Tag tagFromKey(const QString &key);
-    static QString tagKey(Tag tag); // "production", "staging", "test" (settings)
+    static QString tagKey(Tag tag); // "production", "staging", "test", "untagged" (settings)
+    // A profile for a URL given on the command line: named after it, with no environment tag.
+    static ConnectionProfile adHoc(const QString &url, const QString &displayName);
 
     // The database config with the TLS settings applied; error in words when the URL is bad.
     DatabaseConfig config(QString *errorMessage) const;

@@ -369,14 +369,18 @@ void StoreWorker::writeSync(quint64 token, const QString &userId, const QString 
 {
     if (!ready(token))
         return;
+    // The audit row keeps what the offset was and what it became (null: no entry before).
+    const auto before = m_store->entry(userId, credentialId);
     const StoreError error = m_store->set(userId, credentialId, exchange, environment, state);
+    const QJsonObject what{{QStringLiteral("userId"), userId},
+                           {QStringLiteral("credentialId"), credentialId},
+                           {QStringLiteral("source"), QStringLiteral("test sync")},
+                           {QStringLiteral("oldOffsetMs"),
+                            before.ok() ? QJsonValue(double(before->timeOffsetMs)) : QJsonValue()},
+                           {QStringLiteral("newOffsetMs"), double(state.timeOffsetMs)}};
     audit(QStringLiteral("set"),
-          QString::fromUtf8(
-              QJsonDocument(QJsonObject{{QStringLiteral("userId"), userId},
-                                        {QStringLiteral("credentialId"), credentialId},
-                                        {QStringLiteral("source"), QStringLiteral("test sync")}})
-                  .toJson(QJsonDocument::Compact)),
-          error ? 0 : 1, error);
+          QString::fromUtf8(QJsonDocument(what).toJson(QJsonDocument::Compact)), error ? 0 : 1,
+          error);
     Q_EMIT actionFinished(token, QStringLiteral("set"), error ? 0 : 1, error);
 }
 
@@ -385,11 +389,21 @@ void StoreWorker::exportEntries(quint64 token, const EntryFilter &filter, const 
 {
     if (!ready(token))
         return;
+    // Every export is audited, whatever its end: what (the filter and the format), how many
+    // rows and where to.
+    auto finish = [this, token, &filter, &path, json](qint64 rows, const StoreError &error) {
+        const QJsonObject what{
+            {QStringLiteral("filter"), filter.toJson()},
+            {QStringLiteral("format"), json ? QStringLiteral("json") : QStringLiteral("csv")},
+            {QStringLiteral("destination"), path}};
+        audit(QStringLiteral("export"),
+              QString::fromUtf8(QJsonDocument(what).toJson(QJsonDocument::Compact)), rows, error);
+        Q_EMIT actionFinished(token, QStringLiteral("export"), rows, error);
+    };
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        Q_EMIT actionFinished(token, QStringLiteral("export"), 0,
-                              StoreError(StoreError::InvalidArgument,
-                                         tr("Cannot write %1: %2").arg(path, file.errorString())));
+        finish(0, StoreError(StoreError::InvalidArgument,
+                             tr("Cannot write %1: %2").arg(path, file.errorString())));
         return;
     }
     BrowseRequest request;
@@ -407,7 +421,7 @@ void StoreWorker::exportEntries(quint64 token, const EntryFilter &filter, const 
         if (!page.ok()) {
             file.cancelWriting();
             report(token, page.error());
-            Q_EMIT actionFinished(token, QStringLiteral("export"), rows, page.error());
+            finish(rows, page.error());
             return;
         }
         for (const CacheEntry &e : page->entries) {
@@ -444,17 +458,15 @@ void StoreWorker::exportEntries(quint64 token, const EntryFilter &filter, const 
         file.write("\n]\n");
     if (isCancelled(token)) {
         file.cancelWriting();
-        Q_EMIT actionFinished(token, QStringLiteral("export"), rows,
-                              StoreError(StoreError::Cancelled, tr("Export cancelled.")));
+        finish(rows, StoreError(StoreError::Cancelled, tr("Export cancelled.")));
         return;
     }
     if (!file.commit()) {
-        Q_EMIT actionFinished(token, QStringLiteral("export"), rows,
-                              StoreError(StoreError::InvalidArgument,
-                                         tr("Cannot write %1: %2").arg(path, file.errorString())));
+        finish(rows, StoreError(StoreError::InvalidArgument,
+                                tr("Cannot write %1: %2").arg(path, file.errorString())));
         return;
     }
-    Q_EMIT actionFinished(token, QStringLiteral("export"), rows, StoreError());
+    finish(rows, StoreError());
 }
 
 } // namespace ui

@@ -106,17 +106,28 @@ TestSyncDialog::TestSyncDialog(const CacheEntry *entry, bool canWrite,
                                  tr("Give the user and the credential the offset belongs to."));
             return;
         }
-        ConfirmDialog confirm(tr("Write"),
-                              tr("Write offset %1 ms (± %2 ms) for %3 / %4 to the cache?")
-                                  .arg(m_last.offsetMs)
-                                  .arg(m_last.errorBoundMs, 0, 'f', 1)
-                                  .arg(user, credential),
-                              QString(), this);
+        ConfirmDialog confirm(
+            tr("Write"),
+            tr("Write offset %1 ms (± %2 ms), measured against %3, for %4 / %5 to the cache?")
+                .arg(m_last.offsetMs)
+                .arg(m_last.errorBoundMs, 0, 'f', 1)
+                .arg(m_lastSource, user, credential),
+            m_productionProfile, this);
         if (confirm.exec() != QDialog::Accepted)
             return;
         const TimeSyncState state = syncCacheState(m_last, QStringLiteral("console test sync"));
         Q_EMIT writeRequested(user, credential, m_exchange->currentText(),
                               m_environment->currentText(), state);
+        // What the cache now holds for this entry: the comparison follows the write.
+        if (m_hasEntry && user == m_entry.userId && credential == m_entry.credentialId) {
+            m_entry.timeOffsetMs = state.timeOffsetMs;
+            m_entry.metadata = state.metadata;
+            m_entry.isValid = true;
+            m_entry.lastSyncTime = QDateTime::currentDateTimeUtc();
+            m_entry.expiresAt = m_entry.lastSyncTime.addMSecs(qint64(15) * 60 * 1000);
+            showResult();
+            m_result->appendPlainText(tr("Written to the cache."));
+        }
     });
 }
 
@@ -136,7 +147,10 @@ void TestSyncDialog::run()
         m_result->setPlainText(error);
         return;
     }
-    m_result->setPlainText(tr("Syncing with %1…").arg(profile->displayName()));
+    m_lastSource = profile->displayName();
+    if (!m_baseUrl->text().trimmed().isEmpty())
+        m_lastSource += QStringLiteral(" ") + profile->baseUrl.toString();
+    m_result->setPlainText(tr("Syncing with %1…").arg(m_lastSource));
     m_run->setEnabled(false);
     m_cancel->setEnabled(true);
     m_write->setEnabled(false);
@@ -160,45 +174,19 @@ void TestSyncDialog::onFinished(const SyncResult &result)
     m_run->setEnabled(true);
     m_cancel->setEnabled(false);
     if (!result.ok()) {
+        // The samples on the chart belong to an earlier run: never beside this failure.
+        clearSamples();
+        m_write->setEnabled(false);
         m_result->setPlainText(result.error == SyncResult::Error::Cancelled
                                    ? tr("Cancelled.")
                                    : tr("The sync failed: %1").arg(result.errorMessage));
         return;
     }
-    QString text = tr("Offset: %1 ms (server minus local)\nError bound: ± %2 ms\nRound trip: %3 ms "
-                      "(%4 of %5 samples used)\n")
-                       .arg(result.offsetMs)
-                       .arg(result.errorBoundMs, 0, 'f', 1)
-                       .arg(result.rttMs, 0, 'f', 1)
-                       .arg(result.samplesUsed)
-                       .arg(result.samples.size());
-    if (m_hasEntry) {
-        const qint64 diff = m_entry.timeOffsetMs - result.offsetMs;
-        const auto profile = ExchangeProfile::lookup(
-            exchangeFromName(m_entry.exchange).value_or(Exchange::Bybit),
-            environmentFromName(m_entry.environment).value_or(Environment::Testnet));
-        const SafetyCheck check = CachedConnector::checkSafety(m_entry, Clock::system()->nowMs(),
-                                                               profile, ConnectorOptions(), true);
-        // The cached offset would be accepted if, signed with its own margin, a request stays
-        // inside the exchange's window measured against this fresh offset.
-        const double margin = check.uncertaintyMs;
-        const double lead = double(diff) - margin; // how far ahead a request would run
-        const bool accepted = lead < profile.aheadLimitMs && -lead < profile.recvWindowMs;
-        text += tr("Cached offset: %1 ms, differs by %2 ms\nThe exchange would %3 a request signed "
-                   "with the cached offset.")
-                    .arg(m_entry.timeOffsetMs)
-                    .arg(diff)
-                    .arg(accepted ? tr("accept") : tr("REJECT"));
-    }
-    m_result->setPlainText(text);
+    showResult();
     m_write->setEnabled(m_canWrite);
 
+    clearSamples();
     QChart *chart = m_chart->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes()) {
-        chart->removeAxis(axis);
-        delete axis;
-    }
     auto *used = new QScatterSeries;
     auto *dropped = new QScatterSeries;
     dropped->setColor(Qt::gray);
@@ -223,6 +211,54 @@ void TestSyncDialog::onFinished(const SyncResult &result)
         s->attachAxis(x);
         s->attachAxis(y);
     }
+}
+
+void TestSyncDialog::clearSamples()
+{
+    QChart *chart = m_chart->chart();
+    chart->removeAllSeries();
+    const QList<QAbstractAxis *> axes = chart->axes();
+    for (QAbstractAxis *axis : axes) {
+        chart->removeAxis(axis);
+        delete axis;
+    }
+}
+
+void TestSyncDialog::showResult()
+{
+    const SyncResult &result = m_last;
+    QString text = tr("Offset: %1 ms (server minus local)\nError bound: ± %2 ms\nRound trip: %3 ms "
+                      "(%4 of %5 samples used)\n")
+                       .arg(result.offsetMs)
+                       .arg(result.errorBoundMs, 0, 'f', 1)
+                       .arg(result.rttMs, 0, 'f', 1)
+                       .arg(result.samplesUsed)
+                       .arg(result.samples.size());
+    if (m_hasEntry) {
+        const qint64 diff = m_entry.timeOffsetMs - result.offsetMs;
+        const auto profile = ExchangeProfile::lookup(
+            exchangeFromName(m_entry.exchange).value_or(Exchange::Bybit),
+            environmentFromName(m_entry.environment).value_or(Environment::Testnet));
+        const SafetyCheck check = CachedConnector::checkSafety(m_entry, Clock::system()->nowMs(),
+                                                               profile, ConnectorOptions(), true);
+        // The cached offset would be accepted if, signed with its own margin, a request stays
+        // inside the exchange's window measured against this fresh offset.
+        const double margin = check.uncertaintyMs;
+        const double lead = double(diff) - margin; // how far ahead a request would run
+        const bool accepted = lead < profile.aheadLimitMs && -lead < profile.recvWindowMs;
+        text += tr("Cached offset: %1 ms, differs by %2 ms (cached minus measured: positive means "
+                   "requests signed with the cached offset run ahead of the exchange's clock, "
+                   "negative that they lag behind)\n")
+                    .arg(m_entry.timeOffsetMs)
+                    .arg(diff);
+        if (!m_entry.isValid)
+            text += tr("The cached entry is invalidated: connectors do not use it, they sync "
+                       "afresh.");
+        else
+            text += tr("The exchange would %1 a request signed with the cached offset.")
+                        .arg(accepted ? tr("accept") : tr("REJECT"));
+    }
+    m_result->setPlainText(text);
 }
 
 } // namespace ui

@@ -35,6 +35,9 @@ public:
     bool isRunning() const;
     const SyncResult &lastResult() const { return m_last; }
     void setSyncOptions(const SyncOptions &options) { m_options = options; }
+    // Writing to a production profile asks, as the other production actions do, for the
+    // profile's name to be typed. Empty: not production.
+    void setProductionProfile(const QString &name) { m_productionProfile = name; }
 
 Q_SIGNALS:
     // The operator confirmed writing the result for this identity.
@@ -50,6 +53,8 @@ protected:
 
 private:
     void onFinished(const SyncResult &result);
+    void showResult(); // m_last against m_entry, in words
+    void clearSamples();
 
     CacheEntry m_entry;
     bool m_hasEntry = false;
@@ -58,6 +63,8 @@ private:
     TimeSync *m_sync;
     SyncOptions m_options;
     SyncResult m_last;
+    QString m_productionProfile;
+    QString m_lastSource; // the exchange, environment and base URL of m_last
     QComboBox *m_exchange;
     QComboBox *m_environment;
     QLineEdit *m_baseUrl;

@@ -107,10 +107,9 @@ int main(int argc, char *argv[])
             return 2;
         }
         // --database with --profile: that profile's name, tag and TLS settings on this URL.
-        chosenProfile.name = config.displayString();
-        chosenProfile.tag = cc::ui::ConnectionProfile::Tag::Test;
-        chosenProfile.sslMode.clear();
-        chosenProfile.sslRootCert.clear();
+        // Alone, an ad-hoc URL: no environment tag (grey "untagged"), never "test".
+        chosenProfile =
+            cc::ui::ConnectionProfile::adHoc(parser.value(database), config.displayString());
         if (parser.isSet(profile)) {
             if (auto saved = cc::ui::ProfileStore::find(parser.value(profile)))
                 chosenProfile = *saved;

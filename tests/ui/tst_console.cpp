@@ -19,6 +19,7 @@
 #include "ui/profilesdialog.h"
 #include "ui/storeworker.h"
 #include "ui/testsyncdialog.h"
+#include "ui/timedisplay.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -306,13 +307,18 @@ private Q_SLOTS:
         qputenv("PGPASSWORD", "certainly-not-the-password");
         auto restore = qScopeGuard([&right]() { qputenv("PGPASSWORD", right); });
         int prompts = 0;
+        bool saidRefused = true;
         QTimer answer;
         answer.setInterval(20);
         connect(&answer, &QTimer::timeout, this, [&]() {
             QWidget *modal = QApplication::activeModalWidget();
             if (auto *input = qobject_cast<QInputDialog *>(modal)) {
                 ++prompts;
-                input->setTextValue(QString::fromLocal8Bit(right));
+                saidRefused = saidRefused && input->labelText().contains(
+                                                 QStringLiteral("Password authentication failed"));
+                // First a second wrong password (refused again: asked again), then the right one.
+                input->setTextValue(prompts == 1 ? QStringLiteral("wrong-again")
+                                                 : QString::fromLocal8Bit(right));
                 input->accept();
             } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
                 box->reject(); // "Remember this password?" where a keychain exists: no
@@ -321,7 +327,43 @@ private Q_SLOTS:
         answer.start();
         auto window = openWindow();
         QVERIFY2(window, "the right password typed at the prompt connects");
-        QCOMPARE(prompts, 1);
+        QCOMPARE(prompts, 2);
+        QVERIFY(saidRefused);
+        QVERIFY(window->banner()->isHidden());
+    }
+
+    void aPasswordRefusedThreeTimesStopsAsking()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("SQLite has no passwords");
+        const QByteArray right = qgetenv("PGPASSWORD");
+        qputenv("PGPASSWORD", "certainly-not-the-password");
+        auto restore = qScopeGuard([&right]() { qputenv("PGPASSWORD", right); });
+        int prompts = 0;
+        QTimer answer;
+        answer.setInterval(20);
+        connect(&answer, &QTimer::timeout, this, [&]() {
+            if (auto *input = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+                ++prompts;
+                input->setTextValue(QStringLiteral("wrong-%1").arg(prompts));
+                input->accept();
+            }
+        });
+        answer.start();
+        MainWindow window;
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("ops-desk");
+        profile.url = m_db->url();
+        window.openProfile(profile);
+        window.show();
+        QVERIFY(QTest::qWaitFor([&]() { return window.banner()->isVisible(); }, 20000));
+        // No endless loop: the prompts stop, and the banner says why.
+        QTest::qWait(500);
+        QCOMPARE(prompts, 3);
+        QVERIFY2(window.banner()->text().contains(QStringLiteral("Password authentication failed")),
+                 qPrintable(window.banner()->text()));
+        QVERIFY2(window.banner()->text().contains(QStringLiteral("not retrying")),
+                 qPrintable(window.banner()->text()));
     }
 
     void entryModelEndsWhereTheTableNowEnds()
@@ -423,6 +465,164 @@ private Q_SLOTS:
             QCOMPARE(a->isChecked(), a->text() == staging.name);
         window.reset();
         ProfileStore::save({});
+    }
+
+    void anAdHocUrlIsUntaggedNeverTest()
+    {
+        // --database without --profile: nobody declared the environment, so the band is grey
+        // and says so; it must never claim the reassuring green "test".
+        const ConnectionProfile adHoc =
+            ConnectionProfile::adHoc(m_db->url(), m_db->config().displayString());
+        QCOMPARE(adHoc.tag, ConnectionProfile::Tag::Untagged);
+        QVERIFY(!adHoc.isProduction());
+        QCOMPARE(ConnectionProfile::tagFromKey(ConnectionProfile::tagKey(adHoc.tag)),
+                 ConnectionProfile::Tag::Untagged);
+        MainWindow window;
+        QSignalSpy connected(&window, &MainWindow::connected);
+        window.openProfile(adHoc);
+        window.show();
+        QVERIFY(connected.wait(20000));
+        auto *band = window.findChild<QLabel *>(QStringLiteral("environmentBand"));
+        QVERIFY2(band->text().contains(QStringLiteral("UNTAGGED")), qPrintable(band->text()));
+        QVERIFY(!band->text().contains(QStringLiteral("TEST")));
+        const QColor grey = ConnectionProfile::tagColor(ConnectionProfile::Tag::Untagged);
+        QCOMPARE(grey.saturation(), 0);
+        QVERIFY(band->styleSheet().contains(grey.name()));
+        QVERIFY(!band->styleSheet().contains(
+            ConnectionProfile::tagColor(ConnectionProfile::Tag::Test).name()));
+    }
+
+    void altDigitsMoveTheFocusIntoThePage()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        QApplication::setActiveWindow(window.get());
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        const QList<std::pair<Qt::Key, MainWindow::Page>> keys{
+            {Qt::Key_2, MainWindow::Page::Entries},
+            {Qt::Key_3, MainWindow::Page::Activity},
+            {Qt::Key_1, MainWindow::Page::Dashboard},
+            {Qt::Key_2, MainWindow::Page::Entries}};
+        for (const auto &[key, page] : keys) {
+            QTest::keyClick(window.get(), key, Qt::AltModifier);
+            QCOMPARE(window->currentPage(), page);
+            QWidget *focus = QApplication::focusWidget();
+            QVERIFY2(focus && window->page(page)->isAncestorOf(focus),
+                     focus ? focus->metaObject()->className() : "no focus");
+            if (page == MainWindow::Page::Entries)
+                QCOMPARE(focus, static_cast<QWidget *>(window->filterEdit()));
+        }
+        // The keys work from there: typing goes into the filter box.
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("ex"));
+        QCOMPARE(window->filterEdit()->text(), QStringLiteral("ex"));
+    }
+
+    void helpListsEveryShortcut()
+    {
+        MainWindow window;
+        const QList<QPair<QString, QString>> listed = window.shortcutList();
+        QStringList listedKeys;
+        for (const auto &entry : listed)
+            listedKeys << entry.second.split(QStringLiteral(", "));
+        // Every action in the window (its pages' and views' too) with a key is listed, with it.
+        int withKeys = 0;
+        const QList<QAction *> actions = window.findChildren<QAction *>();
+        for (const QAction *a : actions) {
+            for (const QKeySequence &key : a->shortcuts()) {
+                ++withKeys;
+                QVERIFY2(listedKeys.contains(key.toString(QKeySequence::NativeText)),
+                         qPrintable(a->text() + QStringLiteral(": ") + key.toString()));
+            }
+        }
+        QVERIFY(withKeys >= 13); // the actions, Alt+1/2/3 and the table's Copy
+        for (const char *key : {"Alt+1", "Alt+2", "Alt+3", "Ctrl+C", "F5"})
+            QVERIFY2(listedKeys.contains(
+                         QKeySequence(QLatin1String(key)).toString(QKeySequence::NativeText)),
+                     key);
+        // Nothing listed that no action does.
+        QCOMPARE(listedKeys.size(), withKeys);
+    }
+
+    void refreshesAndWritesElsewhereKeepTheSelection()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        window->showPage(MainWindow::Page::Entries);
+        EntryModel *model = window->entryModel();
+        QVERIFY(waitForRows(model, 1000));
+        QVERIFY(QTest::qWaitFor([&]() { return model->entryAt(5); }, 10000));
+        const CacheEntry chosen = *model->entryAt(5);
+        window->entryView()->selectRow(5);
+        QVERIFY(window->detailsPane()->toPlainText().contains(chosen.cacheKey));
+        auto selectedEntry = [&]() -> std::optional<CacheEntry> {
+            const QModelIndexList rows = window->entryView()->selectionModel()->selectedRows();
+            if (rows.size() != 1 || !model->entryAt(rows.first().row()))
+                return std::nullopt;
+            return *model->entryAt(rows.first().row());
+        };
+        // A refresh (F5, or the timer): the same entry stays selected, its details shown.
+        const quint64 generation = model->generation();
+        window->action(QStringLiteral("refresh"))->trigger();
+        QVERIFY(model->generation() > generation);
+        QVERIFY(QTest::qWaitFor([&]() { return !model->isLoading() && selectedEntry(); }, 10000));
+        QCOMPARE(selectedEntry()->cacheKey, chosen.cacheKey);
+        QVERIFY(window->detailsPane()->toPlainText().contains(chosen.cacheKey));
+        // A write elsewhere to that very entry: after the reload the pane shows the new state.
+        CacheStore direct(m_db->config());
+        QVERIFY(direct.invalidate(chosen.userId, chosen.credentialId).ok());
+        window->action(QStringLiteral("refresh"))->trigger();
+        QVERIFY(
+            QTest::qWaitFor([&]() { return selectedEntry() && !selectedEntry()->isValid; }, 10000));
+        QCOMPARE(selectedEntry()->cacheKey, chosen.cacheKey);
+        QVERIFY(window->detailsPane()->toPlainText().contains(chosen.cacheKey));
+    }
+
+    void oneTimeZoneEverywhereWithItsName()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        QAction *utc = window->action(QStringLiteral("utcTimes"));
+        QVERIFY(utc);
+        utc->setChecked(false);
+        utc->setChecked(true);
+        QVERIFY(QSettings().value(QStringLiteral("view/utcTimes")).toBool()); // remembered
+        auto *zone = window->findChild<QLabel *>(QStringLiteral("statusZone"));
+        QVERIFY(zone);
+        QCOMPARE(zone->text(), QStringLiteral("times in UTC"));
+        // Dates: today the time; another day with its day and year.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QCOMPARE(TimeDisplay::shortText(now, now), now.toString(QStringLiteral("HH:mm:ss")));
+        const QDateTime lastYear = now.addDays(-400);
+        QCOMPARE(TimeDisplay::shortText(lastYear, now),
+                 lastYear.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        // The table, the details and the log agree, in UTC.
+        window->showPage(MainWindow::Page::Entries);
+        EntryModel *model = window->entryModel();
+        QVERIFY(waitForRows(model, 1000));
+        QVERIFY(QTest::qWaitFor([&]() { return model->entryAt(0); }, 10000));
+        const CacheEntry first = *model->entryAt(0);
+        QCOMPARE(model->data(model->index(0, EntryModel::LastSyncColumn)).toString(),
+                 TimeDisplay::shortText(first.lastSyncTime));
+        window->entryView()->selectRow(0);
+        const QString sync =
+            first.lastSyncTime.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+        QVERIFY2(window->detailsPane()->toPlainText().contains(sync + QStringLiteral(" UTC")),
+                 qPrintable(window->detailsPane()->toPlainText()));
+        // Local: the zone's name is shown, and the times move with it.
+        utc->setChecked(false);
+        QVERIFY(!QSettings().value(QStringLiteral("view/utcTimes")).toBool());
+        QCOMPARE(zone->text(), QStringLiteral("times in %1").arg(TimeDisplay::zoneName()));
+        QCOMPARE(TimeDisplay::inZone(first.lastSyncTime).offsetFromUtc(),
+                 first.lastSyncTime.toLocalTime().offsetFromUtc());
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                return window->detailsPane()->toPlainText().contains(
+                    first.lastSyncTime.toLocalTime().toString(
+                        QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) +
+                    QLatin1Char(' ') + TimeDisplay::zoneName());
+            },
+            10000));
+        utc->setChecked(true);
     }
 
     void changesElsewhereArriveByPush()
@@ -765,11 +965,23 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("REJECT")), qPrintable(text));
         QVERIFY(dialog.writeButton()->isEnabled());
 
-        // Writing asks first, then hands the result over.
+        // The sign of the difference is explained.
+        QVERIFY2(text.contains(QStringLiteral("cached minus measured")), qPrintable(text));
+        // Writing to production asks for the profile's name and names the base URL used.
+        dialog.setProductionProfile(QStringLiteral("prod-desk"));
         QSignalSpy write(&dialog, &TestSyncDialog::writeRequested);
-        answerNextDialog(true);
+        answerNextDialog(true); // without typing the name: not written
         dialog.writeButton()->click();
+        QCOMPARE(write.size(), 0);
+        QString question;
+        answerNextDialog(true, QStringLiteral("prod-desk"), &question);
+        dialog.writeButton()->click();
+        QVERIFY2(question.contains(fake.baseUrl().toString()), qPrintable(question));
         QCOMPARE(write.size(), 1);
+        // The comparison follows the write: the cache now holds the measured offset.
+        const QString after = dialog.resultText()->toPlainText();
+        QVERIFY2(!after.contains(QStringLiteral("REJECT")), qPrintable(after));
+        QVERIFY2(after.contains(QStringLiteral("would accept")), qPrintable(after));
         QCOMPARE(write.at(0).at(0).toString(), QStringLiteral("u1"));
         // The account the connector's safety rule reads back, written by the one core writer.
         const auto written = write.at(0).at(4).value<TimeSyncState>();
@@ -785,6 +997,9 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&]() { return !dialog.isRunning(); }, 10000));
         QVERIFY2(dialog.resultText()->toPlainText().contains(QStringLiteral("not valid JSON")),
                  qPrintable(dialog.resultText()->toPlainText()));
+        // The last run's samples are not left beside a failure, nor can they be written.
+        QVERIFY(dialog.findChild<QChartView *>()->chart()->series().isEmpty());
+        QVERIFY(!dialog.writeButton()->isEnabled());
         fake.setFault(test::FakeExchange::Fault::NoAnswer);
         SyncOptions quick;
         quick.requestTimeoutMs = 300;
@@ -802,6 +1017,59 @@ private Q_SLOTS:
         dialog.cancelSync();
         QVERIFY(!dialog.isRunning());
         QVERIFY(dialog.resultText()->toPlainText().contains(QStringLiteral("Cancelled")));
+    }
+
+    void aWrittenTestSyncIsAuditedWithTheOldAndTheNewOffset()
+    {
+        QThread thread;
+        StoreWorker *worker = startWorker(&thread);
+        QVERIFY(worker);
+        CacheStore direct(m_db->config());
+        const auto page = direct.browse(BrowseRequest());
+        QVERIFY(page.ok() && !page->entries.isEmpty());
+        const CacheEntry e = page->entries.first();
+        TimeSyncState state;
+        state.timeOffsetMs = e.timeOffsetMs + 777;
+        state.lastSyncTime = QDateTime::currentDateTimeUtc();
+        test::ArrivalSpy finished(worker, &StoreWorker::actionFinished);
+        worker->post(&StoreWorker::writeSync, quint64(1), e.userId, e.credentialId, e.exchange,
+                     e.environment, state);
+        QVERIFY(finished.waitFor(1, 20000));
+        const auto log = direct.auditLog();
+        QVERIFY(log.ok() && !log->isEmpty());
+        QCOMPARE(log->constFirst().action, QStringLiteral("set"));
+        const QJsonObject what =
+            QJsonDocument::fromJson(log->constFirst().filter.toUtf8()).object();
+        QCOMPARE(qint64(what.value(QStringLiteral("oldOffsetMs")).toDouble()), e.timeOffsetMs);
+        QCOMPARE(qint64(what.value(QStringLiteral("newOffsetMs")).toDouble()),
+                 e.timeOffsetMs + 777);
+        thread.quit();
+        thread.wait();
+        delete worker;
+    }
+
+    void testSyncNeverSaysAcceptForAnInvalidatedEntry()
+    {
+        test::FakeExchange fake;
+        QVERIFY(fake.listen());
+        fake.setSkewMs(1200);
+        CacheEntry entry;
+        entry.userId = QStringLiteral("u1");
+        entry.credentialId = QStringLiteral("c1");
+        entry.exchange = QStringLiteral("BYBIT");
+        entry.environment = QStringLiteral("TESTNET");
+        entry.timeOffsetMs = 1200; // right, but invalidated: no connector uses it
+        entry.isValid = false;
+        entry.lastSyncTime = QDateTime::currentDateTimeUtc();
+        entry.expiresAt = entry.lastSyncTime.addSecs(900);
+        TestSyncDialog dialog(&entry, true, QString());
+        dialog.baseUrlEdit()->setText(fake.baseUrl().toString());
+        dialog.run();
+        QVERIFY(QTest::qWaitFor([&]() { return !dialog.isRunning(); }, 10000));
+        QVERIFY2(dialog.lastResult().ok(), qPrintable(dialog.lastResult().errorMessage));
+        const QString text = dialog.resultText()->toPlainText();
+        QVERIFY2(!text.contains(QStringLiteral("would accept")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("invalidated")), qPrintable(text));
     }
 
     void exportStreamsEveryMatchingRow()
@@ -846,6 +1114,24 @@ private Q_SLOTS:
                 QVERIFY(stored.ok());
                 QCOMPARE(first, toJson(stored.value()));
             }
+            // Audited: what (filter and format), how many rows and where to.
+            const auto log = direct.auditLog();
+            QVERIFY(log.ok());
+            QVERIFY(!log->isEmpty());
+            const AuditRecord &row = log->constFirst();
+            QCOMPARE(row.action, QStringLiteral("export"));
+            QCOMPARE(row.rowsAffected, expected);
+            QCOMPARE(row.outcome, QStringLiteral("ok"));
+            const QJsonObject what = QJsonDocument::fromJson(row.filter.toUtf8()).object();
+            QCOMPARE(what.value(QStringLiteral("destination")).toString(), dir.filePath(name));
+            QCOMPARE(what.value(QStringLiteral("format")).toString(),
+                     name.endsWith(QLatin1String(".csv")) ? QStringLiteral("csv")
+                                                          : QStringLiteral("json"));
+            QCOMPARE(what.value(QStringLiteral("filter"))
+                         .toObject()
+                         .value(QStringLiteral("exchange"))
+                         .toString(),
+                     QStringLiteral("BYBIT"));
         }
     }
 
