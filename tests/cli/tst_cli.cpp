@@ -6,6 +6,7 @@
 #include "core/store/entryjson.h"
 #include "core/store/schema.h"
 #include "core/store/validation.h"
+#include "tests/support/clirun.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
 #include "tests/support/testdatabase.h"
 
@@ -22,11 +23,8 @@ using namespace cc;
 
 namespace {
 
-struct Run
+struct Run : test::CliRun
 {
-    int code = -1;
-    QString out;
-    QString err;
     QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
     QJsonArray array() const { return QJsonDocument::fromJson(out.toUtf8()).array(); }
 };
@@ -69,21 +67,8 @@ private:
     {
         if (withDatabase)
             args << QStringLiteral("--database") << m_db->url();
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("CONNECTOR_CACHE_DATABASE"));
-        p.setProcessEnvironment(env);
-        p.start(qEnvironmentVariable("CC_BINARY_DIR") + QStringLiteral("/bin/connector-cache"),
-                args);
-        p.closeWriteChannel();
         Run r;
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            return r;
-        }
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
+        static_cast<test::CliRun &>(r) = test::runCli(args);
         return r;
     }
 

@@ -4,6 +4,7 @@
 
 #include "app/cli/monitor.h"
 #include "core/store/cachestore.h"
+#include "tests/support/clirun.h"
 #include "tests/support/testdatabase.h"
 
 #include <QJsonArray>
@@ -20,11 +21,8 @@ namespace {
 
 constexpr qint64 kMinute = 60000;
 
-struct Run
+struct Run : test::CliRun
 {
-    int code = -1;
-    QString out;
-    QString err;
     QString statusLine() const { return out.section(QLatin1Char('\n'), 0, 0); }
 };
 
@@ -42,21 +40,8 @@ private:
     {
         args.prepend(command);
         args << QStringLiteral("--database") << (database.isEmpty() ? m_db->url() : database);
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("CONNECTOR_CACHE_DATABASE"));
-        p.setProcessEnvironment(env);
-        p.start(qEnvironmentVariable("CC_BINARY_DIR") + QStringLiteral("/bin/connector-cache"),
-                args);
-        p.closeWriteChannel();
         Run r;
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            return r;
-        }
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
+        static_cast<test::CliRun &>(r) = test::runCli(args);
         return r;
     }
 
