@@ -875,7 +875,9 @@ void Bench::run(QJsonObject *figures, QJsonObject *details)
     // A fresh schema every run.
     for (const char *table :
          {"connector_state_cache", "connector_cache_meta", "connector_cache_history",
-          "connector_cache_audit", "connector_cache_lease"})
+          "connector_cache_audit", "connector_cache_lease", "connector_cache_sync_log",
+          "connector_cache_init_history", "connector_cache_alert_rule",
+          "connector_cache_alert_silence", "connector_cache_alert_event"})
         exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table)));
     CacheStore::Options options;
     if (g_batchSize > 0)
@@ -968,7 +970,9 @@ void Bench::prepareRounds()
     openRaw();
     for (const char *table :
          {"connector_state_cache", "connector_cache_meta", "connector_cache_history",
-          "connector_cache_audit", "connector_cache_lease"})
+          "connector_cache_audit", "connector_cache_lease", "connector_cache_sync_log",
+          "connector_cache_init_history", "connector_cache_alert_rule",
+          "connector_cache_alert_silence", "connector_cache_alert_event"})
         exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table)));
     m_store = std::make_unique<CacheStore>(m_config);
     if (!m_store->migrate().ok() || m_store->open())

@@ -88,7 +88,7 @@ struct CacheStoreOptions
 class CacheStore
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     static constexpr std::chrono::seconds kDefaultTtl{15 * 60};
     static QString tableName() { return QStringLiteral(CC_CACHE_TABLE_NAME); }
 

@@ -72,6 +72,97 @@ QList<QStringList> steps(const SqlDialect &d)
                        "\"holder\" TEXT NOT NULL,"
                        "\"expires_at_ms\" BIGINT NOT NULL)"),
     };
+    // v3: clock health (issue 17) and cache-health monitoring (issue 16). Times are UTC
+    // milliseconds since the epoch in BIGINT columns ("*_ms"), the same on both dialects.
+    const QString dbl = QStringLiteral("DOUBLE PRECISION"); // SQLite: REAL affinity
+    all << QStringList{
+        // Every sync (connector, CLI, console) and every timestamp rejection a connector met.
+        // Never holds a key. Pruned by cleanup (retention).
+        QStringLiteral("CREATE TABLE IF NOT EXISTS \"connector_cache_sync_log\" (%1,"
+                       "\"at_ms\" BIGINT NOT NULL,"
+                       "\"kind\" TEXT NOT NULL,"     // "sync", "rejection"
+                       "\"identity\" TEXT NOT NULL," // the credential's cache key
+                       "\"exchange\" TEXT NOT NULL,"
+                       "\"environment\" TEXT NOT NULL,"
+                       "\"base_url\" TEXT NOT NULL,"
+                       "\"source\" TEXT NOT NULL,"  // "connector", "cli", "console"
+                       "\"outcome\" TEXT NOT NULL," // "ok" or the error kind
+                       "\"error\" TEXT NOT NULL DEFAULT '',"
+                       "\"offset_ms\" BIGINT NOT NULL DEFAULT 0,"
+                       "\"rtt_ms\" %2 NOT NULL DEFAULT 0,"
+                       "\"error_bound_ms\" %2 NOT NULL DEFAULT 0,"
+                       "\"samples\" INTEGER NOT NULL DEFAULT 0,"
+                       "\"host\" TEXT NOT NULL DEFAULT '',"
+                       "\"boot_id\" TEXT NOT NULL DEFAULT '',"
+                       "\"realtime_minus_boottime_ms\" %2 NOT NULL DEFAULT 0,"
+                       "\"server_time_ms\" BIGINT NOT NULL DEFAULT 0,"
+                       "\"error_code\" INTEGER NOT NULL DEFAULT 0)")
+            .arg(d.serialPrimaryKey(QStringLiteral("id")), dbl),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS \"connector_cache_sync_log_at_idx\" ON "
+                       "\"connector_cache_sync_log\"(\"at_ms\")"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS \"connector_cache_sync_log_identity_idx\" ON "
+                       "\"connector_cache_sync_log\"(\"identity\", \"at_ms\")"),
+        // The per-minute history gains what the seed's metrics need: entries that expired
+        // unrenewed, timestamp rejections, and the table's size sampled once a minute (NULL
+        // where nobody sampled it).
+        QStringLiteral("ALTER TABLE \"connector_cache_history\" ADD COLUMN \"expired\" BIGINT "
+                       "NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE \"connector_cache_history\" ADD COLUMN \"rejections\" "
+                       "BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE \"connector_cache_history\" ADD COLUMN \"entries\" BIGINT"),
+        QStringLiteral("ALTER TABLE \"connector_cache_history\" ADD COLUMN \"size_bytes\" BIGINT"),
+        // Connector start-ups per minute and outcome ("hit", "miss-synced", "stale-safe",
+        // "failed"): count, sum and fixed latency buckets, non-cumulative (b_le_N counts
+        // durations in (previous bound, N] ms; above 5000 ms is count minus their sum). No row
+        // per start.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS \"connector_cache_init_history\" ("
+                       "\"minute\" BIGINT NOT NULL,"
+                       "\"outcome\" TEXT NOT NULL,"
+                       "\"count\" BIGINT NOT NULL DEFAULT 0,"
+                       "\"sum_ms\" %1 NOT NULL DEFAULT 0,"
+                       "\"b_le_25\" BIGINT NOT NULL DEFAULT 0,"
+                       "\"b_le_50\" BIGINT NOT NULL DEFAULT 0,"
+                       "\"b_le_100\" BIGINT NOT NULL DEFAULT 0,"
+                       "\"b_le_250\" BIGINT NOT NULL DEFAULT 0,"
+                       "\"b_le_500\" BIGINT NOT NULL DEFAULT 0,"
+                       "\"b_le_1000\" BIGINT NOT NULL DEFAULT 0,"
+                       "\"b_le_2500\" BIGINT NOT NULL DEFAULT 0,"
+                       "\"b_le_5000\" BIGINT NOT NULL DEFAULT 0,"
+                       "PRIMARY KEY (\"minute\", \"outcome\"))")
+            .arg(dbl),
+        // Alert rules shared by every console and CLI on this database; silences; and every
+        // change of a rule's state.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS \"connector_cache_alert_rule\" ("
+                       "\"name\" TEXT NOT NULL PRIMARY KEY,"
+                       "\"metric\" TEXT NOT NULL,"
+                       "\"comparison\" TEXT NOT NULL," // "below", "above"
+                       "\"threshold\" %1 NOT NULL,"
+                       "\"window_s\" BIGINT NOT NULL,"
+                       "\"pending_s\" BIGINT NOT NULL DEFAULT 0,"
+                       "\"severity\" TEXT NOT NULL," // "warning", "critical"
+                       "\"enabled\" INTEGER NOT NULL DEFAULT 1,"
+                       "\"updated_at_ms\" BIGINT NOT NULL DEFAULT 0,"
+                       "\"updated_by\" TEXT NOT NULL DEFAULT '')")
+            .arg(dbl),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS \"connector_cache_alert_silence\" (%1,"
+                       "\"rule\" TEXT NOT NULL,"
+                       "\"until_ms\" BIGINT NOT NULL,"
+                       "\"reason\" TEXT NOT NULL,"
+                       "\"created_at_ms\" BIGINT NOT NULL,"
+                       "\"created_by\" TEXT NOT NULL DEFAULT '')")
+            .arg(d.serialPrimaryKey(QStringLiteral("id"))),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS \"connector_cache_alert_event\" (%1,"
+                       "\"at_ms\" BIGINT NOT NULL,"
+                       "\"rule\" TEXT NOT NULL,"
+                       "\"from_state\" TEXT NOT NULL,"
+                       "\"to_state\" TEXT NOT NULL," // "ok", "pending", "firing", "no data"
+                       "\"value\" %2,"               // NULL: no data
+                       "\"severity\" TEXT NOT NULL,"
+                       "\"silenced\" INTEGER NOT NULL DEFAULT 0)")
+            .arg(d.serialPrimaryKey(QStringLiteral("id")), dbl),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS \"connector_cache_alert_event_at_idx\" ON "
+                       "\"connector_cache_alert_event\"(\"at_ms\")"),
+    };
     return all;
 }
 

@@ -13,6 +13,10 @@ namespace cc::schema {
 //   connector_cache_history  per-minute hits, misses, sets, invalidations, cleanups (v1)
 //   connector_cache_audit    every administrative action                          (v2)
 //   connector_cache_lease    who is syncing an identity right now (the storm)     (v2)
+//   connector_cache_sync_log       every sync and timestamp rejection (clock health)   (v3)
+//   connector_cache_init_history   connector start-ups per minute and outcome          (v3)
+//   connector_cache_alert_rule     alert rules; _alert_silence, _alert_event           (v3)
+//   (v3 also adds expired, rejections, entries, size_bytes to connector_cache_history)
 inline QString metaTable()
 {
     return QStringLiteral("connector_cache_meta");
@@ -28,6 +32,26 @@ inline QString auditTable()
 inline QString leaseTable()
 {
     return QStringLiteral("connector_cache_lease");
+}
+inline QString syncLogTable()
+{
+    return QStringLiteral("connector_cache_sync_log");
+}
+inline QString initHistoryTable()
+{
+    return QStringLiteral("connector_cache_init_history");
+}
+inline QString alertRuleTable()
+{
+    return QStringLiteral("connector_cache_alert_rule");
+}
+inline QString alertSilenceTable()
+{
+    return QStringLiteral("connector_cache_alert_silence");
+}
+inline QString alertEventTable()
+{
+    return QStringLiteral("connector_cache_alert_event");
 }
 
 // The seed model's columns; a table lacking any of them cannot be adopted.

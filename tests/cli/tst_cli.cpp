@@ -326,14 +326,15 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("missing")));
         r = cli({QStringLiteral("migrate"), QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
-        QCOMPARE(r.json().value(QStringLiteral("toVersion")).toInt(), 2);
+        QCOMPARE(r.json().value(QStringLiteral("toVersion")).toInt(), CacheStore::kSchemaVersion);
         QVERIFY(r.json().value(QStringLiteral("createdCacheTable")).toBool());
         r = cli({QStringLiteral("migrate")});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains(QStringLiteral("nothing to do")));
         r = cli({QStringLiteral("status"), QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
-        QCOMPARE(r.json().value(QStringLiteral("schemaVersion")).toInt(), 2);
+        QCOMPARE(r.json().value(QStringLiteral("schemaVersion")).toInt(),
+                 CacheStore::kSchemaVersion);
         QVERIFY(r.json().value(QStringLiteral("canWrite")).toBool());
     }
 
