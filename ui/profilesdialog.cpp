@@ -260,13 +260,18 @@ void ProfilesDialog::testConnection()
                                      .arg(schema.version);
                     break;
                 }
-                // Through a pooler or straight to the server: until the store can tell a pooler
-                // apart, every connection is direct.
-                text =
-                    ProfilesDialog::tr("Connected: %1 %2 as %3, database %4; %5; direct "
-                                       "connection; round trip %6 ms.")
-                        .arg(info->backend, info->version, info->role, info->database, schemaText,
-                             QLocale().toString(double(info->latencyUs) / 1000.0, 'f', 1));
+                // Through a pooler or straight to the server, as the profile (or the URL's
+                // pgbouncer=true) says; the same words as `connector-cache status`.
+                const QString connection =
+                    config.pooled
+                        ? ProfilesDialog::tr("pooled connection (prepared statements off, live "
+                                             "updates by polling)")
+                        : ProfilesDialog::tr("direct connection");
+                text = ProfilesDialog::tr("Connected: %1 %2 as %3, database %4; %5; %6; round "
+                                          "trip %7 ms.")
+                           .arg(info->backend, info->version, info->role, info->database,
+                                schemaText, connection,
+                                QLocale().toString(double(info->latencyUs) / 1000.0, 'f', 1));
             }
         }
         QMetaObject::invokeMethod(qApp, [self, run, text, ok]() {

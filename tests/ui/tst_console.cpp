@@ -1546,6 +1546,27 @@ private Q_SLOTS:
                  qPrintable(result->text()));
         QVERIFY2(result->text().contains(QStringLiteral("schema version")),
                  qPrintable(result->text()));
+        QVERIFY2(!result->text().contains(QStringLiteral("pooled")), qPrintable(result->text()));
+        if (m_db->isPostgres()) {
+            // The same server named as pooled (pgbouncer=true): the test says so, not "direct".
+            const QString pooledUrl =
+                m_db->url() +
+                (m_db->url().contains(QLatin1Char('?')) ? QStringLiteral("&")
+                                                        : QStringLiteral("?")) +
+                QStringLiteral("pgbouncer=true");
+            url->setText(pooledUrl);
+            Q_EMIT url->editingFinished();
+            test->click();
+            QVERIFY2(QTest::qWaitFor(
+                         [&]() {
+                             return test->isEnabled() &&
+                                    result->text().contains(QStringLiteral("pooled connection"));
+                         },
+                         20000),
+                     qPrintable(result->text()));
+            QVERIFY2(!result->text().contains(QStringLiteral("direct")),
+                     qPrintable(result->text()));
+        }
         // A server that is not there: said so, in words.
         list->selectRow(0);
         url->setText(QStringLiteral("postgresql://ops@127.0.0.1:1/cache?connect_timeout=2"));
