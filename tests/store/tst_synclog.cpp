@@ -322,6 +322,66 @@ private Q_SLOTS:
         QCOMPARE(identities, (QStringList{QStringLiteral("good_1"), QStringLiteral("good_2")}));
     }
 
+    void theReadmeGrantsLetEachRoleDoItsPart()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("database roles exist on PostgreSQL only");
+        auto s = migrated();
+        QCOMPARE(s->appendSyncLog(record(kT0 - 40 * 86'400'000LL, QStringLiteral("old_1"))),
+                 StoreError());
+        const QString suffix = QString::number(QDateTime::currentMSecsSinceEpoch());
+        const QString reader = QStringLiteral("cc_log_reader_") + suffix;
+        const QString admin = QStringLiteral("cc_log_admin_") + suffix;
+        const QString connector = QStringLiteral("cc_log_connector_") + suffix;
+        // The sync log's GRANTs the README documents, verbatim apart from the role names.
+        QCOMPARE(m_db->exec(QStringLiteral(
+                                "CREATE ROLE %1 LOGIN PASSWORD 'pw';\n"
+                                "CREATE ROLE %2 LOGIN PASSWORD 'pw';\n"
+                                "CREATE ROLE %3 LOGIN PASSWORD 'pw';\n"
+                                "GRANT SELECT ON connector_cache_sync_log TO %1;\n"
+                                "GRANT SELECT, INSERT, DELETE ON connector_cache_sync_log TO %2;\n"
+                                "GRANT USAGE ON SEQUENCE connector_cache_sync_log_id_seq TO %2;\n"
+                                "GRANT SELECT, INSERT ON connector_cache_sync_log TO %3;\n"
+                                "GRANT USAGE ON SEQUENCE connector_cache_sync_log_id_seq TO %3")
+                                .arg(reader, admin, connector)),
+                 QString());
+        auto storeFor = [&](const QString &role) {
+            DatabaseConfig config = m_db->directConfig();
+            config.user = role;
+            config.password = QStringLiteral("pw");
+            config.host = qEnvironmentVariable("PGHOST");
+            // Through the pooler the role would need its own entry there: the server directly.
+            config.pooled = false;
+            return std::make_unique<CacheStore>(config, CacheStore::Options(), &m_clock);
+        };
+        const QDateTime cutoff = QDateTime::fromMSecsSinceEpoch(kT0 - 30 * 86'400'000LL, Qt::UTC);
+        {
+            auto c = storeFor(connector);
+            QCOMPARE(c->appendSyncLog(record(kT0, QStringLiteral("u_c"))), StoreError());
+            SyncLogQuery mine;
+            mine.identity = QStringLiteral("u_c");
+            const auto read = c->syncLog(mine);
+            QVERIFY2(read.ok(), qPrintable(read.error().message()));
+            QCOMPARE(read->size(), 1);
+            QCOMPARE(c->pruneSyncLog(cutoff).error().kind(), StoreError::PermissionDenied);
+        }
+        {
+            auto r = storeFor(reader);
+            QVERIFY(r->syncLog(SyncLogQuery()).ok());
+            QCOMPARE(r->appendSyncLog(record(kT0, QStringLiteral("u_c"))).kind(),
+                     StoreError::PermissionDenied);
+        }
+        {
+            auto a = storeFor(admin);
+            QCOMPARE(a->appendSyncLog(record(kT0 + 1, QStringLiteral("cli"))), StoreError());
+            const auto pruned = a->pruneSyncLog(cutoff);
+            QVERIFY2(pruned.ok(), qPrintable(pruned.error().message()));
+            QCOMPARE(pruned.value(), qint64(1));
+        }
+        m_db->exec(QStringLiteral("DROP OWNED BY %1;\nDROP OWNED BY %2;\nDROP OWNED BY %3")
+                       .arg(reader, admin, connector));
+    }
+
     void aMissingTableIsAnErrorNotACrash()
     {
         auto s = migrated();
