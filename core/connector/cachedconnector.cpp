@@ -86,7 +86,9 @@ CachedConnector::~CachedConnector()
 {
     m_sync->disconnect(this);
     releaseLease();
-    flushSyncLog(); // rows a pending flush would have written (bounded by the store's timeout)
+    // Rows a pending flush would have written (bounded by the store's timeout); no drift read.
+    m_readDriftAfterFlush = false;
+    flushSyncLog();
 }
 
 SafetyCheck CachedConnector::checkSafety(const CacheEntry &entry, qint64 nowMs,
