@@ -1,6 +1,7 @@
 #include "app/cli/cli.h"
 
 #include "app/cli/clisync.h"
+#include "app/cli/clockcmd.h"
 #include "app/cli/monitor.h"
 #include "core/connector/syncmetadata.h"
 #include "core/store/cachestore.h"
@@ -69,7 +70,10 @@ const QList<OptionSpec> &optionTable()
         // The commands' own.
         {"dry-run", nullptr, "say what would change, change nothing"},
         {"offset", "MS", "the clock offset (server minus local) in whole milliseconds"},
-        {"ttl", "DURATION", "how long the entry stays valid, 1s to 7d (default 15m)"},
+        {"ttl", "DURATION",
+         "how long the entry stays valid, 1s to 7d (default 15m); auto: the longest for which "
+         "the entry's ahead margin stays above 500 ms at this host's measured drift (1m to 2h; "
+         "15m without enough sync history)"},
         {"synced-at", "TIME",
          "when the offset was measured (default now): not before 2000, not in the future"},
         {"metadata", "JSON", "a JSON object kept with the entry; no secrets (refused)"},
@@ -97,6 +101,10 @@ const QList<OptionSpec> &optionTable()
         {"save", nullptr, "write the result to the cache for USER CREDENTIAL", false, nullptr,
          "USER CREDENTIAL"},
         {"rule", "NAME", "only this alert rule (an unknown one, or one without data, is UNKNOWN)"},
+        // Clock health (issue 17).
+        {"host", "NAME", "syncs run on this host (its name as the sync log records it)"},
+        {"sync-log-retention", "DURATION",
+         "also delete sync-log rows older than this, 1h to 3650d (default 30d)"},
         {"listen", "ADDRESS",
          "PORT or ADDRESS:PORT to serve /metrics on (default 127.0.0.1:9187); an address "
          "beyond loopback only when given as an IP literal (0.0.0.0:9187)"},
@@ -542,6 +550,21 @@ private:
     int cmdDemo();
     int cmdSync();
     int cmdCheck() { return runMonitor(true); }
+    // Clock health (clockcmd.cpp).
+    ClockCommandContext clockContext()
+    {
+        return ClockCommandContext{m_parser,
+                                   m_out,
+                                   m_err,
+                                   m_json,
+                                   [this]() { return openStore(); },
+                                   [this]() { return m_store.get(); },
+                                   [this](const QString &m) { return usage(m); },
+                                   [this](const StoreError &e) { return failed(e); },
+                                   [this](const QJsonValue &v) { printJson(v); }};
+    }
+    int cmdClock() { return runClockCommand(clockContext()); }
+    int cmdSyncs() { return runSyncsCommand(clockContext()); }
     int cmdExporter() { return runMonitor(false); }
     int runMonitor(bool check);
     void printEntry(const CacheEntry &e, const QString &outcome);
@@ -577,7 +600,7 @@ const QList<Command> &commands()
          "(--matching); forces a resync.",
          "matching FILTERS all dry-run yes", 0, 2, &Runner::cmdInvalidate},
         {"cleanup", "", "Delete expired entries in short batches; prints how many.",
-         "dry-run batch-size", 0, 0, &Runner::cmdCleanup},
+         "dry-run batch-size sync-log-retention", 0, 0, &Runner::cmdCleanup},
         {"stats", "",
          "Entries by state, hits, misses and the hit rate over a window (default 24h). Beyond "
          "100,000 entries the counts by state are scaled from a sample unless --exact.",
@@ -592,7 +615,13 @@ const QList<Command> &commands()
         {"sync", "",
          "Measure the clock offset to an exchange (testnet by default); --save writes it to the "
          "cache for that credential.",
-         "exchange! environment base-url samples timeout save", 0, 2, &Runner::cmdSync},
+         "exchange! environment base-url samples timeout save ttl", 0, 2, &Runner::cmdSync},
+        {"clock", "",
+         "Clock health from the sync log: per exchange, environment and host the latest offset, "
+         "the drift (ppm ± uncertainty), syncs, steps and rejections; then the events.",
+         "exchange environment since", 0, 0, &Runner::cmdClock},
+        {"syncs", "", "The sync log: every sync and timestamp rejection, newest first.",
+         "user credential exchange environment host since limit", 0, 0, &Runner::cmdSyncs},
         {"check", "",
          "Evaluate the alert rules as a monitoring plugin (Nagios, Icinga): exit 0 OK, "
          "1 WARNING, 2 CRITICAL, 3 UNKNOWN; one status line with performance data.",
@@ -830,7 +859,9 @@ void Runner::printEntry(const CacheEntry &e, const QString &outcome)
           << "expires:     " << iso(e.expiresAt) << " (in "
           << humanDuration(e.expiresAt.toMSecsSinceEpoch() - now) << ")\n"
           << "state:       " << stateName(e.stateAt(now)) << " (" << outcome << ")\n"
-          << "hits:        " << e.hitCount << "\n";
+          << "hits:        " << e.hitCount << "\n"
+          << "ahead margin: " << QString::number(entryAheadMarginMs(e, now), 'f', 0)
+          << " ms (1000 ms minus its bound and 50 ms/h of drift over its age)\n";
     if (!e.metadata.isEmpty())
         m_out << "metadata:    "
               << shown(QString::fromUtf8(QJsonDocument(e.metadata).toJson(QJsonDocument::Compact)))
@@ -893,7 +924,12 @@ int Runner::cmdSet()
         return usage(QStringLiteral("--offset takes whole milliseconds (e.g. -145), not '%1'")
                          .arg(value("offset")));
     std::chrono::seconds ttl = CacheStore::kDefaultTtl;
-    if (isSet("ttl")) {
+    const bool autoTtl = value("ttl") == QLatin1String("auto"); // chosen once the store is open
+    if (autoTtl &&
+        (!exchangeFromName(value("exchange")) || !environmentFromName(value("environment"))))
+        return usage(QStringLiteral("--ttl auto needs BYBIT or BINGX and MAINNET, TESTNET or DEMO "
+                                    "(the sync log measures no other exchange)"));
+    if (isSet("ttl") && !autoTtl) {
         const auto ms = parseDurationMs(value("ttl"));
         if (!ms || *ms < 1000 || *ms / 1000 > limits.maxTtl.count())
             return usage(
@@ -938,19 +974,34 @@ int Runner::cmdSet()
     StoreError error = openStore();
     if (error)
         return failed(error);
+    std::optional<AutoTtl> chosen;
+    if (autoTtl) {
+        // The entry's own bound when its metadata carries a sync account, else the unknown one.
+        CacheEntry probe;
+        probe.metadata = state.metadata;
+        chosen = chooseAutoTtl(*m_store, *exchangeFromName(value("exchange")),
+                               *environmentFromName(value("environment")), QString(),
+                               entryErrorBoundMs(probe), now);
+        ttl = std::chrono::seconds(chosen->choice.ttlMs / 1000);
+    }
     error =
         m_store->set(args.at(0), args.at(1), value("exchange"), value("environment"), state, ttl);
     audit(QStringLiteral("set"), identityJson(args.at(0), args.at(1)), error ? 0 : 1, error);
     if (error)
         return failed(error);
-    if (m_json)
-        printJson(QJsonObject{
-            {QStringLiteral("written"), true},
-            {QStringLiteral("cacheKey"), CacheStore::cacheKey(args.at(0), args.at(1))}});
-    else
+    if (m_json) {
+        QJsonObject o{{QStringLiteral("written"), true},
+                      {QStringLiteral("cacheKey"), CacheStore::cacheKey(args.at(0), args.at(1))}};
+        if (chosen)
+            o.insert(QStringLiteral("ttl"), autoTtlJson(*chosen));
+        printJson(o);
+    } else {
         m_out << "saved " << shown(CacheStore::cacheKey(args.at(0), args.at(1))) << " (offset "
               << state.timeOffsetMs << " ms, expires in " << humanDuration(ttl.count() * 1000)
               << ")" << Qt::endl;
+        if (chosen)
+            m_out << "ttl:         " << shown(describeAutoTtl(*chosen)) << Qt::endl;
+    }
     return ExitOk;
 }
 
@@ -996,7 +1047,7 @@ int Runner::cmdList()
                                                                  : QJsonValue(page->nextCursor)}});
         return ExitOk;
     }
-    m_out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8")
+    m_out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9")
                  .arg(QStringLiteral("USER"), -16)
                  .arg(QStringLiteral("CREDENTIAL"), -20)
                  .arg(QStringLiteral("EXCHANGE"), -8)
@@ -1004,10 +1055,11 @@ int Runner::cmdList()
                  .arg(QStringLiteral("OFFSET"), 7)
                  .arg(QStringLiteral("AGE"), 5)
                  .arg(QStringLiteral("HITS"), 6)
+                 .arg(QStringLiteral("AHEAD"), 6)
                  .arg(QStringLiteral("STATE"))
           << "\n";
     for (const CacheEntry &e : page->entries) {
-        m_out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8")
+        m_out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9")
                      .arg(shown(e.userId), -16)
                      .arg(shown(e.credentialId), -20)
                      .arg(shown(e.exchange), -8)
@@ -1015,6 +1067,7 @@ int Runner::cmdList()
                      .arg(e.timeOffsetMs, 7)
                      .arg(humanDuration(e.ageMs(now)), 5)
                      .arg(e.hitCount, 6)
+                     .arg(QString::number(entryAheadMarginMs(e, now), 'f', 0), 6)
                      .arg(stateName(e.stateAt(now)))
               << "\n";
     }
@@ -1110,6 +1163,14 @@ int Runner::cmdInvalidate()
 
 int Runner::cmdCleanup()
 {
+    std::chrono::seconds retention = CacheStoreOptions().syncLogRetention;
+    if (isSet("sync-log-retention")) {
+        const auto ms = parseDurationMs(value("sync-log-retention"));
+        if (!ms || *ms < 3'600'000 || *ms > 3650LL * 86'400'000)
+            return usage(QStringLiteral("--sync-log-retention takes a duration of 1h to 3650d "
+                                        "(30d, 720h)"));
+        retention = std::chrono::seconds(*ms / 1000);
+    }
     std::optional<int> batch;
     if (isSet("batch-size")) {
         bool ok = false;
@@ -1147,10 +1208,26 @@ int Runner::cmdCleanup()
           n.ok() ? StoreError() : n.error());
     if (!n.ok())
         return failed(n.error());
-    if (m_json)
-        printJson(QJsonObject{{QStringLiteral("deleted"), n.value()}});
-    else
+    // The sync log's retention (issue 17).
+    const auto pruned =
+        m_store->pruneSyncLog(Clock::system()->now().addSecs(-qint64(retention.count())));
+    if (m_json) {
+        QJsonObject o{{QStringLiteral("deleted"), n.value()},
+                      {QStringLiteral("syncLogPruned"), pruned.ok() ? pruned.value() : 0}};
+        if (!pruned.ok())
+            o.insert(QStringLiteral("syncLogError"), pruned.error().message());
+        printJson(o);
+    } else {
         m_out << "Cleaned up " << n.value() << " expired cache entries" << Qt::endl;
+        if (pruned.ok())
+            m_out << "Pruned " << pruned.value() << " sync-log rows older than "
+                  << humanDuration(qint64(retention.count()) * 1000) << Qt::endl;
+    }
+    if (!pruned.ok()) {
+        m_err << "connector-cache: the sync log was not pruned: "
+              << escapeForDisplay(pruned.error().message(), true) << Qt::endl;
+        return exitCodeFor(pruned.error());
+    }
     return ExitOk;
 }
 
@@ -1363,6 +1440,19 @@ int Runner::cmdSync()
     if (isSet("save") != (saveTo.size() == 2))
         return usage(QStringLiteral("--save takes USER CREDENTIAL: sync --exchange BYBIT --save "
                                     "user123 cred456"));
+    std::chrono::seconds ttl = CacheStore::kDefaultTtl;
+    const bool autoTtl = value("ttl") == QLatin1String("auto");
+    if (isSet("ttl") && !isSet("save"))
+        return usage(QStringLiteral("--ttl goes with --save (the TTL of the entry it writes)"));
+    if (isSet("ttl") && !autoTtl) {
+        const auto ms = parseDurationMs(value("ttl"));
+        if (!ms || *ms < 1000 || *ms / 1000 > EntryLimits().maxTtl.count())
+            return usage(QStringLiteral("--ttl takes auto or a duration of 1s to %1d (900, 15m, "
+                                        "1h), not '%2'")
+                             .arg(EntryLimits().maxTtl.count() / 86400)
+                             .arg(value("ttl").left(40)));
+        ttl = std::chrono::seconds(*ms / 1000);
+    }
     if (isSet("save")) {
         const StoreError bad = validateIdentity(saveTo.at(0), saveTo.at(1));
         if (bad)
@@ -1373,11 +1463,33 @@ int Runner::cmdSync()
             return failed(opened);
     }
     const CliSyncResult result = runCliSync(request);
+    // The sync log (issue 17): every sync that ran, ok or not, when a database is at hand (one
+    // to save to, or one named by --database or $CONNECTOR_CACHE_DATABASE). A log that cannot
+    // be written is a warning, never the command's failure.
+    if (!result.usageError && (isSet("save") || isSet("database") ||
+                               !qEnvironmentVariable("CONNECTOR_CACHE_DATABASE").isEmpty())) {
+        StoreError logged = m_store ? StoreError() : openStore();
+        if (!logged)
+            logged = logCliSync(*m_store, result.result,
+                                isSet("save") ? CacheStore::cacheKey(saveTo.at(0), saveTo.at(1))
+                                              : QString(),
+                                result.baseUrl);
+        if (logged)
+            m_err << "connector-cache: warning: the sync log was not written: "
+                  << escapeForDisplay(logged.message()) << Qt::endl;
+    }
+    std::optional<AutoTtl> chosen;
     if (result.ok && isSet("save")) {
+        if (autoTtl) {
+            chosen =
+                chooseAutoTtl(*m_store, result.result.exchange, result.result.environment,
+                              result.baseUrl, result.result.errorBoundMs, Clock::system()->nowMs());
+            ttl = std::chrono::seconds(chosen->choice.ttlMs / 1000);
+        }
         const TimeSyncState state = syncCacheState(result.result, QStringLiteral("cli sync"));
         const StoreError saved =
             m_store->set(saveTo.at(0), saveTo.at(1), exchangeName(result.result.exchange),
-                         environmentName(result.result.environment), state);
+                         environmentName(result.result.environment), state, ttl);
         audit(QStringLiteral("set"), identityJson(saveTo.at(0), saveTo.at(1)), saved ? 0 : 1,
               saved);
         if (saved)
@@ -1390,9 +1502,15 @@ int Runner::cmdSync()
         return result.usageError ? ExitUsage : ExitExchange;
     }
     if (m_json) {
-        printJson(result.json);
+        QJsonObject o = result.json;
+        if (chosen)
+            o.insert(QStringLiteral("ttl"), autoTtlJson(*chosen));
+        printJson(o);
     } else {
-        m_out << escapeForDisplay(result.text, true) << Qt::flush;
+        m_out << escapeForDisplay(result.text, true);
+        if (chosen)
+            m_out << "ttl:          " << escapeForDisplay(describeAutoTtl(*chosen)) << "\n";
+        m_out << Qt::flush;
     }
     return ExitOk;
 }

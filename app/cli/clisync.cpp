@@ -24,6 +24,8 @@ CliSyncResult runCliSync(const CliSyncRequest &request)
     options.requestTimeoutMs = request.timeoutMs;
     options.totalTimeoutMs = request.timeoutMs * (request.samples + 1);
     const SyncResult r = TimeSync::runBlocking(*profile, options);
+    out.result = r;
+    out.baseUrl = profile->baseUrl.toString();
     if (!r.ok()) {
         out.error = r.errorMessage;
         return out;

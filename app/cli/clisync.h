@@ -24,7 +24,8 @@ struct CliSyncResult
     QString error;           // in words: exchange, host and what went wrong
     QString text;            // the human-readable report
     QJsonObject json;        // the same for --json
-    SyncResult result;       // for --save
+    SyncResult result;       // for --save and the sync log (also a failed sync's)
+    QString baseUrl;         // the profile's base URL the sync ran against
 };
 
 CliSyncResult runCliSync(const CliSyncRequest &request);

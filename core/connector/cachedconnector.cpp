@@ -3,6 +3,7 @@
 #include "core/connector/syncmetadata.h"
 #include "core/logging.h"
 #include "core/store/cachestore.h"
+#include "core/timesync/hostclock.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -14,7 +15,9 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace cc {
 
@@ -83,6 +86,9 @@ CachedConnector::~CachedConnector()
 {
     m_sync->disconnect(this);
     releaseLease();
+    // Rows a pending flush would have written (bounded by the store's timeout); no drift read.
+    m_readDriftAfterFlush = false;
+    flushSyncLog();
 }
 
 SafetyCheck CachedConnector::checkSafety(const CacheEntry &entry, qint64 nowMs,
@@ -124,8 +130,7 @@ double CachedConnector::errorBoundMs() const
 {
     if (m_measuredAtMs <= 0) // nothing measured yet: offset 0, no margin
         return m_errorBoundMs;
-    return offsetUncertaintyMs(m_errorBoundMs, m_clock->nowMs() - m_measuredAtMs,
-                               m_options.driftMsPerHour);
+    return offsetUncertaintyMs(m_errorBoundMs, m_clock->nowMs() - m_measuredAtMs, driftMsPerHour());
 }
 
 int CachedConnector::safetyMarginMs() const
@@ -177,9 +182,10 @@ StoreError CachedConnector::save(const SyncResult &result, const QString &source
     if (!m_store)
         return StoreError(StoreError::Unreachable, QStringLiteral("no cache store"));
     const TimeSyncState state = syncCacheState(result, source);
+    m_lastSavedTtl = ttlFor(result);
     const StoreError error =
         m_store->set(m_userId, m_credentialId, exchangeName(m_profile.exchange),
-                     environmentName(m_profile.environment), state, m_options.ttl);
+                     environmentName(m_profile.environment), state, m_lastSavedTtl);
     if (error)
         qCWarning(lcConnector).noquote() << "Could not save the time sync:" << error.message();
     return error;
@@ -383,6 +389,7 @@ void CachedConnector::startSync(InitResult::Source successSource, bool save)
 void CachedConnector::onSyncFinished(const SyncResult &result)
 {
     m_exchangeRequests += result.requests;
+    logSync(result); // written after initialized(), off the start's path
     switch (m_purpose) {
     case SyncPurpose::Refresh:
         onRefreshFinished(result);
@@ -424,6 +431,17 @@ void CachedConnector::onSyncFinished(const SyncResult &result)
     adopt(result.offsetMs, result.errorBoundMs, result.finishedAtMs);
     qCInfo(lcConnector).noquote()
         << QStringLiteral("Time sync completed in %1ms").arg(m_started.elapsed());
+    // Adaptive expiry needs the measured drift before the save: one bounded read of the log,
+    // only while the start-up limit leaves the store's whole timeout for it (else ttl).
+    if (m_options.adaptiveTtl && m_saveAfterSync && m_store) {
+        const qint64 left = m_options.startupLimitMs - m_started.elapsed();
+        if (left >= qint64(m_store->options().timeout.count())) {
+            readMeasuredDrift();
+            m_readDriftAfterFlush = false;
+        } else
+            qCInfo(lcConnector).noquote()
+                << "Start-up limit too close for the drift lookup - saving with the fixed TTL";
+    }
     if (m_saveAfterSync && m_store && save(result, QStringLiteral("connector")))
         r.source = InitResult::Source::LiveSync;
     releaseLease();
@@ -560,6 +578,7 @@ void CachedConnector::sendSigned(bool isRetry)
     QElapsedTimer transit;
     transit.start();
     QNetworkReply *reply = m_network->get(request);
+    m_signedOffsetMs = timestamp - sentAt; // for the sync log, should it be rejected
     connect(reply, &QNetworkReply::finished, this, [this, reply, isRetry, sentAt, transit]() {
         reply->deleteLater();
         const double rtt = double(transit.nsecsElapsed()) / 1e6;
@@ -574,6 +593,11 @@ void CachedConnector::sendSigned(bool isRetry)
         }
         const ApiAnswer answer = parseApiAnswer(m_profile.exchange, r.body);
         r.code = answer.code;
+        if (answer.timestampRejected && answer.serverTimeMs) {
+            // The server read its clock about half a round trip after we sent.
+            logRejection(sentAt + qint64(std::llround(rtt / 2)), int(answer.code),
+                         *answer.serverTimeMs, m_signedOffsetMs);
+        }
         if (answer.timestampRejected && !isRetry) {
             qCWarning(lcConnector).noquote()
                 << "The exchange rejected the request timestamp (code" << answer.code
@@ -635,6 +659,141 @@ ApiCallResult CachedConnector::verifyConnectionBlocking()
     loop.exec();
     disconnect(c);
     return result;
+}
+
+} // namespace cc
+
+namespace cc {
+
+// --- clock health (issue 17) --------------------------------------------------------------------
+
+double CachedConnector::driftMsPerHour() const
+{
+    if (m_options.measuredDrift && m_measuredDrift.known)
+        return m_measuredDrift.planningMsPerHour();
+    return m_options.driftMsPerHour;
+}
+
+std::chrono::seconds CachedConnector::ttlFor(const SyncResult &result) const
+{
+    if (!m_options.adaptiveTtl)
+        return m_options.ttl;
+    AdaptiveTtlOptions options = m_options.adaptiveTtlOptions;
+    options.fixedTtlMs = qint64(m_options.ttl.count()) * 1000;
+    const TtlChoice choice = adaptiveTtl(result.errorBoundMs, m_measuredDrift, options);
+    qCInfo(lcConnector).noquote()
+        << QStringLiteral("TTL %1 s (%2)").arg(choice.ttlMs / 1000).arg(choice.reason);
+    return std::chrono::seconds(std::max<qint64>(1, choice.ttlMs / 1000));
+}
+
+void CachedConnector::logSync(const SyncResult &result)
+{
+    if (!m_options.logSyncs || !m_store)
+        return;
+    SyncLogRecord record = SyncLogRecord::fromSync(
+        result, CacheStore::cacheKey(m_userId, m_credentialId), m_profile.baseUrl.toString(),
+        SyncSource::Connector, readHostInfo());
+    if (record.atMs <= 0)
+        record.atMs = m_clock->nowMs();
+    m_syncLogQueue << record;
+    if (m_options.measuredDrift && result.ok())
+        m_readDriftAfterFlush = true;
+    scheduleSyncLogFlush();
+}
+
+void CachedConnector::logRejection(qint64 atMs, int errorCode, qint64 serverTimeMs,
+                                   qint64 signedOffsetMs)
+{
+    if (!m_options.logSyncs || !m_store)
+        return;
+    m_syncLogQueue << SyncLogRecord::fromRejection(
+        atMs, CacheStore::cacheKey(m_userId, m_credentialId), m_profile.exchange,
+        m_profile.environment, m_profile.baseUrl.toString(), SyncSource::Connector, errorCode,
+        serverTimeMs, signedOffsetMs, readHostInfo());
+    scheduleSyncLogFlush();
+}
+
+void CachedConnector::scheduleSyncLogFlush()
+{
+    if (m_syncLogFlushScheduled)
+        return;
+    m_syncLogFlushScheduled = true;
+    // Queued: runs after the current call has returned, so after initialized() when a start-up
+    // sync finished (finishInit() emits it synchronously).
+    QTimer::singleShot(0, this, [this]() {
+        m_syncLogFlushScheduled = false;
+        flushSyncLog();
+    });
+}
+
+void CachedConnector::flushSyncLog()
+{
+    if (!m_store) {
+        m_syncLogQueue.clear();
+        return;
+    }
+    const QList<SyncLogRecord> queue = std::exchange(m_syncLogQueue, {});
+    for (const SyncLogRecord &record : queue) {
+        const StoreError error = m_store->appendSyncLog(record);
+        if (error) {
+            // Like the cache: a log that cannot be written costs a warning, nothing else. Rows
+            // queued behind it are dropped (the store is likely away: no retry storm).
+            if (!m_syncLogWarned)
+                qCWarning(lcConnector).noquote()
+                    << "Could not write the sync log:" << error.message();
+            m_syncLogWarned = true;
+            m_readDriftAfterFlush = false;
+            return;
+        }
+    }
+    if (m_readDriftAfterFlush) {
+        m_readDriftAfterFlush = false;
+        readMeasuredDrift();
+    }
+}
+
+void CachedConnector::readMeasuredDrift()
+{
+    if (!m_store)
+        return;
+    SyncLogQuery query;
+    query.identity = CacheStore::cacheKey(m_userId, m_credentialId);
+    query.exchange = m_profile.exchange;
+    query.environment = m_profile.environment;
+    query.host = readHostInfo().hostName;
+    query.kind = SyncLogRecord::Kind::Sync;
+    query.sinceMs = m_clock->nowMs() - std::max<qint64>(0, m_options.driftLookbackMs);
+    query.limit = std::max(1, m_options.driftLookupRows);
+    query.newestFirst = true;
+    const auto rows = m_store->syncLog(query);
+    if (!rows.ok()) {
+        qCInfo(lcConnector).noquote()
+            << "Sync log unavailable for the drift (" << rows.error().message()
+            << ") - planning with" << m_options.driftMsPerHour << "ms/h";
+        return;
+    }
+    const QString baseUrl = m_profile.baseUrl.toString();
+    QList<SyncLogRecord> series;
+    for (const SyncLogRecord &r : rows.value()) {
+        if (r.baseUrl == baseUrl)
+            series.prepend(r);
+    }
+    // Syncs not written yet belong to the series too.
+    for (const SyncLogRecord &r : std::as_const(m_syncLogQueue)) {
+        if (r.kind == SyncLogRecord::Kind::Sync && r.hostName == query.host)
+            series << r;
+    }
+    std::stable_sort(
+        series.begin(), series.end(),
+        [](const SyncLogRecord &a, const SyncLogRecord &b) { return a.atMs < b.atMs; });
+    m_measuredDrift = estimateDrift(series);
+    if (m_measuredDrift.known)
+        qCInfo(lcConnector).noquote()
+            << QStringLiteral("Measured drift %1 ± %2 ppm over %3 syncs: planning with %4 ms/h")
+                   .arg(m_measuredDrift.ppm, 0, 'f', 2)
+                   .arg(m_measuredDrift.ppmError, 0, 'f', 2)
+                   .arg(m_measuredDrift.syncs)
+                   .arg(m_measuredDrift.planningMsPerHour(), 0, 'f', 1);
 }
 
 } // namespace cc

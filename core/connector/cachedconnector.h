@@ -4,6 +4,7 @@
 #include "core/connector/signing.h"
 #include "core/result.h"
 #include "core/store/types.h"
+#include "core/timesync/clockhealth.h"
 #include "core/timesync/timesync.h"
 
 #include <QElapsedTimer>
@@ -42,6 +43,26 @@ struct ConnectorOptions
     // refreshes it in the background with probability exp(-remaining / (delta * beta)), delta
     // being the sync's duration, so a busy credential never sees a miss. 0 turns it off.
     double refreshAheadBeta = 1.0;
+    // --- clock health (issue 17) ---
+    // Every sync this connector runs (ok or failed) and every timestamp rejection it meets that
+    // carries the server's time is appended to the store's sync log (source "connector"): after
+    // initialized(), never on the start's path, and a write that fails is only a warning.
+    bool logSyncs = true;
+    // Plan with the drift measured for this credential from this host (its syncs in the log,
+    // DriftEstimate::planningMsPerHour()) instead of driftMsPerHour once it is known: for the
+    // margin subtracted from signed timestamps and for adaptive expiry. Read after a sync this
+    // connector ran (one query on the log's identity index, at most driftLookupRows rows of the
+    // last driftLookbackMs); a cache hit never reads the log.
+    bool measuredDrift = true;
+    int driftLookupRows = 500;
+    qint64 driftLookbackMs = 7 * 86'400'000LL;
+    // Opt-in adaptive expiry: the entries this connector writes get adaptiveTtl() at the
+    // measured drift (between adaptiveTtlOptions' minimum and maximum, the ahead margin kept
+    // above its safety) instead of ttl; ttl while the drift is not known. The log is read before
+    // the save only when at least the store's timeout is left of the start-up limit; otherwise
+    // ttl.
+    bool adaptiveTtl = false;
+    AdaptiveTtlOptions adaptiveTtlOptions;
 };
 
 // Whether a cached offset may still be used, and why not.
@@ -118,6 +139,12 @@ public:
     // The offset's uncertainty now: its bound when measured + age × drift (grows while the
     // process runs).
     double errorBoundMs() const;
+    // The drift planned with (ms per hour): the measured one once known (measuredDrift), else
+    // ConnectorOptions::driftMsPerHour.
+    double driftMsPerHour() const;
+    const DriftEstimate &measuredDrift() const { return m_measuredDrift; }
+    // The TTL the last save used (ttl, or the adaptive choice).
+    std::chrono::seconds lastSavedTtl() const { return m_lastSavedTtl; }
     // When the offset in use was measured (UTC ms).
     qint64 offsetMeasuredAtMs() const { return m_measuredAtMs; }
 
@@ -216,6 +243,23 @@ private:
     qint64 m_rejectionOffsetMs = 0;
     double m_rejectionBoundMs = 0;
     int m_exchangeRequests = 0;
+
+    // --- clock health (issue 17) ---
+    void logSync(const SyncResult &result);
+    void logRejection(qint64 atMs, int errorCode, qint64 serverTimeMs, qint64 signedOffsetMs);
+    void scheduleSyncLogFlush();
+    void flushSyncLog();
+    // Reads this credential's series from the log (plus the syncs queued, not written yet) and
+    // keeps its drift estimate.
+    void readMeasuredDrift();
+    std::chrono::seconds ttlFor(const SyncResult &result) const;
+    QList<SyncLogRecord> m_syncLogQueue;
+    bool m_syncLogFlushScheduled = false;
+    bool m_readDriftAfterFlush = false;
+    bool m_syncLogWarned = false;
+    qint64 m_signedOffsetMs = 0; // of the signed request in flight (timestamp minus local time)
+    DriftEstimate m_measuredDrift;
+    std::chrono::seconds m_lastSavedTtl{0};
 };
 
 } // namespace cc

@@ -1,6 +1,10 @@
 #include "core/store/entryjson.h"
 
+#include "core/timesync/clockhealth.h"
+
 #include <QJsonValue>
+
+#include <cmath>
 
 namespace cc {
 
@@ -34,10 +38,39 @@ QJsonObject toJson(const CacheEntry &entry)
 
 QJsonObject toJson(const CacheEntry &entry, qint64 nowMs)
 {
+    return toJson(entry, nowMs, kDefaultDriftMsPerHour);
+}
+
+QJsonObject toJson(const CacheEntry &entry, qint64 nowMs, double driftMsPerHour)
+{
     QJsonObject o = toJson(entry);
     o.insert(QStringLiteral("state"), stateName(entry.stateAt(nowMs)));
     o.insert(QStringLiteral("ageMs"), entry.ageMs(nowMs));
+    // Rounded to 0.1 ms: the bound itself is no finer.
+    o.insert(QStringLiteral("aheadMarginMs"),
+             std::round(entryAheadMarginMs(entry, nowMs, driftMsPerHour) * 10.0) / 10.0);
     return o;
+}
+
+double entryErrorBoundMs(const CacheEntry &entry)
+{
+    const QJsonValue bound = entry.metadata.value(QStringLiteral("sync"))
+                                 .toObject()
+                                 .value(QStringLiteral("errorBoundMs"));
+    if (bound.isDouble() && std::isfinite(bound.toDouble()) && bound.toDouble() >= 0)
+        return bound.toDouble();
+    return kUnknownEntryErrorBoundMs;
+}
+
+double entryAheadMarginMs(const CacheEntry &entry, qint64 nowMs, double driftMsPerHour)
+{
+    return aheadMarginMs(entryErrorBoundMs(entry), std::max<qint64>(0, entry.ageMs(nowMs)),
+                         driftMsPerHour);
+}
+
+double entryAheadMarginMs(const CacheEntry &entry, qint64 nowMs)
+{
+    return entryAheadMarginMs(entry, nowMs, kDefaultDriftMsPerHour);
 }
 
 } // namespace cc

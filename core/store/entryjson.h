@@ -15,7 +15,20 @@ namespace cc {
 QJsonObject toJson(const CacheEntry &entry);
 
 // The same, plus what follows from the time nowMs: "state" (valid, expired, invalid: see
-// stateName()) and "ageMs" (since lastSyncTime).
+// stateName()), "ageMs" (since lastSyncTime) and "aheadMarginMs" (entryAheadMarginMs() at
+// driftMsPerHour: the measured drift when the caller knows it, else the default 50 ms/h).
 QJsonObject toJson(const CacheEntry &entry, qint64 nowMs);
+QJsonObject toJson(const CacheEntry &entry, qint64 nowMs, double driftMsPerHour);
+
+// The error bound an entry's sync recorded (metadata "sync"."errorBoundMs"), or
+// kUnknownEntryErrorBoundMs for an entry without one (the seed's, or written by hand): the
+// same fallback as the connector's ConnectorOptions::unknownErrorBoundMs default.
+constexpr double kUnknownEntryErrorBoundMs = 250.0;
+double entryErrorBoundMs(const CacheEntry &entry);
+
+// The entry's ahead margin at nowMs (clockhealth's aheadMarginMs(): 1000 ms minus its error
+// bound and the drift over its age), in ms; the CLI's list/show and the console's column.
+double entryAheadMarginMs(const CacheEntry &entry, qint64 nowMs, double driftMsPerHour);
+double entryAheadMarginMs(const CacheEntry &entry, qint64 nowMs);
 
 } // namespace cc

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -484,12 +485,15 @@ DriftEstimate estimateDrift(const QList<SyncLogRecord> &series, const ClockHealt
 SeriesHealth analyzeSeries(const QList<SyncLogRecord> &series, const ClockHealthOptions &options)
 {
     SeriesHealth health;
+    QSet<QString> seen;
     for (const SyncLogRecord &r : series) {
         if (r.kind == SyncLogRecord::Kind::Sync && !r.isOkSync())
             ++health.failedSyncs;
         if (r.kind == SyncLogRecord::Kind::Sync && !r.identity.isEmpty() &&
-            !health.identities.contains(r.identity))
+            !seen.contains(r.identity)) {
+            seen.insert(r.identity);
             health.identities << r.identity;
+        }
     }
     if (!series.isEmpty())
         health.key = ClockSeriesKey::of(series.first());
@@ -506,6 +510,10 @@ SeriesHealth analyzeSeries(const QList<SyncLogRecord> &series, const ClockHealth
     const double slopeSe = s.line.ok ? s.line.slopeSe : 0.0;
     for (size_t i = 0; i < s.intervals.size(); ++i) {
         const Interval &iv = s.intervals[i];
+        // Only events need the touched credentials (a scan back over the series per interval
+        // made a day of syncs of many credentials take minutes).
+        if (!iv.reboot && !iv.isHostStep && !s.exchangeStep[i])
+            continue;
         ClockEvent e;
         e.atMs = s.points[i + 1].t;
         e.afterMs = s.points[i].t;

@@ -19,6 +19,8 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <cmath>
+
 using namespace cc;
 
 namespace {
@@ -524,14 +526,19 @@ private Q_SLOTS:
         const QJsonObject at = toJson(plain.value(), now);
         QCOMPARE(at.value(QStringLiteral("state")).toString(), QStringLiteral("expired"));
         QCOMPARE(at.value(QStringLiteral("ageMs")).toInteger(), now - 1750000000123);
-        QCOMPARE(at.size(), seedFields.size() + 2);
+        // No sync account in the metadata: the unknown bound (250 ms) and 50 ms/h over its age.
+        const double margin = 1000.0 - 250.0 - 50.0 * double(now - 1750000000123) / 3.6e6;
+        QVERIFY2(std::abs(at.value(QStringLiteral("aheadMarginMs")).toDouble() - margin) < 0.06,
+                 qPrintable(QString::number(at.value(QStringLiteral("aheadMarginMs")).toDouble())));
+        QCOMPARE(at.size(), seedFields.size() + 3);
 
         // The CLI's --json is that shape (plus the lookup's outcome).
         const Run shown = cli({QStringLiteral("show"), QStringLiteral("u1"), QStringLiteral("c1"),
                                QStringLiteral("--json")});
         QCOMPARE(shown.code, 0);
-        QStringList cliKeys = sorted + QStringList{QStringLiteral("state"), QStringLiteral("ageMs"),
-                                                   QStringLiteral("outcome")};
+        QStringList cliKeys =
+            sorted + QStringList{QStringLiteral("state"), QStringLiteral("ageMs"),
+                                 QStringLiteral("aheadMarginMs"), QStringLiteral("outcome")};
         cliKeys.sort();
         QCOMPARE(shown.json().keys(), cliKeys);
         QJsonObject expected = toJson(plain.value());
