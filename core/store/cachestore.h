@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "core/store/databaseconfig.h"
+#include "core/store/synclogquery.h"
 #include "core/store/tablename.h"
 #include "core/store/types.h"
 #include "core/store/validation.h"
@@ -75,6 +76,8 @@ struct CacheStoreOptions
     QString profile; // recorded in the audit log
     // What set() accepts: TTL and sync-time bounds, unknown exchanges (validation.h).
     EntryLimits entryLimits;
+    // How long cleanup keeps the sync log's rows (issue 17).
+    std::chrono::seconds syncLogRetention{30 * 24 * 3600};
 };
 
 // The cache engine: the seed's ConnectorStateCacheService in C++, on PostgreSQL or SQLite.
@@ -168,6 +171,19 @@ public:
     Result<CacheEntry> entry(const QString &userId, const QString &credentialId); // no hit
     Result<BrowsePage> browse(const BrowseRequest &request);
     Result<qint64> count(const EntryFilter &filter);
+
+    // --- the sync log (issue 17) ---
+    // One row per sync (ok or failed) and per timestamp rejection (clockhealth.h's
+    // SyncLogRecord; it holds no key; its identity is empty for a sync made for no credential).
+    // appendSyncLog refuses a record without a time, with NUL characters or with non-finite
+    // numbers (InvalidArgument). syncLog returns the rows
+    // the query selects, oldest first unless newestFirst; a row this version cannot read
+    // (unknown exchange, garbage in a column) is left out with a warning in the log, never
+    // served half-read. pruneSyncLog deletes rows older than olderThan in bounded batches and
+    // returns how many went. All three are bounded by Options::timeout like every call.
+    StoreError appendSyncLog(const SyncLogRecord &record);
+    Result<QList<SyncLogRecord>> syncLog(const SyncLogQuery &query);
+    Result<qint64> pruneSyncLog(const QDateTime &olderThan);
 
     // --- administration ---------------------------------------------------------------------
     Result<ServerInfo> serverInfo();
