@@ -234,7 +234,29 @@ Result<qint64> CacheStore::fillDemo(qint64 entries, quint32 seed)
         db.rollback();
         return StoreError(StoreError::QueryFailed, QStringLiteral("demo data: %1").arg(text));
     }
-    (void)logged; // the demo sync log is written once the store can (see demosynclog.h)
+    // The sync log of some of those entries (issue 17), in one transaction where the store's
+    // own writes do not open one (pooled connections do, per call).
+    {
+        const QList<SyncLogRecord> log = demoSyncLog(now, logged, seed);
+        const bool batched = !m_config.pooled;
+        if (batched && !db.transaction())
+            return StoreError(StoreError::QueryFailed,
+                              QStringLiteral("demo sync log: %1").arg(db.lastError().text()));
+        for (const SyncLogRecord &record : log) {
+            error = appendSyncLog(record);
+            if (error) {
+                if (batched)
+                    db.rollback();
+                return error;
+            }
+        }
+        if (batched && !db.commit()) {
+            const QString text = db.lastError().text();
+            db.rollback();
+            return StoreError(StoreError::QueryFailed,
+                              QStringLiteral("demo sync log: %1").arg(text));
+        }
+    }
     return written;
 }
 
