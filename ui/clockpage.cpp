@@ -444,11 +444,10 @@ void ClockPage::fillDistributions()
     const int bins = int(std::size(kBinEdges)) + 1;
     QStringList categories;
     const QLocale locale;
-    categories << QStringLiteral("<%1").arg(locale.toString(kBinEdges[0], 'f', 0));
-    for (int i = 1; i < bins - 1; ++i)
-        categories << QStringLiteral("%1–%2").arg(locale.toString(kBinEdges[i - 1], 'f', 0),
-                                                  locale.toString(kBinEdges[i], 'f', 0));
-    categories << QStringLiteral("≥%1").arg(locale.toString(kBinEdges[bins - 2], 'f', 0));
+    // Short labels (the bins' lower edges), so that they fit under narrow bars.
+    categories << QStringLiteral("0+"); // (never "<10": axis labels are rich text)
+    for (int i = 0; i < bins - 1; ++i)
+        categories << QStringLiteral("%1+").arg(locale.toString(kBinEdges[i], 'f', 0));
     auto binOf = [bins](double ms) {
         for (int i = 0; i < bins - 1; ++i) {
             if (ms < kBinEdges[i])

@@ -127,7 +127,8 @@ EntriesPage::EntriesPage(QWidget *parent)
                               QStringLiteral("BYBIT"),    QStringLiteral("TESTNET"),
                               QStringLiteral("-0000 ms"), QStringLiteral("00-00 00:00:00"),
                               QStringLiteral("00h 00m"),  QStringLiteral("expired 00h 00m ago"),
-                              QStringLiteral("00000")};
+                              QStringLiteral("00000"),    QStringLiteral("invalidated"),
+                              QStringLiteral("-000 ms")};
     for (int column = 0; column < samples.size(); ++column) {
         const QString title =
             m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
@@ -162,13 +163,16 @@ EntriesPage::EntriesPage(QWidget *parent)
     detailsSplit->addWidget(m_details);
     m_history = new SyncHistoryChart(tr("This credential's syncs"), detailsSplit);
     m_history->setObjectName(QStringLiteral("entrySyncHistory"));
-    m_history->setMinimumHeight(160);
+    m_history->setCompact(true);
+    m_history->setMinimumHeight(180);
     m_history->setToolTip(tr("Offset and error bound of this credential's logged syncs"));
     detailsSplit->addWidget(m_history);
-    detailsSplit->setStretchFactor(0, 3);
-    detailsSplit->setStretchFactor(1, 2);
+    detailsSplit->setSizes({420, 280});
     detailsSplit->setChildrenCollapsible(false);
     split->addWidget(detailsSplit);
+    // The Ahead margin shown beside the expiry countdown it goes with.
+    m_view->horizontalHeader()->moveSection(EntryModel::AheadMarginColumn,
+                                            EntryModel::ExpiresInColumn + 1);
     // The Ahead margin column cannot be sorted by (EntryModel::setPlanningDrifts()): a click on
     // its header leaves the sort, and its indicator, where they were.
     connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,

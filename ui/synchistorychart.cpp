@@ -206,7 +206,17 @@ void SyncHistoryChart::setRecords(const QList<SyncLogRecord> &records,
     x->setTickCount(6);
     const double pad = std::max(5.0, (maxY - minY) * 0.08);
     y->setRange(std::floor(minY - pad), std::ceil(maxY + pad));
+    if (m_compact)
+        y->setTickCount(5);
     y->applyNiceNumbers();
+    if (m_compact) {
+        y->setTitleText(QString());
+        x->setTickCount(3);
+        x->setFormat(span > 20 * 3'600'000 ? QStringLiteral("dd HH:mm") : QStringLiteral("HH:mm"));
+        chart()->legend()->setVisible(byHost.size() > 1);
+    } else {
+        chart()->legend()->setVisible(true);
+    }
 }
 
 QStringList SyncHistoryChart::hosts() const

@@ -32,6 +32,8 @@ public:
     void setRecords(const QList<SyncLogRecord> &records,
                     const QList<ClockEvent> &events = QList<ClockEvent>());
     void clear();
+    // Compact (the details pane): no axis titles, fewer ticks, a legend only for several hosts.
+    void setCompact(bool compact) { m_compact = compact; }
 
     // For tests and tooltips: the hosts drawn, a host's offset line and band, and the markers
     // ("steps": exchange and host steps and reboots; "rejections").
@@ -44,6 +46,7 @@ public:
 private:
     QScatterSeries *m_steps = nullptr;
     QScatterSeries *m_rejections = nullptr;
+    bool m_compact = false;
 };
 
 } // namespace ui
