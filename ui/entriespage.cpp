@@ -5,6 +5,7 @@
 #include "core/timesync/exchange.h"
 #include "ui/entrymodel.h"
 #include "ui/icons.h"
+#include "ui/synchistorychart.h"
 #include "ui/timedisplay.h"
 
 #include <QAction>
@@ -126,7 +127,8 @@ EntriesPage::EntriesPage(QWidget *parent)
                               QStringLiteral("BYBIT"),    QStringLiteral("TESTNET"),
                               QStringLiteral("-0000 ms"), QStringLiteral("00-00 00:00:00"),
                               QStringLiteral("00h 00m"),  QStringLiteral("expired 00h 00m ago"),
-                              QStringLiteral("00000")};
+                              QStringLiteral("00000"),    QStringLiteral("invalidated"),
+                              QStringLiteral("-000 ms")};
     for (int column = 0; column < samples.size(); ++column) {
         const QString title =
             m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
@@ -154,7 +156,35 @@ EntriesPage::EntriesPage(QWidget *parent)
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_details->setFont(mono);
     split->addWidget(m_view);
-    split->addWidget(m_details);
+    // The details above, the credential's own sync history (issue 17) below.
+    auto *detailsSplit = new QSplitter(Qt::Vertical, split);
+    detailsSplit->setObjectName(QStringLiteral("detailsSplitter"));
+    m_details->setParent(detailsSplit);
+    detailsSplit->addWidget(m_details);
+    m_history = new SyncHistoryChart(tr("This credential's syncs"), detailsSplit);
+    m_history->setObjectName(QStringLiteral("entrySyncHistory"));
+    m_history->setCompact(true);
+    m_history->setMinimumHeight(180);
+    m_history->setToolTip(tr("Offset and error bound of this credential's logged syncs"));
+    detailsSplit->addWidget(m_history);
+    detailsSplit->setSizes({420, 280});
+    detailsSplit->setChildrenCollapsible(false);
+    split->addWidget(detailsSplit);
+    // The Ahead margin shown beside the expiry countdown it goes with.
+    m_view->horizontalHeader()->moveSection(EntryModel::AheadMarginColumn,
+                                            EntryModel::ExpiresInColumn + 1);
+    // The Ahead margin column cannot be sorted by (EntryModel::setPlanningDrifts()): a click on
+    // its header leaves the sort, and its indicator, where they were.
+    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this](int section, Qt::SortOrder order) {
+                if (section != EntryModel::AheadMarginColumn) {
+                    m_sortSection = section;
+                    m_sortOrder = order;
+                    return;
+                }
+                const QSignalBlocker blocker(m_view->horizontalHeader());
+                m_view->horizontalHeader()->setSortIndicator(m_sortSection, m_sortOrder);
+            });
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     split->setSizes({980, 320});
@@ -414,6 +444,8 @@ void EntriesPage::showDetails()
     if (rows.isEmpty() && !m_reselect.isEmpty())
         return; // reloading: the details stay until the rows are back
     if (rows.size() != 1) {
+        m_historyKey.clear();
+        m_history->clear();
         m_details->setPlainText(
             rows.isEmpty() ? QString() : tr("%Ln entries selected", nullptr, int(rows.size())));
         return;
@@ -422,6 +454,11 @@ void EntriesPage::showDetails()
     if (!e) {
         m_details->clear();
         return;
+    }
+    if (e->cacheKey != m_historyKey) {
+        m_historyKey = e->cacheKey;
+        m_history->clear();
+        Q_EMIT syncHistoryRequested(e->cacheKey);
     }
     const qint64 now = Clock::system()->nowMs();
     QString text;
@@ -444,6 +481,15 @@ void EntriesPage::showDetails()
                          : QString::fromUtf8(
                                QJsonDocument(e->metadata).toJson(QJsonDocument::Indented)));
     m_details->setPlainText(text);
+}
+
+void EntriesPage::showSyncHistory(const QString &cacheKey, const QList<SyncLogRecord> &records)
+{
+    if (cacheKey != m_historyKey)
+        return; // the selection moved on meanwhile
+    m_history->setRecords(records);
+    m_history->chart()->setTitle(records.isEmpty() ? tr("No logged syncs of this credential")
+                                                   : tr("This credential's syncs"));
 }
 
 void EntriesPage::saveState(QSettings &settings) const

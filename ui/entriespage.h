@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/store/types.h"
+#include "core/timesync/clockhealth.h"
 
 #include <QPair>
 #include <QWidget>
@@ -20,6 +21,7 @@ namespace cc {
 namespace ui {
 
 class EntryModel;
+class SyncHistoryChart;
 
 // The Entries page: the filter bar (text and state), the entry table on an EntryModel and the
 // details of the selected entry beside it. It asks for nothing itself: the model's page and
@@ -60,12 +62,20 @@ public:
     QWidget *noMatchesBar() const { return m_noMatches; }
     QLabel *filterWarning() const { return m_filterWarning; }
 
+    // The selected credential's own sync history (issue 17), below its details: asked for by
+    // syncHistoryRequested when one entry is selected, shown by showSyncHistory.
+    SyncHistoryChart *syncHistoryChart() const { return m_history; }
+    void showSyncHistory(const QString &cacheKey, const QList<cc::SyncLogRecord> &records);
+
     void saveState(QSettings &settings) const;
     void restoreState(const QSettings &settings);
 
     // Widens the User column to the widest user ID on screen (never narrower than it is).
     void fitUserColumn();
     static constexpr int kUserColumnLimit = 360; // px; longer IDs are elided in the middle
+
+Q_SIGNALS:
+    void syncHistoryRequested(const QString &cacheKey);
 
 private:
     void showDetails();
@@ -94,6 +104,10 @@ private:
     QLabel *m_countLabel;
     QPlainTextEdit *m_details;
     QSplitter *m_splitter;
+    SyncHistoryChart *m_history;
+    QString m_historyKey;  // the credential the chart is for (or is being loaded for)
+    int m_sortSection = 0; // the last sortable column sorted by
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };
 
 } // namespace ui

@@ -1,11 +1,14 @@
 #include "ui/entrymodel.h"
 
+#include "core/timesync/clockhealth.h"
 #include "ui/timedisplay.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QFont>
 #include <QGuiApplication>
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QLocale>
 #include <QPalette>
 
@@ -109,11 +112,31 @@ QVariant EntryModel::data(const QModelIndex &index, int role) const
                 return tr("invalidated");
             }
             return QVariant();
+        case AheadMarginColumn: {
+            const auto margin = aheadMargin(*e);
+            return margin ? tr("%1 ms").arg(QLocale().toString(*margin, 'f', 0))
+                          : QStringLiteral("–");
+        }
         case ColumnCount:
             break;
         }
         return QVariant();
     case Qt::ToolTipRole:
+        if (index.column() == AheadMarginColumn) {
+            const auto drift = m_drifts.constFind(e->cacheKey);
+            const QString driftText =
+                drift != m_drifts.constEnd()
+                    ? tr("the measured drift of its host, %1 ms/h")
+                          .arg(QLocale().toString(*drift, 'f', 1))
+                    : tr("the default drift, %1 ms/h (none measured yet)")
+                          .arg(QLocale().toString(kDefaultDriftMsPerHour, 'f', 0));
+            return aheadMargin(*e)
+                       ? tr("1000 ms minus (error bound + drift × age), at %1; red below the "
+                            "safety of %2 ms")
+                             .arg(driftText, QLocale().toString(m_aheadSafetyMs, 'f', 0))
+                       : tr("No error bound recorded for this entry (written without a sync "
+                            "account): its margin is unknown");
+        }
         if (index.column() == LastSyncColumn)
             return TimeDisplay::fullText(e->lastSyncTime);
         if (index.column() == ExpiresInColumn)
@@ -121,7 +144,8 @@ QVariant EntryModel::data(const QModelIndex &index, int role) const
         return e->cacheKey;
     case Qt::TextAlignmentRole:
         if (index.column() == OffsetColumn || index.column() == HitsColumn ||
-            index.column() == AgeColumn || index.column() == ExpiresInColumn)
+            index.column() == AgeColumn || index.column() == ExpiresInColumn ||
+            index.column() == AheadMarginColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
@@ -136,6 +160,11 @@ QVariant EntryModel::data(const QModelIndex &index, int role) const
             case CacheEntry::State::Invalidated:
                 return QBrush(QColor(0xd0, 0x3b, 0x3b));
             }
+        }
+        if (index.column() == AheadMarginColumn) {
+            const auto margin = aheadMargin(*e);
+            if (margin && *margin < m_aheadSafetyMs)
+                return QBrush(QColor(0xd0, 0x3b, 0x3b));
         }
         return QVariant();
     case Qt::FontRole:
@@ -156,6 +185,11 @@ QVariant EntryModel::data(const QModelIndex &index, int role) const
 
 QVariant EntryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == AheadMarginColumn)
+        return tr("How far the cached offset may be from the exchange's 1 s \"ahead\" limit in "
+                  "the worst case: 1000 ms minus (error bound + drift × age). Red below %1 ms. "
+                  "Not sortable: it moves with the clock and is not a column of the table.")
+            .arg(QLocale().toString(m_aheadSafetyMs, 'f', 0));
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
@@ -179,6 +213,8 @@ QVariant EntryModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Hits");
     case StateColumn:
         return tr("State");
+    case AheadMarginColumn:
+        return tr("Ahead margin");
     case ColumnCount:
         break;
     }
@@ -217,6 +253,7 @@ void EntryModel::sort(int column, Qt::SortOrder order)
     case HitsColumn:
         sortColumn = SortColumn::HitCount;
         break;
+    case AheadMarginColumn: // not sortable (see setPlanningDrifts())
     case ColumnCount:
         return;
     }
@@ -382,7 +419,37 @@ void EntryModel::setStale(bool stale)
 void EntryModel::tick()
 {
     if (m_rows > 0)
-        Q_EMIT dataChanged(index(0, AgeColumn), index(m_rows - 1, StateColumn), {Qt::DisplayRole});
+        Q_EMIT dataChanged(index(0, AgeColumn), index(m_rows - 1, AheadMarginColumn),
+                           {Qt::DisplayRole, Qt::ForegroundRole});
+}
+
+std::optional<double> EntryModel::aheadMargin(const CacheEntry &entry) const
+{
+    const QJsonValue bound = entry.metadata.value(QLatin1String(syncKeys::sync))
+                                 .toObject()
+                                 .value(QLatin1String(syncKeys::errorBoundMs));
+    if (!bound.isDouble() || bound.toDouble() < 0)
+        return std::nullopt;
+    const double drift = m_drifts.value(entry.cacheKey, kDefaultDriftMsPerHour);
+    return aheadMarginMs(bound.toDouble(), std::max<qint64>(0, entry.ageMs(m_clock->nowMs())),
+                         drift);
+}
+
+void EntryModel::setPlanningDrifts(const QHash<QString, double> &msPerHourByKey)
+{
+    if (m_drifts == msPerHourByKey)
+        return;
+    m_drifts = msPerHourByKey;
+    if (m_rows > 0)
+        Q_EMIT dataChanged(index(0, AheadMarginColumn), index(m_rows - 1, AheadMarginColumn));
+}
+
+void EntryModel::setAheadSafetyMs(double safetyMs)
+{
+    m_aheadSafetyMs = safetyMs;
+    if (m_rows > 0)
+        Q_EMIT dataChanged(index(0, AheadMarginColumn), index(m_rows - 1, AheadMarginColumn));
+    Q_EMIT headerDataChanged(Qt::Horizontal, AheadMarginColumn, AheadMarginColumn);
 }
 
 } // namespace ui

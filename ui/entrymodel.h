@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <optional>
+
 namespace cc {
 namespace ui {
 
@@ -31,6 +33,7 @@ public:
         ExpiresInColumn,
         HitsColumn,
         StateColumn,
+        AheadMarginColumn, // issue 17: how far the offset may be from the 1 s "ahead" line
         ColumnCount
     };
     enum Role { EntryRole = Qt::UserRole + 1, StateRole };
@@ -71,6 +74,18 @@ public:
     // The ages and expiry countdowns move with the clock: repaint those columns.
     void tick();
 
+    // The Ahead margin column (issue 17): aheadMarginMs() of an entry's error bound and age at
+    // the measured drift of its series (ms per hour, by cache key; see
+    // planningDriftByIdentity()), else the default drift; shown red below the safety. Not
+    // sortable: it depends on the clock and on the metadata, which the database does not sort
+    // by cheaply.
+    void setPlanningDrifts(const QHash<QString, double> &msPerHourByKey);
+    void setAheadSafetyMs(double safetyMs);
+    double aheadSafetyMs() const { return m_aheadSafetyMs; }
+    // The margin of an entry now, unset when its metadata holds no error bound.
+    std::optional<double> aheadMargin(const CacheEntry &entry) const;
+    static constexpr double kDefaultAheadSafetyMs = 500;
+
 public Q_SLOTS:
     void onPageLoaded(quint64 token, int firstRow, const QList<cc::CacheEntry> &entries,
                       const QString &nextCursor);
@@ -105,6 +120,8 @@ private:
     QHash<int, QString> m_cursors; // page -> cursor that starts it
     mutable QSet<int> m_pending;
     mutable int m_lastWanted = 0;
+    QHash<QString, double> m_drifts; // ms per hour by cache key
+    double m_aheadSafetyMs = kDefaultAheadSafetyMs;
 };
 
 QString formatDuration(qint64 ms); // "4s", "12m 5s", "3h 2m", "2d 4h"

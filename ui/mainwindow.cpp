@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "ui/activitypage.h"
+#include "ui/clockpage.h"
 #include "ui/confirmdialog.h"
 #include "ui/dashboard.h"
 #include "ui/describe.h"
@@ -12,6 +13,8 @@
 #include "ui/testsyncdialog.h"
 #include "ui/theme.h"
 #include "ui/timedisplay.h"
+
+#include "core/store/filterquery.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -186,6 +189,7 @@ MainWindow::MainWindow(QWidget *parent)
                 m_worker->post(&StoreWorker::loadCount, token, generation, filter);
             });
 
+    connectClock();
     connect(m_model, &EntryModel::loadingChanged, this, &MainWindow::updateQueryIndicator);
     connect(m_model, &EntryModel::countRequested, this, &MainWindow::updateQueryIndicator);
     connect(m_model, &EntryModel::countChanged, this, &MainWindow::updateQueryIndicator);
@@ -247,7 +251,7 @@ void MainWindow::showPage(Page which)
 
 MainWindow::Page MainWindow::currentPage() const
 {
-    for (Page p : {Page::Dashboard, Page::Entries, Page::Activity}) {
+    for (Page p : {Page::Dashboard, Page::Entries, Page::Activity, Page::Clock}) {
         if (m_tabs->currentWidget() == page(p))
             return p;
     }
@@ -263,6 +267,8 @@ QWidget *MainWindow::page(Page which) const
         return m_entries;
     case Page::Activity:
         return m_activity;
+    case Page::Clock:
+        return m_clock;
     }
     return m_dashboard;
 }
@@ -437,7 +443,7 @@ void MainWindow::createMenus()
     view->addAction(m_actions.value(QStringLiteral("filter")));
     view->addAction(m_actions.value(QStringLiteral("utcTimes")));
     int digit = Qt::Key_1;
-    for (Page p : {Page::Dashboard, Page::Entries, Page::Activity}) {
+    for (Page p : {Page::Dashboard, Page::Entries, Page::Activity, Page::Clock}) {
         auto *go =
             new QAction(m_tabs->tabText(m_tabs->indexOf(page(p))).remove(QLatin1Char('&')), this);
         go->setObjectName(QStringLiteral("goTo%1").arg(int(p)));
@@ -545,6 +551,8 @@ void MainWindow::createCentral()
     m_entries->addRowActions(rowActions);
     m_activity = new ActivityPage(m_tabs);
     m_tabs->addTab(m_activity, resourceIcon("activity"), tr("&Activity"));
+    m_clock = new ClockPage(m_tabs);
+    m_tabs->addTab(m_clock, resourceIcon("clock"), tr("&Clock"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this]() {
         if (currentPage() == Page::Activity)
             loadAudit();
@@ -677,6 +685,7 @@ void MainWindow::onOpened(const ServerInfo &info, const Privileges &privileges)
     m_model->reload();
     if (m_dashboard->isVisible())
         m_dashboard->refreshNow();
+    m_clock->refreshNow(); // also the measured drifts of the entries' Ahead margin
     Q_EMIT connected();
 }
 
@@ -730,6 +739,7 @@ void MainWindow::onConnectionLost(const StoreError &error)
     m_statusLatency->clear(); // the last round trip says nothing about a server that is gone
     m_statusState->setToolTip(error.message());
     m_dashboard->setStale(true);
+    m_clock->setStale(true);
     m_model->setStale(true);
     m_pingTimer->stop();
     scheduleReconnect();
@@ -823,6 +833,8 @@ void MainWindow::refresh()
         return;
     m_model->reload();
     m_dashboard->refreshNow();
+    if (m_clock->isVisible())
+        m_clock->refreshNow();
     loadAudit();
 }
 
@@ -965,6 +977,11 @@ void MainWindow::testSync()
                 m_worker->post(&StoreWorker::writeSync, token, user, credential, exchange,
                                environment, state);
             });
+    // Every test sync is logged (issue 17), written to the cache or not.
+    connect(dialog, &TestSyncDialog::syncLogged, this, [this](const SyncLogRecord &record) {
+        if (m_connected && m_privileges.canWrite)
+            m_worker->post(&StoreWorker::appendSyncLog, nextToken(), record);
+    });
     dialog->show();
 }
 
@@ -1011,6 +1028,64 @@ void MainWindow::setTheme(const QString &theme)
 {
     Theme::apply(theme);
     m_dashboard->setChartTheme(Theme::chartTheme(theme));
+}
+
+void MainWindow::connectClock()
+{
+    connect(m_clock, &ClockPage::clockRequested, this, [this](qint64 sinceMs, qint64 untilMs) {
+        if (!m_connected)
+            return;
+        SyncLogQuery query;
+        query.sinceMs = sinceMs;
+        query.untilMs = untilMs;
+        query.limit = 20000;
+        m_clockToken = nextToken();
+        m_worker->post(&StoreWorker::loadSyncLog, m_clockToken, query, true);
+    });
+    connect(m_entries, &EntriesPage::syncHistoryRequested, this, [this](const QString &key) {
+        if (!m_connected)
+            return;
+        SyncLogQuery query;
+        query.identity = key;
+        query.sinceMs = QDateTime::currentMSecsSinceEpoch() - qint64(30) * 24 * 3'600'000;
+        query.limit = 500;
+        query.kind = SyncLogRecord::Kind::Sync;
+        m_historyToken = nextToken();
+        m_historyKey = key;
+        m_worker->post(&StoreWorker::loadSyncLog, m_historyToken, query, false);
+    });
+    connect(m_worker, &StoreWorker::syncLogLoaded, this,
+            [this](quint64 token, const QList<SyncLogRecord> &records,
+                   const ClockHealthReport &report, bool truncated) {
+                if (token == m_clockToken) {
+                    m_clock->showData(records, report, truncated);
+                    m_model->setPlanningDrifts(planningDriftByIdentity(report));
+                } else if (token == m_historyToken) {
+                    m_entries->showSyncHistory(m_historyKey, records);
+                }
+            });
+    // An event's entries in the Entries view: one by its identity, several by their exchange and
+    // environment (the Clock view lists them one by one beside the event).
+    connect(
+        m_clock, &ClockPage::entriesRequested, this,
+        [this](const QStringList &identities, const QString &exchange, const QString &environment) {
+            EntryFilter filter;
+            QString user, credential;
+            if (identities.size() == 1 && splitCacheKey(identities.first(), &user, &credential)) {
+                filter.userId = user;
+                filter.credentialId = credential;
+            } else {
+                filter.exchange = exchange;
+                filter.environment = environment;
+                statusBar()->showMessage(
+                    tr("%Ln entries touched: listed beside the event in the Clock view", nullptr,
+                       int(identities.size())),
+                    10000);
+            }
+            m_entries->filterEdit()->setText(toFilterQuery(filter));
+            m_entries->applyFilter();
+            showPage(Page::Entries);
+        });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -25,6 +25,7 @@ namespace cc {
 namespace ui {
 
 class ActivityPage;
+class ClockPage;
 class Dashboard;
 class EntriesPage;
 class EntryModel;
@@ -36,8 +37,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    // The pages, in the order of their tabs (Alt+1, Alt+2, Alt+3).
-    enum class Page { Dashboard, Entries, Activity };
+    // The pages, in the order of their tabs (Alt+1, Alt+2, Alt+3, Alt+4).
+    enum class Page { Dashboard, Entries, Activity, Clock };
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -52,6 +53,7 @@ public:
     Dashboard *dashboard() const { return m_dashboard; }
     EntriesPage *entriesPage() const { return m_entries; }
     ActivityPage *activityPage() const { return m_activity; }
+    ClockPage *clockPage() const { return m_clock; }
     EntryModel *entryModel() const;
     QTableView *entryView() const;
     QTabWidget *tabs() const { return m_tabs; }
@@ -142,6 +144,13 @@ private:
     EntriesPage *m_entries;
     EntryModel *m_model; // the entries page's
     ActivityPage *m_activity;
+    // The Clock view (issue 17) and the sync-log reads in flight: its range, and the selected
+    // credential's history for the details pane.
+    ClockPage *m_clock;
+    quint64 m_clockToken = 0;
+    quint64 m_historyToken = 0;
+    QString m_historyKey;
+    void connectClock();
     QLabel *m_band;
     QLabel *m_banner;
     QPushButton *m_retryButton;

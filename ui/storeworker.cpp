@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace cc {
 namespace ui {
 
@@ -54,6 +56,10 @@ void StoreWorker::registerTypes()
     qRegisterMetaType<cc::EntryFilter>();
     qRegisterMetaType<cc::TimeSyncState>();
     qRegisterMetaType<QList<cc::ui::Identity>>("QList<cc::ui::Identity>");
+    qRegisterMetaType<cc::SyncLogRecord>();
+    qRegisterMetaType<QList<cc::SyncLogRecord>>();
+    qRegisterMetaType<cc::ClockHealthReport>();
+    qRegisterMetaType<cc::SyncLogQuery>();
 }
 
 StoreWorker::StoreWorker(QObject *parent)
@@ -467,6 +473,33 @@ void StoreWorker::exportEntries(quint64 token, const EntryFilter &filter, const 
         return;
     }
     finish(rows, StoreError());
+}
+
+void StoreWorker::loadSyncLog(quint64 token, const SyncLogQuery &query, bool analyze)
+{
+    if (!ready(token))
+        return;
+    SyncLogQuery newest = query;
+    newest.newestFirst = true; // a limit cuts the oldest rows off, not the newest
+    const auto rows = m_store->syncLog(newest);
+    if (!rows.ok()) {
+        report(token, rows.error());
+        return;
+    }
+    QList<SyncLogRecord> records = rows.value();
+    const bool truncated = newest.limit > 0 && records.size() >= newest.limit;
+    std::reverse(records.begin(), records.end());
+    const ClockHealthReport health = analyze ? analyzeClockHealth(records) : ClockHealthReport();
+    Q_EMIT syncLogLoaded(token, records, health, truncated);
+}
+
+void StoreWorker::appendSyncLog(quint64 token, const SyncLogRecord &record)
+{
+    if (!ready(token))
+        return;
+    const StoreError error = m_store->appendSyncLog(record);
+    if (error)
+        report(token, error);
 }
 
 } // namespace ui

@@ -3,6 +3,8 @@
 #include "core/store/cachestore.h"
 #include "core/store/canceller.h"
 #include "core/store/changefeed.h"
+#include "core/store/synclogquery.h"
+#include "core/timesync/clockhealth.h"
 
 #include <QObject>
 #include <QPair>
@@ -100,6 +102,12 @@ public Q_SLOTS:
                    const cc::TimeSyncState &state);
     void exportEntries(quint64 token, const cc::EntryFilter &filter, const QString &path,
                        bool json);
+    // The sync log (issue 17): the rows `query` selects, the newest up to its limit, handed
+    // over oldest first; with `analyze` also their clock health (analyzeClockHealth(), run here
+    // off the GUI thread). Answers with syncLogLoaded.
+    void loadSyncLog(quint64 token, const cc::SyncLogQuery &query, bool analyze);
+    // Appends a sync's record (the console's test sync) to the log; answers failed() on error.
+    void appendSyncLog(quint64 token, const cc::SyncLogRecord &record);
 
 Q_SIGNALS:
     void opened(const cc::ServerInfo &info, const cc::Privileges &privileges);
@@ -127,6 +135,9 @@ Q_SIGNALS:
     void actionFinished(quint64 token, const QString &action, qint64 rows,
                         const cc::StoreError &error);
     void failed(quint64 token, const cc::StoreError &error);
+    // truncated: the range held more rows than the query's limit (the oldest were left out).
+    void syncLogLoaded(quint64 token, const QList<cc::SyncLogRecord> &records,
+                       const cc::ClockHealthReport &report, bool truncated);
 
 private:
     bool ready(quint64 token);

@@ -2,6 +2,8 @@
 
 #include "core/connector/cachedconnector.h"
 #include "core/connector/syncmetadata.h"
+#include "core/store/cachestore.h"
+#include "core/timesync/hostclock.h"
 #include "ui/confirmdialog.h"
 
 #include <QChart>
@@ -148,6 +150,7 @@ void TestSyncDialog::run()
         return;
     }
     m_lastSource = profile->displayName();
+    m_lastBaseUrl = profile->baseUrl.toString();
     if (!m_baseUrl->text().trimmed().isEmpty())
         m_lastSource += QStringLiteral(" ") + profile->baseUrl.toString();
     m_result->setPlainText(tr("Syncing with %1…").arg(m_lastSource));
@@ -173,6 +176,15 @@ void TestSyncDialog::onFinished(const SyncResult &result)
     m_last = result;
     m_run->setEnabled(true);
     m_cancel->setEnabled(false);
+    if (result.error != SyncResult::Error::Cancelled) {
+        const QString user = m_user->text().trimmed();
+        const QString credential = m_credential->text().trimmed();
+        const QString identity = user.isEmpty() || credential.isEmpty()
+                                     ? QString()
+                                     : CacheStore::cacheKey(user, credential);
+        Q_EMIT syncLogged(SyncLogRecord::fromSync(result, identity, m_lastBaseUrl,
+                                                  SyncSource::Console, readHostInfo()));
+    }
     if (!result.ok()) {
         // The samples on the chart belong to an earlier run: never beside this failure.
         clearSamples();

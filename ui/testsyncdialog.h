@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/store/types.h"
+#include "core/timesync/clockhealth.h"
 #include "core/timesync/timesync.h"
 
 #include <QDialog>
@@ -43,6 +44,9 @@ Q_SIGNALS:
     // The operator confirmed writing the result for this identity.
     void writeRequested(const QString &userId, const QString &credentialId, const QString &exchange,
                         const QString &environment, const cc::TimeSyncState &state);
+    // A sync finished (ok or failed; not when cancelled): its record for the sync log, source
+    // "console", identity the user and credential given (empty when none is).
+    void syncLogged(const cc::SyncLogRecord &record);
 
 public Q_SLOTS:
     void run();
@@ -65,6 +69,7 @@ private:
     SyncResult m_last;
     QString m_productionProfile;
     QString m_lastSource; // the exchange, environment and base URL of m_last
+    QString m_lastBaseUrl;
     QComboBox *m_exchange;
     QComboBox *m_environment;
     QLineEdit *m_baseUrl;

@@ -3,6 +3,7 @@
 #include "core/store/cachestore.h"
 #include "core/store/cachestore_p.h"
 #include "core/store/cuid.h"
+#include "core/store/demosynclog.h"
 #include "core/store/sqldialect.h"
 #include "core/store/tablename.h"
 
@@ -10,7 +11,9 @@
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -156,8 +159,15 @@ Result<qint64> CacheStore::fillDemo(qint64 entries, quint32 seed)
         return StoreError(StoreError::QueryFailed,
                           QStringLiteral("demo data: %1").arg(db.lastError().text()));
     QList<QVariantList> batch;
+    QList<DemoCredential> logged; // valid entries whose syncs the demo sync log tells
     for (qint64 i = 0; i < entries; ++i) {
         batch << makeRow(i);
+        if (logged.size() < 60 && batch.last().at(8).toBool()) {
+            const auto exchange = exchangeFromName(batch.last().at(4).toString());
+            const auto environment = environmentFromName(batch.last().at(5).toString());
+            if (exchange && environment)
+                logged << DemoCredential{batch.last().at(1).toString(), *exchange, *environment};
+        }
         if (batch.size() == kBatch) {
             error = insert(batch);
             batch.clear();
@@ -224,7 +234,152 @@ Result<qint64> CacheStore::fillDemo(qint64 entries, quint32 seed)
         db.rollback();
         return StoreError(StoreError::QueryFailed, QStringLiteral("demo data: %1").arg(text));
     }
+    // The sync log of some of those entries (issue 17), in one transaction where the store's
+    // own writes do not open one (pooled connections do, per call).
+    {
+        const QList<SyncLogRecord> log = demoSyncLog(now, logged, seed);
+        const bool batched = !m_config.pooled;
+        if (batched && !db.transaction())
+            return StoreError(StoreError::QueryFailed,
+                              QStringLiteral("demo sync log: %1").arg(db.lastError().text()));
+        for (const SyncLogRecord &record : log) {
+            error = appendSyncLog(record);
+            if (error) {
+                if (batched)
+                    db.rollback();
+                return error;
+            }
+        }
+        if (batched && !db.commit()) {
+            const QString text = db.lastError().text();
+            db.rollback();
+            return StoreError(StoreError::QueryFailed,
+                              QStringLiteral("demo sync log: %1").arg(text));
+        }
+    }
     return written;
+}
+
+QList<SyncLogRecord> demoSyncLog(qint64 nowMs, const QList<DemoCredential> &credentials,
+                                 quint32 seed)
+{
+    using namespace demoSyncLogFacts;
+    struct Group
+    {
+        Exchange exchange;
+        Environment environment;
+        const char *baseUrl;
+        double offsetMs; // the exchange's clock against a well-set host
+        double extraRttMs;
+        QStringList keys;
+    };
+    QList<Group> groups{
+        {Exchange::Bybit, Environment::Mainnet, "https://api.bybit.com", 38, 0, {}},
+        {Exchange::BingX, Environment::Mainnet, "https://open-api.bingx.com", -112, 40, {}},
+        {Exchange::Bybit, Environment::Testnet, "https://api-testnet.bybit.com", 9, 12, {}},
+    };
+    for (const DemoCredential &c : credentials) {
+        for (Group &g : groups) {
+            if (g.exchange == c.exchange && g.environment == c.environment && g.keys.size() < 9)
+                g.keys << c.cacheKey;
+        }
+    }
+    QRandomGenerator rng(seed ^ 0x5ec10cu);
+    const double hostOffsetMs[3] = {0, 21, -64};
+    const double rttMs[3] = {30, 45, 150};
+    const qint64 dayMs = 24 * 3'600'000;
+    // REALTIME - BOOTTIME: the wall time at boot (constant while the wall clock is not stepped).
+    const double bootWallMs[3] = {double(nowMs - 40 * dayMs), double(nowMs - 12 * dayMs),
+                                  double(nowMs - 3 * dayMs)};
+    const qint64 start = nowMs - spanMs;
+    const qint64 exchangeStepAt = nowMs - exchangeStepAgoMs;
+    const qint64 hostStepAt = nowMs - hostStepAgoMs;
+    const qint64 rebootAt = nowMs - rebootAgoMs;
+    QList<SyncLogRecord> log;
+    for (int gi = 0; gi < groups.size(); ++gi) {
+        const Group &g = groups.at(gi);
+        if (g.keys.isEmpty())
+            continue;
+        for (int h = 0; h < 3; ++h) {
+            const QString host = QLatin1String(hosts[h]);
+            // Each host syncs its own share of the group's credentials, in turn.
+            QStringList mine;
+            for (int i = h; i < g.keys.size(); i += 3)
+                mine << g.keys.at(i);
+            if (mine.isEmpty())
+                mine << g.keys.at(h % g.keys.size());
+            // The offset (exchange minus host) at a moment, as the clocks truly stood.
+            auto trueOffset = [&](qint64 at) {
+                double offset =
+                    g.offsetMs + hostOffsetMs[h] + driftPpm[h] * 1e-6 * double(at - start);
+                if (g.exchange == Exchange::BingX && g.environment == Environment::Mainnet &&
+                    at >= exchangeStepAt)
+                    offset += exchangeStepMs;
+                if (h == 2 && at >= hostStepAt)
+                    offset -= hostStepMs;
+                return offset;
+            };
+            auto hostInfo = [&](qint64 at) {
+                HostInfo info;
+                info.hostName = host;
+                const bool rebooted = h == 1 && at >= rebootAt;
+                info.bootId = QStringLiteral("0d3e%1b7c-%2a41-4c2e-9f3a-5b6c7d8e9f%3")
+                                  .arg(h)
+                                  .arg(rebooted ? 2 : 1)
+                                  .arg(h * 10 + (rebooted ? 2 : 1), 2, 10, QLatin1Char('0'));
+                info.realtimeMinusBoottimeMs = rebooted ? double(rebootAt + 35'000) : bootWallMs[h];
+                if (h == 2 && at >= hostStepAt)
+                    info.realtimeMinusBoottimeMs += hostStepMs;
+                return info;
+            };
+            int n = 0;
+            // Phases a few seconds apart: the hosts' syncs around a step fall close together.
+            for (qint64 t = start + h * 13'000 + gi * 4'000; t <= nowMs - 60'000;
+                 t += intervalMs, ++n) {
+                const qint64 at = t + qint64(rng.bounded(20'000));
+                const HostInfo info = hostInfo(at);
+                SyncResult result;
+                result.exchange = g.exchange;
+                result.environment = g.environment;
+                result.host = QUrl(QLatin1String(g.baseUrl)).host();
+                result.finishedAtMs = at;
+                if (h == 2 && g.exchange == Exchange::BingX && n % 37 == 11) {
+                    result.error = SyncResult::Error::Timeout;
+                    result.errorMessage = QStringLiteral("%1 %2: no answer within 5000 ms")
+                                              .arg(exchangeName(g.exchange), result.host);
+                } else {
+                    double rtt = rttMs[h] + g.extraRttMs + double(rng.bounded(30));
+                    if (rng.bounded(40) == 0)
+                        rtt *= 3; // a congested moment
+                    result.rttMs = rtt;
+                    result.errorBoundMs = rtt / 2 + 0.5;
+                    const double noise = (rng.generateDouble() * 2 - 1) * result.errorBoundMs * 0.3;
+                    result.offsetExactMs = trueOffset(at) + noise;
+                    result.offsetMs = qRound64(result.offsetExactMs);
+                    result.samplesUsed = 5;
+                    result.chosenSample = 0;
+                    result.serverTimeMs = at - qint64(rtt / 2) + result.offsetMs;
+                    result.realtimeMinusBoottimeMs = info.realtimeMinusBoottimeMs;
+                }
+                const SyncSource source = n % 9 == 4 ? SyncSource::Cli : SyncSource::Connector;
+                log << SyncLogRecord::fromSync(result, mine.at(n % mine.size()),
+                                               QLatin1String(g.baseUrl), source, info);
+            }
+            // The host step's victim: a Bybit mainnet request signed with the old offset.
+            if (h == 2 && g.exchange == Exchange::Bybit && g.environment == Environment::Mainnet) {
+                const qint64 at = hostStepAt + 4 * 60'000;
+                const qint64 signedOffset = qRound64(trueOffset(hostStepAt - 1));
+                log << SyncLogRecord::fromRejection(at, mine.first(), g.exchange, g.environment,
+                                                    QLatin1String(g.baseUrl), SyncSource::Connector,
+                                                    10002, at + qRound64(trueOffset(at)),
+                                                    signedOffset, hostInfo(at));
+            }
+        }
+    }
+    std::stable_sort(log.begin(), log.end(), [](const SyncLogRecord &a, const SyncLogRecord &b) {
+        return a.atMs < b.atMs;
+    });
+    return log;
 }
 
 } // namespace cc
