@@ -330,15 +330,24 @@ QList<ColdKind> coldStartKinds(bool cli)
     return kinds;
 }
 
+// The psql binary itself ($CC_BENCH_PSQL, which scripts/bench.sh sets), not Debian's
+// /usr/bin/psql: that is pg_wrapper, a Perl script that picks a version and then starts the
+// binary, and costs a cold start tens of milliseconds of its own.
+QString psqlProgram()
+{
+    const QString psql = qEnvironmentVariable("CC_BENCH_PSQL");
+    return psql.isEmpty() ? QStringLiteral("psql") : psql;
+}
+
 // The baseline: psql's cold start through the same URL (through the pooler without
 // pgbouncer=true, which libpq does not know).
 QList<ColdKind> psqlKinds()
 {
     const QStringList select{QStringLiteral("-Atc"), QStringLiteral("SELECT 1")};
-    QList<ColdKind> kinds{{QStringLiteral("psql_cold_ms"), QStringLiteral("psql"),
-                           select + QStringList{benchUrl(false)}}};
+    QList<ColdKind> kinds{
+        {QStringLiteral("psql_cold_ms"), psqlProgram(), select + QStringList{benchUrl(false)}}};
     if (havePooler())
-        kinds.append({QStringLiteral("psql_cold_pooled_ms"), QStringLiteral("psql"),
+        kinds.append({QStringLiteral("psql_cold_pooled_ms"), psqlProgram(),
                       select + QStringList{benchUrl(true, false)}});
     return kinds;
 }
@@ -1000,6 +1009,7 @@ void Bench::measureColdStart()
         order << kinds.at(1) << psql.at(1);
     order << kinds.last();
     const QJsonObject r = coldStarts(order, g_quick ? 11 : 31, 0);
+    m_details.insert(QStringLiteral("psql_program"), psqlProgram());
     for (auto it = r.constBegin(); it != r.constEnd(); ++it) {
         if (it.key() == QLatin1String("samples"))
             m_details.insert(QStringLiteral("cold_start_runs"), it.value());

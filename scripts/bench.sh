@@ -18,6 +18,10 @@ bin="${CC_BUILD_DIR:-build}/bin"
 # server (scripts/with-pgbouncer.sh); its pool holds more server sessions than the rounds use
 # at once, so that no round waits for one.
 export CC_PGBOUNCER_POOL_SIZE="${CC_PGBOUNCER_POOL_SIZE:-10}"
+# The cold-start baseline runs psql's binary itself: Debian's /usr/bin/psql is pg_wrapper, a
+# Perl script that costs a start-up tens of milliseconds before psql even runs.
+CC_BENCH_PSQL="${CC_BENCH_PSQL:-$(ls /usr/lib/postgresql/15/bin/psql 2>/dev/null || command -v psql)}"
+export CC_BENCH_PSQL
 # shellcheck disable=SC2016
 exec pg_virtualenv -t -v 15 bash -c '
     set -e
