@@ -110,7 +110,8 @@ def rows(data):
         ("cold start: a new process looks one identity up and exits "
          "(`connector-cache-coldstart`), median", pg("cold_start_ms", MS), "",
          "≤ 1.5 × psql", paired(data, "cold_start")),
-        ("baseline: `psql -Atc 'SELECT 1'` through the same URL, median", pg("psql_cold_ms", MS),
+        ("baseline: `psql -Atc 'SELECT 1'` (its binary) through the same URL, median",
+         pg("psql_cold_ms", MS),
          "", "", ""),
         ("cold start through PgBouncer: ours / psql's, median",
          " / ".join(x for x in (pg("cold_start_pooled_ms", MS), pg("psql_cold_pooled_ms", MS))

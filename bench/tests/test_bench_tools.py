@@ -280,7 +280,7 @@ class Table(unittest.TestCase):
                       "p50 | 70.2 µs |", block)
         self.assertIn("(`connector-cache-coldstart`), median | 41.3 ms |  | ≤ 1.5 × psql | "
                       "**undecided**: 1.37 × (pairs 1.30–1.62 ×, 5 pairs) |", block)
-        self.assertIn("| baseline: `psql -Atc 'SELECT 1'` through the same URL, median | "
+        self.assertIn("| baseline: `psql -Atc 'SELECT 1'` (its binary) through the same URL, median | "
                       "30.1 ms |", block)
         self.assertIn("| cold start through PgBouncer: ours / psql's, median | 52.4 ms / 31.6 ms |"
                       "  | ≤ 1.5 × psql | **no**: 1.66 × (pairs 1.55–1.80 ×, 5 pairs) |", block)
