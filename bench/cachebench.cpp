@@ -74,6 +74,11 @@ const QStringList &issueKeys()
         QStringLiteral("cleanup_rows_per_s"),
         QStringLiteral("bare_delete_rows_per_s"),
         QStringLiteral("get_p99_during_cleanup_ms"),
+        // issue 14: through a transaction-mode PgBouncer, and a new process's cold start
+        QStringLiteral("get_pooled_p50_us"),
+        QStringLiteral("pgbench_pooled_us"),
+        QStringLiteral("cold_start_ms"),
+        QStringLiteral("psql_cold_ms"),
     };
     return keys;
 }
@@ -180,14 +185,61 @@ struct PgbenchRun
     std::vector<double> latenciesUs;      // per transaction, when logged
 };
 
+// The PgBouncer in transaction mode that scripts/bench.sh starts in front of the server
+// (scripts/with-pgbouncer.sh), if any.
+bool havePooler()
+{
+    return !qEnvironmentVariableIsEmpty("CC_TEST_PGBOUNCER_PORT");
+}
+
+QString poolerHost()
+{
+    const QString host = qEnvironmentVariable("CC_TEST_PGBOUNCER_HOST");
+    return host.isEmpty() ? QStringLiteral("127.0.0.1") : host;
+}
+
+// The bench database's URL, direct (libpq's environment names the server) or through the
+// pooler; `prisma`: with pgbouncer=true (DatabaseConfig::pooled), which libpq (psql) refuses.
+QString benchUrl(bool pooled, bool prisma = true)
+{
+    if (!pooled)
+        return QStringLiteral("postgresql:///cc_bench");
+    return QStringLiteral("postgresql://%1:%2/cc_bench%3")
+        .arg(poolerHost(), qEnvironmentVariable("CC_TEST_PGBOUNCER_PORT"),
+             prisma ? QStringLiteral("?pgbouncer=true") : QString());
+}
+
+DatabaseConfig pooledConfig()
+{
+    if (!havePooler())
+        die(QStringLiteral("no PgBouncer given (CC_TEST_PGBOUNCER_PORT); run scripts/bench.sh"));
+    QString error;
+    DatabaseConfig config = DatabaseConfig::fromUrl(benchUrl(true), &error);
+    if (!config.isPostgres() || !config.pooled)
+        die(QStringLiteral("the pooled URL does not parse as pooled: %1").arg(error));
+    return config;
+}
+
+// How pgbench talks to the server: `-M prepared` directly (our direct connection prepares its
+// lookup at the protocol level too); through the pooler `-M extended` (unnamed statements,
+// parsed every call, nothing left on the server session), as our pooled connection does.
+// DirectExtended: directly, parsed every call (what the pooler costs the statement alone).
+enum class Via { Direct, DirectExtended, Pooler, PoolerSimple };
+
 PgbenchRun pgbench(const QString &db, const QStringList &script, int clients, int seconds,
-                   bool logLatencies, const QString &pgOptions = QString())
+                   bool logLatencies, const QString &pgOptions = QString(), Via via = Via::Direct)
 {
     PgbenchRun run;
     QTemporaryDir dir;
-    QStringList args{QStringLiteral("-n"),     QStringLiteral("-M"),     QStringLiteral("prepared"),
+    const QString mode = via == Via::Direct         ? QStringLiteral("prepared")
+                         : via == Via::PoolerSimple ? QStringLiteral("simple")
+                                                    : QStringLiteral("extended");
+    QStringList args{QStringLiteral("-n"),     QStringLiteral("-M"),     mode,
                      QStringLiteral("-c"),     QString::number(clients), QStringLiteral("-j"),
                      QString::number(clients), QStringLiteral("-T"),     QString::number(seconds)};
+    if (via == Via::Pooler || via == Via::PoolerSimple)
+        args << QStringLiteral("-h") << poolerHost() << QStringLiteral("-p")
+             << qEnvironmentVariable("CC_TEST_PGBOUNCER_PORT");
     args << script;
     if (logLatencies)
         args << QStringLiteral("-l")
@@ -234,6 +286,110 @@ PgbenchRun pgbench(const QString &db, const QStringList &script, int clients, in
     }
     run.ok = true;
     return run;
+}
+
+// --- cold start: one new process per lookup ------------------------------------------------------
+
+// The identity the cold starts look up: valid in the full run's and in the rounds' entries.
+const qint64 kColdStartKey = 17;
+
+// One kind of process a cold-start figure times: its key and command line.
+struct ColdKind
+{
+    QString key;
+    QString program;
+    QStringList args;
+};
+
+QString sibling(const QString &name)
+{
+    const QString path = QCoreApplication::applicationDirPath() + QLatin1Char('/') + name;
+    if (!QFile::exists(path))
+        die(QStringLiteral("%1 is missing: build it (scripts/build.sh)").arg(path));
+    return path;
+}
+
+// A connector's cold start (connector-cache-coldstart: CachedConnector, lookupOffset(), print
+// the offset, exit) directly and, with a pooler, through it (pgbouncer=true: pooled); with
+// `cli`, also `connector-cache get` (the CLI: it prints the whole entry).
+QList<ColdKind> coldStartKinds(bool cli)
+{
+    const QString user = QStringLiteral("u%1").arg(kColdStartKey % 50000);
+    const QString credential = QStringLiteral("c%1").arg(kColdStartKey);
+    const QString program = sibling(QStringLiteral("connector-cache-coldstart"));
+    QList<ColdKind> kinds{
+        {QStringLiteral("cold_start_ms"), program, {benchUrl(false), user, credential}}};
+    if (havePooler())
+        kinds.append(
+            {QStringLiteral("cold_start_pooled_ms"), program, {benchUrl(true), user, credential}});
+    if (cli)
+        kinds.append({QStringLiteral("cold_start_cli_ms"),
+                      sibling(QStringLiteral("connector-cache")),
+                      {QStringLiteral("get"), QStringLiteral("--database"), benchUrl(false), user,
+                       credential}});
+    return kinds;
+}
+
+// The psql binary itself ($CC_BENCH_PSQL, which scripts/bench.sh sets), not Debian's
+// /usr/bin/psql: that is pg_wrapper, a Perl script that picks a version and then starts the
+// binary, and costs a cold start tens of milliseconds of its own.
+QString psqlProgram()
+{
+    const QString psql = qEnvironmentVariable("CC_BENCH_PSQL");
+    return psql.isEmpty() ? QStringLiteral("psql") : psql;
+}
+
+// The baseline: psql's cold start through the same URL (through the pooler without
+// pgbouncer=true, which libpq does not know).
+QList<ColdKind> psqlKinds()
+{
+    const QStringList select{QStringLiteral("-Atc"), QStringLiteral("SELECT 1")};
+    QList<ColdKind> kinds{
+        {QStringLiteral("psql_cold_ms"), psqlProgram(), select + QStringList{benchUrl(false)}}};
+    if (havePooler())
+        kinds.append({QStringLiteral("psql_cold_pooled_ms"), psqlProgram(),
+                      select + QStringList{benchUrl(true, false)}});
+    return kinds;
+}
+
+// Milliseconds from starting the process to its exit; dies when it fails.
+double processMs(const ColdKind &kind)
+{
+    QProcess p;
+    QElapsedTimer t;
+    t.start();
+    p.start(kind.program, kind.args);
+    const bool finished = p.waitForFinished(30000);
+    const double ms = double(t.nsecsElapsed()) / 1e6;
+    if (!finished || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        die(QStringLiteral("%1 %2 failed (exit %3): %4")
+                .arg(kind.program, kind.args.join(QLatin1Char(' ')))
+                .arg(p.exitCode())
+                .arg(QString::fromUtf8(p.readAllStandardError()).trimmed()));
+    return ms;
+}
+
+// Each kind in turn (A B C A B C ...), one unmeasured run first, then at least minRuns runs
+// each and for at least `seconds`: each kind's median (key) and 90th percentile (key_p90).
+QJsonObject coldStarts(const QList<ColdKind> &kinds, int minRuns, int seconds)
+{
+    for (const ColdKind &k : kinds)
+        processMs(k); // page cache, the pooler's server connections
+    std::map<QString, std::vector<double>> ms;
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < minRuns || t.elapsed() < seconds * 1000; ++i) {
+        for (const ColdKind &k : kinds)
+            ms[k.key].push_back(processMs(k));
+    }
+    QJsonObject out;
+    for (const ColdKind &k : kinds) {
+        const QString p90 = k.key.left(k.key.size() - 3) + QStringLiteral("_p90_ms");
+        out.insert(k.key, std::round(percentile(ms[k.key], 0.5) * 100.0) / 100.0);
+        out.insert(p90, std::round(percentile(ms[k.key], 0.9) * 100.0) / 100.0);
+    }
+    out.insert(QStringLiteral("samples"), qint64(ms[kinds.first().key].size()));
+    return out;
 }
 
 QStringList selectScript()
@@ -334,9 +490,13 @@ private:
     void measureThroughput();
     void measureSizes(const QString &suffix);
     void measureInit();
+    void measurePooled();
+    void measureColdStart();
     void measureCleanup(qint64 rows);
     void openRaw();
-    QJsonObject roundLatency(const QString &prefix, const LookupCall &call, int seconds);
+    QJsonObject roundLatency(const QString &prefix, const LookupCall &call, int seconds,
+                             CacheStore *store = nullptr);
+    QJsonObject roundPgbenchPooled(int seconds);
     QJsonObject roundThroughput(const QString &prefix, const LookupCall &call, int seconds);
     QJsonObject roundPgbenchSelect(int seconds);
     QJsonObject roundInitHit(int seconds);
@@ -766,6 +926,98 @@ void Bench::measureInit()
     m_details.insert(QStringLiteral("init_miss_exchange_requests"), missRequests);
 }
 
+// get of a hit through the pooler (DatabaseConfig::pooled: unnamed statements, nothing left on
+// the session), one client, interleaved with pgbench -S -c1 through the same pooler over the
+// extended protocol (-M extended: parsed every call, as ours); the simple protocol and our own
+// lookup statement through the pooler beside them.
+void Bench::measurePooled()
+{
+    if (!havePooler()) {
+        say(QStringLiteral(
+            "bench: no PgBouncer (CC_TEST_PGBOUNCER_PORT): pooled figures left out"));
+        return;
+    }
+    CacheStore pooled(pooledConfig());
+    const int rounds = g_quick ? 2 : 4;
+    const int perRound = g_quick ? 1500 : 3000;
+    const std::vector<qint64> keys = sampleKeys(rounds * perRound, 43);
+    for (int i = 0; i < 1000; ++i) { // warm-up
+        const auto k = identity(keys.at(size_t(i)));
+        pooled.get(k.first, k.second);
+    }
+    std::vector<double> lat, base;
+    int hits = 0;
+    for (int r = 0; r < rounds; ++r) {
+        for (int i = 0; i < perRound; ++i) {
+            const auto k = identity(keys.at(size_t(r * perRound + i)));
+            Lookup l;
+            lat.push_back(timeMs([&]() { l = pooled.get(k.first, k.second); }) * 1000.0);
+            hits += l.isHit() ? 1 : 0;
+        }
+        const PgbenchRun b = pgbench(QStringLiteral("cc_pgbench"), selectScript(), 1,
+                                     g_quick ? 1 : 2, true, QString(), Via::Pooler);
+        base.insert(base.end(), b.latenciesUs.begin(), b.latenciesUs.end());
+    }
+    m_figures.insert(QStringLiteral("get_pooled_p50_us"), round1(percentile(lat, 0.5)));
+    m_details.insert(QStringLiteral("get_pooled_p99_us"), round1(percentile(lat, 0.99)));
+    m_details.insert(QStringLiteral("get_pooled_hit_share"), double(hits) / double(lat.size()));
+    m_figures.insert(QStringLiteral("pgbench_pooled_us"), round1(percentile(base, 0.5)));
+    m_details.insert(QStringLiteral("pgbench_pooled_p99_us"), round1(percentile(base, 0.99)));
+    m_details.insert(QStringLiteral("pgbench_pooled_protocol"),
+                     QStringLiteral("extended (-M extended: unnamed statements)"));
+    const PgbenchRun simple = pgbench(QStringLiteral("cc_pgbench"), selectScript(), 1,
+                                      g_quick ? 1 : 2, true, QString(), Via::PoolerSimple);
+    m_details.insert(QStringLiteral("pgbench_pooled_simple_us"),
+                     round1(percentile(simple.latenciesUs, 0.5)));
+    const PgbenchRun statement =
+        pgbench(QStringLiteral("cc_bench"),
+                {QStringLiteral("-f"), writeGetScript(m_tmp.path(), HitCounting::Batched)}, 1,
+                g_quick ? 1 : 2, true, QString(), Via::Pooler);
+    m_details.insert(QStringLiteral("pgbench_pooled_get_statement_p50_us"),
+                     round1(percentile(statement.latenciesUs, 0.5)));
+    // Without the pooler, parsed every call: what planning our statement costs by itself.
+    const PgbenchRun direct =
+        pgbench(QStringLiteral("cc_bench"),
+                {QStringLiteral("-f"), writeGetScript(m_tmp.path(), HitCounting::Batched)}, 1,
+                g_quick ? 1 : 2, true, QString(), Via::DirectExtended);
+    m_details.insert(QStringLiteral("pgbench_get_statement_extended_p50_us"),
+                     round1(percentile(direct.latenciesUs, 0.5)));
+    const PgbenchRun selectExtended =
+        pgbench(QStringLiteral("cc_pgbench"), selectScript(), 1, g_quick ? 1 : 2, true, QString(),
+                Via::DirectExtended);
+    m_details.insert(QStringLiteral("pgbench_select_extended_us"),
+                     round1(percentile(selectExtended.latenciesUs, 0.5)));
+    // lookupOffset(), the connector's own lookup, through the pooler.
+    std::vector<double> offsetLat;
+    for (int i = 0; i < perRound; ++i) {
+        const auto k = identity(keys.at(size_t(i)));
+        offsetLat.push_back(timeMs([&]() { pooled.lookupOffset(k.first, k.second); }) * 1000.0);
+    }
+    m_details.insert(QStringLiteral("get_offset_pooled_p50_us"),
+                     round1(percentile(offsetLat, 0.5)));
+}
+
+// A new process per lookup (connector-cache-coldstart, and the CLI's get), against psql's cold
+// start through the same URL, every kind in turn, direct and through the pooler.
+void Bench::measureColdStart()
+{
+    QList<ColdKind> kinds = coldStartKinds(true);
+    const QList<ColdKind> psql = psqlKinds();
+    // Interleaved: ours direct, psql direct, ours pooled, psql pooled, the CLI.
+    QList<ColdKind> order{kinds.at(0), psql.at(0)};
+    if (havePooler())
+        order << kinds.at(1) << psql.at(1);
+    order << kinds.last();
+    const QJsonObject r = coldStarts(order, g_quick ? 11 : 31, 0);
+    m_details.insert(QStringLiteral("psql_program"), psqlProgram());
+    for (auto it = r.constBegin(); it != r.constEnd(); ++it) {
+        if (it.key() == QLatin1String("samples"))
+            m_details.insert(QStringLiteral("cold_start_runs"), it.value());
+        else
+            m_figures.insert(it.key(), it.value());
+    }
+}
+
 void Bench::measureCleanup(qint64 rows)
 {
     // A client that keeps reading valid entries through both deletes, so that the baseline and
@@ -908,6 +1160,11 @@ void Bench::run(QJsonObject *figures, QJsonObject *details)
     measureSizes(QStringLiteral("10k"));
     say(QStringLiteral("[%1] initialize() on a hit and on a miss").arg(m_name));
     measureInit();
+    if (pg()) {
+        say(QStringLiteral("[%1] through PgBouncer; cold starts").arg(m_name));
+        measurePooled();
+        measureColdStart();
+    }
     const qint64 big = g_quick ? 100'000 : 1'000'000;
     say(QStringLiteral("[%1] %2 entries").arg(m_name).arg(big));
     fill(10'001, big, false);
@@ -951,6 +1208,23 @@ const std::map<QString, Bench::RoundFn> &Bench::rounds()
         {QStringLiteral("init_hit_us"), &Bench::roundInitHit},
         {QStringLiteral("pgbench_8c_tps"), &Bench::roundPgbenchEightClients},
         {QStringLiteral("pgbench_get_statement_8c_tps"), &Bench::roundPgbenchStatementEightClients},
+        // Through the PgBouncer of scripts/bench.sh (transaction mode; DatabaseConfig::pooled).
+        {QStringLiteral("get_pooled_p50_us"),
+         [](Bench &b, int s) {
+             CacheStore pooled(pooledConfig());
+             return b.roundLatency(QStringLiteral("get_pooled"), getCall, s, &pooled);
+         }},
+        {QStringLiteral("get_offset_pooled_p50_us"),
+         [](Bench &b, int s) {
+             CacheStore pooled(pooledConfig());
+             return b.roundLatency(QStringLiteral("get_offset_pooled"), offsetCall, s, &pooled);
+         }},
+        {QStringLiteral("pgbench_pooled_us"), &Bench::roundPgbenchPooled},
+        // A new process per lookup, direct and (with the pooler) pooled, against psql's.
+        {QStringLiteral("cold_start_ms"),
+         [](Bench &, int s) { return coldStarts(coldStartKinds(false), 9, s); }},
+        {QStringLiteral("psql_cold_ms"),
+         [](Bench &, int s) { return coldStarts(psqlKinds(), 9, s); }},
     };
     return table;
 }
@@ -1002,12 +1276,15 @@ QJsonObject Bench::round(const QString &key, int seconds)
 }
 
 // One client's lookups for `seconds`: PREFIX_p50_us, PREFIX_p99_us and the share of hits.
-QJsonObject Bench::roundLatency(const QString &prefix, const LookupCall &call, int seconds)
+// With `store`, its lookups instead of the round's store's (the pooled one).
+QJsonObject Bench::roundLatency(const QString &prefix, const LookupCall &call, int seconds,
+                                CacheStore *store)
 {
+    CacheStore &s = store ? *store : *m_store;
     const std::vector<qint64> keys = sampleKeys(20000, QRandomGenerator::global()->generate());
     for (size_t i = 0; i < 1000; ++i) { // warm-up: statements, buffers
         const auto k = identity(keys.at(i));
-        call(*m_store, k.first, k.second);
+        call(s, k.first, k.second);
     }
     std::vector<double> lat;
     int hits = 0;
@@ -1016,7 +1293,7 @@ QJsonObject Bench::roundLatency(const QString &prefix, const LookupCall &call, i
     for (size_t i = 0; t.elapsed() < seconds * 1000; ++i) {
         const auto k = identity(keys.at(i % keys.size()));
         Lookup::Outcome o = Lookup::Outcome::Failed;
-        lat.push_back(timeMs([&]() { o = call(*m_store, k.first, k.second); }) * 1000.0);
+        lat.push_back(timeMs([&]() { o = call(s, k.first, k.second); }) * 1000.0);
         hits += o == Lookup::Outcome::Hit ? 1 : 0;
     }
     return {{prefix + QStringLiteral("_p50_us"), round1(percentile(lat, 0.5))},
@@ -1033,6 +1310,19 @@ QJsonObject Bench::roundPgbenchSelect(int seconds)
         die(QStringLiteral("pgbench -S gave no latencies"));
     return {{QStringLiteral("pgbench_select_us"), round1(percentile(b.latenciesUs, 0.5))},
             {QStringLiteral("pgbench_select_p99_us"), round1(percentile(b.latenciesUs, 0.99))},
+            {QStringLiteral("samples"), qint64(b.latenciesUs.size())}};
+}
+
+// pgbench -S -c1 through the pooler, over the extended protocol without server-side prepares
+// (-M extended), as our pooled lookups go.
+QJsonObject Bench::roundPgbenchPooled(int seconds)
+{
+    const PgbenchRun b = pgbench(QStringLiteral("cc_pgbench"), selectScript(), 1, seconds, true,
+                                 QString(), Via::Pooler);
+    if (!b.ok || b.latenciesUs.empty())
+        die(QStringLiteral("pgbench -S through the pooler gave no latencies"));
+    return {{QStringLiteral("pgbench_pooled_us"), round1(percentile(b.latenciesUs, 0.5))},
+            {QStringLiteral("pgbench_pooled_p99_us"), round1(percentile(b.latenciesUs, 0.99))},
             {QStringLiteral("samples"), qint64(b.latenciesUs.size())}};
 }
 
@@ -1211,6 +1501,30 @@ QString table(const QJsonObject &pg, const QJsonObject &lite, const QJsonObject 
          number(pg, QStringLiteral("get_p99_during_cleanup_ms"), 2),
          number(lite, QStringLiteral("get_p99_during_cleanup_ms"), 2),
          pg.isEmpty() ? QString() : verdict(p99 < 20.0, p99, QStringLiteral(" ms < 20 ms")));
+    if (pg.contains(QStringLiteral("get_pooled_p50_us"))) {
+        const double rp =
+            v(pg, QStringLiteral("get_pooled_p50_us")) / v(pg, QStringLiteral("pgbench_pooled_us"));
+        line(QStringLiteral("get (hit) through PgBouncer p50, µs"),
+             number(pg, QStringLiteral("get_pooled_p50_us")), QStringLiteral("-"),
+             verdict(rp <= 2.0, rp, QStringLiteral(" × ≤ 2 ×")));
+        line(QStringLiteral("  baseline: pgbench -S -M extended -c1 through it, µs"),
+             number(pg, QStringLiteral("pgbench_pooled_us")), QStringLiteral("-"));
+    }
+    if (pg.contains(QStringLiteral("cold_start_ms"))) {
+        const double rs =
+            v(pg, QStringLiteral("cold_start_ms")) / v(pg, QStringLiteral("psql_cold_ms"));
+        line(QStringLiteral("cold start (new process, lookupOffset), ms"),
+             number(pg, QStringLiteral("cold_start_ms"), 2), QStringLiteral("-"),
+             verdict(rs <= 1.5, rs, QStringLiteral(" × ≤ 1.5 ×")));
+        line(QStringLiteral("  baseline: psql -Atc 'SELECT 1', ms"),
+             number(pg, QStringLiteral("psql_cold_ms"), 2), QStringLiteral("-"));
+        line(QStringLiteral("  the same through PgBouncer: ours / psql, ms"),
+             number(pgx, QStringLiteral("cold_start_pooled_ms"), 2) + QStringLiteral("/") +
+                 number(pgx, QStringLiteral("psql_cold_pooled_ms"), 2),
+             QStringLiteral("-"));
+        line(QStringLiteral("  connector-cache get (the CLI), ms"),
+             number(pgx, QStringLiteral("cold_start_cli_ms"), 2), QStringLiteral("-"));
+    }
     return t;
 }
 

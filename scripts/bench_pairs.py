@@ -49,6 +49,16 @@ TARGETS = [
     Target("offset_8c", "get_offset_8c_tps", "pgbench_8c_tps", ">=", 0.70),
     Target("client_cpu_offset_8c", "get_offset_8c_client_cpu_us", "pgbench_8c_client_cpu_us",
            rounds=("get_offset_8c_tps", "pgbench_8c_tps")),
+    # Issue 14. Through PgBouncer in transaction mode: our pooled get (unnamed statements)
+    # against pgbench -S -M extended -c1 through the same pooler.
+    Target("pooled_get", "get_pooled_p50_us", "pgbench_pooled_us", "<=", 2.0),
+    # The connector's own lookup (lookupOffset()) through the same pooler.
+    Target("offset_pooled", "get_offset_pooled_p50_us", "pgbench_pooled_us", "<=", 2.0),
+    # A new process that looks one identity up and exits, against psql -Atc 'SELECT 1' through
+    # the same URL; each round times several processes (their median), direct and pooled.
+    Target("cold_start", "cold_start_ms", "psql_cold_ms", "<=", 1.5),
+    Target("cold_start_pooled", "cold_start_pooled_ms", "psql_cold_pooled_ms", "<=", 1.5,
+           rounds=("cold_start_ms", "psql_cold_ms")),
 ]
 
 # The keys the benchmark's "pg" member holds (bench/cachebench.cpp, issueKeys()); a round's
@@ -58,7 +68,8 @@ PG_KEYS = {
     "set_p50_us", "init_hit_us", "init_hit_exchange_requests", "init_miss_ms", "stats_10k_ms",
     "stats_1m_ms", "history24h_10k_ms", "history24h_1m_ms", "first_page_10k_ms",
     "first_page_1m_ms", "cleanup_rows_per_s", "bare_delete_rows_per_s",
-    "get_p99_during_cleanup_ms",
+    "get_p99_during_cleanup_ms", "get_pooled_p50_us", "pgbench_pooled_us", "cold_start_ms",
+    "psql_cold_ms",
 }
 # Round bookkeeping, kept in details.rounds only.
 ROUND_ONLY = {"samples", "round_seconds", "hit_share"}
@@ -168,6 +179,18 @@ def merge(data, per_pair, targets):
     return data
 
 
+def pooler_description():
+    """The PgBouncer of scripts/bench.sh (scripts/with-pgbouncer.sh), in words."""
+    try:
+        out = subprocess.run(["pgbouncer", "--version"], stdout=subprocess.PIPE, text=True,
+                             check=False).stdout.split()
+        version = out[1] if len(out) > 1 else "?"
+    except OSError:
+        version = "?"
+    return (f"PgBouncer {version} over TCP, pool_mode = transaction, default_pool_size = "
+            f"{os.environ.get('CC_PGBOUNCER_POOL_SIZE', '2')}")
+
+
 def run_bench(binary, args):
     out = subprocess.run([binary] + args, stdout=subprocess.PIPE, check=True, text=True)
     return json.loads(out.stdout)
@@ -221,14 +244,18 @@ def main(argv=None):
     host = os.environ.get("PGHOST", "")
     details.setdefault("pg", {})["connection"] = (
         "Unix-domain socket" if host.startswith("/") else f"TCP to {host or 'localhost'}")
+    if os.environ.get("CC_TEST_PGBOUNCER_PORT"):
+        details["pg"]["pooler"] = pooler_description()
     details["seconds_total"] = round(
         (datetime.datetime.now(datetime.timezone.utc) - started).total_seconds(), 1)
     data["load"] = load
     warnings = load_warnings(load, cores) + ratio_warnings(data["ratios"])
-    for r in rounds.get("get_hit_p50_us", []):
-        if r.get("hit_share", 1) < 0.99:
-            warnings.append(f"a get round hit only {100 * r['hit_share']:.1f} % of its lookups")
-            break
+    for key in ("get_hit_p50_us", "get_pooled_p50_us", "get_offset_pooled_p50_us"):
+        for r in rounds.get(key, []):
+            if r.get("hit_share", 1) < 0.99:
+                warnings.append(f"a {key} round hit only {100 * r['hit_share']:.1f} % of its "
+                                f"lookups")
+                break
     data["warnings"] = warnings
 
     if a.json:

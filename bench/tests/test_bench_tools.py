@@ -76,6 +76,37 @@ class Pairs(unittest.TestCase):
         self.assertEqual(len(g["pairs"]), 5)
         self.assertEqual(g["met"], "yes")
 
+    def test_issue_14_targets(self):
+        t = {x.name: x for x in bench_pairs.TARGETS}
+        self.assertEqual((t["pooled_get"].figure, t["pooled_get"].baseline, t["pooled_get"].op,
+                          t["pooled_get"].limit),
+                         ("get_pooled_p50_us", "pgbench_pooled_us", "<=", 2.0))
+        self.assertEqual((t["cold_start"].figure, t["cold_start"].baseline, t["cold_start"].op,
+                          t["cold_start"].limit), ("cold_start_ms", "psql_cold_ms", "<=", 1.5))
+        self.assertEqual(t["cold_start_pooled"].rounds, ("cold_start_ms", "psql_cold_ms"))
+        order = bench_pairs.round_order(bench_pairs.TARGETS)
+        # A figure's round runs next to its baseline's.
+        self.assertEqual(order.index("pgbench_pooled_us"), order.index("get_pooled_p50_us") + 1)
+        self.assertEqual(order.index("get_offset_pooled_p50_us"),
+                         order.index("pgbench_pooled_us") + 1)
+        self.assertEqual(order.index("psql_cold_ms"), order.index("cold_start_ms") + 1)
+
+    def test_keys_agree_with_the_benchmark_source(self):
+        # bench_pairs.py's PG_KEYS are cachebench.cpp's issueKeys(), and every round it asks
+        # for is one that cachebench.cpp's rounds() table names.
+        import re
+        with open(os.path.join(HERE, "..", "cachebench.cpp"), encoding="utf-8") as f:
+            src = f.read()
+        issue = src[src.index("const QStringList &issueKeys()"):]
+        issue = issue[:issue.index("};")]
+        self.assertEqual(set(re.findall(r'QStringLiteral\("(\w+)"\)', issue)),
+                         bench_pairs.PG_KEYS)
+        table = src[src.index("Bench::rounds()"):]
+        table = table[:table.index("return table;")]
+        named = set(re.findall(r'\{QStringLiteral\("(\w+)"\)', table))
+        self.assertTrue(set(bench_pairs.round_order(bench_pairs.TARGETS)) <= named,
+                        set(bench_pairs.round_order(bench_pairs.TARGETS)) - named)
+
     def test_cpu_shares_from_proc_stat_counters(self):
         before = [100, 0, 50, 800, 10, 0, 0, 5]
         after = [160, 0, 70, 900, 10, 0, 0, 25]  # +60 user +20 system +100 idle +20 steal
@@ -121,7 +152,15 @@ elif "--round" in a:
          "pgbench_get_statement_8c_tps": {"pgbench_get_statement_8c_tps": 800.0},
          "get_offset_p50_us": {"get_offset_p50_us": 15.0, "samples": 5},
          "get_offset_8c_tps": {"get_offset_8c_tps": 900.0,
-                               "get_offset_8c_client_cpu_us": 15.0}}[key]
+                               "get_offset_8c_client_cpu_us": 15.0},
+         "get_pooled_p50_us": {"get_pooled_p50_us": 80.0, "get_pooled_p99_us": 200.0,
+                               "hit_share": 1, "samples": 5},
+         "get_offset_pooled_p50_us": {"get_offset_pooled_p50_us": 70.0, "hit_share": 1},
+         "pgbench_pooled_us": {"pgbench_pooled_us": 50.0, "pgbench_pooled_p99_us": 90.0},
+         "cold_start_ms": {"cold_start_ms": 30.0, "cold_start_p90_ms": 33.0,
+                           "cold_start_pooled_ms": 36.0, "samples": 9},
+         "psql_cold_ms": {"psql_cold_ms": 25.0, "psql_cold_pooled_ms": 20.0,
+                          "samples": 9}}[key]
     print(json.dumps(dict(v, round_seconds=int(a[a.index("--round-seconds") + 1]))))
 """
 
@@ -160,6 +199,19 @@ class Interleaving(unittest.TestCase):
         self.assertEqual(data["ratios"]["client_cpu_8c"]["median"], 2.0)
         self.assertEqual(data["ratios"]["offset_8c"]["median"], 0.9)
         self.assertEqual(data["ratios"]["client_cpu_offset_8c"]["median"], 1.5)
+        # Issue 14: pooled get / pooled pgbench, cold start / psql, direct and pooled.
+        self.assertEqual(data["ratios"]["pooled_get"]["median"], 1.6)
+        self.assertEqual(data["ratios"]["pooled_get"]["met"], "yes")
+        self.assertEqual(data["ratios"]["offset_pooled"]["median"], 1.4)
+        self.assertEqual(data["ratios"]["cold_start"]["median"], 1.2)
+        self.assertEqual(data["ratios"]["cold_start"]["met"], "yes")
+        self.assertEqual(data["ratios"]["cold_start_pooled"]["median"], 1.8)
+        self.assertEqual(data["ratios"]["cold_start_pooled"]["met"], "no")
+        for key in ("get_pooled_p50_us", "pgbench_pooled_us", "cold_start_ms", "psql_cold_ms"):
+            self.assertIn(key, data["pg"])
+        self.assertEqual(data["details"]["pg"]["cold_start_pooled_ms"], 36.0)
+        self.assertEqual(data["details"]["pg"]["psql_cold_pooled_ms"], 20.0)
+        self.assertNotIn("cold_start_ms", data["details"]["pg"])
         self.assertEqual(data["pg"]["get_hit_p50_us"], gets[2])  # the median, not the full run's
         self.assertEqual(data["pg"]["set_p50_us"], 90.0)  # the full run's own
         self.assertEqual(data["details"]["pg"]["pgbench_get_statement_8c_tps"], 800.0)
@@ -220,6 +272,19 @@ class Table(unittest.TestCase):
         self.assertIn("≥ ½ bare DELETE | yes: 63 % (one run) |", block)
         self.assertIn("Load average (1 min) 0.25 before and 1.5 after", block)
         self.assertIn("- get_8c: pairs from 0.55 to 0.75", block)
+        # Issue 14's figures and targets.
+        self.assertIn("| `get` of a hit through PgBouncer (transaction mode, `pgbouncer=true`), "
+                      "p50 | 121.5 µs |  | ≤ 2 × pooled pgbench p50 | "
+                      "yes: 1.73 × (pairs 1.60–1.90 ×, 5 pairs) |", block)
+        self.assertIn("| baseline: `pgbench -S -M extended` through the same PgBouncer, 1 client, "
+                      "p50 | 70.2 µs |", block)
+        self.assertIn("(`connector-cache-coldstart`), median | 41.3 ms |  | ≤ 1.5 × psql | "
+                      "**undecided**: 1.37 × (pairs 1.30–1.62 ×, 5 pairs) |", block)
+        self.assertIn("| baseline: `psql -Atc 'SELECT 1'` (its binary) through the same URL, median | "
+                      "30.1 ms |", block)
+        self.assertIn("| cold start through PgBouncer: ours / psql's, median | 52.4 ms / 31.6 ms |"
+                      "  | ≤ 1.5 × psql | **no**: 1.66 × (pairs 1.55–1.80 ×, 5 pairs) |", block)
+        self.assertIn("as a new process, direct, median | 63.0 ms |", block)
 
     def test_rewriting_twice_changes_nothing(self):
         bench_table.main([FIXTURE, "--readme", self.readme])
