@@ -278,6 +278,14 @@ void ClockPage::setStale(bool stale)
         m_updated->setText(tr("Data may be out of date"));
 }
 
+void ClockPage::setChartTheme(QChart::ChartTheme theme)
+{
+    for (QChartView *view : {static_cast<QChartView *>(m_offset), m_rtt, m_bound})
+        view->chart()->setTheme(theme);
+    showGroup();
+    fillDistributions();
+}
+
 void ClockPage::updateTimer()
 {
     if (isVisible())

@@ -9,6 +9,7 @@
 
 #include "core/timesync/clockhealth.h"
 
+#include <QChart>
 #include <QHash>
 #include <QWidget>
 
@@ -44,6 +45,8 @@ public:
     // The range chosen, as the dashboard's: minutes back from now.
     int rangeMinutes() const;
     void setStale(bool stale);
+    // The charts' theme (View → Theme); what is shown is drawn again in it.
+    void setChartTheme(QChart::ChartTheme theme);
 
     // For tests and tools.
     QComboBox *rangeCombo() const { return m_range; }

@@ -10,6 +10,7 @@
 #include "ui/icons.h"
 #include "ui/profilesdialog.h"
 #include "ui/shortcutsdialog.h"
+#include "ui/synchistorychart.h"
 #include "ui/testsyncdialog.h"
 #include "ui/theme.h"
 #include "ui/timedisplay.h"
@@ -1028,6 +1029,8 @@ void MainWindow::setTheme(const QString &theme)
 {
     Theme::apply(theme);
     m_dashboard->setChartTheme(Theme::chartTheme(theme));
+    m_clock->setChartTheme(Theme::chartTheme(theme));
+    m_entries->syncHistoryChart()->chart()->setTheme(Theme::chartTheme(theme));
 }
 
 void MainWindow::connectClock()
