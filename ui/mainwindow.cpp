@@ -18,6 +18,7 @@
 #include <QChartView>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QFrame>
@@ -48,6 +49,30 @@ static void initResources()
 
 namespace cc {
 namespace ui {
+
+namespace {
+
+// The banner's property holding when the server stopped answering (a QDateTime; none while it
+// answers or when the connection broke otherwise).
+constexpr char kNotAnsweringSince[] = "notAnsweringSince";
+
+// The connection banner's words while reconnecting (countdown 0: reconnecting now).
+QString lostBannerText(const QLabel *banner, int countdown)
+{
+    const QDateTime since = banner->property(kNotAnsweringSince).toDateTime();
+    if (since.isValid()) {
+        const QString at = QLocale().toString(since.time(), QStringLiteral("HH:mm:ss"));
+        return countdown > 0
+                   ? MainWindow::tr("Server not answering since %1 — retrying in %Ln s", nullptr,
+                                    countdown)
+                         .arg(at)
+                   : MainWindow::tr("Server not answering since %1 — reconnecting…").arg(at);
+    }
+    return countdown > 0 ? MainWindow::tr("Connection lost — retrying in %Ln s", nullptr, countdown)
+                         : MainWindow::tr("Connection lost — reconnecting…");
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -206,11 +231,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_reconnectTimer->setInterval(1000);
     connect(m_reconnectTimer, &QTimer::timeout, this, [this]() {
         if (--m_countdown > 0) {
-            m_banner->setText(tr("Connection lost — retrying in %Ln s", nullptr, m_countdown));
+            m_banner->setText(lostBannerText(m_banner, m_countdown));
             return;
         }
         m_reconnectTimer->stop();
-        m_banner->setText(tr("Connection lost — reconnecting…"));
+        m_banner->setText(lostBannerText(m_banner, 0));
         // A fresh open: a new connection, LISTEN again, the role's privileges read again.
         m_worker->post(&StoreWorker::open, m_config, m_profile.name, m_demo);
     });
@@ -649,6 +674,7 @@ void MainWindow::onOpened(const ServerInfo &info, const Privileges &privileges)
     setConnected(true);
     m_server = info;
     m_privileges = privileges;
+    m_banner->setProperty(kNotAnsweringSince, QVariant());
     m_banner->hide();
     m_reconnectTimer->stop();
     m_backoffSeconds = 1;
@@ -726,7 +752,14 @@ void MainWindow::onConnectionLost(const StoreError &error)
         return; // already counting down
     setConnected(false);
     updateActions();
-    m_statusState->setText(tr("connection lost"));
+    // The store gave a server up that did not answer within its timeout (a stopped backend, a
+    // proxy that holds the query): said so, with the moment it stopped answering.
+    if (error.message().contains(QLatin1String("did not answer within")) &&
+        !m_banner->property(kNotAnsweringSince).toDateTime().isValid())
+        m_banner->setProperty(kNotAnsweringSince, QDateTime::currentDateTime());
+    m_statusState->setText(m_banner->property(kNotAnsweringSince).toDateTime().isValid()
+                               ? tr("server not answering")
+                               : tr("connection lost"));
     m_statusLatency->clear(); // the last round trip says nothing about a server that is gone
     m_statusState->setToolTip(error.message());
     m_dashboard->setStale(true);
@@ -776,7 +809,7 @@ void MainWindow::retryNow()
         return;
     m_reconnectTimer->stop();
     m_countdown = 0;
-    m_banner->setText(tr("Connection lost — reconnecting…"));
+    m_banner->setText(lostBannerText(m_banner, 0));
     m_worker->post(&StoreWorker::open, m_config, m_profile.name, m_demo);
 }
 
@@ -784,7 +817,7 @@ void MainWindow::scheduleReconnect()
 {
     m_countdown = m_backoffSeconds;
     m_backoffSeconds = std::min(m_backoffSeconds * 2, 30);
-    m_banner->setText(tr("Connection lost — retrying in %Ln s", nullptr, m_countdown));
+    m_banner->setText(lostBannerText(m_banner, m_countdown));
     m_banner->show();
     m_reconnectTimer->start();
 }
