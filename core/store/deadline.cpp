@@ -56,6 +56,10 @@ public:
     std::mutex mutex;
     std::condition_variable wake;
     std::vector<std::shared_ptr<StallGuard::State>> states;
+    // When the thread wakes next by itself: an arm() with a later deadline need not wake it
+    // (a lookup arms and disarms once per call; waking the thread each time would cost a
+    // context switch).
+    Clock::time_point waitingUntil = Clock::time_point::max();
 
 private:
     Watchdog()
@@ -84,6 +88,7 @@ private:
                 }
                 next = std::min(next, s->cancelled ? cutAt : s->deadline);
             }
+            waitingUntil = next;
             if (next == Clock::time_point::max())
                 wake.wait(lock);
             else
@@ -172,7 +177,10 @@ void StallGuard::arm(const QDeadlineTimer &deadline)
     m_state->deadline = toTimePoint(deadline);
     m_state->cancelled = false;
     m_state->cut = false;
-    w.wake.notify_all();
+    if (m_state->deadline < w.waitingUntil) {
+        w.waitingUntil = m_state->deadline;
+        w.wake.notify_all();
+    }
 }
 
 void StallGuard::disarm()
