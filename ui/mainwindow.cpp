@@ -171,9 +171,19 @@ MainWindow::MainWindow(QWidget *parent)
                 loadAudit();
                 Q_EMIT actionCompleted(action, rows, error.message());
             });
-    connect(m_worker, &StoreWorker::failed, this, [this](quint64, const StoreError &error) {
+    connect(m_worker, &StoreWorker::failed, this, [this](quint64 token, const StoreError &error) {
         if (error.kind() == StoreError::Cancelled)
             return; // the operator's own Cancel, already said in the status bar
+        // A read that failed alone (the server stopped a slow query at the timeout; the
+        // connection is fine and stays): what it was to bring is not coming. The browser stops
+        // waiting ("Not loaded", F5 asks again) instead of showing "Loading…" forever.
+        if ((token >> 24) == m_model->generation() && m_model->isLoading()) {
+            m_model->abandon();
+            m_worker->supersedeBrowsing(m_model->generation());
+        }
+        if (token == m_dashboardToken)
+            m_dashboardLoading = false;
+        updateQueryIndicator();
         statusBar()->showMessage(error.message(), 10000);
     });
     // Pushed changes (PostgreSQL NOTIFY): coalesce bursts into one refresh.

@@ -165,6 +165,8 @@ private Q_SLOTS:
         }
         window->refresh();
         QVERIFY(failed.waitFor(1, int(kWorkerTimeoutMs + 5000)));
+        // The browser stops waiting for what is not coming (no "Loading…" forever).
+        QVERIFY(QTest::qWaitFor([&]() { return !model->isLoading(); }, 2000));
         QTest::qWait(500);
         blocker.rollback();
         blocker.close();
