@@ -285,10 +285,16 @@ StoreError CacheStore::Private::connect()
             const QString text = gaveUp() ? QStringLiteral("the server did not answer within %1 ms")
                                                 .arg(q->m_options.timeout.count())
                                           : query.lastError().text();
+            const bool stalledNow = gaveUp();
             query = QSqlQuery();
             guard.reset();
             db.close();
-            return failConnect(text);
+            const StoreError failed = failConnect(text);
+            if (stalledNow) { // not again at once (see above)
+                sinceStall.start();
+                stallError = failed;
+            }
+            return failed;
         }
     }
     if (isPostgres()) {
