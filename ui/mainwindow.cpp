@@ -22,6 +22,7 @@
 #include <QChartView>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QFrame>
@@ -52,6 +53,30 @@ static void initResources()
 
 namespace cc {
 namespace ui {
+
+namespace {
+
+// The banner's property holding when the server stopped answering (a QDateTime; none while it
+// answers or when the connection broke otherwise).
+constexpr char kNotAnsweringSince[] = "notAnsweringSince";
+
+// The connection banner's words while reconnecting (countdown 0: reconnecting now).
+QString lostBannerText(const QLabel *banner, int countdown)
+{
+    const QDateTime since = banner->property(kNotAnsweringSince).toDateTime();
+    if (since.isValid()) {
+        const QString at = QLocale().toString(since.time(), QStringLiteral("HH:mm:ss"));
+        return countdown > 0
+                   ? MainWindow::tr("Server not answering since %1 — retrying in %Ln s", nullptr,
+                                    countdown)
+                         .arg(at)
+                   : MainWindow::tr("Server not answering since %1 — reconnecting…").arg(at);
+    }
+    return countdown > 0 ? MainWindow::tr("Connection lost — retrying in %Ln s", nullptr, countdown)
+                         : MainWindow::tr("Connection lost — reconnecting…");
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -150,9 +175,19 @@ MainWindow::MainWindow(QWidget *parent)
                 loadAudit();
                 Q_EMIT actionCompleted(action, rows, error.message());
             });
-    connect(m_worker, &StoreWorker::failed, this, [this](quint64, const StoreError &error) {
+    connect(m_worker, &StoreWorker::failed, this, [this](quint64 token, const StoreError &error) {
         if (error.kind() == StoreError::Cancelled)
             return; // the operator's own Cancel, already said in the status bar
+        // A read that failed alone (the server stopped a slow query at the timeout; the
+        // connection is fine and stays): what it was to bring is not coming. The browser stops
+        // waiting ("Not loaded", F5 asks again) instead of showing "Loading…" forever.
+        if ((token >> 24) == m_model->generation() && m_model->isLoading()) {
+            m_model->abandon();
+            m_worker->supersedeBrowsing(m_model->generation());
+        }
+        if (token == m_dashboardToken)
+            m_dashboardLoading = false;
+        updateQueryIndicator();
         statusBar()->showMessage(error.message(), 10000);
     });
     // Pushed changes (PostgreSQL NOTIFY): coalesce bursts into one refresh.
@@ -211,11 +246,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_reconnectTimer->setInterval(1000);
     connect(m_reconnectTimer, &QTimer::timeout, this, [this]() {
         if (--m_countdown > 0) {
-            m_banner->setText(tr("Connection lost — retrying in %Ln s", nullptr, m_countdown));
+            m_banner->setText(lostBannerText(m_banner, m_countdown));
             return;
         }
         m_reconnectTimer->stop();
-        m_banner->setText(tr("Connection lost — reconnecting…"));
+        m_banner->setText(lostBannerText(m_banner, 0));
         // A fresh open: a new connection, LISTEN again, the role's privileges read again.
         m_worker->post(&StoreWorker::open, m_config, m_profile.name, m_demo);
     });
@@ -658,6 +693,7 @@ void MainWindow::onOpened(const ServerInfo &info, const Privileges &privileges)
     setConnected(true);
     m_server = info;
     m_privileges = privileges;
+    m_banner->setProperty(kNotAnsweringSince, QVariant());
     m_banner->hide();
     m_reconnectTimer->stop();
     m_backoffSeconds = 1;
@@ -736,7 +772,14 @@ void MainWindow::onConnectionLost(const StoreError &error)
         return; // already counting down
     setConnected(false);
     updateActions();
-    m_statusState->setText(tr("connection lost"));
+    // The store gave a server up that did not answer within its timeout (a stopped backend, a
+    // proxy that holds the query): said so, with the moment it stopped answering.
+    if (error.message().contains(QLatin1String("did not answer within")) &&
+        !m_banner->property(kNotAnsweringSince).toDateTime().isValid())
+        m_banner->setProperty(kNotAnsweringSince, QDateTime::currentDateTime());
+    m_statusState->setText(m_banner->property(kNotAnsweringSince).toDateTime().isValid()
+                               ? tr("server not answering")
+                               : tr("connection lost"));
     m_statusLatency->clear(); // the last round trip says nothing about a server that is gone
     m_statusState->setToolTip(error.message());
     m_dashboard->setStale(true);
@@ -787,7 +830,7 @@ void MainWindow::retryNow()
         return;
     m_reconnectTimer->stop();
     m_countdown = 0;
-    m_banner->setText(tr("Connection lost — reconnecting…"));
+    m_banner->setText(lostBannerText(m_banner, 0));
     m_worker->post(&StoreWorker::open, m_config, m_profile.name, m_demo);
 }
 
@@ -795,7 +838,7 @@ void MainWindow::scheduleReconnect()
 {
     m_countdown = m_backoffSeconds;
     m_backoffSeconds = std::min(m_backoffSeconds * 2, 30);
-    m_banner->setText(tr("Connection lost — retrying in %Ln s", nullptr, m_countdown));
+    m_banner->setText(lostBannerText(m_banner, m_countdown));
     m_banner->show();
     m_reconnectTimer->start();
 }

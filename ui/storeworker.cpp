@@ -130,7 +130,10 @@ bool StoreWorker::ready(quint64 token)
 
 void StoreWorker::report(quint64 token, const StoreError &error)
 {
-    if (error.kind() == StoreError::Unreachable) {
+    // Lost: the store dropped its connection (it broke, or the server did not answer within the
+    // timeout and the store gave it up). A statement the server itself stopped at the timeout
+    // (a slow query) fails alone: the connection is fine and stays.
+    if (error.kind() == StoreError::Unreachable && (!m_store || !m_store->isOpen())) {
         if (!m_lost) {
             m_lost = true;
             Q_EMIT connectionLost(error);

@@ -12,9 +12,11 @@
 
 #include "core/store/cachestore.h"
 #include "core/store/canceller.h"
+#include "core/store/deadline.h"
 #include "core/store/sqldialect.h"
 #include "core/store/transport.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
@@ -107,6 +109,36 @@ struct CacheStore::Private
     QList<ChangeFeed *> feeds;
     std::shared_ptr<QueryCanceller> canceller =
         std::make_shared<QueryCanceller>(); // subscribeChanges()'s, told when the connection goes
+
+    // --- deadlines (session.cpp; deadline.h) ---------------------------------------------
+    // Every call into the session (connect, run, entries, offsets, durable, lazy) runs under a
+    // Budget: the outermost one starts the call's deadline (Options::timeout from now) and arms
+    // the connection's StallGuard with it; nested ones share it. A statement still unanswered
+    // at the deadline is cancelled, and kGraceMs later its connection is cut and dropped.
+    class Budget
+    {
+    public:
+        explicit Budget(Private *d);
+        ~Budget();
+        Budget(const Budget &) = delete;
+        Budget &operator=(const Budget &) = delete;
+
+    private:
+        Private *m_d;
+    };
+    QDeadlineTimer callDeadline;
+    int callDepth = 0;
+    std::unique_ptr<store::StallGuard> guard; // the open PostgreSQL connection's
+    bool stalled = false;     // the native transport gave the connection up at the deadline
+    QElapsedTimer sinceStall; // since a connection was given up: calls fail fast for a moment
+    StoreError stallError;
+    // The host name looked up by connect() (resolveHost), repeated once per address, and its
+    // addresses, for libpq's host and hostaddr; empty when libpq looks nothing up.
+    QString lookedUpHosts, lookedUpAddresses;
+    // When a statement that has not answered is given up (the deadline plus the grace for the
+    // cancel request).
+    QDeadlineTimer giveUp() const;
+    bool gaveUp() const { return stalled || (guard && guard->cut()); }
 
     Private(CacheStore *owner, DatabaseConfig::Backend backend);
 

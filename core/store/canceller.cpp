@@ -1,6 +1,7 @@
 #include "core/store/canceller.h"
 
 #include "core/logging.h"
+#include "core/store/deadline.h"
 
 #include <libpq-fe.h>
 
@@ -13,15 +14,22 @@ QueryCanceller::~QueryCanceller()
 
 bool QueryCanceller::cancel()
 {
-    QMutexLocker lock(&m_mutex);
-    if (!m_handle || !m_running.load())
-        return false;
+    store::CancelHandle handle;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_handle || !m_running.load())
+            return false;
+        handle = m_handle;
+    }
     m_requested.store(true);
-    char reason[256] = {};
-    if (!PQcancel(m_handle, reason, int(sizeof reason))) {
+    // PQcancel opens a connection of its own, which a stalled proxy would hold: the caller (the
+    // console's GUI thread) waits for it at most this long.
+    constexpr int kCancelWaitMs = 1000;
+    if (!store::cancelBounded(handle, kCancelWaitMs)) {
         m_requested.store(false);
         qCWarning(lcStore).noquote()
-            << "cannot cancel the running statement:" << QString::fromUtf8(reason);
+            << "the request to cancel the running statement was not delivered within"
+            << kCancelWaitMs << "ms";
         return false;
     }
     return true;
@@ -30,9 +38,8 @@ bool QueryCanceller::cancel()
 void QueryCanceller::attach(pg_cancel *handle)
 {
     QMutexLocker lock(&m_mutex);
-    if (m_handle)
-        PQfreeCancel(m_handle);
-    m_handle = handle;
+    m_handle = handle ? store::CancelHandle(handle, [](pg_cancel *c) { PQfreeCancel(c); })
+                      : store::CancelHandle();
     m_requested.store(false);
 }
 

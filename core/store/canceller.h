@@ -3,6 +3,7 @@
 #include <QMutex>
 
 #include <atomic>
+#include <memory>
 
 struct pg_cancel;
 
@@ -12,7 +13,8 @@ namespace cc {
 // it out (a shared_ptr, so it may outlive the store; it is inert then).
 //
 // PostgreSQL: cancel() asks the server to cancel the statement running now (libpq's PQcancel,
-// over a connection of its own), and that call of the store returns StoreError::Cancelled. When
+// over a connection of its own, waited for at most a second), and that call of the store returns
+// StoreError::Cancelled. When
 // no statement runs, cancel() does nothing and returns false. A statement that finishes just as
 // the request arrives is not cancelled (the server ignores a late request).
 // SQLite: cancel() does nothing and returns false (statements there are local and short).
@@ -51,8 +53,8 @@ public:
     bool takeRequested() { return m_requested.exchange(false); }
 
 private:
-    QMutex m_mutex; // guards m_handle against detach() during cancel()
-    pg_cancel *m_handle = nullptr;
+    QMutex m_mutex; // guards m_handle (a cancel in flight keeps its own reference)
+    std::shared_ptr<pg_cancel> m_handle;
     std::atomic<bool> m_running{false};
     std::atomic<bool> m_requested{false};
 };

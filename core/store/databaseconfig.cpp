@@ -475,9 +475,12 @@ QString DatabaseConfig::postgresConnectOptions(int timeoutMs) const
 {
     QStringList parts;
     QMap<QString, QString> all = options;
-    // libpq takes whole seconds, 2 at the least.
+    // libpq takes whole seconds, 2 at the least. The URL's own value may shorten the bound but
+    // neither lift it (0 is "wait forever" to libpq) nor lengthen it: the timeout bounds a call.
     const int seconds = qMax(2, (timeoutMs + 999) / 1000);
-    if (!all.contains(QStringLiteral("connect_timeout")))
+    bool given = false;
+    const int urlSeconds = all.value(QStringLiteral("connect_timeout")).toInt(&given);
+    if (!given || urlSeconds <= 0 || urlSeconds > seconds)
         all.insert(QStringLiteral("connect_timeout"), QString::number(seconds));
     if (!all.contains(QStringLiteral("application_name")))
         all.insert(QStringLiteral("application_name"), QStringLiteral("connector-cache"));

@@ -1,5 +1,7 @@
 #include "core/store/pgnative.h"
 
+#include "core/store/deadline.h"
+
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QRegularExpression>
@@ -7,6 +9,7 @@
 
 #include <libpq-fe.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <memory>
 #include <poll.h>
@@ -74,45 +77,39 @@ QSqlError errorOf(PGconn *conn, const PGresult *result)
                      QString::fromLatin1(state ? state : ""));
 }
 
-// PQexecParams (unnamed, binary results), cancelled when it runs longer than timeoutMs
-// (0: no bound); returns the statement's result (its last one).
-ResultPtr execBounded(PGconn *conn, const QByteArray &text, const std::vector<const char *> &values,
-                      int timeoutMs)
+// Waits, without blocking in libpq, for the statement sent last to finish and returns its last
+// result (null when the connection broke). A statement not finished at giveUp (an unbounded
+// QDeadlineTimer: never) is given up: its socket is cut, so that the connection is of no use
+// any more and the store drops it, and *timedOut is set.
+ResultPtr awaitResult(PGconn *conn, const QDeadlineTimer &giveUp, bool *timedOut)
 {
-    if (timeoutMs <= 0)
-        return ResultPtr(PQexecParams(conn, text.constData(), int(values.size()), nullptr,
-                                      values.data(), nullptr, nullptr, 1));
-    if (!PQsendQueryParams(conn, text.constData(), int(values.size()), nullptr, values.data(),
-                           nullptr, nullptr, 1))
-        return ResultPtr();
-    const QDeadlineTimer deadline(timeoutMs);
-    bool cancelled = false;
-    while (PQisBusy(conn)) {
-        pollfd fd{PQsocket(conn), POLLIN, 0};
-        const qint64 left = cancelled ? 1000 : deadline.remainingTime();
-        const int ready = fd.fd < 0 ? -1 : ::poll(&fd, 1, int(qMax<qint64>(left, 0)));
-        if (ready < 0)
-            break;
-        if (ready == 0) {
-            if (cancelled)
-                break; // not even the cancel was answered: give the connection up
-            char reason[256];
-            if (PGcancel *cancel = PQgetCancel(conn)) {
-                PQcancel(cancel, reason, int(sizeof reason));
-                PQfreeCancel(cancel);
-            }
-            cancelled = true;
-            continue;
-        }
-        if (!PQconsumeInput(conn))
-            break;
-    }
-    if (PQisBusy(conn))
-        return ResultPtr(); // unanswered: no SQLSTATE, which the store reads as a lost connection
     ResultPtr last;
-    while (PGresult *r = PQgetResult(conn))
+    for (;;) {
+        while (PQisBusy(conn)) {
+            if (PQstatus(conn) == CONNECTION_BAD)
+                return last; // PQgetResult() would not wait on a broken connection either
+            const qint64 left = giveUp.remainingTime(); // -1: forever
+            if (left == 0) {
+                store::cutSocket(PQsocket(conn));
+                *timedOut = true;
+                return ResultPtr();
+            }
+            pollfd fd{PQsocket(conn), POLLIN, 0};
+            if (fd.fd < 0)
+                return ResultPtr();
+            const int ready = ::poll(&fd, 1, left < 0 ? -1 : int(qMin<qint64>(left, 1 << 30)));
+            if (ready < 0 && errno != EINTR)
+                return ResultPtr();
+            if (ready > 0 && !PQconsumeInput(conn))
+                break; // broken: PQgetResult() hands out the error at once
+        }
+        PGresult *r = PQgetResult(conn);
+        if (!r)
+            return last;
         last.reset(r);
-    return last;
+        if (PQstatus(conn) == CONNECTION_BAD)
+            return last;
+    }
 }
 
 // Parses text as the unnamed statement and describes it, in one pipeline under one Sync; the
@@ -254,8 +251,9 @@ QByteArray Statements::numberPlaceholders(const QString &sql, int *count)
 Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
                                      const QVariantList &binds,
                                      const std::function<void(const Row &)> &onRow,
-                                     QSqlError *error)
+                                     QSqlError *error, const QDeadlineTimer &giveUp)
 {
+    m_timedOut = false;
     PGconn *conn = connectionOf(db);
     if (!conn)
         return Outcome::Unsupported;
@@ -303,7 +301,12 @@ Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
         }
         if (it->second.isEmpty())
             return Outcome::Unsupported;
-        ResultPtr result = execBounded(conn, text, values, m_timeoutMs);
+        if (!PQsendQueryParams(conn, text.constData(), int(values.size()), nullptr, values.data(),
+                               nullptr, nullptr, 1)) {
+            *error = errorOf(conn, nullptr);
+            return Outcome::Failed;
+        }
+        ResultPtr result = awaitResult(conn, giveUp, &m_timedOut);
         const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
             *error = errorOf(conn, result.get());
@@ -321,14 +324,18 @@ Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
             const QByteArray text = numberPlaceholders(sql, nullptr);
             // Names never repeat on a connection, so a name cannot meet an older statement.
             const QByteArray name = QByteArrayLiteral("cc_native_") + QByteArray::number(++m_next);
-            ResultPtr prepared(PQprepare(conn, name.constData(), text.constData(), 0, nullptr));
+            ResultPtr prepared;
+            if (PQsendPrepare(conn, name.constData(), text.constData(), 0, nullptr))
+                prepared = awaitResult(conn, giveUp, &m_timedOut);
             if (!prepared || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
                 *error = errorOf(conn, prepared.get());
                 return Outcome::Failed;
             }
             // Its result columns, once: a type Row cannot read (a table altered by hand) sends
             // this statement to QSqlQuery for as long as the connection lasts.
-            ResultPtr described(PQdescribePrepared(conn, name.constData()));
+            ResultPtr described;
+            if (PQsendDescribePrepared(conn, name.constData()))
+                described = awaitResult(conn, giveUp, &m_timedOut);
             if (!described || PQresultStatus(described.get()) != PGRES_COMMAND_OK) {
                 *error = errorOf(conn, described.get());
                 return Outcome::Failed;
@@ -340,8 +347,10 @@ Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
         }
         if (it->second.isEmpty())
             return Outcome::Unsupported;
-        ResultPtr result(PQexecPrepared(conn, it->second.constData(), int(values.size()),
-                                        values.data(), nullptr, nullptr, 1));
+        ResultPtr result;
+        if (PQsendQueryPrepared(conn, it->second.constData(), int(values.size()), values.data(),
+                                nullptr, nullptr, 1))
+            result = awaitResult(conn, giveUp, &m_timedOut);
         const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
         if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
             const int rows = PQntuples(result.get());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDeadlineTimer>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
@@ -54,14 +55,12 @@ public:
 
     // Pooled: through a transaction-mode pooler the next statement may run on another server
     // session, where a statement prepared on this one does not exist (or another by its name
-    // does). Pooled statements are sent as unnamed ones (PQexecParams): parsed on every call,
-    // but nothing is left on the session. A pooled statement still running after timeoutMs is
-    // cancelled from here (no session statement_timeout may be set there): it fails with
-    // SQLSTATE 57014 as a server-side timeout would.
-    void setPooled(bool pooled, int timeoutMs)
+    // does). Pooled statements are sent as unnamed ones (PQsendQueryParams): parsed on every
+    // call, but nothing is left on the session. (A statement running too long is cancelled by
+    // the session's StallGuard, deadline.h: no session statement_timeout may be set there.)
+    void setPooled(bool pooled)
     {
         m_pooled = pooled;
-        m_timeoutMs = timeoutMs;
         reset();
     }
 
@@ -76,8 +75,14 @@ public:
     // null), preparing it and checking its result types on first use. Calls onRow for each
     // row. On failure sets *error (with the server's SQLSTATE as its native code; none when
     // the connection was lost).
+    // Sent without blocking (PQsend…, then the socket polled): a statement not answered by
+    // giveUp fails with the connection's socket cut (timedOut() says so); the caller drops the
+    // connection.
     Outcome exec(const QSqlDatabase &db, const QString &sql, const QVariantList &binds,
-                 const std::function<void(const Row &)> &onRow, QSqlError *error);
+                 const std::function<void(const Row &)> &onRow, QSqlError *error,
+                 const QDeadlineTimer &giveUp = QDeadlineTimer(QDeadlineTimer::Forever));
+    // Whether the last exec() gave up at its deadline.
+    bool timedOut() const { return m_timedOut; }
 
     // '?' placeholders to '$1', '$2', … outside quoted literals and identifiers.
     static QByteArray numberPlaceholders(const QString &sql, int *count);
@@ -87,7 +92,7 @@ private:
                                            // empty: its result types are not Row's
     quint64 m_next = 0;                    // the last name's number
     bool m_pooled = false;
-    int m_timeoutMs = 0;
+    bool m_timedOut = false;
 };
 
 // sql ('?' placeholders outside quoted literals and identifiers) with every placeholder

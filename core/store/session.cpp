@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "core/store/changefeed.h"
+#include "core/store/deadline.h"
 #include "core/store/pgnative.h"
 
 #include <QDir>
@@ -108,8 +109,35 @@ CacheStore::Private::Private(CacheStore *owner, DatabaseConfig::Backend backend)
     sinceFlush.start();
 }
 
+CacheStore::Private::Budget::Budget(Private *d)
+    : m_d(d)
+{
+    if (m_d->callDepth++ == 0) {
+        m_d->callDeadline = QDeadlineTimer(m_d->q->m_options.timeout);
+        if (m_d->guard)
+            m_d->guard->arm(m_d->callDeadline);
+    }
+}
+
+CacheStore::Private::Budget::~Budget()
+{
+    if (--m_d->callDepth == 0 && m_d->guard)
+        m_d->guard->disarm();
+}
+
+QDeadlineTimer CacheStore::Private::giveUp() const
+{
+    if (callDepth == 0)
+        return QDeadlineTimer(q->m_options.timeout.count() + kGraceMs);
+    return QDeadlineTimer(qMax<qint64>(0, callDeadline.remainingTime()) + kGraceMs);
+}
+
 void CacheStore::Private::dropConnection()
 {
+    // First of all: the watchdog must not touch the socket once it is closed (and its number
+    // perhaps given to another connection).
+    guard.reset();
+    stalled = false;
     for (ChangeFeed *feed : std::as_const(feeds))
         feed->connectionGone();
     canceller->detach();
@@ -126,6 +154,11 @@ StoreError CacheStore::Private::connect()
         return StoreError();
     if (sinceConnectFailure.isValid() && sinceConnectFailure.elapsed() < kFailFastMs)
         return lastConnectError;
+    // A server that just left a statement unanswered is not asked again at once: the call that
+    // gave up (its retry after a lost connection included) keeps to its budget.
+    if (sinceStall.isValid() && sinceStall.elapsed() < kFailFastMs)
+        return stallError;
+    const Budget budget(this);
     prepared.clear();
     transport->reset();
     transport->setPooled(pooled(), int(q->m_options.timeout.count()));
@@ -144,13 +177,38 @@ StoreError CacheStore::Private::connect()
                      isPostgres() ? QStringLiteral("psql") : QStringLiteral("sqlite")));
     }
     if (isPostgres()) {
-        db.setHostName(config.host);
+        // libpq's own name lookup (getaddrinfo) has no bound: look the name up here, within the
+        // call's deadline, and hand libpq the addresses (hostaddr), keeping the name (host) for
+        // TLS (SNI, verify-full) and its messages.
+        lookedUpHosts.clear();
+        lookedUpAddresses.clear();
+        const QString host = config.host.isEmpty() ? qEnvironmentVariable("PGHOST") : config.host;
+        if (store::needsNameLookup(host) && !config.options.contains(QStringLiteral("hostaddr")) &&
+            !config.options.contains(QStringLiteral("service")) &&
+            qEnvironmentVariableIsEmpty("PGHOSTADDR") && qEnvironmentVariableIsEmpty("PGSERVICE")) {
+            QStringList addresses;
+            QString why;
+            if (!store::resolveHost(host, callDeadline, &addresses, &why)) {
+                const StoreError failed = failConnect(why);
+                if (callDeadline.hasExpired()) {
+                    sinceStall.start();
+                    stallError = failed;
+                }
+                return failed;
+            }
+            lookedUpHosts = QStringList(addresses.size(), host).join(QLatin1Char(','));
+            lookedUpAddresses = addresses.join(QLatin1Char(','));
+        }
+        db.setHostName(lookedUpHosts.isEmpty() ? config.host : lookedUpHosts);
         if (config.port > 0)
             db.setPort(config.port);
         db.setUserName(config.user);
         db.setPassword(config.password);
         db.setDatabaseName(config.databaseName);
-        db.setConnectOptions(config.postgresConnectOptions(timeoutMs));
+        QString options = config.postgresConnectOptions(timeoutMs);
+        if (!lookedUpAddresses.isEmpty())
+            options += QStringLiteral(";hostaddr=") + lookedUpAddresses;
+        db.setConnectOptions(options);
     } else {
         const QString path = config.sqlitePath;
         if (path.isEmpty()) {
@@ -185,7 +243,22 @@ StoreError CacheStore::Private::connect()
                 reason.contains(QLatin1String("authentication failed")))
                 return failLogin(reason, login.sqlState);
         }
-        return failConnect(reason);
+        const StoreError failed = failConnect(reason);
+        // An attempt that used the whole budget is not repeated at once (the lookup's retry
+        // after a lost connection included): a call keeps to its bound.
+        if (opening.elapsed() >= timeoutMs) {
+            sinceStall.start();
+            stallError = failed;
+        }
+        return failed;
+    }
+    if (isPostgres()) {
+        // From here on a statement that is not answered in time is cancelled, then cut.
+        if (PGconn *conn = pgnative::connectionOf(db)) {
+            guard =
+                std::make_unique<store::StallGuard>(PQsocket(conn), store::cancelHandleOf(conn));
+            guard->arm(callDeadline);
+        }
     }
     QStringList setup;
     if (isPostgres()) {
@@ -209,9 +282,19 @@ StoreError CacheStore::Private::connect()
     for (const QString &sql : std::as_const(setup)) {
         QSqlQuery query(db);
         if (!query.exec(sql)) {
-            const QString text = query.lastError().text();
+            const QString text = gaveUp() ? QStringLiteral("the server did not answer within %1 ms")
+                                                .arg(q->m_options.timeout.count())
+                                          : query.lastError().text();
+            const bool stalledNow = gaveUp();
+            query = QSqlQuery();
+            guard.reset();
             db.close();
-            return failConnect(text);
+            const StoreError failed = failConnect(text);
+            if (stalledNow) { // not again at once (see above)
+                sinceStall.start();
+                stallError = failed;
+            }
+            return failed;
         }
     }
     if (isPostgres()) {
@@ -237,8 +320,12 @@ QString CacheStore::Private::conninfo(int timeoutMs) const
     // As QPSQL builds it from the same settings.
     const DatabaseConfig &config = q->m_config;
     QStringList parts;
-    if (!config.host.isEmpty())
+    if (!lookedUpHosts.isEmpty()) {
+        parts << QStringLiteral("host=") + pgnative::conninfoQuote(lookedUpHosts)
+              << QStringLiteral("hostaddr=") + pgnative::conninfoQuote(lookedUpAddresses);
+    } else if (!config.host.isEmpty()) {
         parts << QStringLiteral("host=") + pgnative::conninfoQuote(config.host);
+    }
     if (!config.databaseName.isEmpty())
         parts << QStringLiteral("dbname=") + pgnative::conninfoQuote(config.databaseName);
     if (!config.user.isEmpty())
@@ -290,6 +377,22 @@ StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what
     const QString text =
         oneLine(error.databaseText().isEmpty() ? error.text() : error.databaseText());
     StoreError result;
+    if (isPostgres() && gaveUp()) {
+        // The deadline passed, the cancel request was not answered either: the connection was
+        // cut (deadline.h) and goes now.
+        dropConnection();
+        result = StoreError(StoreError::Unreachable,
+                            QStringLiteral("%1: the server did not answer within %2 ms (%3) — "
+                                           "gave up and closed the connection; the next call "
+                                           "opens a new one")
+                                .arg(what)
+                                .arg(q->m_options.timeout.count())
+                                .arg(where()));
+        sinceStall.start();
+        stallError = result;
+        qCWarning(lcStore).noquote() << result.message();
+        return result;
+    }
     if (isPostgres()) {
         const bool lost = code.isEmpty() || code.startsWith(QLatin1String("08")) ||
                           code == QLatin1String("57P01") || code == QLatin1String("57P02") ||
@@ -389,6 +492,7 @@ QSqlQuery *CacheStore::Private::statement(const QString &sql, StoreError *error,
 ActiveQuery CacheStore::Private::run(const QString &sql, const QVariantList &binds,
                                      StoreError *error, const QString &what)
 {
+    const Budget budget(this);
     *error = connect();
     if (error->isError())
         return ActiveQuery();
@@ -425,6 +529,7 @@ ActiveQuery CacheStore::Private::run(const QString &sql, const QVariantList &bin
 // commits asynchronously for hit counters; this overrides it).
 StoreError CacheStore::Private::durable(const QString &what, const std::function<StoreError()> &fn)
 {
+    const Budget budget(this);
     StoreError error = connect();
     if (error)
         return error;
@@ -462,6 +567,7 @@ StoreError CacheStore::Private::durable(const QString &what, const std::function
 // for the session, so fn runs in a transaction of its own with SET LOCAL.
 StoreError CacheStore::Private::lazy(const QString &what, const std::function<StoreError()> &fn)
 {
+    const Budget budget(this);
     if (!pooled())
         return fn();
     StoreError error = connect();
@@ -489,6 +595,7 @@ bool CacheStore::Private::entries(const EntrySql &sql, const QVariantList &binds
                                   const QString &what,
                                   const std::function<void(const CacheEntry &)> &onRow)
 {
+    const Budget budget(this);
     *error = connect();
     if (error->isError())
         return false;
@@ -499,6 +606,7 @@ bool CacheStore::Private::entries(const EntrySql &sql, const QVariantList &binds
 bool CacheStore::Private::offsets(const EntrySql &sql, const QVariantList &binds, StoreError *error,
                                   const QString &what, const OffsetFn &onRow)
 {
+    const Budget budget(this);
     *error = connect();
     if (error->isError())
         return false;

@@ -46,10 +46,12 @@ bool LibpqTransport::runNative(const EntrySql &sql, const QVariantList &binds, S
 {
     QSqlError failure;
     *handled = true;
-    switch (m_native.exec(m_session->db, sql.native, binds, onRow, &failure)) {
+    switch (m_native.exec(m_session->db, sql.native, binds, onRow, &failure, m_session->giveUp())) {
     case pgnative::Statements::Outcome::Done:
         return true;
     case pgnative::Statements::Outcome::Failed:
+        if (m_native.timedOut())
+            m_session->stalled = true;
         *error = m_session->fail(failure, what);
         return false;
     case pgnative::Statements::Outcome::Unsupported:

@@ -80,7 +80,7 @@ public:
     bool offsets(const EntrySql &sql, const QVariantList &binds, StoreError *error,
                  const QString &what, const OffsetFn &onRow) override;
     void reset() override { m_native.reset(); }
-    void setPooled(bool pooled, int timeoutMs) override { m_native.setPooled(pooled, timeoutMs); }
+    void setPooled(bool pooled, int) override { m_native.setPooled(pooled); }
 
 private:
     // Runs sql natively, calling onRow per row; false with *handled when it ran (or failed),

@@ -1,0 +1,77 @@
+#pragma once
+
+// Client-side bounds on a PostgreSQL connection, whatever the server or a proxy in between does
+// (README, "Timeouts"). The server bounds a statement itself (statement_timeout), but a backend
+// that stopped (SIGSTOP, a frozen VM) or a proxy that stopped relaying answers nothing, not even
+// its own timeout; the kernel's TCP timers do not help while the peer still acknowledges.
+//
+//   StallGuard     one per open connection: a process-wide watchdog thread that, once the call's
+//                  deadline passes, asks the server to cancel the statement (cancelBounded) and,
+//                  kGraceMs later, shuts the connection's socket down, so that whatever libpq
+//                  call the store's thread is blocked in (QtSql's QPSQL runs its statements
+//                  blocking) returns at once with a broken connection.
+//   cancelBounded  PQcancel on a thread of its own: it opens a connection of its own to the
+//                  server, which may hang as the statement does; nobody waits for it.
+//   resolveHost    the name lookup libpq would do, bounded (getaddrinfo cannot be).
+
+#include <QDeadlineTimer>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+struct pg_cancel;
+struct pg_conn;
+
+namespace cc::store {
+
+// How long after its deadline a statement is given to answer the cancel request before its
+// connection is cut: a server that is merely slow answers a cancel within milliseconds.
+constexpr qint64 kGraceMs = 250;
+
+// A cancel handle (PQgetCancel) shared by whoever may still use it.
+using CancelHandle = std::shared_ptr<pg_cancel>;
+CancelHandle cancelHandleOf(pg_conn *conn);
+
+// Sends a cancel request on a detached thread and waits for it at most waitMs (0: not at all).
+// True when the request was delivered within that time.
+bool cancelBounded(const CancelHandle &handle, int waitMs = 0);
+
+// Cuts a socket (shutdown(2) both ways): blocked reads and writes on it return at once; libpq
+// then reports the connection broken. The descriptor stays open (its owner closes it).
+void cutSocket(int socket);
+
+class StallGuard
+{
+public:
+    // socket: PQsocket() of the connection, which must stay open until the guard goes.
+    StallGuard(int socket, CancelHandle cancel);
+    ~StallGuard(); // after it returns the watchdog no longer touches the socket
+    StallGuard(const StallGuard &) = delete;
+    StallGuard &operator=(const StallGuard &) = delete;
+
+    // Cancel at deadline, cut at deadline + kGraceMs; forgets what an earlier arm() did.
+    void arm(const QDeadlineTimer &deadline);
+    void disarm();
+    // Since the last arm(): whether the watchdog sent a cancel request, and whether it cut the
+    // connection.
+    bool cancelled() const;
+    bool cut() const;
+
+    struct State;
+
+private:
+    std::shared_ptr<State> m_state;
+};
+
+// Resolves host (a name, not an address or a socket directory) to at most maxAddresses numeric
+// addresses (IPv6 and IPv4, in getaddrinfo's order of preference), giving up at deadline.
+// False with *error in words when the lookup failed or did not answer in time.
+bool resolveHost(const QString &host, const QDeadlineTimer &deadline, QStringList *addresses,
+                 QString *error, int maxAddresses = 3);
+
+// Whether libpq would look host up by name: not empty, not a socket directory ("/…", "@…"), not
+// a numeric IPv4 or IPv6 address, not a list of hosts.
+bool needsNameLookup(const QString &host);
+
+} // namespace cc::store

@@ -1,0 +1,259 @@
+// The client-side bound on every call (issue 15, item 1): whatever the server or a proxy does,
+// get, lookupOffset, set and the CLI give up within Options::timeout plus a small margin, and
+// the next call after the server came back works. Real faults only: a backend stopped with
+// SIGSTOP, a TCP proxy that stops relaying, a DNS server that never answers.
+
+#include "core/store/cachestore.h"
+#include "tests/support/clirun.h"
+#include "tests/support/stallproxy.h"
+#include "tests/support/testdatabase.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QUdpSocket>
+
+#include <csignal>
+#include <memory>
+#include <sys/types.h>
+#include <unistd.h>
+
+using namespace cc;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr qint64 kTimeoutMs = 1000;
+constexpr qint64 kMarginMs = 1500; // "the timeout plus a small margin": behaviour, not speed
+
+TimeSyncState offset(qint64 ms)
+{
+    TimeSyncState s;
+    s.timeOffsetMs = ms;
+    return s;
+}
+
+// SIGCONT for a stopped backend on every path out of a test.
+struct Continue
+{
+    qint64 pid = 0;
+    ~Continue()
+    {
+        if (pid > 0)
+            ::kill(pid_t(pid), SIGCONT);
+    }
+};
+
+} // namespace
+
+class TestDeadline : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TestDatabase> m_db;
+
+    CacheStore::Options options() const
+    {
+        CacheStore::Options o;
+        o.timeout = std::chrono::milliseconds(kTimeoutMs);
+        o.notifyChanges = false;
+        return o;
+    }
+
+    // The server's pid of the one connection whose application_name is name.
+    qint64 backendOf(const QString &name) const
+    {
+        return m_db
+            ->scalar(QStringLiteral("SELECT pid FROM pg_stat_activity WHERE application_name = "
+                                    "'%1'")
+                         .arg(name))
+            .toLongLong();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        if (!test::TestDatabase::postgresRequested())
+            QSKIP("PostgreSQL only: a stalled server needs one (run through with-postgres.sh)");
+        m_db = std::make_unique<test::TestDatabase>();
+        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorMessage()));
+        CacheStore store(m_db->config(), options());
+        QVERIFY(store.migrate().ok());
+    }
+    void cleanup() { m_db.reset(); }
+
+    // A backend that stops answering mid-session (SIGSTOP): get, lookupOffset and set give up
+    // within the bound, and work again once it runs again.
+    void stoppedBackend()
+    {
+        DatabaseConfig config = m_db->config();
+        config.options.insert(QStringLiteral("application_name"), QStringLiteral("cc-stopped"));
+        CacheStore store(config, options());
+        QCOMPARE(store.open(), StoreError());
+        QCOMPARE(store.set(QStringLiteral("u1"), QStringLiteral("c1"), QStringLiteral("BYBIT"),
+                           QStringLiteral("MAINNET"), offset(-42)),
+                 StoreError());
+        QVERIFY(store.get(QStringLiteral("u1"), QStringLiteral("c1")).isHit());
+        QVERIFY(store.lookupOffset(QStringLiteral("u1"), QStringLiteral("c1")).isHit());
+
+        Continue resume;
+        resume.pid = backendOf(QStringLiteral("cc-stopped"));
+        QVERIFY(resume.pid > 0);
+        QCOMPARE(::kill(pid_t(resume.pid), SIGSTOP), 0);
+
+        QElapsedTimer t;
+        t.start();
+        const Lookup stalled = store.get(QStringLiteral("u1"), QStringLiteral("c1"));
+        const qint64 tookGet = t.elapsed();
+        QCOMPARE(stalled.outcome, Lookup::Outcome::Failed); // a miss for the caller
+        QVERIFY2(stalled.errorMessage.contains(QStringLiteral("did not answer within 1000 ms")),
+                 qPrintable(stalled.errorMessage));
+        QVERIFY2(tookGet <= kTimeoutMs + kMarginMs, qPrintable(QString::number(tookGet)));
+        QVERIFY(tookGet >= kTimeoutMs - 50); // it did wait for the server first
+
+        QTest::qWait(600); // past the moment of fail-fast after a stall
+        // The connection was given up; the next call opens a new one on a fresh backend, which
+        // answers: the store works again without waiting for the stopped one.
+        QVERIFY(store.get(QStringLiteral("u1"), QStringLiteral("c1")).isHit());
+
+        // Stop the new backend too, and write: through QtSql's driver (QSqlQuery, blocking),
+        // bounded by the watchdog.
+        Continue resume2;
+        const qint64 current =
+            m_db->scalar(QStringLiteral("SELECT pid FROM pg_stat_activity WHERE application_name "
+                                        "= 'cc-stopped' AND pid <> %1")
+                             .arg(resume.pid))
+                .toLongLong();
+        QVERIFY(current > 0);
+        resume2.pid = current;
+        QCOMPARE(::kill(pid_t(current), SIGSTOP), 0);
+        t.restart();
+        const StoreError write =
+            store.set(QStringLiteral("u1"), QStringLiteral("c1"), QStringLiteral("BYBIT"),
+                      QStringLiteral("MAINNET"), offset(-7));
+        const qint64 tookSet = t.elapsed();
+        QCOMPARE(write.kind(), StoreError::Unreachable);
+        QVERIFY2(write.message().contains(QStringLiteral("did not answer")),
+                 qPrintable(write.message()));
+        QVERIFY2(tookSet <= kTimeoutMs + kMarginMs, qPrintable(QString::number(tookSet)));
+
+        // Both run again: the next call after the fail-fast moment works.
+        ::kill(pid_t(resume.pid), SIGCONT);
+        ::kill(pid_t(current), SIGCONT);
+        QTest::qWait(600);
+        t.restart();
+        const OffsetLookup again = store.lookupOffset(QStringLiteral("u1"), QStringLiteral("c1"));
+        QVERIFY2(again.isHit(), qPrintable(again.errorMessage));
+        QCOMPARE(again.record.timeOffsetMs, qint64(-42)); // the stalled write did not happen
+        QVERIFY(t.elapsed() < kTimeoutMs);
+        qInfo("gave up after %lld ms (get) and %lld ms (set) at a %lld ms timeout", tookGet,
+              tookSet, kTimeoutMs);
+    }
+
+    // A proxy in between that stops relaying mid-session: the same bound, and the same
+    // recovery once it relays again.
+    void stallingProxy()
+    {
+        test::StallProxy proxy;
+        QVERIFY(proxy.isListening());
+        DatabaseConfig config = m_db->config();
+        config.host = QStringLiteral("127.0.0.1");
+        config.port = proxy.port();
+        CacheStore store(config, options());
+        QCOMPARE(store.open(), StoreError());
+        QCOMPARE(store.set(QStringLiteral("u2"), QStringLiteral("c2"), QStringLiteral("BYBIT"),
+                           QStringLiteral("MAINNET"), offset(5)),
+                 StoreError());
+        QVERIFY(store.lookupOffset(QStringLiteral("u2"), QStringLiteral("c2")).isHit());
+
+        proxy.stall();
+        QElapsedTimer t;
+        t.start();
+        const OffsetLookup held = store.lookupOffset(QStringLiteral("u2"), QStringLiteral("c2"));
+        const qint64 took = t.elapsed();
+        QCOMPARE(held.outcome, Lookup::Outcome::Failed);
+        QVERIFY2(held.errorMessage.contains(QStringLiteral("did not answer")),
+                 qPrintable(held.errorMessage));
+        QVERIFY2(took <= kTimeoutMs + kMarginMs, qPrintable(QString::number(took)));
+
+        // While it holds everything, connecting again is bounded too (libpq's connect_timeout:
+        // whole seconds, at least 2).
+        QTest::qWait(600);
+        t.restart();
+        QVERIFY(!store.get(QStringLiteral("u2"), QStringLiteral("c2")).isHit());
+        const qint64 tookConnect = t.elapsed();
+        QVERIFY2(tookConnect <= 2000 + kMarginMs, qPrintable(QString::number(tookConnect)));
+
+        proxy.resume();
+        QTest::qWait(600);
+        const OffsetLookup again = store.lookupOffset(QStringLiteral("u2"), QStringLiteral("c2"));
+        QVERIFY2(again.isHit(), qPrintable(again.errorMessage));
+        qInfo("gave up after %lld ms (statement) and %lld ms (connecting) at a %lld ms timeout",
+              took, tookConnect, kTimeoutMs);
+    }
+
+    // connect_timeout=0 in the URL ("wait forever" to libpq) does not lift the bound: the CLI
+    // against a proxy that accepts and never relays gives up in time.
+    void connectTimeoutZero()
+    {
+        test::StallProxy proxy;
+        QVERIFY(proxy.isListening());
+        proxy.stall();
+        const QString url = QStringLiteral("postgresql://%1@127.0.0.1:%2/%3?connect_timeout=0")
+                                .arg(qEnvironmentVariable("PGUSER", QStringLiteral("postgres")))
+                                .arg(proxy.port())
+                                .arg(m_db->config().databaseName);
+        QElapsedTimer t;
+        t.start();
+        const test::CliRun r =
+            test::runCli({QStringLiteral("get"), QStringLiteral("u"), QStringLiteral("c"),
+                          QStringLiteral("--database"), url, QStringLiteral("--timeout"),
+                          QString::number(kTimeoutMs)});
+        const qint64 took = t.elapsed();
+        QVERIFY2(r.code > 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.code).arg(r.err)));
+        QVERIFY2(took <= 2000 + kMarginMs, qPrintable(QString::number(took)));
+        qInfo("gave up connecting after %lld ms at a %lld ms timeout", took, kTimeoutMs);
+    }
+
+    // A DNS server that never answers (in a mount namespace of the test's own, whose
+    // resolv.conf names it, with a 10 s timeout of its own): the CLI gives up in time.
+    void silentDnsServer()
+    {
+        if (::geteuid() != 0)
+            QSKIP("needs root for a mount namespace (unshare -m) with its own resolv.conf");
+        QUdpSocket silent; // bound and never read: the lookup's packets wait, nobody answers
+        QVERIFY(silent.bind(QHostAddress(QStringLiteral("127.0.0.77")), 53));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile resolv(dir.filePath(QStringLiteral("resolv.conf")));
+        QVERIFY(resolv.open(QIODevice::WriteOnly));
+        resolv.write("nameserver 127.0.0.77\noptions timeout:10 attempts:1\n");
+        resolv.close();
+        const QString url = QStringLiteral("postgresql://postgres@db.cc-silent-dns.test:%1/cache")
+                                .arg(qEnvironmentVariable("PGPORT", QStringLiteral("5432")));
+        const QString cli =
+            qEnvironmentVariable("CC_BINARY_DIR") + QStringLiteral("/bin/connector-cache");
+        QProcess p;
+        p.start(QStringLiteral("unshare"),
+                {QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"),
+                 QStringLiteral("mount --bind \"$1\" /etc/resolv.conf && shift && exec \"$@\""),
+                 QStringLiteral("sh"), resolv.fileName(), cli, QStringLiteral("get"),
+                 QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("--database"), url,
+                 QStringLiteral("--timeout"), QString::number(kTimeoutMs)});
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(p.waitForFinished(30000));
+        const qint64 took = t.elapsed();
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitCode() > 0, qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("name lookup")), qPrintable(err));
+        QVERIFY2(took <= kTimeoutMs + kMarginMs, qPrintable(QString::number(took)));
+        qInfo("gave up on the name lookup after %lld ms at a %lld ms timeout", took, kTimeoutMs);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDeadline)
+#include "tst_deadline.moc"

@@ -1,0 +1,186 @@
+// The console and a server that stops answering (issue 15, items 3 and 4): a stopped backend is
+// reported in the banner within the store's timeout ("Server not answering since …") instead of
+// leaving the console "connected" and "counting…" forever, and the console recovers by itself;
+// a query the server merely runs long is not a lost connection.
+
+#include "core/store/cachestore.h"
+#include "tests/support/arrivalspy.h"
+#include "tests/support/testdatabase.h"
+#include "ui/entrymodel.h"
+#include "ui/mainwindow.h"
+#include "ui/profilesdialog.h"
+#include "ui/storeworker.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <memory>
+#include <sys/types.h>
+
+using namespace cc;
+using namespace cc::ui;
+
+namespace {
+
+constexpr qint64 kWorkerTimeoutMs = 3000; // StoreWorker::open()'s Options::timeout
+constexpr qint64 kMarginMs = 1500;
+
+struct Continue
+{
+    qint64 pid = 0;
+    ~Continue()
+    {
+        if (pid > 0)
+            ::kill(pid_t(pid), SIGCONT);
+    }
+};
+
+} // namespace
+
+class TestConsoleStall : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TestDatabase> m_db;
+    QTemporaryDir m_home;
+
+    std::unique_ptr<MainWindow> openWindow(const QString &applicationName)
+    {
+        auto window = std::make_unique<MainWindow>();
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("stall-desk");
+        profile.url = m_db->url() + QStringLiteral("?application_name=") + applicationName;
+        profile.tag = ConnectionProfile::Tag::Test;
+        QSignalSpy connected(window.get(), &MainWindow::connected);
+        window->openProfile(profile);
+        window->show();
+        if (!connected.wait(20000))
+            return nullptr;
+        return window;
+    }
+
+    qint64 backendOf(const QString &applicationName) const
+    {
+        return m_db
+            ->scalar(QStringLiteral("SELECT pid FROM pg_stat_activity WHERE application_name = "
+                                    "'%1'")
+                         .arg(applicationName))
+            .toLongLong();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
+        QApplication::setOrganizationName(QStringLiteral("connector-cache-test"));
+        QApplication::setApplicationName(QStringLiteral("console-stall-test"));
+        StoreWorker::registerTypes();
+    }
+
+    void init()
+    {
+        if (!test::TestDatabase::postgresRequested())
+            QSKIP("PostgreSQL only: stops a server backend with SIGSTOP");
+        m_db = std::make_unique<test::TestDatabase>();
+        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorMessage()));
+        CacheStore store(m_db->config());
+        QVERIFY(store.migrate().ok());
+        QCOMPARE(store.fillDemo(300, 5).value(), 300);
+    }
+    void cleanup() { m_db.reset(); }
+
+    void aStoppedServerIsReportedAndLeftBehind()
+    {
+        auto window = openWindow(QStringLiteral("cc-console-stall"));
+        QVERIFY(window);
+        window->showPage(MainWindow::Page::Entries);
+        EntryModel *model = window->entryModel();
+        QVERIFY(QTest::qWaitFor([&]() { return model->isCountKnown() && model->rowCount() == 300; },
+                                20000));
+        auto *banner = window->findChild<QLabel *>(QStringLiteral("connectionBanner"));
+        QVERIFY(banner);
+        QVERIFY(!banner->isVisible());
+
+        Continue resume;
+        resume.pid = backendOf(QStringLiteral("cc-console-stall"));
+        QVERIFY(resume.pid > 0);
+        QCOMPARE(::kill(pid_t(resume.pid), SIGSTOP), 0);
+        QElapsedTimer clock;
+        clock.start();
+        window->refresh(); // a count and a page the stopped backend never answers
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                return banner->isVisible() &&
+                       banner->text().contains(QStringLiteral("not answering since"));
+            },
+            int(kWorkerTimeoutMs + 5000)));
+        const qint64 noticed = clock.elapsed();
+        QVERIFY2(noticed <= kWorkerTimeoutMs + kMarginMs, qPrintable(QString::number(noticed)));
+
+        // It reconnects by itself (a new backend answers), and the table loads again: nothing
+        // stays "counting…".
+        ::kill(pid_t(resume.pid), SIGCONT);
+        QVERIFY(QTest::qWaitFor([&]() { return !banner->isVisible(); }, 20000));
+        QVERIFY(QTest::qWaitFor([&]() { return model->isCountKnown() && model->rowCount() == 300; },
+                                20000));
+        qInfo("the stopped server was reported after %lld ms (timeout %lld ms)", noticed,
+              kWorkerTimeoutMs);
+    }
+
+    // A statement the server stops itself at the timeout (here: waiting on a lock held longer
+    // than the timeout) fails alone; the connection stays and nothing reconnects.
+    void aSlowQueryIsNotALostConnection()
+    {
+        auto window = openWindow(QStringLiteral("cc-console-slow"));
+        QVERIFY(window);
+        window->showPage(MainWindow::Page::Entries);
+        EntryModel *model = window->entryModel();
+        QVERIFY(QTest::qWaitFor([&]() { return model->isCountKnown() && model->rowCount() == 300; },
+                                20000));
+        const qint64 backend = backendOf(QStringLiteral("cc-console-slow"));
+        QVERIFY(backend > 0);
+        auto *banner = window->findChild<QLabel *>(QStringLiteral("connectionBanner"));
+        QVERIFY(banner);
+        test::ArrivalSpy lost(window->worker(), &StoreWorker::connectionLost);
+        test::ArrivalSpy failed(window->worker(), &StoreWorker::failed);
+
+        QSqlDatabase blocker =
+            QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("blocker"));
+        blocker.setDatabaseName(m_db->config().databaseName);
+        blocker.setConnectOptions(m_db->config().postgresConnectOptions(5000));
+        QVERIFY(blocker.open());
+        QVERIFY(blocker.transaction());
+        {
+            QSqlQuery lock(blocker);
+            QVERIFY(lock.exec(
+                QStringLiteral("LOCK TABLE connector_state_cache IN ACCESS EXCLUSIVE MODE")));
+        }
+        window->refresh();
+        QVERIFY(failed.waitFor(1, int(kWorkerTimeoutMs + 5000)));
+        // The browser stops waiting for what is not coming (no "Loading…" forever).
+        QVERIFY(QTest::qWaitFor([&]() { return !model->isLoading(); }, 2000));
+        QTest::qWait(500);
+        blocker.rollback();
+        blocker.close();
+        blocker = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("blocker"));
+        QCOMPARE(lost.count(), 0);
+        QVERIFY(!banner->isVisible());
+        // The same backend serves the console still: the connection was kept.
+        QCOMPARE(backendOf(QStringLiteral("cc-console-slow")), backend);
+        window->refresh();
+        QVERIFY(QTest::qWaitFor([&]() { return model->isCountKnown() && model->rowCount() == 300; },
+                                20000));
+    }
+};
+
+QTEST_MAIN(TestConsoleStall)
+#include "tst_consolestall.moc"
