@@ -108,6 +108,12 @@ struct CacheStore::Private
     std::shared_ptr<QueryCanceller> canceller =
         std::make_shared<QueryCanceller>(); // subscribeChanges()'s, told when the connection goes
 
+    // --- hot standbys (standby.cpp) ----------------------------------------------------------
+    bool standby = false; // the server is in recovery: reads only, no hit counting, no history
+    void setStandby(bool inRecovery);
+    // PermissionDenied in words when the server is (still) a standby; checked before any write.
+    StoreError refuseOnStandby(const QString &what);
+
     Private(CacheStore *owner, DatabaseConfig::Backend backend);
 
     bool isPostgres() const { return dialect.isPostgres(); }
