@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -388,6 +389,134 @@ private Q_SLOTS:
         QVERIFY(info.ok());
         QVERIFY2(info->replayLagSeconds >= 0 && info->replayLagSeconds < 30,
                  qPrintable(QString::number(info->replayLagSeconds)));
+    }
+
+    // libpq's multi-host URL: a dead server first and the live one second connects to the live
+    // one; with target_session_attrs=read-write and the standby first it lands on the primary,
+    // without it on the standby (and a write is refused there).
+    void multiHostUrls()
+    {
+        const QString primaryHost = qEnvironmentVariable("PGHOST", QStringLiteral("localhost"));
+        const int primaryPort = qEnvironmentVariableIntValue("PGPORT");
+        QVERIFY(primaryPort > 0);
+        const QString primary = QStringLiteral("%1:%2").arg(primaryHost).arg(primaryPort);
+        const QString standby = QStringLiteral("%1:%2").arg(standbyHost()).arg(standbyPort());
+        const QString db = m_db->config().databaseName;
+        const auto url = [&](const QString &hosts, const QString &query = QString()) {
+            return QStringLiteral("postgresql://%1/%2%3")
+                .arg(hosts, db, query.isEmpty() ? QString() : QLatin1Char('?') + query);
+        };
+        QString error;
+        // Port 1 on loopback: refused at once.
+        const DatabaseConfig deadFirst =
+            DatabaseConfig::fromUrl(url(QStringLiteral("127.0.0.1:1,") + primary), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        {
+            CacheStore store(deadFirst);
+            QCOMPARE(store.open(), StoreError());
+            const auto info = store.serverInfo();
+            QVERIFY(info.ok());
+            QCOMPARE(info->port, primaryPort);
+            QVERIFY(!info->standby);
+            QVERIFY(store.get(QStringLiteral("u1"), QStringLiteral("c1")).isHit());
+        }
+        test::CliRun status = test::runCli({QStringLiteral("status"), QStringLiteral("--database"),
+                                            url(QStringLiteral("127.0.0.1:1,") + primary)});
+        QVERIFY2(status.code == 0, qPrintable(status.err));
+        QVERIFY2(status.out.contains(QStringLiteral("answered:  %1 — primary").arg(primary)),
+                 qPrintable(status.out));
+
+        const QString readWrite = url(standby + QLatin1Char(',') + primary,
+                                      QStringLiteral("target_session_attrs=read-write"));
+        {
+            CacheStore store(DatabaseConfig::fromUrl(readWrite, &error));
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QCOMPARE(store.open(), StoreError());
+            QVERIFY(!store.isStandby());
+            QCOMPARE(store.serverInfo()->port, primaryPort);
+        }
+        status = test::runCli({QStringLiteral("status"), QStringLiteral("--database"), readWrite});
+        QVERIFY2(status.code == 0, qPrintable(status.err));
+        QVERIFY2(status.out.contains(QStringLiteral("answered:  %1 — primary").arg(primary)),
+                 qPrintable(status.out));
+        test::CliRun set = test::runCli(
+            {QStringLiteral("set"), QStringLiteral("u5"), QStringLiteral("c5"),
+             QStringLiteral("--exchange"), QStringLiteral("BYBIT"), QStringLiteral("--environment"),
+             QStringLiteral("TESTNET"), QStringLiteral("--offset"), QStringLiteral("9"),
+             QStringLiteral("--database"), readWrite});
+        QVERIFY2(set.code == 0, qPrintable(set.err));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT \"timeOffset\" FROM connector_state_cache "
+                                             "WHERE \"userId\" = 'u5'"))
+                     .toInt(),
+                 9);
+
+        // Without target_session_attrs the first that answers is taken: the standby.
+        const QString any = url(standby + QLatin1Char(',') + primary);
+        status = test::runCli({QStringLiteral("status"), QStringLiteral("--database"), any});
+        QVERIFY2(status.out.contains(QStringLiteral("answered:  %1 — standby").arg(standby)),
+                 qPrintable(status.out));
+        set = test::runCli({QStringLiteral("invalidate"), QStringLiteral("u5"),
+                            QStringLiteral("c5"), QStringLiteral("--database"), any});
+        QCOMPARE(set.code, 7);
+    }
+
+    // Last (it ends the primary's life): the primary stopped at once, the standby promoted; a
+    // store on the read-write multi-host URL, open across the failover, writes to the promoted
+    // server by itself within a few calls, and the CLI's next run does too.
+    void failoverToThePromotedStandby()
+    {
+        const int primaryPort = qEnvironmentVariableIntValue("PGPORT");
+        const QString primaryHost = qEnvironmentVariable("PGHOST", QStringLiteral("localhost"));
+        const QString readWrite =
+            QStringLiteral("postgresql://%1:%2,%3:%4/%5?target_session_attrs=read-write")
+                .arg(primaryHost)
+                .arg(primaryPort)
+                .arg(standbyHost())
+                .arg(standbyPort())
+                .arg(m_db->config().databaseName);
+        QString error;
+        CacheStore::Options options;
+        options.timeout = std::chrono::milliseconds(2000);
+        CacheStore store(DatabaseConfig::fromUrl(readWrite, &error), options);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(store.open(), StoreError());
+        QCOMPARE(store.serverInfo()->port, primaryPort);
+        TimeSyncState state;
+        state.timeOffsetMs = 11;
+        QCOMPARE(store.set(QStringLiteral("u6"), QStringLiteral("c6"), QStringLiteral("BYBIT"),
+                           QStringLiteral("TESTNET"), state),
+                 StoreError());
+        QVERIFY(waitForReplay());
+
+        QVERIFY(test::TestDatabase::stopServer(true));
+        const auto restart = qScopeGuard([]() { test::TestDatabase::startServer(); });
+        QVERIFY(onStandby(QStringLiteral("SELECT pg_promote(true, 30)")).toBool());
+        QVERIFY(!onStandby(QStringLiteral("SELECT pg_is_in_recovery()")).toBool());
+
+        // The same store: the lost connection fails a call or two, then it reconnects to the
+        // only server that writes now.
+        state.timeOffsetMs = 12;
+        QElapsedTimer timer;
+        timer.start();
+        StoreError written(StoreError::Unreachable, QStringLiteral("not tried"));
+        while (written && timer.elapsed() < 30000) {
+            written = store.set(QStringLiteral("u6"), QStringLiteral("c6"), QStringLiteral("BYBIT"),
+                                QStringLiteral("TESTNET"), state);
+            if (written)
+                QThread::msleep(200);
+        }
+        QCOMPARE(written, StoreError());
+        QCOMPARE(store.serverInfo()->port, standbyPort());
+        QVERIFY(!store.isStandby());
+        QCOMPARE(store.get(QStringLiteral("u6"), QStringLiteral("c6")).entry.timeOffsetMs,
+                 qint64(12));
+        const test::CliRun status =
+            test::runCli({QStringLiteral("status"), QStringLiteral("--database"), readWrite});
+        QVERIFY2(status.code == 0, qPrintable(status.err));
+        QVERIFY2(
+            status.out.contains(
+                QStringLiteral("answered:  %1:%2 — primary").arg(standbyHost()).arg(standbyPort())),
+            qPrintable(status.out));
     }
 
     void cleanupTestCase() { m_db.reset(); }
