@@ -41,13 +41,9 @@ void CacheStore::Private::setStandby(bool inRecovery)
 
 StoreError CacheStore::Private::refuseOnStandby(const QString &what)
 {
-    if (!isPostgres())
-        return StoreError();
-    StoreError error = connect();
-    if (error)
+    StoreError error = connect(); // what the write would do first anyway
+    if (error || !standby)
         return error;
-    if (!standby)
-        return StoreError();
     // Promoted since the connection opened: writes go through now.
     store::ActiveQuery query = run(QStringLiteral("SELECT pg_is_in_recovery()"), {}, &error, what);
     if (!query)
