@@ -4,6 +4,7 @@
 #include "app/cli/monitor.h"
 #include "core/connector/syncmetadata.h"
 #include "core/store/cachestore.h"
+#include "core/store/dotenv.h"
 #include "core/store/entryjson.h"
 #include "core/store/filterquery.h"
 #include "core/store/timeexpr.h"
@@ -43,6 +44,10 @@ const QList<OptionSpec> &optionTable()
          "postgresql://user@host:5432/db, postgresql:// (libpq environment), sqlite:///path.db; "
          "default $CONNECTOR_CACHE_DATABASE, else %1",
          true, "d"},
+        {"env-file", "PATH",
+         "the database from DATABASE_URL in a dotenv file (a Prisma app's .env); its password is "
+         "used for this run and never printed",
+         true},
         {"json", nullptr, "machine-readable output (the seed's field names, ISO 8601 UTC)", true},
         {"timeout", "MS",
          "database connect and statement bound, 100 to 600000 (default 2000); for sync, each "
@@ -404,12 +409,30 @@ private:
     QString value(const char *name) const { return m_parser.value(QLatin1String(name)); }
     bool isSet(const char *name) const { return m_parser.isSet(QLatin1String(name)); }
 
+    // The database: --database, else DATABASE_URL from --env-file, else the environment's.
+    DatabaseConfig chosenDatabase(QString *error) const
+    {
+        if (!isSet("env-file"))
+            return DatabaseConfig::fromArgumentOrEnvironment(value("database"), error);
+        if (isSet("database")) {
+            *error = QStringLiteral("give --database or --env-file, not both");
+            return DatabaseConfig();
+        }
+        const QString path = value("env-file");
+        const QString url = readDotEnvValue(path, QStringLiteral("DATABASE_URL"), error);
+        if (url.isNull())
+            return DatabaseConfig();
+        DatabaseConfig config = DatabaseConfig::fromUrl(url, error); // no password in its words
+        if (!error->isEmpty())
+            *error = QStringLiteral("DATABASE_URL in %1: %2").arg(path, *error);
+        return config;
+    }
+
     // Opens the store; on a schema that needs migrate, says so (unless `allowUnmigrated`).
     StoreError openStore(bool allowUnmigrated = false)
     {
         QString error;
-        DatabaseConfig config =
-            DatabaseConfig::fromArgumentOrEnvironment(value("database"), &error);
+        DatabaseConfig config = chosenDatabase(&error);
         if (!error.isEmpty())
             return StoreError(StoreError::InvalidArgument, error);
         if (isSet("pooled") && config.isPostgres())
@@ -1442,7 +1465,7 @@ int Runner::runMonitor(bool check)
 {
     MonitorRequest request;
     QString error;
-    request.config = DatabaseConfig::fromArgumentOrEnvironment(value("database"), &error);
+    request.config = chosenDatabase(&error);
     if (!error.isEmpty())
         return usage(error);
     request.options.profile = QStringLiteral("cli");
