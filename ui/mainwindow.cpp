@@ -198,7 +198,7 @@ MainWindow::MainWindow(QWidget *parent)
     pooledPoll->setObjectName(QStringLiteral("pooledPoll"));
     pooledPoll->setInterval(5000);
     connect(pooledPoll, &QTimer::timeout, this, [this]() {
-        if (m_connected && m_config.isPostgres() && m_config.pooled)
+        if (m_connected && m_config.isPostgres() && (m_config.pooled || m_server.standby))
             m_pushDebounce->start();
     });
     pooledPoll->start();
@@ -682,10 +682,11 @@ void MainWindow::onOpened(const ServerInfo &info, const Privileges &privileges)
         badge->setToolTip(privileges.readOnlyReason);
         badge->setVisible(info.standby);
         if (info.standby)
-            m_statusState->setText(info.replayLagSeconds < 0
-                                       ? tr("connected to a standby · nothing replayed yet")
-                                       : tr("connected to a standby · replay lag %1 s")
-                                             .arg(qRound64(info.replayLagSeconds)));
+            m_statusState->setText((info.replayLagSeconds < 0
+                                        ? tr("connected to a standby · nothing replayed yet")
+                                        : tr("connected to a standby · replay lag %1 s")
+                                              .arg(qRound64(info.replayLagSeconds))) +
+                                   tr(" · live updates: polling (a standby cannot LISTEN)"));
         if (!info.host.isEmpty())
             m_statusServer->setToolTip(
                 tr("Answered by %1")

@@ -104,7 +104,8 @@ private Q_SLOTS:
         QVERIFY(badge->isVisible());
         QCOMPARE(badge->text(), QStringLiteral("standby, read-only"));
         QVERIFY(badge->toolTip().contains(QStringLiteral("read-only standby")));
-        QVERIFY2(window->statusText().contains(QStringLiteral("standby · replay lag")),
+        QVERIFY2(window->statusText().contains(QStringLiteral("standby · replay lag")) &&
+                     window->statusText().contains(QStringLiteral("polling")),
                  qPrintable(window->statusText()));
         QVERIFY(!window->privileges().canWrite);
         for (const char *name : {"invalidate", "invalidateMatching", "cleanup"}) {
