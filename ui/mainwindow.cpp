@@ -238,7 +238,7 @@ MainWindow::MainWindow(QWidget *parent)
     pooledPoll->setObjectName(QStringLiteral("pooledPoll"));
     pooledPoll->setInterval(5000);
     connect(pooledPoll, &QTimer::timeout, this, [this]() {
-        if (m_connected && m_config.isPostgres() && m_config.pooled)
+        if (m_connected && m_config.isPostgres() && (m_config.pooled || m_server.standby))
             m_pushDebounce->start();
     });
     pooledPoll->start();
@@ -711,6 +711,33 @@ void MainWindow::onOpened(const ServerInfo &info, const Privileges &privileges)
     m_statusLatency->setText(
         tr("round trip %1 ms").arg(double(info.latencyUs) / 1000.0, 0, 'f', 1));
     m_statusState->setText(privileges.canWrite ? tr("connected") : tr("connected (read-only)"));
+    {
+        // A hot standby: read-only whatever the role's GRANTs, with a badge saying so and the
+        // replay lag beside it; the write actions say why they are off (updateActions()).
+        auto *badge = findChild<QLabel *>(QStringLiteral("standbyBadge"));
+        if (!badge) {
+            badge = new QLabel(this);
+            badge->setObjectName(QStringLiteral("standbyBadge"));
+            badge->setContentsMargins(6, 0, 6, 0);
+            badge->setStyleSheet(QStringLiteral("background: #b26a00; color: white; "
+                                                "font-weight: bold; border-radius: 3px"));
+            statusBar()->insertPermanentWidget(0, badge);
+        }
+        badge->setText(tr("standby, read-only"));
+        badge->setToolTip(privileges.readOnlyReason);
+        badge->setVisible(info.standby);
+        if (info.standby)
+            m_statusState->setText((info.replayLagSeconds < 0
+                                        ? tr("connected to a standby · nothing replayed yet")
+                                        : tr("connected to a standby · replay lag %1 s")
+                                              .arg(qRound64(info.replayLagSeconds))) +
+                                   tr(" · live updates: polling (a standby cannot LISTEN)"));
+        if (!info.host.isEmpty())
+            m_statusServer->setToolTip(
+                tr("Answered by %1")
+                    .arg(info.port > 0 ? QStringLiteral("%1:%2").arg(info.host).arg(info.port)
+                                       : info.host));
+    }
     if (m_config.isPostgres() && m_config.pooled)
         m_statusState->setText(m_statusState->text() +
                                tr(" · live updates: polling (pooled connection)"));
@@ -858,8 +885,9 @@ void MainWindow::updateActions()
 {
     const bool canChange = m_connected && m_privileges.canWrite;
     const QString why =
-        !m_connected
-            ? tr("Not connected to a database")
+        !m_connected ? tr("Not connected to a database")
+        : !m_privileges.readOnlyReason.isEmpty()
+            ? m_privileges.readOnlyReason
             : tr("The database role %1 may only read; ask for the admin GRANTs in the README")
                   .arg(m_server.role);
     for (const char *name : {"invalidate", "invalidateMatching", "cleanup"}) {
@@ -1006,9 +1034,11 @@ void MainWindow::cleanupExpired()
 
 void MainWindow::testSync()
 {
-    auto *dialog =
-        new TestSyncDialog(m_entries->currentEntry(), m_connected && m_privileges.canWrite,
-                           tr("The database role may only read"), this);
+    auto *dialog = new TestSyncDialog(
+        m_entries->currentEntry(), m_connected && m_privileges.canWrite,
+        m_privileges.readOnlyReason.isEmpty() ? tr("The database role may only read")
+                                              : m_privileges.readOnlyReason,
+        this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // Writing to production asks for the profile's name, as every production write does.
     dialog->setProductionProfile(m_profile.isProduction() ? m_profile.name : QString());

@@ -1,5 +1,7 @@
 #include "ui/profiles.h"
 
+#include "core/store/dotenv.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QSettings>
@@ -82,9 +84,32 @@ ConnectionProfile ConnectionProfile::adHoc(const QString &url, const QString &di
 
 DatabaseConfig ConnectionProfile::config(QString *errorMessage) const
 {
-    DatabaseConfig c = DatabaseConfig::fromUrl(url, errorMessage);
-    if (errorMessage && !errorMessage->isEmpty())
+    QString ignored;
+    QString &error = errorMessage ? *errorMessage : ignored;
+    if (!envFile.isEmpty()) {
+        // The file's password is the session's: kept in memory only, like a typed one.
+        const QString fileUrl = readDotEnvValue(envFile, QStringLiteral("DATABASE_URL"), &error);
+        if (fileUrl.isNull())
+            return DatabaseConfig();
+        DatabaseConfig c = DatabaseConfig::fromUrl(fileUrl, &error);
+        if (!error.isEmpty()) {
+            error = QStringLiteral("DATABASE_URL in %1: %2").arg(envFile, error);
+            return c;
+        }
+        if (c.isPostgres()) {
+            if (!sslMode.isEmpty())
+                c.options.insert(QStringLiteral("sslmode"), sslMode);
+            if (!sslRootCert.isEmpty())
+                c.options.insert(QStringLiteral("sslrootcert"), sslRootCert);
+            c.pooled = c.pooled || pooled;
+        }
         return c;
+    }
+    DatabaseConfig c = DatabaseConfig::fromUrl(url, &error);
+    if (!error.isEmpty())
+        return c;
+    if (c.isPostgres())
+        c.pooled = c.pooled || pooled;
     if (c.isPostgres()) {
         if (!sslMode.isEmpty())
             c.options.insert(QStringLiteral("sslmode"), sslMode);
@@ -108,7 +133,9 @@ QList<ConnectionProfile> ProfileStore::load()
         p.tag = ConnectionProfile::tagFromKey(settings.value(QStringLiteral("tag")).toString());
         p.sslMode = settings.value(QStringLiteral("sslmode")).toString();
         p.sslRootCert = settings.value(QStringLiteral("sslrootcert")).toString();
-        if (!p.name.isEmpty() && !p.url.isEmpty())
+        p.envFile = settings.value(QStringLiteral("envfile")).toString();
+        p.pooled = settings.value(QStringLiteral("pooled"), false).toBool();
+        if (!p.name.isEmpty() && (!p.url.isEmpty() || !p.envFile.isEmpty()))
             profiles << p;
     }
     settings.endArray();
@@ -134,6 +161,8 @@ void ProfileStore::save(const QList<ConnectionProfile> &profiles)
         settings.setValue(QStringLiteral("tag"), ConnectionProfile::tagKey(p.tag));
         settings.setValue(QStringLiteral("sslmode"), p.sslMode);
         settings.setValue(QStringLiteral("sslrootcert"), p.sslRootCert);
+        settings.setValue(QStringLiteral("envfile"), p.envFile); // the path, never its content
+        settings.setValue(QStringLiteral("pooled"), p.pooled);
     }
     settings.endArray();
     settings.sync();

@@ -25,6 +25,13 @@ struct ConnectionProfile
     Tag tag = Tag::Test;
     QString sslMode;     // empty: the URL's or libpq's default
     QString sslRootCert; // CA file for verify-ca / verify-full
+    // The URL comes from DATABASE_URL in this dotenv file (a Prisma app's .env), read again at
+    // every connect; its password is used for the session and never kept. `url` then holds the
+    // last URL read, without its password, for display.
+    QString envFile;
+    // Reached through a transaction-mode pooler (as pgbouncer=true in the URL, which also sets
+    // it): no prepared statements, no session settings, polling instead of LISTEN.
+    bool pooled = false;
 
     static QString tagName(Tag tag); // translated: "production", ...
     static QColor tagColor(Tag tag); // red, amber, green; grey for untagged

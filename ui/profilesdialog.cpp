@@ -1,8 +1,10 @@
 #include "ui/profilesdialog.h"
 
 #include "core/store/cachestore.h"
+#include "core/store/dotenv.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -81,8 +83,36 @@ ProfilesDialog::ProfilesDialog(QWidget *parent, const QString &currentName)
     m_passwordNotice->setWordWrap(true);
     m_passwordNotice->setStyleSheet(QStringLiteral("color: #b26a00"));
     m_passwordNotice->hide();
+    // The application's own .env (Prisma's DATABASE_URL), and whether a pooler is in between.
+    m_envFile = new QLineEdit(this);
+    m_envFile->setObjectName(QStringLiteral("envFileEdit"));
+    m_envFile->setReadOnly(true);
+    m_envFile->setPlaceholderText(tr("none: the URL above"));
+    m_envFile->setToolTip(tr("DATABASE_URL is read from this file at every connect; its "
+                             "password is used for the session and never saved."));
+    auto *importEnv = new QPushButton(tr("Import from .env…"), this);
+    importEnv->setObjectName(QStringLiteral("importEnvButton"));
+    auto *envRow = new QHBoxLayout;
+    envRow->addWidget(m_envFile);
+    envRow->addWidget(importEnv);
+    m_pooled =
+        new QCheckBox(tr("Through a transaction-mode pooler (PgBouncer, Supavisor, …)"), this);
+    m_pooled->setObjectName(QStringLiteral("pooledCheck"));
+    m_pooled->setToolTip(tr("No prepared statements, no session settings, live updates by "
+                            "polling. Set by pgbouncer=true in the URL too."));
+    connect(importEnv, &QPushButton::clicked, this, [this]() {
+        const QString file = QFileDialog::getOpenFileName(
+            this, tr("The application's .env"), QString(),
+            tr("dotenv files (.env*);;All files (*)"), nullptr, QFileDialog::DontResolveSymlinks);
+        if (!file.isEmpty())
+            importEnvFile(file);
+    });
+    // A URL typed by hand replaces the file's.
+    connect(m_url, &QLineEdit::textEdited, m_envFile, &QLineEdit::clear);
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Database URL:"), m_url);
+    form->addRow(tr("From .env:"), envRow);
+    form->addRow(QString(), m_pooled);
     form->addRow(tr("Password:"), m_password);
     form->addRow(m_passwordNotice);
     form->addRow(tr("Environment:"), m_tag);
@@ -216,7 +246,8 @@ void ProfilesDialog::testConnection()
         m_testResult->setText(error);
         return;
     }
-    config.password = m_password->text();
+    if (!m_password->text().isEmpty() || m_envFile->text().isEmpty())
+        config.password = m_password->text(); // else the .env file's
     m_testButton->setEnabled(false);
     m_testResult->setText(tr("Connecting…"));
     const quint64 run = ++m_testRun;
@@ -263,7 +294,8 @@ void ProfilesDialog::testConnection()
                 // Through a pooler or straight to the server, as the profile (or the URL's
                 // pgbouncer=true) says; the same words as `connector-cache status`.
                 const QString connection =
-                    config.pooled
+                    info->standby ? ProfilesDialog::tr("a read-only standby")
+                    : config.pooled
                         ? ProfilesDialog::tr("pooled connection (prepared statements off, live "
                                              "updates by polling)")
                         : ProfilesDialog::tr("direct connection");
@@ -285,6 +317,40 @@ void ProfilesDialog::testConnection()
     });
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->start();
+}
+
+bool ProfilesDialog::importEnvFile(const QString &path)
+{
+    if (m_current < 0 || m_current >= m_profiles.size())
+        return false;
+    QString error;
+    const QString url = readDotEnvValue(path, QStringLiteral("DATABASE_URL"), &error);
+    DatabaseConfig config;
+    if (!url.isNull()) {
+        config = DatabaseConfig::fromUrl(url, &error);
+        if (!error.isEmpty())
+            error = tr("DATABASE_URL in %1: %2").arg(path, error);
+    }
+    if (!error.isEmpty()) {
+        m_error->setText(error);
+        return false;
+    }
+    m_error->clear();
+    // The URL is shown without its password, which stays in the file: only the path is saved.
+    m_url->setText(config.toUrl());
+    m_envFile->setText(path);
+    m_pooled->setChecked(config.pooled || m_pooled->isChecked());
+    m_passwordNotice->setText(
+        config.password.isEmpty()
+            ? tr("The URL comes from %1 at every connect.").arg(path)
+            : tr("The URL comes from %1 at every connect; its password is used for the session "
+                 "and never saved.")
+                  .arg(path));
+    m_passwordNotice->show();
+    for (const QString &note : std::as_const(config.notes))
+        m_passwordNotice->setText(m_passwordNotice->text() + QLatin1Char('\n') + note);
+    store(m_current);
+    return true;
 }
 
 bool ProfilesDialog::saveAll()
@@ -327,7 +393,7 @@ void ProfilesDialog::load(int row)
     for (QWidget *w : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_url),
                        static_cast<QWidget *>(m_tag), static_cast<QWidget *>(m_sslMode),
                        static_cast<QWidget *>(m_caFile), static_cast<QWidget *>(m_password),
-                       static_cast<QWidget *>(m_testButton)})
+                       static_cast<QWidget *>(m_pooled), static_cast<QWidget *>(m_testButton)})
         w->setEnabled(valid);
     if (!valid)
         return;
@@ -337,6 +403,8 @@ void ProfilesDialog::load(int row)
     m_tag->setCurrentIndex(m_tag->findData(int(p.tag)));
     m_sslMode->setCurrentIndex(std::max(0, m_sslMode->findData(p.sslMode)));
     m_caFile->setText(p.sslRootCert);
+    m_envFile->setText(p.envFile);
+    m_pooled->setChecked(p.pooled);
     m_password->setText(m_passwords.value(p.name));
     m_passwordNotice->hide();
     m_testResult->clear();
@@ -352,6 +420,8 @@ void ProfilesDialog::store(int row)
     p.tag = ConnectionProfile::Tag(m_tag->currentData().toInt());
     p.sslMode = m_sslMode->currentData().toString();
     p.sslRootCert = m_caFile->text().trimmed();
+    p.envFile = m_envFile->text();
+    p.pooled = m_pooled->isChecked();
     m_passwords.insert(p.name, m_password->text());
     if (QTableWidgetItem *item = m_list->item(row, 0))
         item->setText(p.name);

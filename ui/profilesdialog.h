@@ -7,6 +7,7 @@
 
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -29,6 +30,10 @@ public:
     QList<ConnectionProfile> profiles() const { return m_profiles; }
     // The profile to open now, when the dialog was closed with Connect.
     std::optional<ConnectionProfile> connectTo() const { return m_connectTo; }
+    // "Import from .env…" without its file dialog: the current profile takes its URL from
+    // DATABASE_URL in `path` (read again at every connect; the password never saved). False,
+    // with the reason shown, when the file has no usable DATABASE_URL.
+    bool importEnvFile(const QString &path);
 
 private:
     // Takes a password typed into the URL out of it, into the password field, and says so.
@@ -49,6 +54,8 @@ private:
     QComboBox *m_sslMode;
     QLineEdit *m_caFile;
     QLineEdit *m_password;
+    QLineEdit *m_envFile; // the dotenv file the URL comes from, or empty
+    QCheckBox *m_pooled;
     QLabel *m_passwordNotice;
     QPushButton *m_testButton;
     QLabel *m_testResult;

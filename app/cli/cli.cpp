@@ -5,6 +5,7 @@
 #include "app/cli/monitor.h"
 #include "core/connector/syncmetadata.h"
 #include "core/store/cachestore.h"
+#include "core/store/dotenv.h"
 #include "core/store/entryjson.h"
 #include "core/store/filterquery.h"
 #include "core/store/timeexpr.h"
@@ -44,6 +45,10 @@ const QList<OptionSpec> &optionTable()
          "postgresql://user@host:5432/db, postgresql:// (libpq environment), sqlite:///path.db; "
          "default $CONNECTOR_CACHE_DATABASE, else %1",
          true, "d"},
+        {"env-file", "PATH",
+         "the database from DATABASE_URL in a dotenv file (a Prisma app's .env); its password is "
+         "used for this run and never printed",
+         true},
         {"json", nullptr, "machine-readable output (the seed's field names, ISO 8601 UTC)", true},
         {"timeout", "MS",
          "database connect and statement bound, 100 to 600000 (default 2000); for sync, each "
@@ -412,12 +417,30 @@ private:
     QString value(const char *name) const { return m_parser.value(QLatin1String(name)); }
     bool isSet(const char *name) const { return m_parser.isSet(QLatin1String(name)); }
 
+    // The database: --database, else DATABASE_URL from --env-file, else the environment's.
+    DatabaseConfig chosenDatabase(QString *error) const
+    {
+        if (!isSet("env-file"))
+            return DatabaseConfig::fromArgumentOrEnvironment(value("database"), error);
+        if (isSet("database")) {
+            *error = QStringLiteral("give --database or --env-file, not both");
+            return DatabaseConfig();
+        }
+        const QString path = value("env-file");
+        const QString url = readDotEnvValue(path, QStringLiteral("DATABASE_URL"), error);
+        if (url.isNull())
+            return DatabaseConfig();
+        DatabaseConfig config = DatabaseConfig::fromUrl(url, error); // no password in its words
+        if (!error->isEmpty())
+            *error = QStringLiteral("DATABASE_URL in %1: %2").arg(path, *error);
+        return config;
+    }
+
     // Opens the store; on a schema that needs migrate, says so (unless `allowUnmigrated`).
     StoreError openStore(bool allowUnmigrated = false)
     {
         QString error;
-        DatabaseConfig config =
-            DatabaseConfig::fromArgumentOrEnvironment(value("database"), &error);
+        DatabaseConfig config = chosenDatabase(&error);
         if (!error.isEmpty())
             return StoreError(StoreError::InvalidArgument, error);
         if (isSet("pooled") && config.isPostgres())
@@ -433,6 +456,17 @@ private:
             options.timeout = std::chrono::milliseconds(value("timeout").toInt()); // run() checked
         m_store = std::make_unique<CacheStore>(config, options);
         const StoreError opened = m_store->open();
+        // A command that writes is refused on a read-only standby before it sends anything
+        // (exit 7), whatever the schema's state; its dry run is a read and goes ahead.
+        static const QStringList writers{QStringLiteral("migrate"),    QStringLiteral("set"),
+                                         QStringLiteral("invalidate"), QStringLiteral("cleanup"),
+                                         QStringLiteral("demo"),       QStringLiteral("sync")};
+        if (m_store->isOpen() && m_command && writers.contains(QLatin1String(m_command->name)) &&
+            !isSet("dry-run")) {
+            const StoreError refused = m_store->refuseIfStandby(QLatin1String(m_command->name));
+            if (refused)
+                return refused;
+        }
         if (opened.kind() == StoreError::SchemaMissing && allowUnmigrated)
             return StoreError();
         return opened;
@@ -659,7 +693,7 @@ QString Runner::helpText() const
       << "number with a unit (500ms, 90s, 15m, 24h, 7d); a bare number is seconds.\n\n"
       << "Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 database unreachable,\n"
       << "5 schema missing or too new (run 'connector-cache migrate'), 6 exchange error,\n"
-      << "7 permission denied, 8 key conflict, 9 not confirmed.\n\n"
+      << "7 permission denied or a read-only standby, 8 key conflict, 9 not confirmed.\n\n"
       << "Passwords: never on the command line; use ~/.pgpass, PGPASSWORD or a service file.\n";
     return text;
 }
@@ -811,6 +845,13 @@ int Runner::cmdStatus()
                  pooled ? QStringLiteral("prepared statements off: pooler; settings per "
                                          "transaction (SET LOCAL); no LISTEN: consoles poll")
                         : QStringLiteral("none: protocol-level prepared lookups, LISTEN"));
+        // Which server answered (a multi-host URL names several), and whether it may write.
+        o.insert(QStringLiteral("server"),
+                 info->port > 0 ? QStringLiteral("%1:%2").arg(info->host).arg(info->port)
+                                : info->host);
+        o.insert(QStringLiteral("standby"), info->standby);
+        if (info->standby)
+            o.insert(QStringLiteral("replayLagSeconds"), info->replayLagSeconds);
     }
     if (privileges.ok()) {
         o.insert(QStringLiteral("canRead"), privileges->canRead);
@@ -822,8 +863,17 @@ int Runner::cmdStatus()
     } else {
         m_out << "database:  " << shown(o.value(QStringLiteral("database")).toString()) << "\n"
               << "server:    " << shown(info->backend) << " " << shown(info->version)
-              << " (round trip " << info->latencyUs << " µs)\n"
-              << "role:      " << shown(info->role) << "\n";
+              << " (round trip " << info->latencyUs << " µs)\n";
+        if (o.contains(QStringLiteral("server")))
+            m_out << "answered:  " << shown(o.value(QStringLiteral("server")).toString())
+                  << (info->standby
+                          ? (info->replayLagSeconds < 0
+                                 ? QStringLiteral(" — standby (read-only), nothing replayed yet")
+                                 : QStringLiteral(" — standby (read-only), replay lag %1 s")
+                                       .arg(qRound64(info->replayLagSeconds)))
+                          : QStringLiteral(" — primary (read-write)"))
+                  << "\n";
+        m_out << "role:      " << shown(info->role) << "\n";
         if (o.contains(QStringLiteral("connection")))
             m_out << "connection: " << o.value(QStringLiteral("connection")).toString() << " ("
                   << o.value(QStringLiteral("connectionCost")).toString() << ")\n";
@@ -832,7 +882,11 @@ int Runner::cmdStatus()
                       ? QStringLiteral(" (current)")
                       : QStringLiteral(" — run connector-cache migrate"))
               << "\n";
-        if (privileges.ok())
+        if (privileges.ok() && info->standby)
+            m_out << "may:       " << (privileges->canRead ? "read" : "")
+                  << " (a standby takes no writes: set, invalidate, cleanup and migrate go to "
+                     "the primary)\n";
+        else if (privileges.ok())
             m_out << "may:       " << (privileges->canRead ? "read" : "")
                   << (privileges->canWrite ? ", write" : " (read-only)")
                   << (privileges->canAudit ? ", audit" : "") << "\n";
@@ -847,6 +901,12 @@ void Runner::printEntry(const CacheEntry &e, const QString &outcome)
     if (m_json) {
         QJsonObject o = toJson(e, now);
         o.insert(QStringLiteral("outcome"), outcome);
+        if (m_store && m_store->isStandby() && outcome == QLatin1String("hit")) {
+            // A standby takes no writes: the hit is served, not counted.
+            o.insert(QStringLiteral("hitCounted"), false);
+            o.insert(QStringLiteral("note"),
+                     QStringLiteral("read-only standby: hits and history are not recorded"));
+        }
         printJson(o);
         return;
     }
@@ -859,7 +919,11 @@ void Runner::printEntry(const CacheEntry &e, const QString &outcome)
           << "expires:     " << iso(e.expiresAt) << " (in "
           << humanDuration(e.expiresAt.toMSecsSinceEpoch() - now) << ")\n"
           << "state:       " << stateName(e.stateAt(now)) << " (" << outcome << ")\n"
-          << "hits:        " << e.hitCount << "\n"
+          << "hits:        " << e.hitCount
+          << (m_store && m_store->isStandby() && outcome == QLatin1String("hit")
+                  ? " (this hit is not counted: read-only standby)"
+                  : "")
+          << "\n"
           << "ahead margin: " << QString::number(entryAheadMarginMs(e, now), 'f', 0)
           << " ms (1000 ms minus its bound and 50 ms/h of drift over its age)\n";
     if (!e.metadata.isEmpty())
@@ -1519,7 +1583,7 @@ int Runner::runMonitor(bool check)
 {
     MonitorRequest request;
     QString error;
-    request.config = DatabaseConfig::fromArgumentOrEnvironment(value("database"), &error);
+    request.config = chosenDatabase(&error);
     if (!error.isEmpty())
         return usage(error);
     request.options.profile = QStringLiteral("cli");

@@ -106,7 +106,7 @@ SchemaStatus CacheStore::schemaStatus()
 Result<MigrationReport> CacheStore::migrate()
 {
     d->sinceConnectFailure.invalidate();
-    StoreError error = d->connect();
+    StoreError error = d->refuseOnStandby(QStringLiteral("migrating the schema"));
     if (error)
         return error;
     d->prepared.clear();
@@ -254,7 +254,9 @@ StoreError CacheStore::set(const QString &userId, const QString &credentialId,
     const QString key = cacheKey(userId, credentialId);
     const QString seedKey = userId + QLatin1Char('_') + credentialId;
     const QString ts = d->dialect.tsParam();
-
+    error = d->refuseOnStandby(QStringLiteral("saving the cache entry"));
+    if (error)
+        return error;
     error = d->durable(QStringLiteral("saving the cache entry"), [&]() -> StoreError {
         StoreError e;
         if (key != seedKey) {
@@ -324,6 +326,8 @@ StoreError CacheStore::set(const QString &userId, const QString &credentialId,
 Result<qint64> CacheStore::invalidate(const QString &userId, const QString &credentialId)
 {
     StoreError error = d->checkIdentity(userId, credentialId);
+    if (!error)
+        error = d->refuseOnStandby(QStringLiteral("invalidating the entry"));
     if (error)
         return error;
     qint64 affected = 0;
@@ -368,6 +372,8 @@ Result<qint64> CacheStore::countInvalidatable(const EntryFilter &filter)
 
 Result<qint64> CacheStore::invalidateMatching(const EntryFilter &filter, const Progress &progress)
 {
+    if (StoreError refused = d->refuseOnStandby(QStringLiteral("invalidating entries")))
+        return refused;
     const qint64 now = m_clock->nowMs();
     QVariantList whereBinds;
     const QString where = d->whereClause(filter, now, &whereBinds);
@@ -431,6 +437,8 @@ Result<qint64> CacheStore::countExpired()
 
 Result<qint64> CacheStore::cleanupExpired(const Progress &progress)
 {
+    if (StoreError refused = d->refuseOnStandby(QStringLiteral("deleting expired entries")))
+        return refused;
     const qint64 now = m_clock->nowMs();
     // PostgreSQL: rows addressed by ctid, so the delete needs no second index lookup per row.
     // No row locks first (FOR UPDATE would write every row twice): a row a connector renews

@@ -188,6 +188,13 @@ public:
     // --- administration ---------------------------------------------------------------------
     Result<ServerInfo> serverInfo();
     Result<Privileges> privileges();
+    // The server is a hot standby (pg_is_in_recovery() when the connection opened, or at the
+    // last serverInfo()): lookups are served without counting hits or history, and every write
+    // (set, invalidate, cleanup, migrate, the audit log, leases, demo data) is refused before
+    // any SQL with PermissionDenied. refuseIfStandby(what) is that refusal for a caller's own
+    // write (an error naming the standby, or none); it notices a promotion.
+    bool isStandby() const;
+    StoreError refuseIfStandby(const QString &what);
     StoreError recordAudit(const AuditRecord &record); // at, osUser, dbRole filled if empty
     Result<QList<AuditRecord>> auditLog(const QDateTime &since = QDateTime(), int limit = 1000);
 

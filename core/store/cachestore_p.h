@@ -139,6 +139,11 @@ struct CacheStore::Private
     // cancel request).
     QDeadlineTimer giveUp() const;
     bool gaveUp() const { return stalled || (guard && guard->cut()); }
+    // --- hot standbys (standby.cpp) ----------------------------------------------------------
+    bool standby = false; // the server is in recovery: reads only, no hit counting, no history
+    void setStandby(bool inRecovery);
+    // PermissionDenied in words when the server is (still) a standby; checked before any write.
+    StoreError refuseOnStandby(const QString &what);
 
     Private(CacheStore *owner, DatabaseConfig::Backend backend);
 

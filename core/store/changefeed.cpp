@@ -42,8 +42,9 @@ void ChangeFeed::subscribe()
 {
     // Through a transaction-mode pooler a LISTEN stays on whichever server session ran it, and
     // its notifications go to whichever client holds that session next: pooled stores poll.
-    if (!m_store || !m_store->isPostgres() || m_store->pooled() || !m_store->db.isOpen() ||
-        m_generation == m_store->connectionGeneration)
+    // A standby refuses LISTEN (and NOTIFY is not replicated): it polls too.
+    if (!m_store || !m_store->isPostgres() || m_store->pooled() || m_store->standby ||
+        !m_store->db.isOpen() || m_generation == m_store->connectionGeneration)
         return;
     connectionGone();
     PGconn *conn = pgnative::connectionOf(m_store->db);

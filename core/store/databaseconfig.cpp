@@ -161,25 +161,62 @@ bool prismaParameter(const QString &key, const QString &value, DatabaseConfig *c
     return false;
 }
 
-DatabaseConfig parsePostgres(const QString &url, QString *errorMessage)
+// libpq's multi-host list ("h1:5432,h2:5433" after the user info): each host[:port] read on its
+// own, since QUrl takes one host. Sets *single to the URL with the first host alone in the
+// list's place (for QUrl to read the rest); *endpoints stays empty for a URL of one host.
+bool splitHostList(const QString &url, QString *single, QList<DatabaseConfig::Endpoint> *endpoints,
+                   QString *errorMessage)
 {
-    // QUrl accepts "postgresql://" with an empty authority; it does not understand libpq's
-    // multi-host lists, which we refuse with a clear message.
-    const QString authority = url.section(QStringLiteral("://"), 1).section(QLatin1Char('/'), 0, 0);
+    *single = url;
+    const qsizetype start = url.indexOf(QStringLiteral("://")) + 3;
+    qsizetype end = url.size();
+    for (QChar c : {QLatin1Char('/'), QLatin1Char('?'), QLatin1Char('#')}) {
+        const qsizetype i = url.indexOf(c, start);
+        if (i >= 0 && i < end)
+            end = i;
+    }
     // The hosts follow the user info's last '@' (a user name may hold a ',').
-    if (authority.section(QLatin1Char('?'), 0, 0)
-            .section(QLatin1Char('@'), -1)
-            .contains(QLatin1Char(',')))
-        return failure(errorMessage, QStringLiteral("multiple hosts in one URL are not supported; "
-                                                    "name one host"));
+    const qsizetype at = url.lastIndexOf(QLatin1Char('@'), end - 1);
+    const qsizetype hostsStart = at >= start ? at + 1 : start;
+    const QString list = url.mid(hostsStart, end - hostsStart);
+    if (!list.contains(QLatin1Char(',')))
+        return true;
+    const QString scheme = url.left(start);
+    for (const QString &part : list.split(QLatin1Char(','))) {
+        if (part.isEmpty()) {
+            *errorMessage = QStringLiteral("the host list '%1' has an empty entry; name every "
+                                           "host (h1:5432,h2:5432)")
+                                .arg(list.left(200));
+            return false;
+        }
+        const QUrl probe(scheme + part, QUrl::StrictMode);
+        if (!probe.isValid() || probe.host().isEmpty() || !probe.userInfo().isEmpty() ||
+            !probe.path().isEmpty() || probe.port(-1) == 0) {
+            *errorMessage = QStringLiteral("'%1' in the host list is not HOST or HOST:PORT (a port "
+                                           "from 1 to 65535)")
+                                .arg(part.left(80));
+            return false;
+        }
+        endpoints->append({probe.host(QUrl::FullyDecoded), probe.port(-1)});
+    }
+    *single = url.left(hostsStart) + list.section(QLatin1Char(','), 0, 0) + url.mid(end);
+    return true;
+}
+
+DatabaseConfig parsePostgres(const QString &fullUrl, QString *errorMessage)
+{
+    // QUrl accepts "postgresql://" with an empty authority; libpq's multi-host lists are taken
+    // apart first.
+    QString url;
+    QList<DatabaseConfig::Endpoint> endpoints;
+    QString listError;
+    if (!splitHostList(fullUrl, &url, &endpoints, &listError))
+        return failure(errorMessage, listError);
     const QUrl parsed(url, QUrl::StrictMode);
     if (!parsed.isValid())
         return failure(
             errorMessage,
             QStringLiteral("malformed database URL: %1%2").arg(urlErrorReason(parsed), hint()));
-    if (parsed.host().contains(QLatin1Char(',')))
-        return failure(errorMessage, QStringLiteral("multiple hosts in one URL are not supported; "
-                                                    "name one host"));
     if (!parsed.fragment().isEmpty())
         return failure(
             errorMessage,
@@ -299,6 +336,11 @@ DatabaseConfig parsePostgres(const QString &url, QString *errorMessage)
         } else {
             config.options.insert(key, value);
         }
+    }
+    if (!endpoints.isEmpty()) {
+        config.hosts = endpoints;
+        config.host = endpoints.first().host;
+        config.port = endpoints.first().port;
     }
     if (errorMessage)
         errorMessage->clear();
@@ -463,6 +505,28 @@ QString DatabaseConfig::toUrl() const
     QString text = url.toString(QUrl::FullyEncoded);
     if (url.host().isEmpty() && user.isEmpty() && !text.startsWith(QStringLiteral("postgresql://")))
         text.replace(0, int(qstrlen("postgresql:")), QStringLiteral("postgresql://"));
+    if (isMultiHost()) {
+        // The first host's place in the authority takes the whole list, each as QUrl writes it.
+        QStringList list;
+        for (const Endpoint &endpoint : hosts) {
+            QUrl one;
+            one.setScheme(QStringLiteral("postgresql"));
+            one.setHost(endpoint.host);
+            if (endpoint.port > 0)
+                one.setPort(endpoint.port);
+            list << one.toString(QUrl::FullyEncoded).mid(int(qstrlen("postgresql://")));
+        }
+        const qsizetype start = int(qstrlen("postgresql://"));
+        qsizetype end = text.size();
+        for (QChar c : {QLatin1Char('/'), QLatin1Char('?'), QLatin1Char('#')}) {
+            const qsizetype i = text.indexOf(c, start);
+            if (i >= 0 && i < end)
+                end = i;
+        }
+        const qsizetype at = text.lastIndexOf(QLatin1Char('@'), end - 1);
+        const qsizetype hostsStart = at >= start ? at + 1 : start;
+        text = text.left(hostsStart) + list.join(QLatin1Char(',')) + text.mid(end);
+    }
     return text;
 }
 
@@ -493,6 +557,16 @@ QString DatabaseConfig::postgresConnectOptions(int timeoutMs) const
         all.insert(QStringLiteral("keepalives_interval"), QStringLiteral("1"));
     if (!all.contains(QStringLiteral("keepalives_count")))
         all.insert(QStringLiteral("keepalives_count"), QStringLiteral("2"));
+    if (isMultiHost()) {
+        // libpq's lists, after the single host and port QPSQL names first: the later wins.
+        QStringList names, ports;
+        for (const Endpoint &endpoint : hosts) {
+            names << endpoint.host;
+            ports << (endpoint.port > 0 ? QString::number(endpoint.port) : QString());
+        }
+        all.insert(QStringLiteral("host"), names.join(QLatin1Char(',')));
+        all.insert(QStringLiteral("port"), ports.join(QLatin1Char(',')));
+    }
     for (auto it = all.cbegin(); it != all.cend(); ++it)
         parts << it.key() + QLatin1Char('=') + conninfoValue(it.value());
     return parts.join(QLatin1Char(';'));

@@ -12,6 +12,8 @@ namespace cc {
 //
 // URL forms (see DatabaseConfig::fromUrl):
 //   postgresql://[user[:password]@][host][:port][/dbname][?param=value&...]   (also postgres://)
+//   postgresql://[user@]host1[:port1],host2[:port2],...[/dbname][?...]   libpq's multi-host URL:
+//       libpq tries the hosts in turn (target_session_attrs=read-write: the first that writes)
 //   postgresql://            everything from libpq's environment (PGHOST, PGPORT, PGUSER, ...)
 //   sqlite:///absolute/path.db     sqlite:relative/path.db     sqlite::memory:
 // Parts left out of a PostgreSQL URL fall back to libpq's conventions: PGHOST, PGPORT, PGUSER,
@@ -29,6 +31,21 @@ public:
     // PostgreSQL. Empty or -1 means "libpq decides" (environment, service file, defaults).
     QString host;
     int port = -1;
+    // libpq's multi-host list (postgresql://h1:5432,h2:5433/db), in the order libpq tries them,
+    // each with its port (-1: the default); `host` and `port` above hold the first. Empty for
+    // one host.
+    struct Endpoint
+    {
+        QString host;
+        int port = -1;
+        bool operator==(const Endpoint &other) const
+        {
+            return host == other.host && port == other.port;
+        }
+        bool operator!=(const Endpoint &other) const { return !(*this == other); }
+    };
+    QList<Endpoint> hosts;
+    bool isMultiHost() const { return hosts.size() > 1; }
     QString user;
     QString password; // kept in memory only; never logged, never in displayString()
     QString databaseName;

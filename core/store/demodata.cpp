@@ -47,6 +47,8 @@ Result<qint64> CacheStore::fillDemo(qint64 entries, quint32 seed)
     if (entries < 0 || entries > 10'000'000)
         return StoreError(StoreError::InvalidArgument,
                           QStringLiteral("demo entries must be between 0 and 10000000"));
+    if (StoreError refused = refuseIfStandby(QStringLiteral("writing demo data")))
+        return refused;
     StoreError error = flushHistory(); // connects
     if (error && error.kind() != StoreError::NoError && !isOpen())
         return error;

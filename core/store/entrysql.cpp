@@ -223,7 +223,8 @@ CacheStore::Private::LookupSql CacheStore::Private::lookupSql(bool seedKey,
                                                               const QString &nativeCols) const
 {
     const QString identity = identityClause(seedKey);
-    const QString hit = q->m_options.hitCounting == HitCounting::Batched
+    // On a standby the hit is a read whatever the counting: it takes no UPDATE.
+    const QString hit = q->m_options.hitCounting == HitCounting::Batched || standby
                             ? QStringLiteral("SELECT %3 FROM " CC_CACHE_TABLE " WHERE %1 AND "
                                              "\"isValid\" AND \"expiresAt\" > %2")
                             : QStringLiteral("UPDATE " CC_CACHE_TABLE " SET \"hitCount\" = "
@@ -246,7 +247,7 @@ Lookup CacheStore::Private::getOnce(const QString &userId, const QString &creden
     // The statements are built once per identity shape: the hot path allocates no SQL text.
     const bool seedKey = identityBinds(userId, credentialId, &binds);
     LookupSql &sql = seedKey ? seedKeySql : bothKeysSql;
-    const bool batched = q->m_options.hitCounting == HitCounting::Batched;
+    const bool batched = q->m_options.hitCounting == HitCounting::Batched && !standby;
     if (sql.hit.isEmpty())
         sql = lookupSql(seedKey, columns(), nativeColumns());
     QVariantList hitBinds = binds;
@@ -302,7 +303,7 @@ OffsetLookup CacheStore::Private::lookupOffsetOnce(const QString &userId,
     QVariantList binds;
     const bool seedKey = identityBinds(userId, credentialId, &binds);
     LookupSql &sql = seedKey ? seedKeyOffsetSql : bothKeysOffsetSql;
-    const bool batched = q->m_options.hitCounting == HitCounting::Batched;
+    const bool batched = q->m_options.hitCounting == HitCounting::Batched && !standby;
     if (sql.hit.isEmpty())
         sql = lookupSql(seedKey, offsetColumns(dialect, false), offsetColumns(dialect, true));
     QVariantList hitBinds = binds;

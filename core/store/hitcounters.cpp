@@ -101,6 +101,11 @@ StoreError CacheStore::Private::flushHits()
 StoreError CacheStore::Private::flush()
 {
     sinceFlush.restart();
+    if (standby) { // a standby takes no writes: its lookups are not counted (standby.cpp)
+        pending.clear();
+        pendingHits.clear();
+        return StoreError();
+    }
     if (!pendingHits.isEmpty() && db.isValid() && db.isOpen()) {
         const StoreError error = flushHits();
         if (error)

@@ -1,5 +1,9 @@
 #include "core/store/cachestore_p.h"
+#include "core/store/pgnative.h"
+#include "core/store/standby.h"
 #include "core/store/tablename.h"
+
+#include <libpq-fe.h>
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -16,6 +20,8 @@ Result<bool> CacheStore::Private::acquireSyncLease(const QString &userId,
                                                    std::chrono::milliseconds duration)
 {
     StoreError error = checkIdentity(userId, credentialId);
+    if (!error)
+        error = refuseOnStandby(QStringLiteral("taking the sync lease"));
     if (error)
         return error;
     const qint64 now = q->m_clock->nowMs();
@@ -37,7 +43,9 @@ Result<bool> CacheStore::Private::acquireSyncLease(const QString &userId,
 StoreError CacheStore::Private::releaseSyncLease(const QString &userId, const QString &credentialId,
                                                  const QString &holder)
 {
-    StoreError error;
+    StoreError error = refuseOnStandby(QStringLiteral("releasing the sync lease"));
+    if (error)
+        return error;
     ActiveQuery query = run(QStringLiteral("DELETE FROM \"connector_cache_lease\" WHERE "
                                            "\"cache_key\" = ? AND \"holder\" = ?"),
                             {CacheStore::cacheKey(userId, credentialId), holder}, &error,
@@ -60,9 +68,15 @@ Result<ServerInfo> CacheStore::Private::serverInfo()
         return error; // (finished at once)
     info.latencyUs = timer.nsecsElapsed() / 1000;
     const QString sql =
-        isPostgres() ? QStringLiteral("SELECT current_setting('server_version'), current_user, "
-                                      "current_database()")
-                     : QStringLiteral("SELECT sqlite_version()");
+        isPostgres()
+            ? QStringLiteral(
+                  "SELECT current_setting('server_version'), current_user, current_database(), "
+                  "pg_is_in_recovery(), CASE WHEN NOT pg_is_in_recovery() THEN -1 "
+                  "WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() AND "
+                  "EXISTS (SELECT 1 FROM pg_stat_wal_receiver) THEN 0 "
+                  "ELSE COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - "
+                  "pg_last_xact_replay_timestamp()), -1) END")
+            : QStringLiteral("SELECT sqlite_version()");
     ActiveQuery query = run(sql, {}, &error, QStringLiteral("reading the server version"));
     if (!query)
         return error;
@@ -71,6 +85,16 @@ Result<ServerInfo> CacheStore::Private::serverInfo()
         if (isPostgres()) {
             info.role = query->value(1).toString();
             info.database = query->value(2).toString();
+            info.standby = query->value(3).toBool();
+            info.replayLagSeconds = query->value(4).toDouble();
+        }
+    }
+    if (isPostgres()) {
+        query.finish();
+        setStandby(info.standby);
+        if (PGconn *conn = pgnative::connectionOf(db)) {
+            info.host = QString::fromLocal8Bit(PQhost(conn));
+            info.port = QString::fromLatin1(PQport(conn)).toInt();
         }
     }
     if (!isPostgres()) {
@@ -109,11 +133,18 @@ Result<Privileges> CacheStore::Private::privileges()
         p.canWrite = query->value(1).toBool();
         p.canAudit = query->value(2).toBool();
     }
+    if (standby) {
+        // Whatever the GRANTs, a standby takes no writes.
+        p.canWrite = p.canAudit = false;
+        p.readOnlyReason = standbyReadOnlyReason(where());
+    }
     return p;
 }
 
 StoreError CacheStore::Private::recordAudit(const AuditRecord &record)
 {
+    if (StoreError refused = refuseOnStandby(QStringLiteral("writing the audit log")))
+        return refused;
     const qint64 at = record.at.isValid() ? record.at.toMSecsSinceEpoch() : q->m_clock->nowMs();
     // The audit log is what an operator reads after an incident: its rows wait for the disk.
     return durable(QStringLiteral("writing the audit log"), [&]() -> StoreError {

@@ -14,6 +14,15 @@ struct ServerInfo
     QString role;    // database role (PostgreSQL) or file owner
     QString database;
     qint64 latencyUs = -1; // a trivial query's round trip
+    // PostgreSQL: the server is a hot standby (pg_is_in_recovery()): it serves reads only.
+    bool standby = false;
+    // On a standby, how far behind the primary it is, in seconds: 0 while it streams and has
+    // replayed all it received, else the age of the last transaction it replayed
+    // (pg_last_xact_replay_timestamp()); -1 when it never replayed one. -1 on a primary.
+    double replayLagSeconds = -1;
+    // The server that answered (libpq's PQhost/PQport): with a multi-host URL, which one.
+    QString host;
+    int port = -1;
 };
 
 // What the connected role may do with our tables.
@@ -22,6 +31,9 @@ struct Privileges
     bool canRead = true;
     bool canWrite = true; // update/delete on connector_state_cache
     bool canAudit = true; // insert into the audit log
+    // Why writing is impossible whatever the GRANTs (the server is a read-only standby);
+    // empty when only the role's privileges decide.
+    QString readOnlyReason;
 };
 
 } // namespace cc

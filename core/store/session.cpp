@@ -299,8 +299,12 @@ StoreError CacheStore::Private::connect()
     }
     if (isPostgres()) {
         QSqlQuery query(db);
-        if (query.exec(QStringLiteral("SELECT current_user")) && query.next())
+        // A hot standby serves reads only (standby.cpp).
+        if (query.exec(QStringLiteral("SELECT current_user, pg_is_in_recovery()")) &&
+            query.next()) {
             dbRole = query.value(0).toString();
+            setStandby(query.value(1).toBool());
+        }
     } else {
         dbRole = osUserName();
     }

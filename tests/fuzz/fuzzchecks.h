@@ -111,8 +111,8 @@ inline QString checkDatabaseUrl(const QByteArray &bytes)
         const DatabaseConfig back = DatabaseConfig::fromUrl(c.toUrl(), &again);
         if (!again.isEmpty())
             return QStringLiteral("toUrl() %1 does not parse: %2").arg(c.toUrl(), again);
-        if (back.host != c.host || back.port != c.port || back.user != c.user ||
-            back.databaseName != c.databaseName || back.options != c.options)
+        if (back.host != c.host || back.port != c.port || back.hosts != c.hosts ||
+            back.user != c.user || back.databaseName != c.databaseName || back.options != c.options)
             return QStringLiteral("toUrl() %1 does not round-trip").arg(c.toUrl());
     }
     c.postgresConnectOptions(2000);

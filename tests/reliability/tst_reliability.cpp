@@ -1079,7 +1079,7 @@ private Q_SLOTS:
             QStringLiteral("postgresql://ops:%1@db.example.com/ca%zzche"),
             QStringLiteral("postgresql://ops:%1@db.example.com/cache?sslmode=bogus"),
             QStringLiteral("postgresql://ops:%1@db.example.com/cache?bogus=1"),
-            QStringLiteral("postgresql://ops:%1@a,b/cache"),
+            QStringLiteral("postgresql://ops:%1@a,,b/cache"),
             QStringLiteral("postgresql://ops:%1@db.example.com/cache#x"),
             QStringLiteral("postgres-with-a-long-scheme://ops:%1@db.example.com/cache"),
         };

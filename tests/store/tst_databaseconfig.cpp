@@ -116,8 +116,68 @@ private Q_SLOTS:
         const DatabaseConfig back = DatabaseConfig::fromUrl(c.toUrl(), &error);
         QVERIFY2(error.isEmpty(), qPrintable(c.toUrl() + QLatin1String(": ") + error));
         QCOMPARE(back.user, QStringLiteral("a,b"));
-        DatabaseConfig::fromUrl(QStringLiteral("postgresql://ops@a,b/cache"), &error);
-        QVERIFY(error.contains(QStringLiteral("multiple hosts")));
+        QVERIFY(!back.isMultiHost());
+        // After the '@' it is: two hosts.
+        const DatabaseConfig two =
+            DatabaseConfig::fromUrl(QStringLiteral("postgresql://a%2Cb@x,y/cache"), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(two.user, QStringLiteral("a,b"));
+        QCOMPARE(two.hosts.size(), 2);
+    }
+
+    // libpq's failover URL: every host with its port, target_session_attrs, written back as it
+    // came and handed to libpq as lists.
+    void takesMultiHostUrls()
+    {
+        QString error;
+        const DatabaseConfig c = DatabaseConfig::fromUrl(
+            QStringLiteral(
+                "postgresql://app:s3cret@db1.example.com:5432,DB2.example.com,[::1]:6543/"
+                "cache?target_session_attrs=read-write&connect_timeout=3"),
+            &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(c.isPostgres());
+        QVERIFY(c.isMultiHost());
+        QCOMPARE(c.hosts.size(), 3);
+        QCOMPARE(c.hosts.at(0).host, QStringLiteral("db1.example.com"));
+        QCOMPARE(c.hosts.at(0).port, 5432);
+        QCOMPARE(c.hosts.at(1).host, QStringLiteral("db2.example.com")); // case-insensitive
+        QCOMPARE(c.hosts.at(1).port, -1);
+        QCOMPARE(c.hosts.at(2).host, QStringLiteral("::1"));
+        QCOMPARE(c.hosts.at(2).port, 6543);
+        QCOMPARE(c.host, QStringLiteral("db1.example.com")); // the first, for one-host readers
+        QCOMPARE(c.port, 5432);
+        QCOMPARE(c.user, QStringLiteral("app"));
+        QCOMPARE(c.password, QStringLiteral("s3cret"));
+        QCOMPARE(c.databaseName, QStringLiteral("cache"));
+        QCOMPARE(c.options.value(QStringLiteral("target_session_attrs")),
+                 QStringLiteral("read-write"));
+        QCOMPARE(c.displayString(),
+                 QStringLiteral("postgresql://app@db1.example.com:5432,db2.example.com,[::1]:6543/"
+                                "cache?connect_timeout=3&target_session_attrs=read-write"));
+        QVERIFY(!c.displayString().contains(QStringLiteral("s3cret")));
+        const DatabaseConfig back = DatabaseConfig::fromUrl(c.toUrl(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(back.hosts == c.hosts);
+        QCOMPARE(back.options, c.options);
+        // libpq gets the lists (after QPSQL's own host= and port=, which they override).
+        const QString options = c.postgresConnectOptions(2000);
+        QVERIFY2(options.contains(QStringLiteral("host=db1.example.com,db2.example.com,::1;")),
+                 qPrintable(options));
+        QVERIFY2(options.contains(QStringLiteral("port=5432,,6543;")), qPrintable(options));
+        QVERIFY(options.contains(QStringLiteral("target_session_attrs=read-write")));
+        // No database, no user.
+        const DatabaseConfig bare =
+            DatabaseConfig::fromUrl(QStringLiteral("postgresql://h1:1,h2:2"), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(bare.toUrl(), QStringLiteral("postgresql://h1:1,h2:2"));
+        QVERIFY(DatabaseConfig::fromUrl(bare.toUrl(), &error).hosts == bare.hosts);
+        // One host: no list.
+        QVERIFY(
+            !DatabaseConfig::fromUrl(QStringLiteral("postgresql://h1:1/d"), &error).isMultiHost());
+        QVERIFY(!DatabaseConfig::fromUrl(QStringLiteral("postgresql://h1:1/d"), &error)
+                     .postgresConnectOptions(2000)
+                     .contains(QStringLiteral("host=")));
     }
 
     // A literal '%' in a parameter, socket directory or database name survives toUrl(): it was
@@ -269,8 +329,14 @@ private Q_SLOTS:
                                        << QStringLiteral("unknown connection parameter 'colour'");
         QTest::newRow("timeout") << QStringLiteral("postgresql://h/d?connect_timeout=soon")
                                  << QStringLiteral("connect_timeout");
-        QTest::newRow("multi host")
-            << QStringLiteral("postgresql://a,b/d") << QStringLiteral("multiple hosts");
+        QTest::newRow("empty host in a list")
+            << QStringLiteral("postgresql://a,,b/d") << QStringLiteral("has an empty entry");
+        QTest::newRow("bad port in a list") << QStringLiteral("postgresql://a:5432,b:x/d")
+                                            << QStringLiteral("'b:x' in the host list");
+        QTest::newRow("port 0 in a list")
+            << QStringLiteral("postgresql://a:0,b/d") << QStringLiteral("'a:0' in the host list");
+        QTest::newRow("list and query host") << QStringLiteral("postgresql://a,b/d?host=c")
+                                             << QStringLiteral("names the host twice");
         QTest::newRow("fragment") << QStringLiteral("postgresql://h/d#x")
                                   << QStringLiteral("fragment");
         QTest::newRow("bad port") << QStringLiteral("postgresql://h:99999/d")

@@ -1,0 +1,137 @@
+// The console on a real hot standby (scripts/with-standby.sh): it opens read-only, with a
+// "standby, read-only" badge and the replay lag in the status bar, and every write action off
+// with a tooltip that says why.
+
+#include "core/store/cachestore.h"
+#include "tests/support/testdatabase.h"
+#include "ui/entrymodel.h"
+#include "ui/mainwindow.h"
+#include "ui/storeworker.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace cc;
+using namespace cc::ui;
+
+class TestConsoleStandby : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TestDatabase> m_db;
+    QTemporaryDir m_home;
+
+    static QString standbyHost() { return qEnvironmentVariable("CC_TEST_STANDBY_HOST"); }
+    static int standbyPort() { return qEnvironmentVariableIntValue("CC_TEST_STANDBY_PORT"); }
+
+    bool replayed(const QString &lsn) const
+    {
+        const QString name = QStringLiteral("tst-console-standby-raw");
+        bool done = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            db.setHostName(standbyHost());
+            db.setPort(standbyPort());
+            db.setDatabaseName(m_db->config().databaseName);
+            if (db.open()) {
+                QSqlQuery q(db);
+                done = q.exec(QStringLiteral("SELECT pg_last_wal_replay_lsn() >= '%1'::pg_lsn")
+                                  .arg(lsn)) &&
+                       q.next() && q.value(0).toBool();
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return done;
+    }
+
+    std::unique_ptr<MainWindow> openWindow(const QString &url)
+    {
+        auto window = std::make_unique<MainWindow>();
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("replica");
+        profile.url = url;
+        profile.tag = ConnectionProfile::Tag::Test;
+        QSignalSpy connected(window.get(), &MainWindow::connected);
+        window->openProfile(profile);
+        window->show();
+        if (!connected.wait(20000))
+            return nullptr;
+        return window;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
+        QApplication::setOrganizationName(QStringLiteral("connector-cache-test"));
+        QApplication::setApplicationName(QStringLiteral("console-standby-test"));
+        StoreWorker::registerTypes();
+        QVERIFY2(!standbyHost().isEmpty() && standbyPort() > 0,
+                 "no standby given: run this suite through scripts/with-standby.sh (ctest does)");
+        m_db = std::make_unique<test::TestDatabase>();
+        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorMessage()));
+        CacheStore primary(m_db->config());
+        QVERIFY(primary.migrate().ok());
+        TimeSyncState state;
+        state.timeOffsetMs = 42;
+        QCOMPARE(primary.set(QStringLiteral("u1"), QStringLiteral("c1"), QStringLiteral("BYBIT"),
+                             QStringLiteral("TESTNET"), state),
+                 StoreError());
+        primary.close();
+        const QString lsn = m_db->scalar(QStringLiteral("SELECT pg_current_wal_lsn()")).toString();
+        QVERIFY(QTest::qWaitFor([&]() { return replayed(lsn); }, 30000));
+    }
+
+    void opensReadOnlyOnAStandby()
+    {
+        const auto window = openWindow(QStringLiteral("postgresql://%1:%2/%3")
+                                           .arg(standbyHost())
+                                           .arg(standbyPort())
+                                           .arg(m_db->config().databaseName));
+        QVERIFY(window);
+        auto *badge = window->findChild<QLabel *>(QStringLiteral("standbyBadge"));
+        QVERIFY(badge);
+        QVERIFY(badge->isVisible());
+        QCOMPARE(badge->text(), QStringLiteral("standby, read-only"));
+        QVERIFY(badge->toolTip().contains(QStringLiteral("read-only standby")));
+        QVERIFY2(window->statusText().contains(QStringLiteral("standby · replay lag")) &&
+                     window->statusText().contains(QStringLiteral("polling")),
+                 qPrintable(window->statusText()));
+        QVERIFY(!window->privileges().canWrite);
+        for (const char *name : {"invalidate", "invalidateMatching", "cleanup"}) {
+            QAction *action = window->action(QLatin1String(name));
+            QVERIFY(action);
+            QVERIFY2(!action->isEnabled(), name);
+            QVERIFY2(action->toolTip().contains(QStringLiteral("read-only standby")) &&
+                         action->toolTip().contains(QStringLiteral("primary")),
+                     qPrintable(action->toolTip()));
+        }
+        // Reads work: the entry is listed.
+        QVERIFY(QTest::qWaitFor([&]() { return window->entryModel()->rowCount() == 1; }, 20000));
+    }
+
+    void primaryHasNoBadge()
+    {
+        const auto window = openWindow(m_db->url());
+        QVERIFY(window);
+        auto *badge = window->findChild<QLabel *>(QStringLiteral("standbyBadge"));
+        QVERIFY(!badge || !badge->isVisible());
+        QVERIFY(window->privileges().canWrite);
+        QVERIFY(window->action(QStringLiteral("cleanup"))->isEnabled());
+    }
+
+    void cleanupTestCase() { m_db.reset(); }
+};
+
+QTEST_MAIN(TestConsoleStandby)
+#include "tst_console_standby.moc"
