@@ -97,7 +97,7 @@ const QList<OptionSpec> &optionTable()
         {"batch-size", "N", "entries deleted per statement, 1 to 100000"},
         {"window", "DURATION", "hits and misses over this window (default 24h, at least 1m)"},
         {"exact", nullptr, "count every entry rather than scaling a sample"},
-        {"since", "TIME", "from TIME on (history: default 1h ago)"},
+        {"since", "TIME", "from TIME on (history: default 1h ago; clock: 24h ago)"},
         {"bucket", "MINUTES", "minutes per bucket, 1 to 10080 (default 1)"},
         {"entries", "N", "how many demo entries, 0 to 10000000 (default 2000)"},
         {"seed", "N", "the random seed (default 1)"},
