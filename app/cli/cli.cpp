@@ -630,7 +630,8 @@ QString Runner::helpText() const
       << "number with a unit (500ms, 90s, 15m, 24h, 7d); a bare number is seconds.\n\n"
       << "Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 database unreachable,\n"
       << "5 schema missing or too new (run 'connector-cache migrate'), 6 exchange error,\n"
-      << "7 permission denied, 8 key conflict, 9 not confirmed.\n\n"
+      << "7 permission denied, 8 key conflict, 9 not confirmed, 10 matching entries left\n"
+      << "valid (locked by another transaction; run again).\n\n"
       << "Passwords: never on the command line; use ~/.pgpass, PGPASSWORD or a service file.\n";
     return text;
 }
@@ -1096,13 +1097,25 @@ int Runner::cmdInvalidate()
                                             .arg(preview.value())
                                             .arg(filterJson, m_store->config().displayString())))
         return ExitCancelled;
-    auto n = m_store->invalidateMatching(filter);
-    audit(QStringLiteral("invalidate-matching"), filterJson, n.ok() ? n.value() : 0,
+    // Entries another transaction holds locked are tried again a few times; those still left
+    // valid make the run fail (exit 10), audited with the rows done and the words.
+    CacheStore::BulkInvalidation outcome;
+    auto n = m_store->invalidateMatching(filter, {}, &outcome);
+    audit(QStringLiteral("invalidate-matching"), filterJson, outcome.invalidated,
           n.ok() ? StoreError() : n.error());
+    if (!n.ok() && outcome.left > 0) {
+        if (m_json)
+            printJson(QJsonObject{{QStringLiteral("invalidated"), outcome.invalidated},
+                                  {QStringLiteral("left"), outcome.left},
+                                  {QStringLiteral("error"), n.error().message()}});
+        m_err << "connector-cache: " << escapeForDisplay(n.error().message(), true) << Qt::endl;
+        return ExitPartial;
+    }
     if (!n.ok())
         return failed(n.error());
     if (m_json)
-        printJson(QJsonObject{{QStringLiteral("invalidated"), n.value()}});
+        printJson(
+            QJsonObject{{QStringLiteral("invalidated"), n.value()}, {QStringLiteral("left"), 0}});
     else
         m_out << "invalidated " << n.value() << " entries" << Qt::endl;
     return ExitOk;

@@ -136,7 +136,17 @@ public:
     // Marks the identity's entry invalid. Returns how many rows matched (0: no such entry).
     Result<qint64> invalidate(const QString &userId, const QString &credentialId);
     // Marks every not-yet-invalidated entry matching the filter invalid, in bounded batches.
-    Result<qint64> invalidateMatching(const EntryFilter &filter, const Progress &progress = {});
+    // Rows another transaction holds locked are passed by (SKIP LOCKED) and tried again a few
+    // times (about a second in all); matching rows still valid after that are not a success:
+    // the call then fails (QueryFailed, SQLSTATE 55P03, the counts in words), and *outcome, if
+    // given, says how many were invalidated and how many were left, on success as on failure.
+    struct BulkInvalidation
+    {
+        qint64 invalidated = 0;
+        qint64 left = 0; // matching entries left valid: locked by another transaction
+    };
+    Result<qint64> invalidateMatching(const EntryFilter &filter, const Progress &progress = {},
+                                      BulkInvalidation *outcome = nullptr);
     // How many entries invalidateMatching(filter) would touch now (its preview).
     Result<qint64> countInvalidatable(const EntryFilter &filter);
 

@@ -1,0 +1,384 @@
+// Issue 15's "data and counting" and schema items, each against real databases: rows held by
+// another connection's open transaction, counters at the seed's INT maximum, values the schema
+// does not promise, schema drift and missing privileges, SQLite files and directories.
+
+#include "core/store/cachestore.h"
+#include "tests/support/clirun.h"
+#include "tests/support/testdatabase.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QThread>
+
+#include <future>
+#include <memory>
+#include <thread>
+
+using namespace cc;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr qint64 kNow = 1749989100000; // 2025-06-15 12:05:00 UTC
+
+TimeSyncState offset(qint64 ms)
+{
+    TimeSyncState s;
+    s.timeOffsetMs = ms;
+    return s;
+}
+
+// A second connection to the test database with an open transaction that holds rows locked
+// (PostgreSQL), as another process's long write would.
+class LockHolder
+{
+public:
+    LockHolder(const DatabaseConfig &direct, const QString &name)
+        : m_name(name)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+        db.setDatabaseName(direct.databaseName);
+        if (!db.open()) {
+            m_error = db.lastError().text();
+            return;
+        }
+        if (!db.transaction())
+            m_error = db.lastError().text();
+    }
+    ~LockHolder()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            if (db.isOpen()) {
+                db.rollback();
+                db.close();
+            }
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    QString error() const { return m_error; }
+    // Locks the rows of the user (SELECT ... FOR UPDATE); empty on success.
+    QString lockUser(const QString &user)
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name, false));
+        if (!q.exec(QStringLiteral("SELECT 1 FROM connector_state_cache WHERE \"userId\" = '%1' "
+                                   "FOR UPDATE")
+                        .arg(user)))
+            return q.lastError().text();
+        return q.next() ? QString() : QStringLiteral("no row for %1").arg(user);
+    }
+    void release()
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        db.rollback();
+    }
+
+private:
+    QString m_name;
+    QString m_error;
+};
+
+} // namespace
+
+class TestHardenData : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TestDatabase> m_db;
+    ManualClock m_clock{kNow};
+
+    std::unique_ptr<CacheStore> store(CacheStore::Options options = CacheStore::Options())
+    {
+        return std::make_unique<CacheStore>(m_db->config(), options, &m_clock);
+    }
+    std::unique_ptr<CacheStore> migrated(CacheStore::Options options = CacheStore::Options())
+    {
+        auto s = store(options);
+        auto report = s->migrate();
+        if (!report.ok())
+            QTest::qFail(qPrintable(report.error().message()), __FILE__, __LINE__);
+        return s;
+    }
+    bool setEntry(CacheStore &s, const QString &user,
+                  const QString &exchange = QStringLiteral("BYBIT"))
+    {
+        const StoreError e =
+            s.set(user, QStringLiteral("c"), exchange, QStringLiteral("MAINNET"), offset(7), 1h);
+        if (e)
+            qWarning("%s", qPrintable(e.message()));
+        return !e;
+    }
+    qint64 hitCountOf(const QString &user) const
+    {
+        return m_db
+            ->scalar(QStringLiteral("SELECT \"hitCount\" FROM connector_state_cache WHERE "
+                                    "\"userId\" = '%1'")
+                         .arg(user))
+            .toLongLong();
+    }
+    test::CliRun cli(QStringList args) const
+    {
+        args << QStringLiteral("--database") << m_db->url();
+        return test::runCli(args);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_db = std::make_unique<test::TestDatabase>();
+        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorMessage()));
+        m_clock.setMs(kNow);
+    }
+    void cleanup() { m_db.reset(); }
+
+    // --- 1. a bulk invalidation that skips locked rows -----------------------------------------
+
+    void bulkInvalidationReportsRowsLeftLocked()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("SKIP LOCKED is PostgreSQL's; SQLite locks the whole file (busy timeout)");
+        auto s = migrated();
+        for (const char *user : {"u1", "u2", "u3"})
+            QVERIFY(setEntry(*s, QString::fromLatin1(user)));
+        EntryFilter bybit;
+        bybit.exchange = QStringLiteral("BYBIT");
+        CacheStore::BulkInvalidation outcome;
+        {
+            LockHolder holder(m_db->directConfig(), QStringLiteral("bulk-holder"));
+            QVERIFY2(holder.error().isEmpty(), qPrintable(holder.error()));
+            QCOMPARE(holder.lockUser(QStringLiteral("u2")), QString());
+            QElapsedTimer took;
+            took.start();
+            auto n = s->invalidateMatching(bybit, {}, &outcome);
+            QVERIFY2(!n.ok(), "rows left valid must not be a plain success");
+            QCOMPARE(n.error().sqlState(), QStringLiteral("55P03"));
+            QVERIFY2(
+                n.error().message().contains(QStringLiteral("1 matching entries stayed valid")),
+                qPrintable(n.error().message()));
+            QCOMPARE(outcome.invalidated, 2);
+            QCOMPARE(outcome.left, 1);
+            QVERIFY2(took.elapsed() < 3000, qPrintable(QString::number(took.elapsed())));
+        }
+        // The lock gone, a second run takes what was left.
+        auto again = s->invalidateMatching(bybit, {}, &outcome);
+        QVERIFY2(again.ok(), qPrintable(again.error().message()));
+        QCOMPARE(again.value(), 1);
+        QCOMPARE(outcome.left, 0);
+    }
+
+    void bulkInvalidationRetriesRowsReleasedMeanwhile()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("SKIP LOCKED is PostgreSQL's");
+        auto s = migrated();
+        for (const char *user : {"u1", "u2", "u3"})
+            QVERIFY(setEntry(*s, QString::fromLatin1(user)));
+        // Another process holds u3 for 150 ms, then commits.
+        std::promise<QString> locked;
+        std::thread other([&]() {
+            LockHolder holder(m_db->directConfig(), QStringLiteral("bulk-brief-holder"));
+            QString error = holder.error();
+            if (error.isEmpty())
+                error = holder.lockUser(QStringLiteral("u3"));
+            locked.set_value(error);
+            QThread::msleep(150);
+            holder.release();
+        });
+        QCOMPARE(locked.get_future().get(), QString());
+        EntryFilter all;
+        CacheStore::BulkInvalidation outcome;
+        auto n = s->invalidateMatching(all, {}, &outcome);
+        other.join();
+        QVERIFY2(n.ok(), qPrintable(n.error().message()));
+        QCOMPARE(n.value(), 3);
+        QCOMPARE(outcome.invalidated, 3);
+        QCOMPARE(outcome.left, 0);
+    }
+
+    void cliExitsTenAndAuditsRowsLeft()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("SKIP LOCKED is PostgreSQL's");
+        {
+            auto s = migrated();
+            for (const char *user : {"u1", "u2", "u3"})
+                QVERIFY(setEntry(*s, QString::fromLatin1(user)));
+        }
+        LockHolder holder(m_db->directConfig(), QStringLiteral("cli-holder"));
+        QVERIFY2(holder.error().isEmpty(), qPrintable(holder.error()));
+        QCOMPARE(holder.lockUser(QStringLiteral("u1")), QString());
+        const auto r = cli({QStringLiteral("invalidate"), QStringLiteral("--matching"),
+                            QStringLiteral("--exchange"), QStringLiteral("BYBIT"),
+                            QStringLiteral("--yes"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 10);
+        QVERIFY2(r.err.contains(QStringLiteral("stayed valid")), qPrintable(r.err));
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("invalidated")).toInteger(), 2);
+        QCOMPARE(o.value(QStringLiteral("left")).toInteger(), 1);
+        holder.release();
+        const auto audit = cli({QStringLiteral("audit"), QStringLiteral("--json")});
+        QCOMPARE(audit.code, 0);
+        const QJsonObject row =
+            QJsonDocument::fromJson(audit.out.toUtf8()).array().at(0).toObject();
+        QCOMPARE(row.value(QStringLiteral("action")).toString(),
+                 QStringLiteral("invalidate-matching"));
+        QCOMPARE(row.value(QStringLiteral("rowsAffected")).toInteger(), 2);
+        QVERIFY2(row.value(QStringLiteral("outcome"))
+                     .toString()
+                     .contains(QStringLiteral("stayed valid")),
+                 qPrintable(row.value(QStringLiteral("outcome")).toString()));
+    }
+
+    // --- 2. the hit-count flush never delays a lookup ------------------------------------------
+
+    void hitFlushNeverWaitsOnALockedRow()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("row locks are PostgreSQL's; SQLite locks the whole file");
+        CacheStore::Options options;
+        options.historyFlushInterval = 0ms; // every lookup flushes
+        options.timeout = 3000ms;
+        auto s = migrated(options);
+        QVERIFY(setEntry(*s, QStringLiteral("u1")));
+        QVERIFY(s->get(QStringLiteral("u1"), QStringLiteral("c")).isHit());
+        QCOMPARE(hitCountOf(QStringLiteral("u1")), 1);
+        {
+            LockHolder holder(m_db->directConfig(), QStringLiteral("flush-holder"));
+            QVERIFY2(holder.error().isEmpty(), qPrintable(holder.error()));
+            QCOMPARE(holder.lockUser(QStringLiteral("u1")), QString());
+            QElapsedTimer took;
+            took.start();
+            QVERIFY(s->get(QStringLiteral("u1"), QStringLiteral("c")).isHit());
+            QVERIFY(s->lookupOffset(QStringLiteral("u1"), QStringLiteral("c")).isHit());
+            const qint64 ms = took.elapsed();
+            QVERIFY2(ms < 1000, qPrintable(QStringLiteral("two lookups took %1 ms").arg(ms)));
+            QCOMPARE(hitCountOf(QStringLiteral("u1")), 1); // not written while locked
+        }
+        // Released: the counts kept arrive with the next flush.
+        QCOMPARE(s->flushHistory(), StoreError());
+        QCOMPARE(hitCountOf(QStringLiteral("u1")), 3);
+    }
+
+    void exitFlushIsBounded()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("row locks are PostgreSQL's");
+        CacheStore::Options options;
+        options.timeout = 3000ms;
+        auto s = migrated(options);
+        QVERIFY(setEntry(*s, QStringLiteral("u1")));
+        QVERIFY(s->get(QStringLiteral("u1"), QStringLiteral("c")).isHit()); // pending, batched
+        LockHolder holder(m_db->directConfig(), QStringLiteral("exit-holder"));
+        QCOMPARE(holder.lockUser(QStringLiteral("u1")), QString());
+        QElapsedTimer took;
+        took.start();
+        s.reset(); // flushes at destruction
+        QVERIFY2(took.elapsed() < 1000, qPrintable(QString::number(took.elapsed())));
+    }
+
+    // --- 3. hitCount at the seed's INT maximum ------------------------------------------------
+
+    void hitCountSaturatesAtIntMax_data()
+    {
+        QTest::addColumn<bool>("perLookup");
+        QTest::newRow("batched") << false;
+        QTest::newRow("per lookup") << true;
+    }
+    void hitCountSaturatesAtIntMax()
+    {
+        QFETCH(bool, perLookup);
+        CacheStore::Options options;
+        options.hitCounting = perLookup ? HitCounting::PerLookup : HitCounting::Batched;
+        auto s = migrated(options);
+        QVERIFY(setEntry(*s, QStringLiteral("full")));
+        QVERIFY(setEntry(*s, QStringLiteral("other")));
+        QCOMPARE(m_db->exec(QStringLiteral("UPDATE connector_state_cache SET \"hitCount\" = "
+                                           "2147483646 WHERE \"userId\" = 'full'")),
+                 QString());
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(s->get(QStringLiteral("full"), QStringLiteral("c")).isHit());
+            QVERIFY(s->get(QStringLiteral("other"), QStringLiteral("c")).isHit());
+        }
+        QCOMPARE(s->flushHistory(), StoreError());
+        QCOMPARE(hitCountOf(QStringLiteral("full")), 2147483647);
+        QCOMPARE(hitCountOf(QStringLiteral("other")), 3); // the other row's hits were not lost
+        // And the next flushes go on working.
+        QVERIFY(s->get(QStringLiteral("other"), QStringLiteral("c")).isHit());
+        QVERIFY(s->get(QStringLiteral("full"), QStringLiteral("c")).isHit());
+        QCOMPARE(s->flushHistory(), StoreError());
+        QCOMPARE(hitCountOf(QStringLiteral("other")), 4);
+        QCOMPARE(hitCountOf(QStringLiteral("full")), 2147483647);
+    }
+    // --- 4. a stored value that is not what the schema promises --------------------------------
+
+    void oddValuesAreAMissReportedOnce()
+    {
+        if (m_db->isPostgres())
+            QSKIP("PostgreSQL's column types hold; SQLite stores whatever it is given");
+        auto s = migrated();
+        const qint64 future = kNow + 3600000;
+        const auto insert = [&](const char *user, const QString &timeOffset,
+                                const QString &expiresAt) {
+            return m_db->exec(
+                QStringLiteral("INSERT INTO connector_state_cache (\"id\", \"cacheKey\", "
+                               "\"userId\", \"credentialId\", \"exchange\", \"environment\", "
+                               "\"timeOffset\", \"lastSyncTime\", \"isValid\", \"expiresAt\", "
+                               "\"hitCount\", \"metadata\", \"createdAt\", \"updatedAt\") VALUES "
+                               "('id-%1', '%1_c', '%1', 'c', 'BYBIT', 'MAINNET', %2, %3, 1, %4, 0, "
+                               "NULL, %3, %3)")
+                    .arg(QLatin1String(user), timeOffset)
+                    .arg(kNow)
+                    .arg(expiresAt));
+        };
+        QCOMPARE(insert("text-offset", QStringLiteral("'abc'"), QString::number(future)),
+                 QString());
+        QCOMPARE(insert("real-offset", QStringLiteral("12.5"), QString::number(future)), QString());
+        QCOMPARE(insert("text-expiry", QStringLiteral("5"), QStringLiteral("'never'")), QString());
+        QCOMPARE(insert("blob-expiry", QStringLiteral("5"), QStringLiteral("x'00ff'")), QString());
+        QVERIFY(setEntry(*s, QStringLiteral("fine")));
+
+        static QStringList warnings;
+        warnings.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext &, const QString &m) {
+                if (type == QtWarningMsg)
+                    warnings << m;
+            });
+        for (int round = 0; round < 3; ++round) {
+            for (const char *user : {"text-offset", "real-offset", "text-expiry", "blob-expiry"}) {
+                const QString u = QString::fromLatin1(user);
+                const Lookup lookup = s->get(u, QStringLiteral("c"));
+                QVERIFY2(lookup.outcome == Lookup::Outcome::Miss,
+                         qPrintable(QStringLiteral("%1: outcome %2, offset %3")
+                                        .arg(u)
+                                        .arg(int(lookup.outcome))
+                                        .arg(lookup.entry.timeOffsetMs)));
+                QCOMPARE(s->lookupOffset(u, QStringLiteral("c")).outcome, Lookup::Outcome::Miss);
+            }
+        }
+        QVERIFY(s->get(QStringLiteral("fine"), QStringLiteral("c")).isHit());
+        qInstallMessageHandler(previous);
+        for (const char *user : {"text-offset", "real-offset", "text-expiry", "blob-expiry"}) {
+            const QString key = QString::fromLatin1(user) + QStringLiteral("_c");
+            QStringList about;
+            for (const QString &w : std::as_const(warnings)) {
+                if (w.contains(key + QLatin1Char(' ')) &&
+                    w.contains(QStringLiteral("values the schema does not allow")))
+                    about << w;
+            }
+            QVERIFY2(about.size() == 1, qPrintable(QStringLiteral("%1: %2").arg(key).arg(
+                                            about.join(QStringLiteral(" | ")))));
+        }
+        QVERIFY(warnings.join(QLatin1Char(' ')).contains(QStringLiteral("timeOffset = 'abc'")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHardenData)
+#include "tst_hardendata.moc"
