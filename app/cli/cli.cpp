@@ -11,6 +11,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -426,6 +427,10 @@ private:
         m_store = std::make_unique<CacheStore>(config, options);
         const StoreError opened = m_store->open();
         if (opened.kind() == StoreError::SchemaMissing && allowUnmigrated)
+            return StoreError();
+        // An SQLite file (or its directory) not there yet: migrate and demo create it.
+        if (opened && allowUnmigrated && config.isSqlite() &&
+            config.sqlitePath != QLatin1String(":memory:") && !QFileInfo::exists(config.sqlitePath))
             return StoreError();
         return opened;
     }

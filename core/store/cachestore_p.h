@@ -106,6 +106,13 @@ struct CacheStore::Private
     quint64 connectionGeneration = 0; // + 1 for every connection opened
     bool mayCreateSqliteFile = false; // migrate() creates a missing SQLite file, nothing else
     bool sqliteFileIsOurs = false;    // created by this connection (WAL is then ours to choose)
+    // SQLite: since a statement gave up on another process's lock. For one timeout after it
+    // no statement waits again (busy_timeout 0), so that a call and what follows it (the
+    // CLI's audit row) wait one --timeout in all, not one each.
+    QElapsedTimer sinceSqliteBusy;
+    // SQLite: the busy timeout statements wait now (ms): 0 just after a busy failure.
+    int sqliteBusyWaitMs() const;
+    void setSqliteBusyTimeout(int ms);
     QList<ChangeFeed *> feeds;
     std::shared_ptr<QueryCanceller> canceller =
         std::make_shared<QueryCanceller>(); // subscribeChanges()'s, told when the connection goes
@@ -165,6 +172,7 @@ struct CacheStore::Private
     // their hits kept for the next flush (the flush inside a lookup).
     StoreError flushHits(bool waitForLocks);
     StoreError flush(bool waitForLocks = false);
+    StoreError flushCounters(bool waitForLocks); // flush()'s work
 
     // --- entry SQL (entrysql.cpp) -----------------------------------------------------------
     // The lookup's statements, per identity shape (the seed's key alone, or both keys).

@@ -169,6 +169,19 @@ StoreError CacheStore::Private::flushHits(bool waitForLocks)
 StoreError CacheStore::Private::flush(bool waitForLocks)
 {
     sinceFlush.restart();
+    // SQLite locks the whole file: a flush waits for another writer briefly, never for the
+    // whole busy timeout (it runs inside lookups, and at exit).
+    const bool sqlite = !isPostgres() && db.isValid() && db.isOpen();
+    if (sqlite)
+        setSqliteBusyTimeout(qMin(sqliteBusyWaitMs(), waitForLocks ? 300 : 20));
+    const StoreError error = flushCounters(waitForLocks);
+    if (sqlite && db.isOpen())
+        setSqliteBusyTimeout(sqliteBusyWaitMs());
+    return error;
+}
+
+StoreError CacheStore::Private::flushCounters(bool waitForLocks)
+{
     if (!pendingHits.isEmpty() && db.isValid() && db.isOpen()) {
         const StoreError error = flushHits(waitForLocks);
         if (error)

@@ -156,15 +156,42 @@ StoreError CacheStore::Private::connect()
         if (path.isEmpty()) {
             return StoreError(StoreError::InvalidArgument, QStringLiteral("no SQLite file given"));
         }
+        // Only migrate creates a database (and its directory): a mistyped path elsewhere is an
+        // error in words, never a new empty file. A file that exists is opened read-only when
+        // this user may not write it or its directory (reads then create no -journal, -wal or
+        // -shm file there), and its journal mode is left as its owner chose (ours: WAL).
+        QStringList options{QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(timeoutMs)};
+        sqliteFileIsOurs = false;
+        sinceSqliteBusy.invalidate();
         if (path != QLatin1String(":memory:")) {
             const QFileInfo info(path);
-            if (!QDir().mkpath(info.absolutePath())) {
-                return failConnect(
-                    QStringLiteral("cannot create the directory %1").arg(info.absolutePath()));
+            if (!info.exists()) {
+                if (!mayCreateSqliteFile && !QFileInfo(info.absolutePath()).isDir()) {
+                    return StoreError(StoreError::Unreachable,
+                                      QStringLiteral("cannot open database %1: the directory %2 "
+                                                     "does not exist — check the path (connector-"
+                                                     "cache migrate creates both)")
+                                          .arg(where(), info.absolutePath()));
+                }
+                if (!mayCreateSqliteFile) {
+                    return StoreError(StoreError::SchemaMissing,
+                                      QStringLiteral("no SQLite database at %1 — check the path, "
+                                                     "or run connector-cache migrate to create it")
+                                          .arg(info.absoluteFilePath()));
+                }
+                if (!QDir().mkpath(info.absolutePath())) {
+                    return failConnect(
+                        QStringLiteral("cannot create the directory %1").arg(info.absolutePath()));
+                }
+                sqliteFileIsOurs = true;
+            } else if (info.size() == 0 && mayCreateSqliteFile) {
+                sqliteFileIsOurs = true; // an empty file: no journal mode chosen yet
+            } else if (!info.isWritable() || !QFileInfo(info.absolutePath()).isWritable()) {
+                options << QStringLiteral("QSQLITE_OPEN_READONLY");
             }
         }
         db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(timeoutMs));
+        db.setConnectOptions(options.join(QLatin1Char(';')));
     }
     QElapsedTimer opening;
     opening.start();
@@ -202,7 +229,9 @@ StoreError CacheStore::Private::connect()
                   << QStringLiteral("SET synchronous_commit = off");
         }
     } else {
-        if (config.sqlitePath != QLatin1String(":memory:"))
+        // WAL lets readers run beside a writer; switched on only for a file migrate created:
+        // another owner's rollback-journal file stays as it is.
+        if (sqliteFileIsOurs)
             setup << QStringLiteral("PRAGMA journal_mode = WAL");
         setup << QStringLiteral("PRAGMA synchronous = NORMAL");
     }
@@ -342,6 +371,11 @@ StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what
                            QStringLiteral("%1: %2 is read-only (%3)").arg(what, where(), text));
             break;
         case SqliteClass::Busy:
+            if (!sinceSqliteBusy.isValid()) {
+                sinceSqliteBusy.start(); // waited once: what follows fails at once (a while)
+                if (db.isOpen())
+                    setSqliteBusyTimeout(0);
+            }
             result = StoreError(StoreError::Unreachable,
                                 QStringLiteral("%1: %2 stayed locked by another process for "
                                                "%3 ms — try again")
@@ -386,12 +420,27 @@ QSqlQuery *CacheStore::Private::statement(const QString &sql, StoreError *error,
 
 // Runs a statement with bound values. On success the query is positioned before the first
 // row; it is finished when the returned ActiveQuery goes.
+int CacheStore::Private::sqliteBusyWaitMs() const
+{
+    return sinceSqliteBusy.isValid() ? 0 : int(q->m_options.timeout.count());
+}
+
+void CacheStore::Private::setSqliteBusyTimeout(int ms)
+{
+    QSqlQuery pragma(db);
+    pragma.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(ms));
+}
+
 ActiveQuery CacheStore::Private::run(const QString &sql, const QVariantList &binds,
                                      StoreError *error, const QString &what)
 {
     *error = connect();
     if (error->isError())
         return ActiveQuery();
+    if (sinceSqliteBusy.isValid() && sinceSqliteBusy.elapsed() >= q->m_options.timeout.count()) {
+        sinceSqliteBusy.invalidate(); // one timeout on: statements wait for locks again
+        setSqliteBusyTimeout(sqliteBusyWaitMs());
+    }
     // Cancellable from here: preparing a statement on PostgreSQL plans it, and planning can
     // wait for a lock as long as running can.
     QueryCanceller::Running running(*canceller);

@@ -6,19 +6,26 @@
 #include "tests/support/clirun.h"
 #include "tests/support/testdatabase.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
 #include <future>
 #include <memory>
 #include <thread>
+#include <unistd.h>
 
 using namespace cc;
 using namespace std::chrono_literals;
@@ -377,6 +384,190 @@ private Q_SLOTS:
                                             about.join(QStringLiteral(" | ")))));
         }
         QVERIFY(warnings.join(QLatin1Char(' ')).contains(QStringLiteral("timeOffset = 'abc'")));
+    }
+    // --- 6. SQLite files and directories ------------------------------------------------------
+
+    void mistypedSqlitePathCreatesNothing()
+    {
+        if (m_db->isPostgres())
+            QSKIP("SQLite paths");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        // A directory that does not exist, and a file that does not exist in one that does.
+        const QString inMissingDir = dir.filePath(QStringLiteral("typo/cache.db"));
+        const QString missingFile = dir.filePath(QStringLiteral("cahce.db"));
+        for (const QString &path : {inMissingDir, missingFile}) {
+            DatabaseConfig config;
+            config.backend = DatabaseConfig::Backend::SQLite;
+            config.sqlitePath = path;
+            CacheStore s(config, CacheStore::Options(), &m_clock);
+            const Lookup lookup = s.get(QStringLiteral("u"), QStringLiteral("c"));
+            QCOMPARE(lookup.outcome, Lookup::Outcome::Failed);
+            QVERIFY2(lookup.errorMessage.contains(path == missingFile
+                                                      ? QStringLiteral("no SQLite database at")
+                                                      : QStringLiteral("does not exist")),
+                     qPrintable(lookup.errorMessage));
+            const auto r =
+                test::runCli({QStringLiteral("get"), QStringLiteral("u"), QStringLiteral("c"),
+                              QStringLiteral("--database"), QStringLiteral("sqlite://") + path});
+            QCOMPARE(r.code, path == missingFile ? 5 : 4);
+            QVERIFY2(r.err.contains(QStringLiteral("check the path")), qPrintable(r.err));
+        }
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("typo"))));
+        QVERIFY(!QFileInfo::exists(missingFile));
+        // migrate is the one command that creates them.
+        const auto r = test::runCli({QStringLiteral("migrate"), QStringLiteral("--database"),
+                                     QStringLiteral("sqlite://") + inMissingDir});
+        QCOMPARE(r.code, 0);
+        QVERIFY(QFileInfo::exists(inMissingDir));
+    }
+
+    void anotherOwnersJournalModeIsKept()
+    {
+        if (m_db->isPostgres())
+            QSKIP("SQLite journal modes");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString theirs = dir.filePath(QStringLiteral("theirs.db"));
+        const QString ours = dir.filePath(QStringLiteral("ours.db"));
+        {
+            // Someone else's database, in the default rollback-journal mode.
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("owner"));
+            db.setDatabaseName(theirs);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE their_table (a INTEGER)")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("owner"));
+        for (const QString &path : {theirs, ours}) {
+            DatabaseConfig config;
+            config.backend = DatabaseConfig::Backend::SQLite;
+            config.sqlitePath = path;
+            CacheStore s(config, CacheStore::Options(), &m_clock);
+            QVERIFY(s.migrate().ok());
+            QVERIFY(setEntry(s, QStringLiteral("u")));
+            QVERIFY(s.get(QStringLiteral("u"), QStringLiteral("c")).isHit());
+        }
+        const auto journalMode = [](const QString &path) {
+            QString mode;
+            {
+                QSqlDatabase db =
+                    QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
+                db.setDatabaseName(path);
+                if (db.open()) {
+                    QSqlQuery q(db);
+                    if (q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next())
+                        mode = q.value(0).toString();
+                }
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("probe"));
+            return mode;
+        };
+        QCOMPARE(journalMode(theirs), QStringLiteral("delete"));
+        QVERIFY(!QFileInfo::exists(theirs + QStringLiteral("-wal")));
+        QVERIFY(!QFileInfo::exists(theirs + QStringLiteral("-shm")));
+        QCOMPARE(journalMode(ours), QStringLiteral("wal")); // a file migrate created
+    }
+
+    void readOnlyDirectoryStillReads()
+    {
+        if (m_db->isPostgres())
+            QSKIP("SQLite file permissions");
+        if (geteuid() != 0 || QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+            QSKIP("needs root and setpriv to read as another user");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("shared/cache.db"));
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("owner"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE their_table (a INTEGER)")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("owner"));
+        {
+            DatabaseConfig config;
+            config.backend = DatabaseConfig::Backend::SQLite;
+            config.sqlitePath = path;
+            CacheStore s(config, CacheStore::Options(), Clock::system()); // the CLI's clock
+            QVERIFY(s.migrate().ok());
+            QCOMPARE(s.set(QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                           QStringLiteral("MAINNET"), offset(7), 1h),
+                     StoreError());
+        }
+        // The owner's directory and file: readable by everyone, writable by the owner only.
+        QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner |
+                                                      QFile::ExeOwner | QFile::ReadOther |
+                                                      QFile::ExeOther));
+        QVERIFY(QFile::setPermissions(QFileInfo(path).absolutePath(),
+                                      QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther |
+                                          QFile::ExeOther));
+        QVERIFY(
+            QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+        const auto asNobody = [&](QStringList args) {
+            QProcess p;
+            args << QStringLiteral("--database") << QStringLiteral("sqlite://") + path;
+            p.start(QStringLiteral("setpriv"),
+                    QStringList{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                QStringLiteral("--clear-groups"),
+                                qEnvironmentVariable("CC_BINARY_DIR") +
+                                    QStringLiteral("/bin/connector-cache")} +
+                        args);
+            p.waitForFinished(30000);
+            return std::pair{p.exitCode(), QString::fromUtf8(p.readAllStandardError())};
+        };
+        const auto [getCode, getErr] =
+            asNobody({QStringLiteral("get"), QStringLiteral("u"), QStringLiteral("c")});
+        QVERIFY2(getCode == 0, qPrintable(QStringLiteral("%1: %2").arg(getCode).arg(getErr)));
+        const auto [setCode, setErr] = asNobody(
+            {QStringLiteral("set"), QStringLiteral("u"), QStringLiteral("c"),
+             QStringLiteral("--exchange"), QStringLiteral("BYBIT"), QStringLiteral("--environment"),
+             QStringLiteral("MAINNET"), QStringLiteral("--offset"), QStringLiteral("1")});
+        QVERIFY2(setCode == 7, qPrintable(QStringLiteral("%1: %2").arg(setCode).arg(setErr)));
+        const QStringList left = QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files);
+        QCOMPARE(left, QStringList{QStringLiteral("cache.db")}); // no -journal, -wal or -shm
+        QFile::setPermissions(QFileInfo(path).absolutePath(),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+
+    void writesWaitOneTimeoutNotTwo()
+    {
+        if (m_db->isPostgres())
+            QSKIP("SQLite's busy timeout");
+        {
+            auto s = migrated();
+            QVERIFY(setEntry(*s, QStringLiteral("u")));
+        }
+        QSqlDatabase locker =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+        locker.setDatabaseName(m_db->config().sqlitePath);
+        QVERIFY(locker.open());
+        {
+            QSqlQuery lock(locker);
+            QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            QElapsedTimer took;
+            took.start();
+            const auto r = cli({QStringLiteral("set"), QStringLiteral("u"), QStringLiteral("c"),
+                                QStringLiteral("--exchange"), QStringLiteral("BYBIT"),
+                                QStringLiteral("--environment"), QStringLiteral("MAINNET"),
+                                QStringLiteral("--offset"), QStringLiteral("1"),
+                                QStringLiteral("--timeout"), QStringLiteral("1000")});
+            const qint64 ms = took.elapsed();
+            QCOMPARE(r.code, 4);
+            // The write waits 1000 ms; its audit row does not wait another 1000.
+            QVERIFY2(ms < 1700, qPrintable(QStringLiteral("%1 ms").arg(ms)));
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        }
+        locker.close();
+        locker = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
     }
 };
 
