@@ -749,6 +749,18 @@ int Runner::cmdMigrate()
     audit(QStringLiteral("migrate"),
           QStringLiteral("{\"from\":%1,\"to\":%2}").arg(report->fromVersion).arg(report->toVersion),
           0, StoreError());
+    // What migrate may not repair (the seed's table) is named, and is not a success.
+    auto actual = m_store->checkSchema();
+    if (!actual.ok())
+        return failed(actual.error());
+    if (!actual->schema.isEmpty()) {
+        for (const QString &step : report->steps)
+            m_out << shown(step) << Qt::endl;
+        return failed(StoreError(StoreError::SchemaIncompatible,
+                                 QStringLiteral("the schema is still not what this program "
+                                                "needs: %1")
+                                     .arg(actual->schema.join(QStringLiteral("; ")))));
+    }
     if (m_json) {
         printJson(
             QJsonObject{{QStringLiteral("fromVersion"), report->fromVersion},
@@ -789,6 +801,19 @@ int Runner::cmdStatus()
                                          "transaction (SET LOCAL); no LISTEN: consoles poll")
                         : QStringLiteral("none: protocol-level prepared lookups, LISTEN"));
     }
+    // The schema as it is, not only its version number: missing tables, columns, indexes,
+    // wrong types, and what the role may not do that a connector needs.
+    SchemaCheck actual;
+    if (status.state == SchemaStatus::State::Current) {
+        auto checked = m_store->checkSchema();
+        if (!checked.ok())
+            return failed(checked.error());
+        actual = checked.value();
+        o.insert(QStringLiteral("schemaCurrent"), actual.schema.isEmpty());
+        o.insert(QStringLiteral("schemaProblems"), QJsonArray::fromStringList(actual.schema));
+        o.insert(QStringLiteral("missingPrivileges"),
+                 QJsonArray::fromStringList(actual.privileges));
+    }
     if (privileges.ok()) {
         o.insert(QStringLiteral("canRead"), privileges->canRead);
         o.insert(QStringLiteral("canWrite"), privileges->canWrite);
@@ -805,17 +830,28 @@ int Runner::cmdStatus()
             m_out << "connection: " << o.value(QStringLiteral("connection")).toString() << " ("
                   << o.value(QStringLiteral("connectionCost")).toString() << ")\n";
         m_out << "schema:    version " << status.version
-              << (status.state == SchemaStatus::State::Current
-                      ? QStringLiteral(" (current)")
-                      : QStringLiteral(" — run connector-cache migrate"))
+              << (status.state != SchemaStatus::State::Current
+                      ? QStringLiteral(" — run connector-cache migrate")
+                  : actual.schema.isEmpty() ? QStringLiteral(" (current)")
+                                            : QStringLiteral(", but:"))
               << "\n";
+        for (const QString &problem : std::as_const(actual.schema))
+            m_out << "  - " << shown(problem) << "\n";
+        if (!actual.schema.isEmpty())
+            m_out << "  (connector-cache migrate puts back what is ours; the seed's table is its "
+                     "owner's to fix)\n";
+        if (!actual.privileges.isEmpty())
+            m_out << "role may not: " << shown(actual.privileges.join(QStringLiteral("; ")))
+                  << " — see the GRANTs in the README\n";
         if (privileges.ok())
             m_out << "may:       " << (privileges->canRead ? "read" : "")
                   << (privileges->canWrite ? ", write" : " (read-only)")
                   << (privileges->canAudit ? ", audit" : "") << "\n";
         m_out.flush();
     }
-    return status.state == SchemaStatus::State::Current ? ExitOk : ExitSchema;
+    if (status.state != SchemaStatus::State::Current || !actual.schema.isEmpty())
+        return ExitSchema;
+    return actual.privileges.isEmpty() ? ExitOk : ExitPermission;
 }
 
 void Runner::printEntry(const CacheEntry &e, const QString &outcome)
@@ -879,8 +915,22 @@ int Runner::cmdGet(bool countHit)
         m_err << "connector-cache: no cache entry for " << shown(args.at(0)) << " / "
               << shown(args.at(1)) << Qt::endl;
         return ExitNotFound;
-    case Lookup::Outcome::Failed:
+    case Lookup::Outcome::Failed: {
+        // A lookup fails as a miss: whether the schema or the role is why, the check says.
+        if (m_store->isOpen()) {
+            auto actual = m_store->checkSchema();
+            if (actual.ok() && !actual->schema.isEmpty())
+                return failed(StoreError(StoreError::SchemaIncompatible,
+                                         lookup.errorMessage + QStringLiteral(" — the schema: ") +
+                                             actual->schema.join(QStringLiteral("; "))));
+            if (actual.ok() && !actual->privileges.isEmpty())
+                return failed(StoreError(StoreError::PermissionDenied,
+                                         lookup.errorMessage +
+                                             QStringLiteral(" — the role may not: ") +
+                                             actual->privileges.join(QStringLiteral("; "))));
+        }
         return failed(StoreError(StoreError::Unreachable, lookup.errorMessage));
+    }
     }
     return ExitFailure;
 }

@@ -124,8 +124,30 @@ Result<MigrationReport> CacheStore::migrate()
     auto report = schema::migrate(d->db, d->dialect);
     if (!report.ok() && report.error().kind() == StoreError::QueryFailed && !d->db.isOpen())
         d->dropConnection();
-    return report;
+    if (!report.ok())
+        return report;
+    // At the current version our own tables, columns or indexes may still be gone (dropped by
+    // hand): put back, never the seed's.
+    auto repaired = schema::repair(d->db, d->dialect);
+    if (!repaired.ok())
+        return repaired.error();
+    if (repaired->isEmpty())
+        return report;
+    MigrationReport done = report.value();
+    done.steps.removeIf(
+        [](const QString &step) { return step.contains(QLatin1String("nothing to do")); });
+    done.steps << repaired.value();
+    return done;
 }
+
+Result<SchemaCheck> CacheStore::checkSchema()
+{
+    StoreError error = d->connect();
+    if (error)
+        return error;
+    return schema::check(d->db, d->dialect);
+}
+
 
 QString CacheStore::cacheKey(const QString &userId, const QString &credentialId)
 {

@@ -37,6 +37,15 @@ struct SchemaStatus
     int version = 0; // 0 when none recorded
 };
 
+// The schema as it actually is, beyond its recorded version (schema::check()): what is missing
+// or of the wrong type, each named in words. Empty lists: whole.
+struct SchemaCheck
+{
+    QStringList schema;     // tables, columns (and PostgreSQL types), indexes: exit 5
+    QStringList privileges; // what the role may not do that a connector needs: exit 7
+    bool ok() const { return schema.isEmpty() && privileges.isEmpty(); }
+};
+
 struct MigrationReport
 {
     int fromVersion = 0;
@@ -110,8 +119,11 @@ public:
     bool isOpen() const;
 
     SchemaStatus schemaStatus();
-    // Creates or upgrades our schema; adopts a seed-created table in place.
+    // Creates or upgrades our schema; adopts a seed-created table in place; puts back our own
+    // tables, columns and indexes found missing (never the seed's).
     Result<MigrationReport> migrate();
+    // Compares the actual schema and the role's privileges with what this program needs.
+    Result<SchemaCheck> checkSchema();
 
     // --- the seed's service ---------------------------------------------------------------
     // A valid entry is a hit (hitCount + 1, atomically, in the same statement); expired,

@@ -59,7 +59,7 @@ QString oneLine(QString text)
 // What a failed SQLite statement means, from its result code (QSqlError::nativeErrorCode()
 // holds it for QSQLITE's statement errors; https://sqlite.org/rescode.html). Qt's transaction
 // errors (BEGIN, COMMIT) carry no code: for those alone the message's words decide.
-enum class SqliteClass { NoSuchTable, ReadOnly, Busy, Gone, Other };
+enum class SqliteClass { NoSuchTable, NoSuchColumn, ReadOnly, Busy, Gone, Other };
 
 SqliteClass sqliteClass(const QString &nativeCode, const QString &text)
 {
@@ -67,7 +67,9 @@ SqliteClass sqliteClass(const QString &nativeCode, const QString &text)
     const int extended = nativeCode.toInt(&numeric);
     if (numeric) {
         switch (extended & 0xff) { // the primary code of an extended one
-        case 1:                    // SQLITE_ERROR: generic; a missing table is one of its kinds
+        case 1: // SQLITE_ERROR: generic; a missing table or column is one of its kinds
+            if (text.contains(QLatin1String("no such column")))
+                return SqliteClass::NoSuchColumn;
             return text.contains(QLatin1String("no such table")) ? SqliteClass::NoSuchTable
                                                                  : SqliteClass::Other;
         case 3:  // SQLITE_PERM
@@ -348,6 +350,11 @@ StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what
                                 QStringLiteral("%1: %2 refused the login (%3) — check the "
                                                "password (or the role)")
                                     .arg(what, where(), text));
+        } else if (code == QLatin1String("42703")) { // undefined column: the schema drifted
+            result = StoreError(StoreError::SchemaIncompatible,
+                                QStringLiteral("%1: %2 — connector-cache status names what the "
+                                               "schema lacks")
+                                    .arg(what, text));
         } else if (code == QLatin1String("42501")) {
             result = StoreError(StoreError::PermissionDenied,
                                 QStringLiteral("%1: the database role %2 may not do this "
@@ -364,6 +371,12 @@ StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what
                                 QStringLiteral("%1: the cache tables are missing in %2 — run "
                                                "connector-cache migrate")
                                     .arg(what, where()));
+            break;
+        case SqliteClass::NoSuchColumn:
+            result = StoreError(StoreError::SchemaIncompatible,
+                                QStringLiteral("%1: %2 in %3 — connector-cache status names what "
+                                               "the schema lacks")
+                                    .arg(what, text, where()));
             break;
         case SqliteClass::ReadOnly:
             result =
