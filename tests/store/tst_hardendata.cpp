@@ -136,6 +136,31 @@ private:
         return test::runCli(args);
     }
 
+    QString tsLiteral(qint64 ms) const
+    {
+        return m_db->isPostgres() ? QStringLiteral("TIMESTAMP '1970-01-01' + CAST(%1 AS BIGINT) * "
+                                                   "INTERVAL '1 millisecond'")
+                                        .arg(ms)
+                                  : QString::number(ms);
+    }
+    QString insertGenerated(int count, const QString &values)
+    {
+        const QString columns = QStringLiteral(
+            "INSERT INTO connector_state_cache (\"id\", \"cacheKey\", \"userId\", "
+            "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", "
+            "\"lastSyncTime\", \"isValid\", \"expiresAt\", \"hitCount\", \"metadata\", "
+            "\"createdAt\", \"updatedAt\") ");
+        return m_db->exec(
+            m_db->isPostgres()
+                ? columns + QStringLiteral("SELECT %1 FROM generate_series(1, %2) g")
+                                .arg(values)
+                                .arg(count)
+                : QStringLiteral("WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s "
+                                 "WHERE g < %1) ")
+                          .arg(count) +
+                      columns + QStringLiteral("SELECT %1 FROM s").arg(values));
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -568,6 +593,143 @@ private Q_SLOTS:
         locker.close();
         locker = QSqlDatabase();
         QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+    }
+    // --- 5. status and migrate check the schema as it is -------------------------------------
+
+    void schemaDriftIsNamed()
+    {
+        migrated();
+        QCOMPARE(cli({QStringLiteral("status")}).code, 0);
+        // Ours: a column and an index dropped by hand; migrate puts them back.
+        QCOMPARE(m_db->exec(
+                     QStringLiteral("ALTER TABLE connector_cache_history DROP COLUMN rejections;\n"
+                                    "DROP INDEX connector_cache_audit_at_idx")),
+                 QString());
+        auto r = cli({QStringLiteral("status")});
+        QCOMPARE(r.code, 5);
+        QVERIFY2(r.out.contains(QStringLiteral("connector_cache_history lacks its column "
+                                               "\"rejections\"")),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("index connector_cache_audit_at_idx is missing")),
+                 qPrintable(r.out));
+        r = cli({QStringLiteral("migrate")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("added the missing column")), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QStringLiteral("nothing to do")), qPrintable(r.out));
+        QCOMPARE(cli({QStringLiteral("status")}).code, 0);
+        // The seed's: named, exit 5, and migrate does not call it done.
+        QCOMPARE(m_db->exec(QStringLiteral(
+                     "ALTER TABLE connector_state_cache DROP COLUMN \"environment\"")),
+                 QString());
+        r = cli({QStringLiteral("status"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 5);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("schemaCurrent")).toBool(true), false);
+        QVERIFY2(o.value(QStringLiteral("schemaProblems"))
+                     .toArray()
+                     .toVariantList()
+                     .first()
+                     .toString()
+                     .contains(QStringLiteral("\"environment\"")),
+                 qPrintable(r.out));
+        r = cli({QStringLiteral("migrate")});
+        QCOMPARE(r.code, 5);
+        QVERIFY2(r.err.contains(QStringLiteral("environment")), qPrintable(r.err));
+        if (m_db->isPostgres()) {
+            // A set then fails on the missing column: exit 5 in words, not 1 or 4.
+            r = cli({QStringLiteral("set"), QStringLiteral("u"), QStringLiteral("c"),
+                     QStringLiteral("--exchange"), QStringLiteral("BYBIT"),
+                     QStringLiteral("--environment"), QStringLiteral("MAINNET"),
+                     QStringLiteral("--offset"), QStringLiteral("1")});
+            QCOMPARE(r.code, 5);
+            // A column of the wrong type is named too.
+            QCOMPARE(m_db->exec(QStringLiteral("ALTER TABLE connector_state_cache ALTER COLUMN "
+                                               "\"timeOffset\" TYPE TEXT")),
+                     QString());
+            r = cli({QStringLiteral("status")});
+            QCOMPARE(r.code, 5);
+            QVERIFY2(r.out.contains(QStringLiteral("\"timeOffset\" is text")), qPrintable(r.out));
+        }
+    }
+
+    void missingPrivilegeIsNamedWithExitSeven()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("database roles exist on PostgreSQL only");
+        migrated();
+        const QString role = QStringLiteral("cc_drift_%1").arg(QDateTime::currentMSecsSinceEpoch());
+        // The README's connector GRANTs, less UPDATE on the cache table.
+        QCOMPARE(m_db->exec(QStringLiteral(
+                                "CREATE ROLE %1 LOGIN PASSWORD 'pw';\n"
+                                "GRANT SELECT, INSERT ON connector_state_cache TO %1;\n"
+                                "GRANT SELECT ON connector_cache_meta TO %1;\n"
+                                "GRANT SELECT, INSERT, UPDATE ON connector_cache_history TO %1;\n"
+                                "GRANT SELECT, INSERT, UPDATE, DELETE ON connector_cache_lease "
+                                "TO %1")
+                                .arg(role)),
+                 QString());
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("CONNECTOR_CACHE_DATABASE"));
+        env.insert(QStringLiteral("PGUSER"), role);
+        env.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("pw"));
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("CC_BINARY_DIR") + QStringLiteral("/bin/connector-cache"),
+                {QStringLiteral("status"), QStringLiteral("--database"), m_db->url()});
+        QVERIFY(p.waitForFinished(30000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QCOMPARE(p.exitCode(), 7);
+        QVERIFY2(out.contains(QStringLiteral("UPDATE on connector_state_cache")), qPrintable(out));
+        // Without SELECT on the version table: 7 as well, in words.
+        QCOMPARE(
+            m_db->exec(QStringLiteral("REVOKE SELECT ON connector_cache_meta FROM %1").arg(role)),
+            QString());
+        p.start(qEnvironmentVariable("CC_BINARY_DIR") + QStringLiteral("/bin/connector-cache"),
+                {QStringLiteral("status"), QStringLiteral("--database"), m_db->url()});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 7);
+        m_db->exec(QStringLiteral("DROP OWNED BY %1;\nDROP ROLE %1").arg(role));
+    }
+    // --- 7. an estimate never says "≈ 0" where rows exist ---------------------------------------
+
+    void rareStatesAreNeverEstimatedAsZero()
+    {
+        CacheStore::Options options;
+        options.exactStatsUpTo = 5000;
+        options.statsSampleRows = 1000;
+        auto s = migrated(options);
+        const qint64 now = m_clock.nowMs();
+        // 40,000 valid rows expiring in 2 hours, among them 3 invalidated, 2 expired a minute
+        // ago and 1 expiring in 3 minutes: a sample of about 1,000 rows sees none of them.
+        const QString values =
+            QStringLiteral("'s' || g, 'su' || g || '_c', 'su' || g, 'c', 'BYBIT', 'MAINNET', 0, "
+                           "%1, g NOT IN (7001, 19001, 23001), CASE WHEN g IN (5001, 31001) THEN "
+                           "%2 WHEN g = 13001 THEN %3 ELSE %4 END, 1, NULL, %1, %1")
+                .arg(tsLiteral(now), tsLiteral(now - 60'000), tsLiteral(now + 180'000),
+                     tsLiteral(now + 7'200'000));
+        QCOMPARE(insertGenerated(40000, values), QString());
+        QCOMPARE(m_db->exec(QStringLiteral("ANALYZE connector_state_cache")), QString());
+        auto estimate = s->stats();
+        QVERIFY2(estimate.ok(), qPrintable(estimate.error().message()));
+        QVERIFY(estimate->estimated);
+        QCOMPARE(estimate->invalid, 3);
+        QCOMPARE(estimate->expired, 2);
+        QCOMPARE(estimate->expiringIn5m, 1);
+        QCOMPARE(estimate->expiringIn15m, 1);
+        QCOMPARE(estimate->expiringIn60m, 1);
+        QCOMPARE(estimate->valid, estimate->total - 5);
+        // And exact on demand, as the CLI's stats --exact asks.
+        auto exact = s->stats(std::chrono::hours(24), CacheStore::Precision::Exact);
+        QVERIFY(exact.ok());
+        QVERIFY(!exact->estimated);
+        QCOMPARE(exact->total, 40000);
+        QCOMPARE(exact->invalid, 3);
+        const auto r =
+            cli({QStringLiteral("stats"), QStringLiteral("--exact"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("estimated")).toBool(true), false);
+        QCOMPARE(o.value(QStringLiteral("total")).toInteger(), 40000);
     }
 };
 
