@@ -148,7 +148,6 @@ Result<SchemaCheck> CacheStore::checkSchema()
     return schema::check(d->db, d->dialect);
 }
 
-
 QString CacheStore::cacheKey(const QString &userId, const QString &credentialId)
 {
     auto special = [](const QString &s) {
