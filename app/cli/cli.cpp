@@ -13,6 +13,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -469,6 +470,10 @@ private:
         }
         if (opened.kind() == StoreError::SchemaMissing && allowUnmigrated)
             return StoreError();
+        // An SQLite file (or its directory) not there yet: migrate and demo create it.
+        if (opened && allowUnmigrated && config.isSqlite() &&
+            config.sqlitePath != QLatin1String(":memory:") && !QFileInfo::exists(config.sqlitePath))
+            return StoreError();
         return opened;
     }
 
@@ -693,7 +698,8 @@ QString Runner::helpText() const
       << "number with a unit (500ms, 90s, 15m, 24h, 7d); a bare number is seconds.\n\n"
       << "Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 database unreachable,\n"
       << "5 schema missing or too new (run 'connector-cache migrate'), 6 exchange error,\n"
-      << "7 permission denied or a read-only standby, 8 key conflict, 9 not confirmed.\n\n"
+      << "7 permission denied or a read-only standby, 8 key conflict, 9 not confirmed, 10\n"
+      << "matching entries left valid (locked by another transaction; run again).\n\n"
       << "Passwords: never on the command line; use ~/.pgpass, PGPASSWORD or a service file.\n";
     return text;
 }
@@ -806,6 +812,18 @@ int Runner::cmdMigrate()
     audit(QStringLiteral("migrate"),
           QStringLiteral("{\"from\":%1,\"to\":%2}").arg(report->fromVersion).arg(report->toVersion),
           0, StoreError());
+    // What migrate may not repair (the seed's table) is named, and is not a success.
+    auto actual = m_store->checkSchema();
+    if (!actual.ok())
+        return failed(actual.error());
+    if (!actual->schema.isEmpty()) {
+        for (const QString &step : report->steps)
+            m_out << shown(step) << Qt::endl;
+        return failed(StoreError(StoreError::SchemaIncompatible,
+                                 QStringLiteral("the schema is still not what this program "
+                                                "needs: %1")
+                                     .arg(actual->schema.join(QStringLiteral("; ")))));
+    }
     if (m_json) {
         printJson(
             QJsonObject{{QStringLiteral("fromVersion"), report->fromVersion},
@@ -853,6 +871,19 @@ int Runner::cmdStatus()
         if (info->standby)
             o.insert(QStringLiteral("replayLagSeconds"), info->replayLagSeconds);
     }
+    // The schema as it is, not only its version number: missing tables, columns, indexes,
+    // wrong types, and what the role may not do that a connector needs.
+    SchemaCheck actual;
+    if (status.state == SchemaStatus::State::Current) {
+        auto checked = m_store->checkSchema();
+        if (!checked.ok())
+            return failed(checked.error());
+        actual = checked.value();
+        o.insert(QStringLiteral("schemaCurrent"), actual.schema.isEmpty());
+        o.insert(QStringLiteral("schemaProblems"), QJsonArray::fromStringList(actual.schema));
+        o.insert(QStringLiteral("missingPrivileges"),
+                 QJsonArray::fromStringList(actual.privileges));
+    }
     if (privileges.ok()) {
         o.insert(QStringLiteral("canRead"), privileges->canRead);
         o.insert(QStringLiteral("canWrite"), privileges->canWrite);
@@ -878,10 +909,19 @@ int Runner::cmdStatus()
             m_out << "connection: " << o.value(QStringLiteral("connection")).toString() << " ("
                   << o.value(QStringLiteral("connectionCost")).toString() << ")\n";
         m_out << "schema:    version " << status.version
-              << (status.state == SchemaStatus::State::Current
-                      ? QStringLiteral(" (current)")
-                      : QStringLiteral(" — run connector-cache migrate"))
+              << (status.state != SchemaStatus::State::Current
+                      ? QStringLiteral(" — run connector-cache migrate")
+                  : actual.schema.isEmpty() ? QStringLiteral(" (current)")
+                                            : QStringLiteral(", but:"))
               << "\n";
+        for (const QString &problem : std::as_const(actual.schema))
+            m_out << "  - " << shown(problem) << "\n";
+        if (!actual.schema.isEmpty())
+            m_out << "  (connector-cache migrate puts back what is ours; the seed's table is its "
+                     "owner's to fix)\n";
+        if (!actual.privileges.isEmpty())
+            m_out << "role may not: " << shown(actual.privileges.join(QStringLiteral("; ")))
+                  << " — see the GRANTs in the README\n";
         if (privileges.ok() && info->standby)
             m_out << "may:       " << (privileges->canRead ? "read" : "")
                   << " (a standby takes no writes: set, invalidate, cleanup and migrate go to "
@@ -892,7 +932,9 @@ int Runner::cmdStatus()
                   << (privileges->canAudit ? ", audit" : "") << "\n";
         m_out.flush();
     }
-    return status.state == SchemaStatus::State::Current ? ExitOk : ExitSchema;
+    if (status.state != SchemaStatus::State::Current || !actual.schema.isEmpty())
+        return ExitSchema;
+    return actual.privileges.isEmpty() ? ExitOk : ExitPermission;
 }
 
 void Runner::printEntry(const CacheEntry &e, const QString &outcome)
@@ -968,8 +1010,22 @@ int Runner::cmdGet(bool countHit)
         m_err << "connector-cache: no cache entry for " << shown(args.at(0)) << " / "
               << shown(args.at(1)) << Qt::endl;
         return ExitNotFound;
-    case Lookup::Outcome::Failed:
+    case Lookup::Outcome::Failed: {
+        // A lookup fails as a miss: whether the schema or the role is why, the check says.
+        if (m_store->isOpen()) {
+            auto actual = m_store->checkSchema();
+            if (actual.ok() && !actual->schema.isEmpty())
+                return failed(StoreError(StoreError::SchemaIncompatible,
+                                         lookup.errorMessage + QStringLiteral(" — the schema: ") +
+                                             actual->schema.join(QStringLiteral("; "))));
+            if (actual.ok() && !actual->privileges.isEmpty())
+                return failed(StoreError(StoreError::PermissionDenied,
+                                         lookup.errorMessage +
+                                             QStringLiteral(" — the role may not: ") +
+                                             actual->privileges.join(QStringLiteral("; "))));
+        }
         return failed(StoreError(StoreError::Unreachable, lookup.errorMessage));
+    }
     }
     return ExitFailure;
 }
@@ -1213,13 +1269,25 @@ int Runner::cmdInvalidate()
                                             .arg(preview.value())
                                             .arg(filterJson, m_store->config().displayString())))
         return ExitCancelled;
-    auto n = m_store->invalidateMatching(filter);
-    audit(QStringLiteral("invalidate-matching"), filterJson, n.ok() ? n.value() : 0,
+    // Entries another transaction holds locked are tried again a few times; those still left
+    // valid make the run fail (exit 10), audited with the rows done and the words.
+    CacheStore::BulkInvalidation outcome;
+    auto n = m_store->invalidateMatching(filter, {}, &outcome);
+    audit(QStringLiteral("invalidate-matching"), filterJson, outcome.invalidated,
           n.ok() ? StoreError() : n.error());
+    if (!n.ok() && outcome.left > 0) {
+        if (m_json)
+            printJson(QJsonObject{{QStringLiteral("invalidated"), outcome.invalidated},
+                                  {QStringLiteral("left"), outcome.left},
+                                  {QStringLiteral("error"), n.error().message()}});
+        m_err << "connector-cache: " << escapeForDisplay(n.error().message(), true) << Qt::endl;
+        return ExitPartial;
+    }
     if (!n.ok())
         return failed(n.error());
     if (m_json)
-        printJson(QJsonObject{{QStringLiteral("invalidated"), n.value()}});
+        printJson(
+            QJsonObject{{QStringLiteral("invalidated"), n.value()}, {QStringLiteral("left"), 0}});
     else
         m_out << "invalidated " << n.value() << " entries" << Qt::endl;
     return ExitOk;

@@ -17,6 +17,7 @@ enum ExitCode {
     ExitPermission = 7,  // the database role may not do this
     ExitConflict = 8,    // the cache key belongs to another identity
     ExitCancelled = 9,   // the operator declined a confirmation
+    ExitPartial = 10,    // a bulk action left matching entries as they were (locked elsewhere)
 };
 
 // The command table, for the tests and the documentation's checks: the command names, the long

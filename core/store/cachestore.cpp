@@ -10,7 +10,9 @@
 
 #include <QJsonDocument>
 #include <QSqlError>
+#include <QThread>
 
+#include <iterator>
 #include <limits>
 
 namespace cc {
@@ -18,6 +20,8 @@ namespace cc {
 namespace {
 
 constexpr int kCleanupDeadlockRetries = 5; // batches of one cleanup run again after a deadlock
+// Pauses before a bulk invalidation tries again the rows another transaction held locked.
+constexpr unsigned long kBulkRetryPausesMs[] = {50, 200, 750};
 
 } // namespace
 
@@ -36,7 +40,12 @@ CacheStore::~CacheStore()
         feed->storeGone();
     d->feeds.clear();
     if (isOpen())
-        d->flush();
+        d->flush(true); // bounded: a locked row is tried again for a moment, not waited for
+    if (!d->pendingHits.isEmpty())
+        qCWarning(lcCache).noquote()
+            << QStringLiteral("The hits of %1 entries held locked by another transaction were "
+                              "not added to their hitCount before the store closed")
+                   .arg(d->pendingHits.size());
     d->prepared.clear();
     if (d->db.isValid())
         d->db.close();
@@ -87,7 +96,7 @@ StoreError CacheStore::open()
 void CacheStore::close()
 {
     if (isOpen())
-        d->flush();
+        d->flush(true);
     d->dropConnection();
 }
 
@@ -106,14 +115,37 @@ SchemaStatus CacheStore::schemaStatus()
 Result<MigrationReport> CacheStore::migrate()
 {
     d->sinceConnectFailure.invalidate();
-    StoreError error = d->refuseOnStandby(QStringLiteral("migrating the schema"));
+    d->mayCreateSqliteFile = true; // the one call that creates a missing SQLite file
+    StoreError error = d->refuseOnStandby(QStringLiteral("migrating the schema")); // connects
+    d->mayCreateSqliteFile = false;
     if (error)
         return error;
     d->prepared.clear();
     auto report = schema::migrate(d->db, d->dialect);
     if (!report.ok() && report.error().kind() == StoreError::QueryFailed && !d->db.isOpen())
         d->dropConnection();
-    return report;
+    if (!report.ok())
+        return report;
+    // At the current version our own tables, columns or indexes may still be gone (dropped by
+    // hand): put back, never the seed's.
+    auto repaired = schema::repair(d->db, d->dialect);
+    if (!repaired.ok())
+        return repaired.error();
+    if (repaired->isEmpty())
+        return report;
+    MigrationReport done = report.value();
+    done.steps.removeIf(
+        [](const QString &step) { return step.contains(QLatin1String("nothing to do")); });
+    done.steps << repaired.value();
+    return done;
+}
+
+Result<SchemaCheck> CacheStore::checkSchema()
+{
+    StoreError error = d->connect();
+    if (error)
+        return error;
+    return schema::check(d->db, d->dialect);
 }
 
 QString CacheStore::cacheKey(const QString &userId, const QString &credentialId)
@@ -370,10 +402,14 @@ Result<qint64> CacheStore::countInvalidatable(const EntryFilter &filter)
     return n;
 }
 
-Result<qint64> CacheStore::invalidateMatching(const EntryFilter &filter, const Progress &progress)
+Result<qint64> CacheStore::invalidateMatching(const EntryFilter &filter, const Progress &progress,
+                                              BulkInvalidation *outcome)
 {
     if (StoreError refused = d->refuseOnStandby(QStringLiteral("invalidating entries")))
         return refused;
+    BulkInvalidation ignored;
+    BulkInvalidation &result = outcome ? *outcome : ignored;
+    result = BulkInvalidation();
     const qint64 now = m_clock->nowMs();
     QVariantList whereBinds;
     const QString where = d->whereClause(filter, now, &whereBinds);
@@ -383,42 +419,105 @@ Result<qint64> CacheStore::invalidateMatching(const EntryFilter &filter, const P
                        " WHERE %2 AND \"isValid\" LIMIT ?%3)")
             .arg(d->dialect.tsParam(), where, d->dialect.skipLocked());
     qint64 total = 0;
-    for (;;) {
-        qint64 affected = 0;
-        StoreError error = d->durable(QStringLiteral("invalidating entries"), [&]() -> StoreError {
-            StoreError e;
-            QVariantList binds{now};
-            binds << whereBinds << m_options.batchSize;
-            ActiveQuery q = d->run(sql, binds, &e, QStringLiteral("invalidating entries"));
-            if (!q)
-                return e;
-            affected = q->numRowsAffected();
-            return e;
-        });
-        if (error) {
-            if (total > 0) {
-                d->counters().invalidations += total;
-                d->announce(QStringLiteral("invalidate"));
+    bool stopped = false; // progress() asked to stop: what is left is the caller's choice
+    // One pass of batches until a batch comes back short. Rows locked by another transaction
+    // are skipped (SKIP LOCKED), so a short batch does not mean that none match any more.
+    const auto pass = [&]() -> StoreError {
+        for (;;) {
+            qint64 affected = 0;
+            StoreError error =
+                d->durable(QStringLiteral("invalidating entries"), [&]() -> StoreError {
+                    StoreError e;
+                    QVariantList binds{now};
+                    binds << whereBinds << m_options.batchSize;
+                    ActiveQuery q = d->run(sql, binds, &e, QStringLiteral("invalidating entries"));
+                    if (!q)
+                        return e;
+                    affected = q->numRowsAffected();
+                    return e;
+                });
+            if (error)
+                return error;
+            total += affected;
+            if (affected < m_options.batchSize)
+                return StoreError();
+            if (progress && !progress(total)) {
+                stopped = true;
+                return StoreError();
             }
-            return StoreError(error.kind(), QStringLiteral("%1 (%2 entries were invalidated "
-                                                           "before the failure)")
-                                                .arg(error.message())
-                                                .arg(total));
         }
-        total += affected;
-        if (affected < m_options.batchSize)
-            break;
-        if (progress && !progress(total))
-            break;
+    };
+    // Matching rows still valid that were there before this call (a row renewed since by a
+    // set() has a later updatedAt and is a new entry, not one left behind).
+    const auto countLeft = [&]() -> Result<qint64> {
+        StoreError e;
+        QVariantList binds = whereBinds;
+        binds << now;
+        ActiveQuery q = d->run(QStringLiteral("SELECT COUNT(*) FROM " CC_CACHE_TABLE " WHERE %1 "
+                                              "AND \"isValid\" AND \"updatedAt\" <= %2")
+                                   .arg(where, d->dialect.tsParam()),
+                               binds, &e, QStringLiteral("counting entries left valid"));
+        if (!q)
+            return e;
+        const qint64 n = q->next() ? q->value(0).toLongLong() : 0;
+        return n;
+    };
+    StoreError error = pass();
+    qint64 left = 0;
+    if (!error && !stopped && d->isPostgres()) {
+        // Skipped rows: tried again after short pauses, about a second in all.
+        for (int retry = 0; !error && retry < int(std::size(kBulkRetryPausesMs)); ++retry) {
+            auto n = countLeft();
+            if (!n.ok()) {
+                error = n.error();
+                break;
+            }
+            left = n.value();
+            if (left == 0)
+                break;
+            QThread::msleep(kBulkRetryPausesMs[retry]);
+            error = pass();
+            left = -1; // counted again below
+        }
+        if (!error && left != 0) {
+            auto n = countLeft();
+            if (n.ok())
+                left = n.value();
+            else
+                error = n.error();
+        }
+    }
+    result.invalidated = total;
+    result.left = qMax<qint64>(0, left);
+    if (total > 0) {
+        d->counters().invalidations += total;
+        d->announce(QStringLiteral("invalidate"));
+    }
+    if (error) {
+        return StoreError(error.kind(), QStringLiteral("%1 (%2 entries were invalidated "
+                                                       "before the failure)")
+                                            .arg(error.message())
+                                            .arg(total));
     }
     if (progress)
         progress(total);
-    d->counters().invalidations += total;
     d->maybeFlush();
-    if (total > 0)
-        d->announce(QStringLiteral("invalidate"));
-    qCInfo(lcCache).noquote() << "Invalidated" << total << "entries matching"
-                              << QJsonDocument(filter.toJson()).toJson(QJsonDocument::Compact);
+    const QString filterText =
+        QString::fromUtf8(QJsonDocument(filter.toJson()).toJson(QJsonDocument::Compact));
+    if (result.left > 0) {
+        StoreError partial(
+            StoreError::QueryFailed,
+            QStringLiteral("invalidated %1 entries, but %2 matching entries stayed valid: another "
+                           "transaction held them locked through %3 retries — run the "
+                           "invalidation again (it takes only what is left)")
+                .arg(total)
+                .arg(result.left)
+                .arg(std::size(kBulkRetryPausesMs)));
+        partial.setSqlState(QStringLiteral("55P03")); // lock_not_available
+        qCWarning(lcCache).noquote() << partial.message() << "— filter" << filterText;
+        return partial;
+    }
+    qCInfo(lcCache).noquote() << "Invalidated" << total << "entries matching" << filterText;
     return total;
 }
 
@@ -516,7 +615,7 @@ StoreError CacheStore::flushHistory()
     StoreError error = d->connect();
     if (error)
         return error;
-    return d->flush();
+    return d->flush(true);
 }
 // --- the storm ----------------------------------------------------------------------------------
 

@@ -38,6 +38,15 @@ struct SchemaStatus
     int version = 0; // 0 when none recorded
 };
 
+// The schema as it actually is, beyond its recorded version (schema::check()): what is missing
+// or of the wrong type, each named in words. Empty lists: whole.
+struct SchemaCheck
+{
+    QStringList schema;     // tables, columns (and PostgreSQL types), indexes: exit 5
+    QStringList privileges; // what the role may not do that a connector needs: exit 7
+    bool ok() const { return schema.isEmpty() && privileges.isEmpty(); }
+};
+
 struct MigrationReport
 {
     int fromVersion = 0;
@@ -113,8 +122,11 @@ public:
     bool isOpen() const;
 
     SchemaStatus schemaStatus();
-    // Creates or upgrades our schema; adopts a seed-created table in place.
+    // Creates or upgrades our schema; adopts a seed-created table in place; puts back our own
+    // tables, columns and indexes found missing (never the seed's).
     Result<MigrationReport> migrate();
+    // Compares the actual schema and the role's privileges with what this program needs.
+    Result<SchemaCheck> checkSchema();
 
     // --- the seed's service ---------------------------------------------------------------
     // A valid entry is a hit (hitCount + 1, atomically, in the same statement); expired,
@@ -139,7 +151,17 @@ public:
     // Marks the identity's entry invalid. Returns how many rows matched (0: no such entry).
     Result<qint64> invalidate(const QString &userId, const QString &credentialId);
     // Marks every not-yet-invalidated entry matching the filter invalid, in bounded batches.
-    Result<qint64> invalidateMatching(const EntryFilter &filter, const Progress &progress = {});
+    // Rows another transaction holds locked are passed by (SKIP LOCKED) and tried again a few
+    // times (about a second in all); matching rows still valid after that are not a success:
+    // the call then fails (QueryFailed, SQLSTATE 55P03, the counts in words), and *outcome, if
+    // given, says how many were invalidated and how many were left, on success as on failure.
+    struct BulkInvalidation
+    {
+        qint64 invalidated = 0;
+        qint64 left = 0; // matching entries left valid: locked by another transaction
+    };
+    Result<qint64> invalidateMatching(const EntryFilter &filter, const Progress &progress = {},
+                                      BulkInvalidation *outcome = nullptr);
     // How many entries invalidateMatching(filter) would touch now (its preview).
     Result<qint64> countInvalidatable(const EntryFilter &filter);
 

@@ -106,6 +106,15 @@ struct CacheStore::Private
     StoreError lastConnectError;
     QElapsedTimer sinceConnectFailure;
     quint64 connectionGeneration = 0; // + 1 for every connection opened
+    bool mayCreateSqliteFile = false; // migrate() creates a missing SQLite file, nothing else
+    bool sqliteFileIsOurs = false;    // created by this connection (WAL is then ours to choose)
+    // SQLite: since a statement gave up on another process's lock. For one timeout after it
+    // no statement waits again (busy_timeout 0), so that a call and what follows it (the
+    // CLI's audit row) wait one --timeout in all, not one each.
+    QElapsedTimer sinceSqliteBusy;
+    // SQLite: the busy timeout statements wait now (ms): 0 just after a busy failure.
+    int sqliteBusyWaitMs() const;
+    void setSqliteBusyTimeout(int ms);
     QList<ChangeFeed *> feeds;
     std::shared_ptr<QueryCanceller> canceller =
         std::make_shared<QueryCanceller>(); // subscribeChanges()'s, told when the connection goes
@@ -195,8 +204,12 @@ struct CacheStore::Private
 
     store::Counters &counters();
     void maybeFlush();
-    StoreError flushHits();
-    StoreError flush();
+    // waitForLocks: rows another transaction holds are tried again for a bounded moment
+    // (flushHistory(), close(), the destructor); without it they are passed by at once and
+    // their hits kept for the next flush (the flush inside a lookup).
+    StoreError flushHits(bool waitForLocks);
+    StoreError flush(bool waitForLocks = false);
+    StoreError flushCounters(bool waitForLocks); // flush()'s work
 
     // --- entry SQL (entrysql.cpp) -----------------------------------------------------------
     // The lookup's statements, per identity shape (the seed's key alone, or both keys).
@@ -217,6 +230,7 @@ struct CacheStore::Private
     QString identityClause(const QString &userId, const QString &credentialId,
                            QVariantList *binds) const;
     StoreError checkIdentity(const QString &userId, const QString &credentialId) const;
+    bool oddRow(const QString &id, const QString &userId, const QString &credentialId);
     Lookup getOnce(const QString &userId, const QString &credentialId, StoreError *error);
     OffsetLookup lookupOffsetOnce(const QString &userId, const QString &credentialId,
                                   StoreError *error);

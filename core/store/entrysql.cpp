@@ -2,7 +2,11 @@
 #include "core/store/tablename.h"
 #include "core/store/validation.h"
 
+#include "core/logging.h"
+
 #include <QJsonDocument>
+#include <QMutex>
+#include <QSet>
 
 namespace cc {
 
@@ -89,9 +93,53 @@ QString offsetColumns(const SqlDialect &d, bool native)
              number(syncKeys::errorBoundMs), number(syncKeys::rttMs), number(syncKeys::samples));
 }
 
+// Rows already reported as holding values of the wrong type (once per database and row).
+QMutex g_oddRowsMutex;
+QSet<QString> g_oddRowsReported;
+
 } // namespace
 
 using namespace store;
+
+// SQLite only: whether the row holds a timeOffset that is not an integer or times that are not
+// times (SQLite stores what it is given). Such a row is a miss, reported once in words.
+bool CacheStore::Private::oddRow(const QString &id, const QString &userId,
+                                 const QString &credentialId)
+{
+    if (isPostgres())
+        return false; // the column types hold
+    StoreError error;
+    ActiveQuery query =
+        run(QStringLiteral("SELECT typeof(\"timeOffset\"), typeof(\"expiresAt\"), "
+                           "typeof(\"lastSyncTime\"), quote(\"timeOffset\"), quote(\"expiresAt\"), "
+                           "quote(\"lastSyncTime\") FROM " CC_CACHE_TABLE " WHERE \"id\" = ?"),
+            {id}, &error, QStringLiteral("checking the entry's values"));
+    if (!query || !query->next())
+        return false;
+    QStringList wrong;
+    const char *names[] = {"timeOffset", "expiresAt", "lastSyncTime"};
+    for (int i = 0; i < 3; ++i) {
+        if (query->value(i).toString() != QLatin1String("integer"))
+            wrong << QStringLiteral("%1 = %2 (%3, not %4)")
+                         .arg(QLatin1String(names[i]), query->value(3 + i).toString().left(40),
+                              query->value(i).toString(),
+                              i == 0 ? QStringLiteral("a whole number of milliseconds")
+                                     : QStringLiteral("a time in milliseconds"));
+    }
+    if (wrong.isEmpty())
+        return false;
+    const QString key = where() + QLatin1Char('\n') + id;
+    QMutexLocker lock(&g_oddRowsMutex);
+    if (!g_oddRowsReported.contains(key)) {
+        g_oddRowsReported.insert(key);
+        qCWarning(lcCache).noquote()
+            << QStringLiteral("Cache entry %1 (row %2) holds values the schema does not allow: "
+                              "%3 — treated as a miss; the next sync rewrites it")
+                   .arg(CacheStore::cacheKey(userId, credentialId), id,
+                        wrong.join(QStringLiteral(", ")));
+    }
+    return true;
+}
 
 QString CacheStore::Private::columns() const
 {
@@ -224,14 +272,23 @@ CacheStore::Private::LookupSql CacheStore::Private::lookupSql(bool seedKey,
 {
     const QString identity = identityClause(seedKey);
     // On a standby the hit is a read whatever the counting: it takes no UPDATE.
-    const QString hit = q->m_options.hitCounting == HitCounting::Batched || standby
-                            ? QStringLiteral("SELECT %3 FROM " CC_CACHE_TABLE " WHERE %1 AND "
-                                             "\"isValid\" AND \"expiresAt\" > %2")
-                            : QStringLiteral("UPDATE " CC_CACHE_TABLE " SET \"hitCount\" = "
-                                             "\"hitCount\" + 1 WHERE %1 AND \"isValid\" AND "
-                                             "\"expiresAt\" > %2 RETURNING %3");
+    QString hit = q->m_options.hitCounting == HitCounting::Batched || standby
+                      ? QStringLiteral("SELECT %3 FROM " CC_CACHE_TABLE " WHERE %1 AND "
+                                       "\"isValid\" AND \"expiresAt\" > %2")
+                      // Saturating at the seed's INT maximum (hitcounters.cpp).
+                      : QStringLiteral("UPDATE " CC_CACHE_TABLE " SET \"hitCount\" = "
+                                       "CASE WHEN \"hitCount\" < 2147483647 THEN "
+                                       "\"hitCount\" + 1 ELSE \"hitCount\" END WHERE %1 "
+                                       "AND \"isValid\" AND \"expiresAt\" > %2 RETURNING %3");
     const QString miss = QStringLiteral("SELECT %2 FROM " CC_CACHE_TABLE " WHERE %1");
     LookupSql sql;
+    // SQLite keeps whatever a writer put in a column: a row whose offset or times are not
+    // integers is never a hit (read as numbers they would be 0), only a miss (oddRow()).
+    if (!dialect.isPostgres())
+        hit.replace(QStringLiteral("%1 AND"),
+                    QStringLiteral("%1 AND typeof(\"timeOffset\") = 'integer' AND "
+                                   "typeof(\"expiresAt\") = 'integer' AND "
+                                   "typeof(\"lastSyncTime\") = 'integer' AND"));
     sql.hit.qt = hit.arg(identity, dialect.tsParam(), qtColumns);
     sql.miss.qt = miss.arg(identity, qtColumns);
     sql.hit.native = hit.arg(identity, dialect.tsParam(), nativeCols);
@@ -276,6 +333,11 @@ Lookup CacheStore::Private::getOnce(const QString &userId, const QString &creden
         return lookup;
     if (!found) {
         lookup.outcome = Lookup::Outcome::Miss;
+        return lookup;
+    }
+    if (oddRow(lookup.entry.id, userId, credentialId)) {
+        lookup.outcome = Lookup::Outcome::Miss;
+        lookup.entry = CacheEntry();
         return lookup;
     }
     if (batched)
@@ -332,6 +394,8 @@ OffsetLookup CacheStore::Private::lookupOffsetOnce(const QString &userId,
         return lookup;
     if (!found)
         lookup.outcome = Lookup::Outcome::Miss;
+    else if (oddRow(foundId, userId, credentialId))
+        lookup = OffsetLookup();
     else if (!lookup.record.isValid)
         lookup.outcome = Lookup::Outcome::Invalidated;
     else if (lookup.record.expiresAtMs <= now)

@@ -1,9 +1,14 @@
 #include "core/store/cachestore_p.h"
 #include "core/store/tablename.h"
 
+#include "core/logging.h"
+
+#include <QSet>
 #include <QSqlError>
+#include <QThread>
 
 #include <algorithm>
+#include <iterator>
 
 namespace cc {
 
@@ -13,6 +18,12 @@ namespace {
 constexpr int kMaxPendingMinutes = 24 * 60;
 constexpr int kMaxPendingHitRows = 100000;
 constexpr int kFlushAtPendingHitRows = 1000; // rows with batched hits that start a flush early
+// hitCount saturates here: the seed's column is a 32-bit INT.
+constexpr qint64 kMaxHitCount = 2147483647;
+// How long a flush waits for a history row another transaction holds (PostgreSQL).
+constexpr qint64 kFlushLockTimeoutMs = 100;
+// Pauses before a flush that may wait tries again the rows another transaction held.
+constexpr unsigned long kFlushRetryPausesMs[] = {10, 30, 60, 100, 150};
 
 } // namespace
 
@@ -34,7 +45,7 @@ void CacheStore::Private::maybeFlush()
 // Adds the batched hits to their rows, in one transaction. On failure they are kept for
 // the next flush (at most kMaxPendingHitRows rows: beyond, the counts are dropped rather
 // than let grow without bound).
-StoreError CacheStore::Private::flushHits()
+StoreError CacheStore::Private::flushHits(bool waitForLocks)
 {
     if (pendingHits.isEmpty())
         return StoreError();
@@ -43,41 +54,84 @@ StoreError CacheStore::Private::flushHits()
     QStringList ids = pendingHits.keys();
     std::sort(ids.begin(), ids.end());
     StoreError error;
+    QSet<QString> keep; // rows locked by another transaction: their hits wait for the next flush
     if (isPostgres()) {
         // One statement (one round trip, its own transaction) for every row: two arrays,
         // unnested side by side. The rows are locked first, in id order, by a sorted
         // SELECT ... FOR UPDATE: the join of the UPDATE itself visits them in whatever order
         // its plan has, so two processes flushing shared rows deadlocked (one flush in ten
-        // under four concurrent flushers, tst_cachestore concurrentFlushes...).
-        QStringList quotedIds, counts;
-        for (const QString &id : std::as_const(ids)) {
-            QString quoted = id;
-            quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-            quoted.replace(QLatin1Char('"'), QStringLiteral("\\\""));
-            quotedIds << QLatin1Char('"') + quoted + QLatin1Char('"');
-            counts << QString::number(pendingHits.value(id));
-        }
-        error = lazy(what, [&]() {
-            StoreError e;
-            ActiveQuery query =
-                run(QStringLiteral(
+        // under four concurrent flushers, tst_cachestore concurrentFlushes...). SKIP LOCKED: a
+        // row another transaction holds is passed by, never waited for (the flush runs inside
+        // get() and lookupOffset(), which must not wait on someone else's lock); the statement
+        // names the rows that exist but were not written, whose hits stay pending. The count
+        // saturates at 2147483647, the largest value of the seed's INT column: past it every
+        // flush would fail ("integer out of range") and take the other rows' hits with it.
+        // One statement for the pending rows; the rows it wrote (or that are gone) leave
+        // pendingHits at once, those passed by stay.
+        const auto once = [&]() {
+            QStringList rowIds = pendingHits.keys();
+            std::sort(rowIds.begin(), rowIds.end());
+            QStringList quotedIds, counts;
+            for (const QString &id : std::as_const(rowIds)) {
+                QString quoted = id;
+                quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+                quoted.replace(QLatin1Char('"'), QStringLiteral("\\\""));
+                quotedIds << QLatin1Char('"') + quoted + QLatin1Char('"');
+                counts << QString::number(pendingHits.value(id));
+            }
+            QSet<QString> passedBy;
+            const StoreError e = lazy(what, [&]() {
+                StoreError failed;
+                ActiveQuery query = run(
+                    QStringLiteral(
                         "WITH v AS (SELECT * FROM unnest(CAST(? AS TEXT[]), CAST(? AS BIGINT[])) "
                         "AS u(id, n)), locked AS MATERIALIZED (SELECT l.\"id\" FROM " CC_CACHE_TABLE
                         " AS l WHERE l.\"id\" IN (SELECT id FROM v) "
-                        "ORDER BY l.\"id\" FOR UPDATE OF l) "
-                        "UPDATE " CC_CACHE_TABLE " AS t SET \"hitCount\" = t.\"hitCount\" "
-                        "+ v.n FROM v JOIN locked ON locked.\"id\" = v.id WHERE t.\"id\" = v.id"),
+                        "ORDER BY l.\"id\" FOR UPDATE OF l SKIP LOCKED), "
+                        "done AS (UPDATE " CC_CACHE_TABLE " AS t SET \"hitCount\" = "
+                        "LEAST(CAST(t.\"hitCount\" AS BIGINT) + v.n, %1) FROM v JOIN locked ON "
+                        "locked.\"id\" = v.id WHERE t.\"id\" = v.id RETURNING t.\"id\") "
+                        "SELECT v.id FROM v WHERE v.id NOT IN (SELECT \"id\" FROM done) AND "
+                        "EXISTS (SELECT 1 FROM " CC_CACHE_TABLE " AS x WHERE x.\"id\" = v.id)")
+                        .arg(kMaxHitCount),
                     {QLatin1Char('{') + quotedIds.join(QLatin1Char(',')) + QLatin1Char('}'),
                      QLatin1Char('{') + counts.join(QLatin1Char(',')) + QLatin1Char('}')},
-                    &e, what);
+                    &failed, what);
+                if (query) {
+                    while (query->next())
+                        passedBy.insert(query->value(0).toString());
+                }
+                return failed;
+            });
+            if (!e) {
+                for (auto it = pendingHits.begin(); it != pendingHits.end();) {
+                    if (passedBy.contains(it.key()))
+                        ++it;
+                    else
+                        it = pendingHits.erase(it);
+                }
+            }
             return e;
-        });
+        };
+        error = once();
+        // A row another flush holds is free again in milliseconds: when the caller may wait
+        // (not inside a lookup), the rows passed by are tried again, about a third of a second
+        // in all, however long another transaction holds them.
+        for (int i = 0; waitForLocks && !error && !pendingHits.isEmpty() &&
+                        i < int(std::size(kFlushRetryPausesMs));
+             ++i) {
+            QThread::msleep(kFlushRetryPausesMs[i]);
+            error = once();
+        }
+        keep = QSet<QString>(pendingHits.keyBegin(), pendingHits.keyEnd());
     } else if (!db.transaction()) {
         error = fail(db.lastError(), what);
     } else {
-        // Local writes: one statement per row, one commit.
-        const QString addSql = QStringLiteral("UPDATE " CC_CACHE_TABLE " SET "
-                                              "\"hitCount\" = \"hitCount\" + ? WHERE \"id\" = ?");
+        // Local writes: one statement per row, one commit; saturating as above.
+        const QString addSql =
+            QStringLiteral("UPDATE " CC_CACHE_TABLE " SET \"hitCount\" = MIN(\"hitCount\" + ?, "
+                           "%1) WHERE \"id\" = ?")
+                .arg(kMaxHitCount);
         for (const QString &id : std::as_const(ids)) {
             ActiveQuery query = run(addSql, {pendingHits.value(id), id}, &error, what);
             if (!query)
@@ -90,15 +144,29 @@ StoreError CacheStore::Private::flushHits()
     }
     if (error) {
         // Kept for the next flush, up to a bound.
-        if (pendingHits.size() > kMaxPendingHitRows)
+        if (pendingHits.size() > kMaxPendingHitRows) {
+            qCWarning(lcCache).noquote()
+                << QStringLiteral("Dropped the hits of %1 entries that could not be written")
+                       .arg(pendingHits.size());
             pendingHits.clear();
+        }
         return error;
     }
-    pendingHits.clear();
+    if (!keep.isEmpty())
+        qCInfo(lcCache).noquote()
+            << QStringLiteral("Hit counts of %1 entries locked by another transaction are kept "
+                              "for the next flush")
+                   .arg(keep.size());
+    for (auto it = pendingHits.begin(); it != pendingHits.end();) {
+        if (keep.contains(it.key()))
+            ++it;
+        else
+            it = pendingHits.erase(it);
+    }
     return StoreError();
 }
 
-StoreError CacheStore::Private::flush()
+StoreError CacheStore::Private::flush(bool waitForLocks)
 {
     sinceFlush.restart();
     if (standby) { // a standby takes no writes: its lookups are not counted (standby.cpp)
@@ -106,8 +174,21 @@ StoreError CacheStore::Private::flush()
         pendingHits.clear();
         return StoreError();
     }
+    // SQLite locks the whole file: a flush waits for another writer briefly, never for the
+    // whole busy timeout (it runs inside lookups, and at exit).
+    const bool sqlite = !isPostgres() && db.isValid() && db.isOpen();
+    if (sqlite)
+        setSqliteBusyTimeout(qMin(sqliteBusyWaitMs(), waitForLocks ? 300 : 20));
+    const StoreError error = flushCounters(waitForLocks);
+    if (sqlite && db.isOpen())
+        setSqliteBusyTimeout(sqliteBusyWaitMs());
+    return error;
+}
+
+StoreError CacheStore::Private::flushCounters(bool waitForLocks)
+{
     if (!pendingHits.isEmpty() && db.isValid() && db.isOpen()) {
-        const StoreError error = flushHits();
+        const StoreError error = flushHits(waitForLocks);
         if (error)
             return error;
     }
@@ -129,24 +210,48 @@ StoreError CacheStore::Private::flush()
         "\"invalidations\" = \"connector_cache_history\".\"invalidations\" + "
         "excluded.\"invalidations\", "
         "\"cleanups\" = \"connector_cache_history\".\"cleanups\" + excluded.\"cleanups\"");
-    StoreError written = lazy(QStringLiteral("writing the hit/miss history"), [&]() {
-        while (!pending.isEmpty()) {
-            auto it = pending.begin();
-            const Counters c = it.value();
-            if (c.isEmpty()) {
-                pending.erase(it);
-                continue;
-            }
-            StoreError error;
-            ActiveQuery query =
-                run(sql, {it.key(), c.hits, c.misses, c.sets, c.invalidations, c.cleanups}, &error,
-                    QStringLiteral("writing the hit/miss history"));
-            if (!query)
-                return error;
-            pending.erase(pending.begin());
+    // One transaction for every minute, removed from `pending` only once it committed (a
+    // rollback after a partial write must not lose the minutes written before it). On
+    // PostgreSQL a minute's row another flush holds is waited for briefly (lock_timeout), never
+    // for the whole statement bound: the flush runs inside lookups.
+    const QString what = QStringLiteral("writing the hit/miss history");
+    StoreError written;
+    if (!db.transaction()) {
+        written = fail(db.lastError(), what);
+    } else {
+        QStringList setup;
+        if (isPostgres()) {
+            setup << QStringLiteral("SET LOCAL synchronous_commit = off") << transactionBounds()
+                  << QStringLiteral("SET LOCAL lock_timeout = %1")
+                         .arg(qMin<qint64>(kFlushLockTimeoutMs, q->m_options.timeout.count()));
         }
-        return StoreError();
-    });
+        QSqlQuery set(db); // not prepared: PostgreSQL cannot PREPARE a SET
+        for (const QString &statement : std::as_const(setup)) {
+            if (!set.exec(statement)) {
+                written = fail(set.lastError(), what);
+                break;
+            }
+        }
+        QList<qint64> done;
+        for (auto it = pending.cbegin(); !written && it != pending.cend(); ++it) {
+            const Counters &c = it.value();
+            done << it.key();
+            if (c.isEmpty())
+                continue;
+            ActiveQuery query =
+                run(sql, {it.key(), c.hits, c.misses, c.sets, c.invalidations, c.cleanups},
+                    &written, what);
+        }
+        if (!written && !db.commit())
+            written = fail(db.lastError(), what);
+        if (written) {
+            if (db.isOpen())
+                db.rollback();
+        } else {
+            for (qint64 minute : std::as_const(done))
+                pending.remove(minute);
+        }
+    }
     if (written) {
         while (pending.size() > kMaxPendingMinutes)
             pending.erase(pending.begin());

@@ -4,6 +4,8 @@
 
 #include "core/logging.h"
 
+#include <QHash>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -255,9 +257,16 @@ Result<SchemaStatus> detect(QSqlDatabase &db, const SqlDialect &dialect)
         return error;
     if (hasMeta) {
         QSqlQuery q(db);
-        if (!q.exec(QStringLiteral(
-                "SELECT \"value\" FROM \"connector_cache_meta\" WHERE \"key\" = 'schema_version'")))
+        if (!q.exec(QStringLiteral("SELECT \"value\" FROM \"connector_cache_meta\" WHERE \"key\" = "
+                                   "'schema_version'"))) {
+            // A role without SELECT on it is a permission problem (exit 7), not a failure.
+            if (q.lastError().nativeErrorCode() == QLatin1String("42501"))
+                return StoreError(StoreError::PermissionDenied,
+                                  QStringLiteral("reading the schema version: %1 — see the "
+                                                 "GRANTs in the README")
+                                      .arg(oneLineError(q.lastError())));
             return queryError(q, QStringLiteral("reading the schema version"));
+        }
         if (q.next())
             status.version = q.value(0).toString().toInt();
     }
@@ -380,6 +389,270 @@ Result<MigrationReport> migrate(QSqlDatabase &db, const SqlDialect &dialect)
     for (const QString &step : std::as_const(report.steps))
         qCInfo(lcStore).noquote() << "migrate:" << step;
     return report;
+}
+
+namespace {
+
+// What our steps lay down, read from their statements, so that the check never drifts from
+// them: per table its columns, and the index names.
+struct Expected
+{
+    QList<QPair<QString, QStringList>> tables; // in creation order
+    QStringList indexes;
+};
+
+Expected expected(const SqlDialect &dialect)
+{
+    Expected e;
+    static const QRegularExpression createTable(
+        QStringLiteral("^CREATE TABLE IF NOT EXISTS \"(\\w+)\" \\((.*)\\)$"),
+        QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression column(QStringLiteral("(?:^|,)\\s*\"(\\w+)\""));
+    static const QRegularExpression addColumn(
+        QStringLiteral("^ALTER TABLE \"(\\w+)\" ADD COLUMN \"(\\w+)\""));
+    static const QRegularExpression createIndex(
+        QStringLiteral("^CREATE INDEX IF NOT EXISTS \"(\\w+)\""));
+    const auto columnsOfTable = [&e](const QString &table) -> QStringList & {
+        for (auto &t : e.tables) {
+            if (t.first == table)
+                return t.second;
+        }
+        e.tables.append({table, QStringList()});
+        return e.tables.last().second;
+    };
+    for (const QStringList &step : steps(dialect)) {
+        for (const QString &sql : step) {
+            if (const auto m = createTable.match(sql); m.hasMatch()) {
+                QStringList &columns = columnsOfTable(m.captured(1));
+                auto it = column.globalMatch(m.captured(2));
+                while (it.hasNext()) {
+                    const QString name = it.next().captured(1);
+                    if (!columns.contains(name))
+                        columns << name;
+                }
+            } else if (const auto a = addColumn.match(sql); a.hasMatch()) {
+                QStringList &columns = columnsOfTable(a.captured(1));
+                if (!columns.contains(a.captured(2)))
+                    columns << a.captured(2);
+            } else if (const auto i = createIndex.match(sql); i.hasMatch()) {
+                e.indexes << i.captured(1);
+            }
+        }
+    }
+    return e;
+}
+
+StoreError classified(const QSqlQuery &q, const QString &what)
+{
+    if (q.lastError().nativeErrorCode() == QLatin1String("42501"))
+        return StoreError(StoreError::PermissionDenied,
+                          QStringLiteral("%1: %2").arg(what, oneLineError(q.lastError())));
+    return queryError(q, what);
+}
+
+bool indexExists(QSqlDatabase &db, const SqlDialect &dialect, const QString &name,
+                 StoreError *error)
+{
+    QSqlQuery q(db);
+    const QString sql =
+        dialect.isPostgres()
+            ? QStringLiteral("SELECT to_regclass('%1') IS NOT NULL").arg(name)
+            : QStringLiteral("SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'index' AND "
+                             "name = '%1'")
+                  .arg(name);
+    if (!q.exec(sql) || !q.next()) {
+        *error = classified(q, QStringLiteral("looking for index %1").arg(name));
+        return false;
+    }
+    return q.value(0).toBool();
+}
+
+// The type families the seed's columns must have on PostgreSQL (Prisma's, or wider).
+QStringList typesFor(const QString &column)
+{
+    static const QHash<QString, QStringList> types{
+        {QStringLiteral("timeOffset"), {QStringLiteral("integer"), QStringLiteral("bigint")}},
+        {QStringLiteral("hitCount"), {QStringLiteral("integer"), QStringLiteral("bigint")}},
+        {QStringLiteral("isValid"), {QStringLiteral("boolean")}},
+        {QStringLiteral("metadata"), {QStringLiteral("jsonb"), QStringLiteral("json")}},
+    };
+    static const QStringList times{QStringLiteral("timestamp without time zone"),
+                                   QStringLiteral("timestamp with time zone")};
+    if (column.endsWith(QLatin1String("Time")) || column.endsWith(QLatin1String("At")))
+        return times;
+    return types.value(column, {QStringLiteral("text"), QStringLiteral("character varying")});
+}
+
+} // namespace
+
+Result<SchemaCheck> check(QSqlDatabase &db, const SqlDialect &dialect)
+{
+    SchemaCheck result;
+    StoreError error;
+    const QString cache = CacheStore::tableName();
+    // The seed's table: its columns (and types), and the unique cache key that set() upserts on.
+    if (!tableExists(db, dialect, cache, &error)) {
+        if (error)
+            return error;
+        result.schema
+            << QStringLiteral("table %1 is missing (run connector-cache migrate)").arg(cache);
+    } else {
+        const QStringList present = columnsOf(db, cache);
+        for (const QString &column : seedColumns()) {
+            if (!present.contains(column))
+                result.schema << QStringLiteral("table %1 lacks the seed model's column \"%2\"")
+                                     .arg(cache, column);
+        }
+        QSqlQuery q(db);
+        if (dialect.isPostgres()) {
+            if (!q.exec(QStringLiteral("SELECT column_name, data_type FROM "
+                                       "information_schema.columns WHERE table_schema = "
+                                       "current_schema() AND table_name = '%1'")
+                            .arg(cache)))
+                return classified(q, QStringLiteral("reading the columns of %1").arg(cache));
+            while (q.next()) {
+                const QString name = q.value(0).toString();
+                const QString type = q.value(1).toString();
+                if (seedColumns().contains(name) && !typesFor(name).contains(type))
+                    result.schema << QStringLiteral("column %1.\"%2\" is %3, not %4")
+                                         .arg(cache, name, type,
+                                              typesFor(name).join(QStringLiteral(" or ")));
+            }
+        }
+        const QString uniqueKey =
+            dialect.isPostgres()
+                ? QStringLiteral("SELECT COUNT(*) FROM pg_index i JOIN pg_attribute a ON "
+                                 "a.attrelid = i.indrelid AND a.attnum = i.indkey[0] WHERE "
+                                 "i.indrelid = to_regclass('%1') AND i.indisunique AND "
+                                 "i.indnkeyatts = 1 AND a.attname = 'cacheKey'")
+                      .arg(cache)
+                : QStringLiteral("SELECT COUNT(*) FROM pragma_index_list('%1') l WHERE "
+                                 "l.\"unique\" = 1 AND (SELECT COUNT(*) FROM "
+                                 "pragma_index_info(l.name)) = 1 AND (SELECT name FROM "
+                                 "pragma_index_info(l.name)) = 'cacheKey'")
+                      .arg(cache);
+        if (!q.exec(uniqueKey) || !q.next())
+            return classified(q, QStringLiteral("looking for the unique index on cacheKey"));
+        if (q.value(0).toLongLong() == 0)
+            result.schema << QStringLiteral("table %1 has no unique index on \"cacheKey\" (the "
+                                            "seed's %1_cacheKey_key): writes cannot upsert")
+                                 .arg(cache);
+    }
+    // Ours: every table, column and index our steps lay down.
+    const Expected ours = expected(dialect);
+    for (const auto &[table, columns] : ours.tables) {
+        if (!tableExists(db, dialect, table, &error)) {
+            if (error)
+                return error;
+            result.schema << QStringLiteral("table %1 is missing").arg(table);
+            continue;
+        }
+        const QStringList present = columnsOf(db, table);
+        for (const QString &column : columns) {
+            if (!present.contains(column))
+                result.schema
+                    << QStringLiteral("table %1 lacks its column \"%2\"").arg(table, column);
+        }
+    }
+    for (const QString &index : ours.indexes) {
+        if (!indexExists(db, dialect, index, &error)) {
+            if (error)
+                return error;
+            result.schema << QStringLiteral("index %1 is missing").arg(index);
+        }
+    }
+    // PostgreSQL: what a connector's role needs (the README's cache_connector GRANTs).
+    if (dialect.isPostgres()) {
+        const QList<QPair<QString, QStringList>> needed{
+            {cache, {QStringLiteral("SELECT"), QStringLiteral("INSERT"), QStringLiteral("UPDATE")}},
+            {metaTable(), {QStringLiteral("SELECT")}},
+            {historyTable(),
+             {QStringLiteral("SELECT"), QStringLiteral("INSERT"), QStringLiteral("UPDATE")}},
+            {leaseTable(),
+             {QStringLiteral("SELECT"), QStringLiteral("INSERT"), QStringLiteral("UPDATE"),
+              QStringLiteral("DELETE")}},
+        };
+        for (const auto &[table, privileges] : needed) {
+            if (!tableExists(db, dialect, table, &error)) {
+                if (error)
+                    return error;
+                continue; // named above
+            }
+            QStringList missing;
+            for (const QString &privilege : privileges) {
+                QSqlQuery q(db);
+                if (!q.exec(QStringLiteral("SELECT has_table_privilege('%1', '%2')")
+                                .arg(table, privilege)) ||
+                    !q.next())
+                    return classified(q, QStringLiteral("checking the role's privileges"));
+                if (!q.value(0).toBool())
+                    missing << privilege;
+            }
+            if (!missing.isEmpty())
+                result.privileges
+                    << QStringLiteral("%1 on %2").arg(missing.join(QStringLiteral(", ")), table);
+        }
+    }
+    return result;
+}
+
+Result<QStringList> repair(QSqlDatabase &db, const SqlDialect &dialect)
+{
+    QStringList done;
+    StoreError error;
+    if (!db.transaction())
+        return StoreError(
+            StoreError::QueryFailed,
+            QStringLiteral("cannot start the repair transaction: %1").arg(db.lastError().text()));
+    static const QRegularExpression createTable(
+        QStringLiteral("^CREATE TABLE IF NOT EXISTS \"(\\w+)\""));
+    static const QRegularExpression addColumn(
+        QStringLiteral("^ALTER TABLE \"(\\w+)\" ADD COLUMN \"(\\w+)\""));
+    static const QRegularExpression createIndex(
+        QStringLiteral("^CREATE INDEX IF NOT EXISTS \"(\\w+)\""));
+    const auto fail = [&](const QSqlQuery &q) {
+        const StoreError e = classified(q, QStringLiteral("repairing the schema"));
+        db.rollback();
+        return e;
+    };
+    // Our steps in order: what is missing now is laid down again (a table created again gets
+    // the columns later steps added, by those steps' own statements).
+    for (const QStringList &step : steps(dialect)) {
+        for (const QString &sql : step) {
+            QString what;
+            if (const auto m = createTable.match(sql); m.hasMatch()) {
+                if (tableExists(db, dialect, m.captured(1), &error))
+                    continue;
+                what = QStringLiteral("created the missing table %1").arg(m.captured(1));
+            } else if (const auto a = addColumn.match(sql); a.hasMatch()) {
+                if (columnsOf(db, a.captured(1)).contains(a.captured(2)))
+                    continue;
+                what = QStringLiteral("added the missing column %1.\"%2\"")
+                           .arg(a.captured(1), a.captured(2));
+            } else if (const auto i = createIndex.match(sql); i.hasMatch()) {
+                if (indexExists(db, dialect, i.captured(1), &error))
+                    continue;
+                what = QStringLiteral("created the missing index %1").arg(i.captured(1));
+            } else {
+                continue;
+            }
+            if (error) {
+                db.rollback();
+                return error;
+            }
+            QSqlQuery q(db);
+            if (!q.exec(sql))
+                return fail(q);
+            done << what;
+        }
+    }
+    if (!db.commit()) {
+        const QString text = db.lastError().text();
+        db.rollback();
+        return StoreError(StoreError::QueryFailed,
+                          QStringLiteral("committing the repair failed: %1").arg(text));
+    }
+    return done;
 }
 
 } // namespace cc::schema

@@ -60,7 +60,7 @@ QString oneLine(QString text)
 // What a failed SQLite statement means, from its result code (QSqlError::nativeErrorCode()
 // holds it for QSQLITE's statement errors; https://sqlite.org/rescode.html). Qt's transaction
 // errors (BEGIN, COMMIT) carry no code: for those alone the message's words decide.
-enum class SqliteClass { NoSuchTable, ReadOnly, Busy, Gone, Other };
+enum class SqliteClass { NoSuchTable, NoSuchColumn, ReadOnly, Busy, Gone, Other };
 
 SqliteClass sqliteClass(const QString &nativeCode, const QString &text)
 {
@@ -68,7 +68,9 @@ SqliteClass sqliteClass(const QString &nativeCode, const QString &text)
     const int extended = nativeCode.toInt(&numeric);
     if (numeric) {
         switch (extended & 0xff) { // the primary code of an extended one
-        case 1:                    // SQLITE_ERROR: generic; a missing table is one of its kinds
+        case 1: // SQLITE_ERROR: generic; a missing table or column is one of its kinds
+            if (text.contains(QLatin1String("no such column")))
+                return SqliteClass::NoSuchColumn;
             return text.contains(QLatin1String("no such table")) ? SqliteClass::NoSuchTable
                                                                  : SqliteClass::Other;
         case 3:  // SQLITE_PERM
@@ -214,15 +216,42 @@ StoreError CacheStore::Private::connect()
         if (path.isEmpty()) {
             return StoreError(StoreError::InvalidArgument, QStringLiteral("no SQLite file given"));
         }
+        // Only migrate creates a database (and its directory): a mistyped path elsewhere is an
+        // error in words, never a new empty file. A file that exists is opened read-only when
+        // this user may not write it or its directory (reads then create no -journal, -wal or
+        // -shm file there), and its journal mode is left as its owner chose (ours: WAL).
+        QStringList options{QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(timeoutMs)};
+        sqliteFileIsOurs = false;
+        sinceSqliteBusy.invalidate();
         if (path != QLatin1String(":memory:")) {
             const QFileInfo info(path);
-            if (!QDir().mkpath(info.absolutePath())) {
-                return failConnect(
-                    QStringLiteral("cannot create the directory %1").arg(info.absolutePath()));
+            if (!info.exists()) {
+                if (!mayCreateSqliteFile && !QFileInfo(info.absolutePath()).isDir()) {
+                    return StoreError(StoreError::Unreachable,
+                                      QStringLiteral("cannot open database %1: the directory %2 "
+                                                     "does not exist — check the path (connector-"
+                                                     "cache migrate creates both)")
+                                          .arg(where(), info.absolutePath()));
+                }
+                if (!mayCreateSqliteFile) {
+                    return StoreError(StoreError::SchemaMissing,
+                                      QStringLiteral("no SQLite database at %1 — check the path, "
+                                                     "or run connector-cache migrate to create it")
+                                          .arg(info.absoluteFilePath()));
+                }
+                if (!QDir().mkpath(info.absolutePath())) {
+                    return failConnect(
+                        QStringLiteral("cannot create the directory %1").arg(info.absolutePath()));
+                }
+                sqliteFileIsOurs = true;
+            } else if (info.size() == 0 && mayCreateSqliteFile) {
+                sqliteFileIsOurs = true; // an empty file: no journal mode chosen yet
+            } else if (!info.isWritable() || !QFileInfo(info.absolutePath()).isWritable()) {
+                options << QStringLiteral("QSQLITE_OPEN_READONLY");
             }
         }
         db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(timeoutMs));
+        db.setConnectOptions(options.join(QLatin1Char(';')));
     }
     QElapsedTimer opening;
     opening.start();
@@ -275,7 +304,9 @@ StoreError CacheStore::Private::connect()
                   << QStringLiteral("SET synchronous_commit = off");
         }
     } else {
-        if (config.sqlitePath != QLatin1String(":memory:"))
+        // WAL lets readers run beside a writer; switched on only for a file migrate created:
+        // another owner's rollback-journal file stays as it is.
+        if (sqliteFileIsOurs)
             setup << QStringLiteral("PRAGMA journal_mode = WAL");
         setup << QStringLiteral("PRAGMA synchronous = NORMAL");
     }
@@ -426,6 +457,11 @@ StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what
                                 QStringLiteral("%1: %2 refused the login (%3) — check the "
                                                "password (or the role)")
                                     .arg(what, where(), text));
+        } else if (code == QLatin1String("42703")) { // undefined column: the schema drifted
+            result = StoreError(StoreError::SchemaIncompatible,
+                                QStringLiteral("%1: %2 — connector-cache status names what the "
+                                               "schema lacks")
+                                    .arg(what, text));
         } else if (code == QLatin1String("42501")) {
             result = StoreError(StoreError::PermissionDenied,
                                 QStringLiteral("%1: the database role %2 may not do this "
@@ -443,12 +479,23 @@ StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what
                                                "connector-cache migrate")
                                     .arg(what, where()));
             break;
+        case SqliteClass::NoSuchColumn:
+            result = StoreError(StoreError::SchemaIncompatible,
+                                QStringLiteral("%1: %2 in %3 — connector-cache status names what "
+                                               "the schema lacks")
+                                    .arg(what, text, where()));
+            break;
         case SqliteClass::ReadOnly:
             result =
                 StoreError(StoreError::PermissionDenied,
                            QStringLiteral("%1: %2 is read-only (%3)").arg(what, where(), text));
             break;
         case SqliteClass::Busy:
+            if (!sinceSqliteBusy.isValid()) {
+                sinceSqliteBusy.start(); // waited once: what follows fails at once (a while)
+                if (db.isOpen())
+                    setSqliteBusyTimeout(0);
+            }
             result = StoreError(StoreError::Unreachable,
                                 QStringLiteral("%1: %2 stayed locked by another process for "
                                                "%3 ms — try again")
@@ -493,6 +540,17 @@ QSqlQuery *CacheStore::Private::statement(const QString &sql, StoreError *error,
 
 // Runs a statement with bound values. On success the query is positioned before the first
 // row; it is finished when the returned ActiveQuery goes.
+int CacheStore::Private::sqliteBusyWaitMs() const
+{
+    return sinceSqliteBusy.isValid() ? 0 : int(q->m_options.timeout.count());
+}
+
+void CacheStore::Private::setSqliteBusyTimeout(int ms)
+{
+    QSqlQuery pragma(db);
+    pragma.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(ms));
+}
+
 ActiveQuery CacheStore::Private::run(const QString &sql, const QVariantList &binds,
                                      StoreError *error, const QString &what)
 {
@@ -500,6 +558,10 @@ ActiveQuery CacheStore::Private::run(const QString &sql, const QVariantList &bin
     *error = connect();
     if (error->isError())
         return ActiveQuery();
+    if (sinceSqliteBusy.isValid() && sinceSqliteBusy.elapsed() >= q->m_options.timeout.count()) {
+        sinceSqliteBusy.invalidate(); // one timeout on: statements wait for locks again
+        setSqliteBusyTimeout(sqliteBusyWaitMs());
+    }
     // Cancellable from here: preparing a statement on PostgreSQL plans it, and planning can
     // wait for a lock as long as running can.
     QueryCanceller::Running running(*canceller);

@@ -42,6 +42,8 @@ struct StatsSample
 };
 
 constexpr int kSqliteWindows = 32;
+// A state seen fewer times than this in a sample is counted exactly (up to a bound) instead.
+constexpr qint64 kRareInSample = 10;
 
 } // namespace
 
@@ -185,6 +187,11 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
                    .arg(plan.liveRows)
                    .arg(plan.rowidSpan);
     }
+    // What the sample saw of each rare state, before scaling: below kRareInSample rows the
+    // scaled figure is noise, and 0 may hide real rows ("≈ 0" while there are some).
+    const qint64 sampledInvalid = s.invalid, sampledExpired = s.expired;
+    const qint64 sampled5m = s.expiringIn5m, sampled15m = s.expiringIn15m,
+                 sampled60m = s.expiringIn60m;
     if (plan.sample && s.total > 0) {
         // Scale the sample to the table. SQLite: rows per sampled rowid times the rowid span;
         // PostgreSQL: see chooseSampledTotal().
@@ -203,6 +210,56 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
         s.totalHits = scaled(s.totalHits);
         s.total = total;
         s.estimated = true;
+        // A state the sample saw rarely or never is counted exactly instead, up to a bound (a
+        // count that reaches it keeps the estimate): the time states through the expiresAt
+        // index, the invalidated ones by a scan that stops at the bound.
+        const qint64 bound = qMax<qint64>(1000, qint64(scale * 20.0));
+        const auto exactUpTo = [&](const QString &condition, const QVariantList &values,
+                                   qint64 *value) -> StoreError {
+            StoreError e;
+            QVariantList all = values;
+            all << bound;
+            ActiveQuery query =
+                run(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM " CC_CACHE_TABLE
+                                   " WHERE %1 LIMIT ?) AS rare")
+                        .arg(condition),
+                    all, &e, QStringLiteral("counting a rare state exactly"));
+            if (!query)
+                return e;
+            const qint64 n = query->next() ? query->value(0).toLongLong() : 0;
+            if (n < bound)
+                *value = n;
+            return e;
+        };
+        const QString valid = QStringLiteral("\"isValid\" AND \"expiresAt\" > %1").arg(ts);
+        const QString within = valid + QStringLiteral(" AND \"expiresAt\" <= %1").arg(ts);
+        struct Rare
+        {
+            qint64 sampled;
+            qint64 *value;
+            QString condition;
+            QVariantList binds;
+        };
+        const QList<Rare> rare{
+            {sampledInvalid, &s.invalid, QStringLiteral("NOT \"isValid\""), {}},
+            {sampledExpired,
+             &s.expired,
+             QStringLiteral("\"isValid\" AND \"expiresAt\" <= %1").arg(ts),
+             {now}},
+            {sampled5m, &s.expiringIn5m, within, {now, now + 5 * kMsPerMinute}},
+            {sampled15m, &s.expiringIn15m, within, {now, now + 15 * kMsPerMinute}},
+            {sampled60m, &s.expiringIn60m, within, {now, now + 60 * kMsPerMinute}},
+        };
+        for (const Rare &r : rare) {
+            if (r.sampled >= kRareInSample)
+                continue;
+            if (StoreError e = exactUpTo(r.condition, r.binds, r.value))
+                return e;
+        }
+        s.valid = qMax<qint64>(0, s.total - s.invalid - s.expired);
+        s.expiringIn60m = qMin(s.valid, s.expiringIn60m);
+        s.expiringIn15m = qMin(s.expiringIn60m, s.expiringIn15m);
+        s.expiringIn5m = qMin(s.expiringIn15m, s.expiringIn5m);
     } else if (plan.sample) {
         // The sample found nothing (an emptied table not yet vacuumed): count exactly.
         return stats(window, false);
