@@ -116,17 +116,23 @@ class AlertEvaluator
 public:
     explicit AlertEvaluator(const Clock *clock = Clock::system());
 
-    // Reads what the rules need from the store (history, stats, expired entries) and evaluates
-    // them. Fails only when the store does.
+    // Reads what the rules need from the store (history, stats) and evaluates them. Fails only
+    // when the store does.
     Result<QList<RuleStatus>> evaluate(CacheStore &store, const QList<AlertRule> &rules);
+    // The same with the rules of the store's rule table (CacheStore::alertRules()).
+    Result<QList<RuleStatus>> evaluate(CacheStore &store);
+    // What every front end (check, exporter, console) does on a refresh: samples the table's
+    // health (CacheStore::sampleTableHealth, at most once a minute), evaluates the table's rules
+    // and records their state changes (recordStateChanges). The two writes are best effort, so
+    // that a read-only role still evaluates: their failures are added to *writeErrors.
+    Result<QList<RuleStatus>> refresh(CacheStore &store, QStringList *writeErrors = nullptr);
     // Evaluates from inputs read already (their atMs is the time evaluated).
     QList<RuleStatus> evaluate(const QList<AlertRule> &rules, const MetricInputs &inputs);
 
     // What evaluate(store, rules) reads: the history back far enough for the rules' windows
     // and pending periods (and an hour more, to date a condition's start), the stats when a
-    // snapshot metric is used, the expired count when expired_per_hour is. `allMetrics`:
-    // the stats and the expired count whatever the rules use. `statsRead`: stats the caller
-    // has read already (not read again).
+    // snapshot metric is used. `allMetrics`: the stats and an hour of history whatever the
+    // rules use. `statsRead`: stats the caller has read already (not read again).
     static Result<MetricInputs> readInputs(CacheStore &store, const QList<AlertRule> &rules,
                                            qint64 atMs, bool allMetrics = false,
                                            const CacheStats *statsRead = nullptr);
@@ -135,5 +141,12 @@ private:
     const Clock *m_clock;
     QHash<QString, qint64> m_snapshotSince; // rule name -> since when its condition holds
 };
+
+// Records in the alert history (CacheStore::recordAlertEvents) each rule whose state differs
+// from its last recorded one (none recorded: "ok"), at atMs. Returns the changes it wrote. For
+// whoever evaluates with write access; the store writes a change once however many front ends
+// see it.
+Result<QList<AlertEvent>> recordStateChanges(CacheStore &store, const QList<RuleStatus> &statuses,
+                                             qint64 atMs);
 
 } // namespace cc::monitoring

@@ -431,6 +431,7 @@ Result<qint64> CacheStore::countExpired()
 
 Result<qint64> CacheStore::cleanupExpired(const Progress &progress)
 {
+    (void)sampleTableHealth(); // issue 16: expired entries are counted before they go
     const qint64 now = m_clock->nowMs();
     // PostgreSQL: rows addressed by ctid, so the delete needs no second index lookup per row.
     // No row locks first (FOR UPDATE would write every row twice): a row a connector renews

@@ -106,11 +106,10 @@ StoreError CacheStore::Private::flush()
         if (error)
             return error;
     }
-    if (!pendingMonitoring.isEmpty()) {
-        const StoreError error = flushMonitoring(); // start-ups and rejections (issue 16)
-        if (error)
-            return error;
-    }
+    // Start-ups and rejections (issue 16, inithistory.cpp). Their failure (a role without the
+    // grant on connector_cache_init_history) never holds the hit/miss history back.
+    if (!pendingMonitoring.isEmpty())
+        (void)flushMonitoring();
     if (pending.isEmpty())
         return StoreError();
     if (!db.isValid() || !db.isOpen()) {

@@ -167,6 +167,8 @@ StoreError CacheStore::Private::flushMonitoring()
         }
         return StoreError();
     });
+    if (written.kind() == StoreError::PermissionDenied)
+        pendingMonitoring.clear(); // never writable by this role: not kept for later
     if (written) {
         while (pendingMonitoring.size() > kMaxPendingMonitoringMinutes)
             pendingMonitoring.erase(pendingMonitoring.begin());
