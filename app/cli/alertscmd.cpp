@@ -496,6 +496,10 @@ QJsonObject bucketFigures(const HistoryBucket &bucket, int bucketMinutes)
     QJsonObject o;
     addFigures(&o, {bucket}, bucketMinutes);
     o.insert(QStringLiteral("expired"), bucket.expired);
+    // Per bucket: its own expiries scaled to an hour (their minutes are known whether or not
+    // a sample fell into this bucket).
+    o.insert(QStringLiteral("expiredPerHour"),
+             double(bucket.expired) * 60.0 / double(qMax(1, bucketMinutes)));
     o.insert(QStringLiteral("entries"),
              bucket.entries >= 0 ? QJsonValue(bucket.entries) : QJsonValue());
     return o;

@@ -72,7 +72,13 @@ for line in 'connector_cache_up 1' 'connector_cache_hits_total ' 'connector_cach
             'connector_cache_hit_ratio{window="5m"} ' 'connector_cache_hit_ratio{window="15m"} ' \
             'connector_cache_entries{state="valid"} ' 'connector_cache_alert_firing{rule="hit_rate_low"' \
             'connector_cache_exporter_scrape_duration_seconds ' \
-            'connector_cache_exporter_database_errors_total 0'; do
+            'connector_cache_exporter_database_errors_total 0' \
+            'connector_cache_initialization_duration_seconds_bucket{outcome="hit",le="0.25"} ' \
+            'connector_cache_initialization_duration_seconds_bucket{outcome="miss-synced",le="+Inf"} ' \
+            'connector_cache_initialization_duration_seconds_sum{outcome="hit"} ' \
+            'connector_cache_initialization_duration_seconds_count{outcome="failed"} 0' \
+            'connector_cache_timestamp_rejections_total 0' \
+            'connector_cache_expired_last_hour_entries '; do
     grep -qF "$line" "$tmp/metrics.txt" || { echo "FAIL: /metrics lacks '$line'"; cat "$tmp/metrics.txt"; exit 1; }
 done
 echo "ok: promtool check metrics passes on the exporter's output"
