@@ -130,8 +130,8 @@ if not 0.0 < answer <= 1.0 or abs(answer - served) > 0.05:
     sys.exit("FAIL: Prometheus says the hit ratio is %s, the exporter %s" % (answer, served))
 PY
 rules_loaded=$(fetch "http://127.0.0.1:$pport/api/v1/rules" | python3 -c 'import json,sys; print(sum(len(g["rules"]) for g in json.load(sys.stdin)["data"]["groups"]))')
-[ "$rules_loaded" = 7 ] || { echo "FAIL: Prometheus loaded $rules_loaded of the 7 shipped rules"; exit 1; }
-echo "ok: Prometheus scraped the exporter: hit ratio over 15 minutes $answer (exporter: $served), 7 rules loaded"
+[ "$rules_loaded" = 9 ] || { echo "FAIL: Prometheus loaded $rules_loaded of the 9 shipped rules"; exit 1; }
+echo "ok: Prometheus scraped the exporter: hit ratio over 15 minutes $answer (exporter: $served), 9 rules loaded"
 
 # A database that cannot be reached: a prompt scrape saying so, never a hang.
 down=$(start_exporter "postgresql://127.0.0.1:1/none?connect_timeout=1")

@@ -285,6 +285,112 @@ private Q_SLOTS:
         m_db->exec(QStringLiteral("DROP OWNED BY %1; DROP ROLE %1").arg(role));
     }
 
+    // The README's GRANTs (base and monitoring blocks, role names aside) allow what they say:
+    // the admin edits rules and records state changes, the reader reads them and is refused
+    // an edit, the connector records its start-ups.
+    void theReadmeGrantsAllowWhatTheySay()
+    {
+        if (!m_db->isPostgres() || m_db->config().pooled)
+            QSKIP("database roles: PostgreSQL, directly");
+        const QString suffix = QString::number(QDateTime::currentMSecsSinceEpoch());
+        const QString reader = QStringLiteral("cc_r_") + suffix;
+        const QString admin = QStringLiteral("cc_a_") + suffix;
+        const QString connector = QStringLiteral("cc_c_") + suffix;
+        QCOMPARE(
+            m_db->exec(
+                QStringLiteral(
+                    "CREATE ROLE %1 LOGIN PASSWORD 'pw';\n"
+                    "GRANT SELECT ON connector_state_cache, connector_cache_meta, "
+                    "connector_cache_history, connector_cache_audit TO %1;\n"
+                    "CREATE ROLE %2 LOGIN PASSWORD 'pw';\n"
+                    "GRANT SELECT, INSERT, UPDATE, DELETE ON connector_state_cache, "
+                    "connector_cache_history, connector_cache_lease TO %2;\n"
+                    "GRANT SELECT ON connector_cache_meta TO %2;\n"
+                    "GRANT SELECT, INSERT ON connector_cache_audit TO %2;\n"
+                    "GRANT USAGE ON SEQUENCE connector_cache_audit_id_seq TO %2;\n"
+                    "CREATE ROLE %3 LOGIN PASSWORD 'pw';\n"
+                    "GRANT SELECT, INSERT, UPDATE ON connector_state_cache TO %3;\n"
+                    "GRANT SELECT ON connector_cache_meta TO %3;\n"
+                    "GRANT SELECT, INSERT, UPDATE ON connector_cache_history TO %3;\n"
+                    "GRANT SELECT, INSERT, UPDATE, DELETE ON connector_cache_lease TO %3;\n"
+                    // The monitoring block.
+                    "GRANT SELECT, INSERT, UPDATE ON connector_cache_init_history TO %3;\n"
+                    "GRANT SELECT ON connector_cache_init_history, connector_cache_alert_rule, "
+                    "connector_cache_alert_silence, connector_cache_alert_event TO %1;\n"
+                    "GRANT SELECT, INSERT, UPDATE ON connector_cache_history, "
+                    "connector_cache_init_history TO %2;\n"
+                    "GRANT SELECT, INSERT ON connector_cache_alert_event TO %2;\n"
+                    "GRANT USAGE ON SEQUENCE connector_cache_alert_event_id_seq TO %2;\n"
+                    "GRANT SELECT, INSERT, UPDATE, DELETE ON connector_cache_alert_rule, "
+                    "connector_cache_alert_silence TO %2;\n"
+                    "GRANT USAGE ON SEQUENCE connector_cache_alert_silence_id_seq TO %2")
+                    .arg(reader, admin, connector)),
+            QString());
+        const QStringList database{QStringLiteral("--database"), m_db->url()};
+        test::CliRun r = runAs(QStringList{QStringLiteral("alerts"), QStringLiteral("set"),
+                                           QStringLiteral("hit_rate_low"),
+                                           QStringLiteral("--below"), QStringLiteral("0.7")} +
+                                   database,
+                               admin);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = runAs(QStringList{QStringLiteral("alerts"), QStringLiteral("silence"),
+                              QStringLiteral("no_lookups"), QStringLiteral("--for"),
+                              QStringLiteral("1h"), QStringLiteral("--reason"),
+                              QStringLiteral("quiet weekend")} +
+                      database,
+                  admin);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        // check as the admin records the state changes.
+        r = runAs(QStringList{QStringLiteral("check")} + database, admin);
+        QVERIFY2(r.code == 0 || r.code == 1, qPrintable(r.out + r.err));
+        CacheStore owner(m_db->config());
+        QCOMPARE(owner.open(), StoreError());
+        auto events = owner.alertEvents(QDateTime());
+        QVERIFY(events.ok());
+        QVERIFY(!events->isEmpty());
+        // The reader reads all of it, and is refused an edit.
+        r = runAs(QStringList{QStringLiteral("alerts"), QStringLiteral("--json")} + database,
+                  reader);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(rule(parse(r.out).toArray(), QStringLiteral("hit_rate_low"))
+                     .value(QStringLiteral("threshold"))
+                     .toDouble(),
+                 0.7);
+        r = runAs(QStringList{QStringLiteral("alerts"), QStringLiteral("history")} + database,
+                  reader);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = runAs(QStringList{QStringLiteral("alerts"), QStringLiteral("delete"),
+                              QStringLiteral("hit_rate_low")} +
+                      database,
+                  reader);
+        QCOMPARE(r.code, int(cli::ExitPermission));
+        // The connector records a start-up.
+        {
+            DatabaseConfig config = m_db->config();
+            config.user = connector;
+            config.password = QStringLiteral("pw");
+            config.host = qEnvironmentVariable("PGHOST");
+            CacheStore store(config);
+            QCOMPARE(store.open(), StoreError());
+            store.recordInitialization(InitOutcome::Hit, 120);
+            store.recordRejection();
+            QCOMPARE(store.flushHistory(), StoreError());
+        }
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        auto minutes = owner.history(now.addSecs(-120), now, 1);
+        QVERIFY(minutes.ok());
+        qint64 hits = 0, rejections = 0;
+        for (const HistoryBucket &b : minutes.value()) {
+            hits += b.initTimes(InitOutcome::Hit).count;
+            rejections += b.rejections;
+        }
+        QCOMPARE(hits, 1);
+        QCOMPARE(rejections, 1);
+        owner.close();
+        for (const QString &role : {reader, admin, connector})
+            m_db->exec(QStringLiteral("DROP OWNED BY %1; DROP ROLE %1").arg(role));
+    }
+
     // stats and history --json: the start-up figures the issue names.
     void statsAndHistoryCarryTheStartupFigures()
     {
