@@ -1,5 +1,6 @@
 #include "app/cli/cli.h"
 
+#include "app/cli/alertscmd.h"
 #include "app/cli/clisync.h"
 #include "app/cli/clockcmd.h"
 #include "app/cli/monitor.h"
@@ -114,6 +115,15 @@ const QList<OptionSpec> &optionTable()
         {"listen", "ADDRESS",
          "PORT or ADDRESS:PORT to serve /metrics on (default 127.0.0.1:9187); an address "
          "beyond loopback only when given as an IP literal (0.0.0.0:9187)"},
+        // alerts (alertscmd.cpp); --window is also the rule's window (default 15m).
+        {"metric", "METRIC", "the rule's metric: hit_rate, init_p95_ms, misses_per_minute, ..."},
+        {"below", "VALUE", "the rule fires while the metric is below VALUE"},
+        {"above", "VALUE", "the rule fires while the metric is above VALUE"},
+        {"for", "DURATION",
+         "set: how long the condition must hold before the rule fires (default 0s); silence: "
+         "how long the silence lasts"},
+        {"severity", "LEVEL", "warning (default) or critical"},
+        {"reason", "TEXT", "why the rule is silenced (kept with the silence and audited)"},
     };
     return list;
 }
@@ -606,6 +616,7 @@ private:
     int cmdSyncs() { return runSyncsCommand(clockContext()); }
     int cmdExporter() { return runMonitor(false); }
     int runMonitor(bool check);
+    int cmdAlerts(); // alertscmd.cpp does the work
     void printEntry(const CacheEntry &e, const QString &outcome);
     QString helpText() const;
 
@@ -668,6 +679,10 @@ const QList<Command> &commands()
         {"exporter", "",
          "Serve Prometheus metrics on /metrics (loopback by default) until stopped.", "listen", 0,
          0, &Runner::cmdExporter},
+        {"alerts", "[set|silence|delete|enable|disable NAME | history]",
+         "The alert rules with their states; set, silence, delete, enable or disable one "
+         "(administrative, audited); history: their state changes (default: last 24h).",
+         "metric below above window for severity reason since limit", 0, 2, &Runner::cmdAlerts},
     };
     return list;
 }
@@ -1379,22 +1394,28 @@ int Runner::cmdStats()
                                                    : CacheStore::Precision::Auto);
     if (!s.ok())
         return failed(s.error());
+    auto figures = monitoringFigures(*m_store, window); // issue 16 (alertscmd.cpp)
+    if (!figures.ok())
+        return failed(figures.error());
     if (m_json) {
-        printJson(QJsonObject{{QStringLiteral("total"), s->total},
-                              {QStringLiteral("estimated"), s->estimated},
-                              {QStringLiteral("valid"), s->valid},
-                              {QStringLiteral("expired"), s->expired},
-                              {QStringLiteral("invalid"), s->invalid},
-                              {QStringLiteral("totalHits"), s->totalHits},
-                              {QStringLiteral("windowSeconds"), s->windowSeconds},
-                              {QStringLiteral("hits"), s->hits},
-                              {QStringLiteral("misses"), s->misses},
-                              {QStringLiteral("hitRate"), s->hitRate},
-                              {QStringLiteral("oldestSyncAgeMs"), s->oldestSyncAgeMs},
-                              {QStringLiteral("newestSyncAgeMs"), s->newestSyncAgeMs},
-                              {QStringLiteral("expiringIn5m"), s->expiringIn5m},
-                              {QStringLiteral("expiringIn15m"), s->expiringIn15m},
-                              {QStringLiteral("expiringIn60m"), s->expiringIn60m}});
+        QJsonObject o{{QStringLiteral("total"), s->total},
+                      {QStringLiteral("estimated"), s->estimated},
+                      {QStringLiteral("valid"), s->valid},
+                      {QStringLiteral("expired"), s->expired},
+                      {QStringLiteral("invalid"), s->invalid},
+                      {QStringLiteral("totalHits"), s->totalHits},
+                      {QStringLiteral("windowSeconds"), s->windowSeconds},
+                      {QStringLiteral("hits"), s->hits},
+                      {QStringLiteral("misses"), s->misses},
+                      {QStringLiteral("hitRate"), s->hitRate},
+                      {QStringLiteral("oldestSyncAgeMs"), s->oldestSyncAgeMs},
+                      {QStringLiteral("newestSyncAgeMs"), s->newestSyncAgeMs},
+                      {QStringLiteral("expiringIn5m"), s->expiringIn5m},
+                      {QStringLiteral("expiringIn15m"), s->expiringIn15m},
+                      {QStringLiteral("expiringIn60m"), s->expiringIn60m}};
+        for (auto it = figures->constBegin(); it != figures->constEnd(); ++it)
+            o.insert(it.key(), it.value());
+        printJson(o);
         return ExitOk;
     }
     m_out << "database:     " << shown(m_store->config().displayString()) << "\n"
@@ -1445,12 +1466,14 @@ int Runner::cmdHistory()
     QJsonArray rows;
     for (const HistoryBucket &b : buckets.value()) {
         if (m_json) {
-            rows << QJsonObject{{QStringLiteral("start"), iso(b.start)},
-                                {QStringLiteral("hits"), b.hits},
-                                {QStringLiteral("misses"), b.misses},
-                                {QStringLiteral("sets"), b.sets},
-                                {QStringLiteral("invalidations"), b.invalidations},
-                                {QStringLiteral("cleanups"), b.cleanups}};
+            QJsonObject row = bucketFigures(b, bucket); // issue 16 (alertscmd.cpp)
+            row.insert(QStringLiteral("start"), iso(b.start));
+            row.insert(QStringLiteral("hits"), b.hits);
+            row.insert(QStringLiteral("misses"), b.misses);
+            row.insert(QStringLiteral("sets"), b.sets);
+            row.insert(QStringLiteral("invalidations"), b.invalidations);
+            row.insert(QStringLiteral("cleanups"), b.cleanups);
+            rows << row;
         } else {
             const qint64 lookups = b.hits + b.misses;
             m_out << b.start.toString(QStringLiteral("yyyy-MM-dd HH:mm")) << "Z  hits "
@@ -1663,6 +1686,23 @@ int Runner::runMonitor(bool check)
     if (isSet("rule") && request.rule.isEmpty())
         return usage(QStringLiteral("--rule needs a rule's name"));
     return check ? runCheck(request, m_out, m_err) : runExporter(request, m_out, m_err);
+}
+
+int Runner::cmdAlerts()
+{
+    AlertsContext c;
+    c.args = m_parser.positionalArguments().mid(1);
+    c.json = m_json;
+    c.value = [this](const char *name) { return value(name); };
+    c.isSet = [this](const char *name) { return isSet(name); };
+    c.openStore = [this]() { return openStore(); };
+    c.store = [this]() { return m_store.get(); };
+    c.usage = [this](const QString &message) { return usage(message); };
+    c.failed = [this](const StoreError &error) { return failed(error); };
+    c.audit = [this](const QString &action, const QString &filter, qint64 rows,
+                     const StoreError &error) { audit(action, filter, rows, error); };
+    c.printJson = [this](const QJsonValue &v) { printJson(v); };
+    return runAlerts(c, m_out, m_err);
 }
 
 } // namespace

@@ -125,9 +125,10 @@ public:
         m_text += QByteArrayLiteral("# HELP ") + name + ' ' + help + '\n';
         m_text += QByteArrayLiteral("# TYPE ") + name + ' ' + type + '\n';
     }
-    void sample(double value, const QList<QPair<QByteArray, QString>> &labels = {})
+    void sample(double value, const QList<QPair<QByteArray, QString>> &labels = {},
+                const char *suffix = "")
     {
-        m_text += m_name;
+        m_text += m_name + suffix;
         if (!labels.isEmpty()) {
             QByteArrayList parts;
             for (const auto &label : labels) {
@@ -158,7 +159,15 @@ private:
 int runCheck(const MonitorRequest &request, QTextStream &out, QTextStream &err)
 {
     Q_UNUSED(err);
-    QList<AlertRule> rules = defaultRules();
+    CacheStore store(request.config, request.options);
+    const StoreError opened = store.open();
+    if (opened)
+        return unknown(request, out, opened.message());
+    // The table's rules (shared with the exporter and the console).
+    auto stored = store.alertRules();
+    if (!stored.ok())
+        return unknown(request, out, stored.error().message());
+    QList<AlertRule> rules = stored.value();
     if (!request.rule.isEmpty()) {
         QList<AlertRule> chosen;
         QStringList names;
@@ -173,15 +182,15 @@ int runCheck(const MonitorRequest &request, QTextStream &out, QTextStream &err)
                                .arg(request.rule, names.join(QStringLiteral(", "))));
         rules = chosen;
     }
-    CacheStore store(request.config, request.options);
-    const StoreError opened = store.open();
-    if (opened)
-        return unknown(request, out, opened.message());
-    AlertEvaluator evaluator;
+    // Best effort, as every front end does: the table's size sample (once a minute) before,
+    // the state changes after. A read-only role evaluates all the same.
+    (void)store.sampleTableHealth();
+    AlertEvaluator evaluator(store.clock());
     auto evaluated = evaluator.evaluate(store, rules);
     if (!evaluated.ok())
         return unknown(request, out, evaluated.error().message());
     const QList<RuleStatus> statuses = evaluated.value();
+    (void)recordStateChanges(store, statuses, store.clock()->nowMs());
 
     int status = PluginOk;
     QStringList alerting, pending, noData;
@@ -305,8 +314,7 @@ bool parseListenAddress(const QString &text, QHostAddress *address, quint16 *por
     return true;
 }
 
-QByteArray scrapeMetrics(CacheStore &store, AlertEvaluator &evaluator,
-                         const QList<AlertRule> &rules, qint64 *databaseErrors)
+QByteArray scrapeMetrics(CacheStore &store, AlertEvaluator &evaluator, qint64 *databaseErrors)
 {
     QElapsedTimer timer;
     timer.start();
@@ -317,6 +325,16 @@ QByteArray scrapeMetrics(CacheStore &store, AlertEvaluator &evaluator,
     std::optional<CacheStats> stats;
     MetricInputs inputs;
     QList<RuleStatus> statuses;
+    HistoryBucket allTime; // every start-up and rejection recorded
+    QList<AlertRule> rules;
+    if (!error) {
+        (void)store.sampleTableHealth(); // best effort: a read-only role is still scraped
+        auto stored = store.alertRules();
+        if (!stored.ok())
+            error = stored.error();
+        else
+            rules = stored.value();
+    }
     if (!error) {
         // The whole history: the hit and miss counters.
         auto all = store.stats(std::chrono::seconds(now / 1000));
@@ -331,8 +349,25 @@ QByteArray scrapeMetrics(CacheStore &store, AlertEvaluator &evaluator,
                 inputs = read.value();
         }
     }
-    if (!error)
+    if (!error) {
+        // Counters since the history began: one bucket (two at most) spanning it all.
+        constexpr int kSpanMinutes = 5 * 366 * 24 * 60;
+        const QDateTime to = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
+        auto span = store.history(to.addSecs(-qint64(kSpanMinutes) * 60), to, kSpanMinutes);
+        if (!span.ok()) {
+            error = span.error();
+        } else {
+            for (const HistoryBucket &b : span.value()) {
+                allTime.rejections += b.rejections;
+                for (int i = 0; i < kInitOutcomeCount; ++i)
+                    allTime.init[size_t(i)].merge(b.init[size_t(i)]);
+            }
+        }
+    }
+    if (!error) {
         statuses = evaluator.evaluate(rules, inputs);
+        (void)recordStateChanges(store, statuses, now);
+    }
     if (error)
         ++*databaseErrors;
 
@@ -376,8 +411,41 @@ QByteArray scrapeMetrics(CacheStore &store, AlertEvaluator &evaluator,
         e.sample(double(s.expiringIn60m), {{"within", QStringLiteral("60m")}});
         e.family("connector_cache_expired_last_hour_entries", "gauge",
                  "Entries whose expiry fell within the last hour and that were not renewed "
-                 "(the expiration rate per hour; at most 10000 counted).");
-        e.sample(double(inputs.expiredLastHour.value_or(0)));
+                 "(the expiration rate per hour); absent until the table was sampled.");
+        const MetricValue expired =
+            computeMetric(QLatin1String(metric::kExpiredPerHour), inputs, std::chrono::hours(1));
+        if (expired.hasData)
+            e.sample(expired.value);
+        e.family("connector_cache_table_size_bytes", "gauge",
+                 "The cache table with its indexes and TOAST, as last sampled within the hour "
+                 "(PostgreSQL's pg_total_relation_size); absent on SQLite.");
+        const MetricValue size =
+            computeMetric(QLatin1String(metric::kSizeBytes), inputs, std::chrono::hours(1));
+        if (size.hasData)
+            e.sample(size.value);
+        e.family("connector_cache_timestamp_rejections_total", "counter",
+                 "Signed requests whose timestamp an exchange rejected, as connectors reported "
+                 "them.");
+        e.sample(double(allTime.rejections));
+        e.family("connector_cache_initialization_duration_seconds", "histogram",
+                 "Connector start-ups (initialize()) by outcome: hit, miss-synced, stale-safe, "
+                 "failed.");
+        for (int i = 0; i < kInitOutcomeCount; ++i) {
+            const InitTimes &t = allTime.init[size_t(i)];
+            const QString outcome = initOutcomeName(InitOutcome(i));
+            qint64 cumulative = 0;
+            for (size_t b = 0; b < kInitBucketBoundsMs.size(); ++b) {
+                cumulative += t.buckets[b];
+                e.sample(double(cumulative),
+                         {{"outcome", outcome},
+                          {"le", QString::number(double(kInitBucketBoundsMs[b]) / 1000.0)}},
+                         "_bucket");
+            }
+            e.sample(double(t.count), {{"outcome", outcome}, {"le", QStringLiteral("+Inf")}},
+                     "_bucket");
+            e.sample(t.sumMs / 1000.0, {{"outcome", outcome}}, "_sum");
+            e.sample(double(t.count), {{"outcome", outcome}}, "_count");
+        }
         e.family("connector_cache_oldest_sync_age_seconds", "gauge",
                  "Age of the oldest stored clock offset (lastSyncTime); absent when empty.");
         if (s.oldestSyncAgeMs >= 0)
@@ -425,12 +493,11 @@ int runExporter(const MonitorRequest &request, QTextStream &out, QTextStream &er
     }
     CacheStore store(request.config, request.options);
     AlertEvaluator evaluator(store.clock());
-    const QList<AlertRule> rules = defaultRules();
     qint64 databaseErrors = 0;
     QHttpServer server;
     server.route(QStringLiteral("/metrics"), [&]() {
         return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"),
-                                   scrapeMetrics(store, evaluator, rules, &databaseErrors));
+                                   scrapeMetrics(store, evaluator, &databaseErrors));
     });
     server.route(QStringLiteral("/"), []() {
         return QHttpServerResponse(

@@ -40,9 +40,10 @@ int runExporter(const MonitorRequest &request, QTextStream &out, QTextStream &er
 bool parseListenAddress(const QString &text, QHostAddress *address, quint16 *port, QString *error);
 
 // One scrape: the metrics in Prometheus' text exposition format (version 0.0.4), read from the
-// store and evaluated with the rules. `databaseErrors` counts the scrapes that could not read
-// the database; it is incremented here on a failure.
+// store and evaluated with the rule table's rules (state changes recorded, the table's size
+// sampled at most once a minute; both best effort). `databaseErrors` counts the scrapes that
+// could not read the database; it is incremented here on a failure.
 QByteArray scrapeMetrics(CacheStore &store, monitoring::AlertEvaluator &evaluator,
-                         const QList<monitoring::AlertRule> &rules, qint64 *databaseErrors);
+                         qint64 *databaseErrors);
 
 } // namespace cc::cli

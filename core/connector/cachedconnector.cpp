@@ -1,4 +1,5 @@
 #include "core/connector/cachedconnector.h"
+#include "core/connector/startuprecorder.h"
 
 #include "core/connector/syncmetadata.h"
 #include "core/logging.h"
@@ -213,6 +214,8 @@ void CachedConnector::initialize()
     m_limitTimer->start(std::max(1, m_options.startupLimitMs));
     // Let the caller connect to initialized() before a cache hit reports it.
     QTimer::singleShot(0, this, &CachedConnector::lookUp);
+    // Issue 16: start-ups (outcome, duration) and rejections into the store's history.
+    recordStartups(this, m_store);
 }
 
 bool CachedConnector::oldEntryStillSafe() const

@@ -77,6 +77,30 @@ bool severityFromName(const QString &name, Severity *out)
     return false;
 }
 
+bool alertStateFromName(const QString &name, AlertState *out)
+{
+    for (AlertState s :
+         {AlertState::Ok, AlertState::Pending, AlertState::Firing, AlertState::NoData}) {
+        if (name == alertStateName(s)) {
+            *out = s;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool isValidRuleName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 64)
+        return false;
+    for (QChar c : name) {
+        const char16_t u = c.unicode();
+        if (!((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'_'))
+            return false;
+    }
+    return true;
+}
+
 const Silence *AlertRule::activeSilence(qint64 atMs) const
 {
     const Silence *best = nullptr;
@@ -118,7 +142,7 @@ Result<MetricInputs> AlertEvaluator::readInputs(CacheStore &store, const QList<A
 {
     MetricInputs inputs;
     inputs.atMs = atMs;
-    qint64 spanMinutes = allMetrics ? 16 : 1; // the exporter's 15-minute hit ratio
+    qint64 spanMinutes = allMetrics ? 61 : 1; // the exporter's hour of expirations
     bool history = false;
     for (const AlertRule &r : rules) {
         if (!r.enabled || !isHistoryMetric(r.metric))
@@ -143,27 +167,6 @@ Result<MetricInputs> AlertEvaluator::readInputs(CacheStore &store, const QList<A
             return stats.error();
         inputs.stats = stats.value();
     }
-    if (allMetrics || usesMetric(rules, metric::kExpiredPerHour)) {
-        // Expired entries, newest expiry first, down to an hour ago. A renewed entry has a
-        // future expiry and a cleaned-up one is gone: what is left expired unrenewed. Bounded
-        // by one page: beyond it the count is a lower bound.
-        BrowseRequest request;
-        request.filter.state = EntryFilter::State::Expired;
-        request.sortColumn = SortColumn::ExpiresAt;
-        request.sortOrder = Qt::DescendingOrder;
-        request.limit = 10000;
-        auto page = store.browse(request);
-        if (!page.ok())
-            return page.error();
-        qint64 n = 0;
-        for (const CacheEntry &e : page->entries) {
-            if (e.expiresAt.toMSecsSinceEpoch() < atMs - 60 * kMinuteMs)
-                break;
-            if (e.expiresAt.toMSecsSinceEpoch() <= atMs)
-                ++n;
-        }
-        inputs.expiredLastHour = n;
-    }
     return inputs;
 }
 
@@ -174,6 +177,58 @@ Result<QList<RuleStatus>> AlertEvaluator::evaluate(CacheStore &store, const QLis
     if (!inputs.ok())
         return inputs.error();
     return evaluate(rules, inputs.value());
+}
+
+Result<QList<RuleStatus>> AlertEvaluator::evaluate(CacheStore &store)
+{
+    auto rules = store.alertRules();
+    if (!rules.ok())
+        return rules.error();
+    return evaluate(store, rules.value());
+}
+
+Result<QList<RuleStatus>> AlertEvaluator::refresh(CacheStore &store, QStringList *writeErrors)
+{
+    auto sampled = store.sampleTableHealth();
+    if (!sampled.ok() && writeErrors)
+        *writeErrors << sampled.error().message();
+    auto statuses = evaluate(store);
+    if (!statuses.ok())
+        return statuses;
+    auto recorded = recordStateChanges(store, statuses.value(), m_clock->nowMs());
+    if (!recorded.ok() && writeErrors)
+        *writeErrors << recorded.error().message();
+    return statuses;
+}
+
+Result<QList<AlertEvent>> recordStateChanges(CacheStore &store, const QList<RuleStatus> &statuses,
+                                             qint64 atMs)
+{
+    auto last = store.lastAlertEvents();
+    if (!last.ok())
+        return last.error();
+    QHash<QString, AlertState> previous;
+    for (const AlertEvent &e : last.value())
+        previous.insert(e.rule, e.to);
+    QList<AlertEvent> changes;
+    for (const RuleStatus &s : statuses) {
+        const AlertState from = previous.value(s.rule.name, AlertState::Ok);
+        if (from == s.state)
+            continue;
+        AlertEvent e;
+        e.atMs = atMs;
+        e.rule = s.rule.name;
+        e.from = from;
+        e.to = s.state;
+        e.value = s.value;
+        e.severity = s.rule.severity;
+        e.silenced = s.silenced;
+        changes << e;
+    }
+    const StoreError error = store.recordAlertEvents(changes);
+    if (error)
+        return error;
+    return changes;
 }
 
 QList<RuleStatus> AlertEvaluator::evaluate(const QList<AlertRule> &rules,

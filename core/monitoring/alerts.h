@@ -13,6 +13,7 @@
 #include <QString>
 
 #include <chrono>
+#include <utility>
 
 namespace cc {
 class CacheStore;
@@ -29,12 +30,25 @@ QString severityName(Severity s);     // "warning", "critical"
 QString alertStateName(AlertState s); // "ok", "pending", "firing", "no data"
 bool comparisonFromName(const QString &name, Comparison *out);
 bool severityFromName(const QString &name, Severity *out);
+bool alertStateFromName(const QString &name, AlertState *out);
+// A rule name as rules are named: 1 to 64 of [a-z0-9_].
+bool isValidRuleName(const QString &name);
 
 // A rule's notifications held back until `until`, with why.
 struct Silence
 {
+    Silence() = default;
+    Silence(QDateTime until_, QString reason_)
+        : until(std::move(until_))
+        , reason(std::move(reason_))
+    {}
+
     QDateTime until; // UTC
     QString reason;
+    // As stored (CacheStore::alertRules()); ignored by addAlertSilence, which fills them.
+    qint64 id = 0;
+    QDateTime createdAt; // UTC
+    QString createdBy;   // "osUser/dbRole"
 };
 
 struct AlertRule
@@ -48,6 +62,9 @@ struct AlertRule
     Severity severity = Severity::Warning;
     bool enabled = true;
     QList<Silence> silences;
+    // As stored (CacheStore::alertRules()); saveAlertRule fills them.
+    QDateTime updatedAt; // UTC; invalid for defaults never stored
+    QString updatedBy;
 
     // Whether the value breaks the rule.
     bool breaches(double value) const
@@ -76,6 +93,19 @@ struct RuleStatus
     bool isAlerting() const { return state == AlertState::Firing && rule.enabled && !silenced; }
 };
 
+// One change of a rule's state, as connector_cache_alert_event records it.
+struct AlertEvent
+{
+    qint64 atMs = 0;
+    QString rule;
+    AlertState from = AlertState::Ok;
+    AlertState to = AlertState::Ok;
+    MetricValue value; // none: no data
+    Severity severity = Severity::Warning;
+    bool silenced = false;
+    qint64 id = 0; // as stored; ignored by recordAlertEvents
+};
+
 // Evaluates rules at the clock's time. For history metrics a rule's pending period is judged
 // from the recorded history (the condition at every minute of the period), so that one
 // evaluation on its own (a `check` run) knows how long a condition has held. Snapshot metrics
@@ -86,17 +116,23 @@ class AlertEvaluator
 public:
     explicit AlertEvaluator(const Clock *clock = Clock::system());
 
-    // Reads what the rules need from the store (history, stats, expired entries) and evaluates
-    // them. Fails only when the store does.
+    // Reads what the rules need from the store (history, stats) and evaluates them. Fails only
+    // when the store does.
     Result<QList<RuleStatus>> evaluate(CacheStore &store, const QList<AlertRule> &rules);
+    // The same with the rules of the store's rule table (CacheStore::alertRules()).
+    Result<QList<RuleStatus>> evaluate(CacheStore &store);
+    // What every front end (check, exporter, console) does on a refresh: samples the table's
+    // health (CacheStore::sampleTableHealth, at most once a minute), evaluates the table's rules
+    // and records their state changes (recordStateChanges). The two writes are best effort, so
+    // that a read-only role still evaluates: their failures are added to *writeErrors.
+    Result<QList<RuleStatus>> refresh(CacheStore &store, QStringList *writeErrors = nullptr);
     // Evaluates from inputs read already (their atMs is the time evaluated).
     QList<RuleStatus> evaluate(const QList<AlertRule> &rules, const MetricInputs &inputs);
 
     // What evaluate(store, rules) reads: the history back far enough for the rules' windows
     // and pending periods (and an hour more, to date a condition's start), the stats when a
-    // snapshot metric is used, the expired count when expired_per_hour is. `allMetrics`:
-    // the stats and the expired count whatever the rules use. `statsRead`: stats the caller
-    // has read already (not read again).
+    // snapshot metric is used. `allMetrics`: the stats and an hour of history whatever the
+    // rules use. `statsRead`: stats the caller has read already (not read again).
     static Result<MetricInputs> readInputs(CacheStore &store, const QList<AlertRule> &rules,
                                            qint64 atMs, bool allMetrics = false,
                                            const CacheStats *statsRead = nullptr);
@@ -105,5 +141,12 @@ private:
     const Clock *m_clock;
     QHash<QString, qint64> m_snapshotSince; // rule name -> since when its condition holds
 };
+
+// Records in the alert history (CacheStore::recordAlertEvents) each rule whose state differs
+// from its last recorded one (none recorded: "ok"), at atMs. Returns the changes it wrote. For
+// whoever evaluates with write access; the store writes a change once however many front ends
+// see it.
+Result<QList<AlertEvent>> recordStateChanges(CacheStore &store, const QList<RuleStatus> &statuses,
+                                             qint64 atMs);
 
 } // namespace cc::monitoring

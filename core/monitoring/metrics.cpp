@@ -20,10 +20,17 @@ const QList<MetricSpec> &specs()
         {metric::kMissesPerMinute, "misses per minute", true},
         {metric::kLookups, "lookups (hits and misses)", true},
         {metric::kExpiring5mShare, "share of valid entries expiring within 5 minutes", false},
-        {metric::kExpiredPerHour, "entries expired unrenewed in the last hour", false},
+        {metric::kExpiredPerHour, "entries expired unrenewed, per hour", true},
         {metric::kEntries, "entries in the cache table", false},
-        {metric::kInitP95Ms, "connector initialisation time, 95th percentile (ms)", false},
-        {metric::kRejections, "timestamp rejections", false},
+        {metric::kSizeBytes, "size of the cache table with its indexes (bytes, PostgreSQL)", true},
+        {metric::kInitP50Ms, "connector initialisation time, median (ms)", true},
+        {metric::kInitP95Ms, "connector initialisation time, 95th percentile (ms)", true},
+        {metric::kInitHitP50Ms, "initialisation time on a cache hit, median (ms)", true},
+        {metric::kInitHitP95Ms, "initialisation time on a cache hit, 95th percentile (ms)", true},
+        {metric::kInitMissP50Ms, "initialisation time on a miss (synced), median (ms)", true},
+        {metric::kInitMissP95Ms, "initialisation time on a miss (synced), 95th percentile (ms)",
+         true},
+        {metric::kRejections, "timestamp rejections", true},
     };
     return list;
 }
@@ -64,6 +71,36 @@ bool isHistoryMetric(const QString &name)
     return s && s->history;
 }
 
+InitTimes sumInitTimes(const QList<HistoryBucket> &buckets,
+                       std::initializer_list<InitOutcome> outcomes)
+{
+    InitTimes sum;
+    for (const HistoryBucket &b : buckets) {
+        if (outcomes.size() == 0) {
+            for (const InitTimes &t : b.init)
+                sum.merge(t);
+        } else {
+            for (InitOutcome o : outcomes)
+                sum.merge(b.initTimes(o));
+        }
+    }
+    return sum;
+}
+
+MetricValue expiredPerHour(const QList<HistoryBucket> &buckets, int bucketMinutes)
+{
+    qint64 expired = 0;
+    bool sampled = false;
+    for (const HistoryBucket &b : buckets) {
+        expired += b.expired;
+        sampled = sampled || b.entries >= 0;
+    }
+    if (!sampled || buckets.isEmpty())
+        return MetricValue::none();
+    const double hours = double(buckets.size()) * double(qMax(1, bucketMinutes)) / 60.0;
+    return MetricValue::of(double(expired) / hours);
+}
+
 MetricValue computeMetric(const QString &name, const MetricInputs &inputs,
                           std::chrono::seconds window, qint64 atMs)
 {
@@ -71,29 +108,62 @@ MetricValue computeMetric(const QString &name, const MetricInputs &inputs,
         const qint64 minutes = qMax<qint64>(1, window.count() / 60);
         const qint64 lastMinute = atMs / kMinuteMs;
         const qint64 firstMinute = lastMinute - minutes + 1;
-        qint64 hits = 0;
-        qint64 misses = 0;
+        QList<HistoryBucket> span;
         bool covered = false; // the history reaches the window's last minute
         for (const HistoryBucket &b : inputs.minutes) {
             const qint64 minute = b.start.toMSecsSinceEpoch() / kMinuteMs;
             if (minute < firstMinute || minute > lastMinute)
                 continue;
             covered = covered || minute == lastMinute;
-            hits += b.hits;
-            misses += b.misses;
+            span << b;
         }
         if (!covered)
             return MetricValue::none();
+        qint64 hits = 0;
+        qint64 misses = 0;
+        qint64 rejections = 0;
+        for (const HistoryBucket &b : std::as_const(span)) {
+            hits += b.hits;
+            misses += b.misses;
+            rejections += b.rejections;
+        }
+        const auto quantile = [&](double q, std::initializer_list<InitOutcome> outcomes) {
+            const std::optional<double> v = sumInitTimes(span, outcomes).quantileMs(q);
+            return v ? MetricValue::of(*v) : MetricValue::none();
+        };
         if (name == QLatin1String(metric::kHitRate))
             return hits + misses > 0 ? MetricValue::of(double(hits) / double(hits + misses))
                                      : MetricValue::none();
         if (name == QLatin1String(metric::kMissesPerMinute))
             return MetricValue::of(double(misses) / double(minutes));
+        if (name == QLatin1String(metric::kRejections))
+            return MetricValue::of(double(rejections));
+        if (name == QLatin1String(metric::kExpiredPerHour)) {
+            // Over the whole window, minutes the history does not hold counting as none.
+            const MetricValue v = expiredPerHour(span);
+            return v.hasData ? MetricValue::of(v.value * double(span.size()) / double(minutes)) : v;
+        }
+        if (name == QLatin1String(metric::kSizeBytes)) {
+            for (auto it = span.crbegin(); it != span.crend(); ++it) {
+                if (it->sizeBytes >= 0)
+                    return MetricValue::of(double(it->sizeBytes));
+            }
+            return MetricValue::none();
+        }
+        if (name == QLatin1String(metric::kInitP50Ms))
+            return quantile(0.5, {});
+        if (name == QLatin1String(metric::kInitP95Ms))
+            return quantile(0.95, {});
+        if (name == QLatin1String(metric::kInitHitP50Ms))
+            return quantile(0.5, {InitOutcome::Hit});
+        if (name == QLatin1String(metric::kInitHitP95Ms))
+            return quantile(0.95, {InitOutcome::Hit});
+        if (name == QLatin1String(metric::kInitMissP50Ms))
+            return quantile(0.5, {InitOutcome::MissSynced});
+        if (name == QLatin1String(metric::kInitMissP95Ms))
+            return quantile(0.95, {InitOutcome::MissSynced});
         return MetricValue::of(double(hits + misses)); // lookups
     }
-    if (name == QLatin1String(metric::kExpiredPerHour))
-        return inputs.expiredLastHour ? MetricValue::of(double(*inputs.expiredLastHour))
-                                      : MetricValue::none();
     if (!inputs.stats)
         return MetricValue::none();
     const CacheStats &s = *inputs.stats;
@@ -102,7 +172,6 @@ MetricValue computeMetric(const QString &name, const MetricInputs &inputs,
     if (name == QLatin1String(metric::kExpiring5mShare))
         return s.valid > 0 ? MetricValue::of(double(s.expiringIn5m) / double(s.valid))
                            : MetricValue::none();
-    // init_p95_ms and rejections: the connector does not record them yet.
     return MetricValue::none();
 }
 

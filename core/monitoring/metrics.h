@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <chrono>
+#include <initializer_list>
 #include <optional>
 
 namespace cc::monitoring {
@@ -19,10 +20,16 @@ inline const char kHitRate[] = "hit_rate";                  // hits / lookups, 0
 inline const char kMissesPerMinute[] = "misses_per_minute"; // misses / minutes of the window
 inline const char kLookups[] = "lookups";                   // hits + misses in the window
 inline const char kExpiring5mShare[] = "expiring_5m_share"; // valid entries expiring in 5 min
-inline const char kExpiredPerHour[] = "expired_per_hour";   // expired unrenewed, last hour
+inline const char kExpiredPerHour[] = "expired_per_hour";   // expired unrenewed, per hour
 inline const char kEntries[] = "entries";                   // rows in the cache table
-inline const char kInitP95Ms[] = "init_p95_ms";             // not recorded yet: no data
-inline const char kRejections[] = "rejections";             // not recorded yet: no data
+inline const char kSizeBytes[] = "size_bytes";              // table size, last sampled (PG)
+inline const char kInitP50Ms[] = "init_p50_ms";             // start-ups, every outcome
+inline const char kInitP95Ms[] = "init_p95_ms";
+inline const char kInitHitP50Ms[] = "init_hit_p50_ms"; // start-ups that were cache hits
+inline const char kInitHitP95Ms[] = "init_hit_p95_ms";
+inline const char kInitMissP50Ms[] = "init_miss_p50_ms"; // start-ups that synced (miss-synced)
+inline const char kInitMissP95Ms[] = "init_miss_p95_ms";
+inline const char kRejections[] = "rejections"; // timestamp rejections in the window
 } // namespace metric
 
 // Every metric name, in a fixed order.
@@ -31,8 +38,7 @@ bool isKnownMetric(const QString &name);
 // What the metric measures, in a few words (help texts, the check's status line).
 QString metricDescription(const QString &name);
 // True for metrics computed over the per-minute history (their value at a past minute is
-// known); false for snapshots of the table now (entries, expiring and expired counts) and for
-// the metrics nothing records yet.
+// known); false for snapshots of the table now (entries, expiring share).
 bool isHistoryMetric(const QString &name);
 
 // A metric's value, or none ("no data": no lookups in the window, nothing recorded).
@@ -52,10 +58,14 @@ struct MetricInputs
     QList<HistoryBucket> minutes;
     // The table now (stats()); empty when not read. Snapshot metrics have no data without it.
     std::optional<CacheStats> stats;
-    // Entries whose expiry fell within the hour before atMs and that were not renewed (still
-    // expired, not cleaned up); empty when not read.
-    std::optional<qint64> expiredLastHour;
 };
+
+// Start-ups of the given outcomes (every outcome when empty) added up over the buckets.
+InitTimes sumInitTimes(const QList<HistoryBucket> &buckets,
+                       std::initializer_list<InitOutcome> outcomes = {});
+// Expired unrenewed entries per hour over the buckets (one-minute or wider, consecutive); none
+// when no bucket holds a size sample (nobody sampled the table: sampleTableHealth()).
+MetricValue expiredPerHour(const QList<HistoryBucket> &buckets, int bucketMinutes = 1);
 
 // The metric over `window` ending with the minute that holds `atMs` (a past time for history
 // metrics, to evaluate pending periods; snapshot metrics use inputs.atMs only). The window's

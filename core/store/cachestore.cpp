@@ -538,6 +538,7 @@ Result<qint64> CacheStore::cleanupExpired(const Progress &progress)
 {
     if (StoreError refused = d->refuseOnStandby(QStringLiteral("deleting expired entries")))
         return refused;
+    (void)sampleTableHealth(); // issue 16: expired entries are counted before they go
     const qint64 now = m_clock->nowMs();
     // PostgreSQL: rows addressed by ctid, so the delete needs no second index lookup per row.
     // No row locks first (FOR UPDATE would write every row twice): a row a connector renews

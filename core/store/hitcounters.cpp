@@ -192,6 +192,10 @@ StoreError CacheStore::Private::flushCounters(bool waitForLocks)
         if (error)
             return error;
     }
+    // Start-ups and rejections (issue 16, inithistory.cpp). Their failure (a role without the
+    // grant on connector_cache_init_history) never holds the hit/miss history back.
+    if (!pendingMonitoring.isEmpty())
+        (void)flushMonitoring();
     if (pending.isEmpty())
         return StoreError();
     if (!db.isValid() || !db.isOpen()) {

@@ -72,7 +72,13 @@ for line in 'connector_cache_up 1' 'connector_cache_hits_total ' 'connector_cach
             'connector_cache_hit_ratio{window="5m"} ' 'connector_cache_hit_ratio{window="15m"} ' \
             'connector_cache_entries{state="valid"} ' 'connector_cache_alert_firing{rule="hit_rate_low"' \
             'connector_cache_exporter_scrape_duration_seconds ' \
-            'connector_cache_exporter_database_errors_total 0'; do
+            'connector_cache_exporter_database_errors_total 0' \
+            'connector_cache_initialization_duration_seconds_bucket{outcome="hit",le="0.25"} ' \
+            'connector_cache_initialization_duration_seconds_bucket{outcome="miss-synced",le="+Inf"} ' \
+            'connector_cache_initialization_duration_seconds_sum{outcome="hit"} ' \
+            'connector_cache_initialization_duration_seconds_count{outcome="failed"} 0' \
+            'connector_cache_timestamp_rejections_total 0' \
+            'connector_cache_expired_last_hour_entries '; do
     grep -qF "$line" "$tmp/metrics.txt" || { echo "FAIL: /metrics lacks '$line'"; cat "$tmp/metrics.txt"; exit 1; }
 done
 echo "ok: promtool check metrics passes on the exporter's output"
@@ -124,8 +130,8 @@ if not 0.0 < answer <= 1.0 or abs(answer - served) > 0.05:
     sys.exit("FAIL: Prometheus says the hit ratio is %s, the exporter %s" % (answer, served))
 PY
 rules_loaded=$(fetch "http://127.0.0.1:$pport/api/v1/rules" | python3 -c 'import json,sys; print(sum(len(g["rules"]) for g in json.load(sys.stdin)["data"]["groups"]))')
-[ "$rules_loaded" = 7 ] || { echo "FAIL: Prometheus loaded $rules_loaded of the 7 shipped rules"; exit 1; }
-echo "ok: Prometheus scraped the exporter: hit ratio over 15 minutes $answer (exporter: $served), 7 rules loaded"
+[ "$rules_loaded" = 9 ] || { echo "FAIL: Prometheus loaded $rules_loaded of the 9 shipped rules"; exit 1; }
+echo "ok: Prometheus scraped the exporter: hit ratio over 15 minutes $answer (exporter: $served), 9 rules loaded"
 
 # A database that cannot be reached: a prompt scrape saying so, never a hang.
 down=$(start_exporter "postgresql://127.0.0.1:1/none?connect_timeout=1")

@@ -168,9 +168,10 @@ private Q_SLOTS:
         QCOMPARE(find(s, "no_lookups")->value.value, 200.0); // 30-minute window, 20 recorded
         QCOMPARE(find(s, "misses_high")->state, AlertState::Ok);
         QCOMPARE(find(s, "misses_high")->value.value, 1.0);
-        QCOMPARE(find(s, "expiring_soon")->state, AlertState::Ok); // one entry, a day to live
-        QCOMPARE(find(s, "init_p95_high")->state, AlertState::NoData);
-        QCOMPARE(find(s, "timestamp_rejections")->state, AlertState::NoData);
+        QCOMPARE(find(s, "expiring_soon")->state, AlertState::Ok);     // one entry, a day to live
+        QCOMPARE(find(s, "init_p95_high")->state, AlertState::NoData); // no start-up recorded
+        QCOMPARE(find(s, "timestamp_rejections")->state, AlertState::Ok);
+        QCOMPARE(find(s, "timestamp_rejections")->value.value, 0.0);
         for (const RuleStatus &r : s)
             QVERIFY(!r.isAlerting());
 
@@ -259,8 +260,9 @@ private Q_SLOTS:
             makeRule("rejections", metric::kRejections, Comparison::Above, 0, 5min),
             makeRule("rate", metric::kHitRate, Comparison::Below, 0.8, 1min)};
         QList<RuleStatus> s = evaluate(rules);
-        QCOMPARE(s.at(0).state, AlertState::NoData);
-        QCOMPARE(s.at(1).state, AlertState::NoData);
+        QCOMPARE(s.at(0).state, AlertState::NoData); // no start-up: no percentile
+        QCOMPARE(s.at(1).state, AlertState::Ok);     // no rejection in a recorded window: 0
+        QCOMPARE(s.at(1).value.value, 0.0);
         QCOMPARE(s.at(2).state, AlertState::Firing);
         // A minute without lookups: a rate of nothing is no data, not 0 %.
         m_clock.advanceMs(kMinute);
@@ -291,31 +293,61 @@ private Q_SLOTS:
         AlertEvaluator evaluator(&m_clock);
         s = evaluate(evaluator, rules);
         QCOMPARE(s.at(0).state, AlertState::Pending);
-        QCOMPARE(s.at(1).state, AlertState::Ok);
-        QCOMPARE(s.at(1).value.value, 0.0);
+        QCOMPARE(s.at(1).state, AlertState::NoData); // nobody has sampled the table yet
         QCOMPARE(s.at(2).state, AlertState::Firing);
         QCOMPARE(s.at(2).value.value, 4.0);
+        // The front ends' sample: at most once a minute.
+        QCOMPARE(m_store->sampleTableHealth().value(), true);
+        QCOMPARE(m_store->sampleTableHealth().value(), false);
+        {
+            CacheStore other(m_db->config(), CacheStore::Options(), &m_clock);
+            QCOMPARE(other.open(), StoreError());
+            QCOMPARE(other.sampleTableHealth().value(), false); // sampled by another process
+        }
+        s = evaluate(evaluator, rules);
+        QCOMPARE(s.at(1).state, AlertState::Ok);
+        QCOMPARE(s.at(1).value.value, 0.0);
+        auto now = m_store->history(m_clock.now(), m_clock.now(), 1);
+        QVERIFY(now.ok());
+        QCOMPARE(now->constFirst().entries, 4);
+        if (m_db->isPostgres())
+            QVERIFY(now->constFirst().sizeBytes > 8192);
+        else
+            QCOMPARE(now->constFirst().sizeBytes, -1);
         m_clock.advanceMs(2 * kMinute);
         s = evaluate(evaluator, rules);
         QCOMPARE(s.at(0).state, AlertState::Firing); // held 2 min in this evaluator
         QCOMPARE(s.at(0).since.toMSecsSinceEpoch(), m_clock.nowMs() - 2 * kMinute);
         QCOMPARE(evaluate(rules).at(0).state, AlertState::Pending); // a new one starts over
 
-        // The three expire unrenewed: the expiration rate.
+        // The three expire unrenewed (at 4 min 30 s): the expiration rate, once sampled.
         m_clock.advanceMs(3 * kMinute);
+        QCOMPARE(m_store->sampleTableHealth().value(), true);
         s = evaluate(evaluator, rules);
         QCOMPARE(s.at(1).value.value, 3.0);
         QCOMPARE(s.at(1).state, AlertState::Firing);
         QCOMPARE(s.at(0).state, AlertState::Ok); // no valid entry expires soon now
-        // One renewed is no longer expired; an hour later none expired within the hour.
+        // One renewed now still expired unrenewed for a minute: it keeps counting; a cleanup
+        // deleting the others takes nothing back either.
         QCOMPARE(m_store->set(QStringLiteral("soon"), QStringLiteral("c0"), QStringLiteral("BYBIT"),
                               QStringLiteral("TESTNET"), synced(), 4min),
                  StoreError());
-        QCOMPARE(evaluate(evaluator, rules).at(1).value.value, 2.0);
+        m_clock.advanceMs(kMinute);
+        QCOMPARE(m_store->cleanupExpired().value(), 2); // samples first
+        QCOMPARE(evaluate(evaluator, rules).at(1).value.value, 3.0);
+        // An hour later the window holds c0's own expiry (at 9 min 30 s) alone.
         m_clock.advanceMs(61 * kMinute);
+        QCOMPARE(m_store->sampleTableHealth().value(), true);
         s = evaluate(evaluator, rules);
-        QCOMPARE(s.at(1).value.value, 1.0); // c0 expired again, 57 minutes ago
+        QCOMPARE(s.at(1).value.value, 1.0);
         QCOMPARE(s.at(1).state, AlertState::Ok);
+        // Per bucket of the history too, by the minute the entries expired in.
+        auto minutes =
+            m_store->history(QDateTime::fromMSecsSinceEpoch(kStart, Qt::UTC), m_clock.now(), 1);
+        QVERIFY(minutes.ok());
+        QCOMPARE(minutes->at(4).expired, 3);
+        QCOMPARE(minutes->at(9).expired, 1); // c0 expired again at 9 min 30 s
+        QCOMPARE(expiredPerHour(minutes.value()).hasData, true);
     }
 
     void silencesExpire()
@@ -342,6 +374,245 @@ private Q_SLOTS:
         QCOMPARE(s.at(0).state, AlertState::Firing);
         QVERIFY(!s.at(0).silenced);
         QVERIFY(s.at(0).isAlerting());
+    }
+
+    // Start-ups: count, sum and fixed buckets per outcome, through the store's buffer into the
+    // history; the percentiles interpolated in their bucket.
+    void initTimesAndRejections()
+    {
+        for (int i = 0; i < 19; ++i)
+            m_store->recordInitialization(InitOutcome::Hit, 30);
+        m_store->recordInitialization(InitOutcome::Hit, 3000);
+        for (int i = 0; i < 10; ++i)
+            m_store->recordInitialization(InitOutcome::MissSynced, 1700);
+        m_store->recordInitialization(InitOutcome::StaleSafe, 7000);
+        m_store->recordInitialization(InitOutcome::Failed, 25);
+        m_store->recordRejection();
+        m_store->recordRejection();
+        // Buffered: nothing written before the flush.
+        {
+            CacheStore other(m_db->config(), CacheStore::Options(), &m_clock);
+            QCOMPARE(other.open(), StoreError());
+            auto before = other.history(m_clock.now(), m_clock.now(), 1);
+            QVERIFY(before.ok());
+            QCOMPARE(before->constFirst().initTimes(InitOutcome::Hit).count, 0);
+        }
+        QCOMPARE(m_store->flushHistory(), StoreError());
+        // Another process adds to the same minute's rows.
+        {
+            CacheStore other(m_db->config(), CacheStore::Options(), &m_clock);
+            QCOMPARE(other.open(), StoreError());
+            other.recordInitialization(InitOutcome::Hit, 30);
+            other.recordRejection();
+        } // flushed on destruction
+        auto minutes = m_store->history(m_clock.now().addSecs(-60), m_clock.now(), 1);
+        QVERIFY2(minutes.ok(), qPrintable(minutes.error().message()));
+        QCOMPARE(minutes->size(), 2);
+        const HistoryBucket &b = minutes->constLast();
+        QCOMPARE(b.rejections, 3);
+        const InitTimes &hit = b.initTimes(InitOutcome::Hit);
+        QCOMPARE(hit.count, 21);
+        QCOMPARE(hit.sumMs, 20.0 * 30 + 3000);
+        QCOMPARE(hit.buckets[1], 20);                                  // (25, 50]
+        QCOMPARE(hit.buckets[7], 1);                                   // (2500, 5000]
+        QCOMPARE(b.initTimes(InitOutcome::MissSynced).buckets[6], 10); // (1000, 2500]
+        QCOMPARE(b.initTimes(InitOutcome::StaleSafe).buckets[8], 1);   // above 5000
+        QCOMPARE(b.initTimes(InitOutcome::Failed).buckets[0], 1);      // 25 is <= 25
+        QCOMPARE(minutes->constFirst().initTimes(InitOutcome::Hit).count, 0);
+        // Wider buckets add the minutes up.
+        auto wide = m_store->history(m_clock.now().addSecs(-3600), m_clock.now(), 60);
+        QVERIFY(wide.ok());
+        QCOMPARE(wide->constLast().initTimes(InitOutcome::Hit).count, 21);
+
+        // p95 of the hits: rank 19.95 of 21 falls in (25, 50] holding 20: 25 + 25 * 19.95/20.
+        const QList<AlertRule> rules{
+            makeRule("p95", metric::kInitP95Ms, Comparison::Above, 500, 15min),
+            makeRule("hit_p95", metric::kInitHitP95Ms, Comparison::Above, 250, 15min),
+            makeRule("miss_p50", metric::kInitMissP50Ms, Comparison::Above, 1000, 15min),
+            makeRule("rejections", metric::kRejections, Comparison::Above, 0, 5min),
+            makeRule("hit_p50", metric::kInitHitP50Ms, Comparison::Above, 100, 15min)};
+        QList<RuleStatus> s = evaluate(rules);
+        QVERIFY(qFuzzyCompare(s.at(1).value.value, 25.0 + 25.0 * 19.95 / 20.0));
+        QCOMPARE(s.at(1).state, AlertState::Ok);
+        // Every outcome: 33 start-ups, rank 31.35: 31 up to 2500 ms, one in (2500, 5000].
+        QVERIFY(qFuzzyCompare(s.at(0).value.value, 2500.0 + 2500.0 * 0.35));
+        QCOMPARE(s.at(0).state, AlertState::Firing);
+        QVERIFY(qFuzzyCompare(s.at(2).value.value, 1000.0 + 1500.0 * 5.0 / 10.0));
+        QCOMPARE(s.at(2).state, AlertState::Firing);
+        QCOMPARE(s.at(3).value.value, 3.0);
+        QCOMPARE(s.at(3).state, AlertState::Firing);
+        QCOMPARE(s.at(4).state, AlertState::Ok);
+        // Past the windows: no start-ups (no data), no rejections (ok).
+        m_clock.advanceMs(16 * kMinute);
+        s = evaluate(rules);
+        QCOMPARE(s.at(0).state, AlertState::NoData);
+        QCOMPARE(s.at(3).state, AlertState::Ok);
+        QCOMPARE(s.at(3).value.value, 0.0);
+    }
+
+    // init_p95_ms with a pending period, judged from the history minute by minute.
+    void slowStartupsPendThenFire()
+    {
+        const QList<AlertRule> rules{
+            makeRule("p95", metric::kInitP95Ms, Comparison::Above, 500, 1min, 2min)};
+        m_store->recordInitialization(InitOutcome::Hit, 40);
+        QCOMPARE(m_store->flushHistory(), StoreError());
+        QCOMPARE(evaluate(rules).at(0).state, AlertState::Ok);
+        for (int minute = 1; minute <= 3; ++minute) {
+            m_clock.advanceMs(kMinute);
+            m_store->recordInitialization(InitOutcome::MissSynced, 1700);
+            QCOMPARE(m_store->flushHistory(), StoreError());
+            const RuleStatus s = evaluate(rules).at(0);
+            QCOMPARE(s.state, minute < 3 ? AlertState::Pending : AlertState::Firing);
+        }
+        m_clock.advanceMs(kMinute); // a minute without start-ups
+        QCOMPARE(evaluate(rules).at(0).state, AlertState::NoData);
+    }
+
+    // The rule table: seeded by migrate, edited, silenced; the evaluator works from it and
+    // every change of state is recorded once, whoever evaluates.
+    void tableRulesSilencesAndEvents()
+    {
+        auto rules = m_store->alertRules();
+        QVERIFY2(rules.ok(), qPrintable(rules.error().message()));
+        QCOMPARE(rules->size(), defaultRules().size());
+        QStringList names;
+        for (const AlertRule &r : rules.value())
+            names << r.name;
+        QVERIFY(names.contains(QStringLiteral("hit_rate_low")));
+        QVERIFY(names.contains(QStringLiteral("init_p95_high")));
+
+        AlertRule quiet = makeRule("quiet", metric::kLookups, Comparison::Below, 1, 5min, 0s);
+        quiet.severity = Severity::Critical;
+        QCOMPARE(m_store->saveAlertRule(quiet), StoreError());
+        AlertRule bad = quiet;
+        bad.metric = QStringLiteral("nope");
+        QCOMPARE(m_store->saveAlertRule(bad).kind(), StoreError::InvalidArgument);
+        bad = quiet;
+        bad.name = QStringLiteral("Bad Name");
+        QCOMPARE(m_store->saveAlertRule(bad).kind(), StoreError::InvalidArgument);
+        quiet.threshold = 2; // an update by name
+        QCOMPARE(m_store->saveAlertRule(quiet), StoreError());
+        rules = m_store->alertRules();
+        const AlertRule *stored = nullptr;
+        for (const AlertRule &r : rules.value()) {
+            if (r.name == QLatin1String("quiet"))
+                stored = &r;
+        }
+        QVERIFY(stored);
+        QCOMPARE(stored->threshold, 2.0);
+        QCOMPARE(stored->severity, Severity::Critical);
+        QCOMPARE(stored->window, std::chrono::seconds(5min));
+        QCOMPARE(stored->updatedAt.toMSecsSinceEpoch(), m_clock.nowMs());
+        QVERIFY(!stored->updatedBy.isEmpty());
+
+        // Silences: only for a rule that exists, ending in the future; gone once over.
+        QCOMPARE(m_store
+                     ->addAlertSilence(QStringLiteral("nosuch"),
+                                       Silence(m_clock.now().addSecs(600), QStringLiteral("x")))
+                     .kind(),
+                 StoreError::InvalidArgument);
+        QCOMPARE(m_store
+                     ->addAlertSilence(QStringLiteral("quiet"),
+                                       Silence(m_clock.now().addSecs(-1), QStringLiteral("x")))
+                     .kind(),
+                 StoreError::InvalidArgument);
+        QCOMPARE(m_store->addAlertSilence(
+                     QStringLiteral("quiet"),
+                     Silence(m_clock.now().addSecs(600), QStringLiteral("maintenance"))),
+                 StoreError());
+
+        // Evaluated from the table: quiet fires (no lookups), silenced.
+        AlertEvaluator evaluator(&m_clock);
+        QStringList writeErrors;
+        auto s = evaluator.refresh(*m_store, &writeErrors);
+        QVERIFY2(s.ok(), qPrintable(s.error().message()));
+        QVERIFY2(writeErrors.isEmpty(), qPrintable(writeErrors.join(QLatin1Char('\n'))));
+        const RuleStatus *q = find(s.value(), "quiet");
+        QVERIFY(q);
+        QCOMPARE(q->state, AlertState::Firing);
+        QVERIFY(q->silenced);
+        QCOMPARE(q->silence.reason, QStringLiteral("maintenance"));
+        auto events = m_store->alertEvents(QDateTime());
+        QVERIFY(events.ok());
+        qint64 quietEvents = 0;
+        for (const AlertEvent &e : events.value()) {
+            if (e.rule == QLatin1String("quiet")) {
+                ++quietEvents;
+                QCOMPARE(e.from, AlertState::Ok);
+                QCOMPARE(e.to, AlertState::Firing);
+                QCOMPARE(e.value.value, 0.0);
+                QVERIFY(e.silenced);
+                QCOMPARE(e.severity, Severity::Critical);
+                QCOMPARE(e.atMs, m_clock.nowMs());
+            }
+        }
+        QCOMPARE(quietEvents, 1);
+        const qint64 all = events->size();
+        // The same states again, from this evaluator and from another front end: nothing new.
+        QVERIFY(evaluator.refresh(*m_store).ok());
+        {
+            CacheStore other(m_db->config(), CacheStore::Options(), &m_clock);
+            QCOMPARE(other.open(), StoreError());
+            AlertEvaluator console(&m_clock);
+            QVERIFY(console.refresh(other).ok());
+            // A change another evaluator already recorded is not recorded again.
+            AlertEvent stale;
+            stale.atMs = m_clock.nowMs();
+            stale.rule = QStringLiteral("quiet");
+            stale.from = AlertState::Ok;
+            stale.to = AlertState::Firing;
+            QCOMPARE(other.recordAlertEvents({stale}), StoreError());
+        }
+        QCOMPARE(m_store->alertEvents(QDateTime())->size(), all);
+
+        // Lookups: quiet goes back to ok, once.
+        m_clock.advanceMs(kMinute);
+        lookups(3, 0);
+        QVERIFY(evaluator.refresh(*m_store).ok());
+        QVERIFY(evaluator.refresh(*m_store).ok());
+        auto last = m_store->lastAlertEvents();
+        QVERIFY(last.ok());
+        bool seen = false;
+        for (const AlertEvent &e : last.value()) {
+            if (e.rule == QLatin1String("quiet")) {
+                seen = true;
+                QCOMPARE(e.from, AlertState::Firing);
+                QCOMPARE(e.to, AlertState::Ok);
+                QCOMPARE(e.value.value, 3.0);
+            }
+        }
+        QVERIFY(seen);
+        auto recent = m_store->alertEvents(m_clock.now());
+        QVERIFY(recent.ok());
+        int quietNow = 0;
+        for (const AlertEvent &e : recent.value())
+            quietNow += e.rule == QLatin1String("quiet") ? 1 : 0;
+        QCOMPARE(quietNow, 1);
+        // The silence ends: gone from the rule.
+        m_clock.advanceMs(10 * kMinute);
+        rules = m_store->alertRules();
+        QVERIFY(rules.ok());
+        for (const AlertRule &r : rules.value()) {
+            if (r.name == QLatin1String("quiet"))
+                QVERIFY(r.silences.isEmpty());
+        }
+        // Deleted with its silences; deleting again finds nothing.
+        QCOMPARE(m_store->deleteAlertRule(QStringLiteral("quiet")).value(), true);
+        QCOMPARE(m_store->deleteAlertRule(QStringLiteral("quiet")).value(), false);
+    }
+
+    // migrate seeds the defaults into an empty table once: an operator who deleted every rule
+    // keeps none.
+    void migrationSeedsTheDefaultsOnce()
+    {
+        const auto rules = m_store->alertRules();
+        QVERIFY(rules.ok() && !rules->isEmpty());
+        for (const AlertRule &r : rules.value())
+            QCOMPARE(m_store->deleteAlertRule(r.name).value(), true);
+        auto report = m_store->migrate();
+        QVERIFY(report.ok());
+        QCOMPARE(m_store->alertRules()->size(), 0);
     }
 
     // The demo's week of history evaluates like any other: the rate is the history's.
