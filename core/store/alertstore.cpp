@@ -108,6 +108,9 @@ Result<QList<AlertRule>> CacheStore::alertRules()
 
 StoreError CacheStore::saveAlertRule(const AlertRule &rule)
 {
+    if (StoreError refused =
+            d->refuseOnStandby(QStringLiteral("saving alert rule %1").arg(rule.name)))
+        return refused;
     const QString invalid = checkRule(rule);
     if (!invalid.isEmpty())
         return StoreError(StoreError::InvalidArgument, invalid);
@@ -139,6 +142,8 @@ StoreError CacheStore::saveAlertRule(const AlertRule &rule)
 
 Result<bool> CacheStore::deleteAlertRule(const QString &name)
 {
+    if (StoreError refused = d->refuseOnStandby(QStringLiteral("deleting alert rule %1").arg(name)))
+        return refused;
     const QString what = QStringLiteral("deleting alert rule %1").arg(name);
     bool deleted = false;
     const StoreError error = d->durable(what, [&]() -> StoreError {
@@ -164,6 +169,9 @@ Result<bool> CacheStore::deleteAlertRule(const QString &name)
 
 StoreError CacheStore::addAlertSilence(const QString &rule, const Silence &silence)
 {
+    if (StoreError refused =
+            d->refuseOnStandby(QStringLiteral("silencing alert rule %1").arg(rule)))
+        return refused;
     const qint64 now = m_clock->nowMs();
     if (!silence.until.isValid() || silence.until.toMSecsSinceEpoch() <= now)
         return StoreError(StoreError::InvalidArgument,
@@ -196,6 +204,8 @@ StoreError CacheStore::addAlertSilence(const QString &rule, const Silence &silen
 
 StoreError CacheStore::recordAlertEvents(const QList<AlertEvent> &events)
 {
+    if (d->standby) // a standby takes no writes; the primary's evaluators record the changes
+        return StoreError();
     if (events.isEmpty())
         return StoreError();
     const QString what = QStringLiteral("recording alert state changes");

@@ -59,6 +59,7 @@ StoreError CacheStore::open()
     StoreError error = d->connect();
     if (error)
         return error;
+    const Private::Budget budget(d.get()); // the schema check is bounded like every call
     auto status = schema::detect(d->db, d->dialect);
     if (!status.ok())
         return status.error();
@@ -109,6 +110,7 @@ SchemaStatus CacheStore::schemaStatus()
 {
     if (d->connect())
         return SchemaStatus();
+    const Private::Budget budget(d.get());
     return schema::detect(d->db, d->dialect).valueOr(SchemaStatus());
 }
 

@@ -172,6 +172,7 @@ StoreError CacheStore::Private::flush(bool waitForLocks)
     if (standby) { // a standby takes no writes: its lookups are not counted (standby.cpp)
         pending.clear();
         pendingHits.clear();
+        pendingMonitoring.clear();
         return StoreError();
     }
     // SQLite locks the whole file: a flush waits for another writer briefly, never for the

@@ -237,6 +237,8 @@ StoreError CacheStore::Private::readMonitoringHistory(qint64 fromMinute, qint64 
 
 Result<bool> CacheStore::sampleTableHealth()
 {
+    if (d->standby) // read-only: the primary's front ends sample
+        return false;
     const qint64 now = m_clock->nowMs();
     const qint64 minute = now / kMsPerMinute;
     if (d->lastHealthSampleMinute == minute)
