@@ -1,6 +1,7 @@
 #include "ui/storeworker.h"
 
 #include "core/store/entryjson.h"
+#include "ui/alertmonitor.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -54,6 +55,9 @@ void StoreWorker::registerTypes()
     qRegisterMetaType<cc::EntryFilter>();
     qRegisterMetaType<cc::TimeSyncState>();
     qRegisterMetaType<QList<cc::ui::Identity>>("QList<cc::ui::Identity>");
+    qRegisterMetaType<cc::ui::AlertSnapshot>();
+    qRegisterMetaType<cc::monitoring::AlertRule>();
+    qRegisterMetaType<cc::monitoring::Silence>();
 }
 
 StoreWorker::StoreWorker(QObject *parent)
@@ -74,6 +78,7 @@ void StoreWorker::open(const DatabaseConfig &config, const QString &profile, boo
     if (m_batchSize > 0)
         options.batchSize = m_batchSize;
     m_store = std::make_unique<CacheStore>(config, options);
+    m_alerts = std::make_unique<AlertMonitor>();
     StoreError error = m_store->open();
     if (error.kind() == StoreError::SchemaMissing && demo && config.isSqlite()) {
         auto report = m_store->migrate();
@@ -467,6 +472,18 @@ void StoreWorker::exportEntries(quint64 token, const EntryFilter &filter, const 
         return;
     }
     finish(rows, StoreError());
+}
+
+void StoreWorker::loadAlerts(quint64 token)
+{
+    if (!ready(token))
+        return;
+    auto snapshot = m_alerts->evaluate(*m_store);
+    if (!snapshot.ok()) {
+        report(token, snapshot.error());
+        return;
+    }
+    Q_EMIT alertsLoaded(token, snapshot.value());
 }
 
 } // namespace ui

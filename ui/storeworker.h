@@ -3,6 +3,7 @@
 #include "core/store/cachestore.h"
 #include "core/store/canceller.h"
 #include "core/store/changefeed.h"
+#include "ui/alertformat.h"
 
 #include <QObject>
 #include <QPair>
@@ -101,6 +102,9 @@ public Q_SLOTS:
     void exportEntries(quint64 token, const cc::EntryFilter &filter, const QString &path,
                        bool json);
 
+    // Alerts (ui/alertmonitor.h): evaluates the rules now and answers with alertsLoaded.
+    void loadAlerts(quint64 token);
+
 Q_SIGNALS:
     void opened(const cc::ServerInfo &info, const cc::Privileges &privileges);
     // Errors cross the thread whole: kind, message and SQLSTATE.
@@ -127,6 +131,7 @@ Q_SIGNALS:
     void actionFinished(quint64 token, const QString &action, qint64 rows,
                         const cc::StoreError &error);
     void failed(quint64 token, const cc::StoreError &error);
+    void alertsLoaded(quint64 token, const cc::ui::AlertSnapshot &snapshot);
 
 private:
     bool ready(quint64 token);
@@ -137,6 +142,7 @@ private:
     StoreError outcome(quint64 token, const StoreError &error, qint64 rows) const;
 
     std::unique_ptr<CacheStore> m_store;
+    std::unique_ptr<class AlertMonitor> m_alerts; // created by open()
     QString m_profile;
     bool isCancelled(quint64 token) const
     {
