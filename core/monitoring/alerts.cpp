@@ -77,6 +77,30 @@ bool severityFromName(const QString &name, Severity *out)
     return false;
 }
 
+bool alertStateFromName(const QString &name, AlertState *out)
+{
+    for (AlertState s :
+         {AlertState::Ok, AlertState::Pending, AlertState::Firing, AlertState::NoData}) {
+        if (name == alertStateName(s)) {
+            *out = s;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool isValidRuleName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 64)
+        return false;
+    for (QChar c : name) {
+        const char16_t u = c.unicode();
+        if (!((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'_'))
+            return false;
+    }
+    return true;
+}
+
 const Silence *AlertRule::activeSilence(qint64 atMs) const
 {
     const Silence *best = nullptr;

@@ -13,6 +13,7 @@
 #include <QString>
 
 #include <chrono>
+#include <utility>
 
 namespace cc {
 class CacheStore;
@@ -29,12 +30,25 @@ QString severityName(Severity s);     // "warning", "critical"
 QString alertStateName(AlertState s); // "ok", "pending", "firing", "no data"
 bool comparisonFromName(const QString &name, Comparison *out);
 bool severityFromName(const QString &name, Severity *out);
+bool alertStateFromName(const QString &name, AlertState *out);
+// A rule name as rules are named: 1 to 64 of [a-z0-9_].
+bool isValidRuleName(const QString &name);
 
 // A rule's notifications held back until `until`, with why.
 struct Silence
 {
+    Silence() = default;
+    Silence(QDateTime until_, QString reason_)
+        : until(std::move(until_))
+        , reason(std::move(reason_))
+    {}
+
     QDateTime until; // UTC
     QString reason;
+    // As stored (CacheStore::alertRules()); ignored by addAlertSilence, which fills them.
+    qint64 id = 0;
+    QDateTime createdAt; // UTC
+    QString createdBy;   // "osUser/dbRole"
 };
 
 struct AlertRule
@@ -48,6 +62,9 @@ struct AlertRule
     Severity severity = Severity::Warning;
     bool enabled = true;
     QList<Silence> silences;
+    // As stored (CacheStore::alertRules()); saveAlertRule fills them.
+    QDateTime updatedAt; // UTC; invalid for defaults never stored
+    QString updatedBy;
 
     // Whether the value breaks the rule.
     bool breaches(double value) const
@@ -74,6 +91,19 @@ struct RuleStatus
     Silence silence; // the silence in force when silenced
     // Firing, enabled and not silenced: what a checker or pager should act on.
     bool isAlerting() const { return state == AlertState::Firing && rule.enabled && !silenced; }
+};
+
+// One change of a rule's state, as connector_cache_alert_event records it.
+struct AlertEvent
+{
+    qint64 atMs = 0;
+    QString rule;
+    AlertState from = AlertState::Ok;
+    AlertState to = AlertState::Ok;
+    MetricValue value; // none: no data
+    Severity severity = Severity::Warning;
+    bool silenced = false;
+    qint64 id = 0; // as stored; ignored by recordAlertEvents
 };
 
 // Evaluates rules at the clock's time. For history metrics a rule's pending period is judged

@@ -6,7 +6,39 @@
 #include <QMetaType>
 #include <QString>
 
+#include <array>
+#include <optional>
+
 namespace cc {
+
+// --- connector start-ups (issue 16) ---------------------------------------------------------
+// How a connector's initialize() ended: the cache had its offset (hit), the offset was synced
+// with the exchange and stored (miss-synced), an expired offset was used because a sync was
+// not possible but the entry was still safe (stale-safe), or it failed.
+enum class InitOutcome { Hit, MissSynced, StaleSafe, Failed };
+constexpr int kInitOutcomeCount = 4;
+QString initOutcomeName(InitOutcome outcome); // "hit", "miss-synced", "stale-safe", "failed"
+bool initOutcomeFromName(const QString &name, InitOutcome *out);
+
+// The fixed latency buckets of start-ups (ms): upper bounds of buckets 0..7; bucket 8 holds
+// everything above 5000 ms. Non-cumulative, as connector_cache_init_history stores them.
+inline constexpr std::array<int, 8> kInitBucketBoundsMs = {25, 50, 100, 250, 500, 1000, 2500, 5000};
+constexpr int kInitBucketCount = 9;
+
+// Start-ups of one outcome in one bucket of the history: count, sum and the bucket counts.
+struct InitTimes
+{
+    qint64 count = 0;
+    double sumMs = 0.0;
+    std::array<qint64, kInitBucketCount> buckets{}; // non-cumulative; [8]: above 5000 ms
+
+    void add(double durationMs);
+    void merge(const InitTimes &other);
+    bool isEmpty() const { return count == 0; }
+    // The q-quantile (0..1), interpolated linearly inside its bucket (as Prometheus'
+    // histogram_quantile does); above 5000 ms it is 5000. None when there were no start-ups.
+    std::optional<double> quantileMs(double q) const;
+};
 
 struct CacheStats
 {
@@ -53,6 +85,17 @@ struct HistoryBucket
     qint64 sets = 0;
     qint64 invalidations = 0;
     qint64 cleanups = 0; // entries deleted by cleanup
+    // Issue 16: entries that expired unrenewed in the bucket (by their expiry minute), timestamp
+    // rejections connectors met, and the table's size as last sampled in the bucket (-1: not
+    // sampled; bytes only on PostgreSQL).
+    qint64 expired = 0;
+    qint64 rejections = 0;
+    qint64 entries = -1;
+    qint64 sizeBytes = -1;
+    // Connector start-ups per outcome (index: int(InitOutcome)).
+    std::array<InitTimes, kInitOutcomeCount> init{};
+    const InitTimes &initTimes(InitOutcome o) const { return init[size_t(o)]; }
+    InitTimes &initTimes(InitOutcome o) { return init[size_t(o)]; }
 };
 
 } // namespace cc

@@ -19,6 +19,12 @@ namespace test {
 struct StoreInternals;
 }
 
+namespace monitoring {
+struct AlertRule;
+struct Silence;
+struct AlertEvent;
+} // namespace monitoring
+
 class ChangeFeed;
 class QueryCanceller;
 class Dialect;
@@ -181,6 +187,36 @@ public:
 
     // Writes the buffered hit/miss/set counters to the history table now.
     StoreError flushHistory();
+
+    // --- monitoring (issue 16: alertstore.cpp, inithistory.cpp; types in monitoring/alerts.h)
+    // The rules with their silences not yet ended (by the store's clock), ordered by name.
+    Result<QList<monitoring::AlertRule>> alertRules();
+    // Insert or update by name (updated_at/by filled). InvalidArgument for a bad name, unknown
+    // metric or a window under a minute.
+    StoreError saveAlertRule(const monitoring::AlertRule &rule);
+    Result<bool> deleteAlertRule(const QString &name); // false: no such rule (its silences go)
+    // InvalidArgument when the rule does not exist or `until` is not in the future.
+    StoreError addAlertSilence(const QString &rule, const monitoring::Silence &silence);
+    // Appends state changes. Each is written only while the rule's latest recorded state is
+    // still event.from (none recorded counts as "ok"), so that two evaluators seeing the same
+    // change (exporter and console) record it once.
+    StoreError recordAlertEvents(const QList<monitoring::AlertEvent> &events);
+    // Newest first, at or after `since` (invalid: all).
+    Result<QList<monitoring::AlertEvent>> alertEvents(const QDateTime &since, int limit = 1000);
+    Result<QList<monitoring::AlertEvent>> lastAlertEvents(); // each rule's latest event
+    // Whether this role may edit rules and silences (PostgreSQL: INSERT, UPDATE and DELETE on
+    // the rule table and INSERT on the silence table; SQLite: the file is writable).
+    Result<bool> mayEditAlertRules();
+    // A connector's start-up and a timestamp rejection: buffered with the history counters and
+    // written on flushHistory() (and every historyFlushInterval); never a statement of their own.
+    void recordInitialization(InitOutcome outcome, double durationMs);
+    void recordRejection();
+    // For the administrative front ends (exporter, check, console refresh, cleanup), never a
+    // connector: records in the history the entries that expired unrenewed in the last hour
+    // (per expiry minute) and the table's size (entries; bytes on PostgreSQL). At most once a
+    // minute per database (a sampled minute is skipped, by this process without a statement);
+    // returns whether it sampled.
+    Result<bool> sampleTableHealth();
 
     // The cache key for an identity: the seed's "userId_credentialId" when neither part holds
     // '_' or '%', else both parts with '%' and '_' percent-encoded, so that ("a_b","c") and

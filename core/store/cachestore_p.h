@@ -161,6 +161,19 @@ struct CacheStore::Private
     StoreError flushHits();
     StoreError flush();
 
+    // --- monitoring: start-ups, rejections, table health (inithistory.cpp, issue 16) --------
+    struct MonitoringMinute
+    {
+        qint64 rejections = 0;
+        std::array<InitTimes, kInitOutcomeCount> init{};
+    };
+    QMap<qint64, MonitoringMinute> pendingMonitoring; // minute -> not yet written
+    qint64 lastHealthSampleMinute = -1;               // sampleTableHealth()'s, this process
+    StoreError flushMonitoring();                     // part of flush()
+    // Adds the rejections, sizes and start-ups of [fromMinute, toMinute] to history()'s buckets.
+    StoreError readMonitoringHistory(qint64 fromMinute, qint64 toMinute, int bucketMinutes,
+                                     QList<HistoryBucket> *buckets);
+
     // --- entry SQL (entrysql.cpp) -----------------------------------------------------------
     // The lookup's statements, per identity shape (the seed's key alone, or both keys).
     struct LookupSql

@@ -106,6 +106,11 @@ StoreError CacheStore::Private::flush()
         if (error)
             return error;
     }
+    if (!pendingMonitoring.isEmpty()) {
+        const StoreError error = flushMonitoring(); // start-ups and rejections (issue 16)
+        if (error)
+            return error;
+    }
     if (pending.isEmpty())
         return StoreError();
     if (!db.isValid() || !db.isOpen()) {

@@ -3,6 +3,7 @@
 #include "core/store/tablename.h"
 
 #include "core/logging.h"
+#include "core/monitoring/alerts.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -356,6 +357,50 @@ Result<MigrationReport> migrate(QSqlDatabase &db, const SqlDialect &dialect)
             }
         }
         report.steps << QStringLiteral("applied schema version %1").arg(version);
+    }
+    // The seed's alert rules, once: into an empty rule table that was never seeded (an operator
+    // who deleted every rule keeps none).
+    {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral(
+                "SELECT (SELECT COUNT(*) FROM \"connector_cache_alert_rule\"), (SELECT COUNT(*) "
+                "FROM \"connector_cache_meta\" WHERE \"key\" = 'alert_rules_seeded')")) ||
+            !q.next()) {
+            error = queryError(q, QStringLiteral("reading the alert rules"));
+            db.rollback();
+            return error;
+        }
+        const bool seed = q.value(0).toLongLong() == 0 && q.value(1).toLongLong() == 0;
+        q.finish();
+        if (seed) {
+            const QList<monitoring::AlertRule> rules = monitoring::defaultRules();
+            for (const monitoring::AlertRule &r : rules) {
+                // Constants of ours ([a-z0-9_] names, numbers): inlined.
+                const QString sql =
+                    QStringLiteral("INSERT INTO \"connector_cache_alert_rule\" (\"name\", "
+                                   "\"metric\", \"comparison\", \"threshold\", \"window_s\", "
+                                   "\"pending_s\", \"severity\", \"enabled\", \"updated_at_ms\", "
+                                   "\"updated_by\") VALUES ('%1', '%2', '%3', %4, %5, %6, '%7', "
+                                   "%8, 0, 'migrate')")
+                        .arg(r.name, r.metric, monitoring::comparisonName(r.comparison),
+                             QString::number(r.threshold, 'g', 17))
+                        .arg(r.window.count())
+                        .arg(r.pendingFor.count())
+                        .arg(monitoring::severityName(r.severity))
+                        .arg(r.enabled ? 1 : 0);
+                if (!run(sql)) {
+                    db.rollback();
+                    return error;
+                }
+            }
+            if (!run(QStringLiteral("INSERT INTO \"connector_cache_meta\" (\"key\", \"value\") "
+                                    "VALUES ('alert_rules_seeded', '1') ON CONFLICT (\"key\") DO "
+                                    "NOTHING"))) {
+                db.rollback();
+                return error;
+            }
+            report.steps << QStringLiteral("added the default alert rules (%1)").arg(rules.size());
+        }
     }
     const QString upsert =
         QStringLiteral("INSERT INTO \"connector_cache_meta\" (\"key\", \"value\") VALUES "

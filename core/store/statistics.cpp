@@ -303,6 +303,10 @@ Result<QList<HistoryBucket>> CacheStore::Private::history(const QDateTime &from,
         b.invalidations = query->value(4).toLongLong();
         b.cleanups = query->value(5).toLongLong();
     }
+    query.finish();
+    error = readMonitoringHistory(fromMinute, toMinute, bucketMinutes, &buckets); // issue 16
+    if (error)
+        return error;
     return buckets;
 }
 
