@@ -113,6 +113,14 @@ QList<monitoring::RuleStatus> alerting(const QList<monitoring::RuleStatus> &stat
     return out;
 }
 
+QHash<QString, QString> metricsOf(const QList<monitoring::RuleStatus> &statuses)
+{
+    QHash<QString, QString> out;
+    for (const monitoring::RuleStatus &s : statuses)
+        out.insert(s.rule.name, s.rule.metric);
+    return out;
+}
+
 } // namespace AlertFormat
 } // namespace ui
 } // namespace cc

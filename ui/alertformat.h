@@ -8,6 +8,7 @@
 
 #include <QColor>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -20,6 +21,12 @@ struct AlertSnapshot
 {
     QDateTime at; // when evaluated (UTC)
     QList<monitoring::RuleStatus> statuses;
+    QList<monitoring::AlertEvent> history; // the last week's changes of state, latest first
+    // Why the rules shown are the seed's defaults rather than the database's (empty when they
+    // are the database's).
+    QString rulesNote;
+    // Whether this role may change rules and silences (CacheStore::mayEditAlertRules()).
+    bool mayEdit = false;
 };
 
 namespace AlertFormat {
@@ -38,6 +45,8 @@ QColor severityColor(monitoring::Severity severity); // amber, red
 QColor stateColor(monitoring::AlertState state, monitoring::Severity severity);
 // The firing rules that should reach an operator (isAlerting()), the critical ones first.
 QList<monitoring::RuleStatus> alerting(const QList<monitoring::RuleStatus> &statuses);
+// Each rule's metric, by the rule's name.
+QHash<QString, QString> metricsOf(const QList<monitoring::RuleStatus> &statuses);
 
 } // namespace AlertFormat
 
@@ -47,4 +56,5 @@ QList<monitoring::RuleStatus> alerting(const QList<monitoring::RuleStatus> &stat
 Q_DECLARE_METATYPE(cc::monitoring::AlertRule)
 Q_DECLARE_METATYPE(cc::monitoring::RuleStatus)
 Q_DECLARE_METATYPE(cc::monitoring::Silence)
+Q_DECLARE_METATYPE(cc::monitoring::AlertEvent)
 Q_DECLARE_METATYPE(cc::ui::AlertSnapshot)

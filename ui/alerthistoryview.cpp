@@ -4,6 +4,7 @@
 
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -52,6 +53,32 @@ AlertHistoryView::AlertHistoryView(QWidget *parent)
     layout->addWidget(m_view, 1);
     connect(m_filter, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
+}
+
+void AlertHistoryView::showEvents(const QList<monitoring::AlertEvent> &events,
+                                  const QHash<QString, QString> &metricOf)
+{
+    m_model->setRowCount(0);
+    for (const monitoring::AlertEvent &e : events) {
+        QList<QStandardItem *> row;
+        for (int c = 0; c < Columns; ++c)
+            row << new QStandardItem;
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(e.atMs, Qt::UTC);
+        row.at(Time)->setText(
+            TimeDisplay::inZone(at).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        row.at(Time)->setData(e.atMs, Qt::UserRole);
+        row.at(Rule)->setText(e.rule);
+        row.at(From)->setText(AlertFormat::state(e.from));
+        row.at(To)->setText(AlertFormat::state(e.to));
+        row.at(To)->setForeground(AlertFormat::stateColor(e.to, e.severity));
+        row.at(Value)->setText(metricOf.contains(e.rule) || !e.value.hasData
+                                   ? AlertFormat::value(metricOf.value(e.rule), e.value)
+                                   : QLocale().toString(e.value.value, 'g', 4));
+        row.at(Value)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        row.at(Severity)->setText(AlertFormat::severity(e.severity));
+        row.at(Silenced)->setText(e.silenced ? tr("yes") : QString());
+        m_model->appendRow(row);
+    }
 }
 
 void AlertHistoryView::clear()

@@ -26,6 +26,9 @@ public:
     QStandardItemModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     void clear();
+    // `metricOf`: each rule's metric, to show values in their unit (a plain number otherwise).
+    void showEvents(const QList<monitoring::AlertEvent> &events,
+                    const QHash<QString, QString> &metricOf = {});
 
 private:
     QStandardItemModel *m_model;

@@ -6,6 +6,8 @@
 
 #include <QHash>
 
+#include <optional>
+
 namespace cc {
 namespace ui {
 
@@ -24,7 +26,9 @@ public:
 private:
     const Clock *m_clock;
     monitoring::AlertEvaluator m_evaluator;
-    QHash<QString, monitoring::AlertState> m_states; // rule -> state last seen
+    QHash<QString, monitoring::AlertState> m_states; // rule -> state last seen or recorded
+    bool m_seeded = false;                           // m_states read from the alert history
+    std::optional<bool> m_mayEdit;                   // asked once per connection
 };
 
 } // namespace ui

@@ -14,7 +14,6 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardItemModel>
@@ -259,7 +258,11 @@ void AlertsPage::showSnapshot(const AlertSnapshot &snapshot)
             m_silences->appendRow(srow);
         }
     }
+    m_history->showEvents(snapshot.history, AlertFormat::metricsOf(snapshot.statuses));
     m_updated->setText(tr("evaluated %1").arg(TimeDisplay::shortText(snapshot.at)));
+    m_updated->setToolTip(snapshot.rulesNote);
+    if (!snapshot.rulesNote.isEmpty())
+        m_updated->setText(m_updated->text() + QStringLiteral(" — ") + snapshot.rulesNote);
     if (!selected.isEmpty())
         selectRule(selected);
     updateButtons();
@@ -427,8 +430,7 @@ void RuleDialog::updateUnit()
 
 QString RuleDialog::problem() const
 {
-    static const QRegularExpression valid(QStringLiteral("^[a-z0-9_]{1,64}$"));
-    if (!valid.match(m_name->text()).hasMatch())
+    if (!monitoring::isValidRuleName(m_name->text()))
         return tr("The name takes 1 to 64 of a-z, 0-9 and _.");
     return QString();
 }

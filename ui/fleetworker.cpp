@@ -9,8 +9,8 @@ namespace {
 // Rules stored on the database, or the seed's defaults where none are (or cannot be read).
 QList<monitoring::AlertRule> rulesOf(CacheStore &store)
 {
-    Q_UNUSED(store);
-    return monitoring::defaultRules();
+    auto rules = store.alertRules();
+    return rules.ok() ? rules.value() : monitoring::defaultRules();
 }
 } // namespace
 

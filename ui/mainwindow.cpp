@@ -2,12 +2,12 @@
 
 #include "ui/activitypage.h"
 #include "ui/alertspage.h"
-#include "ui/fleetpage.h"
 #include "ui/confirmdialog.h"
 #include "ui/dashboard.h"
 #include "ui/describe.h"
 #include "ui/entriespage.h"
 #include "ui/entrymodel.h"
+#include "ui/fleetpage.h"
 #include "ui/icons.h"
 #include "ui/profilesdialog.h"
 #include "ui/shortcutsdialog.h"

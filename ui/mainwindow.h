@@ -134,7 +134,7 @@ private:
     void setupMonitoring();
     void resetMonitoring();
     void onAlertsLoaded(quint64 token, const AlertSnapshot &snapshot);
-    void updateAlertPermissions();
+    void updateAlertPermissions(bool mayEditRules);
 
     AlertBar *m_alertBar = nullptr;
     AlertNotifier *m_alertNotifier = nullptr;

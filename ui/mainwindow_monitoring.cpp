@@ -91,7 +91,7 @@ void MainWindow::setupMonitoring()
     connect(m_pushDebounce, &QTimer::timeout, this, &MainWindow::evaluateAlerts);
     connect(this, &MainWindow::connected, this, [this]() {
         m_alertsToken = 0;
-        updateAlertPermissions();
+        updateAlertPermissions(false); // until the worker says whether this role may
         evaluateAlerts();
     });
     connect(this, &MainWindow::actionCompleted, this, [this](const QString &action) {
@@ -114,6 +114,35 @@ void MainWindow::setupMonitoring()
             }
         }
     });
+    // Edits from the Alerts view: run by the worker, audited there, answered by actionFinished
+    // (whose handler reloads the audit log; the rules are evaluated again below).
+    connect(m_alertsPage, &AlertsPage::saveRuleRequested, this,
+            [this](const monitoring::AlertRule &rule) {
+                m_actionToken = nextToken();
+                m_expected = -1;
+                m_worker->post(&StoreWorker::saveAlertRule, m_actionToken, rule);
+            });
+    connect(m_alertsPage, &AlertsPage::deleteRuleRequested, this, [this](const QString &name) {
+        m_actionToken = nextToken();
+        m_expected = -1;
+        m_worker->post(&StoreWorker::deleteAlertRule, m_actionToken, name);
+    });
+    connect(m_alertsPage, &AlertsPage::silenceRequested, this,
+            [this](const QString &rule, const monitoring::Silence &silence) {
+                m_actionToken = nextToken();
+                m_expected = -1;
+                m_worker->post(&StoreWorker::addAlertSilence, m_actionToken, rule, silence);
+            });
+    connect(this, &MainWindow::actionCompleted, this,
+            [this](const QString &action, qint64, const QString &error) {
+                if (!error.isEmpty() || !action.startsWith(QLatin1String("alert-")))
+                    return;
+                statusBar()->showMessage(
+                    action == QLatin1String("alert-silence")       ? tr("Silence saved")
+                    : action == QLatin1String("alert-rule-delete") ? tr("Alert rule deleted")
+                                                                   : tr("Alert rule saved"),
+                    8000);
+            });
     connect(m_fleetPage, &FleetPage::profileActivated, this,
             [this](const ConnectionProfile &profile) {
                 openProfile(profile);
@@ -130,9 +159,9 @@ void MainWindow::resetMonitoring()
     m_alertsPage->setCanEdit(false, tr("Not connected to a database"));
 }
 
-void MainWindow::updateAlertPermissions()
+void MainWindow::updateAlertPermissions(bool mayEditRules)
 {
-    const bool may = m_connected && m_privileges.canWrite && m_privileges.canAudit;
+    const bool may = m_connected && mayEditRules && m_privileges.canAudit;
     m_alertsPage->setCanEdit(
         may, !m_connected ? tr("Not connected to a database")
                           : tr("The database role %1 may not change alert rules; ask for the admin "
@@ -153,8 +182,11 @@ void MainWindow::onAlertsLoaded(quint64 token, const AlertSnapshot &snapshot)
     if (token != m_alertsToken)
         return;
     m_alertsToken = 0;
+    updateAlertPermissions(snapshot.mayEdit);
     m_alertBar->setStatuses(snapshot.statuses);
     m_alertsPage->showSnapshot(snapshot);
+    m_activity->alertHistory()->showEvents(snapshot.history,
+                                           AlertFormat::metricsOf(snapshot.statuses));
     m_alertNotifier->update(snapshot.statuses, isHidden() || !isVisible() || isMinimized() ||
                                                    windowState().testFlag(Qt::WindowMinimized));
 }

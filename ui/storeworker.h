@@ -104,6 +104,12 @@ public Q_SLOTS:
 
     // Alerts (ui/alertmonitor.h): evaluates the rules now and answers with alertsLoaded.
     void loadAlerts(quint64 token);
+    // Administrative: each audited, each answered with actionFinished ("alert-rule-set",
+    // "alert-rule-delete", "alert-silence").
+    void saveAlertRule(quint64 token, const cc::monitoring::AlertRule &rule);
+    void deleteAlertRule(quint64 token, const QString &name);
+    void addAlertSilence(quint64 token, const QString &rule,
+                         const cc::monitoring::Silence &silence);
 
 Q_SIGNALS:
     void opened(const cc::ServerInfo &info, const cc::Privileges &privileges);

@@ -10,15 +10,22 @@
 #include "ui/alertbar.h"
 #include "ui/alerthistoryview.h"
 #include "ui/alertspage.h"
+#include "ui/dashboard.h"
 #include "ui/fleetpage.h"
 #include "ui/mainwindow.h"
+#include "ui/startuppanel.h"
 #include "ui/storeworker.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLineSeries>
+#include <QLocale>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -212,6 +219,221 @@ private Q_SLOTS:
         QCOMPARE(go->shortcut(), QKeySequence(Qt::ALT | Qt::Key_4));
         go->trigger();
         QCOMPARE(window->currentPage(), MainWindow::Page::Alerts);
+    }
+
+    void editsAreAuditedAndTheHistoryReachesActivity()
+    {
+        busyConnectors();
+        auto window = openWindow();
+        QVERIFY(window);
+        QVERIFY(evaluate(window.get()));
+        AlertsPage *page = window->alertsPage();
+        QVERIFY(page->canEdit());
+        QVERIFY(page->button(QStringLiteral("new"))->isEnabled());
+
+        // A rule that fires on any traffic at all, critical.
+        monitoring::AlertRule rule;
+        rule.name = QStringLiteral("any_traffic");
+        rule.metric = QLatin1String(monitoring::metric::kHitRate);
+        rule.comparison = monitoring::Comparison::Above;
+        rule.threshold = 0.0;
+        rule.window = std::chrono::minutes(15);
+        rule.pendingFor = std::chrono::seconds(0);
+        rule.severity = monitoring::Severity::Critical;
+        QSignalSpy done(window.get(), &MainWindow::actionCompleted);
+        QVERIFY(page->saveRule(rule));
+        QVERIFY(done.wait(20000));
+        QCOMPARE(done.at(0).at(0).toString(), QStringLiteral("alert-rule-set"));
+        QCOMPARE(done.at(0).at(2).toString(), QString());
+        {
+            CacheStore store(m_db->config());
+            QCOMPARE(store.open(), StoreError());
+            auto rules = store.alertRules();
+            QVERIFY(rules.ok());
+            bool found = false;
+            for (const monitoring::AlertRule &r : rules.value())
+                found = found || (r.name == rule.name && r.severity == rule.severity);
+            QVERIFY(found);
+        }
+        QVERIFY(evaluate(window.get()));
+        const int row = page->rowOf(rule.name);
+        QVERIFY(row >= 0);
+        QCOMPARE(cell(page->rulesModel(), row, AlertsPage::State), QStringLiteral("firing"));
+        QVERIFY(window->alertBar()->isVisible());
+        QCOMPARE(window->alertBar()->currentRule(), rule.name);
+        QVERIFY(window->alertBar()->styleSheet().contains(QStringLiteral("#b71c1c")));
+        // The change of state is in the history, here and in Activity.
+        auto historyHas = [&](QStandardItemModel *m) {
+            for (int r = 0; r < m->rowCount(); ++r) {
+                if (cell(m, r, AlertHistoryView::Rule) == rule.name &&
+                    cell(m, r, AlertHistoryView::To) == QStringLiteral("firing"))
+                    return true;
+            }
+            return false;
+        };
+        QVERIFY(historyHas(page->history()->model()));
+        QVERIFY(historyHas(window->activityPage()->alertHistory()->model()));
+
+        // Silenced: still firing in the view, no longer in the bar.
+        monitoring::Silence silence;
+        silence.until = QDateTime::currentDateTimeUtc().addSecs(7200);
+        silence.reason = QStringLiteral("load test until noon");
+        done.clear();
+        QVERIFY(page->silence(rule.name, silence));
+        QVERIFY(done.wait(20000));
+        QCOMPARE(done.at(0).at(0).toString(), QStringLiteral("alert-silence"));
+        QVERIFY(evaluate(window.get()));
+        QVERIFY(!cell(page->rulesModel(), page->rowOf(rule.name), AlertsPage::Silenced).isEmpty());
+        QCOMPARE(page->silencesModel()->rowCount(), 1);
+        QCOMPARE(cell(page->silencesModel(), 0, 2), silence.reason);
+        QVERIFY(!window->alertBar()->isVisible());
+
+        // Both edits are in the audit log, with what they changed.
+        window->showPage(MainWindow::Page::Activity);
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                QStandardItemModel *audit = window->auditModel();
+                bool set = false;
+                bool silenced = false;
+                for (int r = 0; r < audit->rowCount(); ++r) {
+                    const QString action = cell(audit, r, 1);
+                    set = set || (action == QStringLiteral("alert-rule-set") &&
+                                  cell(audit, r, 7) == QStringLiteral("ok"));
+                    silenced =
+                        silenced ||
+                        (action == QStringLiteral("alert-silence") &&
+                         audit->index(r, 6).data(Qt::UserRole).toString().contains(silence.reason));
+                }
+                return set && silenced;
+            },
+            20000));
+    }
+
+    void editsAreRefusedForARoleThatMayNot()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("PostgreSQL roles (SQLite has none; its read-only file is tst_console's)");
+        const QString role =
+            QStringLiteral("cc_alerts_reader_%1").arg(QDateTime::currentMSecsSinceEpoch());
+        QCOMPARE(m_db->exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'pw';\n"
+                                           "GRANT SELECT ON connector_state_cache, "
+                                           "connector_cache_meta, connector_cache_history, "
+                                           "connector_cache_audit, connector_cache_alert_rule, "
+                                           "connector_cache_alert_silence, "
+                                           "connector_cache_alert_event TO %1")
+                                .arg(role)),
+                 QString());
+        const QByteArray savedPassword = qgetenv("PGPASSWORD");
+        auto restore = qScopeGuard([&]() {
+            qputenv("PGPASSWORD", savedPassword);
+            m_db->exec(QStringLiteral("DROP OWNED BY %1").arg(role));
+        });
+        qputenv("PGPASSWORD", "pw");
+        auto window =
+            openWindow(QStringLiteral("postgresql://%1@%2:%3/%4")
+                           .arg(role, qEnvironmentVariable("PGHOST"),
+                                qEnvironmentVariable("PGPORT"), m_db->config().databaseName));
+        QVERIFY(window);
+        QVERIFY(!window->privileges().canWrite);
+        QVERIFY(evaluate(window.get()));
+        AlertsPage *page = window->alertsPage();
+        QVERIFY(page->rulesModel()->rowCount() > 0); // it may read them
+        QVERIFY(!page->canEdit());
+        page->selectRule(QStringLiteral("no_lookups"));
+        for (const char *name : {"new", "edit", "delete", "silence"}) {
+            QPushButton *b = page->button(QLatin1String(name));
+            QVERIFY(!b->isEnabled());
+            QVERIFY2(b->toolTip().contains(QStringLiteral("may not change alert rules")),
+                     qPrintable(b->toolTip()));
+        }
+        QSignalSpy requested(page, &AlertsPage::saveRuleRequested);
+        monitoring::AlertRule rule = monitoring::defaultRules().constFirst();
+        rule.threshold = 0.1;
+        QVERIFY(!page->saveRule(rule));
+        QVERIFY(!page->silence(
+            rule.name,
+            monitoring::Silence{QDateTime::currentDateTimeUtc().addSecs(60), QStringLiteral("x")}));
+        QCOMPARE(requested.size(), 0);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM connector_cache_audit WHERE "
+                                             "action LIKE 'alert-%'"))
+                     .toLongLong(),
+                 0);
+    }
+
+    void startUpFiguresFromTheHistogramsWithTheSeedsBeside()
+    {
+        // Two buckets: 1,234 hit starts, half up to 100 ms and half in (100, 250]; 10 misses
+        // in (1000, 2500]. Means: 150 ms and 1,800 ms.
+        QList<HistoryBucket> history(2);
+        history[0].start = QDateTime::currentDateTimeUtc().addSecs(-1800);
+        history[1].start = QDateTime::currentDateTimeUtc().addSecs(-900);
+        InitTimes &hit0 = history[0].initTimes(InitOutcome::Hit);
+        hit0.count = 617;
+        hit0.sumMs = 617 * 150.0;
+        hit0.buckets[2] = 617; // (50, 100]
+        InitTimes &hit1 = history[1].initTimes(InitOutcome::Hit);
+        hit1.count = 617;
+        hit1.sumMs = 617 * 150.0;
+        hit1.buckets[3] = 617; // (100, 250]
+        InitTimes &miss = history[1].initTimes(InitOutcome::MissSynced);
+        miss.count = 10;
+        miss.sumMs = 18000.0;
+        miss.buckets[6] = 10; // (1000, 2500]
+        history[0].expired = 30;
+        history[1].expired = 30;
+        history[1].entries = 12345;
+        const StartupFigures f = StartupPanel::figures(history, 60);
+        QCOMPARE(f.hitStarts, 1234);
+        QCOMPARE(f.missStarts, 10);
+        QCOMPARE(f.hitP50Ms, 100.0);               // the median ends the first half
+        QCOMPARE(f.hitP95Ms, 100.0 + 150.0 * 0.9); // 95 % lies 90 % into (100, 250]
+        QCOMPARE(f.missP50Ms, 1000.0 + 1500.0 * 0.5);
+        QCOMPARE(f.savedMs(), 1234.0 * (1800.0 - 150.0)); // avoided misses × their cost
+        QCOMPARE(f.expiredPerHour, 60.0);
+        QCOMPARE(f.entries, 12345);
+
+        Dashboard dashboard;
+        dashboard.startupPanel()->showData(history, 15, 60);
+        StartupPanel *panel = dashboard.startupPanel();
+        QCOMPARE(panel->cardText(QStringLiteral("hitInit")), QStringLiteral("100 / 235 ms"));
+        QCOMPARE(panel->cardText(QStringLiteral("missInit")), QStringLiteral("1,750 / 2,425 ms"));
+        QCOMPARE(panel->cardText(QStringLiteral("timeSaved")), QStringLiteral("33 min"));
+        QCOMPARE(panel->cardText(QStringLiteral("growth")), QStringLiteral("60 · 12,345"));
+        const auto *hitNote = dashboard.findChild<QLabel *>(QStringLiteral("note_hitInit"));
+        QVERIFY(hitNote);
+        QVERIFY2(hitNote->text().contains(QStringLiteral("1,234 starts")) &&
+                     hitNote->text().contains(QStringLiteral("250 ms")),
+                 qPrintable(hitNote->text()));
+        const auto *missNote = dashboard.findChild<QLabel *>(QStringLiteral("note_missInit"));
+        QVERIFY(missNote->text().contains(QStringLiteral("1,700 ms")));
+        // The chart: p95 by outcome and the seed's two figures.
+        const auto series = panel->timesChart()->chart()->series();
+        QCOMPARE(series.size(), 4);
+        QCOMPARE(qobject_cast<QLineSeries *>(series.at(0))->count(), 2);
+        QCOMPARE(qobject_cast<QLineSeries *>(series.at(1))->count(), 1);
+        QCOMPARE(qobject_cast<QLineSeries *>(series.at(3))->at(0).y(), 1700.0);
+    }
+
+    void dashboardShowsTheDemoStartUpTimes()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        StartupPanel *panel = window->dashboard()->startupPanel();
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                return panel->cardText(QStringLiteral("hitInit")).endsWith(QStringLiteral(" ms"));
+            },
+            20000));
+        // The demo's starts: hits about 200 ms, misses about 1.5 s.
+        const QStringList hit = panel->cardText(QStringLiteral("hitInit")).split(QLatin1Char(' '));
+        const QStringList miss =
+            panel->cardText(QStringLiteral("missInit")).split(QLatin1Char(' '));
+        const QLocale locale;
+        const double hitP50 = locale.toDouble(hit.at(0));
+        const double missP50 = locale.toDouble(miss.at(0));
+        QVERIFY2(hitP50 > 100 && hitP50 < 300, qPrintable(hit.join(QLatin1Char(' '))));
+        QVERIFY2(missP50 > 1000 && missP50 < 2000, qPrintable(miss.join(QLatin1Char(' '))));
+        QVERIFY(panel->cardText(QStringLiteral("timeSaved")) != QStringLiteral("–"));
     }
 
     void fleetShowsAReachableAndAnUnreachableProfileWithoutBlocking()
