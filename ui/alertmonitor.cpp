@@ -20,6 +20,7 @@ void AlertMonitor::reset()
     m_states.clear();
     m_seeded = false;
     m_mayEdit.reset();
+    m_maySample = true;
 }
 
 Result<AlertSnapshot> AlertMonitor::evaluate(CacheStore &store)
@@ -27,7 +28,11 @@ Result<AlertSnapshot> AlertMonitor::evaluate(CacheStore &store)
     AlertSnapshot snapshot;
     // The expiry and size sample the console's refresh contributes (at most once a minute per
     // database; a role that may not write the history just does not sample).
-    store.sampleTableHealth();
+    if (m_maySample) {
+        auto sampled = store.sampleTableHealth();
+        if (!sampled.ok() && sampled.error().kind() == StoreError::PermissionDenied)
+            m_maySample = false; // said once in the log; not asked again on this connection
+    }
     if (!m_mayEdit) {
         auto may = store.mayEditAlertRules();
         if (!may.ok() && may.error().kind() == StoreError::Unreachable)

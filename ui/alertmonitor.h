@@ -29,6 +29,7 @@ private:
     QHash<QString, monitoring::AlertState> m_states; // rule -> state last seen or recorded
     bool m_seeded = false;                           // m_states read from the alert history
     std::optional<bool> m_mayEdit;                   // asked once per connection
+    bool m_maySample = true;                         // false once the role was refused the sample
 };
 
 } // namespace ui

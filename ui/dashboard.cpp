@@ -133,9 +133,12 @@ Dashboard::Dashboard(QWidget *parent)
     charts->addWidget(m_breakdownView, 1, 1);
     // Start-up times against the seed's figures, time saved, expiration and size.
     m_startup = new StartupPanel(this);
-    cards->addWidget(m_startup->cards(), 2, 0, 1, 4);
+    cards->addWidget(m_startup->cards(), 0, 4, 2, 2);
     charts->addWidget(m_startup->timesChart(), 0, 2);
     charts->addWidget(m_startup->growthChart(), 1, 2);
+    charts->setColumnStretch(0, 5);
+    charts->setColumnStretch(1, 5); // the breakdown's labels need the room
+    charts->setColumnStretch(2, 4);
     layout->addLayout(charts, 1);
 
     connect(m_range, &QComboBox::currentIndexChanged, this, &Dashboard::refreshNow);

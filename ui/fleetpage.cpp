@@ -41,12 +41,13 @@ FleetPage::FleetPage(QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     const QFontMetrics metrics = m_view->fontMetrics();
-    const QList<QString> samples{QStringLiteral("Embedded (SQLite) mainnet-eu"),
-                                 QStringLiteral("production"),
-                                 QStringLiteral("no: could not connect to server"),
-                                 QStringLiteral("Hit rate (15 min)"),
-                                 QStringLiteral("1,700 ms"),
-                                 QStringLiteral("hit_rate_critical, no_lookups")};
+    const QList<QString> samples{
+        QStringLiteral("Embedded (SQLite) mainnet-eu"),
+        QStringLiteral("production WW"),
+        QStringLiteral("no: cannot reach database at postgresql://db/cache"),
+        QStringLiteral("Hit rate (15 min)"),
+        QStringLiteral("1,700 ms"),
+        QStringLiteral("hit_rate_critical, no_lookups")};
     for (int c = 0; c < samples.size(); ++c)
         m_view->setColumnWidth(c, metrics.horizontalAdvance(samples.at(c)) + 24);
     layout->addWidget(m_view, 1);

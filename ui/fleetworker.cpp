@@ -76,8 +76,17 @@ void FleetWorker::refresh()
     status.entries = stats->total;
     status.hitRate = stats->hits + stats->misses > 0 ? monitoring::MetricValue::of(stats->hitRate)
                                                      : monitoring::MetricValue::none();
-    status.initP95Ms = monitoring::computeMetric(QLatin1String(monitoring::metric::kInitP95Ms),
-                                                 inputs.value(), std::chrono::minutes(15));
+    // Every start-up in the last 15 minutes, whatever its outcome.
+    InitTimes starts;
+    const qint64 from = now - 15 * 60 * 1000;
+    for (const HistoryBucket &b : inputs->minutes) {
+        if (b.start.toMSecsSinceEpoch() + 60 * 1000 <= from)
+            continue;
+        for (const InitTimes &t : b.init)
+            starts.merge(t);
+    }
+    const std::optional<double> p95 = starts.quantileMs(0.95);
+    status.initP95Ms = p95 ? monitoring::MetricValue::of(*p95) : monitoring::MetricValue::none();
     status.firing.clear();
     status.critical = false;
     for (const monitoring::RuleStatus &s : AlertFormat::alerting(statuses)) {

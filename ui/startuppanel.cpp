@@ -85,8 +85,12 @@ StartupPanel::StartupPanel(QWidget *parent)
     setObjectName(QStringLiteral("startupPanel"));
     auto *grid = new QGridLayout(m_cardsWidget);
     grid->setContentsMargins(0, 0, 0, 0);
-    addCard(QStringLiteral("hitInit"), tr("Start-up with a hit, p50 / p95"), 0);
-    addCard(QStringLiteral("missInit"), tr("Start-up with a miss, p50 / p95"), 1);
+    grid->setSpacing(6);
+    const QLocale locale;
+    addCard(QStringLiteral("hitInit"),
+            tr("Start-up, hit p50/p95 · seed %1 ms").arg(locale.toString(kSeedHitMs, 'f', 0)), 0);
+    addCard(QStringLiteral("missInit"),
+            tr("Start-up, miss p50/p95 · seed %1 ms").arg(locale.toString(kSeedMissMs, 'f', 0)), 1);
     addCard(QStringLiteral("timeSaved"), tr("Time saved"), 2);
     addCard(QStringLiteral("growth"), tr("Expired per hour · entries"), 3);
     m_timesView = chartView(tr("Connector start-up time, p95"), parent);
@@ -113,16 +117,12 @@ QLabel *StartupPanel::addCard(const QString &key, const QString &title, int colu
     big.setBold(true);
     value->setFont(big);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *note = new QLabel(frame);
-    note->setObjectName(QStringLiteral("note_") + key);
-    note->setFont(small);
-    note->setForegroundRole(QPalette::PlaceholderText);
     v->addWidget(caption);
     v->addWidget(value);
-    v->addWidget(note);
     m_cards.insert(key, value);
-    m_notes.insert(key, note);
-    static_cast<QGridLayout *>(m_cardsWidget->layout())->addWidget(frame, 0, column);
+    m_frames.insert(key, frame);
+    // Two by two, beside the dashboard's own cards: no height taken from the charts.
+    static_cast<QGridLayout *>(m_cardsWidget->layout())->addWidget(frame, column / 2, column % 2);
     return value;
 }
 
@@ -130,6 +130,18 @@ QString StartupPanel::cardText(const QString &key) const
 {
     const QLabel *label = m_cards.value(key);
     return label ? label->text() : QString();
+}
+
+QString StartupPanel::cardNote(const QString &key) const
+{
+    const QWidget *frame = m_frames.value(key);
+    return frame ? frame->toolTip() : QString();
+}
+
+void StartupPanel::setNote(const QString &key, const QString &note)
+{
+    m_frames.value(key)->setToolTip(note);
+    m_cards.value(key)->setToolTip(note);
 }
 
 void StartupPanel::setStale(bool stale)
@@ -171,31 +183,36 @@ void StartupPanel::showData(const QList<HistoryBucket> &history, int bucketMinut
     const StartupFigures f = figures(history, rangeMinutes);
     m_cards.value(QStringLiteral("hitInit"))
         ->setText(tr("%1 / %2 ms").arg(ms(f.hitP50Ms), ms(f.hitP95Ms)));
-    m_notes.value(QStringLiteral("hitInit"))
-        ->setText(tr("%Ln starts · seed: %1 ms with the cache", nullptr, int(f.hitStarts))
-                      .arg(locale.toString(kSeedHitMs, 'f', 0)));
+    setNote(QStringLiteral("hitInit"),
+            tr("%Ln starts with a cache hit in the range; the seed measured %1 ms with the cache",
+               nullptr, int(f.hitStarts))
+                .arg(locale.toString(kSeedHitMs, 'f', 0)));
     m_cards.value(QStringLiteral("missInit"))
         ->setText(tr("%1 / %2 ms").arg(ms(f.missP50Ms), ms(f.missP95Ms)));
-    m_notes.value(QStringLiteral("missInit"))
-        ->setText(tr("%Ln starts · seed: %1 ms without", nullptr, int(f.missStarts))
-                      .arg(locale.toString(kSeedMissMs, 'f', 0)));
+    setNote(QStringLiteral("missInit"),
+            tr("%Ln starts that synced with the exchange in the range; the seed measured %1 ms "
+               "without the cache",
+               nullptr, int(f.missStarts))
+                .arg(locale.toString(kSeedMissMs, 'f', 0)));
     const double saved = f.savedMs();
     m_cards.value(QStringLiteral("timeSaved"))
         ->setText(saved < 0 ? QStringLiteral("–") : duration(saved));
-    m_notes.value(QStringLiteral("timeSaved"))
-        ->setText(
-            tr("%Ln syncs saved × %1 ms", nullptr, int(f.hitStarts))
+    setNote(QStringLiteral("timeSaved"),
+            tr("%Ln syncs saved × %1 ms: each start with a cache hit avoided a miss's measured "
+               "cost (the mean start-up with a miss in the range) less its own",
+               nullptr, int(f.hitStarts))
                 .arg(ms(f.missMeanMs >= 0 && f.hitMeanMs >= 0 ? f.missMeanMs - f.hitMeanMs : -1)));
-    m_cards.value(QStringLiteral("timeSaved"))
-        ->setToolTip(tr("Each start with a cache hit avoided a miss's measured cost (the mean "
-                        "start-up with a miss in the range) less its own"));
     m_cards.value(QStringLiteral("growth"))
         ->setText(
             tr("%1 · %2").arg(locale.toString(f.expiredPerHour, 'f', f.expiredPerHour < 10 ? 1 : 0),
                               f.entries < 0 ? QStringLiteral("–") : locale.toString(f.entries)));
-    m_notes.value(QStringLiteral("growth"))
-        ->setText(f.sizeBytes < 0 ? tr("expired unrenewed; table size")
-                                  : tr("table size %1").arg(locale.formattedDataSize(f.sizeBytes)));
+    setNote(QStringLiteral("growth"),
+            f.sizeBytes < 0
+                ? tr("Entries that expired unrenewed, per hour over the range; entries in the "
+                     "table as last sampled")
+                : tr("Entries that expired unrenewed, per hour over the range; entries in the "
+                     "table as last sampled (%1)")
+                      .arg(locale.formattedDataSize(f.sizeBytes)));
     setStale(false);
 
     // Start-up p95 per bucket, with the seed's figures as reference lines.
@@ -204,13 +221,13 @@ void StartupPanel::showData(const QList<HistoryBucket> &history, int bucketMinut
     clear(times);
     clear(growth);
     auto *hitLine = new QLineSeries;
-    hitLine->setName(tr("with a hit"));
+    hitLine->setName(tr("hit"));
     auto *missLine = new QLineSeries;
-    missLine->setName(tr("with a miss"));
+    missLine->setName(tr("miss"));
     auto *seedHit = new QLineSeries;
-    seedHit->setName(tr("seed, cached (%1 ms)").arg(locale.toString(kSeedHitMs, 'f', 0)));
+    seedHit->setName(tr("seed %1 ms").arg(locale.toString(kSeedHitMs, 'f', 0)));
     auto *seedMiss = new QLineSeries;
-    seedMiss->setName(tr("seed, uncached (%1 ms)").arg(locale.toString(kSeedMissMs, 'f', 0)));
+    seedMiss->setName(tr("seed %1 ms").arg(locale.toString(kSeedMissMs, 'f', 0)));
     const QColor blue(0x2f, 0x80, 0xed), amber(0xe0, 0x9b, 0x1a);
     hitLine->setPen(QPen(blue, 2));
     missLine->setPen(QPen(amber, 2));
@@ -287,9 +304,9 @@ void StartupPanel::showData(const QList<HistoryBucket> &history, int bucketMinut
     growth->addSeries(expiredLine);
     growth->addSeries(entriesLine);
     QDateTimeAxis *gx = timeAxis();
-    QValueAxis *gy = valueAxis(double(maxExpired) * 1.1,
-                               bucketMinutes == 1 ? tr("expired per minute")
-                                                  : tr("expired per %1 min").arg(bucketMinutes));
+    QValueAxis *gy =
+        valueAxis(double(maxExpired) * 1.1,
+                  bucketMinutes == 1 ? tr("per minute") : tr("per %1 min").arg(bucketMinutes));
     QValueAxis *gy2 = valueAxis(double(maxEntries) * 1.1, tr("entries"));
     growth->addAxis(gx, Qt::AlignBottom);
     growth->addAxis(gy, Qt::AlignLeft);

@@ -42,9 +42,10 @@ struct StartupFigures
 constexpr double kSeedHitMs = 250.0;
 constexpr double kSeedMissMs = 1700.0;
 
-// The dashboard's start-up part: four cards (hit p50/p95, miss p50/p95, time saved, expired per
-// hour and size) and two charts (initialisation p95 per bucket by outcome with the seed's
-// figures as lines; expirations and size over time). Numbers in the locale's separators.
+// The dashboard's start-up part: four cards, two by two (hit p50/p95, miss p50/p95 with the
+// seed's figures, time saved, expired per hour and size) and two charts (initialisation p95 per
+// bucket by outcome with the seed's figures as lines; expirations and size over time). Numbers in
+// the locale's separators.
 class StartupPanel : public QObject
 {
     Q_OBJECT
@@ -56,6 +57,7 @@ public:
     QChartView *timesChart() const { return m_timesView; }
     QChartView *growthChart() const { return m_growthView; }
     QString cardText(const QString &key) const; // "hitInit", "missInit", "timeSaved", "growth"
+    QString cardNote(const QString &key) const; // its tooltip: counts, the seed's figure
 
     static StartupFigures figures(const QList<HistoryBucket> &history, int rangeMinutes);
     void showData(const QList<HistoryBucket> &history, int bucketMinutes, int rangeMinutes);
@@ -63,10 +65,11 @@ public:
 
 private:
     QLabel *addCard(const QString &key, const QString &title, int column);
+    void setNote(const QString &key, const QString &note);
 
     QWidget *m_cardsWidget;
     QHash<QString, QLabel *> m_cards;
-    QHash<QString, QLabel *> m_notes;
+    QHash<QString, QWidget *> m_frames;
     QChartView *m_timesView;
     QChartView *m_growthView;
 };
