@@ -4,7 +4,10 @@
 
 #include "ui/describe.h"
 
+#include "ui/alerthistoryview.h"
+
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
@@ -55,7 +58,10 @@ ActivityPage::ActivityPage(QWidget *parent)
     auditView->horizontalHeader()->setStretchLastSection(true);
     auditView->verticalHeader()->hide();
     auditView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    av->addWidget(auditView);
+    av->addWidget(auditView, 2);
+    av->addWidget(new QLabel(tr("Alert history"), this));
+    m_alertHistory = new AlertHistoryView(this);
+    av->addWidget(m_alertHistory, 1);
     connect(auditFilter, &QLineEdit::textChanged, m_auditProxy,
             &QSortFilterProxyModel::setFilterFixedString);
 }
@@ -63,6 +69,7 @@ ActivityPage::ActivityPage(QWidget *parent)
 void ActivityPage::clear()
 {
     m_auditModel->setRowCount(0);
+    m_alertHistory->clear();
 }
 
 void ActivityPage::showRecords(const QList<AuditRecord> &records)

@@ -10,6 +10,8 @@ class QStandardItemModel;
 namespace cc {
 namespace ui {
 
+class AlertHistoryView;
+
 // The Activity page: the audit log (who changed what, when, and how it ended), the latest
 // first, with a filter over every column.
 class ActivityPage : public QWidget
@@ -23,8 +25,11 @@ public:
     // Replaces what is shown with these records.
     void showRecords(const QList<AuditRecord> &records);
     void clear();
+    // The alert history (every change of a rule's state), below the audit log.
+    AlertHistoryView *alertHistory() const { return m_alertHistory; }
 
 private:
+    AlertHistoryView *m_alertHistory;
     QStandardItemModel *m_auditModel;
     QSortFilterProxyModel *m_auditProxy;
 };

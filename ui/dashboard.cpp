@@ -3,6 +3,7 @@
 
 #include "ui/entrymodel.h"
 #include "ui/icons.h"
+#include "ui/startuppanel.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -130,6 +131,14 @@ Dashboard::Dashboard(QWidget *parent)
     charts->addWidget(m_trafficView, 0, 1);
     charts->addWidget(m_expiryView, 1, 0);
     charts->addWidget(m_breakdownView, 1, 1);
+    // Start-up times against the seed's figures, time saved, expiration and size.
+    m_startup = new StartupPanel(this);
+    cards->addWidget(m_startup->cards(), 0, 4, 2, 2);
+    charts->addWidget(m_startup->timesChart(), 0, 2);
+    charts->addWidget(m_startup->growthChart(), 1, 2);
+    charts->setColumnStretch(0, 5);
+    charts->setColumnStretch(1, 5); // the breakdown's labels need the room
+    charts->setColumnStretch(2, 4);
     layout->addLayout(charts, 1);
 
     connect(m_range, &QComboBox::currentIndexChanged, this, &Dashboard::refreshNow);
@@ -284,6 +293,7 @@ void Dashboard::setStale(bool stale)
 {
     for (QLabel *label : std::as_const(m_cards))
         label->setEnabled(!stale);
+    m_startup->setStale(stale);
     if (stale)
         m_updated->setText(tr("Data may be out of date"));
 }
@@ -330,6 +340,7 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
         label->setEnabled(true);
     m_updated->setText(
         tr("Updated %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+    m_startup->showData(history, bucketMinutes, rangeMinutes());
 
     // Hit rate and traffic over time.
     QChart *rate = m_rateView->chart();

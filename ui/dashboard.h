@@ -15,6 +15,8 @@ class QTimer;
 namespace cc {
 namespace ui {
 
+class StartupPanel;
+
 // Cards and charts: entries by state, hit rate over the chosen range, hits and misses per
 // bucket, the expiry outlook and the breakdown by exchange and environment. It asks for data
 // (dashboardRequested) on its refresh interval while visible, never while hidden or paused.
@@ -36,6 +38,8 @@ public:
     QChartView *hitRateChart() const { return m_rateView; }
     QChartView *trafficChart() const { return m_trafficView; }
     QList<QChartView *> charts() const;
+    // Start-up times, time saved, expiration and size (startuppanel.h).
+    StartupPanel *startupPanel() const { return m_startup; }
     void setChartTheme(QChart::ChartTheme theme);
     // The tooltip for the mouse at `pos` (viewport coordinates) over a line chart: the values of
     // the nearest point within kTipRadius pixels, empty when none is that near.
@@ -70,6 +74,7 @@ private:
     QChartView *m_expiryView;
     QChartView *m_breakdownView;
     QString m_timeFormat = QStringLiteral("HH:mm");
+    StartupPanel *m_startup;
 };
 
 } // namespace ui

@@ -1,12 +1,14 @@
 #include "ui/mainwindow.h"
 
 #include "ui/activitypage.h"
+#include "ui/alertspage.h"
 #include "ui/clockpage.h"
 #include "ui/confirmdialog.h"
 #include "ui/dashboard.h"
 #include "ui/describe.h"
 #include "ui/entriespage.h"
 #include "ui/entrymodel.h"
+#include "ui/fleetpage.h"
 #include "ui/icons.h"
 #include "ui/profilesdialog.h"
 #include "ui/shortcutsdialog.h"
@@ -100,6 +102,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     createCentral();
+    setupMonitoring();
     createMenus();
 
     connect(m_worker, &StoreWorker::opened, this, &MainWindow::onOpened);
@@ -287,7 +290,7 @@ void MainWindow::showPage(Page which)
 
 MainWindow::Page MainWindow::currentPage() const
 {
-    for (Page p : {Page::Dashboard, Page::Entries, Page::Activity, Page::Clock}) {
+    for (Page p : allPages()) {
         if (m_tabs->currentWidget() == page(p))
             return p;
     }
@@ -305,6 +308,10 @@ QWidget *MainWindow::page(Page which) const
         return m_activity;
     case Page::Clock:
         return m_clock;
+    case Page::Alerts:
+        return m_alertsPage;
+    case Page::Fleet:
+        return m_fleetPage;
     }
     return m_dashboard;
 }
@@ -479,7 +486,7 @@ void MainWindow::createMenus()
     view->addAction(m_actions.value(QStringLiteral("filter")));
     view->addAction(m_actions.value(QStringLiteral("utcTimes")));
     int digit = Qt::Key_1;
-    for (Page p : {Page::Dashboard, Page::Entries, Page::Activity, Page::Clock}) {
+    for (Page p : allPages()) {
         auto *go =
             new QAction(m_tabs->tabText(m_tabs->indexOf(page(p))).remove(QLatin1Char('&')), this);
         go->setObjectName(QStringLiteral("goTo%1").arg(int(p)));
@@ -671,6 +678,7 @@ void MainWindow::openProfile(const ConnectionProfile &profile, bool demo)
     m_backoffSeconds = 1;
     m_banner->hide();
     m_activity->clear();
+    resetMonitoring();
     m_statusState->setText(tr("connecting…"));
     m_statusProfile->setText(profile.name);
     updateEnvironmentBand();

@@ -26,7 +26,11 @@ namespace ui {
 
 class ActivityPage;
 class ClockPage;
+class AlertBar;
+class AlertNotifier;
+class AlertsPage;
 class Dashboard;
+class FleetPage;
 class EntriesPage;
 class EntryModel;
 class PasswordVault;
@@ -37,8 +41,13 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    // The pages, in the order of their tabs (Alt+1, Alt+2, Alt+3, Alt+4).
-    enum class Page { Dashboard, Entries, Activity, Clock };
+    // The pages, in the order of their tabs (Alt+1 to Alt+6).
+    enum class Page { Dashboard, Entries, Activity, Clock, Alerts, Fleet };
+    static QList<Page> allPages()
+    {
+        return {Page::Dashboard, Page::Entries, Page::Activity,
+                Page::Clock,     Page::Alerts,  Page::Fleet};
+    }
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -72,6 +81,17 @@ public:
     const ConnectionProfile &profile() const { return m_profile; }
     StoreWorker *worker() const { return m_worker; }
     QString statusText() const;
+    // Monitoring (mainwindow_monitoring.cpp): the alert bar, the tray notifications, the Alerts
+    // and Fleet views.
+    AlertBar *alertBar() const { return m_alertBar; }
+    AlertNotifier *alertNotifier() const { return m_alertNotifier; }
+    AlertsPage *alertsPage() const { return m_alertsPage; }
+    FleetPage *fleetPage() const { return m_fleetPage; }
+    // Evaluates the alert rules now (in the worker), unless an evaluation is under way.
+    void evaluateAlerts();
+    bool isEvaluatingAlerts() const { return m_alertsToken != 0; }
+    // Opens a rule in the Alerts view (the alert bar's and the tray message's click).
+    void openAlertRule(const QString &rule);
 
 public Q_SLOTS:
     void refresh();
@@ -114,6 +134,18 @@ private:
     void runBulk(const QString &title, qint64 expected, const std::function<void(quint64)> &start);
     bool confirm(const QString &title, const QString &question, bool bulk);
     quint64 nextToken() { return ++m_token; }
+    void setupMonitoring();
+    void resetMonitoring();
+    void onAlertsLoaded(quint64 token, const AlertSnapshot &snapshot);
+    void updateAlertPermissions(bool mayEditRules);
+
+    AlertBar *m_alertBar = nullptr;
+    AlertNotifier *m_alertNotifier = nullptr;
+    AlertsPage *m_alertsPage = nullptr;
+    FleetPage *m_fleetPage = nullptr;
+    class QSystemTrayIcon *m_tray = nullptr;
+    QTimer *m_alertTimer = nullptr;
+    quint64 m_alertsToken = 0;
 
     QThread m_thread;
     StoreWorker *m_worker;

@@ -1,6 +1,7 @@
 #include "ui/storeworker.h"
 
 #include "core/store/entryjson.h"
+#include "ui/alertmonitor.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -60,6 +61,10 @@ void StoreWorker::registerTypes()
     qRegisterMetaType<QList<cc::SyncLogRecord>>();
     qRegisterMetaType<cc::ClockHealthReport>();
     qRegisterMetaType<cc::SyncLogQuery>();
+    qRegisterMetaType<cc::ui::AlertSnapshot>();
+    qRegisterMetaType<cc::monitoring::AlertRule>();
+    qRegisterMetaType<cc::monitoring::Silence>();
+    qRegisterMetaType<cc::monitoring::AlertEvent>();
 }
 
 StoreWorker::StoreWorker(QObject *parent)
@@ -80,6 +85,7 @@ void StoreWorker::open(const DatabaseConfig &config, const QString &profile, boo
     if (m_batchSize > 0)
         options.batchSize = m_batchSize;
     m_store = std::make_unique<CacheStore>(config, options);
+    m_alerts = std::make_unique<AlertMonitor>();
     StoreError error = m_store->open();
     if (error.kind() == StoreError::SchemaMissing && demo && config.isSqlite()) {
         auto report = m_store->migrate();
@@ -503,6 +509,73 @@ void StoreWorker::appendSyncLog(quint64 token, const SyncLogRecord &record)
     const StoreError error = m_store->appendSyncLog(record);
     if (error)
         report(token, error);
+}
+
+void StoreWorker::loadAlerts(quint64 token)
+{
+    if (!ready(token))
+        return;
+    auto snapshot = m_alerts->evaluate(*m_store);
+    if (!snapshot.ok()) {
+        report(token, snapshot.error());
+        return;
+    }
+    Q_EMIT alertsLoaded(token, snapshot.value());
+}
+
+void StoreWorker::saveAlertRule(quint64 token, const monitoring::AlertRule &rule)
+{
+    if (!ready(token))
+        return;
+    const StoreError error = m_store->saveAlertRule(rule);
+    const QJsonObject what{
+        {QStringLiteral("name"), rule.name},
+        {QStringLiteral("metric"), rule.metric},
+        {QStringLiteral("comparison"), monitoring::comparisonName(rule.comparison)},
+        {QStringLiteral("threshold"), rule.threshold},
+        {QStringLiteral("window"), double(rule.window.count())},
+        {QStringLiteral("pendingFor"), double(rule.pendingFor.count())},
+        {QStringLiteral("severity"), monitoring::severityName(rule.severity)},
+        {QStringLiteral("enabled"), rule.enabled}};
+    audit(QStringLiteral("alert-rule-set"),
+          QString::fromUtf8(QJsonDocument(what).toJson(QJsonDocument::Compact)), error ? 0 : 1,
+          error);
+    if (error.kind() == StoreError::Unreachable)
+        report(token, error);
+    Q_EMIT actionFinished(token, QStringLiteral("alert-rule-set"), error ? 0 : 1, error);
+}
+
+void StoreWorker::deleteAlertRule(quint64 token, const QString &name)
+{
+    if (!ready(token))
+        return;
+    auto deleted = m_store->deleteAlertRule(name);
+    const StoreError error = deleted.ok() ? StoreError() : deleted.error();
+    const qint64 rows = deleted.ok() && deleted.value() ? 1 : 0;
+    audit(QStringLiteral("alert-rule-delete"),
+          QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("name"), name}})
+                                .toJson(QJsonDocument::Compact)),
+          rows, error);
+    if (error.kind() == StoreError::Unreachable)
+        report(token, error);
+    Q_EMIT actionFinished(token, QStringLiteral("alert-rule-delete"), rows, error);
+}
+
+void StoreWorker::addAlertSilence(quint64 token, const QString &rule,
+                                  const monitoring::Silence &silence)
+{
+    if (!ready(token))
+        return;
+    const StoreError error = m_store->addAlertSilence(rule, silence);
+    const QJsonObject what{{QStringLiteral("rule"), rule},
+                           {QStringLiteral("until"), iso(silence.until)},
+                           {QStringLiteral("reason"), silence.reason}};
+    audit(QStringLiteral("alert-silence"),
+          QString::fromUtf8(QJsonDocument(what).toJson(QJsonDocument::Compact)), error ? 0 : 1,
+          error);
+    if (error.kind() == StoreError::Unreachable)
+        report(token, error);
+    Q_EMIT actionFinished(token, QStringLiteral("alert-silence"), error ? 0 : 1, error);
 }
 
 } // namespace ui

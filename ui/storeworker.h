@@ -5,6 +5,7 @@
 #include "core/store/changefeed.h"
 #include "core/store/synclogquery.h"
 #include "core/timesync/clockhealth.h"
+#include "ui/alertformat.h"
 
 #include <QObject>
 #include <QPair>
@@ -109,6 +110,15 @@ public Q_SLOTS:
     // Appends a sync's record (the console's test sync) to the log; answers failed() on error.
     void appendSyncLog(quint64 token, const cc::SyncLogRecord &record);
 
+    // Alerts (ui/alertmonitor.h): evaluates the rules now and answers with alertsLoaded.
+    void loadAlerts(quint64 token);
+    // Administrative: each audited, each answered with actionFinished ("alert-rule-set",
+    // "alert-rule-delete", "alert-silence").
+    void saveAlertRule(quint64 token, const cc::monitoring::AlertRule &rule);
+    void deleteAlertRule(quint64 token, const QString &name);
+    void addAlertSilence(quint64 token, const QString &rule,
+                         const cc::monitoring::Silence &silence);
+
 Q_SIGNALS:
     void opened(const cc::ServerInfo &info, const cc::Privileges &privileges);
     // Errors cross the thread whole: kind, message and SQLSTATE.
@@ -138,6 +148,7 @@ Q_SIGNALS:
     // truncated: the range held more rows than the query's limit (the oldest were left out).
     void syncLogLoaded(quint64 token, const QList<cc::SyncLogRecord> &records,
                        const cc::ClockHealthReport &report, bool truncated);
+    void alertsLoaded(quint64 token, const cc::ui::AlertSnapshot &snapshot);
 
 private:
     bool ready(quint64 token);
@@ -148,6 +159,7 @@ private:
     StoreError outcome(quint64 token, const StoreError &error, qint64 rows) const;
 
     std::unique_ptr<CacheStore> m_store;
+    std::unique_ptr<class AlertMonitor> m_alerts; // created by open()
     QString m_profile;
     bool isCancelled(quint64 token) const
     {
