@@ -185,7 +185,9 @@ StoreError CacheStore::Private::connect()
         lookedUpHosts.clear();
         lookedUpAddresses.clear();
         const QString host = config.host.isEmpty() ? qEnvironmentVariable("PGHOST") : config.host;
-        if (store::needsNameLookup(host) && !config.options.contains(QStringLiteral("hostaddr")) &&
+        // A multi-host URL's list goes to libpq as it is (its own lookup, not bounded here).
+        if (!config.isMultiHost() && store::needsNameLookup(host) &&
+            !config.options.contains(QStringLiteral("hostaddr")) &&
             !config.options.contains(QStringLiteral("service")) &&
             qEnvironmentVariableIsEmpty("PGHOSTADDR") && qEnvironmentVariableIsEmpty("PGSERVICE")) {
             QStringList addresses;

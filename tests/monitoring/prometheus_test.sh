@@ -76,7 +76,7 @@ for line in 'connector_cache_up 1' 'connector_cache_hits_total ' 'connector_cach
             'connector_cache_initialization_duration_seconds_bucket{outcome="hit",le="0.25"} ' \
             'connector_cache_initialization_duration_seconds_bucket{outcome="miss-synced",le="+Inf"} ' \
             'connector_cache_initialization_duration_seconds_sum{outcome="hit"} ' \
-            'connector_cache_initialization_duration_seconds_count{outcome="failed"} 0' \
+            'connector_cache_initialization_duration_seconds_count{outcome="failed"} ' \
             'connector_cache_timestamp_rejections_total 0' \
             'connector_cache_expired_last_hour_entries '; do
     grep -qF "$line" "$tmp/metrics.txt" || { echo "FAIL: /metrics lacks '$line'"; cat "$tmp/metrics.txt"; exit 1; }
