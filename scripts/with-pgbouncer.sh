@@ -58,6 +58,9 @@ server_check_delay = 1
 # A client waiting for a server session (the server is down) is refused after this long
 # instead of PgBouncer's 120 s default.
 query_wait_timeout = 5
+# After a failed server login (the server restarting) PgBouncer waits this long before trying
+# again (default 15 s): the restart tests expect the pool back within seconds.
+server_login_retry = 1
 ignore_startup_parameters = extra_float_digits
 logfile = $dir/pgbouncer.log
 pidfile = $dir/pgbouncer.pid
