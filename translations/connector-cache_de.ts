@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AlertBar</name>
+    <message>
+        <source>%1 %2: %3 (%4)</source>
+        <translation>%1 %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source> since %1</source>
+        <translation> seit %1</translation>
+    </message>
+</context>
+<context>
+    <name>AlertMonitor</name>
+    <message>
+        <source>the seed&apos;s default rules: %1</source>
+        <translation>die Standardregeln des Seed-Dienstes: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionProfile</name>
     <message>
         <source>production</source>
@@ -134,6 +152,21 @@
     </message>
 </context>
 <context>
+    <name>StartupPanel</name>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
     <name>TimeDisplay</name>
     <message>
         <source>local time</source>
@@ -181,6 +214,504 @@
     <message>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Alert history</source>
+        <translation>Alarmverlauf</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AlertBar</name>
+    <message>
+        <source>Open the rule in the Alerts view</source>
+        <translation>Regel in der Ansicht „Alarme“ öffnen</translation>
+    </message>
+    <message numerus="yes">
+        <source> — and %n more firing</source>
+        <translation>
+            <numerusform> — und %n weitere Regel ausgelöst</numerusform>
+            <numerusform> — und %n weitere Regeln ausgelöst</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AlertFormat</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1/min</source>
+        <translation>%1/min</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>below %1</source>
+        <translation>unter %1</translation>
+    </message>
+    <message>
+        <source>above %1</source>
+        <translation>über %1</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>ausgelöst</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AlertHistoryView</name>
+    <message>
+        <source>Filter the alert history</source>
+        <translation>Alarmverlauf filtern</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Silenced</source>
+        <translation>Stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AlertNotifier</name>
+    <message>
+        <source>%1 alert: %2</source>
+        <translation>Alarm (%1): %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 (%3 for %4).</source>
+        <translation>%1 ist %2 (%3 während %4).</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AlertsPage</name>
+    <message>
+        <source>Rules shared by every console and CLI on this database, evaluated on each refresh.</source>
+        <translation>Regeln, die alle Konsolen und die Kommandozeile dieser Datenbank gemeinsam nutzen; bei jeder Aktualisierung ausgewertet.</translation>
+    </message>
+    <message>
+        <source>&amp;New rule…</source>
+        <translation>&amp;Neue Regel …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit rule…</source>
+        <translation>Regel &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <source>De&amp;lete rule</source>
+        <translation>Regel &amp;löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Silence…</source>
+        <translation>&amp;Stummschalten …</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Zeitfenster</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Silenced until</source>
+        <translation>Stummgeschaltet bis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Silences in force</source>
+        <translation>Aktive Stummschaltungen</translation>
+    </message>
+    <message>
+        <source>Alert history</source>
+        <translation>Alarmverlauf</translation>
+    </message>
+    <message>
+        <source>Not connected to a database</source>
+        <translation>Mit keiner Datenbank verbunden</translation>
+    </message>
+    <message>
+        <source>Create a rule</source>
+        <translation>Eine Regel anlegen</translation>
+    </message>
+    <message>
+        <source>Change the selected rule</source>
+        <translation>Die ausgewählte Regel ändern</translation>
+    </message>
+    <message>
+        <source>Delete the selected rule</source>
+        <translation>Die ausgewählte Regel löschen</translation>
+    </message>
+    <message>
+        <source>Hold back the selected rule&apos;s alerts for a while</source>
+        <translation>Die Alarme der ausgewählten Regel eine Zeit lang zurückhalten</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>evaluated %1</source>
+        <translation>ausgewertet %1</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Regel löschen</translation>
+    </message>
+    <message>
+        <source>Delete the rule %1? Every console and CLI on this database stops evaluating it.</source>
+        <translation>Die Regel %1 löschen? Alle Konsolen und die Kommandozeile dieser Datenbank werten sie dann nicht mehr aus.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ClockPage</name>
+    <message numerus="yes">
+        <source>%Ln min</source>
+        <translation>
+            <numerusform>%Ln min</numerusform>
+            <numerusform>%Ln min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Offset of:</source>
+        <translation>Versatz von:</translation>
+    </message>
+    <message>
+        <source>The exchange and environment whose offset the chart shows, a line per syncing host</source>
+        <translation>Börse und Umgebung, deren Versatz das Diagramm zeigt, eine Linie je synchronisierendem Host</translation>
+    </message>
+    <message>
+        <source>Offset (exchange minus host) with its error bound</source>
+        <translation>Versatz (Börse minus Host) mit Fehlerschranke</translation>
+    </message>
+    <message>
+        <source>Round trips (ok syncs)</source>
+        <translation>Umlaufzeiten (erfolgreiche Synchronisierungen)</translation>
+    </message>
+    <message>
+        <source>Error bounds (ok syncs)</source>
+        <translation>Fehlerschranken (erfolgreiche Synchronisierungen)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Drift per host&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Drift je Host&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Börse</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <source>Syncs</source>
+        <translation>Synchronisierungen</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Letzte Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Versatz</translation>
+    </message>
+    <message>
+        <source>Bound</source>
+        <translation>Schranke</translation>
+    </message>
+    <message>
+        <source>How fast the exchange&apos;s clock runs against the host&apos;s, in parts per million (3.6 ms per hour each), ± three standard errors</source>
+        <translation>Wie schnell die Uhr der Börse gegenüber der des Hosts läuft, in Millionstel (ppm; je 3,6 ms pro Stunde), ± drei Standardfehler</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Clock events&lt;/b&gt; (double-click: the entries they touched)</source>
+        <translation>&lt;b&gt;Uhrereignisse&lt;/b&gt; (Doppelklick: die betroffenen Einträge)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Entries touched&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Betroffene Einträge&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>The credentials whose cached offsets the selected event touched; double-click one to show it in Entries</source>
+        <translation>Die Zugangsdaten, deren zwischengespeicherten Versatz das ausgewählte Ereignis betraf; Doppelklick zeigt sie unter „Einträge“</translation>
+    </message>
+    <message>
+        <source>Data may be out of date</source>
+        <translation>Die Daten sind möglicherweise veraltet</translation>
+    </message>
+    <message>
+        <source>Exchange clock step</source>
+        <translation>Uhrsprung der Börse</translation>
+    </message>
+    <message>
+        <source>Host clock step</source>
+        <translation>Uhrsprung des Hosts</translation>
+    </message>
+    <message>
+        <source>Host reboot</source>
+        <translation>Neustart des Hosts</translation>
+    </message>
+    <message>
+        <source>Timestamp rejection</source>
+        <translation>Zeitstempel abgelehnt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %1 · %Ln log rows</source>
+        <translation>
+            <numerusform>Aktualisiert %1 · %Ln Protokollzeile</numerusform>
+            <numerusform>Aktualisiert %1 · %Ln Protokollzeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (the newest only: the range holds more)</source>
+        <translation> (nur die neuesten: der Zeitraum enthält mehr)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No syncs logged in this range&lt;/h3&gt;&lt;p&gt;The sync log fills as clocks are synced: every sync a cached connector makes (on a cache miss or when its entry expires), every &lt;tt&gt;connector-cache sync&lt;/tt&gt; run, and this console&apos;s &lt;b&gt;Test sync&lt;/b&gt; (Ctrl+T) append a row, as do the timestamp rejections connectors meet.&lt;/p&gt;&lt;p&gt;Choose a longer range above, or run a sync to see the offset, the drift per host and the clock events here.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Keine Synchronisierungen in diesem Zeitraum protokolliert&lt;/h3&gt;&lt;p&gt;Das Synchronisierungsprotokoll füllt sich, sobald Uhren synchronisiert werden: Jede Synchronisierung eines Konnektors mit Cache (bei einem Cache-Fehlschlag oder wenn sein Eintrag abläuft), jeder Aufruf von &lt;tt&gt;connector-cache sync&lt;/tt&gt; und die &lt;b&gt;Testsynchronisierung&lt;/b&gt; dieser Konsole (Strg+T) fügen eine Zeile hinzu, ebenso die Zeitstempel-Ablehnungen, auf die Konnektoren stoßen.&lt;/p&gt;&lt;p&gt;Wählen Sie oben einen längeren Zeitraum oder führen Sie eine Synchronisierung aus, um hier den Versatz, die Drift je Host und die Uhrereignisse zu sehen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>(unknown host)</source>
+        <translation>(unbekannter Host)</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 ppm</source>
+        <translation>%1 ± %2 ppm</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 ms per hour; fitted over %Ln ok syncs spanning %2</source>
+        <translation>
+            <numerusform>%1 ms pro Stunde; ermittelt aus %Ln erfolgreichen Synchronisierung über %2</numerusform>
+            <numerusform>%1 ms pro Stunde; ermittelt aus %Ln erfolgreichen Synchronisierungen über %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %Ln steps taken out first</source>
+        <translation>
+            <numerusform>; %Ln Sprung vorher herausgerechnet</numerusform>
+            <numerusform>; %Ln Sprünge vorher herausgerechnet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not enough data</source>
+        <translation>zu wenige Daten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drift is measured from %1 ok syncs spanning %2 or more; this host has %Ln spanning %3. Until then the ahead margin assumes %4 ms per hour.</source>
+        <translation>
+            <numerusform>Die Drift wird aus %1 erfolgreichen Synchronisierungen über %2 oder mehr ermittelt; dieser Host hat %Ln über %3. Bis dahin nimmt die Vorlaufreserve %4 ms pro Stunde an.</numerusform>
+            <numerusform>Die Drift wird aus %1 erfolgreichen Synchronisierungen über %2 oder mehr ermittelt; dieser Host hat %Ln über %3. Bis dahin nimmt die Vorlaufreserve %4 ms pro Stunde an.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%Ln failed)</source>
+        <translation>
+            <numerusform> (%Ln fehlgeschlagen)</numerusform>
+            <numerusform> (%Ln fehlgeschlagen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never (only failed syncs)</source>
+        <translation>nie (nur fehlgeschlagene Synchronisierungen)</translation>
+    </message>
+    <message>
+        <source>round trip (ms)</source>
+        <translation>Umlaufzeit (ms)</translation>
+    </message>
+    <message>
+        <source>error bound (ms)</source>
+        <translation>Fehlerschranke (ms)</translation>
+    </message>
+    <message>
+        <source>syncs</source>
+        <translation>Synchronisierungen</translation>
+    </message>
+    <message>
+        <source>Between %1 and %2</source>
+        <translation>Zwischen %1 und %2</translation>
+    </message>
+    <message>
+        <source> (code %1)</source>
+        <translation> (Code %1)</translation>
+    </message>
+    <message>
+        <source>, exchange-wide</source>
+        <translation>, börsenweit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln hosts</source>
+        <translation>
+            <numerusform>%Ln Host</numerusform>
+            <numerusform>%Ln Hosts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offset change %1; bounds and drift allowed %2</source>
+        <translation>Versatzänderung %1; Schranken und Drift erlaubten %2</translation>
+    </message>
+    <message>
+        <source>The exchange&apos;s clock minus the signed timestamp&apos;s: %1</source>
+        <translation>Uhr der Börse minus signierter Zeitstempel: %1</translation>
+    </message>
+    <message>
+        <source>A new boot id: the host restarted between these syncs</source>
+        <translation>Eine neue Boot-ID: Der Host wurde zwischen diesen Synchronisierungen neu gestartet</translation>
     </message>
 </context>
 <context>
@@ -511,6 +1042,18 @@ Geändert:     %2
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
+    <message>
+        <source>This credential&apos;s syncs</source>
+        <translation>Synchronisierungen dieser Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Offset and error bound of this credential&apos;s logged syncs</source>
+        <translation>Versatz und Fehlerschranke der protokollierten Synchronisierungen dieser Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>No logged syncs of this credential</source>
+        <translation>Keine protokollierten Synchronisierungen dieser Zugangsdaten</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::EntryModel</name>
@@ -581,6 +1124,96 @@ Geändert:     %2
     <message>
         <source>Not loaded (cancelled; F5 loads again)</source>
         <translation>Nicht geladen (abgebrochen; F5 lädt neu)</translation>
+    </message>
+    <message>
+        <source>the measured drift of its host, %1 ms/h</source>
+        <translation>die gemessene Drift seines Hosts, %1 ms/h</translation>
+    </message>
+    <message>
+        <source>the default drift, %1 ms/h (none measured yet)</source>
+        <translation>die Standarddrift, %1 ms/h (noch keine gemessen)</translation>
+    </message>
+    <message>
+        <source>1000 ms minus (error bound + drift × age), at %1; red below the safety of %2 ms</source>
+        <translation>1000 ms minus (Fehlerschranke + Drift × Alter), bei %1; rot unter der Sicherheitsgrenze von %2 ms</translation>
+    </message>
+    <message>
+        <source>No error bound recorded for this entry (written without a sync account): its margin is unknown</source>
+        <translation>Für diesen Eintrag ist keine Fehlerschranke gespeichert (ohne Synchronisierungskonto geschrieben): Seine Reserve ist unbekannt</translation>
+    </message>
+    <message>
+        <source>How far the cached offset may be from the exchange&apos;s 1 s &quot;ahead&quot; limit in the worst case: 1000 ms minus (error bound + drift × age). Red below %1 ms. Not sortable: it moves with the clock and is not a column of the table.</source>
+        <translation>Wie weit der zwischengespeicherte Versatz im ungünstigsten Fall von der „Vorlauf“-Grenze der Börse von 1 s entfernt sein kann: 1000 ms minus (Fehlerschranke + Drift × Alter). Rot unter %1 ms. Nicht sortierbar: Der Wert ändert sich mit der Uhr und ist keine Spalte der Tabelle.</translation>
+    </message>
+    <message>
+        <source>Ahead margin</source>
+        <translation>Vorlaufreserve</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::FleetPage</name>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Reachable</source>
+        <translation>Erreichbar</translation>
+    </message>
+    <message>
+        <source>Hit rate (15 min)</source>
+        <translation>Trefferquote (15 min)</translation>
+    </message>
+    <message>
+        <source>Init p95</source>
+        <translation>Init. p95</translation>
+    </message>
+    <message>
+        <source>Firing alerts</source>
+        <translation>Ausgelöste Alarme</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Letzte Aktualisierung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every connection profile, each read on its own connection every %Ln seconds. Double-click a row to open that profile.</source>
+        <translation>
+            <numerusform>Jedes Verbindungsprofil, jeweils über eine eigene Verbindung im Abstand von %Ln Sekunde abgefragt. Doppelklicken Sie auf eine Zeile, um dieses Profil zu öffnen.</numerusform>
+            <numerusform>Jedes Verbindungsprofil, jeweils über eine eigene Verbindung im Abstand von %Ln Sekunden abgefragt. Doppelklicken Sie auf eine Zeile, um dieses Profil zu öffnen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft …</translation>
+    </message>
+    <message>
+        <source>no: %1</source>
+        <translation>nein: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1 (stale)</source>
+        <translation>%1 (veraltet)</translation>
+    </message>
+    <message>
+        <source>Last tried %1</source>
+        <translation>Zuletzt versucht %1</translation>
     </message>
 </context>
 <context>
@@ -941,6 +1574,76 @@ Passwort für %1:</translation>
         <source>Times in &amp;UTC</source>
         <translation>Zeiten in &amp;UTC</translation>
     </message>
+    <message numerus="yes">
+        <source>Server not answering since %1 — retrying in %Ln s</source>
+        <translation>
+            <numerusform>Server antwortet nicht seit %1 — neuer Versuch in %Ln s</numerusform>
+            <numerusform>Server antwortet nicht seit %1 — neuer Versuch in %Ln s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server not answering since %1 — reconnecting…</source>
+        <translation>Server antwortet nicht seit %1 — Verbindung wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <source>&amp;Clock</source>
+        <translation>U&amp;hr</translation>
+    </message>
+    <message>
+        <source>standby, read-only</source>
+        <translation>Standby, nur lesend</translation>
+    </message>
+    <message>
+        <source>connected to a standby · nothing replayed yet</source>
+        <translation>mit einem Standby verbunden · noch nichts wiedergegeben</translation>
+    </message>
+    <message>
+        <source>connected to a standby · replay lag %1 s</source>
+        <translation>mit einem Standby verbunden · Wiedergabeverzug %1 s</translation>
+    </message>
+    <message>
+        <source> · live updates: polling (a standby cannot LISTEN)</source>
+        <translation> · Live-Aktualisierung: Abfrage in Intervallen (ein Standby kann kein LISTEN)</translation>
+    </message>
+    <message>
+        <source>Answered by %1</source>
+        <translation>Beantwortet von %1</translation>
+    </message>
+    <message>
+        <source>server not answering</source>
+        <translation>Server antwortet nicht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries touched: listed beside the event in the Clock view</source>
+        <translation>
+            <numerusform>%Ln Eintrag betroffen: neben dem Ereignis in der Ansicht „Uhr“ aufgeführt</numerusform>
+            <numerusform>%Ln Einträge betroffen: neben dem Ereignis in der Ansicht „Uhr“ aufgeführt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ale&amp;rts</source>
+        <translation>Ala&amp;rme</translation>
+    </message>
+    <message>
+        <source>Flee&amp;t</source>
+        <translation>Flo&amp;tte</translation>
+    </message>
+    <message>
+        <source>Silence saved</source>
+        <translation>Stummschaltung gespeichert</translation>
+    </message>
+    <message>
+        <source>Alert rule deleted</source>
+        <translation>Alarmregel gelöscht</translation>
+    </message>
+    <message>
+        <source>Alert rule saved</source>
+        <translation>Alarmregel gespeichert</translation>
+    </message>
+    <message>
+        <source>The database role %1 may not change alert rules; ask for the admin GRANTs in the README</source>
+        <translation>Die Datenbankrolle %1 darf Alarmregeln nicht ändern; die GRANTs für Administratoren stehen im README</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::PasswordVault</name>
@@ -1068,16 +1771,143 @@ Passwort für %1:</translation>
         <translation>Schemaversion %1, neuer als diese Konsole</translation>
     </message>
     <message>
-        <source>Connected: %1 %2 as %3, database %4; %5; direct connection; round trip %6 ms.</source>
-        <translation>Verbunden: %1 %2 als %3, Datenbank %4; %5; direkte Verbindung; Umlaufzeit %6 ms.</translation>
-    </message>
-    <message>
         <source>not saved: asked for when connecting</source>
         <translation>nicht gespeichert: wird beim Verbinden abgefragt</translation>
     </message>
     <message>
         <source>The password was taken out of the URL and is not saved (there is no system keychain): the console asks for it when connecting; ~/.pgpass or PGPASSWORD work too.</source>
         <translation>Das Passwort wurde aus der URL genommen und wird nicht gespeichert (kein Systemschlüsselbund): Die Konsole fragt beim Verbinden danach; ~/.pgpass oder PGPASSWORD gehen auch.</translation>
+    </message>
+    <message>
+        <source>none: the URL above</source>
+        <translation>keine: die URL oben</translation>
+    </message>
+    <message>
+        <source>DATABASE_URL is read from this file at every connect; its password is used for the session and never saved.</source>
+        <translation>DATABASE_URL wird bei jedem Verbinden aus dieser Datei gelesen; ihr Passwort wird für die Sitzung verwendet und nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>Import from .env…</source>
+        <translation>Aus .env importieren …</translation>
+    </message>
+    <message>
+        <source>Through a transaction-mode pooler (PgBouncer, Supavisor, …)</source>
+        <translation>Über einen Pooler im Transaktionsmodus (PgBouncer, Supavisor, …)</translation>
+    </message>
+    <message>
+        <source>No prepared statements, no session settings, live updates by polling. Set by pgbouncer=true in the URL too.</source>
+        <translation>Keine Prepared Statements, keine Sitzungseinstellungen, Live-Aktualisierung durch Abfrage in Intervallen. Wird auch durch pgbouncer=true in der URL gesetzt.</translation>
+    </message>
+    <message>
+        <source>The application&apos;s .env</source>
+        <translation>.env der Anwendung</translation>
+    </message>
+    <message>
+        <source>dotenv files (.env*);;All files (*)</source>
+        <translation>dotenv-Dateien (.env*);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>From .env:</source>
+        <translation>Aus .env:</translation>
+    </message>
+    <message>
+        <source>a read-only standby</source>
+        <translation>ein schreibgeschützter Standby</translation>
+    </message>
+    <message>
+        <source>pooled connection (prepared statements off, live updates by polling)</source>
+        <translation>Verbindung über Pooler (Prepared Statements aus, Live-Aktualisierung durch Abfrage in Intervallen)</translation>
+    </message>
+    <message>
+        <source>direct connection</source>
+        <translation>direkte Verbindung</translation>
+    </message>
+    <message>
+        <source>Connected: %1 %2 as %3, database %4; %5; %6; round trip %7 ms.</source>
+        <translation>Verbunden: %1 %2 als %3, Datenbank %4; %5; %6; Umlaufzeit %7 ms.</translation>
+    </message>
+    <message>
+        <source>DATABASE_URL in %1: %2</source>
+        <translation>DATABASE_URL in %1: %2</translation>
+    </message>
+    <message>
+        <source>The URL comes from %1 at every connect.</source>
+        <translation>Die URL wird bei jedem Verbinden aus %1 gelesen.</translation>
+    </message>
+    <message>
+        <source>The URL comes from %1 at every connect; its password is used for the session and never saved.</source>
+        <translation>Die URL wird bei jedem Verbinden aus %1 gelesen; ihr Passwort wird für die Sitzung verwendet und nie gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::RuleDialog</name>
+    <message>
+        <source>New alert rule</source>
+        <translation>Neue Alarmregel</translation>
+    </message>
+    <message>
+        <source>Edit alert rule %1</source>
+        <translation>Alarmregel %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Metrik:</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>unter</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>über</translation>
+    </message>
+    <message>
+        <source>&amp;Fires when:</source>
+        <translation>&amp;Auslösen, wenn:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Over the last:</source>
+        <translation>Über die letzten:</translation>
+    </message>
+    <message>
+        <source>Held &amp;for:</source>
+        <translation>Mindest&amp;dauer:</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation>&amp;Schweregrad:</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>A&amp;ktiviert</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>The name takes 1 to 64 of a-z, 0-9 and _.</source>
+        <translation>Der Name besteht aus 1 bis 64 Zeichen aus a-z, 0-9 und _.</translation>
     </message>
 </context>
 <context>
@@ -1093,6 +1923,129 @@ Passwort für %1:</translation>
     <message>
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::SilenceDialog</name>
+    <message>
+        <source>Silence %1</source>
+        <translation>%1 stummschalten</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <source>Why (recorded with the silence and in the audit log)</source>
+        <translation>Warum (wird mit der Stummschaltung und im Prüfprotokoll gespeichert)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Stummschalten</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::StartupPanel</name>
+    <message>
+        <source>Start-up, hit p50/p95 · seed %1 ms</source>
+        <translation>Start, Treffer p50/p95 · Seed %1 ms</translation>
+    </message>
+    <message>
+        <source>Start-up, miss p50/p95 · seed %1 ms</source>
+        <translation>Start, Fehlschlag p50/p95 · Seed %1 ms</translation>
+    </message>
+    <message>
+        <source>Time saved</source>
+        <translation>Gesparte Zeit</translation>
+    </message>
+    <message>
+        <source>Expired per hour · entries</source>
+        <translation>Abgelaufen pro Stunde · Einträge</translation>
+    </message>
+    <message>
+        <source>Connector start-up time, p95</source>
+        <translation>Startzeit der Konnektoren, p95</translation>
+    </message>
+    <message>
+        <source>Expirations and size</source>
+        <translation>Abläufe und Größe</translation>
+    </message>
+    <message>
+        <source>%1 / %2 ms</source>
+        <translation>%1 / %2 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln starts with a cache hit in the range; the seed measured %1 ms with the cache</source>
+        <translation>
+            <numerusform>%Ln Start mit Cache-Treffer im Zeitraum; der Seed hat mit Cache %1 ms gemessen</numerusform>
+            <numerusform>%Ln Starts mit Cache-Treffer im Zeitraum; der Seed hat mit Cache %1 ms gemessen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln starts that synced with the exchange in the range; the seed measured %1 ms without the cache</source>
+        <translation>
+            <numerusform>%Ln Start im Zeitraum, der mit der Börse synchronisiert hat; der Seed hat ohne Cache %1 ms gemessen</numerusform>
+            <numerusform>%Ln Starts im Zeitraum, die mit der Börse synchronisiert haben; der Seed hat ohne Cache %1 ms gemessen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln syncs saved × %1 ms: each start with a cache hit avoided a miss&apos;s measured cost (the mean start-up with a miss in the range) less its own</source>
+        <translation>
+            <numerusform>%Ln ersparte Synchronisierung × %1 ms: Jeder Start mit Cache-Treffer hat die gemessenen Kosten eines Fehlschlags (den mittleren Start mit Fehlschlag im Zeitraum) abzüglich seiner eigenen vermieden</numerusform>
+            <numerusform>%Ln ersparte Synchronisierungen × %1 ms: Jeder Start mit Cache-Treffer hat die gemessenen Kosten eines Fehlschlags (den mittleren Start mit Fehlschlag im Zeitraum) abzüglich seiner eigenen vermieden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Entries that expired unrenewed, per hour over the range; entries in the table as last sampled</source>
+        <translation>Einträge, die ohne Erneuerung abgelaufen sind, pro Stunde im Zeitraum; Einträge in der Tabelle laut letzter Stichprobe</translation>
+    </message>
+    <message>
+        <source>Entries that expired unrenewed, per hour over the range; entries in the table as last sampled (%1)</source>
+        <translation>Einträge, die ohne Erneuerung abgelaufen sind, pro Stunde im Zeitraum; Einträge in der Tabelle laut letzter Stichprobe (%1)</translation>
+    </message>
+    <message>
+        <source>hit</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>miss</source>
+        <translation>Fehlschlag</translation>
+    </message>
+    <message>
+        <source>seed %1 ms</source>
+        <translation>Seed %1 ms</translation>
+    </message>
+    <message>
+        <source>expired unrenewed</source>
+        <translation>ohne Erneuerung abgelaufen</translation>
+    </message>
+    <message>
+        <source>entries</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>time (%1)</source>
+        <translation>Zeit (%1)</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>per minute</source>
+        <translation>pro Minute</translation>
+    </message>
+    <message>
+        <source>per %1 min</source>
+        <translation>pro %1 min</translation>
     </message>
 </context>
 <context>
@@ -1115,6 +2068,29 @@ Passwort für %1:</translation>
             <numerusform>Vom Bediener nach %n Eintrag abgebrochen.</numerusform>
             <numerusform>Vom Bediener nach %n Einträgen abgebrochen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::SyncHistoryChart</name>
+    <message>
+        <source>(unknown host)</source>
+        <translation>(unbekannter Host)</translation>
+    </message>
+    <message>
+        <source>offset (ms)</source>
+        <translation>Versatz (ms)</translation>
+    </message>
+    <message>
+        <source>%1 error bound</source>
+        <translation>Fehlerschranke %1</translation>
+    </message>
+    <message>
+        <source>clock steps and reboots</source>
+        <translation>Uhrsprünge und Neustarts</translation>
+    </message>
+    <message>
+        <source>timestamp rejections</source>
+        <translation>Zeitstempel-Ablehnungen</translation>
     </message>
 </context>
 <context>

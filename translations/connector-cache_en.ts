@@ -40,6 +40,68 @@
     </message>
 </context>
 <context>
+    <name>cc::ui::AlertBar</name>
+    <message numerus="yes">
+        <source> — and %n more firing</source>
+        <translation>
+            <numerusform> — and %n more firing</numerusform>
+            <numerusform> — and %n more firing</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ClockPage</name>
+    <message numerus="yes">
+        <source>%Ln min</source>
+        <translation>
+            <numerusform>%Ln min</numerusform>
+            <numerusform>%Ln min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %1 · %Ln log rows</source>
+        <translation>
+            <numerusform>Updated %1 · %Ln log row</numerusform>
+            <numerusform>Updated %1 · %Ln log rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 ms per hour; fitted over %Ln ok syncs spanning %2</source>
+        <translation>
+            <numerusform>%1 ms per hour; fitted over %Ln ok sync spanning %2</numerusform>
+            <numerusform>%1 ms per hour; fitted over %Ln ok syncs spanning %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %Ln steps taken out first</source>
+        <translation>
+            <numerusform>; %Ln step taken out first</numerusform>
+            <numerusform>; %Ln steps taken out first</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Drift is measured from %1 ok syncs spanning %2 or more; this host has %Ln spanning %3. Until then the ahead margin assumes %4 ms per hour.</source>
+        <translation>
+            <numerusform>Drift is measured from %1 ok syncs spanning %2 or more; this host has %Ln spanning %3. Until then the ahead margin assumes %4 ms per hour.</numerusform>
+            <numerusform>Drift is measured from %1 ok syncs spanning %2 or more; this host has %Ln spanning %3. Until then the ahead margin assumes %4 ms per hour.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%Ln failed)</source>
+        <translation>
+            <numerusform> (%Ln failed)</numerusform>
+            <numerusform> (%Ln failed)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln hosts</source>
+        <translation>
+            <numerusform>%Ln host</numerusform>
+            <numerusform>%Ln hosts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cc::ui::EntriesPage</name>
     <message numerus="yes">
         <source>%Ln entries</source>
@@ -53,6 +115,16 @@
         <translation>
             <numerusform>%Ln entry selected</numerusform>
             <numerusform>%Ln entries selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::FleetPage</name>
+    <message numerus="yes">
+        <source>Every connection profile, each read on its own connection every %Ln seconds. Double-click a row to open that profile.</source>
+        <translation>
+            <numerusform>Every connection profile, each read on its own connection at intervals of %Ln second. Double-click a row to open that profile.</numerusform>
+            <numerusform>Every connection profile, each read on its own connection every %Ln seconds. Double-click a row to open that profile.</numerusform>
         </translation>
     </message>
 </context>
@@ -126,6 +198,44 @@
         <translation>
             <numerusform>Password authentication failed %n time — not retrying</numerusform>
             <numerusform>Password authentication failed %n times — not retrying</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Server not answering since %1 — retrying in %Ln s</source>
+        <translation>
+            <numerusform>Server not answering since %1 — retrying in %Ln s</numerusform>
+            <numerusform>Server not answering since %1 — retrying in %Ln s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries touched: listed beside the event in the Clock view</source>
+        <translation>
+            <numerusform>%Ln entry touched: listed beside the event in the Clock view</numerusform>
+            <numerusform>%Ln entries touched: listed beside the event in the Clock view</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::StartupPanel</name>
+    <message numerus="yes">
+        <source>%Ln starts with a cache hit in the range; the seed measured %1 ms with the cache</source>
+        <translation>
+            <numerusform>%Ln start with a cache hit in the range; the seed measured %1 ms with the cache</numerusform>
+            <numerusform>%Ln starts with a cache hit in the range; the seed measured %1 ms with the cache</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln starts that synced with the exchange in the range; the seed measured %1 ms without the cache</source>
+        <translation>
+            <numerusform>%Ln start that synced with the exchange in the range; the seed measured %1 ms without the cache</numerusform>
+            <numerusform>%Ln starts that synced with the exchange in the range; the seed measured %1 ms without the cache</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln syncs saved × %1 ms: each start with a cache hit avoided a miss&apos;s measured cost (the mean start-up with a miss in the range) less its own</source>
+        <translation>
+            <numerusform>%Ln sync saved × %1 ms: each start with a cache hit avoided a miss&apos;s measured cost (the mean start-up with a miss in the range) less its own</numerusform>
+            <numerusform>%Ln syncs saved × %1 ms: each start with a cache hit avoided a miss&apos;s measured cost (the mean start-up with a miss in the range) less its own</numerusform>
         </translation>
     </message>
 </context>

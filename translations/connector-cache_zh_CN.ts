@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlertBar</name>
+    <message>
+        <source>%1 %2: %3 (%4)</source>
+        <translation>%1 %2：%3（%4）</translation>
+    </message>
+    <message>
+        <source> since %1</source>
+        <translation>，自 %1 起</translation>
+    </message>
+</context>
+<context>
+    <name>AlertMonitor</name>
+    <message>
+        <source>the seed&apos;s default rules: %1</source>
+        <translation>种子服务的默认规则：%1</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionProfile</name>
     <message>
         <source>production</source>
@@ -129,6 +147,21 @@
     </message>
 </context>
 <context>
+    <name>StartupPanel</name>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
     <name>TimeDisplay</name>
     <message>
         <source>local time</source>
@@ -176,6 +209,496 @@
     <message>
         <source>Outcome</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <source>Alert history</source>
+        <translation>告警历史</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AlertBar</name>
+    <message>
+        <source>Open the rule in the Alerts view</source>
+        <translation>在“告警”视图中打开该规则</translation>
+    </message>
+    <message numerus="yes">
+        <source> — and %n more firing</source>
+        <translation>
+            <numerusform> — 另有 %n 条正在触发</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AlertFormat</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1/min</source>
+        <translation>%1/分钟</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>below %1</source>
+        <translation>低于 %1</translation>
+    </message>
+    <message>
+        <source>above %1</source>
+        <translation>高于 %1</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>触发中</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AlertHistoryView</name>
+    <message>
+        <source>Filter the alert history</source>
+        <translation>筛选告警历史</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重性</translation>
+    </message>
+    <message>
+        <source>Silenced</source>
+        <translation>已静默</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AlertNotifier</name>
+    <message>
+        <source>%1 alert: %2</source>
+        <translation>%1 告警：%2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 (%3 for %4).</source>
+        <translation>%1为 %2（%4 内%3）。</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AlertsPage</name>
+    <message>
+        <source>Rules shared by every console and CLI on this database, evaluated on each refresh.</source>
+        <translation>由此数据库上所有控制台和命令行共享的规则，每次刷新时评估。</translation>
+    </message>
+    <message>
+        <source>&amp;New rule…</source>
+        <translation>新建规则(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit rule…</source>
+        <translation>编辑规则(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete rule</source>
+        <translation>删除规则(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Silence…</source>
+        <translation>静默(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>持续</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重性</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <source>Silenced until</source>
+        <translation>静默至</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Silences in force</source>
+        <translation>生效中的静默</translation>
+    </message>
+    <message>
+        <source>Alert history</source>
+        <translation>告警历史</translation>
+    </message>
+    <message>
+        <source>Not connected to a database</source>
+        <translation>未连接到数据库</translation>
+    </message>
+    <message>
+        <source>Create a rule</source>
+        <translation>创建规则</translation>
+    </message>
+    <message>
+        <source>Change the selected rule</source>
+        <translation>修改所选规则</translation>
+    </message>
+    <message>
+        <source>Delete the selected rule</source>
+        <translation>删除所选规则</translation>
+    </message>
+    <message>
+        <source>Hold back the selected rule&apos;s alerts for a while</source>
+        <translation>在一段时间内暂停所选规则的告警</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>evaluated %1</source>
+        <translation>评估于 %1</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <source>Delete the rule %1? Every console and CLI on this database stops evaluating it.</source>
+        <translation>删除规则 %1？此数据库上的所有控制台和命令行都将停止评估该规则。</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ClockPage</name>
+    <message numerus="yes">
+        <source>%Ln min</source>
+        <translation>
+            <numerusform>%Ln 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>范围:</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近一小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Offset of:</source>
+        <translation>偏移对象：</translation>
+    </message>
+    <message>
+        <source>The exchange and environment whose offset the chart shows, a line per syncing host</source>
+        <translation>图表显示其偏移的交易所和环境，每台同步主机一条曲线</translation>
+    </message>
+    <message>
+        <source>Offset (exchange minus host) with its error bound</source>
+        <translation>偏移（交易所减主机）及其误差界</translation>
+    </message>
+    <message>
+        <source>Round trips (ok syncs)</source>
+        <translation>往返时间（成功同步）</translation>
+    </message>
+    <message>
+        <source>Error bounds (ok syncs)</source>
+        <translation>误差界（成功同步）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Drift per host&lt;/b&gt;</source>
+        <translation>&lt;b&gt;各主机漂移&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>交易所</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>漂移</translation>
+    </message>
+    <message>
+        <source>Syncs</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>Bound</source>
+        <translation>误差界</translation>
+    </message>
+    <message>
+        <source>How fast the exchange&apos;s clock runs against the host&apos;s, in parts per million (3.6 ms per hour each), ± three standard errors</source>
+        <translation>交易所时钟相对主机时钟的快慢，以百万分率（ppm）表示（每 ppm 为每小时 3.6 毫秒），± 三倍标准误差</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Clock events&lt;/b&gt; (double-click: the entries they touched)</source>
+        <translation>&lt;b&gt;时钟事件&lt;/b&gt;（双击：查看受影响的条目）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Entries touched&lt;/b&gt;</source>
+        <translation>&lt;b&gt;受影响的条目&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>凭据</translation>
+    </message>
+    <message>
+        <source>The credentials whose cached offsets the selected event touched; double-click one to show it in Entries</source>
+        <translation>所选事件影响了其缓存偏移的凭据；双击某项可在“条目”中显示</translation>
+    </message>
+    <message>
+        <source>Data may be out of date</source>
+        <translation>数据可能已过时</translation>
+    </message>
+    <message>
+        <source>Exchange clock step</source>
+        <translation>交易所时钟跳变</translation>
+    </message>
+    <message>
+        <source>Host clock step</source>
+        <translation>主机时钟跳变</translation>
+    </message>
+    <message>
+        <source>Host reboot</source>
+        <translation>主机重启</translation>
+    </message>
+    <message>
+        <source>Timestamp rejection</source>
+        <translation>时间戳被拒绝</translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %1 · %Ln log rows</source>
+        <translation>
+            <numerusform>更新于 %1 · %Ln 行日志</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (the newest only: the range holds more)</source>
+        <translation>（仅显示最新部分：该范围内还有更多）</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No syncs logged in this range&lt;/h3&gt;&lt;p&gt;The sync log fills as clocks are synced: every sync a cached connector makes (on a cache miss or when its entry expires), every &lt;tt&gt;connector-cache sync&lt;/tt&gt; run, and this console&apos;s &lt;b&gt;Test sync&lt;/b&gt; (Ctrl+T) append a row, as do the timestamp rejections connectors meet.&lt;/p&gt;&lt;p&gt;Choose a longer range above, or run a sync to see the offset, the drift per host and the clock events here.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;此范围内没有同步记录&lt;/h3&gt;&lt;p&gt;同步日志随时钟同步而增长：缓存连接器的每次同步（缓存未命中或条目到期时）、每次 &lt;tt&gt;connector-cache sync&lt;/tt&gt; 运行，以及本控制台的&lt;b&gt;测试同步&lt;/b&gt;（Ctrl+T）都会追加一行，连接器遇到的时间戳拒绝也会记录。&lt;/p&gt;&lt;p&gt;请在上方选择更长的范围，或运行一次同步，即可在此查看偏移、各主机漂移和时钟事件。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>(unknown host)</source>
+        <translation>（未知主机）</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 ppm</source>
+        <translation>%1 ± %2 ppm</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 ms per hour; fitted over %Ln ok syncs spanning %2</source>
+        <translation>
+            <numerusform>每小时 %1 毫秒；基于跨度 %2 的 %Ln 次成功同步拟合</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %Ln steps taken out first</source>
+        <translation>
+            <numerusform>；已先剔除 %Ln 次跳变</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not enough data</source>
+        <translation>数据不足</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drift is measured from %1 ok syncs spanning %2 or more; this host has %Ln spanning %3. Until then the ahead margin assumes %4 ms per hour.</source>
+        <translation>
+            <numerusform>漂移需根据跨度至少 %2 的 %1 次成功同步测量；此主机有 %Ln 次，跨度 %3。在此之前，超前余量按每小时 %4 毫秒估算。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%Ln failed)</source>
+        <translation>
+            <numerusform>（%Ln 次失败）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never (only failed syncs)</source>
+        <translation>从未（仅有失败的同步）</translation>
+    </message>
+    <message>
+        <source>round trip (ms)</source>
+        <translation>往返时间(毫秒)</translation>
+    </message>
+    <message>
+        <source>error bound (ms)</source>
+        <translation>误差界(毫秒)</translation>
+    </message>
+    <message>
+        <source>syncs</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Between %1 and %2</source>
+        <translation>介于 %1 和 %2 之间</translation>
+    </message>
+    <message>
+        <source> (code %1)</source>
+        <translation>（代码 %1）</translation>
+    </message>
+    <message>
+        <source>, exchange-wide</source>
+        <translation>，全交易所范围</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln hosts</source>
+        <translation>
+            <numerusform>%Ln 台主机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offset change %1; bounds and drift allowed %2</source>
+        <translation>偏移变化 %1；误差界和漂移容许 %2</translation>
+    </message>
+    <message>
+        <source>The exchange&apos;s clock minus the signed timestamp&apos;s: %1</source>
+        <translation>交易所时钟减去签名时间戳：%1</translation>
+    </message>
+    <message>
+        <source>A new boot id: the host restarted between these syncs</source>
+        <translation>新的启动 ID：主机在这两次同步之间重启过</translation>
     </message>
 </context>
 <context>
@@ -504,6 +1027,18 @@ Updated:      %2
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
+    <message>
+        <source>This credential&apos;s syncs</source>
+        <translation>此凭据的同步</translation>
+    </message>
+    <message>
+        <source>Offset and error bound of this credential&apos;s logged syncs</source>
+        <translation>此凭据已记录同步的偏移和误差界</translation>
+    </message>
+    <message>
+        <source>No logged syncs of this credential</source>
+        <translation>此凭据没有已记录的同步</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::EntryModel</name>
@@ -574,6 +1109,95 @@ Updated:      %2
     <message>
         <source>Not loaded (cancelled; F5 loads again)</source>
         <translation>未加载（已取消；按 F5 重新加载）</translation>
+    </message>
+    <message>
+        <source>the measured drift of its host, %1 ms/h</source>
+        <translation>其主机的实测漂移，%1 毫秒/小时</translation>
+    </message>
+    <message>
+        <source>the default drift, %1 ms/h (none measured yet)</source>
+        <translation>默认漂移，%1 毫秒/小时（尚未测量）</translation>
+    </message>
+    <message>
+        <source>1000 ms minus (error bound + drift × age), at %1; red below the safety of %2 ms</source>
+        <translation>1000 毫秒减去（误差界 + 漂移 × 时长），于 %1；低于安全值 %2 毫秒时显示为红色</translation>
+    </message>
+    <message>
+        <source>No error bound recorded for this entry (written without a sync account): its margin is unknown</source>
+        <translation>此条目未记录误差界（写入时没有同步记录）：其余量未知</translation>
+    </message>
+    <message>
+        <source>How far the cached offset may be from the exchange&apos;s 1 s &quot;ahead&quot; limit in the worst case: 1000 ms minus (error bound + drift × age). Red below %1 ms. Not sortable: it moves with the clock and is not a column of the table.</source>
+        <translation>最坏情况下缓存偏移距交易所 1 秒“超前”限制的余量：1000 毫秒减去（误差界 + 漂移 × 时长）。低于 %1 毫秒时显示为红色。不可排序：它随时钟变化，且不是表中的列。</translation>
+    </message>
+    <message>
+        <source>Ahead margin</source>
+        <translation>超前余量</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::FleetPage</name>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Reachable</source>
+        <translation>可达</translation>
+    </message>
+    <message>
+        <source>Hit rate (15 min)</source>
+        <translation>命中率（15 分钟）</translation>
+    </message>
+    <message>
+        <source>Init p95</source>
+        <translation>初始化 p95</translation>
+    </message>
+    <message>
+        <source>Firing alerts</source>
+        <translation>触发中的告警</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>上次更新</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every connection profile, each read on its own connection every %Ln seconds. Double-click a row to open that profile.</source>
+        <translation>
+            <numerusform>所有连接配置，每个都通过自己的连接每 %Ln 秒读取一次。双击某行可打开该配置。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>no: %1</source>
+        <translation>否：%1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>%1 (stale)</source>
+        <translation>%1（已过时）</translation>
+    </message>
+    <message>
+        <source>Last tried %1</source>
+        <translation>上次尝试于 %1</translation>
     </message>
 </context>
 <context>
@@ -924,6 +1548,74 @@ Password for %1:</source>
         <source>Times in &amp;UTC</source>
         <translation>使用 UTC 时间(&amp;U)</translation>
     </message>
+    <message numerus="yes">
+        <source>Server not answering since %1 — retrying in %Ln s</source>
+        <translation>
+            <numerusform>服务器自 %1 起无响应 — %Ln 秒后重试</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server not answering since %1 — reconnecting…</source>
+        <translation>服务器自 %1 起无响应 — 正在重新连接…</translation>
+    </message>
+    <message>
+        <source>&amp;Clock</source>
+        <translation>时钟(&amp;C)</translation>
+    </message>
+    <message>
+        <source>standby, read-only</source>
+        <translation>备库，只读</translation>
+    </message>
+    <message>
+        <source>connected to a standby · nothing replayed yet</source>
+        <translation>已连接到备库 · 尚未回放任何内容</translation>
+    </message>
+    <message>
+        <source>connected to a standby · replay lag %1 s</source>
+        <translation>已连接到备库 · 回放延迟 %1 秒</translation>
+    </message>
+    <message>
+        <source> · live updates: polling (a standby cannot LISTEN)</source>
+        <translation> · 实时更新：轮询（备库无法 LISTEN）</translation>
+    </message>
+    <message>
+        <source>Answered by %1</source>
+        <translation>应答方：%1</translation>
+    </message>
+    <message>
+        <source>server not answering</source>
+        <translation>服务器无响应</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries touched: listed beside the event in the Clock view</source>
+        <translation>
+            <numerusform>受影响的 %Ln 个条目：列于“时钟”视图中该事件旁</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ale&amp;rts</source>
+        <translation>告警(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Flee&amp;t</source>
+        <translation>集群(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Silence saved</source>
+        <translation>静默已保存</translation>
+    </message>
+    <message>
+        <source>Alert rule deleted</source>
+        <translation>告警规则已删除</translation>
+    </message>
+    <message>
+        <source>Alert rule saved</source>
+        <translation>告警规则已保存</translation>
+    </message>
+    <message>
+        <source>The database role %1 may not change alert rules; ask for the admin GRANTs in the README</source>
+        <translation>数据库角色 %1 无权修改告警规则；请按 README 申请管理员 GRANT 权限</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::PasswordVault</name>
@@ -1051,16 +1743,143 @@ Password for %1:</source>
         <translation>架构版本 %1，比此控制台新</translation>
     </message>
     <message>
-        <source>Connected: %1 %2 as %3, database %4; %5; direct connection; round trip %6 ms.</source>
-        <translation>已连接：%1 %2，角色 %3，数据库 %4；%5；直接连接；往返 %6 ms。</translation>
-    </message>
-    <message>
         <source>not saved: asked for when connecting</source>
         <translation>不保存：连接时询问</translation>
     </message>
     <message>
         <source>The password was taken out of the URL and is not saved (there is no system keychain): the console asks for it when connecting; ~/.pgpass or PGPASSWORD work too.</source>
         <translation>密码已从 URL 中取出且不会保存（没有系统钥匙串）：控制台会在连接时询问；也可使用 ~/.pgpass 或 PGPASSWORD。</translation>
+    </message>
+    <message>
+        <source>none: the URL above</source>
+        <translation>无：使用上面的 URL</translation>
+    </message>
+    <message>
+        <source>DATABASE_URL is read from this file at every connect; its password is used for the session and never saved.</source>
+        <translation>每次连接时从此文件读取 DATABASE_URL；其中的密码仅用于本次会话，绝不保存。</translation>
+    </message>
+    <message>
+        <source>Import from .env…</source>
+        <translation>从 .env 导入…</translation>
+    </message>
+    <message>
+        <source>Through a transaction-mode pooler (PgBouncer, Supavisor, …)</source>
+        <translation>通过事务模式连接池（PgBouncer、Supavisor 等）</translation>
+    </message>
+    <message>
+        <source>No prepared statements, no session settings, live updates by polling. Set by pgbouncer=true in the URL too.</source>
+        <translation>不使用预备语句和会话设置，实时更新采用轮询。也可在 URL 中设置 pgbouncer=true。</translation>
+    </message>
+    <message>
+        <source>The application&apos;s .env</source>
+        <translation>应用程序的 .env</translation>
+    </message>
+    <message>
+        <source>dotenv files (.env*);;All files (*)</source>
+        <translation>dotenv 文件 (.env*);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>From .env:</source>
+        <translation>来自 .env：</translation>
+    </message>
+    <message>
+        <source>a read-only standby</source>
+        <translation>只读备库</translation>
+    </message>
+    <message>
+        <source>pooled connection (prepared statements off, live updates by polling)</source>
+        <translation>连接池连接（关闭预备语句，实时更新采用轮询）</translation>
+    </message>
+    <message>
+        <source>direct connection</source>
+        <translation>直接连接</translation>
+    </message>
+    <message>
+        <source>Connected: %1 %2 as %3, database %4; %5; %6; round trip %7 ms.</source>
+        <translation>已连接：%1 %2，角色 %3，数据库 %4；%5；%6；往返 %7 毫秒。</translation>
+    </message>
+    <message>
+        <source>DATABASE_URL in %1: %2</source>
+        <translation>%1 中的 DATABASE_URL：%2</translation>
+    </message>
+    <message>
+        <source>The URL comes from %1 at every connect.</source>
+        <translation>每次连接时从 %1 获取 URL。</translation>
+    </message>
+    <message>
+        <source>The URL comes from %1 at every connect; its password is used for the session and never saved.</source>
+        <translation>每次连接时从 %1 获取 URL；其中的密码仅用于本次会话，绝不保存。</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::RuleDialog</name>
+    <message>
+        <source>New alert rule</source>
+        <translation>新建告警规则</translation>
+    </message>
+    <message>
+        <source>Edit alert rule %1</source>
+        <translation>编辑告警规则 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation>指标(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>低于</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>高于</translation>
+    </message>
+    <message>
+        <source>&amp;Fires when:</source>
+        <translation>触发条件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Over the last:</source>
+        <translation>统计时长：</translation>
+    </message>
+    <message>
+        <source>Held &amp;for:</source>
+        <translation>持续(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation>严重性(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>The name takes 1 to 64 of a-z, 0-9 and _.</source>
+        <translation>名称须为 1 至 64 个 a-z、0-9 和 _ 字符。</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1895,126 @@ Password for %1:</source>
     <message>
         <source>Shortcut</source>
         <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::SilenceDialog</name>
+    <message>
+        <source>Silence %1</source>
+        <translation>静默 %1</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>时长(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Why (recorded with the silence and in the audit log)</source>
+        <translation>原因（随静默一并记录，并写入审计日志）</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>静默</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::StartupPanel</name>
+    <message>
+        <source>Start-up, hit p50/p95 · seed %1 ms</source>
+        <translation>启动，命中 p50/p95 · 种子服务 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>Start-up, miss p50/p95 · seed %1 ms</source>
+        <translation>启动，未命中 p50/p95 · 种子服务 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>Time saved</source>
+        <translation>节省的时间</translation>
+    </message>
+    <message>
+        <source>Expired per hour · entries</source>
+        <translation>每小时过期数 · 条目数</translation>
+    </message>
+    <message>
+        <source>Connector start-up time, p95</source>
+        <translation>连接器启动时间，p95</translation>
+    </message>
+    <message>
+        <source>Expirations and size</source>
+        <translation>过期与规模</translation>
+    </message>
+    <message>
+        <source>%1 / %2 ms</source>
+        <translation>%1 / %2 毫秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln starts with a cache hit in the range; the seed measured %1 ms with the cache</source>
+        <translation>
+            <numerusform>范围内 %Ln 次启动命中缓存；种子服务测得有缓存时为 %1 毫秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln starts that synced with the exchange in the range; the seed measured %1 ms without the cache</source>
+        <translation>
+            <numerusform>范围内 %Ln 次启动与交易所进行了同步；种子服务测得无缓存时为 %1 毫秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln syncs saved × %1 ms: each start with a cache hit avoided a miss&apos;s measured cost (the mean start-up with a miss in the range) less its own</source>
+        <translation>
+            <numerusform>节省 %Ln 次同步 × %1 毫秒：每次命中缓存的启动都避免了一次未命中的实测开销（范围内未命中启动的平均时间）减去其自身开销</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Entries that expired unrenewed, per hour over the range; entries in the table as last sampled</source>
+        <translation>范围内每小时未续期而过期的条目数；表中条目数为最近一次采样值</translation>
+    </message>
+    <message>
+        <source>Entries that expired unrenewed, per hour over the range; entries in the table as last sampled (%1)</source>
+        <translation>范围内每小时未续期而过期的条目数；表中条目数为最近一次采样值（%1）</translation>
+    </message>
+    <message>
+        <source>hit</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <source>miss</source>
+        <translation>未命中</translation>
+    </message>
+    <message>
+        <source>seed %1 ms</source>
+        <translation>种子服务 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>expired unrenewed</source>
+        <translation>未续期而过期</translation>
+    </message>
+    <message>
+        <source>entries</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>time (%1)</source>
+        <translation>时间（%1）</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>per minute</source>
+        <translation>每分钟</translation>
+    </message>
+    <message>
+        <source>per %1 min</source>
+        <translation>每 %1 分钟</translation>
     </message>
 </context>
 <context>
@@ -1097,6 +2036,29 @@ Password for %1:</source>
         <translation>
             <numerusform>操作员在处理 %n 个条目后取消。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::SyncHistoryChart</name>
+    <message>
+        <source>(unknown host)</source>
+        <translation>（未知主机）</translation>
+    </message>
+    <message>
+        <source>offset (ms)</source>
+        <translation>偏移(毫秒)</translation>
+    </message>
+    <message>
+        <source>%1 error bound</source>
+        <translation>%1 误差界</translation>
+    </message>
+    <message>
+        <source>clock steps and reboots</source>
+        <translation>时钟跳变与重启</translation>
+    </message>
+    <message>
+        <source>timestamp rejections</source>
+        <translation>时间戳拒绝</translation>
     </message>
 </context>
 <context>
