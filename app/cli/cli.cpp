@@ -499,6 +499,41 @@ private:
         return t;
     }
 
+    // A whole-number option within [least, most]: *value is left as it is when the option is
+    // absent; false, with the usage line in *error, when it is given and not such a number.
+    template<typename T>
+    bool wholeOption(const char *name, qint64 least, qint64 most, T *result, QString *error,
+                     const char *unit = nullptr) const
+    {
+        if (!isSet(name))
+            return true;
+        bool ok = false;
+        const qint64 n = value(name).toLongLong(&ok);
+        if (!ok || n < least || n > most) {
+            *error = QStringLiteral("--%1 takes %2%3 to %4 (not '%5')")
+                         .arg(QLatin1String(name),
+                              unit ? QLatin1String(unit) + QLatin1String(", ") : QString())
+                         .arg(least)
+                         .arg(most)
+                         .arg(value(name).left(40));
+            return false;
+        }
+        *result = T(n);
+        return true;
+    }
+    // --since as a time, else `fallback`; false, with the usage line in *error, when unreadable.
+    bool sinceOption(QDateTime *since, QString *error, const QDateTime &fallback = {}) const
+    {
+        *since = fallback;
+        if (!isSet("since"))
+            return true;
+        const auto t = parseTime("since", error);
+        if (!t)
+            return false;
+        *since = *t;
+        return true;
+    }
+
     bool buildFilter(EntryFilter *filter, QString *error) const
     {
         // An empty value would match every entry: `invalidate --matching --user ""` acted on
@@ -1152,10 +1187,8 @@ int Runner::cmdList()
                                     "updatedAt"));
     request.sortOrder = isSet("desc") ? Qt::DescendingOrder : Qt::AscendingOrder;
     if (isSet("limit")) {
-        bool ok = false;
-        request.limit = value("limit").toInt(&ok);
-        if (!ok || request.limit < 1 || request.limit > 10000)
-            return usage(QStringLiteral("--limit takes 1 to 10000"));
+        if (!wholeOption("limit", 1, 10000, &request.limit, &problem))
+            return usage(problem);
     } else {
         request.limit = 50;
     }
@@ -1320,10 +1353,11 @@ int Runner::cmdCleanup()
     }
     std::optional<int> batch;
     if (isSet("batch-size")) {
-        bool ok = false;
-        batch = value("batch-size").toInt(&ok);
-        if (!ok || *batch < 1 || *batch > 100000)
-            return usage(QStringLiteral("--batch-size takes 1 to 100000"));
+        int size = 0;
+        QString problem;
+        if (!wholeOption("batch-size", 1, 100000, &size, &problem))
+            return usage(problem);
+        batch = size;
     }
     StoreError error = openStore();
     if (error)
@@ -1442,21 +1476,12 @@ int Runner::cmdStats()
 
 int Runner::cmdHistory()
 {
-    QDateTime since = Clock::system()->now().addSecs(-3600);
-    if (isSet("since")) {
-        QString problem;
-        const auto t = parseTime("since", &problem);
-        if (!t)
-            return usage(problem);
-        since = *t;
-    }
+    QDateTime since;
     int bucket = 1;
-    if (isSet("bucket")) {
-        bool ok = false;
-        bucket = value("bucket").toInt(&ok);
-        if (!ok || bucket < 1 || bucket > 10080)
-            return usage(QStringLiteral("--bucket takes minutes, 1 to 10080"));
-    }
+    QString problem;
+    if (!sinceOption(&since, &problem, Clock::system()->now().addSecs(-3600)) ||
+        !wholeOption("bucket", 1, 10080, &bucket, &problem, "minutes"))
+        return usage(problem);
     StoreError error = openStore();
     if (error)
         return failed(error);
@@ -1496,20 +1521,10 @@ int Runner::cmdHistory()
 int Runner::cmdAudit()
 {
     QDateTime since;
-    if (isSet("since")) {
-        QString problem;
-        const auto t = parseTime("since", &problem);
-        if (!t)
-            return usage(problem);
-        since = *t;
-    }
     int limit = 100;
-    if (isSet("limit")) {
-        bool ok = false;
-        limit = value("limit").toInt(&ok);
-        if (!ok || limit < 1 || limit > 100000)
-            return usage(QStringLiteral("--limit takes 1 to 100000"));
-    }
+    QString problem;
+    if (!sinceOption(&since, &problem) || !wholeOption("limit", 1, 100000, &limit, &problem))
+        return usage(problem);
     StoreError error = openStore();
     if (error)
         return failed(error);
@@ -1545,15 +1560,10 @@ int Runner::cmdDemo()
 {
     qint64 entries = 2000;
     quint32 seed = 1;
-    bool ok = true;
-    if (isSet("entries"))
-        entries = value("entries").toLongLong(&ok);
-    if (!ok || entries < 0 || entries > 10'000'000)
-        return usage(QStringLiteral("--entries takes 0 to 10000000"));
-    if (isSet("seed"))
-        seed = value("seed").toUInt(&ok);
-    if (!ok)
-        return usage(QStringLiteral("--seed takes a whole number"));
+    QString problem;
+    if (!wholeOption("entries", 0, 10'000'000, &entries, &problem) ||
+        !wholeOption("seed", 0, 4294967295LL, &seed, &problem))
+        return usage(problem);
     StoreError error = openStore(true);
     if (error)
         return failed(error);
@@ -1583,11 +1593,10 @@ int Runner::cmdSync()
     request.exchange = value("exchange");
     request.environment = isSet("environment") ? value("environment") : QStringLiteral("TESTNET");
     request.baseUrl = value("base-url");
-    bool ok = true;
-    if (isSet("samples")) {
-        request.samples = value("samples").toInt(&ok);
-        if (!ok || request.samples < 1 || request.samples > 50)
-            return usage(QStringLiteral("--samples takes 1 to 50"));
+    {
+        QString problem;
+        if (!wholeOption("samples", 1, 50, &request.samples, &problem))
+            return usage(problem);
     }
     if (isSet("timeout"))
         request.timeoutMs = value("timeout").toInt(); // run() checked it

@@ -297,6 +297,22 @@ private Q_SLOTS:
         QTest::newRow("bad sort") << QStringList{QStringLiteral("list"), QStringLiteral("--sort"),
                                                  QStringLiteral("colour")}
                                   << QStringLiteral("--sort takes one of");
+        // Whole-number options name their range and the value they were given.
+        const auto whole = [](const char *command, const char *option, const char *value,
+                              const char *expected) {
+            QTest::newRow(qPrintable(
+                QStringLiteral("%1 --%2 %3")
+                    .arg(QLatin1String(command), QLatin1String(option), QLatin1String(value))))
+                << QStringList{QLatin1String(command), QStringLiteral("--") + QLatin1String(option),
+                               QLatin1String(value)}
+                << QString::fromUtf8(expected);
+        };
+        whole("history", "bucket", "0", "--bucket takes minutes, 1 to 10080 (not '0')");
+        whole("audit", "limit", "ten", "--limit takes 1 to 100000 (not 'ten')");
+        whole("list", "limit", "10001", "--limit takes 1 to 10000 (not '10001')");
+        whole("cleanup", "batch-size", "1.5", "--batch-size takes 1 to 100000 (not '1.5')");
+        whole("demo", "entries", "-1", "--entries takes 0 to 10000000 (not '-1')");
+        whole("demo", "seed", "4294967296", "--seed takes 0 to 4294967295 (not '4294967296')");
     }
 
     void usageErrorsSayWhatWasWrong()
