@@ -10,6 +10,7 @@
 #include "core/timesync/clockhealth.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
 #include "tests/support/testdatabase.h"
+#include "tests/ui/consolesuite.h"
 #include "ui/clockpage.h"
 #include "ui/entriespage.h"
 #include "ui/entrymodel.h"
@@ -103,14 +104,11 @@ CacheEntry entryWith(const QString &user, qint64 nowMs, qint64 ageMs, std::optio
 
 } // namespace
 
-class TestClockView : public QObject
+class TestClockView : public QObject, public test::ConsoleSuite
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
-    QTemporaryDir m_home;
-
     std::unique_ptr<MainWindow> openWindow()
     {
         auto window = std::make_unique<MainWindow>();
@@ -153,20 +151,12 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
-        QApplication::setOrganizationName(QStringLiteral("cc-clock-test"));
-        QApplication::setApplicationName(QStringLiteral("clock-test"));
-        StoreWorker::registerTypes();
-    }
+    void initTestCase() { prepareSuite("clock-test"); }
 
     void init()
     {
-        m_db = std::make_unique<test::TestDatabase>();
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorMessage()));
-        CacheStore store(m_db->config());
-        QVERIFY(store.migrate().ok());
+        const QString problem = prepareDatabase();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
     void cleanup() { m_db.reset(); }
 

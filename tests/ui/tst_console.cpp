@@ -10,6 +10,7 @@
 #include "tests/support/fakeexchange/fakeexchange.h"
 #include "tests/support/storeinternals.h"
 #include "tests/support/testdatabase.h"
+#include "tests/ui/consolesuite.h"
 #include "ui/confirmdialog.h"
 #include "ui/dashboard.h"
 #include "ui/describe.h"
@@ -95,14 +96,11 @@ void answerNextDialog(bool accept, const QString &text = QString(), QString *que
 
 } // namespace
 
-class TestConsole : public QObject
+class TestConsole : public QObject, public test::ConsoleSuite
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
-    QTemporaryDir m_home;
-
     // `beforeOpen` runs on the new window before it connects.
     std::unique_ptr<MainWindow>
     openWindow(ConnectionProfile::Tag tag = ConnectionProfile::Tag::Test,
@@ -185,21 +183,12 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
-        QApplication::setOrganizationName(QStringLiteral("connector-cache-test"));
-        QApplication::setApplicationName(QStringLiteral("console-test"));
-        StoreWorker::registerTypes();
-    }
+    void initTestCase() { prepareSuite("console-test"); }
 
     void init()
     {
-        m_db = std::make_unique<test::TestDatabase>();
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorMessage()));
-        CacheStore store(m_db->config());
-        QVERIFY(store.migrate().ok());
-        QCOMPARE(store.fillDemo(1000, 5).value(), 1000);
+        const QString problem = prepareDatabase(1000, 5);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
     void cleanup() { m_db.reset(); }
 

@@ -6,6 +6,7 @@
 #include "core/store/cachestore.h"
 #include "tests/support/arrivalspy.h"
 #include "tests/support/testdatabase.h"
+#include "tests/ui/consolesuite.h"
 #include "ui/activitypage.h"
 #include "ui/alertbar.h"
 #include "ui/alerthistoryview.h"
@@ -37,14 +38,11 @@
 using namespace cc;
 using namespace cc::ui;
 
-class TestConsoleAlerts : public QObject
+class TestConsoleAlerts : public QObject, public test::ConsoleSuite
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
-    QTemporaryDir m_home;
-
     std::unique_ptr<MainWindow> openWindow(const QString &url = QString())
     {
         auto window = std::make_unique<MainWindow>();
@@ -102,21 +100,12 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
-        QApplication::setOrganizationName(QStringLiteral("connector-cache-test"));
-        QApplication::setApplicationName(QStringLiteral("console-alerts-test"));
-        StoreWorker::registerTypes();
-    }
+    void initTestCase() { prepareSuite("console-alerts-test"); }
 
     void init()
     {
-        m_db = std::make_unique<test::TestDatabase>();
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorMessage()));
-        CacheStore store(m_db->config());
-        QVERIFY(store.migrate().ok());
-        QCOMPARE(store.fillDemo(300, 7).value(), 300);
+        const QString problem = prepareDatabase(300, 7);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
     void cleanup() { m_db.reset(); }
 

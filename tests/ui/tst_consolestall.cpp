@@ -6,6 +6,7 @@
 #include "core/store/cachestore.h"
 #include "tests/support/arrivalspy.h"
 #include "tests/support/testdatabase.h"
+#include "tests/ui/consolesuite.h"
 #include "ui/entrymodel.h"
 #include "ui/mainwindow.h"
 #include "ui/profilesdialog.h"
@@ -44,14 +45,11 @@ struct Continue
 
 } // namespace
 
-class TestConsoleStall : public QObject
+class TestConsoleStall : public QObject, public test::ConsoleSuite
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
-    QTemporaryDir m_home;
-
     std::unique_ptr<MainWindow> openWindow(const QString &applicationName)
     {
         auto window = std::make_unique<MainWindow>();
@@ -77,23 +75,14 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
-        QApplication::setOrganizationName(QStringLiteral("connector-cache-test"));
-        QApplication::setApplicationName(QStringLiteral("console-stall-test"));
-        StoreWorker::registerTypes();
-    }
+    void initTestCase() { prepareSuite("console-stall-test"); }
 
     void init()
     {
         if (!test::TestDatabase::postgresRequested())
             QSKIP("PostgreSQL only: stops a server backend with SIGSTOP");
-        m_db = std::make_unique<test::TestDatabase>();
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorMessage()));
-        CacheStore store(m_db->config());
-        QVERIFY(store.migrate().ok());
-        QCOMPARE(store.fillDemo(300, 5).value(), 300);
+        const QString problem = prepareDatabase(300, 5);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
     void cleanup() { m_db.reset(); }
 
