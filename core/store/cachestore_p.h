@@ -160,9 +160,15 @@ struct CacheStore::Private
     // Reached through a transaction-mode pooler (DatabaseConfig::pooled): nothing may rely on
     // session state between transactions (no PREPARE, no session SET, no LISTEN).
     bool pooled() const;
-    // SET LOCAL statement_timeout and lock_timeout for a transaction of a pooled connection
-    // (none for a direct one, whose session has statement_timeout).
-    QStringList transactionBounds() const;
+    // A setting's name and value, for settingsSql().
+    using Setting = std::pair<const char *, QString>;
+    // statement_timeout and lock_timeout for a transaction of a pooled connection (none for a
+    // direct one, whose session has statement_timeout).
+    QList<Setting> transactionBounds() const;
+    // One statement that makes the settings (for the transaction when `local`, as SET LOCAL
+    // does; else for the session) and returns one row: one round trip instead of a SET each.
+    static QString settingsSql(const QList<Setting> &settings, bool local,
+                               const QString &alsoSelect = QString());
     // sql with binds inlined as literals (pgnative::inlineBinds), for pooled connections.
     QString inlined(const QString &sql, const QVariantList &binds, QString *error) const;
     QString where() const { return q->m_config.displayString(); }

@@ -224,18 +224,16 @@ StoreError CacheStore::Private::flushCounters(bool waitForLocks)
     if (!db.transaction()) {
         written = fail(db.lastError(), what);
     } else {
-        QStringList setup;
         if (isPostgres()) {
-            setup << QStringLiteral("SET LOCAL synchronous_commit = off") << transactionBounds()
-                  << QStringLiteral("SET LOCAL lock_timeout = %1")
-                         .arg(qMin<qint64>(kFlushLockTimeoutMs, q->m_options.timeout.count()));
-        }
-        QSqlQuery set(db); // not prepared: PostgreSQL cannot PREPARE a SET
-        for (const QString &statement : std::as_const(setup)) {
-            if (!set.exec(statement)) {
+            QList<Setting> settings{{"synchronous_commit", QStringLiteral("off")}};
+            settings << transactionBounds();
+            settings << Setting{
+                "lock_timeout",
+                QString::number(qMin<qint64>(kFlushLockTimeoutMs, q->m_options.timeout.count()))};
+            QSqlQuery set(db); // one round trip, unprepared
+            if (!set.exec(settingsSql(settings, true)))
                 written = fail(set.lastError(), what);
-                break;
-            }
+            set.finish();
         }
         QList<qint64> done;
         for (auto it = pending.cbegin(); !written && it != pending.cend(); ++it) {

@@ -77,31 +77,48 @@ QSqlError errorOf(PGconn *conn, const PGresult *result)
                      QString::fromLatin1(state ? state : ""));
 }
 
-// Waits, without blocking in libpq, for the statement sent last to finish and returns its last
-// result (null when the connection broke). A statement not finished at giveUp (an unbounded
-// QDeadlineTimer: never) is given up: its socket is cut, so that the connection is of no use
-// any more and the store drops it, and *timedOut is set.
+// Waits, without blocking in libpq, until PQgetResult() would not block: Ready; Broken when the
+// connection broke (PQgetResult() hands out the error at once); Failed when the wait itself
+// failed, or giveUp (an unbounded QDeadlineTimer: never) passed, in which case the socket is
+// cut, so that the connection is of no use any more and the store drops it, and *timedOut is
+// set.
+enum class Wait { Ready, Broken, Failed };
+Wait waitUntilReady(PGconn *conn, const QDeadlineTimer &giveUp, bool *timedOut)
+{
+    while (PQisBusy(conn)) {
+        if (PQstatus(conn) == CONNECTION_BAD)
+            return Wait::Broken; // PQgetResult() would not wait on a broken connection either
+        const qint64 left = giveUp.remainingTime(); // -1: forever
+        if (left == 0) {
+            store::cutSocket(PQsocket(conn));
+            *timedOut = true;
+            return Wait::Failed;
+        }
+        pollfd fd{PQsocket(conn), POLLIN, 0};
+        if (fd.fd < 0)
+            return Wait::Failed;
+        const int ready = ::poll(&fd, 1, left < 0 ? -1 : int(qMin<qint64>(left, 1 << 30)));
+        if (ready < 0 && errno != EINTR)
+            return Wait::Failed;
+        if (ready > 0 && !PQconsumeInput(conn))
+            return Wait::Ready; // broken: PQgetResult() hands out the error at once
+    }
+    return Wait::Ready;
+}
+
+// Waits (waitUntilReady()) for the statement sent last to finish and returns its last result
+// (null when the connection broke before it or the wait failed).
 ResultPtr awaitResult(PGconn *conn, const QDeadlineTimer &giveUp, bool *timedOut)
 {
     ResultPtr last;
     for (;;) {
-        while (PQisBusy(conn)) {
-            if (PQstatus(conn) == CONNECTION_BAD)
-                return last; // PQgetResult() would not wait on a broken connection either
-            const qint64 left = giveUp.remainingTime(); // -1: forever
-            if (left == 0) {
-                store::cutSocket(PQsocket(conn));
-                *timedOut = true;
-                return ResultPtr();
-            }
-            pollfd fd{PQsocket(conn), POLLIN, 0};
-            if (fd.fd < 0)
-                return ResultPtr();
-            const int ready = ::poll(&fd, 1, left < 0 ? -1 : int(qMin<qint64>(left, 1 << 30)));
-            if (ready < 0 && errno != EINTR)
-                return ResultPtr();
-            if (ready > 0 && !PQconsumeInput(conn))
-                break; // broken: PQgetResult() hands out the error at once
+        switch (waitUntilReady(conn, giveUp, timedOut)) {
+        case Wait::Ready:
+            break;
+        case Wait::Broken:
+            return last;
+        case Wait::Failed:
+            return ResultPtr();
         }
         PGresult *r = PQgetResult(conn);
         if (!r)
@@ -112,20 +129,25 @@ ResultPtr awaitResult(PGconn *conn, const QDeadlineTimer &giveUp, bool *timedOut
     }
 }
 
-// Parses text as the unnamed statement and describes it, in one pipeline under one Sync; the
-// description, or null with *error set.
-ResultPtr describeUnnamed(PGconn *conn, const QByteArray &text, QSqlError *error)
+// Parses text as the statement `name` ("": the unnamed one) and describes it, in one pipeline
+// under one Sync (one round trip); the description, or null with *error set.
+ResultPtr prepareAndDescribe(PGconn *conn, const char *name, const QByteArray &text,
+                             const QDeadlineTimer &giveUp, bool *timedOut, QSqlError *error)
 {
     if (!PQenterPipelineMode(conn)) {
         *error = errorOf(conn, nullptr);
         return ResultPtr();
     }
-    const bool sent = PQsendPrepare(conn, "", text.constData(), 0, nullptr) &&
-                      PQsendDescribePrepared(conn, "") && PQpipelineSync(conn);
+    const bool sent = PQsendPrepare(conn, name, text.constData(), 0, nullptr) &&
+                      PQsendDescribePrepared(conn, name) && PQpipelineSync(conn);
     ResultPtr parsed, described;
     bool failed = !sent;
     // Results: the Parse's, then the Describe's (each followed by a null), then the sync.
     for (int step = 0; sent && step < 3; ++step) {
+        if (waitUntilReady(conn, giveUp, timedOut) == Wait::Failed) {
+            failed = true;
+            break;
+        }
         ResultPtr r(PQgetResult(conn));
         if (!r) {
             failed = true;
@@ -291,7 +313,7 @@ Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
         if (it == m_names.end()) {
             // Parse and Describe under one Sync (a pipeline): a pooler keeps the two on one
             // server session only within one Sync.
-            ResultPtr described = describeUnnamed(conn, text, error);
+            ResultPtr described = prepareAndDescribe(conn, "", text, giveUp, &m_timedOut, error);
             if (!described)
                 return Outcome::Failed;
             bool ok = true;
@@ -324,20 +346,13 @@ Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
             const QByteArray text = numberPlaceholders(sql, nullptr);
             // Names never repeat on a connection, so a name cannot meet an older statement.
             const QByteArray name = QByteArrayLiteral("cc_native_") + QByteArray::number(++m_next);
-            ResultPtr prepared;
-            if (PQsendPrepare(conn, name.constData(), text.constData(), 0, nullptr))
-                prepared = awaitResult(conn, giveUp, &m_timedOut);
-            if (!prepared || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
-                *error = errorOf(conn, prepared.get());
-                return Outcome::Failed;
-            }
             // Its result columns, once: a type Row cannot read (a table altered by hand) sends
             // this statement to QSqlQuery for as long as the connection lasts.
-            ResultPtr described;
-            if (PQsendDescribePrepared(conn, name.constData()))
-                described = awaitResult(conn, giveUp, &m_timedOut);
-            if (!described || PQresultStatus(described.get()) != PGRES_COMMAND_OK) {
-                *error = errorOf(conn, described.get());
+            QSqlError failure;
+            ResultPtr described =
+                prepareAndDescribe(conn, name.constData(), text, giveUp, &m_timedOut, &failure);
+            if (!described) {
+                *error = failure;
                 return Outcome::Failed;
             }
             bool ok = true;

@@ -291,28 +291,34 @@ StoreError CacheStore::Private::connect()
             guard->arm(callDeadline);
         }
     }
-    QStringList setup;
+    // The session's settings, and on PostgreSQL the role and whether this is a standby, in one
+    // round trip (a connector's cold start pays each one).
+    QString setupSql;
+    QStringList pragmas;
     if (isPostgres()) {
         // TimeZone is one of the parameters a pooler tracks per client and sets again when it
         // hands a client a server session (PgBouncer: client_encoding, DateStyle, TimeZone,
         // standard_conforming_strings, application_name), so it never leaks to another client.
-        setup << QStringLiteral("SET TIME ZONE 'UTC'");
+        QList<Setting> settings{{"TimeZone", QStringLiteral("UTC")}};
         // The others are session state that a transaction-mode pooler would hand to its next
         // client: pooled connections set them per transaction (SET LOCAL) instead.
         if (!pooled()) {
-            setup << QStringLiteral("SET statement_timeout = %1").arg(timeoutMs)
-                  // A hit's counter increment need not wait for a disk flush; writes that
-                  // matter (set, invalidate) ask for a synchronous commit themselves.
-                  << QStringLiteral("SET synchronous_commit = off");
+            settings << Setting{"statement_timeout", QString::number(timeoutMs)}
+                     // A hit's counter increment need not wait for a disk flush; writes that
+                     // matter (set, invalidate) ask for a synchronous commit themselves.
+                     << Setting{"synchronous_commit", QStringLiteral("off")};
         }
+        // A hot standby serves reads only (standby.cpp).
+        setupSql =
+            settingsSql(settings, false, QStringLiteral("current_user, pg_is_in_recovery()"));
     } else {
         // WAL lets readers run beside a writer; switched on only for a file migrate created:
         // another owner's rollback-journal file stays as it is.
         if (sqliteFileIsOurs)
-            setup << QStringLiteral("PRAGMA journal_mode = WAL");
-        setup << QStringLiteral("PRAGMA synchronous = NORMAL");
+            pragmas << QStringLiteral("PRAGMA journal_mode = WAL");
+        pragmas << QStringLiteral("PRAGMA synchronous = NORMAL");
     }
-    for (const QString &sql : std::as_const(setup)) {
+    for (const QString &sql : isPostgres() ? QStringList{setupSql} : pragmas) {
         QSqlQuery query(db);
         if (!query.exec(sql)) {
             const QString text = gaveUp() ? QStringLiteral("the server did not answer within %1 ms")
@@ -329,18 +335,13 @@ StoreError CacheStore::Private::connect()
             }
             return failed;
         }
-    }
-    if (isPostgres()) {
-        QSqlQuery query(db);
-        // A hot standby serves reads only (standby.cpp).
-        if (query.exec(QStringLiteral("SELECT current_user, pg_is_in_recovery()")) &&
-            query.next()) {
+        if (isPostgres() && query.next()) {
             dbRole = query.value(0).toString();
             setStandby(query.value(1).toBool());
         }
-    } else {
-        dbRole = osUserName();
     }
+    if (!isPostgres())
+        dbRole = osUserName();
     sinceConnectFailure.invalidate();
     lastConnectError = StoreError();
     ++connectionGeneration;
@@ -605,16 +606,16 @@ StoreError CacheStore::Private::durable(const QString &what, const std::function
         return fail(db.lastError(), what);
     if (isPostgres()) {
         QSqlQuery query(db);
-        QStringList setup{QStringLiteral("SET LOCAL synchronous_commit = on")};
-        setup << transactionBounds();
-        for (const QString &sql : std::as_const(setup)) {
-            if (!query.exec(sql)) {
-                error = fail(query.lastError(), what);
-                if (db.isOpen())
-                    db.rollback();
-                return error;
-            }
+        if (!query.exec(settingsSql(QList<Setting>{{"synchronous_commit", QStringLiteral("on")}} +
+                                        transactionBounds(),
+                                    true))) {
+            error = fail(query.lastError(), what);
+            query = QSqlQuery();
+            if (db.isOpen())
+                db.rollback();
+            return error;
         }
+        query.finish();
     }
     error = fn();
     if (error) {
@@ -643,12 +644,12 @@ StoreError CacheStore::Private::lazy(const QString &what, const std::function<St
         return error;
     if (!db.transaction())
         return fail(db.lastError(), what);
-    QStringList setup{QStringLiteral("SET LOCAL synchronous_commit = off")};
-    setup << transactionBounds();
-    for (const QString &sql : std::as_const(setup)) {
-        ActiveQuery set = run(sql, {}, &error, what);
-        if (!set)
-            break;
+    {
+        ActiveQuery set =
+            run(settingsSql(QList<Setting>{{"synchronous_commit", QStringLiteral("off")}} +
+                                transactionBounds(),
+                            true),
+                {}, &error, what);
     }
     if (!error)
         error = fn();
@@ -691,14 +692,29 @@ void CacheStore::Private::announce(const QString &what)
         QStringLiteral("announcing a change"));
 }
 
-QStringList CacheStore::Private::transactionBounds() const
+QList<CacheStore::Private::Setting> CacheStore::Private::transactionBounds() const
 {
     // A direct connection bounds its statements for the session (connect()).
     if (!pooled())
         return {};
-    const qint64 budget = q->m_options.timeout.count();
-    return {QStringLiteral("SET LOCAL statement_timeout = %1").arg(budget),
-            QStringLiteral("SET LOCAL lock_timeout = %1").arg(budget)};
+    const QString budget = QString::number(q->m_options.timeout.count());
+    return {{"statement_timeout", budget}, {"lock_timeout", budget}};
+}
+
+QString CacheStore::Private::settingsSql(const QList<Setting> &settings, bool local,
+                                         const QString &alsoSelect)
+{
+    QStringList columns;
+    if (!alsoSelect.isEmpty())
+        columns << alsoSelect;
+    for (const Setting &setting : settings) {
+        QString value = setting.second;
+        value.replace(QLatin1Char('\''), QStringLiteral("''")); // ours are words and numbers
+        columns << QStringLiteral("set_config('%1', '%2', %3)")
+                       .arg(QLatin1String(setting.first), value,
+                            local ? QStringLiteral("true") : QStringLiteral("false"));
+    }
+    return QStringLiteral("SELECT ") + columns.join(QStringLiteral(", "));
 }
 
 bool CacheStore::Private::pooled() const
