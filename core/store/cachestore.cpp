@@ -47,6 +47,7 @@ CacheStore::~CacheStore()
                               "not added to their hitCount before the store closed")
                    .arg(d->pendingHits.size());
     d->prepared.clear();
+    d->ranOnce.clear();
     if (d->db.isValid())
         d->db.close();
     d->db = QSqlDatabase();
@@ -123,6 +124,7 @@ Result<MigrationReport> CacheStore::migrate()
     if (error)
         return error;
     d->prepared.clear();
+    d->ranOnce.clear();
     auto report = schema::migrate(d->db, d->dialect);
     if (!report.ok() && report.error().kind() == StoreError::QueryFailed && !d->db.isOpen())
         d->dropConnection();

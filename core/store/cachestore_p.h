@@ -101,6 +101,9 @@ struct CacheStore::Private
     QString connectionName;
     QSqlDatabase db;
     std::map<QString, std::unique_ptr<QSqlQuery>> prepared;
+    // Direct PostgreSQL: statements run once so far on this connection, sent as text with their
+    // values inlined (statement()).
+    std::map<QString, std::unique_ptr<QSqlQuery>> ranOnce;
     std::unique_ptr<store::EntryTransport> transport; // how rows of entries are read
     QString dbRole;
     StoreError lastConnectError;
@@ -181,7 +184,9 @@ struct CacheStore::Private
     StoreError fail(const QSqlError &error, const QString &what);
     // A prepared statement for this connection, created once and reused (one round trip per
     // execution on PostgreSQL).
-    QSqlQuery *statement(const QString &sql, StoreError *error, const QString &what);
+    // *inlineValues: run() sends the text with the values inlined instead of binding them.
+    QSqlQuery *statement(const QString &sql, StoreError *error, const QString &what,
+                         bool *inlineValues);
     // Runs a statement with bound values. On success the query is positioned before the first
     // row, and finished when the returned ActiveQuery goes; on failure it is empty and *error
     // says why.

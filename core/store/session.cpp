@@ -144,6 +144,7 @@ void CacheStore::Private::dropConnection()
         feed->connectionGone();
     canceller->detach();
     prepared.clear();
+    ranOnce.clear();
     transport->reset();
     if (db.isValid()) {
         db.close();
@@ -162,6 +163,7 @@ StoreError CacheStore::Private::connect()
         return stallError;
     const Budget budget(this);
     prepared.clear();
+    ranOnce.clear();
     transport->reset();
     transport->setPooled(pooled(), int(q->m_options.timeout.count()));
     const DatabaseConfig &config = q->m_config;
@@ -524,16 +526,27 @@ StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what
 // A prepared statement for this connection, created once and reused (one round trip per
 // execution on PostgreSQL).
 QSqlQuery *CacheStore::Private::statement(const QString &sql, StoreError *error,
-                                          const QString &what)
+                                          const QString &what, bool *inlineValues)
 {
+    *inlineValues = false;
     auto it = prepared.find(sql);
     if (it != prepared.end())
         return it->second.get();
     auto query = std::make_unique<QSqlQuery>(db);
     // Pooled: QPSQL's prepare() is a server-side PREPARE, which the next transaction may not
     // find on its server session: run() sends the statement's text, its values inlined.
-    if (pooled())
+    if (pooled()) {
+        *inlineValues = true;
         return prepared.emplace(sql, std::move(query)).first->second.get();
+    }
+    // Direct PostgreSQL: a statement's first run on a connection goes the same way (one round
+    // trip, where PREPARE and EXECUTE are two and a DEALLOCATE follows when the process ends,
+    // which a command or a cold start that runs it once would pay for nothing); its second is
+    // prepared, for every later one.
+    if (isPostgres() && ranOnce.find(sql) == ranOnce.end()) {
+        *inlineValues = true;
+        return ranOnce.emplace(sql, std::move(query)).first->second.get();
+    }
     if (!query->prepare(sql)) {
         *error = fail(query->lastError(), what);
         return nullptr;
@@ -568,10 +581,11 @@ ActiveQuery CacheStore::Private::run(const QString &sql, const QVariantList &bin
     // Cancellable from here: preparing a statement on PostgreSQL plans it, and planning can
     // wait for a lock as long as running can.
     QueryCanceller::Running running(*canceller);
-    QSqlQuery *query = statement(sql, error, what);
+    bool inlineValues = false;
+    QSqlQuery *query = statement(sql, error, what, &inlineValues);
     if (!query)
         return ActiveQuery();
-    if (pooled()) {
+    if (inlineValues) {
         QString reason;
         const QString text = inlined(sql, binds, &reason);
         if (text.isNull()) {
