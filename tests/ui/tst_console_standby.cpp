@@ -132,9 +132,10 @@ private Q_SLOTS:
     }
 
     // Last (it ends the primary's life): the console on the read-write multi-host URL, open on
-    // the primary; the primary stopped at once and the standby promoted. The console notices,
-    // reconnects by itself to the only server that writes now, opens writable (no badge, the
-    // write actions on) and its status bar names the server that answered.
+    // the primary; the primary stopped at once, the console notices, and the standby is
+    // promoted. The console reconnects by itself to the only server that writes now, opens
+    // writable (no badge, the write actions on) and its status bar names the server that
+    // answered.
     void followsAFailoverByItself()
     {
         const int primaryPort = qEnvironmentVariableIntValue("PGPORT");
@@ -159,6 +160,13 @@ private Q_SLOTS:
 
         QVERIFY(test::TestDatabase::stopServer(true));
         const auto restart = qScopeGuard([]() { test::TestDatabase::startServer(); });
+        // The next reload finds the primary gone and no server that takes writes (the standby
+        // is not promoted yet): the console says the connection is lost.
+        window->refresh();
+        QVERIFY2(QTest::qWaitFor([&]() { return window->banner()->isVisible(); }, 30000),
+                 qPrintable(window->statusText()));
+        QVERIFY2(!window->statusText().contains(QStringLiteral("| connected")),
+                 qPrintable(window->statusText()));
         {
             const QString name = QStringLiteral("tst-console-standby-promote");
             bool promoted = false;
@@ -178,8 +186,7 @@ private Q_SLOTS:
             QVERIFY2(promoted, "the standby was not promoted within 30 s");
         }
 
-        // The next reload finds the connection gone; no click after that.
-        window->refresh();
+        // Its own retries reach the promoted server: no click.
         const QString standbyServer = QStringLiteral("%1:%2").arg(standbyHost()).arg(standbyPort());
         QVERIFY2(QTest::qWaitFor(
                      [&]() {
