@@ -37,11 +37,14 @@ if ! command -v "$cxx" >/dev/null; then
     exit 1
 fi
 mkdir -p "$out/obj"
+# libpq: the URL parser hands the URL's libpq part to libpq's own PQconninfoParse.
+pq_cflags=$(pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
+pq_libs=$(pkg-config --libs libpq 2>/dev/null || echo -lpq)
 flags=(-std=c++17 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
-       -fPIC -I. -DQT_NO_CAST_FROM_ASCII -DQT_NO_KEYWORDS $(pkg-config --cflags Qt6Core))
-libs=($(pkg-config --libs Qt6Core))
+       -fPIC -I. -DQT_NO_CAST_FROM_ASCII -DQT_NO_KEYWORDS $(pkg-config --cflags Qt6Core) $pq_cflags)
+libs=($(pkg-config --libs Qt6Core) $pq_libs)
 # The sources the three targets reach (the filter parser, the URL parser, the exchange parsers),
-# without QtSql or libpq: when a target fails to link, a file it now needs is missing here.
+# without QtSql: when a target fails to link, a file it now needs is missing here.
 core=(core/timesync/parsers.cpp core/timesync/exchange.cpp core/store/databaseconfig.cpp
       core/store/filterquery.cpp core/store/filter.cpp core/store/entry.cpp
       core/store/browse.cpp core/store/timeexpr.cpp core/store/validation.cpp)

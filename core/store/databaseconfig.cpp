@@ -6,43 +6,116 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <libpq-fe.h>
+
+#include <algorithm>
+
 namespace cc {
 
 namespace {
 
-// libpq connection parameters a URL's query may carry. Others are refused with a clear
-// message rather than passed to libpq, which would fail with a less helpful one.
-const QStringList &knownPostgresParameters()
+// The connection keywords this libpq knows, from libpq itself: PQconninfoParse of an empty
+// string lists every option without reading the environment or a service file (PQconndefaults
+// would). Whatever this libpq version accepts is accepted, and nothing else.
+const QStringList &libpqKeywords()
+{
+    static const QStringList names = [] {
+        QStringList list;
+        char *error = nullptr;
+        if (PQconninfoOption *options = PQconninfoParse("", &error)) {
+            for (const PQconninfoOption *option = options; option->keyword; ++option)
+                list << QString::fromLatin1(option->keyword);
+            PQconninfoFree(options);
+        }
+        if (error)
+            PQfreemem(error);
+        return list;
+    }();
+    return names;
+}
+
+// Prisma's own parameters (prismaParameter() and the loop in parsePostgres take them).
+const QStringList &prismaKeywords()
 {
     static const QStringList names = {
-        QStringLiteral("sslmode"),
-        QStringLiteral("sslrootcert"),
-        QStringLiteral("sslcert"),
-        QStringLiteral("sslkey"),
-        QStringLiteral("sslcrl"),
-        QStringLiteral("sslcompression"),
-        QStringLiteral("connect_timeout"),
-        QStringLiteral("application_name"),
-        QStringLiteral("service"),
-        QStringLiteral("target_session_attrs"),
-        QStringLiteral("keepalives"),
-        QStringLiteral("keepalives_idle"),
-        QStringLiteral("keepalives_interval"),
-        QStringLiteral("keepalives_count"),
-        QStringLiteral("tcp_user_timeout"),
-        QStringLiteral("options"),
-        QStringLiteral("host"),
-        QStringLiteral("hostaddr"),
-        QStringLiteral("port"),
-        QStringLiteral("dbname"),
-        QStringLiteral("user"),
-        QStringLiteral("passfile"),
-        QStringLiteral("channel_binding"),
-        QStringLiteral("gssencmode"),
-        QStringLiteral("requiressl"),
-        QStringLiteral("krbsrvname"),
-    };
+        QStringLiteral("schema"),           QStringLiteral("pgbouncer"),
+        QStringLiteral("connection_limit"), QStringLiteral("pool_timeout"),
+        QStringLiteral("socket_timeout"),   QStringLiteral("statement_cache_size"),
+        QStringLiteral("sslaccept"),        QStringLiteral("sslidentity"),
+        QStringLiteral("sslcert"),          QStringLiteral("sslpassword")};
     return names;
+}
+
+// How many single-character edits turn a into b (for "did you mean").
+int editDistance(const QString &a, const QString &b)
+{
+    QList<int> row(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        row[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int above = row[j];
+            row[j] = qMin(qMin(row[j] + 1, row[j - 1] + 1),
+                          diagonal + (a.at(i - 1) == b.at(j - 1) ? 0 : 1));
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+QString unknownParameter(const QString &key)
+{
+    QString nearest;
+    int best = 3; // at most two edits away
+    if (key.size() >= 4 && key.size() <= 40) {
+        for (const QStringList *names : {&libpqKeywords(), &prismaKeywords()}) {
+            for (const QString &name : *names) {
+                const int distance = editDistance(key.toLower(), name);
+                if (distance < best) {
+                    best = distance;
+                    nearest = name;
+                }
+            }
+        }
+    }
+    const QString shown = key.left(80);
+    if (!nearest.isEmpty())
+        return QStringLiteral("unknown connection parameter '%1': neither libpq nor Prisma knows "
+                              "it; did you mean '%2'? Otherwise remove it from the URL")
+            .arg(shown, nearest);
+    return QStringLiteral("unknown connection parameter '%1': neither libpq nor Prisma knows it; "
+                          "remove it from the URL (libpq knows e.g. sslmode, sslrootcert, "
+                          "connect_timeout, application_name, target_session_attrs)")
+        .arg(shown);
+}
+
+// A value as a libpq conninfo string takes it: single-quoted, with \ and ' escaped.
+QByteArray conninfoQuoted(const QString &value)
+{
+    QByteArray quoted = value.toUtf8();
+    quoted.replace('\\', "\\\\");
+    quoted.replace('\'', "\\'");
+    return '\'' + quoted + '\'';
+}
+
+// The URL's libpq part handed to libpq's own parser (PQconninfoParse), as the connection will
+// hand it: what libpq refuses is refused here, with libpq's reason.
+bool libpqAccepts(const QList<QPair<QString, QString>> &items, QString *reason)
+{
+    QByteArray conninfo;
+    for (const auto &item : items)
+        conninfo += item.first.toUtf8() + '=' + conninfoQuoted(item.second) + ' ';
+    char *error = nullptr;
+    PQconninfoOption *options = PQconninfoParse(conninfo.constData(), &error);
+    if (options)
+        PQconninfoFree(options);
+    else
+        *reason = error ? QString::fromUtf8(error).trimmed() : QStringLiteral("out of memory");
+    if (error)
+        PQfreemem(error);
+    return options != nullptr;
 }
 
 const QStringList &sslModes()
@@ -125,8 +198,18 @@ bool prismaParameter(const QString &key, const QString &value, DatabaseConfig *c
         QStringLiteral("socket_timeout"),   QStringLiteral("statement_cache_size"),
         QStringLiteral("sslidentity"),      QStringLiteral("sslpassword")};
     if (ignored.contains(key)) {
-        config->notes
-            << QStringLiteral("%1=%2 ignored: it tunes Prisma's client, not ours").arg(key, value);
+        if (key == QLatin1String("sslidentity") || key == QLatin1String("sslpassword")) {
+            // A password is not repeated, not even in a note.
+            config->notes << QStringLiteral("%1 ignored: Prisma's PKCS#12 client identity; give "
+                                            "libpq a client certificate with sslcert= and "
+                                            "sslkey= instead")
+                                 .arg(key == QLatin1String("sslidentity")
+                                          ? QStringLiteral("sslidentity=") + value
+                                          : key);
+        } else {
+            config->notes << QStringLiteral("%1=%2 ignored: it tunes Prisma's client, not ours")
+                                 .arg(key, value);
+        }
         return true;
     }
     if (key == QLatin1String("sslaccept")) {
@@ -197,7 +280,7 @@ bool splitHostList(const QString &url, QString *single, QList<DatabaseConfig::En
                                 .arg(part.left(80));
             return false;
         }
-        endpoints->append({probe.host(QUrl::FullyDecoded), probe.port(-1)});
+        endpoints->append({probe.host(QUrl::FullyDecoded), probe.port(-1), QString()});
     }
     *single = url.left(hostsStart) + list.section(QLatin1Char(','), 0, 0) + url.mid(end);
     return true;
@@ -247,13 +330,49 @@ DatabaseConfig parsePostgres(const QString &fullUrl, QString *errorMessage)
     // names one of them again is refused rather than silently losing to it (or winning over it,
     // as libpq would), so that the URL means one thing to every reader.
     const bool authorityNamesHost = !config.host.isEmpty();
-    const bool authorityNamesPort = config.port > 0;
+    const bool authorityNamesPort =
+        config.port > 0 ||
+        std::any_of(endpoints.cbegin(), endpoints.cend(),
+                    [](const DatabaseConfig::Endpoint &e) { return e.port > 0; });
     const bool authorityNamesUser = !config.user.isEmpty();
+    const bool authorityNamesPassword = !config.password.isEmpty();
     const bool pathNamesDatabase = !config.databaseName.isEmpty();
+    const auto given = [&items](const char *name) {
+        return std::any_of(items.cbegin(), items.cend(),
+                           [name](const auto &item) { return item.first == QLatin1String(name); });
+    };
     QStringList seen;
+    // The query's host, port and hostaddr, put together with the authority's after the loop.
+    QString queryHost, queryPort, queryHostaddr;
+    bool hasQueryHost = false, hasQueryPort = false, hasQueryHostaddr = false;
+    // What goes to libpq as it is, in the URL's order.
+    QList<QPair<QString, QString>> libpqItems;
     for (const auto &item : items) {
         const QString key = item.first;
         const QString value = item.second;
+        if (value.contains(QChar(0)))
+            return failure(errorMessage,
+                           QStringLiteral("the value of '%1' holds a NUL character (%00); "
+                                          "remove it")
+                               .arg(key.left(80)));
+        // Prisma's sslcert names the server's CA certificate (libpq's sslrootcert); libpq's
+        // names a client certificate, which comes with its key. Beside sslkey= or sslrootcert=
+        // the URL is libpq's; alone it is Prisma's.
+        if (key == QLatin1String("sslcert") && !given("sslkey") && !given("sslrootcert")) {
+            if (seen.contains(key))
+                return failure(errorMessage,
+                               QStringLiteral("the connection parameter '%1' is given twice; "
+                                              "keep one")
+                                   .arg(key));
+            seen << key;
+            config.options.insert(QStringLiteral("sslrootcert"), value);
+            libpqItems.append({QStringLiteral("sslrootcert"), value});
+            config.notes << QStringLiteral("sslcert=%1 taken as sslrootcert=%1 (Prisma's sslcert: "
+                                           "the server's CA certificate); add sslkey= for "
+                                           "libpq's client certificate instead")
+                                .arg(value);
+            continue;
+        }
         QString prismaError;
         if (prismaParameter(key, value, &config, &prismaError)) {
             if (!prismaError.isEmpty())
@@ -268,11 +387,12 @@ DatabaseConfig parsePostgres(const QString &fullUrl, QString *errorMessage)
             config.pooled = value == QLatin1String("true");
             continue;
         }
-        if (!knownPostgresParameters().contains(key))
+        if (!libpqKeywords().contains(key))
+            return failure(errorMessage, unknownParameter(key));
+        if (key == QLatin1String("replication"))
             return failure(errorMessage,
-                           QStringLiteral("unknown connection parameter '%1'; libpq knows e.g. "
-                                          "sslmode, sslrootcert, connect_timeout, application_name")
-                               .arg(key));
+                           QStringLiteral("replication= asks for a replication connection, which "
+                                          "cannot run the cache's queries; remove it"));
         if (seen.contains(key))
             return failure(
                 errorMessage,
@@ -282,6 +402,10 @@ DatabaseConfig parsePostgres(const QString &fullUrl, QString *errorMessage)
             return failure(errorMessage,
                            QStringLiteral("the URL names the user twice, before '@' and as "
                                           "?user=; keep one"));
+        if (key == QLatin1String("password") && authorityNamesPassword)
+            return failure(errorMessage,
+                           QStringLiteral("the URL names the password twice, before '@' and as "
+                                          "?password=; keep one"));
         if (key == QLatin1String("dbname") && pathNamesDatabase)
             return failure(errorMessage,
                            QStringLiteral("the URL names the database twice, in the path and as "
@@ -306,42 +430,156 @@ DatabaseConfig parsePostgres(const QString &fullUrl, QString *errorMessage)
                     QStringLiteral("connect_timeout must be whole seconds, not '%1'").arg(value));
         }
         // The query fills what the authority and the path left out (host=/var/run/postgresql
-        // for a socket directory, dbname= for a name holding '/').
+        // for a socket directory, dbname= for a name holding '/', host=h1,h2 for libpq's list).
         if (key == QLatin1String("host")) {
-            // A socket directory (absolute path) or a host name; anything else would not survive
-            // being written back as a URL, and libpq would reject it later with less to go on.
-            if (!value.startsWith(QLatin1Char('/'))) {
-                QUrl probe;
-                probe.setHost(value, QUrl::StrictMode);
-                if (probe.host().isEmpty() || !probe.isValid())
-                    return failure(errorMessage,
-                                   QStringLiteral("host '%1' is neither a host name nor a socket "
-                                                  "directory (an absolute path)")
-                                       .arg(value.left(80)));
-                config.host = probe.host(); // host names are case-insensitive: normalised
-            } else {
-                config.host = value;
-            }
+            queryHost = value;
+            hasQueryHost = true;
         } else if (key == QLatin1String("port")) {
-            bool ok = false;
-            config.port = value.toInt(&ok);
-            if (!ok || config.port <= 0 || config.port > 65535)
-                return failure(
-                    errorMessage,
-                    QStringLiteral("port '%1' is not a number from 1 to 65535").arg(value));
+            queryPort = value;
+            hasQueryPort = true;
+        } else if (key == QLatin1String("hostaddr")) {
+            queryHostaddr = value;
+            hasQueryHostaddr = true;
         } else if (key == QLatin1String("dbname")) {
             config.databaseName = value;
         } else if (key == QLatin1String("user")) {
             config.user = value;
+        } else if (key == QLatin1String("password")) {
+            config.password = value; // never in options, never written back
         } else {
             config.options.insert(key, value);
+            libpqItems.append({key, value});
         }
     }
+
+    // The hosts, their ports and addresses: from the authority (one host or libpq's list) or
+    // from the query (host=, port=, hostaddr=, each one value or a list), as libpq pairs them.
+    QStringList hostList, portList, addrList;
     if (!endpoints.isEmpty()) {
+        for (const DatabaseConfig::Endpoint &endpoint : std::as_const(endpoints)) {
+            hostList << endpoint.host;
+            portList << (endpoint.port > 0 ? QString::number(endpoint.port) : QString());
+        }
+        if (!authorityNamesPort)
+            portList.clear();
+    } else if (hasQueryHost) {
+        hostList = queryHost.split(QLatin1Char(','));
+    } else if (!config.host.isEmpty()) {
+        hostList << config.host;
+    }
+    if (hasQueryPort)
+        portList = queryPort.split(QLatin1Char(','));
+    else if (endpoints.isEmpty() && config.port > 0)
+        portList << QString::number(config.port);
+    if (hasQueryHostaddr)
+        addrList = queryHostaddr.split(QLatin1Char(','));
+    const qsizetype count = qMax(hostList.size(), addrList.size());
+    if (hasQueryHost) {
+        // Each a socket directory (absolute path) or a host name; anything else would not
+        // survive being written back as a URL, and libpq would reject it later with less to
+        // go on.
+        for (QString &name : hostList) {
+            if (name.isEmpty() && count > 1)
+                return failure(errorMessage,
+                               QStringLiteral("the host list '%1' has an empty entry; name every "
+                                              "host (host=h1,h2)")
+                                   .arg(queryHost.left(200)));
+            if (name.startsWith(QLatin1Char('/')))
+                continue;
+            QUrl probe;
+            probe.setHost(name, QUrl::StrictMode);
+            if (probe.host().isEmpty() || !probe.isValid())
+                return failure(errorMessage,
+                               QStringLiteral("host '%1' is neither a host name nor a socket "
+                                              "directory (an absolute path)")
+                                   .arg(name.left(80)));
+            name = probe.host(); // host names are case-insensitive: normalised
+        }
+    }
+    for (const QString &address : std::as_const(addrList)) {
+        // IPv4 or IPv6, an IPv6 zone after '%' included (fe80::1%eth0).
+        const QString zone = address.section(QLatin1Char('%'), 1);
+        const QString bare = address.section(QLatin1Char('%'), 0, 0);
+        const bool numeric =
+            !bare.isEmpty() &&
+            std::all_of(bare.cbegin(), bare.cend(),
+                        [](QChar c) {
+                            return (c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
+                                   c == QLatin1Char('.') || c == QLatin1Char(':') ||
+                                   (c.toLower() >= QLatin1Char('a') &&
+                                    c.toLower() <= QLatin1Char('f'));
+                        }) &&
+            (!address.contains(QLatin1Char('%')) ||
+             (!zone.isEmpty() && std::all_of(zone.cbegin(), zone.cend(), [](QChar c) {
+                 return c.unicode() < 128 && (c.isLetterOrNumber() || c == QLatin1Char('_') ||
+                                              c == QLatin1Char('-') || c == QLatin1Char('.'));
+             })));
+        if (!numeric)
+            return failure(errorMessage,
+                           QStringLiteral("'%1' in hostaddr= is not a numeric IP address "
+                                          "(hostaddr takes addresses; put names in host=)")
+                               .arg(address.left(80)));
+    }
+    QList<int> ports;
+    for (const QString &text : std::as_const(portList)) {
+        if (text.isEmpty() && portList.size() > 1) { // a list's empty entry: the default
+            ports << -1;
+            continue;
+        }
+        bool ok = false;
+        const int port = text.toInt(&ok);
+        if (!ok || port <= 0 || port > 65535)
+            return failure(
+                errorMessage,
+                QStringLiteral("port '%1' is not a number from 1 to 65535").arg(text.left(80)));
+        ports << port;
+    }
+    if (count <= 1) {
+        if (ports.size() > 1)
+            return failure(errorMessage,
+                           QStringLiteral("the URL names %1 ports for one host; give one port "
+                                          "per host, in the same order (host=h1,h2&port=5432,"
+                                          "5433)")
+                               .arg(ports.size()));
+        config.host = hostList.value(0);
+        config.port = ports.value(0, -1);
+        // One address: libpq's hostaddr, beside the name it is for.
+        if (hasQueryHostaddr) {
+            config.options.insert(QStringLiteral("hostaddr"), queryHostaddr);
+            libpqItems.append({QStringLiteral("hostaddr"), queryHostaddr});
+        }
+    } else {
+        if (!hostList.isEmpty() && !addrList.isEmpty() && hostList.size() != addrList.size())
+            return failure(errorMessage,
+                           QStringLiteral("the URL names %1 hosts but %2 addresses (hostaddr=); "
+                                          "give one address per host, in the same order")
+                               .arg(hostList.size())
+                               .arg(addrList.size()));
+        if (ports.size() > 1 && ports.size() != count)
+            return failure(errorMessage,
+                           QStringLiteral("the URL names %1 hosts but %2 ports; give one port for "
+                                          "all or one per host, in the same order")
+                               .arg(count)
+                               .arg(ports.size()));
+        endpoints.clear();
+        for (qsizetype i = 0; i < count; ++i) {
+            DatabaseConfig::Endpoint endpoint;
+            endpoint.host = hostList.value(i);
+            endpoint.port = ports.size() == 1 ? ports.first() : ports.value(i, -1);
+            endpoint.hostaddr = addrList.value(i);
+            endpoints << endpoint;
+        }
         config.hosts = endpoints;
         config.host = endpoints.first().host;
         config.port = endpoints.first().port;
     }
+
+    // libpq reads its part itself: the keywords and values as the connection will pass them.
+    QString libpqReason;
+    if (!libpqAccepts(libpqItems, &libpqReason))
+        return failure(
+            errorMessage,
+            QStringLiteral("libpq refuses the URL's connection parameters: %1").arg(libpqReason));
     if (errorMessage)
         errorMessage->clear();
     return config;
@@ -479,13 +717,37 @@ QString DatabaseConfig::toUrl() const
     const auto escaped = [](QString value) {
         return value.replace(QLatin1Char('%'), QStringLiteral("%25"));
     };
-    // QUrl needs a host for an authority; a socket directory goes into the query instead.
+    // QUrl needs a host for an authority; a socket directory goes into the query instead. So
+    // does a host list that holds one, an empty entry or addresses (hostaddr=): libpq's query
+    // form, host=h1,h2&hostaddr=a1,a2&port=p1,p2.
+    const bool listInQuery =
+        isMultiHost() && std::any_of(hosts.cbegin(), hosts.cend(), [](const Endpoint &e) {
+            return e.host.isEmpty() || e.host.startsWith(QLatin1Char('/')) || !e.hostaddr.isEmpty();
+        });
     QUrlQuery query;
-    if (host.startsWith(QLatin1Char('/')))
+    if (listInQuery) {
+        QStringList names, addresses, ports;
+        for (const Endpoint &endpoint : hosts) {
+            names << escaped(endpoint.host);
+            addresses << endpoint.hostaddr;
+            ports << (endpoint.port > 0 ? QString::number(endpoint.port) : QString());
+        }
+        const auto given = [](const QStringList &list) {
+            return std::any_of(list.cbegin(), list.cend(),
+                               [](const QString &value) { return !value.isEmpty(); });
+        };
+        if (given(names))
+            query.addQueryItem(QStringLiteral("host"), names.join(QLatin1Char(',')));
+        if (given(addresses))
+            query.addQueryItem(QStringLiteral("hostaddr"), addresses.join(QLatin1Char(',')));
+        if (given(ports))
+            query.addQueryItem(QStringLiteral("port"), ports.join(QLatin1Char(',')));
+    } else if (host.startsWith(QLatin1Char('/'))) {
         query.addQueryItem(QStringLiteral("host"), escaped(host));
-    else if (!host.isEmpty())
+    } else if (!host.isEmpty()) {
         url.setHost(host);
-    if (port > 0) {
+    }
+    if (port > 0 && !listInQuery) {
         if (url.host().isEmpty())
             query.addQueryItem(QStringLiteral("port"), QString::number(port));
         else
@@ -505,7 +767,7 @@ QString DatabaseConfig::toUrl() const
     QString text = url.toString(QUrl::FullyEncoded);
     if (url.host().isEmpty() && user.isEmpty() && !text.startsWith(QStringLiteral("postgresql://")))
         text.replace(0, int(qstrlen("postgresql:")), QStringLiteral("postgresql://"));
-    if (isMultiHost()) {
+    if (isMultiHost() && !listInQuery) {
         // The first host's place in the authority takes the whole list, each as QUrl writes it.
         QStringList list;
         for (const Endpoint &endpoint : hosts) {
@@ -559,13 +821,19 @@ QString DatabaseConfig::postgresConnectOptions(int timeoutMs) const
         all.insert(QStringLiteral("keepalives_count"), QStringLiteral("2"));
     if (isMultiHost()) {
         // libpq's lists, after the single host and port QPSQL names first: the later wins.
-        QStringList names, ports;
+        // Empty host entries (hostaddr alone) are written too, so that PGHOST does not count.
+        QStringList names, ports, addresses;
+        bool anyAddress = false;
         for (const Endpoint &endpoint : hosts) {
             names << endpoint.host;
             ports << (endpoint.port > 0 ? QString::number(endpoint.port) : QString());
+            addresses << endpoint.hostaddr;
+            anyAddress = anyAddress || !endpoint.hostaddr.isEmpty();
         }
         all.insert(QStringLiteral("host"), names.join(QLatin1Char(',')));
         all.insert(QStringLiteral("port"), ports.join(QLatin1Char(',')));
+        if (anyAddress)
+            all.insert(QStringLiteral("hostaddr"), addresses.join(QLatin1Char(',')));
     }
     for (auto it = all.cbegin(); it != all.cend(); ++it)
         parts << it.key() + QLatin1Char('=') + conninfoValue(it.value());

@@ -14,6 +14,9 @@ namespace cc {
 //   postgresql://[user[:password]@][host][:port][/dbname][?param=value&...]   (also postgres://)
 //   postgresql://[user@]host1[:port1],host2[:port2],...[/dbname][?...]   libpq's multi-host URL:
 //       libpq tries the hosts in turn (target_session_attrs=read-write: the first that writes)
+//   postgresql:///dbname?host=h1,h2&port=5432,5433   the same list in libpq's query form (one
+//       port for all or one per host; hostaddr=a1,a2 gives each host its numeric address, and
+//       may stand alone; socket directories may be listed too)
 //   postgresql://            everything from libpq's environment (PGHOST, PGPORT, PGUSER, ...)
 //   sqlite:///absolute/path.db     sqlite:relative/path.db     sqlite::memory:
 // Parts left out of a PostgreSQL URL fall back to libpq's conventions: PGHOST, PGPORT, PGUSER,
@@ -21,6 +24,10 @@ namespace cc {
 // The query may name the host, port, user or database only when the authority and the path left
 // them out (postgresql:///cache?host=/run/postgresql); naming one twice, or giving any parameter
 // twice, is refused in words.
+// The query's parameters are libpq's (the keywords this libpq knows, checked by libpq's own
+// PQconninfoParse) or Prisma's (schema, pgbouncer, connection_limit, pool_timeout,
+// socket_timeout, statement_cache_size, sslaccept, sslidentity, sslcert, sslpassword: mapped to
+// libpq's equivalent or ignored, with a note each); any other is refused with its name.
 class DatabaseConfig
 {
 public:
@@ -31,16 +38,18 @@ public:
     // PostgreSQL. Empty or -1 means "libpq decides" (environment, service file, defaults).
     QString host;
     int port = -1;
-    // libpq's multi-host list (postgresql://h1:5432,h2:5433/db), in the order libpq tries them,
-    // each with its port (-1: the default); `host` and `port` above hold the first. Empty for
-    // one host.
+    // libpq's multi-host list (postgresql://h1:5432,h2:5433/db, or ?host=h1,h2&port=5432,5433),
+    // in the order libpq tries them, each with its port (-1: the default) and numeric address
+    // (hostaddr=, empty: looked up from the name); `host` and `port` above hold the first. Empty
+    // for one host (a single hostaddr= then stays in `options`).
     struct Endpoint
     {
-        QString host;
+        QString host; // a name, an address, a socket directory, or empty (hostaddr alone)
         int port = -1;
+        QString hostaddr;
         bool operator==(const Endpoint &other) const
         {
-            return host == other.host && port == other.port;
+            return host == other.host && port == other.port && hostaddr == other.hostaddr;
         }
         bool operator!=(const Endpoint &other) const { return !(*this == other); }
     };
@@ -50,7 +59,8 @@ public:
     QString password; // kept in memory only; never logged, never in displayString()
     QString databaseName;
     // libpq connection parameters from the URL's query: sslmode, sslrootcert, connect_timeout,
-    // application_name, service, ... Passed through to libpq unchanged.
+    // application_name, service, ... Passed through to libpq unchanged. Never the password
+    // (?password= goes to `password`).
     QMap<QString, QString> options;
     // The server is reached through a transaction-mode connection pooler (PgBouncer,
     // Supavisor, RDS Proxy, ...): `pgbouncer=true` in the URL, a profile setting or --pooled.

@@ -1,6 +1,6 @@
 // The console on a real hot standby (scripts/with-standby.sh): it opens read-only, with a
 // "standby, read-only" badge and the replay lag in the status bar, and every write action off
-// with a tooltip that says why.
+// with a tooltip that says why. On a multi-host URL it follows a failover by itself.
 
 #include "core/store/cachestore.h"
 #include "tests/support/testdatabase.h"
@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -128,6 +129,85 @@ private Q_SLOTS:
         QVERIFY(!badge || !badge->isVisible());
         QVERIFY(window->privileges().canWrite);
         QVERIFY(window->action(QStringLiteral("cleanup"))->isEnabled());
+    }
+
+    // Last (it ends the primary's life): the console on the read-write multi-host URL, open on
+    // the primary; the primary stopped at once, the console notices, and the standby is
+    // promoted. The console reconnects by itself to the only server that writes now, opens
+    // writable (no badge, the write actions on) and its status bar names the server that
+    // answered.
+    void followsAFailoverByItself()
+    {
+        const int primaryPort = qEnvironmentVariableIntValue("PGPORT");
+        QString primaryHost = qEnvironmentVariable("PGHOST", QStringLiteral("localhost"));
+        if (primaryHost.startsWith(QLatin1Char('/')))
+            primaryHost = QStringLiteral("localhost");
+        const QString url =
+            QStringLiteral("postgresql://%1:%2,%3:%4/%5?target_session_attrs=read-write")
+                .arg(primaryHost)
+                .arg(primaryPort)
+                .arg(standbyHost())
+                .arg(standbyPort())
+                .arg(m_db->config().databaseName);
+        const auto window = openWindow(url);
+        QVERIFY(window);
+        auto *server = window->findChild<QLabel *>(QStringLiteral("statusServer"));
+        QVERIFY(server);
+        QVERIFY2(server->toolTip().contains(QStringLiteral(":%1").arg(primaryPort)),
+                 qPrintable(server->toolTip()));
+        QVERIFY(window->privileges().canWrite);
+        QVERIFY(QTest::qWaitFor([&]() { return window->entryModel()->rowCount() == 1; }, 20000));
+
+        QVERIFY(test::TestDatabase::stopServer(true));
+        const auto restart = qScopeGuard([]() { test::TestDatabase::startServer(); });
+        // The next reload finds the primary gone and no server that takes writes (the standby
+        // is not promoted yet): the console says the connection is lost.
+        window->refresh();
+        QVERIFY2(QTest::qWaitFor([&]() { return window->banner()->isVisible(); }, 30000),
+                 qPrintable(window->statusText()));
+        QVERIFY2(!window->statusText().contains(QStringLiteral("| connected")),
+                 qPrintable(window->statusText()));
+        {
+            const QString name = QStringLiteral("tst-console-standby-promote");
+            bool promoted = false;
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+                db.setHostName(standbyHost());
+                db.setPort(standbyPort());
+                db.setDatabaseName(m_db->config().databaseName);
+                if (db.open()) {
+                    QSqlQuery q(db);
+                    promoted = q.exec(QStringLiteral("SELECT pg_promote(true, 30)")) && q.next() &&
+                               q.value(0).toBool();
+                }
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+            QVERIFY2(promoted, "the standby was not promoted within 30 s");
+        }
+
+        // Its own retries reach the promoted server: no click.
+        const QString standbyServer = QStringLiteral("%1:%2").arg(standbyHost()).arg(standbyPort());
+        QVERIFY2(QTest::qWaitFor(
+                     [&]() {
+                         return window->privileges().canWrite && !window->banner()->isVisible() &&
+                                server->toolTip().contains(standbyServer);
+                     },
+                     60000),
+                 qPrintable(window->statusText() + QLatin1String(" / ") + server->toolTip() +
+                            QLatin1String(" / ") + window->banner()->text()));
+        QVERIFY2(window->statusText().contains(QStringLiteral("connected")) &&
+                     !window->statusText().contains(QStringLiteral("read-only")),
+                 qPrintable(window->statusText()));
+        auto *badge = window->findChild<QLabel *>(QStringLiteral("standbyBadge"));
+        QVERIFY(!badge || !badge->isVisible());
+        QVERIFY(window->action(QStringLiteral("cleanup"))->isEnabled());
+        // It reads from the promoted server: the entry is listed again, not stale.
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                return window->entryModel()->rowCount() == 1 && !window->entryModel()->isStale();
+            },
+            20000));
     }
 
     void cleanupTestCase() { m_db.reset(); }
