@@ -9,6 +9,7 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace cc {
 
@@ -49,20 +50,21 @@ const QStringList &prismaKeywords()
 // How many single-character edits turn a into b (for "did you mean").
 int editDistance(const QString &a, const QString &b)
 {
-    QList<int> row(b.size() + 1);
-    for (qsizetype j = 0; j <= b.size(); ++j)
+    std::vector<int> row(size_t(b.size()) + 1);
+    for (size_t j = 0; j < row.size(); ++j)
         row[j] = int(j);
     for (qsizetype i = 1; i <= a.size(); ++i) {
         int diagonal = row[0];
         row[0] = int(i);
+        const QChar ai = a.at(i - 1);
         for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int above = row[j];
-            row[j] = qMin(qMin(row[j] + 1, row[j - 1] + 1),
-                          diagonal + (a.at(i - 1) == b.at(j - 1) ? 0 : 1));
+            const int above = row[size_t(j)];
+            row[size_t(j)] = qMin(qMin(above + 1, row[size_t(j - 1)] + 1),
+                                  diagonal + (ai == b.at(j - 1) ? 0 : 1));
             diagonal = above;
         }
     }
-    return row[b.size()];
+    return row.back();
 }
 
 QString unknownParameter(const QString &key)
@@ -70,9 +72,13 @@ QString unknownParameter(const QString &key)
     QString nearest;
     int best = 3; // at most two edits away
     if (key.size() >= 4 && key.size() <= 40) {
+        const QString lower = key.toLower();
         for (const QStringList *names : {&libpqKeywords(), &prismaKeywords()}) {
             for (const QString &name : *names) {
-                const int distance = editDistance(key.toLower(), name);
+                // Lengths further apart than that need as many edits: not worth measuring.
+                if (qAbs(name.size() - lower.size()) >= best)
+                    continue;
+                const int distance = editDistance(lower, name);
                 if (distance < best) {
                     best = distance;
                     nearest = name;
