@@ -17,8 +17,6 @@ AlertMonitor::AlertMonitor(const Clock *clock)
 void AlertMonitor::reset()
 {
     m_evaluator = monitoring::AlertEvaluator(m_clock);
-    m_states.clear();
-    m_seeded = false;
     m_mayEdit.reset();
     m_maySample = true;
 }
@@ -64,40 +62,15 @@ Result<AlertSnapshot> AlertMonitor::evaluate(CacheStore &store)
     if (history.ok()) {
         snapshot.history = history.value();
     }
-    if (!m_seeded) {
-        // Where the history left each rule, so that a console started again does not record a
-        // change that was recorded before (by itself, another console, the exporter).
-        auto last = store.lastAlertEvents();
-        if (last.ok()) {
-            for (const monitoring::AlertEvent &e : last.value())
-                m_states.insert(e.rule, e.to);
-            m_seeded = true;
-        }
-    }
-
-    // The changes of state seen now, into the alert history (a rule never recorded before
-    // counts as having been ok).
-    QList<monitoring::AlertEvent> changes;
-    for (const monitoring::RuleStatus &s : snapshot.statuses) {
-        const bool known = m_states.contains(s.rule.name);
-        const monitoring::AlertState before =
-            m_states.value(s.rule.name, monitoring::AlertState::Ok);
-        m_states.insert(s.rule.name, s.state);
-        if (before == s.state || (!known && s.state == monitoring::AlertState::NoData))
-            continue;
-        monitoring::AlertEvent e;
-        e.atMs = now;
-        e.rule = s.rule.name;
-        e.from = before;
-        e.to = s.state;
-        e.value = s.value;
-        e.severity = s.rule.severity;
-        e.silenced = s.silenced;
-        changes << e;
-    }
-    // The store writes each only while the rule's latest recorded state is its `from`: a change
-    // another evaluator recorded first is not recorded twice. Read back for the views.
-    if (!changes.isEmpty() && !store.recordAlertEvents(changes)) {
+    // The changes of state seen now, into the alert history: core's one rule for every front end
+    // (monitoring::recordStateChanges), compared with each rule's last recorded state, written
+    // once however many evaluators see it. Best effort: a role that may not write the history
+    // still sees the rules evaluated. Read back for the views when something was written.
+    // A standby takes no writes: the primary's evaluators record the changes.
+    if (store.isStandby())
+        return snapshot;
+    auto recorded = monitoring::recordStateChanges(store, snapshot.statuses, now);
+    if (recorded.ok() && !recorded->isEmpty()) {
         auto again = store.alertEvents(QDateTime::fromMSecsSinceEpoch(now - kWeekMs, Qt::UTC), 500);
         if (again.ok())
             snapshot.history = again.value();

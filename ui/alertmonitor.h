@@ -4,8 +4,6 @@
 
 #include "core/store/cachestore.h"
 
-#include <QHash>
-
 #include <optional>
 
 namespace cc {
@@ -13,7 +11,8 @@ namespace ui {
 
 // The store worker's part of the alerts: reads the rules shared on the database (the seed's
 // defaults where none are stored), evaluates them with the one evaluator in core, and records
-// the changes of state it sees in the alert history. Lives in the worker's thread.
+// the changes of state it sees in the alert history with core's recordStateChanges(), as the
+// check and the exporter do. Lives in the worker's thread.
 class AlertMonitor
 {
 public:
@@ -26,10 +25,8 @@ public:
 private:
     const Clock *m_clock;
     monitoring::AlertEvaluator m_evaluator;
-    QHash<QString, monitoring::AlertState> m_states; // rule -> state last seen or recorded
-    bool m_seeded = false;                           // m_states read from the alert history
-    std::optional<bool> m_mayEdit;                   // asked once per connection
-    bool m_maySample = true;                         // false once the role was refused the sample
+    std::optional<bool> m_mayEdit; // asked once per connection
+    bool m_maySample = true;       // false once the role was refused the sample
 };
 
 } // namespace ui

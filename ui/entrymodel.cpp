@@ -1,5 +1,6 @@
 #include "ui/entrymodel.h"
 
+#include "core/connector/syncmetadata.h"
 #include "core/timesync/clockhealth.h"
 #include "ui/timedisplay.h"
 
@@ -124,8 +125,11 @@ QVariant EntryModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == AheadMarginColumn) {
             const auto drift = m_drifts.constFind(e->cacheKey);
+            const std::optional<double> stored = storedDriftMsPerHour(*e);
             const QString driftText =
-                drift != m_drifts.constEnd()
+                stored ? tr("the drift measured when it was saved, %1 ms/h")
+                             .arg(QLocale().toString(*stored, 'f', 1))
+                : drift != m_drifts.constEnd()
                     ? tr("the measured drift of its host, %1 ms/h")
                           .arg(QLocale().toString(*drift, 'f', 1))
                     : tr("the default drift, %1 ms/h (none measured yet)")
@@ -430,7 +434,9 @@ std::optional<double> EntryModel::aheadMargin(const CacheEntry &entry) const
                                  .value(QLatin1String(syncKeys::errorBoundMs));
     if (!bound.isDouble() || bound.toDouble() < 0)
         return std::nullopt;
-    const double drift = m_drifts.value(entry.cacheKey, kDefaultDriftMsPerHour);
+    // The drift the entry carries (what a connector's hit plans with), else its series'.
+    const double drift = storedDriftMsPerHour(entry).value_or(
+        m_drifts.value(entry.cacheKey, kDefaultDriftMsPerHour));
     return aheadMarginMs(bound.toDouble(), std::max<qint64>(0, entry.ageMs(m_clock->nowMs())),
                          drift);
 }

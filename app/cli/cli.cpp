@@ -1153,6 +1153,7 @@ int Runner::cmdSet()
                                *environmentFromName(value("environment")), QString(),
                                entryErrorBoundMs(probe), now);
         ttl = std::chrono::seconds(chosen->choice.ttlMs / 1000);
+        addDriftToMetadata(&state.metadata, chosen->drift); // issue 17: travels with the entry
     }
     error =
         m_store->set(args.at(0), args.at(1), value("exchange"), value("environment"), state, ttl);
@@ -1650,7 +1651,15 @@ int Runner::cmdSync()
                               result.baseUrl, result.result.errorBoundMs, Clock::system()->nowMs());
             ttl = std::chrono::seconds(chosen->choice.ttlMs / 1000);
         }
-        const TimeSyncState state = syncCacheState(result.result, QStringLiteral("cli sync"));
+        // The drift travels with the entry (issue 17): the one --ttl auto chose by, else this
+        // host's as the log measures it (none when not known).
+        const DriftEstimate drift =
+            chosen ? chosen->drift
+                   : measureHostDrift(*m_store, result.result.exchange, result.result.environment,
+                                      result.baseUrl, Clock::system()->nowMs())
+                         .drift;
+        const TimeSyncState state =
+            syncCacheState(result.result, QStringLiteral("cli sync"), drift);
         const StoreError saved =
             m_store->set(saveTo.at(0), saveTo.at(1), exchangeName(result.result.exchange),
                          environmentName(result.result.environment), state, ttl);

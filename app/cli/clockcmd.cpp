@@ -283,11 +283,10 @@ int runSyncsCommand(const ClockCommandContext &c)
     return 0;
 }
 
-AutoTtl chooseAutoTtl(CacheStore &store, Exchange exchange, Environment environment,
-                      const QString &baseUrl, double errorBoundMs, qint64 nowMs,
-                      const AdaptiveTtlOptions &options)
+HostDrift measureHostDrift(CacheStore &store, Exchange exchange, Environment environment,
+                           const QString &baseUrl, qint64 nowMs)
 {
-    AutoTtl ttl;
+    HostDrift ttl;
     ttl.hostName = QSysInfo::machineHostName();
     ttl.baseUrl = baseUrl;
     SyncLogQuery query;
@@ -311,6 +310,19 @@ AutoTtl chooseAutoTtl(CacheStore &store, Exchange exchange, Environment environm
         ttl.readError = rows.error().message();
     }
     ttl.drift = estimateDrift(series);
+    return ttl;
+}
+
+AutoTtl chooseAutoTtl(CacheStore &store, Exchange exchange, Environment environment,
+                      const QString &baseUrl, double errorBoundMs, qint64 nowMs,
+                      const AdaptiveTtlOptions &options)
+{
+    const HostDrift measured = measureHostDrift(store, exchange, environment, baseUrl, nowMs);
+    AutoTtl ttl;
+    ttl.drift = measured.drift;
+    ttl.hostName = measured.hostName;
+    ttl.baseUrl = measured.baseUrl;
+    ttl.readError = measured.readError;
     ttl.choice = adaptiveTtl(errorBoundMs, ttl.drift, options);
     if (!ttl.readError.isEmpty())
         ttl.choice.reason =

@@ -47,6 +47,17 @@ struct AutoTtl
     QString baseUrl;
     QString readError; // the log could not be read (the fixed TTL then)
 };
+// The drift part of it alone: what `sync --save` stores in the entry it writes (metadata
+// sync.driftPpm/driftPpmError, when known) with or without --ttl auto.
+struct HostDrift
+{
+    DriftEstimate drift;
+    QString hostName;
+    QString baseUrl;
+    QString readError;
+};
+HostDrift measureHostDrift(CacheStore &store, Exchange exchange, Environment environment,
+                           const QString &baseUrl, qint64 nowMs);
 AutoTtl chooseAutoTtl(CacheStore &store, Exchange exchange, Environment environment,
                       const QString &baseUrl, double errorBoundMs, qint64 nowMs,
                       const AdaptiveTtlOptions &options = AdaptiveTtlOptions());

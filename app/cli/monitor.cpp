@@ -427,6 +427,23 @@ QByteArray scrapeMetrics(CacheStore &store, AlertEvaluator &evaluator, qint64 *d
                  "Signed requests whose timestamp an exchange rejected, as connectors reported "
                  "them.");
         e.sample(double(allTime.rejections));
+        e.family("connector_cache_clock_events", "gauge",
+                 "Clock events in the sync log over the last hour by kind, as `connector-cache "
+                 "clock` classifies them: exchange-step (an exchange-wide step once), host-step, "
+                 "reboot, rejection; absent when the log could not be read.");
+        if (inputs.clockEvents) {
+            for (const ClockEventKind kind :
+                 {ClockEventKind::ExchangeStep, ClockEventKind::HostStep, ClockEventKind::Reboot,
+                  ClockEventKind::Rejection}) {
+                int n = 0;
+                for (const ClockEvent &event : std::as_const(*inputs.clockEvents)) {
+                    if (event.kind == kind && event.atMs > now - 3'600'000 && event.atMs <= now)
+                        ++n;
+                }
+                e.sample(double(n),
+                         {{"kind", clockEventKindName(kind)}, {"window", QStringLiteral("1h")}});
+            }
+        }
         e.family("connector_cache_initialization_duration_seconds", "histogram",
                  "Connector start-ups (initialize()) by outcome: hit, miss-synced, stale-safe, "
                  "failed.");

@@ -105,8 +105,9 @@ SafetyCheck CachedConnector::checkSafety(const OffsetRecord &entry, qint64 nowMs
 {
     SafetyCheck check;
     const qint64 age = std::max<qint64>(0, entry.ageMs(nowMs));
-    check.uncertaintyMs = offsetUncertaintyMs(entryErrorBound(entry, options.unknownErrorBoundMs),
-                                              age, options.driftMsPerHour);
+    const double drift = entryDriftMsPerHour(entry, options);
+    check.uncertaintyMs =
+        offsetUncertaintyMs(entryErrorBound(entry, options.unknownErrorBoundMs), age, drift);
     if (!entry.isValid) {
         check.reason = QStringLiteral("the entry was invalidated");
         return check;
@@ -117,10 +118,13 @@ SafetyCheck CachedConnector::checkSafety(const OffsetRecord &entry, qint64 nowMs
     }
     QString why;
     if (!timestampFitsWindow(profile, check.uncertaintyMs, options.latencyAllowanceMs, &why)) {
-        check.reason = QStringLiteral("%1 (%2 s after its sync, assuming %3 ms/h of drift)")
+        check.reason = QStringLiteral("%1 (%2 s after its sync, assuming %3 ms/h of drift%4)")
                            .arg(why)
                            .arg(age / 1000)
-                           .arg(options.driftMsPerHour);
+                           .arg(drift, 0, 'f', 1)
+                           .arg(drift != options.driftMsPerHour
+                                    ? QStringLiteral(", as measured when it was saved")
+                                    : QString());
         return check;
     }
     check.safe = true;
@@ -182,13 +186,20 @@ StoreError CachedConnector::save(const SyncResult &result, const QString &source
 {
     if (!m_store)
         return StoreError(StoreError::Unreachable, QStringLiteral("no cache store"));
-    const TimeSyncState state = syncCacheState(result, source);
+    // The drift travels with the entry (the measured one, else the one the entry in use
+    // carried); none when measuredDrift is off.
+    const DriftEstimate drift = m_options.measuredDrift ? planningDrift() : DriftEstimate();
+    const TimeSyncState state = syncCacheState(result, source, drift);
     m_lastSavedTtl = ttlFor(result);
     const StoreError error =
         m_store->set(m_userId, m_credentialId, exchangeName(m_profile.exchange),
                      environmentName(m_profile.environment), state, m_lastSavedTtl);
+    m_savedWithoutDrift.reset();
     if (error)
         qCWarning(lcConnector).noquote() << "Could not save the time sync:" << error.message();
+    else if (m_options.measuredDrift && m_options.logSyncs && !m_measuredDrift.known)
+        m_savedWithoutDrift =
+            SavedSync{result, source, m_clock->nowMs() + qint64(m_lastSavedTtl.count()) * 1000};
     return error;
 }
 
@@ -210,6 +221,7 @@ void CachedConnector::initialize()
     m_exchangeRequests = 0;
     m_pending = InitResult();
     m_hasOldEntry = false;
+    m_entryDrift = DriftEstimate();
     m_started.start();
     m_limitTimer->start(std::max(1, m_options.startupLimitMs));
     // Let the caller connect to initialized() before a cache hit reports it.
@@ -335,6 +347,8 @@ void CachedConnector::useEntry(const OffsetRecord &entry, InitResult::Source sou
     r.cacheOutcome = outcome;
     r.offsetMs = entry.timeOffsetMs;
     r.errorBoundMs = checkSafety(entry, now, m_profile, m_options, true).uncertaintyMs;
+    if (m_options.measuredDrift)
+        m_entryDrift = storedDrift(entry);
     adopt(entry.timeOffsetMs, entryErrorBound(entry, m_options.unknownErrorBoundMs),
           entry.lastSyncMs);
     qCInfo(lcConnector).noquote() << QStringLiteral(
@@ -672,9 +686,51 @@ namespace cc {
 
 double CachedConnector::driftMsPerHour() const
 {
-    if (m_options.measuredDrift && m_measuredDrift.known)
-        return m_measuredDrift.planningMsPerHour();
+    if (m_options.measuredDrift && planningDrift().known)
+        return planningDrift().planningMsPerHour();
     return m_options.driftMsPerHour;
+}
+
+const DriftEstimate &CachedConnector::planningDrift() const
+{
+    if (!m_measuredDrift.known && m_entryDrift.known)
+        return m_entryDrift;
+    return m_measuredDrift;
+}
+
+double CachedConnector::entryDriftMsPerHour(const OffsetRecord &entry,
+                                            const ConnectorOptions &options)
+{
+    if (!options.measuredDrift)
+        return options.driftMsPerHour;
+    return storedDriftMsPerHour(entry).value_or(options.driftMsPerHour);
+}
+
+void CachedConnector::storeDriftInSavedEntry()
+{
+    const std::optional<SavedSync> saved = std::exchange(m_savedWithoutDrift, std::nullopt);
+    if (!saved || !m_store || !m_measuredDrift.known)
+        return;
+    // Only the entry as this connector saved it: a newer sync (another process, a resync) or an
+    // invalidation since then is left alone.
+    const auto current = m_store->entry(m_userId, m_credentialId);
+    if (!current.ok() || !current->isValid ||
+        current->lastSyncTime.toMSecsSinceEpoch() != saved->result.finishedAtMs ||
+        current->timeOffsetMs != saved->result.offsetMs)
+        return;
+    // The same expiry (to the second below it): only the metadata gains the drift.
+    const qint64 left =
+        std::min(saved->expiresAtMs, current->expiresAt.toMSecsSinceEpoch()) - m_clock->nowMs();
+    if (left < 1000)
+        return;
+    const StoreError error =
+        m_store->set(m_userId, m_credentialId, exchangeName(m_profile.exchange),
+                     environmentName(m_profile.environment),
+                     syncCacheState(saved->result, saved->source, m_measuredDrift),
+                     std::chrono::seconds(left / 1000));
+    if (error)
+        qCInfo(lcConnector).noquote()
+            << "Could not add the measured drift to the cached entry:" << error.message();
 }
 
 std::chrono::seconds CachedConnector::ttlFor(const SyncResult &result) const
@@ -683,7 +739,7 @@ std::chrono::seconds CachedConnector::ttlFor(const SyncResult &result) const
         return m_options.ttl;
     AdaptiveTtlOptions options = m_options.adaptiveTtlOptions;
     options.fixedTtlMs = qint64(m_options.ttl.count()) * 1000;
-    const TtlChoice choice = adaptiveTtl(result.errorBoundMs, m_measuredDrift, options);
+    const TtlChoice choice = adaptiveTtl(result.errorBoundMs, planningDrift(), options);
     qCInfo(lcConnector).noquote()
         << QStringLiteral("TTL %1 s (%2)").arg(choice.ttlMs / 1000).arg(choice.reason);
     return std::chrono::seconds(std::max<qint64>(1, choice.ttlMs / 1000));
@@ -752,6 +808,7 @@ void CachedConnector::flushSyncLog()
     if (m_readDriftAfterFlush) {
         m_readDriftAfterFlush = false;
         readMeasuredDrift();
+        storeDriftInSavedEntry();
     }
 }
 

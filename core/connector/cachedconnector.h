@@ -12,6 +12,7 @@
 #include <QPointer>
 
 #include <chrono>
+#include <optional>
 
 class QNetworkAccessManager;
 class QTimer;
@@ -53,6 +54,12 @@ struct ConnectorOptions
     // margin subtracted from signed timestamps and for adaptive expiry. Read after a sync this
     // connector ran (one query on the log's identity index, at most driftLookupRows rows of the
     // last driftLookbackMs); a cache hit never reads the log.
+    // The drift travels with the entry: a save stores the drift planned with (metadata
+    // sync.driftPpm/driftPpmError, syncmetadata.h), and when the drift becomes known only after
+    // the save (read after initialized()), the entry this connector saved is rewritten with it
+    // once, unless another process wrote a newer sync meanwhile. A cache hit plans with the
+    // drift its entry carries (safety check, margin, adaptive expiry of later saves) until this
+    // connector measures its own. False: driftMsPerHour always, and no drift is stored.
     bool measuredDrift = true;
     int driftLookupRows = 500;
     qint64 driftLookbackMs = 7 * 86'400'000LL;
@@ -140,9 +147,17 @@ public:
     // process runs).
     double errorBoundMs() const;
     // The drift planned with (ms per hour): the measured one once known (measuredDrift), else
-    // ConnectorOptions::driftMsPerHour.
+    // the one the entry in use carried (a hit), else ConnectorOptions::driftMsPerHour.
     double driftMsPerHour() const;
     const DriftEstimate &measuredDrift() const { return m_measuredDrift; }
+    // The drift the entry in use carried (known only after a hit on an entry that stored one).
+    const DriftEstimate &entryDrift() const { return m_entryDrift; }
+    // The drift planned with as an estimate: measuredDrift() when known, else entryDrift() when
+    // known, else measuredDrift() (not known).
+    const DriftEstimate &planningDrift() const;
+    // The drift (ms per hour) checkSafety() plans with for an entry: what it carries
+    // (storedDriftMsPerHour()) when options.measuredDrift, else options.driftMsPerHour.
+    static double entryDriftMsPerHour(const OffsetRecord &entry, const ConnectorOptions &options);
     // The TTL the last save used (ttl, or the adaptive choice).
     std::chrono::seconds lastSavedTtl() const { return m_lastSavedTtl; }
     // When the offset in use was measured (UTC ms).
@@ -253,6 +268,16 @@ private:
     // keeps its drift estimate.
     void readMeasuredDrift();
     std::chrono::seconds ttlFor(const SyncResult &result) const;
+    // The save whose entry lacked the measured drift: rewritten with it once it is known.
+    void storeDriftInSavedEntry();
+    struct SavedSync
+    {
+        SyncResult result;
+        QString source;
+        qint64 expiresAtMs = 0;
+    };
+    std::optional<SavedSync> m_savedWithoutDrift;
+    DriftEstimate m_entryDrift;
     QList<SyncLogRecord> m_syncLogQueue;
     bool m_syncLogFlushScheduled = false;
     bool m_readDriftAfterFlush = false;

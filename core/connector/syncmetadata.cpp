@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <cmath>
+
 namespace cc {
 
 namespace {
@@ -12,25 +14,70 @@ const QString kRtt = QLatin1String(syncKeys::rttMs);
 const QString kSamples = QLatin1String(syncKeys::samples);
 const QString kSource = QLatin1String(syncKeys::source);
 const QString kHost = QLatin1String(syncKeys::host);
+const QString kDriftPpm = QLatin1String(syncKeys::driftPpm);
+const QString kDriftPpmError = QLatin1String(syncKeys::driftPpmError);
+
+std::optional<double> numberIn(const QJsonObject &o, const QString &key)
+{
+    const QJsonValue v = o.value(key);
+    return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
+}
+
+// A drift worth storing: known, and within what a reader accepts. Rounded to what matters (a
+// hundredth of a ppm is 36 µs an hour).
+bool storable(const DriftEstimate &drift)
+{
+    return drift.known && OffsetRecord::plausibleDrift(drift.ppm, drift.ppmError);
+}
+
+double rounded(double ppm)
+{
+    return std::round(ppm * 100.0) / 100.0;
+}
+
+void putDrift(QJsonObject *sync, const DriftEstimate &drift)
+{
+    sync->insert(kDriftPpm, rounded(drift.ppm));
+    // Rounded up: the stored uncertainty never understates the measured one.
+    sync->insert(kDriftPpmError, std::ceil(drift.ppmError * 100.0) / 100.0);
+}
 
 } // namespace
 
-QJsonObject syncMetadata(const SyncResult &result, const QString &source)
+QJsonObject syncMetadata(const SyncResult &result, const QString &source,
+                         const DriftEstimate &drift)
 {
-    return QJsonObject{{kSync, QJsonObject{{kErrorBound, result.errorBoundMs},
-                                           {kRtt, result.rttMs},
-                                           {kSamples, result.samplesUsed},
-                                           {kSource, source},
-                                           {kHost, result.host}}}};
+    QJsonObject sync{{kErrorBound, result.errorBoundMs},
+                     {kRtt, result.rttMs},
+                     {kSamples, result.samplesUsed},
+                     {kSource, source},
+                     {kHost, result.host}};
+    if (storable(drift))
+        putDrift(&sync, drift);
+    return QJsonObject{{kSync, sync}};
 }
 
-TimeSyncState syncCacheState(const SyncResult &result, const QString &source)
+TimeSyncState syncCacheState(const SyncResult &result, const QString &source,
+                             const DriftEstimate &drift)
 {
     TimeSyncState state;
     state.timeOffsetMs = result.offsetMs;
     state.lastSyncTime = QDateTime::fromMSecsSinceEpoch(result.finishedAtMs, Qt::UTC);
-    state.metadata = syncMetadata(result, source);
+    state.metadata = syncMetadata(result, source, drift);
     return state;
+}
+
+bool addDriftToMetadata(QJsonObject *metadata, const DriftEstimate &drift)
+{
+    if (!storable(drift) || readSyncMetadata(*metadata).driftPpm)
+        return false;
+    const QJsonValue existing = metadata->value(kSync);
+    if (!existing.isUndefined() && !existing.isObject())
+        return false; // someone else's "sync": left as it is
+    QJsonObject sync = existing.toObject();
+    putDrift(&sync, drift);
+    metadata->insert(kSync, sync);
+    return true;
 }
 
 SyncMetadata readSyncMetadata(const QJsonObject &metadata)
@@ -48,6 +95,10 @@ SyncMetadata readSyncMetadata(const QJsonObject &metadata)
         m.samples = samples.toDouble();
     m.source = sync.value(kSource).toString();
     m.host = sync.value(kHost).toString();
+    OffsetRecord drift;
+    drift.setDrift(numberIn(sync, kDriftPpm), numberIn(sync, kDriftPpmError));
+    m.driftPpm = drift.driftPpm;
+    m.driftPpmError = drift.driftPpmError;
     return m;
 }
 
@@ -63,7 +114,31 @@ OffsetRecord offsetRecord(const CacheEntry &entry)
     r.errorBoundMs = sync.errorBoundMs;
     r.rttMs = sync.rttMs;
     r.samples = sync.samples;
+    r.setDrift(sync.driftPpm, sync.driftPpmError);
     return r;
+}
+
+std::optional<double> storedDriftMsPerHour(const OffsetRecord &entry)
+{
+    const DriftEstimate drift = storedDrift(entry);
+    return drift.known ? std::optional<double>(drift.planningMsPerHour()) : std::nullopt;
+}
+
+std::optional<double> storedDriftMsPerHour(const CacheEntry &entry)
+{
+    return storedDriftMsPerHour(offsetRecord(entry));
+}
+
+DriftEstimate storedDrift(const OffsetRecord &entry)
+{
+    DriftEstimate d;
+    if (!entry.driftPpm || !entry.driftPpmError)
+        return d;
+    d.known = true;
+    d.fitted = true;
+    d.ppm = *entry.driftPpm;
+    d.ppmError = *entry.driftPpmError;
+    return d;
 }
 
 } // namespace cc

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/store/types.h"
+#include "core/timesync/clockhealth.h"
 #include "core/timesync/timesync.h"
 
 #include <QJsonObject>
@@ -14,7 +15,9 @@ namespace cc {
 // `sync --save`, the console's test-sync dialog) and its reader (the connector's safety rule
 // needs errorBoundMs back). The shape, under the key "sync":
 //   {"sync": {"errorBoundMs": 4.5, "rttMs": 9, "samples": 5, "source": "connector",
-//             "host": "api-testnet.bybit.com"}}
+//             "host": "api-testnet.bybit.com", "driftPpm": 12.5, "driftPpmError": 1.8}}
+// driftPpm and driftPpmError (issue 17) only when the writer knew the drift of its clock pair
+// (DriftEstimate::known): a later cache hit plans with it instead of the default 50 ms/h.
 // Entries written by the seed's service carry no such object.
 struct SyncMetadata
 {
@@ -23,19 +26,39 @@ struct SyncMetadata
     std::optional<double> samples;      // samples used; unset when absent or not a number
     QString source; // who synced: "connector", "resync", "refresh ahead", "cli sync", ...
     QString host;
+    // The measured drift, both set or neither; unset when absent, not numbers or not
+    // OffsetRecord::plausibleDrift().
+    std::optional<double> driftPpm;
+    std::optional<double> driftPpmError;
 };
 
-// The metadata object for a sync's result ({"sync": {...}}), `source` naming who synced.
-QJsonObject syncMetadata(const SyncResult &result, const QString &source);
+// The metadata object for a sync's result ({"sync": {...}}), `source` naming who synced, with
+// the drift when `drift` is known.
+QJsonObject syncMetadata(const SyncResult &result, const QString &source,
+                         const DriftEstimate &drift = DriftEstimate());
 
 // What a successful sync writes to the cache: its offset, when it finished (UTC) and
-// syncMetadata(result, source).
-TimeSyncState syncCacheState(const SyncResult &result, const QString &source);
+// syncMetadata(result, source, drift).
+TimeSyncState syncCacheState(const SyncResult &result, const QString &source,
+                             const DriftEstimate &drift = DriftEstimate());
+
+// Puts a known drift into metadata's sync account (creating the account when missing), unless
+// it already holds a plausible one; returns whether it wrote. For `set`, whose metadata is the
+// caller's.
+bool addDriftToMetadata(QJsonObject *metadata, const DriftEstimate &drift);
 
 // Reads an entry's metadata back (the reverse of syncMetadata()).
 SyncMetadata readSyncMetadata(const QJsonObject &metadata);
 
 // The part of an entry a connector's start-up uses, as CacheStore::lookupOffset() reads it.
 OffsetRecord offsetRecord(const CacheEntry &entry);
+
+// The drift an entry carries as DriftEstimate::planningMsPerHour() would give it (|ppm| + its
+// uncertainty, in ms per hour); unset when the entry carries none (or an implausible one).
+std::optional<double> storedDriftMsPerHour(const OffsetRecord &entry);
+std::optional<double> storedDriftMsPerHour(const CacheEntry &entry);
+// The same as a DriftEstimate (known and fitted, no fit details) for adaptiveTtl(); not known
+// when the entry carries none.
+DriftEstimate storedDrift(const OffsetRecord &entry);
 
 } // namespace cc

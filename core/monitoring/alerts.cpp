@@ -1,6 +1,10 @@
 #include "core/monitoring/alerts.h"
 
+#include "core/logging.h"
 #include "core/store/cachestore.h"
+#include "core/store/synclogquery.h"
+
+#include <algorithm>
 
 namespace cc::monitoring {
 
@@ -158,6 +162,26 @@ Result<MetricInputs> AlertEvaluator::readInputs(CacheStore &store, const QList<A
             return minutesRead.error();
         inputs.minutes = minutesRead.value();
     }
+    qint64 clockSpanMinutes = allMetrics ? 61 : 0;
+    for (const AlertRule &r : rules) {
+        if (r.enabled && isClockMetric(r.metric))
+            clockSpanMinutes = qMax<qint64>(clockSpanMinutes,
+                                            r.window.count() / 60 + r.pendingFor.count() / 60 + 60);
+    }
+    if (clockSpanMinutes > 0) {
+        const qint64 from = atMs - clockSpanMinutes * kMinuteMs;
+        auto events = readClockEvents(store, from, atMs);
+        if (events.ok()) {
+            inputs.clockEvents = events.value();
+            inputs.clockEventsFromMs = from;
+        } else if (events.error().kind() == StoreError::Unreachable) {
+            return events.error();
+        } else {
+            qCWarning(lcStore).noquote()
+                << "Clock metrics without data: the sync log could not be read:"
+                << events.error().message();
+        }
+    }
     if (statsRead) {
         inputs.stats = *statsRead;
     } else if (allMetrics || usesMetric(rules, metric::kEntries) ||
@@ -168,6 +192,26 @@ Result<MetricInputs> AlertEvaluator::readInputs(CacheStore &store, const QList<A
         inputs.stats = stats.value();
     }
     return inputs;
+}
+
+Result<QList<ClockEvent>> readClockEvents(CacheStore &store, qint64 fromMs, qint64 toMs)
+{
+    SyncLogQuery query;
+    query.sinceMs = std::max<qint64>(1, fromMs - kClockContextMs);
+    query.untilMs = toMs + 1;
+    query.limit = kClockRowLimit;
+    query.newestFirst = true; // when the span holds more, the newest are analysed
+    auto rows = store.syncLog(query);
+    if (!rows.ok())
+        return rows.error();
+    QList<SyncLogRecord> log = rows.value();
+    std::reverse(log.begin(), log.end());
+    QList<ClockEvent> events;
+    for (const ClockEvent &e : analyzeClockHealth(log).events) {
+        if (e.atMs > fromMs && e.atMs <= toMs)
+            events << e;
+    }
+    return events;
 }
 
 Result<QList<RuleStatus>> AlertEvaluator::evaluate(CacheStore &store, const QList<AlertRule> &rules)
@@ -251,12 +295,15 @@ QList<RuleStatus> AlertEvaluator::evaluate(const QList<AlertRule> &rules,
             continue;
         }
         qint64 since = now;
-        if (isHistoryMetric(r.metric)) {
-            // Back minute by minute while the condition held, as far as the history reaches.
-            const qint64 earliest = inputs.minutes.isEmpty()
-                                        ? now
-                                        : inputs.minutes.constFirst().start.toMSecsSinceEpoch() +
-                                              r.window.count() * 1000 - kMinuteMs;
+        if (hasPastValues(r.metric)) {
+            // Back minute by minute while the condition held, as far as the history (or the
+            // clock events read) reaches.
+            qint64 earliest = now;
+            if (isClockMetric(r.metric))
+                earliest = inputs.clockEventsFromMs + r.window.count() * 1000;
+            else if (!inputs.minutes.isEmpty())
+                earliest = inputs.minutes.constFirst().start.toMSecsSinceEpoch() +
+                           r.window.count() * 1000 - kMinuteMs;
             qint64 at = now - kMinuteMs;
             while (at >= earliest) {
                 const MetricValue v = computeMetric(r.metric, inputs, r.window, at);

@@ -131,8 +131,11 @@ public:
 
     // What evaluate(store, rules) reads: the history back far enough for the rules' windows
     // and pending periods (and an hour more, to date a condition's start), the stats when a
-    // snapshot metric is used. `allMetrics`: the stats and an hour of history whatever the
-    // rules use. `statsRead`: stats the caller has read already (not read again).
+    // snapshot metric is used, the clock events (readClockEvents()) over the same span when a
+    // clock metric is used. `allMetrics`: the stats and an hour of history and of clock events
+    // whatever the rules use. `statsRead`: stats the caller has read already (not read again).
+    // A sync log that cannot be read (other than the database being away) leaves the clock
+    // metrics without data, with a warning, rather than failing the other rules.
     static Result<MetricInputs> readInputs(CacheStore &store, const QList<AlertRule> &rules,
                                            qint64 atMs, bool allMetrics = false,
                                            const CacheStats *statsRead = nullptr);
@@ -141,6 +144,14 @@ private:
     const Clock *m_clock;
     QHash<QString, qint64> m_snapshotSince; // rule name -> since when its condition holds
 };
+
+// The clock events the clock metrics count (issue 17): the sync log analysed by
+// analyzeClockHealth(), the one classification `connector-cache clock` shows, over the log from
+// kClockContextMs before fromMs (steps are judged against the syncs before them) to toMs, at
+// most kClockRowLimit rows (the newest); the events with fromMs < atMs <= toMs, in time order.
+constexpr qint64 kClockContextMs = 6 * 3'600'000LL;
+constexpr int kClockRowLimit = 50'000;
+Result<QList<ClockEvent>> readClockEvents(CacheStore &store, qint64 fromMs, qint64 toMs);
 
 // Records in the alert history (CacheStore::recordAlertEvents) each rule whose state differs
 // from its last recorded one (none recorded: "ok"), at atMs. Returns the changes it wrote. For

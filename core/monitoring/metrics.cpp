@@ -6,31 +6,43 @@ namespace {
 
 constexpr qint64 kMinuteMs = 60 * 1000;
 
+enum class Source { Snapshot, History, ClockLog };
+
 struct MetricSpec
 {
     const char *name;
     const char *description;
-    bool history;
+    Source source;
 };
 
 const QList<MetricSpec> &specs()
 {
     static const QList<MetricSpec> list = {
-        {metric::kHitRate, "hit rate (hits per lookup)", true},
-        {metric::kMissesPerMinute, "misses per minute", true},
-        {metric::kLookups, "lookups (hits and misses)", true},
-        {metric::kExpiring5mShare, "share of valid entries expiring within 5 minutes", false},
-        {metric::kExpiredPerHour, "entries expired unrenewed, per hour", true},
-        {metric::kEntries, "entries in the cache table", false},
-        {metric::kSizeBytes, "size of the cache table with its indexes (bytes, PostgreSQL)", true},
-        {metric::kInitP50Ms, "connector initialisation time, median (ms)", true},
-        {metric::kInitP95Ms, "connector initialisation time, 95th percentile (ms)", true},
-        {metric::kInitHitP50Ms, "initialisation time on a cache hit, median (ms)", true},
-        {metric::kInitHitP95Ms, "initialisation time on a cache hit, 95th percentile (ms)", true},
-        {metric::kInitMissP50Ms, "initialisation time on a miss (synced), median (ms)", true},
+        {metric::kHitRate, "hit rate (hits per lookup)", Source::History},
+        {metric::kMissesPerMinute, "misses per minute", Source::History},
+        {metric::kLookups, "lookups (hits and misses)", Source::History},
+        {metric::kExpiring5mShare, "share of valid entries expiring within 5 minutes",
+         Source::Snapshot},
+        {metric::kExpiredPerHour, "entries expired unrenewed, per hour", Source::History},
+        {metric::kEntries, "entries in the cache table", Source::Snapshot},
+        {metric::kSizeBytes, "size of the cache table with its indexes (bytes, PostgreSQL)",
+         Source::History},
+        {metric::kInitP50Ms, "connector initialisation time, median (ms)", Source::History},
+        {metric::kInitP95Ms, "connector initialisation time, 95th percentile (ms)",
+         Source::History},
+        {metric::kInitHitP50Ms, "initialisation time on a cache hit, median (ms)", Source::History},
+        {metric::kInitHitP95Ms, "initialisation time on a cache hit, 95th percentile (ms)",
+         Source::History},
+        {metric::kInitMissP50Ms, "initialisation time on a miss (synced), median (ms)",
+         Source::History},
         {metric::kInitMissP95Ms, "initialisation time on a miss (synced), 95th percentile (ms)",
-         true},
-        {metric::kRejections, "timestamp rejections", true},
+         Source::History},
+        {metric::kRejections, "timestamp rejections", Source::History},
+        {metric::kClockSteps,
+         "clock steps in the sync log (exchange-side and host; an exchange-wide step once)",
+         Source::ClockLog},
+        {metric::kClockRejections, "timestamp rejections in the sync log", Source::ClockLog},
+        {metric::kClockReboots, "reboots of syncing hosts in the sync log", Source::ClockLog},
     };
     return list;
 }
@@ -68,7 +80,34 @@ QString metricDescription(const QString &name)
 bool isHistoryMetric(const QString &name)
 {
     const MetricSpec *s = find(name);
-    return s && s->history;
+    return s && s->source == Source::History;
+}
+
+bool isClockMetric(const QString &name)
+{
+    const MetricSpec *s = find(name);
+    return s && s->source == Source::ClockLog;
+}
+
+int countClockEvents(const QList<ClockEvent> &events, const QString &metric, qint64 fromMs,
+                     qint64 toMs)
+{
+    const auto counts = [&](ClockEventKind kind) {
+        if (metric == QLatin1String(metric::kClockSteps))
+            return kind == ClockEventKind::ExchangeStep || kind == ClockEventKind::HostStep;
+        if (metric == QLatin1String(metric::kClockRejections))
+            return kind == ClockEventKind::Rejection;
+        if (metric == QLatin1String(metric::kClockReboots))
+            return kind == ClockEventKind::Reboot;
+        return false;
+    };
+    int n = 0;
+    for (const ClockEvent &e : events) {
+        // An exchange-wide step is one event (groupExchangeEvents()), however many saw it.
+        if (e.atMs > fromMs && e.atMs <= toMs && counts(e.kind))
+            ++n;
+    }
+    return n;
 }
 
 InitTimes sumInitTimes(const QList<HistoryBucket> &buckets,
@@ -104,6 +143,12 @@ MetricValue expiredPerHour(const QList<HistoryBucket> &buckets, int bucketMinute
 MetricValue computeMetric(const QString &name, const MetricInputs &inputs,
                           std::chrono::seconds window, qint64 atMs)
 {
+    if (isClockMetric(name)) {
+        const qint64 from = atMs - qint64(window.count()) * 1000;
+        if (!inputs.clockEvents || from < inputs.clockEventsFromMs || atMs > inputs.atMs)
+            return MetricValue::none();
+        return MetricValue::of(double(countClockEvents(*inputs.clockEvents, name, from, atMs)));
+    }
     if (isHistoryMetric(name)) {
         const qint64 minutes = qMax<qint64>(1, window.count() / 60);
         const qint64 lastMinute = atMs / kMinuteMs;

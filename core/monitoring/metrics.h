@@ -4,6 +4,7 @@
 // Prometheus exporter, `stats --json`), computed from the store's history and statistics.
 
 #include "core/store/cachestats.h"
+#include "core/timesync/clockhealth.h"
 
 #include <QList>
 #include <QString>
@@ -30,6 +31,12 @@ inline const char kInitHitP95Ms[] = "init_hit_p95_ms";
 inline const char kInitMissP50Ms[] = "init_miss_p50_ms"; // start-ups that synced (miss-synced)
 inline const char kInitMissP95Ms[] = "init_miss_p95_ms";
 inline const char kRejections[] = "rejections"; // timestamp rejections in the window
+// Clock events in the window, from the sync log as `connector-cache clock` classifies them
+// (issue 17, analyzeClockHealth()): exchange-side and host clock steps (an exchange-wide step
+// once), timestamp rejections the connectors logged, reboots of syncing hosts.
+inline const char kClockSteps[] = "clock_steps";
+inline const char kClockRejections[] = "clock_rejections";
+inline const char kClockReboots[] = "clock_reboots";
 } // namespace metric
 
 // Every metric name, in a fixed order.
@@ -38,8 +45,16 @@ bool isKnownMetric(const QString &name);
 // What the metric measures, in a few words (help texts, the check's status line).
 QString metricDescription(const QString &name);
 // True for metrics computed over the per-minute history (their value at a past minute is
-// known); false for snapshots of the table now (entries, expiring share).
+// known); false for snapshots of the table now (entries, expiring share) and clock metrics.
 bool isHistoryMetric(const QString &name);
+// True for the clock metrics (clock_steps, clock_rejections, clock_reboots): counted from the
+// sync log's events (MetricInputs::clockEvents); their value at a past minute is known too.
+bool isClockMetric(const QString &name);
+// Whether a metric's value at a past minute is known (history and clock metrics).
+inline bool hasPastValues(const QString &name)
+{
+    return isHistoryMetric(name) || isClockMetric(name);
+}
 
 // A metric's value, or none ("no data": no lookups in the window, nothing recorded).
 struct MetricValue
@@ -58,7 +73,17 @@ struct MetricInputs
     QList<HistoryBucket> minutes;
     // The table now (stats()); empty when not read. Snapshot metrics have no data without it.
     std::optional<CacheStats> stats;
+    // The sync log's clock events (analyzeClockHealth()) from clockEventsFromMs to atMs, in
+    // time order; empty when not read. Clock metrics have no data without it, nor for a window
+    // reaching before clockEventsFromMs.
+    std::optional<QList<ClockEvent>> clockEvents;
+    qint64 clockEventsFromMs = 0;
 };
+
+// Events of a clock metric's kinds (clock_steps: exchange and host steps; clock_rejections;
+// clock_reboots) with fromMs < atMs <= toMs; 0 for another metric.
+int countClockEvents(const QList<ClockEvent> &events, const QString &metric, qint64 fromMs,
+                     qint64 toMs);
 
 // Start-ups of the given outcomes (every outcome when empty) added up over the buckets.
 InitTimes sumInitTimes(const QList<HistoryBucket> &buckets,

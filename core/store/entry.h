@@ -76,7 +76,8 @@ struct Lookup
 };
 
 // The keys of a time sync's account in an entry's metadata, {"sync": {"errorBoundMs": …,
-// "rttMs": …, "samples": …, "source": …, "host": …}}: named once, for its writer and reader
+// "rttMs": …, "samples": …, "source": …, "host": …, "driftPpm": …, "driftPpmError": …}}
+// (the drift only when the writer had measured one): named once, for its writer and reader
 // (core/connector/syncmetadata.h) and for the statement that reads them on the server
 // (CacheStore::lookupOffset()).
 namespace syncKeys {
@@ -86,6 +87,8 @@ inline constexpr char rttMs[] = "rttMs";
 inline constexpr char samples[] = "samples";
 inline constexpr char source[] = "source";
 inline constexpr char host[] = "host";
+inline constexpr char driftPpm[] = "driftPpm";
+inline constexpr char driftPpmError[] = "driftPpmError";
 } // namespace syncKeys
 
 // What a connector's start-up reads of an entry (CacheStore::lookupOffset()): numbers only, so
@@ -100,8 +103,30 @@ struct OffsetRecord
     // The sync account's numbers in the metadata (syncKeys), unset where absent or not numbers;
     // a negative error bound counts as absent.
     std::optional<double> errorBoundMs, rttMs, samples;
+    // The drift the writer had measured for this credential's clock pair (issue 17): ppm and
+    // its uncertainty, both set or neither; unset where absent or not plausibleDrift().
+    std::optional<double> driftPpm, driftPpmError;
 
     qint64 ageMs(qint64 nowMs) const { return nowMs - lastSyncMs; }
+
+    // A stored drift worth planning with: finite numbers, |ppm| and its uncertainty (never
+    // negative) within kMaxStoredDriftPpm. Anything else in the metadata counts as absent.
+    static constexpr double kMaxStoredDriftPpm = 100'000; // 10 %: 6 minutes an hour
+    static bool plausibleDrift(double ppm, double ppmError)
+    {
+        // Written so that NaN fails every comparison.
+        return ppm >= -kMaxStoredDriftPpm && ppm <= kMaxStoredDriftPpm && ppmError >= 0 &&
+               ppmError <= kMaxStoredDriftPpm;
+    }
+    void setDrift(std::optional<double> ppm, std::optional<double> ppmError)
+    {
+        driftPpm.reset();
+        driftPpmError.reset();
+        if (ppm && ppmError && plausibleDrift(*ppm, *ppmError)) {
+            driftPpm = ppm;
+            driftPpmError = ppmError;
+        }
+    }
 };
 
 // What lookupOffset() found: get()'s outcome, and the record for Hit, Expired and Invalidated.

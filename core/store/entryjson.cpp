@@ -1,5 +1,6 @@
 #include "core/store/entryjson.h"
 
+#include "core/connector/syncmetadata.h"
 #include "core/timesync/clockhealth.h"
 
 #include <QJsonValue>
@@ -38,7 +39,7 @@ QJsonObject toJson(const CacheEntry &entry)
 
 QJsonObject toJson(const CacheEntry &entry, qint64 nowMs)
 {
-    return toJson(entry, nowMs, kDefaultDriftMsPerHour);
+    return toJson(entry, nowMs, storedDriftMsPerHour(entry).value_or(kDefaultDriftMsPerHour));
 }
 
 QJsonObject toJson(const CacheEntry &entry, qint64 nowMs, double driftMsPerHour)
@@ -70,7 +71,8 @@ double entryAheadMarginMs(const CacheEntry &entry, qint64 nowMs, double driftMsP
 
 double entryAheadMarginMs(const CacheEntry &entry, qint64 nowMs)
 {
-    return entryAheadMarginMs(entry, nowMs, kDefaultDriftMsPerHour);
+    return entryAheadMarginMs(entry, nowMs,
+                              storedDriftMsPerHour(entry).value_or(kDefaultDriftMsPerHour));
 }
 
 } // namespace cc

@@ -16,7 +16,7 @@ QJsonObject toJson(const CacheEntry &entry);
 
 // The same, plus what follows from the time nowMs: "state" (valid, expired, invalid: see
 // stateName()), "ageMs" (since lastSyncTime) and "aheadMarginMs" (entryAheadMarginMs() at
-// driftMsPerHour: the measured drift when the caller knows it, else the default 50 ms/h).
+// driftMsPerHour; without it, the drift the entry carries, else the default 50 ms/h).
 QJsonObject toJson(const CacheEntry &entry, qint64 nowMs);
 QJsonObject toJson(const CacheEntry &entry, qint64 nowMs, double driftMsPerHour);
 
@@ -28,6 +28,8 @@ double entryErrorBoundMs(const CacheEntry &entry);
 
 // The entry's ahead margin at nowMs (clockhealth's aheadMarginMs(): 1000 ms minus its error
 // bound and the drift over its age), in ms; the CLI's list/show and the console's column.
+// Without driftMsPerHour: the drift the entry's metadata carries (storedDriftMsPerHour(),
+// core/connector/syncmetadata.h) when present, else the default 50 ms/h.
 double entryAheadMarginMs(const CacheEntry &entry, qint64 nowMs, double driftMsPerHour);
 double entryAheadMarginMs(const CacheEntry &entry, qint64 nowMs);
 

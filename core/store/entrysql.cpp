@@ -88,9 +88,10 @@ QString offsetColumns(const SqlDialect &d, bool native)
         const QString quoted = QLatin1Char('"') + QLatin1String(column) + QLatin1Char('"');
         return native ? quoted : d.ts(quoted);
     };
-    return QStringLiteral("\"id\", \"timeOffset\", %1, %2, %3, \"isValid\", %4, %5, %6")
+    return QStringLiteral("\"id\", \"timeOffset\", %1, %2, %3, \"isValid\", %4, %5, %6, %7, %8")
         .arg(time("lastSyncTime"), time("expiresAt"), time("updatedAt"),
-             number(syncKeys::errorBoundMs), number(syncKeys::rttMs), number(syncKeys::samples));
+             number(syncKeys::errorBoundMs), number(syncKeys::rttMs), number(syncKeys::samples),
+             number(syncKeys::driftPpm), number(syncKeys::driftPpmError));
 }
 
 // Rows already reported as holding values of the wrong type (once per database and row).

@@ -119,7 +119,8 @@ std::optional<double> numberFrom(const Row &row, int i)
 }
 
 // A row of the offset columns (CacheStore::Private::offsetColumns()): id, timeOffset,
-// lastSyncTime, expiresAt, updatedAt, isValid, then the error bound, round trip and samples.
+// lastSyncTime, expiresAt, updatedAt, isValid, then the error bound, round trip and samples,
+// then the drift's ppm and its uncertainty.
 template<typename Row>
 OffsetRecord readOffsetFrom(const Row &row, QString *id)
 {
@@ -135,6 +136,7 @@ OffsetRecord readOffsetFrom(const Row &row, QString *id)
         r.errorBoundMs.reset();
     r.rttMs = numberFrom(row, 7);
     r.samples = numberFrom(row, 8);
+    r.setDrift(numberFrom(row, 9), numberFrom(row, 10));
     return r;
 }
 

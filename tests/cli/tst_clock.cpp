@@ -5,6 +5,7 @@
 // prunes the log. SQLite, PostgreSQL and PgBouncer.
 
 #include "core/store/cachestore.h"
+#include "core/store/synclogquery.h"
 #include "core/timesync/clockhealth.h"
 #include "core/timesync/hostclock.h"
 #include "tests/support/clirun.h"
@@ -385,6 +386,130 @@ private Q_SLOTS:
                  qPrintable(r.out));
         r = cli({QStringLiteral("show"), QStringLiteral("u1"), QStringLiteral("c1")});
         QVERIFY2(r.out.contains(QStringLiteral("ahead margin: 960 ms")), qPrintable(r.out));
+    }
+
+    // Issue 17: the measured drift travels with the entry. `set --ttl auto` and `sync --save`
+    // store the drift they know (metadata sync.driftPpm/driftPpmError); list and show compute
+    // the ahead margin with it, the default 50 ms/h without it.
+    void theStoredDriftSetsListAndShowsMargin()
+    {
+        auto s = store();
+        seedSeries(*s, 3000, 13, QStringLiteral("other_cred"));
+        const QJsonObject metadata{
+            {QStringLiteral("sync"), QJsonObject{{QStringLiteral("errorBoundMs"), 40.0}}}};
+        const QString syncedAt =
+            QDateTime::currentDateTimeUtc().addSecs(-120).toString(Qt::ISODateWithMs);
+        const auto set = [&](const char *user, bool autoTtl) {
+            QStringList args{
+                QStringLiteral("set"),
+                QLatin1String(user),
+                QStringLiteral("c1"),
+                QStringLiteral("--exchange"),
+                QStringLiteral("BYBIT"),
+                QStringLiteral("--environment"),
+                QStringLiteral("TESTNET"),
+                QStringLiteral("--offset"),
+                QStringLiteral("-5"),
+                QStringLiteral("--synced-at"),
+                syncedAt,
+                QStringLiteral("--metadata"),
+                QString::fromUtf8(QJsonDocument(metadata).toJson(QJsonDocument::Compact))};
+            if (autoTtl)
+                args << QStringLiteral("--ttl") << QStringLiteral("auto");
+            return cli(args);
+        };
+        Run r = set("measured", true);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = set("plain", false);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto show = [&](const char *user) {
+            const Run shown = cli({QStringLiteral("show"), QLatin1String(user),
+                                   QStringLiteral("c1"), QStringLiteral("--json")});
+            if (shown.code != 0)
+                qWarning("%s", qPrintable(shown.err));
+            return shown.json();
+        };
+        const QJsonObject measured = show("measured");
+        const QJsonObject plain = show("plain");
+        const QJsonObject account = measured.value(QStringLiteral("metadata"))
+                                        .toObject()
+                                        .value(QStringLiteral("sync"))
+                                        .toObject();
+        const double ppm = account.value(QStringLiteral("driftPpm")).toDouble();
+        const double ppmError = account.value(QStringLiteral("driftPpmError")).toDouble();
+        QVERIFY2(std::abs(ppm - 3000) <= ppmError + 1, qPrintable(QString::number(ppm)));
+        QCOMPARE(account.value(QStringLiteral("errorBoundMs")).toDouble(), 40.0); // kept
+        QVERIFY(!plain.value(QStringLiteral("metadata"))
+                     .toObject()
+                     .value(QStringLiteral("sync"))
+                     .toObject()
+                     .contains(QStringLiteral("driftPpm")));
+        // Two minutes at 3000 ppm: 360 ms; at 50 ms/h: under 2 ms.
+        const double withDrift = measured.value(QStringLiteral("aheadMarginMs")).toDouble();
+        const double without = plain.value(QStringLiteral("aheadMarginMs")).toDouble();
+        QVERIFY2(without > 957 && without < 959, qPrintable(QString::number(without)));
+        const double expected =
+            aheadMarginMs(40.0, 120'000, (std::abs(ppm) + ppmError) * kMsPerHourPerPpm);
+        QVERIFY2(withDrift <= expected + 0.1 && withDrift > expected - 20,
+                 qPrintable(QStringLiteral("%1, expected %2").arg(withDrift).arg(expected)));
+        QVERIFY(withDrift < without - 300);
+        r = cli({QStringLiteral("list"), QStringLiteral("--user"), QStringLiteral("measured"),
+                 QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject row =
+            r.json().value(QStringLiteral("entries")).toArray().first().toObject();
+        QVERIFY2(
+            row.value(QStringLiteral("aheadMarginMs")).toDouble() < without - 300,
+            qPrintable(QString::number(row.value(QStringLiteral("aheadMarginMs")).toDouble())));
+    }
+
+    void syncSaveStoresTheMeasuredDrift()
+    {
+        test::FakeExchangeThread fake;
+        fake.exchange()->setDelayMs(1);
+        auto s = store();
+        // The series of this host against the fake's URL: 3000 ppm, the offset 0 about now.
+        const HostInfo host = readHostInfo();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i < 13; ++i) {
+            SyncLogRecord rec;
+            rec.atMs = now - 60'000 - qint64(12 - i) * 600'000;
+            rec.identity = QStringLiteral("u3_c3");
+            rec.exchange = Exchange::Bybit;
+            rec.environment = Environment::Testnet;
+            rec.baseUrl = fake.baseUrl().toString();
+            rec.source = SyncSource::Cli;
+            rec.offsetMs = qint64(std::llround(3000e-6 * double(rec.atMs - now)));
+            rec.errorBoundMs = 2;
+            rec.rttMs = 4;
+            rec.samples = 3;
+            rec.hostName = host.hostName;
+            rec.bootId = host.bootId;
+            rec.realtimeMinusBoottimeMs = host.realtimeMinusBoottimeMs;
+            rec.serverTimeMs = rec.atMs + rec.offsetMs;
+            QCOMPARE(s->appendSyncLog(rec), StoreError());
+        }
+        const Run r =
+            sync(fake, {QStringLiteral("--save"), QStringLiteral("u3"), QStringLiteral("c3")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        auto entry = s->entry(QStringLiteral("u3"), QStringLiteral("c3"));
+        QVERIFY(entry.ok());
+        const QJsonObject account = entry->metadata.value(QStringLiteral("sync")).toObject();
+        QVERIFY2(account.value(QStringLiteral("driftPpm")).isDouble(),
+                 QJsonDocument(entry->metadata).toJson().constData());
+        QVERIFY2(std::abs(account.value(QStringLiteral("driftPpm")).toDouble() - 3000) <=
+                     account.value(QStringLiteral("driftPpmError")).toDouble() + 30,
+                 QJsonDocument(entry->metadata).toJson().constData());
+        // Without data (another credential's first sync elsewhere) none is stored.
+        test::FakeExchangeThread other;
+        const Run first =
+            sync(other, {QStringLiteral("--save"), QStringLiteral("u4"), QStringLiteral("c4")});
+        QVERIFY2(first.code == 0, qPrintable(first.err));
+        auto bare = s->entry(QStringLiteral("u4"), QStringLiteral("c4"));
+        QVERIFY(bare.ok());
+        QVERIFY(!bare->metadata.value(QStringLiteral("sync"))
+                     .toObject()
+                     .contains(QStringLiteral("driftPpm")));
     }
 };
 

@@ -4,10 +4,13 @@
 #include "core/monitoring/alerts.h"
 #include "core/monitoring/metrics.h"
 #include "core/store/cachestore.h"
+#include "core/timesync/hostclock.h"
 #include "tests/support/testdatabase.h"
 
 #include <QLoggingCategory>
 #include <QTest>
+
+#include <cmath>
 
 using namespace cc;
 using namespace cc::monitoring;
@@ -632,6 +635,157 @@ private Q_SLOTS:
         QVERIFY(all > 0);
         QCOMPARE(low->value.value, double(hits) / double(all));
         QCOMPARE(find(s, "no_lookups")->state, AlertState::Ok);
+    }
+
+    // Issue 17: clock events from the sync log feed the rules. Twelve syncs five minutes apart
+    // ending now, per host; `stepAfter` of them, the offset steps by stepMs (the host's own clock
+    // pair unchanged: an exchange-side step); driftPpm drifts the offset throughout.
+    void logSeries(const QString &host, double driftPpm, int stepAfter, double stepMs, qint64 endMs)
+    {
+        for (int i = 0; i < 12; ++i) {
+            SyncLogRecord r;
+            r.atMs = endMs - qint64(11 - i) * 5 * kMinute;
+            r.identity = host + QStringLiteral("_cred");
+            r.exchange = Exchange::Bybit;
+            r.environment = Environment::Testnet;
+            r.baseUrl = QStringLiteral("https://api-testnet.bybit.com");
+            r.source = SyncSource::Connector;
+            r.offsetMs = -300 + qint64(std::llround(driftPpm * 1e-6 * double(r.atMs - endMs) +
+                                                    (i >= stepAfter ? stepMs : 0.0)));
+            r.errorBoundMs = 3;
+            r.rttMs = 6;
+            r.samples = 5;
+            r.hostName = host;
+            r.bootId = host + QStringLiteral("-boot");
+            r.realtimeMinusBoottimeMs = 1.7e12;
+            r.serverTimeMs = r.atMs + r.offsetMs;
+            QCOMPARE(m_store->appendSyncLog(r), StoreError());
+        }
+    }
+    void logRejection(qint64 atMs)
+    {
+        const HostInfo host{QStringLiteral("h1"), QStringLiteral("h1-boot"), 1.7e12};
+        QCOMPARE(m_store->appendSyncLog(SyncLogRecord::fromRejection(
+                     atMs, QStringLiteral("h1_cred"), Exchange::Bybit, Environment::Testnet,
+                     QStringLiteral("https://api-testnet.bybit.com"), SyncSource::Connector, 10002,
+                     atMs - 1500, 0, host)),
+                 StoreError());
+    }
+
+    void clockMetricsAreKnownAndStored()
+    {
+        for (const char *name : {"clock_steps", "clock_rejections", "clock_reboots"}) {
+            QVERIFY2(isKnownMetric(QLatin1String(name)), name);
+            QVERIFY(isClockMetric(QLatin1String(name)));
+            QVERIFY(!isHistoryMetric(QLatin1String(name)));
+            QVERIFY(metricNames().contains(QLatin1String(name)));
+            QVERIFY(!metricDescription(QLatin1String(name)).isEmpty());
+        }
+        AlertRule steps = makeRule("clock_step", "clock_steps", Comparison::Above, 0, 1h);
+        QCOMPARE(m_store->saveAlertRule(steps), StoreError());
+        bool found = false;
+        const auto stored = m_store->alertRules();
+        QVERIFY(stored.ok());
+        for (const AlertRule &r : stored.value())
+            found = found || (r.name == steps.name && r.metric == steps.metric);
+        QVERIFY(found);
+    }
+
+    // A 400 ms exchange step seen by two hosts within the same minutes is one exchange-wide
+    // event: clock_steps is 1 over the hour (firing since the step), 0 over the last 15 min.
+    void aClockStepFiresTheRule()
+    {
+        const qint64 now = m_clock.nowMs();
+        logSeries(QStringLiteral("h1"), 2, 7, 400, now - 20'000);
+        logSeries(QStringLiteral("h2"), -3, 7, 400, now - 10'000);
+        const qint64 stepSeenAt = now - 20'000 - 4 * 5 * kMinute; // h1's 8th sync
+        const QList<AlertRule> rules{
+            makeRule("step_hour", "clock_steps", Comparison::Above, 0, 1h, 10min),
+            makeRule("step_recent", "clock_steps", Comparison::Above, 0, 15min),
+            makeRule("reboots", "clock_reboots", Comparison::Above, 0, 1h),
+            makeRule("clock_rejections", "clock_rejections", Comparison::Above, 0, 1h)};
+        const QList<RuleStatus> s = evaluate(rules);
+        QCOMPARE(s.size(), 4);
+        const RuleStatus *hour = find(s, "step_hour");
+        QVERIFY(hour->value.hasData);
+        QCOMPARE(hour->value.value, 1.0); // one exchange-wide event, not two
+        QCOMPARE(hour->state, AlertState::Firing);
+        QVERIFY2(qAbs(hour->since.toMSecsSinceEpoch() - stepSeenAt) <= kMinute,
+                 qPrintable(hour->since.toString(Qt::ISODateWithMs)));
+        QCOMPARE(find(s, "step_recent")->value.value, 0.0);
+        QCOMPARE(find(s, "step_recent")->state, AlertState::Ok);
+        QCOMPARE(find(s, "reboots")->state, AlertState::Ok);
+        QCOMPARE(find(s, "clock_rejections")->state, AlertState::Ok);
+        // The same count the clock analysis gives (`connector-cache clock`).
+        auto events = readClockEvents(*m_store, now - 3'600'000, now);
+        QVERIFY(events.ok());
+        QCOMPARE(events->size(), 1);
+        QCOMPARE(events->first().kind, ClockEventKind::ExchangeStep);
+        QVERIFY(events->first().exchangeWide);
+        QVERIFY2(qAbs(events->first().deltaMs - 400) < 20,
+                 qPrintable(QString::number(events->first().deltaMs)));
+    }
+
+    // However fast, a drift is no step: 3000 ppm (10.8 s an hour) fires nothing.
+    void aDriftOnlyLogFiresNothing()
+    {
+        const qint64 now = m_clock.nowMs();
+        logSeries(QStringLiteral("h1"), 3000, 12, 0, now - 20'000);
+        const QList<RuleStatus> s =
+            evaluate({makeRule("step_hour", "clock_steps", Comparison::Above, 0, 1h)});
+        QCOMPARE(s.first().state, AlertState::Ok);
+        QCOMPARE(s.first().value.value, 0.0);
+    }
+
+    void rejectionsAndRebootsAreCounted()
+    {
+        const qint64 now = m_clock.nowMs();
+        logSeries(QStringLiteral("h1"), 2, 12, 0, now - 20'000);
+        logRejection(now - 50 * kMinute);
+        logRejection(now - 5 * kMinute);
+        logRejection(now - 3 * 3'600'000); // before the window
+        // h3 reboots between its 6th and 7th sync.
+        for (int i = 0; i < 8; ++i) {
+            SyncLogRecord r;
+            r.atMs = now - qint64(7 - i) * 5 * kMinute - 30'000;
+            r.identity = QStringLiteral("h3_cred");
+            r.baseUrl = QStringLiteral("https://api-testnet.bybit.com");
+            r.offsetMs = -100;
+            r.errorBoundMs = 3;
+            r.hostName = QStringLiteral("h3");
+            r.bootId = i < 6 ? QStringLiteral("before") : QStringLiteral("after");
+            r.realtimeMinusBoottimeMs = i < 6 ? 1.7e12 : 1.7e12 + 3.6e6;
+            r.serverTimeMs = r.atMs + r.offsetMs;
+            QCOMPARE(m_store->appendSyncLog(r), StoreError());
+        }
+        const QList<RuleStatus> s = evaluate(
+            {makeRule("rejections_hour", "clock_rejections", Comparison::Above, 1, 1h),
+             makeRule("rejections_recent", "clock_rejections", Comparison::Above, 1, 10min),
+             makeRule("reboots", "clock_reboots", Comparison::Above, 0, 1h),
+             makeRule("steps", "clock_steps", Comparison::Above, 0, 1h)});
+        QCOMPARE(find(s, "rejections_hour")->value.value, 2.0);
+        QCOMPARE(find(s, "rejections_hour")->state, AlertState::Firing);
+        QCOMPARE(find(s, "rejections_recent")->value.value, 1.0);
+        QCOMPARE(find(s, "rejections_recent")->state, AlertState::Ok);
+        QCOMPARE(find(s, "reboots")->value.value, 1.0);
+        QCOMPARE(find(s, "reboots")->state, AlertState::Firing);
+        QCOMPARE(find(s, "steps")->value.value, 0.0); // a reboot is not a step
+    }
+
+    // Rules on other metrics read no sync log; the exporter's allMetrics reads an hour of it.
+    void clockEventsAreReadOnlyWhenUsed()
+    {
+        const qint64 now = m_clock.nowMs();
+        auto plain = AlertEvaluator::readInputs(*m_store, defaultRules(), now);
+        QVERIFY(plain.ok());
+        QVERIFY(!plain->clockEvents);
+        QVERIFY(!computeMetric(QStringLiteral("clock_steps"), plain.value(), 1h).hasData);
+        auto all = AlertEvaluator::readInputs(*m_store, {}, now, true);
+        QVERIFY(all.ok());
+        QVERIFY(all->clockEvents);
+        QCOMPARE(computeMetric(QStringLiteral("clock_steps"), all.value(), 1h).value, 0.0);
+        // A window longer than what was read has no data rather than a short count.
+        QVERIFY(!computeMetric(QStringLiteral("clock_steps"), all.value(), 3h).hasData);
     }
 };
 
