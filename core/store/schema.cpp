@@ -215,12 +215,14 @@ void tuneForHitCounting(QSqlDatabase &db, const SqlDialect &dialect, MigrationRe
         return; // chosen by someone already
     if (q.exec(dialect.sql(
             QStringLiteral("ALTER TABLE {cache} SET (fillfactor = %1)").arg(kCacheFillFactor)))) {
-        report->steps << QStringLiteral("set fillfactor %1 on " CC_CACHE_TABLE_NAME ", so that hit "
+        report->steps << QStringLiteral("set fillfactor %1 on %2, so that hit "
                                         "counting updates rows in place")
-                             .arg(kCacheFillFactor);
+                             .arg(QString::number(kCacheFillFactor),
+                                  shownName(dialect, tableName(Table::Cache)));
     } else {
-        report->steps << QStringLiteral("left fillfactor of " CC_CACHE_TABLE_NAME " as it is (%1)")
-                             .arg(oneLineError(q.lastError()));
+        report->steps << QStringLiteral("left fillfactor of %1 as it is (%2)")
+                             .arg(shownName(dialect, tableName(Table::Cache)),
+                                  oneLineError(q.lastError()));
     }
 }
 
