@@ -9,6 +9,7 @@
 #include "core/store/dotenv.h"
 #include "core/store/entryjson.h"
 #include "core/store/filterquery.h"
+#include "core/store/sqldialect.h"
 #include "core/store/timeexpr.h"
 #include "core/store/validation.h"
 
@@ -920,6 +921,11 @@ int Runner::cmdStatus()
         o.insert(QStringLiteral("standby"), info->standby);
         if (info->standby)
             o.insert(QStringLiteral("replayLagSeconds"), info->replayLagSeconds);
+        // Where the tables are: the URL's schema= (Prisma's), else the search path's.
+        o.insert(QStringLiteral("tableSchema"), info->schema);
+        o.insert(QStringLiteral("tableSchemaFrom"), m_store->config().schema.isEmpty()
+                                                        ? QStringLiteral("search_path")
+                                                        : QStringLiteral("url"));
     }
     // The schema as it is, not only its version number: missing tables, columns, indexes,
     // wrong types, and what the role may not do that a connector needs.
@@ -958,6 +964,11 @@ int Runner::cmdStatus()
         if (o.contains(QStringLiteral("connection")))
             m_out << "connection: " << o.value(QStringLiteral("connection")).toString() << " ("
                   << o.value(QStringLiteral("connectionCost")).toString() << ")\n";
+        if (o.contains(QStringLiteral("tableSchema")))
+            m_out << "tables:    in schema " << shown(SqlDialect::quoteIdentifier(info->schema))
+                  << (m_store->config().schema.isEmpty() ? " (the search path's)"
+                                                         : " (the URL's schema=)")
+                  << "\n";
         m_out << "schema:    version " << status.version
               << (status.state != SchemaStatus::State::Current
                       ? QStringLiteral(" — run connector-cache migrate")

@@ -14,9 +14,10 @@ using namespace monitoring;
 
 namespace {
 
+// With the table token: SqlDialect::sql() fills it in.
 const QString kSelectEvents = QStringLiteral(
     "SELECT \"id\", \"at_ms\", \"rule\", \"from_state\", \"to_state\", \"value\", \"severity\", "
-    "\"silenced\" FROM \"connector_cache_alert_event\" ");
+    "\"silenced\" FROM {alert_event} ");
 
 AlertEvent readEvent(const QSqlQuery &q)
 {
@@ -57,12 +58,12 @@ Result<QList<AlertRule>> CacheStore::alertRules()
     StoreError error;
     QList<AlertRule> rules;
     {
-        ActiveQuery q = d->run(
-            QStringLiteral("SELECT \"name\", \"metric\", \"comparison\", \"threshold\", "
-                           "\"window_s\", \"pending_s\", \"severity\", \"enabled\", "
-                           "\"updated_at_ms\", \"updated_by\" FROM \"connector_cache_alert_rule\" "
-                           "ORDER BY \"name\""),
-            {}, &error, what);
+        ActiveQuery q = d->run(d->dialect.sql(QStringLiteral(
+                                   "SELECT \"name\", \"metric\", \"comparison\", \"threshold\", "
+                                   "\"window_s\", \"pending_s\", \"severity\", \"enabled\", "
+                                   "\"updated_at_ms\", \"updated_by\" FROM {alert_rule} "
+                                   "ORDER BY \"name\"")),
+                               {}, &error, what);
         if (!q)
             return error;
         while (q->next()) {
@@ -83,10 +84,10 @@ Result<QList<AlertRule>> CacheStore::alertRules()
         }
     }
     ActiveQuery q =
-        d->run(QStringLiteral("SELECT \"id\", \"rule\", \"until_ms\", \"reason\", "
-                              "\"created_at_ms\", \"created_by\" FROM "
-                              "\"connector_cache_alert_silence\" WHERE \"until_ms\" > ? "
-                              "ORDER BY \"until_ms\", \"id\""),
+        d->run(d->dialect.sql(QStringLiteral("SELECT \"id\", \"rule\", \"until_ms\", \"reason\", "
+                                             "\"created_at_ms\", \"created_by\" FROM "
+                                             "{alert_silence} WHERE \"until_ms\" > ? "
+                                             "ORDER BY \"until_ms\", \"id\"")),
                {m_clock->nowMs()}, &error, QStringLiteral("reading the silences"));
     if (!q)
         return error;
@@ -122,8 +123,8 @@ StoreError CacheStore::saveAlertRule(const AlertRule &rule)
     return d->durable(what, [&]() -> StoreError {
         StoreError e;
         ActiveQuery q = d->run(
-            QStringLiteral(
-                "INSERT INTO \"connector_cache_alert_rule\" (\"name\", \"metric\", "
+            d->dialect.sql(QStringLiteral(
+                "INSERT INTO {alert_rule} (\"name\", \"metric\", "
                 "\"comparison\", \"threshold\", \"window_s\", \"pending_s\", \"severity\", "
                 "\"enabled\", \"updated_at_ms\", \"updated_by\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
                 "?, ?) ON CONFLICT (\"name\") DO UPDATE SET \"metric\" = excluded.\"metric\", "
@@ -131,7 +132,7 @@ StoreError CacheStore::saveAlertRule(const AlertRule &rule)
                 "excluded.\"threshold\", \"window_s\" = excluded.\"window_s\", \"pending_s\" = "
                 "excluded.\"pending_s\", \"severity\" = excluded.\"severity\", \"enabled\" = "
                 "excluded.\"enabled\", \"updated_at_ms\" = excluded.\"updated_at_ms\", "
-                "\"updated_by\" = excluded.\"updated_by\""),
+                "\"updated_by\" = excluded.\"updated_by\"")),
             {rule.name, rule.metric, comparisonName(rule.comparison), rule.threshold,
              qint64(rule.window.count()), qint64(rule.pendingFor.count()),
              severityName(rule.severity), rule.enabled ? 1 : 0, m_clock->nowMs(), nonNull(by)},
@@ -149,14 +150,14 @@ Result<bool> CacheStore::deleteAlertRule(const QString &name)
     const StoreError error = d->durable(what, [&]() -> StoreError {
         StoreError e;
         {
-            ActiveQuery q = d->run(QStringLiteral("DELETE FROM \"connector_cache_alert_silence\" "
-                                                  "WHERE \"rule\" = ?"),
+            ActiveQuery q = d->run(d->dialect.sql(QStringLiteral("DELETE FROM {alert_silence} "
+                                                                 "WHERE \"rule\" = ?")),
                                    {name}, &e, what);
             if (!q)
                 return e;
         }
         ActiveQuery q =
-            d->run(QStringLiteral("DELETE FROM \"connector_cache_alert_rule\" WHERE \"name\" = ?"),
+            d->run(d->dialect.sql(QStringLiteral("DELETE FROM {alert_rule} WHERE \"name\" = ?")),
                    {name}, &e, what);
         if (q)
             deleted = q->numRowsAffected() > 0;
@@ -186,11 +187,12 @@ StoreError CacheStore::addAlertSilence(const QString &rule, const Silence &silen
     return d->durable(what, [&]() -> StoreError {
         StoreError e;
         ActiveQuery q = d->run(
-            QStringLiteral("INSERT INTO \"connector_cache_alert_silence\" (\"rule\", \"until_ms\", "
-                           "\"reason\", \"created_at_ms\", \"created_by\") SELECT CAST(? AS TEXT), "
-                           "CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS TEXT) "
-                           "WHERE EXISTS (SELECT 1 FROM \"connector_cache_alert_rule\" WHERE "
-                           "\"name\" = ?)"),
+            d->dialect.sql(QStringLiteral(
+                "INSERT INTO {alert_silence} (\"rule\", \"until_ms\", "
+                "\"reason\", \"created_at_ms\", \"created_by\") SELECT CAST(? AS TEXT), "
+                "CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS TEXT) "
+                "WHERE EXISTS (SELECT 1 FROM {alert_rule} WHERE "
+                "\"name\" = ?)")),
             {rule, silence.until.toMSecsSinceEpoch(), silence.reason, now, nonNull(by), rule}, &e,
             what);
         if (!q)
@@ -213,13 +215,13 @@ StoreError CacheStore::recordAlertEvents(const QList<AlertEvent> &events)
         for (const AlertEvent &ev : events) {
             StoreError e;
             ActiveQuery q = d->run(
-                QStringLiteral(
-                    "INSERT INTO \"connector_cache_alert_event\" (\"at_ms\", \"rule\", "
+                d->dialect.sql(QStringLiteral(
+                    "INSERT INTO {alert_event} (\"at_ms\", \"rule\", "
                     "\"from_state\", \"to_state\", \"value\", \"severity\", \"silenced\") "
                     "SELECT CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), "
                     "CAST(? AS DOUBLE PRECISION), CAST(? AS TEXT), CAST(? AS INTEGER) WHERE "
-                    "COALESCE((SELECT \"to_state\" FROM \"connector_cache_alert_event\" WHERE "
-                    "\"rule\" = ? ORDER BY \"id\" DESC LIMIT 1), 'ok') = ?"),
+                    "COALESCE((SELECT \"to_state\" FROM {alert_event} WHERE "
+                    "\"rule\" = ? ORDER BY \"id\" DESC LIMIT 1), 'ok') = ?")),
                 {ev.atMs, ev.rule, alertStateName(ev.from), alertStateName(ev.to),
                  ev.value.hasData ? QVariant(ev.value.value)
                                   : QVariant(QMetaType::fromType<double>()),
@@ -236,8 +238,8 @@ Result<QList<AlertEvent>> CacheStore::alertEvents(const QDateTime &since, int li
 {
     StoreError error;
     ActiveQuery q =
-        d->run(kSelectEvents + QStringLiteral("WHERE \"at_ms\" >= ? ORDER BY \"id\" "
-                                              "DESC LIMIT ?"),
+        d->run(d->dialect.sql(kSelectEvents + QStringLiteral("WHERE \"at_ms\" >= ? ORDER BY \"id\" "
+                                                             "DESC LIMIT ?")),
                {since.isValid() ? since.toMSecsSinceEpoch() : qint64(0), qMax(1, limit)}, &error,
                QStringLiteral("reading the alert history"));
     if (!q)
@@ -252,9 +254,9 @@ Result<QList<AlertEvent>> CacheStore::lastAlertEvents()
 {
     StoreError error;
     ActiveQuery q =
-        d->run(kSelectEvents + QStringLiteral("WHERE \"id\" IN (SELECT MAX(\"id\") FROM "
-                                              "\"connector_cache_alert_event\" GROUP "
-                                              "BY \"rule\") ORDER BY \"rule\""),
+        d->run(d->dialect.sql(kSelectEvents + QStringLiteral("WHERE \"id\" IN (SELECT MAX(\"id\") "
+                                                             "FROM {alert_event} GROUP "
+                                                             "BY \"rule\") ORDER BY \"rule\"")),
                {}, &error, QStringLiteral("reading the rules' last states"));
     if (!q)
         return error;
@@ -274,10 +276,10 @@ Result<bool> CacheStore::mayEditAlertRules()
     }
     StoreError error;
     ActiveQuery q = d->run(
-        QStringLiteral("SELECT has_table_privilege('connector_cache_alert_rule', 'INSERT') AND "
-                       "has_table_privilege('connector_cache_alert_rule', 'UPDATE') AND "
-                       "has_table_privilege('connector_cache_alert_rule', 'DELETE') AND "
-                       "has_table_privilege('connector_cache_alert_silence', 'INSERT')"),
+        d->dialect.sql(QStringLiteral("SELECT has_table_privilege({'alert_rule'}, 'INSERT') AND "
+                                      "has_table_privilege({'alert_rule'}, 'UPDATE') AND "
+                                      "has_table_privilege({'alert_rule'}, 'DELETE') AND "
+                                      "has_table_privilege({'alert_silence'}, 'INSERT')")),
         {}, &error, QStringLiteral("checking the role's privileges on the alert rules"));
     if (!q)
         return error;

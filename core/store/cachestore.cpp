@@ -28,7 +28,7 @@ constexpr unsigned long kBulkRetryPausesMs[] = {50, 200, 750};
 using namespace store;
 
 CacheStore::CacheStore(DatabaseConfig config, Options options, const Clock *clock)
-    : d(std::make_unique<Private>(this, config.backend))
+    : d(std::make_unique<Private>(this, config))
     , m_config(std::move(config))
     , m_options(options)
     , m_clock(clock ? clock : Clock::system())
@@ -299,13 +299,15 @@ StoreError CacheStore::set(const QString &userId, const QString &credentialId,
             // An entry the seed's service wrote under its own key spelling: update it in place.
             QVariantList binds{ex, env, state.timeOffsetMs, synced, expires, metadata, now};
             const QString identity = d->identityClause(userId, credentialId, &binds);
-            ActiveQuery q = d->run(
-                QStringLiteral("UPDATE " CC_CACHE_TABLE " SET \"exchange\" = ?, "
+            ActiveQuery q =
+                d->run(d->dialect.sql(
+                           QStringLiteral(
+                               "UPDATE {cache} SET \"exchange\" = ?, "
                                "\"environment\" = ?, \"timeOffset\" = ?, \"lastSyncTime\" = %1, "
                                "\"isValid\" = TRUE, \"expiresAt\" = %1, \"metadata\" = %2, "
                                "\"updatedAt\" = %1 WHERE %3")
-                    .arg(ts, d->dialect.jsonParam(), identity),
-                binds, &e, QStringLiteral("saving the cache entry"));
+                               .arg(ts, d->dialect.jsonParam(), identity)),
+                       binds, &e, QStringLiteral("saving the cache entry"));
             if (!q)
                 return e;
             const int updated = q->numRowsAffected();
@@ -313,20 +315,23 @@ StoreError CacheStore::set(const QString &userId, const QString &credentialId,
                 return e;
         }
         ActiveQuery q = d->run(
-            QStringLiteral(
-                "INSERT INTO " CC_CACHE_TABLE " (\"id\", \"cacheKey\", \"userId\", "
-                "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", "
-                "\"lastSyncTime\", \"isValid\", \"expiresAt\", \"hitCount\", \"metadata\", "
-                "\"createdAt\", \"updatedAt\") VALUES (?, ?, ?, ?, ?, ?, ?, %1, TRUE, %1, 0, %2, "
-                "%1, %1) ON CONFLICT (\"cacheKey\") DO UPDATE SET "
-                "\"exchange\" = excluded.\"exchange\", \"environment\" = excluded.\"environment\", "
-                "\"timeOffset\" = excluded.\"timeOffset\", "
-                "\"lastSyncTime\" = excluded.\"lastSyncTime\", \"isValid\" = TRUE, "
-                "\"expiresAt\" = excluded.\"expiresAt\", \"metadata\" = excluded.\"metadata\", "
-                "\"updatedAt\" = excluded.\"updatedAt\" "
-                "WHERE " CC_CACHE_TABLE ".\"userId\" = excluded.\"userId\" AND " CC_CACHE_TABLE
-                ".\"credentialId\" = excluded.\"credentialId\"")
-                .arg(ts, d->dialect.jsonParam()),
+            d->dialect.sql(
+                QStringLiteral(
+                    "INSERT INTO {cache} (\"id\", \"cacheKey\", \"userId\", "
+                    "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", "
+                    "\"lastSyncTime\", \"isValid\", \"expiresAt\", \"hitCount\", \"metadata\", "
+                    "\"createdAt\", \"updatedAt\") VALUES (?, ?, ?, ?, ?, ?, ?, %1, TRUE, %1, 0, "
+                    "%2, "
+                    "%1, %1) ON CONFLICT (\"cacheKey\") DO UPDATE SET "
+                    "\"exchange\" = excluded.\"exchange\", \"environment\" = "
+                    "excluded.\"environment\", "
+                    "\"timeOffset\" = excluded.\"timeOffset\", "
+                    "\"lastSyncTime\" = excluded.\"lastSyncTime\", \"isValid\" = TRUE, "
+                    "\"expiresAt\" = excluded.\"expiresAt\", \"metadata\" = excluded.\"metadata\", "
+                    "\"updatedAt\" = excluded.\"updatedAt\" "
+                    "WHERE \"connector_state_cache\".\"userId\" = excluded.\"userId\" AND "
+                    "\"connector_state_cache\".\"credentialId\" = excluded.\"credentialId\"")
+                    .arg(ts, d->dialect.jsonParam())),
             {makeCuid(), key, userId, credentialId, ex, env, state.timeOffsetMs, synced, expires,
              metadata, now, now},
             &e, QStringLiteral("saving the cache entry"));
@@ -372,9 +377,9 @@ Result<qint64> CacheStore::invalidate(const QString &userId, const QString &cred
         StoreError e;
         QVariantList binds{now};
         const QString identity = d->identityClause(userId, credentialId, &binds);
-        ActiveQuery q = d->run(QStringLiteral("UPDATE " CC_CACHE_TABLE " SET \"isValid\" = "
-                                              "FALSE, \"updatedAt\" = %1 WHERE %2")
-                                   .arg(d->dialect.tsParam(), identity),
+        ActiveQuery q = d->run(d->dialect.sql(QStringLiteral("UPDATE {cache} SET \"isValid\" = "
+                                                             "FALSE, \"updatedAt\" = %1 WHERE %2")
+                                                  .arg(d->dialect.tsParam(), identity)),
                                binds, &e, QStringLiteral("invalidating the entry"));
         if (!q)
             return e;
@@ -396,10 +401,10 @@ Result<qint64> CacheStore::countInvalidatable(const EntryFilter &filter)
     QVariantList binds;
     const QString where = d->whereClause(filter, m_clock->nowMs(), &binds);
     StoreError error;
-    ActiveQuery q =
-        d->run(QStringLiteral("SELECT COUNT(*) FROM " CC_CACHE_TABLE " WHERE %1 AND \"isValid\"")
-                   .arg(where),
-               binds, &error, QStringLiteral("counting entries to invalidate"));
+    ActiveQuery q = d->run(
+        d->dialect.sql(
+            QStringLiteral("SELECT COUNT(*) FROM {cache} WHERE %1 AND \"isValid\"").arg(where)),
+        binds, &error, QStringLiteral("counting entries to invalidate"));
     if (!q)
         return error;
     const qint64 n = q->next() ? q->value(0).toLongLong() : 0;
@@ -417,11 +422,11 @@ Result<qint64> CacheStore::invalidateMatching(const EntryFilter &filter, const P
     const qint64 now = m_clock->nowMs();
     QVariantList whereBinds;
     const QString where = d->whereClause(filter, now, &whereBinds);
-    const QString sql =
-        QStringLiteral("UPDATE " CC_CACHE_TABLE " SET \"isValid\" = FALSE, "
-                       "\"updatedAt\" = %1 WHERE \"id\" IN (SELECT \"id\" FROM " CC_CACHE_TABLE
+    const QString sql = d->dialect.sql(
+        QStringLiteral("UPDATE {cache} SET \"isValid\" = FALSE, "
+                       "\"updatedAt\" = %1 WHERE \"id\" IN (SELECT \"id\" FROM {cache}"
                        " WHERE %2 AND \"isValid\" LIMIT ?%3)")
-            .arg(d->dialect.tsParam(), where, d->dialect.skipLocked());
+            .arg(d->dialect.tsParam(), where, d->dialect.skipLocked()));
     qint64 total = 0;
     bool stopped = false; // progress() asked to stop: what is left is the caller's choice
     // One pass of batches until a batch comes back short. Rows locked by another transaction
@@ -457,10 +462,11 @@ Result<qint64> CacheStore::invalidateMatching(const EntryFilter &filter, const P
         StoreError e;
         QVariantList binds = whereBinds;
         binds << now;
-        ActiveQuery q = d->run(QStringLiteral("SELECT COUNT(*) FROM " CC_CACHE_TABLE " WHERE %1 "
-                                              "AND \"isValid\" AND \"updatedAt\" <= %2")
-                                   .arg(where, d->dialect.tsParam()),
-                               binds, &e, QStringLiteral("counting entries left valid"));
+        ActiveQuery q =
+            d->run(d->dialect.sql(QStringLiteral("SELECT COUNT(*) FROM {cache} WHERE %1 "
+                                                 "AND \"isValid\" AND \"updatedAt\" <= %2")
+                                      .arg(where, d->dialect.tsParam())),
+                   binds, &e, QStringLiteral("counting entries left valid"));
         if (!q)
             return e;
         const qint64 n = q->next() ? q->value(0).toLongLong() : 0;
@@ -528,9 +534,9 @@ Result<qint64> CacheStore::invalidateMatching(const EntryFilter &filter, const P
 Result<qint64> CacheStore::countExpired()
 {
     StoreError error;
-    ActiveQuery q = d->run(QStringLiteral("SELECT COUNT(*) FROM " CC_CACHE_TABLE " WHERE "
-                                          "\"expiresAt\" <= %1")
-                               .arg(d->dialect.tsParam()),
+    ActiveQuery q = d->run(d->dialect.sql(QStringLiteral("SELECT COUNT(*) FROM {cache} WHERE "
+                                                         "\"expiresAt\" <= %1")
+                                              .arg(d->dialect.tsParam())),
                            {m_clock->nowMs()}, &error, QStringLiteral("counting expired entries"));
     if (!q)
         return error;
@@ -547,14 +553,13 @@ Result<qint64> CacheStore::cleanupExpired(const Progress &progress)
     // PostgreSQL: rows addressed by ctid, so the delete needs no second index lookup per row.
     // No row locks first (FOR UPDATE would write every row twice): a row a connector renews
     // meanwhile has a new ctid by then, so the delete passes it by, as it must.
-    const QString sql =
-        d->isPostgres()
-            ? QStringLiteral("DELETE FROM " CC_CACHE_TABLE " WHERE ctid = ANY(ARRAY(SELECT "
-                             "ctid FROM " CC_CACHE_TABLE " WHERE \"expiresAt\" <= %1 LIMIT ?))")
-                  .arg(d->dialect.tsParam())
-            : QStringLiteral("DELETE FROM " CC_CACHE_TABLE " WHERE \"id\" IN (SELECT \"id\" "
-                             "FROM " CC_CACHE_TABLE " WHERE \"expiresAt\" <= %1 LIMIT ?)")
-                  .arg(d->dialect.tsParam());
+    const QString sql = d->dialect.sql(
+        d->isPostgres() ? QStringLiteral("DELETE FROM {cache} WHERE ctid = ANY(ARRAY(SELECT "
+                                         "ctid FROM {cache} WHERE \"expiresAt\" <= %1 LIMIT ?))")
+                              .arg(d->dialect.tsParam())
+                        : QStringLiteral("DELETE FROM {cache} WHERE \"id\" IN (SELECT \"id\" "
+                                         "FROM {cache} WHERE \"expiresAt\" <= %1 LIMIT ?)")
+                              .arg(d->dialect.tsParam()));
     qint64 total = 0;
     StoreError error;
     int deadlocks = 0;

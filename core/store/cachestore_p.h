@@ -157,7 +157,7 @@ struct CacheStore::Private
     // PermissionDenied in words when the server is (still) a standby; checked before any write.
     StoreError refuseOnStandby(const QString &what);
 
-    Private(CacheStore *owner, DatabaseConfig::Backend backend);
+    Private(CacheStore *owner, const DatabaseConfig &config); // dialect: backend and schema
 
     bool isPostgres() const { return dialect.isPostgres(); }
     // Reached through a transaction-mode pooler (DatabaseConfig::pooled): nothing may rely on

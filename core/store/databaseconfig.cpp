@@ -237,14 +237,23 @@ bool prismaParameter(const QString &key, const QString &value, DatabaseConfig *c
         return true;
     }
     if (key == QLatin1String("schema")) {
-        // Prisma's default schema is ours too; another is not supported yet.
-        if (value != QLatin1String("public")) {
+        // Prisma's: the schema the seed's table (and so ours) lives in. Every statement names
+        // its tables qualified with it (SqlDialect::table()); no search_path is set.
+        QString problem;
+        if (!config->schema.isNull())
+            problem = QStringLiteral("the schema is given twice; keep one schema=");
+        else if (value.isEmpty())
+            problem = QStringLiteral("schema= names no schema; leave it out for the search "
+                                     "path's (public)");
+        else if (value.toUtf8().size() > 63)
+            problem = QStringLiteral("the schema name '%1' is longer than PostgreSQL's 63 bytes")
+                          .arg(value.left(80));
+        if (!problem.isEmpty()) {
             if (errorMessage)
-                *errorMessage = QStringLiteral("schema=%1: only the public schema is supported "
-                                               "so far; use a URL without schema= or with "
-                                               "schema=public")
-                                    .arg(value);
+                *errorMessage = problem;
+            return true;
         }
+        config->schema = value;
         return true;
     }
     return false;
@@ -769,6 +778,9 @@ QString DatabaseConfig::toUrl() const
         query.addQueryItem(it.key(), escaped(it.value()));
     if (pooled)
         query.addQueryItem(QStringLiteral("pgbouncer"), QStringLiteral("true"));
+    if (!schema.isEmpty()) // percent-encoded whole: quotes, spaces and &s survive the trip
+        query.addQueryItem(QStringLiteral("schema"),
+                           QString::fromUtf8(QUrl::toPercentEncoding(schema)));
     url.setQuery(query);
     QString text = url.toString(QUrl::FullyEncoded);
     if (url.host().isEmpty() && user.isEmpty() && !text.startsWith(QStringLiteral("postgresql://")))

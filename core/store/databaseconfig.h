@@ -67,6 +67,10 @@ public:
     // The store then keeps no state on the session between transactions: no named prepared
     // statements, no session SET, no LISTEN (README, "Deploying").
     bool pooled = false;
+    // The schema the seed's table and ours live in (Prisma's schema=NAME, any name: every
+    // statement qualifies the tables with it, quoted); empty: unqualified names, the search
+    // path's schema (public by default). PostgreSQL only.
+    QString schema;
     // What the URL held that is Prisma's rather than libpq's, and what was made of it: one
     // line each ("connection_limit=1 ignored: ..."), for the caller to show.
     QStringList notes;

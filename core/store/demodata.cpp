@@ -46,12 +46,13 @@ QString randomId(QRandomGenerator &rng, int length)
 // and size charts and the alert history have something plausible to show. Cache hits start in
 // about 200 ms, misses (a sync with the exchange) in about 1.5 s, as the seed measured (250 ms
 // with the cache, 1,700 ms without).
-StoreError fillDemoMonitoring(QSqlDatabase &db, bool postgres, qint64 entries, qint64 now,
-                              QRandomGenerator &rng)
+StoreError fillDemoMonitoring(QSqlDatabase &db, const SqlDialect &dialect, qint64 entries,
+                              qint64 now, QRandomGenerator &rng)
 {
-    auto run = [&db](const QString &sql, const char *what) {
+    const bool postgres = dialect.isPostgres();
+    auto run = [&db, &dialect](const QString &sql, const char *what) {
         QSqlQuery q(db);
-        if (q.exec(sql))
+        if (q.exec(dialect.sql(sql))) // the tables filled in
             return StoreError();
         return StoreError(
             StoreError::QueryFailed,
@@ -64,7 +65,7 @@ StoreError fillDemoMonitoring(QSqlDatabase &db, bool postgres, qint64 entries, q
     // Expired unrenewed per minute, and the table's size growing from 70 % to all of it over
     // the week (bytes on PostgreSQL only, as the sampler records them).
     StoreError error =
-        run(QStringLiteral("UPDATE \"connector_cache_history\" SET "
+        run(QStringLiteral("UPDATE {history} SET "
                            "\"expired\" = ((\"minute\" * 7919) %% 5) * %1 / 4 + "
                            "CASE WHEN \"minute\" %% 1440 BETWEEN 840 AND 850 THEN %1 ELSE 0 END, "
                            "\"entries\" = %2 + (\"minute\" - %3) * %4 / %5, "
@@ -105,7 +106,7 @@ StoreError fillDemoMonitoring(QSqlDatabase &db, bool postgres, qint64 entries, q
         if (rows.isEmpty())
             return StoreError();
         const StoreError e2 =
-            run(QStringLiteral("INSERT INTO \"connector_cache_init_history\" (\"minute\", "
+            run(QStringLiteral("INSERT INTO {init_history} (\"minute\", "
                                "\"outcome\", \"count\", \"sum_ms\", \"b_le_25\", \"b_le_50\", "
                                "\"b_le_100\", \"b_le_250\", \"b_le_500\", \"b_le_1000\", "
                                "\"b_le_2500\", \"b_le_5000\") VALUES ") +
@@ -189,7 +190,7 @@ StoreError fillDemoMonitoring(QSqlDatabase &db, bool postgres, qint64 entries, q
     event(spike, "misses_high", "ok", "pending", 131.0, "warning", false);
     event(spike + 5, "misses_high", "pending", "firing", 164.0, "warning", true);
     event(spike + 31, "misses_high", "firing", "ok", 42.0, "warning", true);
-    return run(QStringLiteral("INSERT INTO \"connector_cache_alert_event\" (\"at_ms\", \"rule\", "
+    return run(QStringLiteral("INSERT INTO {alert_event} (\"at_ms\", \"rule\", "
                               "\"from_state\", \"to_state\", \"value\", \"severity\", "
                               "\"silenced\") VALUES ") +
                    events.join(QLatin1Char(',')),
@@ -209,18 +210,18 @@ Result<qint64> CacheStore::fillDemo(qint64 entries, quint32 seed)
     if (error && error.kind() != StoreError::NoError && !isOpen())
         return error;
     QSqlDatabase db = d->db;
-    const SqlDialect dialect(m_config.backend);
+    const SqlDialect &dialect = d->dialect;
     QRandomGenerator rng(seed);
     const qint64 now = m_clock->nowMs();
 
     const QString ts = dialect.tsParam();
     const QString rowSql = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, %1, ?, %1, ?, %2, %1, %1)")
                                .arg(ts, dialect.jsonParam());
-    const QString head = QStringLiteral(
-        "INSERT INTO " CC_CACHE_TABLE " (\"id\", \"cacheKey\", \"userId\", "
+    const QString head = dialect.sql(QStringLiteral(
+        "INSERT INTO {cache} (\"id\", \"cacheKey\", \"userId\", "
         "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", \"lastSyncTime\", "
         "\"isValid\", \"expiresAt\", \"hitCount\", \"metadata\", \"createdAt\", \"updatedAt\") "
-        "VALUES ");
+        "VALUES "));
     const QString tail = QStringLiteral(" ON CONFLICT (\"cacheKey\") DO NOTHING");
     constexpr int kBatch = 500; // 14 values a row: well under both databases' parameter limits
 
@@ -359,11 +360,12 @@ Result<qint64> CacheStore::fillDemo(qint64 entries, quint32 seed)
             if (rows.isEmpty())
                 return StoreError();
             QSqlQuery q(db);
-            const bool ok = q.exec(
-                QStringLiteral("INSERT INTO \"connector_cache_history\" (\"minute\", \"hits\", "
-                               "\"misses\", \"sets\", \"invalidations\", \"cleanups\") VALUES ") +
-                rows.join(QLatin1Char(',')) +
-                QStringLiteral(" ON CONFLICT (\"minute\") DO NOTHING"));
+            const bool ok =
+                q.exec(dialect.sql(QStringLiteral("INSERT INTO {history} (\"minute\", \"hits\", "
+                                                  "\"misses\", \"sets\", \"invalidations\", "
+                                                  "\"cleanups\") VALUES ")) +
+                       rows.join(QLatin1Char(',')) +
+                       QStringLiteral(" ON CONFLICT (\"minute\") DO NOTHING"));
             rows.clear();
             return ok ? StoreError()
                       : StoreError(StoreError::QueryFailed,
@@ -398,7 +400,7 @@ Result<qint64> CacheStore::fillDemo(qint64 entries, quint32 seed)
             }
         }
     }
-    error = fillDemoMonitoring(db, m_config.isPostgres(), entries, now, rng);
+    error = fillDemoMonitoring(db, dialect, entries, now, rng);
     if (error) {
         db.rollback();
         return error;

@@ -111,9 +111,10 @@ bool CacheStore::Private::oddRow(const QString &id, const QString &userId,
         return false; // the column types hold
     StoreError error;
     ActiveQuery query =
-        run(QStringLiteral("SELECT typeof(\"timeOffset\"), typeof(\"expiresAt\"), "
-                           "typeof(\"lastSyncTime\"), quote(\"timeOffset\"), quote(\"expiresAt\"), "
-                           "quote(\"lastSyncTime\") FROM " CC_CACHE_TABLE " WHERE \"id\" = ?"),
+        run(dialect.sql(QStringLiteral(
+                "SELECT typeof(\"timeOffset\"), typeof(\"expiresAt\"), "
+                "typeof(\"lastSyncTime\"), quote(\"timeOffset\"), quote(\"expiresAt\"), "
+                "quote(\"lastSyncTime\") FROM {cache} WHERE \"id\" = ?")),
             {id}, &error, QStringLiteral("checking the entry's values"));
     if (!query || !query->next())
         return false;
@@ -274,14 +275,14 @@ CacheStore::Private::LookupSql CacheStore::Private::lookupSql(bool seedKey,
     const QString identity = identityClause(seedKey);
     // On a standby the hit is a read whatever the counting: it takes no UPDATE.
     QString hit = q->m_options.hitCounting == HitCounting::Batched || standby
-                      ? QStringLiteral("SELECT %3 FROM " CC_CACHE_TABLE " WHERE %1 AND "
+                      ? QStringLiteral("SELECT %3 FROM {cache} WHERE %1 AND "
                                        "\"isValid\" AND \"expiresAt\" > %2")
                       // Saturating at the seed's INT maximum (hitcounters.cpp).
-                      : QStringLiteral("UPDATE " CC_CACHE_TABLE " SET \"hitCount\" = "
+                      : QStringLiteral("UPDATE {cache} SET \"hitCount\" = "
                                        "CASE WHEN \"hitCount\" < 2147483647 THEN "
                                        "\"hitCount\" + 1 ELSE \"hitCount\" END WHERE %1 "
                                        "AND \"isValid\" AND \"expiresAt\" > %2 RETURNING %3");
-    const QString miss = QStringLiteral("SELECT %2 FROM " CC_CACHE_TABLE " WHERE %1");
+    const QString miss = QStringLiteral("SELECT %2 FROM {cache} WHERE %1");
     LookupSql sql;
     // SQLite keeps whatever a writer put in a column: a row whose offset or times are not
     // integers is never a hit (read as numbers they would be 0), only a miss (oddRow()).
@@ -290,10 +291,10 @@ CacheStore::Private::LookupSql CacheStore::Private::lookupSql(bool seedKey,
                     QStringLiteral("%1 AND typeof(\"timeOffset\") = 'integer' AND "
                                    "typeof(\"expiresAt\") = 'integer' AND "
                                    "typeof(\"lastSyncTime\") = 'integer' AND"));
-    sql.hit.qt = hit.arg(identity, dialect.tsParam(), qtColumns);
-    sql.miss.qt = miss.arg(identity, qtColumns);
-    sql.hit.native = hit.arg(identity, dialect.tsParam(), nativeCols);
-    sql.miss.native = miss.arg(identity, nativeCols);
+    sql.hit.qt = dialect.sql(hit.arg(identity, dialect.tsParam(), qtColumns));
+    sql.miss.qt = dialect.sql(miss.arg(identity, qtColumns));
+    sql.hit.native = dialect.sql(hit.arg(identity, dialect.tsParam(), nativeCols));
+    sql.miss.native = dialect.sql(miss.arg(identity, nativeCols));
     return sql;
 }
 
@@ -415,9 +416,9 @@ Result<CacheEntry> CacheStore::Private::entry(const QString &userId, const QStri
         flush(); // this process's own hits show at once
     QVariantList binds;
     const QString identity = identityClause(userId, credentialId, &binds);
-    ActiveQuery query = run(QStringLiteral("SELECT %1 FROM " CC_CACHE_TABLE " WHERE %2 "
-                                           "ORDER BY \"lastSyncTime\" DESC")
-                                .arg(columns(), identity),
+    ActiveQuery query = run(dialect.sql(QStringLiteral("SELECT %1 FROM {cache} WHERE %2 "
+                                                       "ORDER BY \"lastSyncTime\" DESC")
+                                            .arg(columns(), identity)),
                             binds, &error, QStringLiteral("reading the entry"));
     if (!query)
         return error;
@@ -436,7 +437,7 @@ Result<qint64> CacheStore::Private::count(const EntryFilter &filter)
     const QString where = whereClause(filter, q->m_clock->nowMs(), &binds);
     StoreError error;
     ActiveQuery query =
-        run(QStringLiteral("SELECT COUNT(*) FROM " CC_CACHE_TABLE " WHERE %1").arg(where), binds,
+        run(dialect.sql(QStringLiteral("SELECT COUNT(*) FROM {cache} WHERE %1").arg(where)), binds,
             &error, QStringLiteral("counting entries"));
     if (!query)
         return error;
@@ -474,9 +475,9 @@ Result<BrowsePage> CacheStore::Private::browse(const BrowseRequest &request)
         binds << o.value(QStringLiteral("id")).toString();
     }
     const QString dir = asc ? QStringLiteral("ASC") : QStringLiteral("DESC");
-    QString sql = QStringLiteral("SELECT %1 FROM " CC_CACHE_TABLE " WHERE %2 ORDER BY %3 "
-                                 "%4, \"id\" %4 LIMIT ?")
-                      .arg(columns(), where, col, dir);
+    QString sql = dialect.sql(QStringLiteral("SELECT %1 FROM {cache} WHERE %2 ORDER BY %3 "
+                                             "%4, \"id\" %4 LIMIT ?")
+                                  .arg(columns(), where, col, dir));
     binds << request.limit + 1;
     if (request.after.isEmpty() && request.offset > 0) {
         sql += QStringLiteral(" OFFSET ?");

@@ -83,17 +83,19 @@ StoreError CacheStore::Private::flushHits(bool waitForLocks)
             const StoreError e = lazy(what, [&]() {
                 StoreError failed;
                 ActiveQuery query = run(
-                    QStringLiteral(
-                        "WITH v AS (SELECT * FROM unnest(CAST(? AS TEXT[]), CAST(? AS BIGINT[])) "
-                        "AS u(id, n)), locked AS MATERIALIZED (SELECT l.\"id\" FROM " CC_CACHE_TABLE
-                        " AS l WHERE l.\"id\" IN (SELECT id FROM v) "
-                        "ORDER BY l.\"id\" FOR UPDATE OF l SKIP LOCKED), "
-                        "done AS (UPDATE " CC_CACHE_TABLE " AS t SET \"hitCount\" = "
-                        "LEAST(CAST(t.\"hitCount\" AS BIGINT) + v.n, %1) FROM v JOIN locked ON "
-                        "locked.\"id\" = v.id WHERE t.\"id\" = v.id RETURNING t.\"id\") "
-                        "SELECT v.id FROM v WHERE v.id NOT IN (SELECT \"id\" FROM done) AND "
-                        "EXISTS (SELECT 1 FROM " CC_CACHE_TABLE " AS x WHERE x.\"id\" = v.id)")
-                        .arg(kMaxHitCount),
+                    dialect.sql(
+                        QStringLiteral(
+                            "WITH v AS (SELECT * FROM unnest(CAST(? AS TEXT[]), CAST(? AS "
+                            "BIGINT[])) "
+                            "AS u(id, n)), locked AS MATERIALIZED (SELECT l.\"id\" FROM {cache}"
+                            " AS l WHERE l.\"id\" IN (SELECT id FROM v) "
+                            "ORDER BY l.\"id\" FOR UPDATE OF l SKIP LOCKED), "
+                            "done AS (UPDATE {cache} AS t SET \"hitCount\" = "
+                            "LEAST(CAST(t.\"hitCount\" AS BIGINT) + v.n, %1) FROM v JOIN locked ON "
+                            "locked.\"id\" = v.id WHERE t.\"id\" = v.id RETURNING t.\"id\") "
+                            "SELECT v.id FROM v WHERE v.id NOT IN (SELECT \"id\" FROM done) AND "
+                            "EXISTS (SELECT 1 FROM {cache} AS x WHERE x.\"id\" = v.id)")
+                            .arg(kMaxHitCount)),
                     {QLatin1Char('{') + quotedIds.join(QLatin1Char(',')) + QLatin1Char('}'),
                      QLatin1Char('{') + counts.join(QLatin1Char(',')) + QLatin1Char('}')},
                     &failed, what);
@@ -129,9 +131,9 @@ StoreError CacheStore::Private::flushHits(bool waitForLocks)
     } else {
         // Local writes: one statement per row, one commit; saturating as above.
         const QString addSql =
-            QStringLiteral("UPDATE " CC_CACHE_TABLE " SET \"hitCount\" = MIN(\"hitCount\" + ?, "
-                           "%1) WHERE \"id\" = ?")
-                .arg(kMaxHitCount);
+            dialect.sql(QStringLiteral("UPDATE {cache} SET \"hitCount\" = MIN(\"hitCount\" + ?, "
+                                       "%1) WHERE \"id\" = ?")
+                            .arg(kMaxHitCount));
         for (const QString &id : std::as_const(ids)) {
             ActiveQuery query = run(addSql, {pendingHits.value(id), id}, &error, what);
             if (!query)
@@ -205,8 +207,8 @@ StoreError CacheStore::Private::flushCounters(bool waitForLocks)
             pending.erase(pending.begin());
         return StoreError(StoreError::Unreachable, QStringLiteral("not connected"));
     }
-    const QString sql = QStringLiteral(
-        "INSERT INTO \"connector_cache_history\" (\"minute\", \"hits\", \"misses\", \"sets\", "
+    const QString sql = dialect.sql(QStringLiteral(
+        "INSERT INTO {history} (\"minute\", \"hits\", \"misses\", \"sets\", "
         "\"invalidations\", \"cleanups\") VALUES (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (\"minute\") DO UPDATE SET "
         "\"hits\" = \"connector_cache_history\".\"hits\" + excluded.\"hits\", "
@@ -214,7 +216,7 @@ StoreError CacheStore::Private::flushCounters(bool waitForLocks)
         "\"sets\" = \"connector_cache_history\".\"sets\" + excluded.\"sets\", "
         "\"invalidations\" = \"connector_cache_history\".\"invalidations\" + "
         "excluded.\"invalidations\", "
-        "\"cleanups\" = \"connector_cache_history\".\"cleanups\" + excluded.\"cleanups\"");
+        "\"cleanups\" = \"connector_cache_history\".\"cleanups\" + excluded.\"cleanups\""));
     // One transaction for every minute, removed from `pending` only once it committed (a
     // rollback after a partial write must not lose the minutes written before it). On
     // PostgreSQL a minute's row another flush holds is waited for briefly (lock_timeout), never

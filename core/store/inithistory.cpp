@@ -126,19 +126,19 @@ StoreError CacheStore::Private::flushMonitoring()
         sets << QStringLiteral("\"b_le_%1\" = \"connector_cache_init_history\".\"b_le_%1\" + "
                                "excluded.\"b_le_%1\"")
                     .arg(bound);
-    const QString initSql =
+    const QString initSql = dialect.sql(
         QStringLiteral(
-            "INSERT INTO \"connector_cache_init_history\" (\"minute\", \"outcome\", "
+            "INSERT INTO {init_history} (\"minute\", \"outcome\", "
             "\"count\", \"sum_ms\", %1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (\"minute\", \"outcome\") DO UPDATE SET "
             "\"count\" = \"connector_cache_init_history\".\"count\" + excluded.\"count\", "
             "\"sum_ms\" = \"connector_cache_init_history\".\"sum_ms\" + "
             "excluded.\"sum_ms\", %2")
-            .arg(bucketColumns(), sets.join(QStringLiteral(", ")));
-    const QString rejectionSql = QStringLiteral(
-        "INSERT INTO \"connector_cache_history\" (\"minute\", \"rejections\") VALUES (?, ?) "
-        "ON CONFLICT (\"minute\") DO UPDATE SET \"rejections\" = "
-        "\"connector_cache_history\".\"rejections\" + excluded.\"rejections\"");
+            .arg(bucketColumns(), sets.join(QStringLiteral(", "))));
+    const QString rejectionSql = dialect.sql(
+        QStringLiteral("INSERT INTO {history} (\"minute\", \"rejections\") VALUES (?, ?) "
+                       "ON CONFLICT (\"minute\") DO UPDATE SET \"rejections\" = "
+                       "\"connector_cache_history\".\"rejections\" + excluded.\"rejections\""));
     const StoreError written = lazy(what, [&]() {
         while (!pendingMonitoring.isEmpty()) {
             auto it = pendingMonitoring.begin();
@@ -185,11 +185,12 @@ StoreError CacheStore::Private::readMonitoringHistory(qint64 fromMinute, qint64 
     const QString what = QStringLiteral("reading the start-up history");
     StoreError error;
     {
-        ActiveQuery query = run(
-            QStringLiteral("SELECT (\"minute\" / ?) * ?, SUM(\"expired\"), SUM(\"rejections\"), "
-                           "MAX(\"entries\"), MAX(\"size_bytes\") FROM \"connector_cache_history\" "
-                           "WHERE \"minute\" >= ? AND \"minute\" <= ? GROUP BY 1 ORDER BY 1"),
-            {bucketMinutes, bucketMinutes, fromMinute, toMinute}, &error, what);
+        ActiveQuery query =
+            run(dialect.sql(QStringLiteral(
+                    "SELECT (\"minute\" / ?) * ?, SUM(\"expired\"), SUM(\"rejections\"), "
+                    "MAX(\"entries\"), MAX(\"size_bytes\") FROM {history} "
+                    "WHERE \"minute\" >= ? AND \"minute\" <= ? GROUP BY 1 ORDER BY 1")),
+                {bucketMinutes, bucketMinutes, fromMinute, toMinute}, &error, what);
         if (!query)
             return error;
         while (query->next()) {
@@ -207,10 +208,11 @@ StoreError CacheStore::Private::readMonitoringHistory(qint64 fromMinute, qint64 
     for (int bound : kInitBucketBoundsMs)
         sums << QStringLiteral("SUM(\"b_le_%1\")").arg(bound);
     ActiveQuery query =
-        run(QStringLiteral("SELECT (\"minute\" / ?) * ?, \"outcome\", SUM(\"count\"), "
-                           "SUM(\"sum_ms\"), %1 FROM \"connector_cache_init_history\" "
-                           "WHERE \"minute\" >= ? AND \"minute\" <= ? GROUP BY 1, 2 ORDER BY 1")
-                .arg(sums.join(QStringLiteral(", "))),
+        run(dialect.sql(
+                QStringLiteral("SELECT (\"minute\" / ?) * ?, \"outcome\", SUM(\"count\"), "
+                               "SUM(\"sum_ms\"), %1 FROM {init_history} "
+                               "WHERE \"minute\" >= ? AND \"minute\" <= ? GROUP BY 1, 2 ORDER BY 1")
+                    .arg(sums.join(QStringLiteral(", ")))),
             {bucketMinutes, bucketMinutes, fromMinute, toMinute}, &error, what);
     if (!query)
         return error;
@@ -247,10 +249,9 @@ Result<bool> CacheStore::sampleTableHealth()
     StoreError error;
     {
         // Sampled this minute already (by any process)?
-        ActiveQuery query =
-            d->run(QStringLiteral("SELECT \"entries\" FROM "
-                                  "\"connector_cache_history\" WHERE \"minute\" = ?"),
-                   {minute}, &error, what);
+        ActiveQuery query = d->run(d->dialect.sql(QStringLiteral("SELECT \"entries\" FROM "
+                                                                 "{history} WHERE \"minute\" = ?")),
+                                   {minute}, &error, what);
         if (!query)
             return error;
         if (query->next() && !query->value(0).isNull()) {
@@ -263,13 +264,13 @@ Result<bool> CacheStore::sampleTableHealth()
     QList<QPair<qint64, qint64>> expired;
     {
         const QString expiry = d->dialect.ts(QStringLiteral("\"expiresAt\""));
-        ActiveQuery query =
-            d->run(QStringLiteral("SELECT %1 / %2, COUNT(*) FROM " CC_CACHE_TABLE " WHERE "
-                                  "\"expiresAt\" > %3 AND \"expiresAt\" <= %3 GROUP BY 1")
-                       .arg(expiry)
-                       .arg(kMsPerMinute)
-                       .arg(d->dialect.tsParam()),
-                   {now - 60 * kMsPerMinute, now}, &error, what);
+        ActiveQuery query = d->run(
+            d->dialect.sql(QStringLiteral("SELECT %1 / %2, COUNT(*) FROM {cache} WHERE "
+                                          "\"expiresAt\" > %3 AND \"expiresAt\" <= %3 GROUP BY 1")
+                               .arg(expiry)
+                               .arg(kMsPerMinute)
+                               .arg(d->dialect.tsParam())),
+            {now - 60 * kMsPerMinute, now}, &error, what);
         if (!query)
             return error;
         while (query->next())
@@ -280,9 +281,9 @@ Result<bool> CacheStore::sampleTableHealth()
     {
         const QString sql =
             d->isPostgres()
-                ? QStringLiteral("SELECT (SELECT COUNT(*) FROM " CC_CACHE_TABLE "), "
-                                 "pg_total_relation_size(to_regclass('" CC_CACHE_TABLE "'))")
-                : QStringLiteral("SELECT COUNT(*), NULL FROM " CC_CACHE_TABLE);
+                ? d->dialect.sql(QStringLiteral("SELECT (SELECT COUNT(*) FROM {cache}), "
+                                                "pg_total_relation_size(to_regclass({'cache'}))"))
+                : d->dialect.sql(QStringLiteral("SELECT COUNT(*), NULL FROM {cache}"));
         ActiveQuery query = d->run(sql, {}, &error, what);
         if (!query)
             return error;
@@ -300,22 +301,24 @@ Result<bool> CacheStore::sampleTableHealth()
         for (const auto &m : std::as_const(expired)) {
             // The largest count seen for the minute: an entry renewed or cleaned up later still
             // expired unrenewed for a while; two samplers never add up the same entries.
-            ActiveQuery q =
-                d->run(QStringLiteral(
-                           "INSERT INTO \"connector_cache_history\" (\"minute\", \"expired\") "
-                           "VALUES (?, ?) ON CONFLICT (\"minute\") DO UPDATE SET \"expired\" "
-                           "= %1(\"connector_cache_history\".\"expired\", excluded.\"expired\")")
-                           .arg(greatest),
-                       {m.first, m.second}, &e, what);
+            ActiveQuery q = d->run(
+                d->dialect.sql(
+                    QStringLiteral(
+                        "INSERT INTO {history} (\"minute\", \"expired\") "
+                        "VALUES (?, ?) ON CONFLICT (\"minute\") DO UPDATE SET \"expired\" "
+                        "= %1(\"connector_cache_history\".\"expired\", excluded.\"expired\")")
+                        .arg(greatest)),
+                {m.first, m.second}, &e, what);
             if (!q)
                 return e;
         }
-        ActiveQuery q = d->run(
-            QStringLiteral("INSERT INTO \"connector_cache_history\" (\"minute\", \"entries\", "
-                           "\"size_bytes\") VALUES (?, ?, ?) ON CONFLICT (\"minute\") DO UPDATE "
-                           "SET \"entries\" = excluded.\"entries\", \"size_bytes\" = "
-                           "excluded.\"size_bytes\""),
-            {minute, entries, bytes}, &e, what);
+        ActiveQuery q =
+            d->run(d->dialect.sql(QStringLiteral(
+                       "INSERT INTO {history} (\"minute\", \"entries\", "
+                       "\"size_bytes\") VALUES (?, ?, ?) ON CONFLICT (\"minute\") DO UPDATE "
+                       "SET \"entries\" = excluded.\"entries\", \"size_bytes\" = "
+                       "excluded.\"size_bytes\"")),
+                   {minute, entries, bytes}, &e, what);
         return e;
     });
     if (error)

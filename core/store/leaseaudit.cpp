@@ -26,12 +26,12 @@ Result<bool> CacheStore::Private::acquireSyncLease(const QString &userId,
         return error;
     const qint64 now = q->m_clock->nowMs();
     ActiveQuery query = run(
-        QStringLiteral(
-            "INSERT INTO \"connector_cache_lease\" (\"cache_key\", \"holder\", "
+        dialect.sql(QStringLiteral(
+            "INSERT INTO {lease} (\"cache_key\", \"holder\", "
             "\"expires_at_ms\") VALUES (?, ?, ?) ON CONFLICT (\"cache_key\") DO UPDATE "
             "SET \"holder\" = excluded.\"holder\", \"expires_at_ms\" = "
             "excluded.\"expires_at_ms\" WHERE \"connector_cache_lease\".\"expires_at_ms\" "
-            "<= ? OR \"connector_cache_lease\".\"holder\" = excluded.\"holder\""),
+            "<= ? OR \"connector_cache_lease\".\"holder\" = excluded.\"holder\"")),
         {CacheStore::cacheKey(userId, credentialId), holder, now + qint64(duration.count()), now},
         &error, QStringLiteral("taking the sync lease"));
     if (!query)
@@ -46,8 +46,8 @@ StoreError CacheStore::Private::releaseSyncLease(const QString &userId, const QS
     StoreError error = refuseOnStandby(QStringLiteral("releasing the sync lease"));
     if (error)
         return error;
-    ActiveQuery query = run(QStringLiteral("DELETE FROM \"connector_cache_lease\" WHERE "
-                                           "\"cache_key\" = ? AND \"holder\" = ?"),
+    ActiveQuery query = run(dialect.sql(QStringLiteral("DELETE FROM {lease} WHERE "
+                                                       "\"cache_key\" = ? AND \"holder\" = ?")),
                             {CacheStore::cacheKey(userId, credentialId), holder}, &error,
                             QStringLiteral("releasing the sync lease"));
     return error;
@@ -75,7 +75,8 @@ Result<ServerInfo> CacheStore::Private::serverInfo()
                   "WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() AND "
                   "EXISTS (SELECT 1 FROM pg_stat_wal_receiver) THEN 0 "
                   "ELSE COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - "
-                  "pg_last_xact_replay_timestamp()), -1) END")
+                  "pg_last_xact_replay_timestamp()), -1) END, ") +
+                  dialect.schemaExpression() // where the tables are: the URL's schema or the path's
             : QStringLiteral("SELECT sqlite_version()");
     ActiveQuery query = run(sql, {}, &error, QStringLiteral("reading the server version"));
     if (!query)
@@ -87,6 +88,7 @@ Result<ServerInfo> CacheStore::Private::serverInfo()
             info.database = query->value(2).toString();
             info.standby = query->value(3).toBool();
             info.replayLagSeconds = query->value(4).toDouble();
+            info.schema = query->value(5).toString();
         }
     }
     if (isPostgres()) {
@@ -119,12 +121,12 @@ Result<Privileges> CacheStore::Private::privileges()
         return p;
     }
     ActiveQuery query =
-        run(QStringLiteral("SELECT has_table_privilege('" CC_CACHE_TABLE_NAME "', 'SELECT'), "
-                           "has_table_privilege('" CC_CACHE_TABLE_NAME "', 'UPDATE') AND "
-                           "has_table_privilege('" CC_CACHE_TABLE_NAME "', 'DELETE') AND "
-                           "has_table_privilege('" CC_CACHE_TABLE_NAME "', 'INSERT'), "
-                           "CASE WHEN to_regclass('connector_cache_audit') IS NULL THEN FALSE ELSE "
-                           "has_table_privilege('connector_cache_audit', 'INSERT') END"),
+        run(dialect.sql(QStringLiteral("SELECT has_table_privilege({'cache'}, 'SELECT'), "
+                                       "has_table_privilege({'cache'}, 'UPDATE') AND "
+                                       "has_table_privilege({'cache'}, 'DELETE') AND "
+                                       "has_table_privilege({'cache'}, 'INSERT'), "
+                                       "CASE WHEN to_regclass({'audit'}) IS NULL THEN FALSE ELSE "
+                                       "has_table_privilege({'audit'}, 'INSERT') END")),
             {}, &error, QStringLiteral("checking the role's privileges"));
     if (!query)
         return error;
@@ -149,18 +151,18 @@ StoreError CacheStore::Private::recordAudit(const AuditRecord &record)
     // The audit log is what an operator reads after an incident: its rows wait for the disk.
     return durable(QStringLiteral("writing the audit log"), [&]() -> StoreError {
         StoreError error;
-        ActiveQuery query =
-            run(QStringLiteral(
-                    "INSERT INTO \"connector_cache_audit\" (\"at\", \"os_user\", \"db_role\", "
-                    "\"profile\", \"action\", \"filter\", \"rows_affected\", \"outcome\") "
-                    "VALUES (%1, ?, ?, ?, ?, ?, ?, ?)")
-                    .arg(dialect.tsParam()),
-                {at, nonNull(record.osUser.isEmpty() ? osUserName() : record.osUser),
-                 nonNull(record.dbRole.isEmpty() ? dbRole : record.dbRole),
-                 nonNull(record.profile.isEmpty() ? q->m_options.profile : record.profile),
-                 nonNull(record.action), nonNull(record.filter), record.rowsAffected,
-                 record.outcome.isEmpty() ? QStringLiteral("ok") : record.outcome},
-                &error, QStringLiteral("writing the audit log"));
+        ActiveQuery query = run(
+            dialect.sql(QStringLiteral(
+                            "INSERT INTO {audit} (\"at\", \"os_user\", \"db_role\", "
+                            "\"profile\", \"action\", \"filter\", \"rows_affected\", \"outcome\") "
+                            "VALUES (%1, ?, ?, ?, ?, ?, ?, ?)")
+                            .arg(dialect.tsParam())),
+            {at, nonNull(record.osUser.isEmpty() ? osUserName() : record.osUser),
+             nonNull(record.dbRole.isEmpty() ? dbRole : record.dbRole),
+             nonNull(record.profile.isEmpty() ? q->m_options.profile : record.profile),
+             nonNull(record.action), nonNull(record.filter), record.rowsAffected,
+             record.outcome.isEmpty() ? QStringLiteral("ok") : record.outcome},
+            &error, QStringLiteral("writing the audit log"));
         return error;
     });
 }
@@ -168,13 +170,14 @@ StoreError CacheStore::Private::recordAudit(const AuditRecord &record)
 Result<QList<AuditRecord>> CacheStore::Private::auditLog(const QDateTime &since, int limit)
 {
     StoreError error;
-    ActiveQuery query = run(
-        QStringLiteral("SELECT \"id\", %1, \"os_user\", \"db_role\", \"profile\", \"action\", "
-                       "\"filter\", \"rows_affected\", \"outcome\" FROM \"connector_cache_audit\" "
-                       "WHERE \"at\" >= %2 ORDER BY \"id\" DESC LIMIT ?")
-            .arg(dialect.ts(QStringLiteral("\"at\"")), dialect.tsParam()),
-        {since.isValid() ? since.toMSecsSinceEpoch() : qint64(0), qMax(1, limit)}, &error,
-        QStringLiteral("reading the audit log"));
+    ActiveQuery query =
+        run(dialect.sql(QStringLiteral(
+                            "SELECT \"id\", %1, \"os_user\", \"db_role\", \"profile\", \"action\", "
+                            "\"filter\", \"rows_affected\", \"outcome\" FROM {audit} "
+                            "WHERE \"at\" >= %2 ORDER BY \"id\" DESC LIMIT ?")
+                            .arg(dialect.ts(QStringLiteral("\"at\"")), dialect.tsParam())),
+            {since.isValid() ? since.toMSecsSinceEpoch() : qint64(0), qMax(1, limit)}, &error,
+            QStringLiteral("reading the audit log"));
     if (!query)
         return error;
     QList<AuditRecord> records;

@@ -23,13 +23,40 @@ StoreError queryError(const QSqlQuery &q, const QString &what)
                       QStringLiteral("%1 failed: %2").arg(what, q.lastError().text()));
 }
 
-QStringList columnsOf(QSqlDatabase &db, const QString &table)
+// The columns of one of our tables (or the seed's), in the dialect's schema. On PostgreSQL
+// read from the catalog by the qualified name (QPSQL's record() would splice a schema name into
+// its own SQL unquoted).
+QStringList columnsOf(QSqlDatabase &db, const SqlDialect &dialect, const QString &table)
 {
     QStringList names;
+    if (dialect.isPostgres()) {
+        QSqlQuery q(db);
+        if (q.exec(QStringLiteral("SELECT attname FROM pg_attribute WHERE attrelid = "
+                                  "to_regclass(%1) AND attnum > 0 AND NOT attisdropped ORDER BY "
+                                  "attnum")
+                       .arg(dialect.qualifiedLiteral(table)))) {
+            while (q.next())
+                names << q.value(0).toString();
+        }
+        return names;
+    }
     const QSqlRecord record = db.record(table);
     for (int i = 0; i < record.count(); ++i)
         names << record.fieldName(i);
     return names;
+}
+
+// A table or index of ours as messages name it: bare, or qualified when a schema is set.
+QString shownName(const SqlDialect &dialect, const QString &name)
+{
+    return dialect.schema().isEmpty() ? name : dialect.qualified(name);
+}
+
+// Token-named tables in our steps ({meta}, {history}, ...): the bare name.
+QString tokenTable(const QString &token)
+{
+    Table table;
+    return SqlDialect::tableOfToken(token, &table) ? tableName(table) : token;
 }
 
 constexpr int kCacheFillFactor = 80;
@@ -40,15 +67,17 @@ QString oneLineError(const QSqlError &e)
 }
 
 // Our migrations, one list of statements per version. Never edit a released step: add one.
+// Tables are named by their tokens ({meta}: SqlDialect::sql() fills in the qualified name);
+// expected() and repair() read the statements in this form.
 QList<QStringList> steps(const SqlDialect &d)
 {
     const QString ts = d.timestampType();
     QList<QStringList> all;
     // v1: version bookkeeping and the per-minute hit/miss history.
     all << QStringList{
-        QStringLiteral("CREATE TABLE IF NOT EXISTS \"connector_cache_meta\" ("
+        QStringLiteral("CREATE TABLE IF NOT EXISTS {meta} ("
                        "\"key\" TEXT NOT NULL PRIMARY KEY, \"value\" TEXT NOT NULL)"),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS \"connector_cache_history\" ("
+        QStringLiteral("CREATE TABLE IF NOT EXISTS {history} ("
                        "\"minute\" BIGINT NOT NULL PRIMARY KEY," // minutes since the epoch, UTC
                        "\"hits\" BIGINT NOT NULL DEFAULT 0,"
                        "\"misses\" BIGINT NOT NULL DEFAULT 0,"
@@ -58,7 +87,7 @@ QList<QStringList> steps(const SqlDialect &d)
     };
     // v2: the audit log and the sync lease.
     all << QStringList{
-        QStringLiteral("CREATE TABLE IF NOT EXISTS \"connector_cache_audit\" (%1,"
+        QStringLiteral("CREATE TABLE IF NOT EXISTS {audit} (%1,"
                        "\"at\" %2 NOT NULL,"
                        "\"os_user\" TEXT NOT NULL,"
                        "\"db_role\" TEXT NOT NULL,"
@@ -69,8 +98,8 @@ QList<QStringList> steps(const SqlDialect &d)
                        "\"outcome\" TEXT NOT NULL)")
             .arg(d.serialPrimaryKey(QStringLiteral("id")), ts),
         QStringLiteral("CREATE INDEX IF NOT EXISTS \"connector_cache_audit_at_idx\" ON "
-                       "\"connector_cache_audit\"(\"at\")"),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS \"connector_cache_lease\" ("
+                       "{audit}(\"at\")"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS {lease} ("
                        "\"cache_key\" TEXT NOT NULL PRIMARY KEY,"
                        "\"holder\" TEXT NOT NULL,"
                        "\"expires_at_ms\" BIGINT NOT NULL)"),
@@ -81,7 +110,7 @@ QList<QStringList> steps(const SqlDialect &d)
     all << QStringList{
         // Every sync (connector, CLI, console) and every timestamp rejection a connector met.
         // Never holds a key. Pruned by cleanup (retention).
-        QStringLiteral("CREATE TABLE IF NOT EXISTS \"connector_cache_sync_log\" (%1,"
+        QStringLiteral("CREATE TABLE IF NOT EXISTS {sync_log} (%1,"
                        "\"at_ms\" BIGINT NOT NULL,"
                        "\"kind\" TEXT NOT NULL,"     // "sync", "rejection"
                        "\"identity\" TEXT NOT NULL," // the credential's cache key
@@ -102,23 +131,23 @@ QList<QStringList> steps(const SqlDialect &d)
                        "\"error_code\" INTEGER NOT NULL DEFAULT 0)")
             .arg(d.serialPrimaryKey(QStringLiteral("id")), dbl),
         QStringLiteral("CREATE INDEX IF NOT EXISTS \"connector_cache_sync_log_at_idx\" ON "
-                       "\"connector_cache_sync_log\"(\"at_ms\")"),
+                       "{sync_log}(\"at_ms\")"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS \"connector_cache_sync_log_identity_idx\" ON "
-                       "\"connector_cache_sync_log\"(\"identity\", \"at_ms\")"),
+                       "{sync_log}(\"identity\", \"at_ms\")"),
         // The per-minute history gains what the seed's metrics need: entries that expired
         // unrenewed, timestamp rejections, and the table's size sampled once a minute (NULL
         // where nobody sampled it).
-        QStringLiteral("ALTER TABLE \"connector_cache_history\" ADD COLUMN \"expired\" BIGINT "
+        QStringLiteral("ALTER TABLE {history} ADD COLUMN \"expired\" BIGINT "
                        "NOT NULL DEFAULT 0"),
-        QStringLiteral("ALTER TABLE \"connector_cache_history\" ADD COLUMN \"rejections\" "
+        QStringLiteral("ALTER TABLE {history} ADD COLUMN \"rejections\" "
                        "BIGINT NOT NULL DEFAULT 0"),
-        QStringLiteral("ALTER TABLE \"connector_cache_history\" ADD COLUMN \"entries\" BIGINT"),
-        QStringLiteral("ALTER TABLE \"connector_cache_history\" ADD COLUMN \"size_bytes\" BIGINT"),
+        QStringLiteral("ALTER TABLE {history} ADD COLUMN \"entries\" BIGINT"),
+        QStringLiteral("ALTER TABLE {history} ADD COLUMN \"size_bytes\" BIGINT"),
         // Connector start-ups per minute and outcome ("hit", "miss-synced", "stale-safe",
         // "failed"): count, sum and fixed latency buckets, non-cumulative (b_le_N counts
         // durations in (previous bound, N] ms; above 5000 ms is count minus their sum). No row
         // per start.
-        QStringLiteral("CREATE TABLE IF NOT EXISTS \"connector_cache_init_history\" ("
+        QStringLiteral("CREATE TABLE IF NOT EXISTS {init_history} ("
                        "\"minute\" BIGINT NOT NULL,"
                        "\"outcome\" TEXT NOT NULL,"
                        "\"count\" BIGINT NOT NULL DEFAULT 0,"
@@ -135,7 +164,7 @@ QList<QStringList> steps(const SqlDialect &d)
             .arg(dbl),
         // Alert rules shared by every console and CLI on this database; silences; and every
         // change of a rule's state.
-        QStringLiteral("CREATE TABLE IF NOT EXISTS \"connector_cache_alert_rule\" ("
+        QStringLiteral("CREATE TABLE IF NOT EXISTS {alert_rule} ("
                        "\"name\" TEXT NOT NULL PRIMARY KEY,"
                        "\"metric\" TEXT NOT NULL,"
                        "\"comparison\" TEXT NOT NULL," // "below", "above"
@@ -147,14 +176,14 @@ QList<QStringList> steps(const SqlDialect &d)
                        "\"updated_at_ms\" BIGINT NOT NULL DEFAULT 0,"
                        "\"updated_by\" TEXT NOT NULL DEFAULT '')")
             .arg(dbl),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS \"connector_cache_alert_silence\" (%1,"
+        QStringLiteral("CREATE TABLE IF NOT EXISTS {alert_silence} (%1,"
                        "\"rule\" TEXT NOT NULL,"
                        "\"until_ms\" BIGINT NOT NULL,"
                        "\"reason\" TEXT NOT NULL,"
                        "\"created_at_ms\" BIGINT NOT NULL,"
                        "\"created_by\" TEXT NOT NULL DEFAULT '')")
             .arg(d.serialPrimaryKey(QStringLiteral("id"))),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS \"connector_cache_alert_event\" (%1,"
+        QStringLiteral("CREATE TABLE IF NOT EXISTS {alert_event} (%1,"
                        "\"at_ms\" BIGINT NOT NULL,"
                        "\"rule\" TEXT NOT NULL,"
                        "\"from_state\" TEXT NOT NULL,"
@@ -164,7 +193,7 @@ QList<QStringList> steps(const SqlDialect &d)
                        "\"silenced\" INTEGER NOT NULL DEFAULT 0)")
             .arg(d.serialPrimaryKey(QStringLiteral("id")), dbl),
         QStringLiteral("CREATE INDEX IF NOT EXISTS \"connector_cache_alert_event_at_idx\" ON "
-                       "\"connector_cache_alert_event\"(\"at_ms\")"),
+                       "{alert_event}(\"at_ms\")"),
     };
     return all;
 }
@@ -174,23 +203,26 @@ QList<QStringList> steps(const SqlDialect &d)
 // bloat. Prisma creates the table with fillfactor 100; 80 leaves room on pages written from
 // now on. Best effort, outside the migration's transaction: a role that does not own the
 // table (the seed's may) cannot change it, and the cache works either way.
-void tuneForHitCounting(QSqlDatabase &db, MigrationReport *report)
+void tuneForHitCounting(QSqlDatabase &db, const SqlDialect &dialect, MigrationReport *report)
 {
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT COALESCE(array_to_string(reloptions, ','), '') FROM "
-                               "pg_class WHERE oid = to_regclass('" CC_CACHE_TABLE "')")) ||
+    if (!q.exec(
+            dialect.sql(QStringLiteral("SELECT COALESCE(array_to_string(reloptions, ','), '') FROM "
+                                       "pg_class WHERE oid = to_regclass({'cache'})"))) ||
         !q.next())
         return;
     if (q.value(0).toString().contains(QStringLiteral("fillfactor=")))
         return; // chosen by someone already
-    if (q.exec(QStringLiteral("ALTER TABLE " CC_CACHE_TABLE " SET (fillfactor = %1)")
-                   .arg(kCacheFillFactor))) {
-        report->steps << QStringLiteral("set fillfactor %1 on " CC_CACHE_TABLE_NAME ", so that hit "
+    if (q.exec(dialect.sql(
+            QStringLiteral("ALTER TABLE {cache} SET (fillfactor = %1)").arg(kCacheFillFactor)))) {
+        report->steps << QStringLiteral("set fillfactor %1 on %2, so that hit "
                                         "counting updates rows in place")
-                             .arg(kCacheFillFactor);
+                             .arg(QString::number(kCacheFillFactor),
+                                  shownName(dialect, tableName(Table::Cache)));
     } else {
-        report->steps << QStringLiteral("left fillfactor of " CC_CACHE_TABLE_NAME " as it is (%1)")
-                             .arg(oneLineError(q.lastError()));
+        report->steps << QStringLiteral("left fillfactor of %1 as it is (%2)")
+                             .arg(shownName(dialect, tableName(Table::Cache)),
+                                  oneLineError(q.lastError()));
     }
 }
 
@@ -213,26 +245,23 @@ bool tableExists(QSqlDatabase &db, const SqlDialect &dialect, const QString &tab
     QSqlQuery q(db);
     bool ok;
     if (dialect.isPostgres()) {
-        // The name inlined as a literal rather than bound: QPSQL's bound values need a
-        // server-side PREPARE, which a transaction-mode pooler may not keep until the EXECUTE.
-        QString reason;
-        PGconn *conn = pgnative::connectionOf(db);
-        const QString sql =
-            conn ? pgnative::inlineBinds(
-                       conn, QStringLiteral("SELECT to_regclass(quote_ident(?)) IS NOT NULL"),
-                       {table}, &reason)
-                 : QString();
-        if (sql.isNull()) {
-            if (error)
-                *error =
-                    StoreError(StoreError::QueryFailed,
-                               QStringLiteral("looking for table %1: %2")
-                                   .arg(table, conn ? reason : QStringLiteral("not connected")));
-            return false;
-        }
-        if (!q.exec(sql) || !q.next()) {
-            if (error)
-                *error = queryError(q, QStringLiteral("looking for table %1").arg(table));
+        // The qualified name inlined as a literal of ours rather than bound: QPSQL's bound
+        // values need a server-side PREPARE, which a transaction-mode pooler may not keep until
+        // the EXECUTE. to_regclass() is NULL for a missing table and a missing schema alike.
+        if (!q.exec(QStringLiteral("SELECT to_regclass(%1) IS NOT NULL")
+                        .arg(dialect.qualifiedLiteral(table))) ||
+            !q.next()) {
+            if (error) {
+                if (q.lastError().nativeErrorCode() == QLatin1String("42501"))
+                    *error = StoreError(
+                        StoreError::PermissionDenied,
+                        QStringLiteral("looking for table %1: %2 — the role needs USAGE on the "
+                                       "schema (see the GRANTs in the README)")
+                            .arg(shownName(dialect, table), oneLineError(q.lastError())));
+                else
+                    *error = queryError(
+                        q, QStringLiteral("looking for table %1").arg(shownName(dialect, table)));
+            }
             return false;
         }
         return q.value(0).toBool();
@@ -253,13 +282,13 @@ Result<SchemaStatus> detect(QSqlDatabase &db, const SqlDialect &dialect)
 {
     StoreError error;
     SchemaStatus status;
-    const bool hasMeta = tableExists(db, dialect, metaTable(), &error);
+    const bool hasMeta = tableExists(db, dialect, tableName(Table::Meta), &error);
     if (error)
         return error;
     if (hasMeta) {
         QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("SELECT \"value\" FROM \"connector_cache_meta\" WHERE \"key\" = "
-                                   "'schema_version'"))) {
+        if (!q.exec(dialect.sql(QStringLiteral("SELECT \"value\" FROM {meta} WHERE \"key\" = "
+                                               "'schema_version'")))) {
             // A role without SELECT on it is a permission problem (exit 7), not a failure.
             if (q.lastError().nativeErrorCode() == QLatin1String("42501"))
                 return StoreError(StoreError::PermissionDenied,
@@ -271,7 +300,7 @@ Result<SchemaStatus> detect(QSqlDatabase &db, const SqlDialect &dialect)
         if (q.next())
             status.version = q.value(0).toString().toInt();
     }
-    const bool hasCache = tableExists(db, dialect, CacheStore::tableName(), &error);
+    const bool hasCache = tableExists(db, dialect, tableName(Table::Cache), &error);
     if (error)
         return error;
     if (status.version > CacheStore::kSchemaVersion)
@@ -307,22 +336,23 @@ Result<MigrationReport> migrate(QSqlDatabase &db, const SqlDialect &dialect)
     report.toVersion = CacheStore::kSchemaVersion;
 
     StoreError error;
-    const bool hasCache = tableExists(db, dialect, CacheStore::tableName(), &error);
+    const bool hasCache = tableExists(db, dialect, tableName(Table::Cache), &error);
     if (error)
         return error;
     if (hasCache) {
         QStringList missing;
-        const QStringList present = columnsOf(db, CacheStore::tableName());
+        const QStringList present = columnsOf(db, dialect, tableName(Table::Cache));
         for (const QString &column : seedColumns()) {
             if (!present.contains(column, Qt::CaseInsensitive))
                 missing << column;
         }
         if (!missing.isEmpty()) {
             return StoreError(StoreError::SchemaIncompatible,
-                              QStringLiteral("table " CC_CACHE_TABLE_NAME " exists but lacks the "
-                                             "seed model's columns %1; it is not the seed's "
+                              QStringLiteral("table %1 exists but lacks the "
+                                             "seed model's columns %2; it is not the seed's "
                                              "cache table, so it was left untouched")
-                                  .arg(missing.join(QStringLiteral(", "))));
+                                  .arg(shownName(dialect, tableName(Table::Cache)),
+                                       missing.join(QStringLiteral(", "))));
         }
     }
 
@@ -344,6 +374,43 @@ Result<MigrationReport> migrate(QSqlDatabase &db, const SqlDialect &dialect)
         return true;
     };
 
+    // The URL's schema, created when it is not there yet (as Prisma's migration does). Only
+    // then: CREATE SCHEMA IF NOT EXISTS checks the database's CREATE privilege even for a
+    // schema that exists, which a role owning just its schema lacks.
+    if (dialect.isPostgres() && !dialect.schema().isEmpty()) {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = %1)")
+                        .arg(SqlDialect::stringLiteral(dialect.schema()))) ||
+            !q.next()) {
+            error = queryError(q, QStringLiteral("looking for the schema"));
+            db.rollback();
+            return error;
+        }
+        const bool schemaExists = q.value(0).toBool();
+        q.finish();
+        if (!schemaExists) {
+            QSqlQuery create(db);
+            if (!create.exec(QStringLiteral("CREATE SCHEMA IF NOT EXISTS ") +
+                             SqlDialect::quoteIdentifier(dialect.schema()))) {
+                const bool denied = create.lastError().nativeErrorCode() == QLatin1String("42501");
+                error = StoreError(
+                    denied ? StoreError::PermissionDenied : StoreError::QueryFailed,
+                    QStringLiteral("creating the schema %1 failed: %2%3")
+                        .arg(SqlDialect::quoteIdentifier(dialect.schema()),
+                             oneLineError(create.lastError()),
+                             denied ? QStringLiteral(" — the role may not create schemas; create "
+                                                     "it as its owner (CREATE SCHEMA ... "
+                                                     "AUTHORIZATION this role) or GRANT CREATE "
+                                                     "ON DATABASE, then run migrate again")
+                                    : QString()));
+                db.rollback();
+                return error;
+            }
+            report.steps << QStringLiteral("created schema %1")
+                                .arg(SqlDialect::quoteIdentifier(dialect.schema()));
+        }
+    }
+
     if (!hasCache) {
         for (const QString &sql : dialect.createCacheTable()) {
             if (!run(sql)) {
@@ -352,15 +419,17 @@ Result<MigrationReport> migrate(QSqlDatabase &db, const SqlDialect &dialect)
             }
         }
         report.createdCacheTable = true;
-        report.steps << QStringLiteral("created table " CC_CACHE_TABLE_NAME " (the seed's model)");
+        report.steps << QStringLiteral("created table %1 (the seed's model)")
+                            .arg(shownName(dialect, tableName(Table::Cache)));
     } else if (status.version == 0) {
-        report.steps << QStringLiteral("adopted the existing " CC_CACHE_TABLE_NAME " in place");
+        report.steps << QStringLiteral("adopted the existing %1 in place")
+                            .arg(shownName(dialect, tableName(Table::Cache)));
     }
 
     const QList<QStringList> all = steps(dialect);
     for (int version = status.version + 1; version <= CacheStore::kSchemaVersion; ++version) {
         for (const QString &sql : all.at(version - 1)) {
-            if (!run(sql)) {
+            if (!run(dialect.sql(sql))) {
                 db.rollback();
                 return error;
             }
@@ -371,9 +440,9 @@ Result<MigrationReport> migrate(QSqlDatabase &db, const SqlDialect &dialect)
     // who deleted every rule keeps none).
     {
         QSqlQuery q(db);
-        if (!q.exec(QStringLiteral(
-                "SELECT (SELECT COUNT(*) FROM \"connector_cache_alert_rule\"), (SELECT COUNT(*) "
-                "FROM \"connector_cache_meta\" WHERE \"key\" = 'alert_rules_seeded')")) ||
+        if (!q.exec(dialect.sql(
+                QStringLiteral("SELECT (SELECT COUNT(*) FROM {alert_rule}), (SELECT COUNT(*) "
+                               "FROM {meta} WHERE \"key\" = 'alert_rules_seeded')"))) ||
             !q.next()) {
             error = queryError(q, QStringLiteral("reading the alert rules"));
             db.rollback();
@@ -386,7 +455,7 @@ Result<MigrationReport> migrate(QSqlDatabase &db, const SqlDialect &dialect)
             for (const monitoring::AlertRule &r : rules) {
                 // Constants of ours ([a-z0-9_] names, numbers): inlined.
                 const QString sql =
-                    QStringLiteral("INSERT INTO \"connector_cache_alert_rule\" (\"name\", "
+                    QStringLiteral("INSERT INTO {alert_rule} (\"name\", "
                                    "\"metric\", \"comparison\", \"threshold\", \"window_s\", "
                                    "\"pending_s\", \"severity\", \"enabled\", \"updated_at_ms\", "
                                    "\"updated_by\") VALUES ('%1', '%2', '%3', %4, %5, %6, '%7', "
@@ -397,14 +466,15 @@ Result<MigrationReport> migrate(QSqlDatabase &db, const SqlDialect &dialect)
                         .arg(r.pendingFor.count())
                         .arg(monitoring::severityName(r.severity))
                         .arg(r.enabled ? 1 : 0);
-                if (!run(sql)) {
+                if (!run(dialect.sql(sql))) {
                     db.rollback();
                     return error;
                 }
             }
-            if (!run(QStringLiteral("INSERT INTO \"connector_cache_meta\" (\"key\", \"value\") "
-                                    "VALUES ('alert_rules_seeded', '1') ON CONFLICT (\"key\") DO "
-                                    "NOTHING"))) {
+            if (!run(dialect.sql(
+                    QStringLiteral("INSERT INTO {meta} (\"key\", \"value\") "
+                                   "VALUES ('alert_rules_seeded', '1') ON CONFLICT (\"key\") DO "
+                                   "NOTHING")))) {
                 db.rollback();
                 return error;
             }
@@ -412,11 +482,11 @@ Result<MigrationReport> migrate(QSqlDatabase &db, const SqlDialect &dialect)
         }
     }
     const QString upsert =
-        QStringLiteral("INSERT INTO \"connector_cache_meta\" (\"key\", \"value\") VALUES "
+        QStringLiteral("INSERT INTO {meta} (\"key\", \"value\") VALUES "
                        "('schema_version', '%1') "
                        "ON CONFLICT (\"key\") DO UPDATE SET \"value\" = excluded.\"value\"")
             .arg(CacheStore::kSchemaVersion);
-    if (!run(upsert)) {
+    if (!run(dialect.sql(upsert))) {
         db.rollback();
         return error;
     }
@@ -427,7 +497,7 @@ Result<MigrationReport> migrate(QSqlDatabase &db, const SqlDialect &dialect)
                           QStringLiteral("committing the migration failed: %1").arg(text));
     }
     if (dialect.isPostgres())
-        tuneForHitCounting(db, &report);
+        tuneForHitCounting(db, dialect, &report);
     if (report.steps.isEmpty())
         report.steps << QStringLiteral("schema already at version %1; nothing to do")
                             .arg(CacheStore::kSchemaVersion);
@@ -450,11 +520,11 @@ Expected expected(const SqlDialect &dialect)
 {
     Expected e;
     static const QRegularExpression createTable(
-        QStringLiteral("^CREATE TABLE IF NOT EXISTS \"(\\w+)\" \\((.*)\\)$"),
+        QStringLiteral("^CREATE TABLE IF NOT EXISTS \\{(\\w+)\\} \\((.*)\\)$"),
         QRegularExpression::DotMatchesEverythingOption);
     static const QRegularExpression column(QStringLiteral("(?:^|,)\\s*\"(\\w+)\""));
     static const QRegularExpression addColumn(
-        QStringLiteral("^ALTER TABLE \"(\\w+)\" ADD COLUMN \"(\\w+)\""));
+        QStringLiteral("^ALTER TABLE \\{(\\w+)\\} ADD COLUMN \"(\\w+)\""));
     static const QRegularExpression createIndex(
         QStringLiteral("^CREATE INDEX IF NOT EXISTS \"(\\w+)\""));
     const auto columnsOfTable = [&e](const QString &table) -> QStringList & {
@@ -468,7 +538,7 @@ Expected expected(const SqlDialect &dialect)
     for (const QStringList &step : steps(dialect)) {
         for (const QString &sql : step) {
             if (const auto m = createTable.match(sql); m.hasMatch()) {
-                QStringList &columns = columnsOfTable(m.captured(1));
+                QStringList &columns = columnsOfTable(tokenTable(m.captured(1)));
                 auto it = column.globalMatch(m.captured(2));
                 while (it.hasNext()) {
                     const QString name = it.next().captured(1);
@@ -476,7 +546,7 @@ Expected expected(const SqlDialect &dialect)
                         columns << name;
                 }
             } else if (const auto a = addColumn.match(sql); a.hasMatch()) {
-                QStringList &columns = columnsOfTable(a.captured(1));
+                QStringList &columns = columnsOfTable(tokenTable(a.captured(1)));
                 if (!columns.contains(a.captured(2)))
                     columns << a.captured(2);
             } else if (const auto i = createIndex.match(sql); i.hasMatch()) {
@@ -501,12 +571,14 @@ bool indexExists(QSqlDatabase &db, const SqlDialect &dialect, const QString &nam
     QSqlQuery q(db);
     const QString sql =
         dialect.isPostgres()
-            ? QStringLiteral("SELECT to_regclass('%1') IS NOT NULL").arg(name)
+            ? QStringLiteral("SELECT to_regclass(%1) IS NOT NULL")
+                  .arg(dialect.qualifiedLiteral(name))
             : QStringLiteral("SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'index' AND "
                              "name = '%1'")
                   .arg(name);
     if (!q.exec(sql) || !q.next()) {
-        *error = classified(q, QStringLiteral("looking for index %1").arg(name));
+        *error =
+            classified(q, QStringLiteral("looking for index %1").arg(shownName(dialect, name)));
         return false;
     }
     return q.value(0).toBool();
@@ -534,33 +606,35 @@ Result<SchemaCheck> check(QSqlDatabase &db, const SqlDialect &dialect)
 {
     SchemaCheck result;
     StoreError error;
-    const QString cache = CacheStore::tableName();
+    const QString cache = tableName(Table::Cache);
+    const QString shownCache = shownName(dialect, cache);
     // The seed's table: its columns (and types), and the unique cache key that set() upserts on.
     if (!tableExists(db, dialect, cache, &error)) {
         if (error)
             return error;
         result.schema
-            << QStringLiteral("table %1 is missing (run connector-cache migrate)").arg(cache);
+            << QStringLiteral("table %1 is missing (run connector-cache migrate)").arg(shownCache);
     } else {
-        const QStringList present = columnsOf(db, cache);
+        const QStringList present = columnsOf(db, dialect, cache);
         for (const QString &column : seedColumns()) {
             if (!present.contains(column))
                 result.schema << QStringLiteral("table %1 lacks the seed model's column \"%2\"")
-                                     .arg(cache, column);
+                                     .arg(shownCache, column);
         }
         QSqlQuery q(db);
         if (dialect.isPostgres()) {
+            // In the table's own schema: the URL's, else the one the search path finds first.
             if (!q.exec(QStringLiteral("SELECT column_name, data_type FROM "
-                                       "information_schema.columns WHERE table_schema = "
-                                       "current_schema() AND table_name = '%1'")
-                            .arg(cache)))
-                return classified(q, QStringLiteral("reading the columns of %1").arg(cache));
+                                       "information_schema.columns WHERE table_schema = %1 AND "
+                                       "table_name = %2")
+                            .arg(dialect.schemaExpression(), SqlDialect::stringLiteral(cache))))
+                return classified(q, QStringLiteral("reading the columns of %1").arg(shownCache));
             while (q.next()) {
                 const QString name = q.value(0).toString();
                 const QString type = q.value(1).toString();
                 if (seedColumns().contains(name) && !typesFor(name).contains(type))
                     result.schema << QStringLiteral("column %1.\"%2\" is %3, not %4")
-                                         .arg(cache, name, type,
+                                         .arg(shownCache, name, type,
                                               typesFor(name).join(QStringLiteral(" or ")));
             }
         }
@@ -568,9 +642,9 @@ Result<SchemaCheck> check(QSqlDatabase &db, const SqlDialect &dialect)
             dialect.isPostgres()
                 ? QStringLiteral("SELECT COUNT(*) FROM pg_index i JOIN pg_attribute a ON "
                                  "a.attrelid = i.indrelid AND a.attnum = i.indkey[0] WHERE "
-                                 "i.indrelid = to_regclass('%1') AND i.indisunique AND "
+                                 "i.indrelid = to_regclass(%1) AND i.indisunique AND "
                                  "i.indnkeyatts = 1 AND a.attname = 'cacheKey'")
-                      .arg(cache)
+                      .arg(dialect.qualifiedLiteral(cache))
                 : QStringLiteral("SELECT COUNT(*) FROM pragma_index_list('%1') l WHERE "
                                  "l.\"unique\" = 1 AND (SELECT COUNT(*) FROM "
                                  "pragma_index_info(l.name)) = 1 AND (SELECT name FROM "
@@ -580,8 +654,8 @@ Result<SchemaCheck> check(QSqlDatabase &db, const SqlDialect &dialect)
             return classified(q, QStringLiteral("looking for the unique index on cacheKey"));
         if (q.value(0).toLongLong() == 0)
             result.schema << QStringLiteral("table %1 has no unique index on \"cacheKey\" (the "
-                                            "seed's %1_cacheKey_key): writes cannot upsert")
-                                 .arg(cache);
+                                            "seed's %2_cacheKey_key): writes cannot upsert")
+                                 .arg(shownCache, cache);
     }
     // Ours: every table, column and index our steps lay down.
     const Expected ours = expected(dialect);
@@ -589,36 +663,37 @@ Result<SchemaCheck> check(QSqlDatabase &db, const SqlDialect &dialect)
         if (!tableExists(db, dialect, table, &error)) {
             if (error)
                 return error;
-            result.schema << QStringLiteral("table %1 is missing").arg(table);
+            result.schema << QStringLiteral("table %1 is missing").arg(shownName(dialect, table));
             continue;
         }
-        const QStringList present = columnsOf(db, table);
+        const QStringList present = columnsOf(db, dialect, table);
         for (const QString &column : columns) {
             if (!present.contains(column))
-                result.schema
-                    << QStringLiteral("table %1 lacks its column \"%2\"").arg(table, column);
+                result.schema << QStringLiteral("table %1 lacks its column \"%2\"")
+                                     .arg(shownName(dialect, table), column);
         }
     }
     for (const QString &index : ours.indexes) {
         if (!indexExists(db, dialect, index, &error)) {
             if (error)
                 return error;
-            result.schema << QStringLiteral("index %1 is missing").arg(index);
+            result.schema << QStringLiteral("index %1 is missing").arg(shownName(dialect, index));
         }
     }
     // PostgreSQL: what a connector's role needs (the README's cache_connector GRANTs).
     if (dialect.isPostgres()) {
-        const QList<QPair<QString, QStringList>> needed{
-            {cache, {QStringLiteral("SELECT"), QStringLiteral("INSERT"), QStringLiteral("UPDATE")}},
-            {metaTable(), {QStringLiteral("SELECT")}},
-            {historyTable(),
+        const QList<QPair<Table, QStringList>> needed{
+            {Table::Cache,
              {QStringLiteral("SELECT"), QStringLiteral("INSERT"), QStringLiteral("UPDATE")}},
-            {leaseTable(),
+            {Table::Meta, {QStringLiteral("SELECT")}},
+            {Table::History,
+             {QStringLiteral("SELECT"), QStringLiteral("INSERT"), QStringLiteral("UPDATE")}},
+            {Table::Lease,
              {QStringLiteral("SELECT"), QStringLiteral("INSERT"), QStringLiteral("UPDATE"),
               QStringLiteral("DELETE")}},
         };
         for (const auto &[table, privileges] : needed) {
-            if (!tableExists(db, dialect, table, &error)) {
+            if (!tableExists(db, dialect, tableName(table), &error)) {
                 if (error)
                     return error;
                 continue; // named above
@@ -626,16 +701,17 @@ Result<SchemaCheck> check(QSqlDatabase &db, const SqlDialect &dialect)
             QStringList missing;
             for (const QString &privilege : privileges) {
                 QSqlQuery q(db);
-                if (!q.exec(QStringLiteral("SELECT has_table_privilege('%1', '%2')")
-                                .arg(table, privilege)) ||
+                if (!q.exec(QStringLiteral("SELECT has_table_privilege(%1, '%2')")
+                                .arg(dialect.tableLiteral(table), privilege)) ||
                     !q.next())
                     return classified(q, QStringLiteral("checking the role's privileges"));
                 if (!q.value(0).toBool())
                     missing << privilege;
             }
             if (!missing.isEmpty())
-                result.privileges
-                    << QStringLiteral("%1 on %2").arg(missing.join(QStringLiteral(", ")), table);
+                result.privileges << QStringLiteral("%1 on %2")
+                                         .arg(missing.join(QStringLiteral(", ")),
+                                              shownName(dialect, tableName(table)));
         }
     }
     return result;
@@ -650,9 +726,9 @@ Result<QStringList> repair(QSqlDatabase &db, const SqlDialect &dialect)
             StoreError::QueryFailed,
             QStringLiteral("cannot start the repair transaction: %1").arg(db.lastError().text()));
     static const QRegularExpression createTable(
-        QStringLiteral("^CREATE TABLE IF NOT EXISTS \"(\\w+)\""));
+        QStringLiteral("^CREATE TABLE IF NOT EXISTS \\{(\\w+)\\}"));
     static const QRegularExpression addColumn(
-        QStringLiteral("^ALTER TABLE \"(\\w+)\" ADD COLUMN \"(\\w+)\""));
+        QStringLiteral("^ALTER TABLE \\{(\\w+)\\} ADD COLUMN \"(\\w+)\""));
     static const QRegularExpression createIndex(
         QStringLiteral("^CREATE INDEX IF NOT EXISTS \"(\\w+)\""));
     const auto fail = [&](const QSqlQuery &q) {
@@ -666,18 +742,22 @@ Result<QStringList> repair(QSqlDatabase &db, const SqlDialect &dialect)
         for (const QString &sql : step) {
             QString what;
             if (const auto m = createTable.match(sql); m.hasMatch()) {
-                if (tableExists(db, dialect, m.captured(1), &error))
+                const QString table = tokenTable(m.captured(1));
+                if (tableExists(db, dialect, table, &error))
                     continue;
-                what = QStringLiteral("created the missing table %1").arg(m.captured(1));
+                what =
+                    QStringLiteral("created the missing table %1").arg(shownName(dialect, table));
             } else if (const auto a = addColumn.match(sql); a.hasMatch()) {
-                if (columnsOf(db, a.captured(1)).contains(a.captured(2)))
+                const QString table = tokenTable(a.captured(1));
+                if (columnsOf(db, dialect, table).contains(a.captured(2)))
                     continue;
                 what = QStringLiteral("added the missing column %1.\"%2\"")
-                           .arg(a.captured(1), a.captured(2));
+                           .arg(shownName(dialect, table), a.captured(2));
             } else if (const auto i = createIndex.match(sql); i.hasMatch()) {
                 if (indexExists(db, dialect, i.captured(1), &error))
                     continue;
-                what = QStringLiteral("created the missing index %1").arg(i.captured(1));
+                what = QStringLiteral("created the missing index %1")
+                           .arg(shownName(dialect, i.captured(1)));
             } else {
                 continue;
             }
@@ -686,7 +766,7 @@ Result<QStringList> repair(QSqlDatabase &db, const SqlDialect &dialect)
                 return error;
             }
             QSqlQuery q(db);
-            if (!q.exec(sql))
+            if (!q.exec(dialect.sql(sql)))
                 return fail(q);
             done << what;
         }

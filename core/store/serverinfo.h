@@ -23,6 +23,9 @@ struct ServerInfo
     // The server that answered (libpq's PQhost/PQport): with a multi-host URL, which one.
     QString host;
     int port = -1;
+    // PostgreSQL: the schema the cache's tables are in (the URL's schema=, else the search
+    // path's current_schema()); empty for SQLite.
+    QString schema;
 };
 
 // What the connected role may do with our tables.

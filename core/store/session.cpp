@@ -102,9 +102,9 @@ SqliteClass sqliteClass(const QString &nativeCode, const QString &text)
 
 using namespace store;
 
-CacheStore::Private::Private(CacheStore *owner, DatabaseConfig::Backend backend)
+CacheStore::Private::Private(CacheStore *owner, const DatabaseConfig &config)
     : q(owner)
-    , dialect(backend)
+    , dialect(config)
 {
     connectionName = QStringLiteral("cc-store-%1").arg(++g_connectionCounter);
     transport = EntryTransport::create(this);

@@ -59,12 +59,13 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
     const qint64 limit = mayEstimate ? q->m_options.exactStatsUpTo : 0;
     const qint64 target = qMax(1000, q->m_options.statsSampleRows);
     if (limit > 0 && pg) {
-        ActiveQuery query = run(
-            QStringLiteral("SELECT c.\"reltuples\", c.\"relpages\", pg_relation_size(c.\"oid\") / "
-                           "current_setting('block_size')::INTEGER, "
-                           "pg_stat_get_live_tuples(c.\"oid\") FROM pg_class c WHERE c.\"oid\" = "
-                           "to_regclass('" CC_CACHE_TABLE "')"),
-            {}, &error, QStringLiteral("estimating the table size"));
+        ActiveQuery query =
+            run(dialect.sql(QStringLiteral(
+                    "SELECT c.\"reltuples\", c.\"relpages\", pg_relation_size(c.\"oid\") / "
+                    "current_setting('block_size')::INTEGER, "
+                    "pg_stat_get_live_tuples(c.\"oid\") FROM pg_class c WHERE c.\"oid\" = "
+                    "to_regclass({'cache'})")),
+                {}, &error, QStringLiteral("estimating the table size"));
         if (!query)
             return error;
         if (query->next()) {
@@ -88,8 +89,8 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
         }
     } else if (limit > 0) {
         ActiveQuery query =
-            run(QStringLiteral("SELECT MIN(rowid), MAX(rowid) FROM " CC_CACHE_TABLE), {}, &error,
-                QStringLiteral("estimating the table size"));
+            run(dialect.sql(QStringLiteral("SELECT MIN(rowid), MAX(rowid) FROM {cache}")), {},
+                &error, QStringLiteral("estimating the table size"));
         // A table without rowids (WITHOUT ROWID) cannot be sampled this way: count it.
         if (query && query->next() && !query->value(0).isNull()) {
             const qint64 first = query->value(0).toLongLong();
@@ -141,10 +142,10 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
         binds << now + minutes * kMsPerMinute;
     QString sql;
     if (!plan.sample) {
-        sql = aggregates + QStringLiteral("FROM %1 CROSS JOIN " CC_CACHE_TABLE).arg(bounds);
+        sql = aggregates + QStringLiteral("FROM %1 CROSS JOIN {cache}").arg(bounds);
     } else if (pg) {
         // SYSTEM reads whole pages picked at random; REPEATABLE picks the same pages each time.
-        sql = aggregates + QStringLiteral("FROM %1 CROSS JOIN " CC_CACHE_TABLE " "
+        sql = aggregates + QStringLiteral("FROM %1 CROSS JOIN {cache} "
                                           "TABLESAMPLE SYSTEM (CAST(? AS FLOAT8)) REPEATABLE (7)")
                                .arg(bounds);
         binds << plan.percent;
@@ -154,14 +155,15 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
             rows << QStringLiteral("(?, ?)");
         sql = QStringLiteral("WITH w(a, b) AS (VALUES %1) ").arg(rows.join(QLatin1Char(','))) +
               aggregates +
-              QStringLiteral("FROM %1 CROSS JOIN w CROSS JOIN " CC_CACHE_TABLE " t WHERE "
+              QStringLiteral("FROM %1 CROSS JOIN w CROSS JOIN {cache} t WHERE "
                              "t.rowid BETWEEN w.a AND w.b")
                   .arg(bounds);
         binds = plan.windows + binds;
     }
     CacheStats s;
     {
-        ActiveQuery query = run(sql, binds, &error, QStringLiteral("computing statistics"));
+        ActiveQuery query =
+            run(dialect.sql(sql), binds, &error, QStringLiteral("computing statistics"));
         if (!query)
             return error;
         if (query->next()) {
@@ -220,9 +222,9 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
             QVariantList all = values;
             all << bound;
             ActiveQuery query =
-                run(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM " CC_CACHE_TABLE
-                                   " WHERE %1 LIMIT ?) AS rare")
-                        .arg(condition),
+                run(dialect.sql(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM {cache}"
+                                               " WHERE %1 LIMIT ?) AS rare")
+                                    .arg(condition)),
                     all, &e, QStringLiteral("counting a rare state exactly"));
             if (!query)
                 return e;
@@ -266,10 +268,10 @@ Result<CacheStats> CacheStore::Private::stats(std::chrono::seconds window, bool 
     }
     s.windowSeconds = window.count();
     const qint64 fromMinute = (now - qint64(window.count()) * 1000) / kMsPerMinute;
-    ActiveQuery query =
-        run(QStringLiteral("SELECT COALESCE(SUM(\"hits\"), 0), COALESCE(SUM(\"misses\"), 0) "
-                           "FROM \"connector_cache_history\" WHERE \"minute\" >= ?"),
-            {fromMinute}, &error, QStringLiteral("reading the hit/miss history"));
+    ActiveQuery query = run(dialect.sql(QStringLiteral(
+                                "SELECT COALESCE(SUM(\"hits\"), 0), COALESCE(SUM(\"misses\"), 0) "
+                                "FROM {history} WHERE \"minute\" >= ?")),
+                            {fromMinute}, &error, QStringLiteral("reading the hit/miss history"));
     if (!query)
         return error;
     if (query->next()) {
@@ -291,11 +293,12 @@ Result<QList<BreakdownRow>> CacheStore::Private::breakdown()
             "SUM(CASE WHEN \"isValid\" AND \"expiresAt\" > %1 THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN \"isValid\" AND \"expiresAt\" <= %1 THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN NOT \"isValid\" THEN 1 ELSE 0 END), SUM(CAST(\"hitCount\" AS BIGINT)) "
-            "FROM " CC_CACHE_TABLE " GROUP BY UPPER(\"exchange\"), UPPER(\"environment\") "
+            "FROM {cache} GROUP BY UPPER(\"exchange\"), UPPER(\"environment\") "
             "ORDER BY 1, 2")
             .arg(ts);
     StoreError error;
-    ActiveQuery query = run(sql, {now, now}, &error, QStringLiteral("computing the breakdown"));
+    ActiveQuery query =
+        run(dialect.sql(sql), {now, now}, &error, QStringLiteral("computing the breakdown"));
     if (!query)
         return error;
     QList<BreakdownRow> rows;
@@ -332,13 +335,13 @@ Result<QList<HistoryBucket>> CacheStore::Private::history(const QDateTime &from,
             QStringLiteral("%1 history buckets asked for; use wider buckets").arg(count));
     flush();
     StoreError error;
-    ActiveQuery query =
-        run(QStringLiteral("SELECT (\"minute\" / ?) * ?, SUM(\"hits\"), SUM(\"misses\"), "
-                           "SUM(\"sets\"), SUM(\"invalidations\"), SUM(\"cleanups\") FROM "
-                           "\"connector_cache_history\" WHERE \"minute\" >= ? AND \"minute\" <= ? "
-                           "GROUP BY 1 ORDER BY 1"),
-            {bucketMinutes, bucketMinutes, fromMinute, toMinute}, &error,
-            QStringLiteral("reading the hit/miss history"));
+    ActiveQuery query = run(
+        dialect.sql(QStringLiteral("SELECT (\"minute\" / ?) * ?, SUM(\"hits\"), SUM(\"misses\"), "
+                                   "SUM(\"sets\"), SUM(\"invalidations\"), SUM(\"cleanups\") FROM "
+                                   "{history} WHERE \"minute\" >= ? AND \"minute\" <= ? "
+                                   "GROUP BY 1 ORDER BY 1")),
+        {bucketMinutes, bucketMinutes, fromMinute, toMinute}, &error,
+        QStringLiteral("reading the hit/miss history"));
     if (!query)
         return error;
     QList<HistoryBucket> buckets;

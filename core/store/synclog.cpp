@@ -26,8 +26,6 @@ namespace {
 
 constexpr int kMaxSyncLogRows = 100000;
 
-const QString kTable = QStringLiteral("\"connector_cache_sync_log\"");
-
 QString kindName(SyncLogRecord::Kind kind)
 {
     return kind == SyncLogRecord::Kind::Rejection ? QStringLiteral("rejection")
@@ -169,7 +167,7 @@ StoreError CacheStore::appendSyncLog(const SyncLogRecord &record)
     return d->lazy(what, [&]() -> StoreError {
         StoreError error;
         ActiveQuery query = d->run(
-            QStringLiteral("INSERT INTO ") + kTable +
+            QStringLiteral("INSERT INTO ") + d->dialect.table(Table::SyncLog) +
                 QStringLiteral(
                     " (\"at_ms\", \"kind\", \"identity\", \"exchange\", \"environment\", "
                     "\"base_url\", \"source\", \"outcome\", \"error\", \"offset_ms\", \"rtt_ms\", "
@@ -234,7 +232,7 @@ Result<QList<SyncLogRecord>> CacheStore::syncLog(const SyncLogQuery &query)
                        "\"rtt_ms\", \"error_bound_ms\", \"samples\", \"host\", \"boot_id\", "
                        "\"realtime_minus_boottime_ms\", \"server_time_ms\", \"error_code\", "
                        "\"id\" FROM ") +
-        kTable +
+        d->dialect.table(Table::SyncLog) +
         (conditions.isEmpty()
              ? QString()
              : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "))) +
@@ -278,8 +276,9 @@ Result<qint64> CacheStore::pruneSyncLog(const QDateTime &olderThan)
         return StoreError(StoreError::InvalidArgument,
                           QStringLiteral("pruning the sync log needs a valid time"));
     const qint64 before = olderThan.toMSecsSinceEpoch();
-    const QString sql = QStringLiteral("DELETE FROM ") + kTable +
-                        QStringLiteral(" WHERE \"id\" IN (SELECT \"id\" FROM ") + kTable +
+    const QString sql = QStringLiteral("DELETE FROM ") + d->dialect.table(Table::SyncLog) +
+                        QStringLiteral(" WHERE \"id\" IN (SELECT \"id\" FROM ") +
+                        d->dialect.table(Table::SyncLog) +
                         QStringLiteral(" WHERE \"at_ms\" < ? LIMIT ?)");
     const QString what = QStringLiteral("pruning the sync log");
     const int batch = qMax(1, m_options.batchSize);

@@ -5,6 +5,7 @@
 #include "core/store/canceller.h"
 #include "core/store/changefeed.h"
 #include "core/store/pgnative.h"
+#include "core/store/sqldialect.h"
 #include "tests/support/arrivalspy.h"
 #include "tests/support/storeinternals.h"
 #include "tests/support/testdatabase.h"
@@ -78,6 +79,19 @@ private:
                 qPrintable(QStringLiteral("migrate failed: %1").arg(report.error().message())),
                 __FILE__, __LINE__);
         return s;
+    }
+
+    // The cache table as a connection of the test's own names it (the store's included: it
+    // never sets a search path): qualified with the schema the suite runs in (pgschema).
+    QString cacheTable() const { return SqlDialect(m_db->config()).table(Table::Cache); }
+    // The README's first GRANT for a schema other than public: the role may look into it.
+    QString schemaUsage(const QString &role) const
+    {
+        const QString schema = m_db->config().schema;
+        return schema.isEmpty() ? QString()
+                                : QStringLiteral("GRANT USAGE ON SCHEMA %1 TO ")
+                                          .arg(SqlDialect::quoteIdentifier(schema)) +
+                                      role + QStringLiteral(";\n");
     }
 
     // A timestamp literal for raw SQL in the test database's dialect.
@@ -653,7 +667,8 @@ private Q_SLOTS:
         QSqlQuery wq(w);
         QVERIFY2(wq.exec(QStringLiteral("SET deadlock_timeout = '60s'")),
                  qPrintable(wq.lastError().text()));
-        const QString renew = QStringLiteral("UPDATE connector_state_cache SET \"expiresAt\" = "
+        const QString renew = QStringLiteral("UPDATE ") + cacheTable() +
+                              QStringLiteral(" SET \"expiresAt\" = "
                                              "%1 WHERE \"userId\" = '%2'");
         const QString later = tsLiteral(m_clock.nowMs() + 3'600'000);
         QVERIFY(w.transaction());
@@ -1303,8 +1318,8 @@ private Q_SLOTS:
             QVERIFY2(holder.open(), qPrintable(holder.lastError().text()));
             QVERIFY(holder.transaction());
             QSqlQuery lock(holder);
-            QVERIFY(lock.exec(
-                QStringLiteral("LOCK TABLE connector_state_cache IN ACCESS EXCLUSIVE MODE")));
+            QVERIFY(lock.exec(QStringLiteral("LOCK TABLE ") + cacheTable() +
+                              QStringLiteral(" IN ACCESS EXCLUSIVE MODE")));
             QElapsedTimer took;
             took.start();
             const Lookup blocked = s->get(QStringLiteral("u"), QStringLiteral("c"));
@@ -1399,8 +1414,8 @@ private Q_SLOTS:
         QVERIFY2(locker.open(), qPrintable(locker.lastError().text()));
         QVERIFY(locker.transaction());
         QSqlQuery lock(locker);
-        QVERIFY2(lock.exec(QStringLiteral("LOCK TABLE connector_state_cache IN ACCESS EXCLUSIVE "
-                                          "MODE")),
+        QVERIFY2(lock.exec(QStringLiteral("LOCK TABLE ") + cacheTable() +
+                           QStringLiteral(" IN ACCESS EXCLUSIVE MODE")),
                  qPrintable(lock.lastError().text()));
 
         std::promise<std::shared_ptr<QueryCanceller>> handle;
@@ -1466,8 +1481,9 @@ private Q_SLOTS:
         auto s = migrated();
         const QString role =
             QStringLiteral("cc_reader_%1").arg(QDateTime::currentMSecsSinceEpoch());
-        QCOMPARE(m_db->exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'pw';\n"
-                                           "GRANT SELECT ON connector_state_cache, "
+        QCOMPARE(m_db->exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'pw';\n").arg(role) +
+                            schemaUsage(role) +
+                            QStringLiteral("GRANT SELECT ON connector_state_cache, "
                                            "connector_cache_meta, connector_cache_history, "
                                            "connector_cache_audit TO %1")
                                 .arg(role)),
@@ -1507,14 +1523,16 @@ private Q_SLOTS:
         const QString connector = QStringLiteral("cc_connector_") + suffix;
         // The GRANTs the README documents, verbatim apart from the role names.
         QCOMPARE(
-            m_db->exec(QStringLiteral(
-                           "CREATE ROLE %1 LOGIN PASSWORD 'pw';\n"
+            m_db->exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'pw';\n"
+                                      "CREATE ROLE %2 LOGIN PASSWORD 'pw';\n")
+                           .arg(admin, connector) +
+                       schemaUsage(admin) + schemaUsage(connector) +
+                       QStringLiteral(
                            "GRANT SELECT, INSERT, UPDATE, DELETE ON connector_state_cache, "
                            "connector_cache_history, connector_cache_lease TO %1;\n"
                            "GRANT SELECT ON connector_cache_meta TO %1;\n"
                            "GRANT SELECT, INSERT ON connector_cache_audit TO %1;\n"
                            "GRANT USAGE ON SEQUENCE connector_cache_audit_id_seq TO %1;\n"
-                           "CREATE ROLE %2 LOGIN PASSWORD 'pw';\n"
                            "GRANT SELECT, INSERT, UPDATE ON connector_state_cache TO %2;\n"
                            "GRANT SELECT ON connector_cache_meta TO %2;\n"
                            "GRANT SELECT, INSERT, UPDATE ON connector_cache_history TO %2;\n"

@@ -1,8 +1,10 @@
 // Database URL parsing: every accepted form, every refusal in words, and no password ever shown.
 
 #include "core/store/databaseconfig.h"
+#include "core/store/sqldialect.h"
 
 #include <QTest>
+#include <QUrl>
 
 using namespace cc;
 
@@ -78,13 +80,79 @@ private Q_SLOTS:
                      .options.value(QStringLiteral("sslmode")),
                  QStringLiteral("disable"));
         for (const char *bad :
-             {"postgresql://h/db?schema=tenant", "postgresql://h/db?pgbouncer=yes",
-              "postgresql://h/db?sslaccept=maybe", "postgresql://h/db?connection_limt=1"}) {
+             {"postgresql://h/db?schema=", "postgresql://h/db?schema=a&schema=b",
+              "postgresql://h/db?pgbouncer=yes", "postgresql://h/db?sslaccept=maybe",
+              "postgresql://h/db?connection_limt=1"}) {
             const DatabaseConfig refused =
                 DatabaseConfig::fromUrl(QString::fromLatin1(bad), &error);
             QVERIFY2(!error.isEmpty(), bad);
             QVERIFY2(!refused.isPostgres(), bad);
         }
+    }
+
+    // schema=NAME is where the tables live: any name (quotes, spaces, '%', '&'), kept exactly
+    // and written back by toUrl(); none given: empty (unqualified names, the search path's).
+    void takesPrismasSchema()
+    {
+        QString error;
+        QVERIFY(
+            DatabaseConfig::fromUrl(QStringLiteral("postgresql://h/db"), &error).schema.isEmpty());
+        QCOMPARE(DatabaseConfig::fromUrl(QStringLiteral("postgresql://h/db?schema=public"), &error)
+                     .schema,
+                 QStringLiteral("public"));
+        const QString hostile = QStringLiteral("my \"app\" schema %1 & co=+");
+        const DatabaseConfig c =
+            DatabaseConfig::fromUrl(QStringLiteral("postgresql://app@h:5432/db?schema=") +
+                                        QString::fromUtf8(QUrl::toPercentEncoding(hostile)) +
+                                        QStringLiteral("&connection_limit=1"),
+                                    &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(c.schema, hostile);
+        QVERIFY(!c.options.contains(QStringLiteral("schema")));
+        QVERIFY(c.displayString().contains(QStringLiteral("schema=")));
+        const DatabaseConfig back = DatabaseConfig::fromUrl(c.toUrl(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(c.toUrl() + QLatin1String(": ") + error));
+        QCOMPARE(back.schema, hostile);
+        // Longer than PostgreSQL keeps (63 bytes) would be cut by the server: refused.
+        DatabaseConfig::fromUrl(
+            QStringLiteral("postgresql://h/db?schema=") + QString(64, QLatin1Char('s')), &error);
+        QVERIFY2(error.contains(QStringLiteral("63 bytes")), qPrintable(error));
+        // SQLite takes no parameters, schema= included.
+        QVERIFY(!DatabaseConfig::fromUrl(QStringLiteral("sqlite:cache.db?schema=app"), &error)
+                     .isPostgres());
+        QVERIFY(!error.isEmpty());
+    }
+
+    // The dialect names every table quoted and qualified with the schema; without one, quoted
+    // alone (the statements of before schemas, unchanged).
+    void qualifiesTablesWithTheSchema()
+    {
+        QString error;
+        DatabaseConfig config =
+            DatabaseConfig::fromUrl(QStringLiteral("postgresql://h/db"), &error);
+        const SqlDialect plain(config);
+        QCOMPARE(plain.table(Table::Cache), QStringLiteral("\"connector_state_cache\""));
+        QCOMPARE(plain.sql(QStringLiteral("SELECT 1 FROM {meta} WHERE x = {'cache'} AND {nope}")),
+                 QStringLiteral("SELECT 1 FROM \"connector_cache_meta\" WHERE x = "
+                                "'\"connector_state_cache\"' AND {nope}"));
+        QCOMPARE(plain.schemaExpression(), QStringLiteral("current_schema()"));
+        config.schema = QStringLiteral("my \"app\" {cache} %1 it's\\");
+        const SqlDialect schema(config);
+        QCOMPARE(schema.table(Table::AlertEvent),
+                 QStringLiteral("\"my \"\"app\"\" {cache} %1 it's\\\"."
+                                "\"connector_cache_alert_event\""));
+        // Filled in once: a token inside the schema's name stays as it is.
+        QCOMPARE(schema.sql(QStringLiteral("DELETE FROM {lease}")),
+                 QStringLiteral("DELETE FROM \"my \"\"app\"\" {cache} %1 it's\\\"."
+                                "\"connector_cache_lease\""));
+        QCOMPARE(
+            schema.tableLiteral(Table::Meta),
+            QStringLiteral("E'\"my \"\"app\"\" {cache} %1 it''s\\\\\".\"connector_cache_meta\"'"));
+        // SQLite has no schemas: the same names as without one.
+        DatabaseConfig sqlite = DatabaseConfig::fromUrl(QStringLiteral("sqlite:x.db"), &error);
+        sqlite.schema = QStringLiteral("app");
+        QCOMPARE(SqlDialect(sqlite).table(Table::Cache),
+                 QStringLiteral("\"connector_state_cache\""));
     }
 
     void databaseNamesWithASlashRoundTrip()

@@ -3,6 +3,7 @@
 // PostgreSQL through PgBouncer (CC_TEST_BACKEND).
 
 #include "core/store/cachestore.h"
+#include "core/store/sqldialect.h"
 #include "core/store/synclogquery.h"
 #include "tests/support/testdatabase.h"
 
@@ -323,6 +324,16 @@ private Q_SLOTS:
         QCOMPARE(identities, (QStringList{QStringLiteral("good_1"), QStringLiteral("good_2")}));
     }
 
+    // The README's GRANT for a schema other than public (backend pgschema): USAGE on it.
+    QString schemaUsage(const QStringList &roles) const
+    {
+        const QString schema = m_db->config().schema;
+        return schema.isEmpty() ? QString()
+                                : QStringLiteral(";\nGRANT USAGE ON SCHEMA %1 TO ")
+                                          .arg(SqlDialect::quoteIdentifier(schema)) +
+                                      roles.join(QStringLiteral(", "));
+    }
+
     void theReadmeGrantsLetEachRoleDoItsPart()
     {
         if (!m_db->isPostgres())
@@ -344,7 +355,8 @@ private Q_SLOTS:
                                 "GRANT USAGE ON SEQUENCE connector_cache_sync_log_id_seq TO %2;\n"
                                 "GRANT SELECT, INSERT ON connector_cache_sync_log TO %3;\n"
                                 "GRANT USAGE ON SEQUENCE connector_cache_sync_log_id_seq TO %3")
-                                .arg(reader, admin, connector)),
+                                .arg(reader, admin, connector) +
+                            schemaUsage({reader, admin, connector})),
                  QString());
         auto storeFor = [&](const QString &role) {
             DatabaseConfig config = m_db->directConfig();

@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QUuid>
 
 namespace cc::test {
@@ -25,6 +26,18 @@ QSqlDatabase openRaw(const DatabaseConfig &config, const QString &name, const QS
         db.setDatabaseName(dbName);
     db.setConnectOptions(config.postgresConnectOptions(5000));
     db.open();
+    if (db.isOpen() && !config.schema.isEmpty() && !dbName.isEmpty()) {
+        // CC_TEST_SCHEMA: the store qualifies every table with the schema; fixtures write
+        // plain names and find the same tables through their own session's search path (the
+        // store's session keeps the default one, so a statement it left unqualified fails).
+        const QString schema =
+            QLatin1Char('"') +
+            QString(config.schema).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+            QLatin1Char('"');
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("CREATE SCHEMA IF NOT EXISTS ") + schema);
+        q.exec(QStringLiteral("SET search_path TO ") + schema);
+    }
     return db;
 }
 
@@ -79,6 +92,7 @@ TestDatabase::TestDatabase(const QString &tag)
     }
     m_config.backend = DatabaseConfig::Backend::PostgreSQL;
     m_config.databaseName = QStringLiteral("cc_test_%1").arg(suffix.toLower());
+    m_config.schema = qEnvironmentVariable("CC_TEST_SCHEMA"); // the tables in this schema
     if (pooledRequested()) {
         // The store goes through scripts/with-pgbouncer.sh's pooler; fixtures (CREATE
         // DATABASE, exec(), scalar()) still reach the server itself.
@@ -127,6 +141,10 @@ QString TestDatabase::url() const
         return QStringLiteral("sqlite://") + m_config.sqlitePath;
     if (m_config.pooled)
         return m_config.toUrl();
+    if (!m_config.schema.isEmpty())
+        return QStringLiteral("postgresql:///%1?schema=%2")
+            .arg(m_config.databaseName,
+                 QString::fromUtf8(QUrl::toPercentEncoding(m_config.schema)));
     return QStringLiteral("postgresql:///") + m_config.databaseName;
 }
 
