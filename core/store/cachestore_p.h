@@ -141,9 +141,11 @@ struct CacheStore::Private
     bool stalled = false;     // the native transport gave the connection up at the deadline
     QElapsedTimer sinceStall; // since a connection was given up: calls fail fast for a moment
     StoreError stallError;
-    // The host name looked up by connect() (resolveHost), repeated once per address, and its
-    // addresses, for libpq's host and hostaddr; empty when libpq looks nothing up.
-    QString lookedUpHosts, lookedUpAddresses;
+    // The servers connect() found answering (probeServers) with the addresses it looked their
+    // names up at (resolveHosts): libpq's host, hostaddr and port lists, in conninfo syntax
+    // (space-separated); empty when libpq is left to choose (a service, a hostaddr of the URL).
+    QString targetOptions;
+    StoreError chooseTargets(int timeoutMs); // connect()'s: looks up, probes, sets targetOptions
     // When a statement that has not answered is given up (the deadline plus the grace for the
     // cancel request).
     QDeadlineTimer giveUp() const;
