@@ -4,12 +4,14 @@
 // SIGSTOP, a TCP proxy that stops relaying, a DNS server that never answers.
 
 #include "core/store/cachestore.h"
+#include "core/store/deadline.h"
 #include "tests/support/clirun.h"
 #include "tests/support/stallproxy.h"
 #include "tests/support/testdatabase.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -307,6 +309,47 @@ private Q_SLOTS:
         QVERIFY2(took < kWellUnderTwoSecondsMs, qPrintable(QString::number(took)));
         qInfo("multi-host, the first server silent: a hit after %lld ms at a %lld ms budget", took,
               kShortMs);
+    }
+
+    // probeServers() in libpq's order: a silent server before one that answers is waited for
+    // half the time left and then reported silent; one after it is not waited for at all; a
+    // port nobody listens on is refused at once.
+    void probeKeepsLibpqsOrder()
+    {
+        test::StallProxy proxy;
+        QVERIFY(proxy.isListening());
+        proxy.stall();
+        int closedPort = 0;
+        {
+            QTcpServer unused;
+            QVERIFY(unused.listen(QHostAddress::LocalHost));
+            closedPort = unused.serverPort();
+        }
+        const store::ConnectTarget silent{QStringLiteral("127.0.0.1"), QString(),
+                                          QString::number(proxy.port())};
+        const store::ConnectTarget real{qEnvironmentVariable("PGHOST", QStringLiteral("localhost")),
+                                        QString(), qEnvironmentVariable("PGPORT")};
+        const store::ConnectTarget refused{QStringLiteral("127.0.0.1"), QString(),
+                                           QString::number(closedPort)};
+        const QString conninfo = QStringLiteral("dbname=postgres");
+        using A = store::ServerAnswer;
+
+        qint64 waited = 0;
+        QCOMPARE(store::probeServers(conninfo, {silent, real}, QDeadlineTimer(2000), &waited),
+                 (QList<A>{A::Silent, A::Answered}));
+        QVERIFY2(waited >= 500 && waited < 1500, qPrintable(QString::number(waited)));
+
+        QCOMPARE(store::probeServers(conninfo, {real, silent}, QDeadlineTimer(2000), &waited),
+                 (QList<A>{A::Answered, A::Unknown}));
+        QVERIFY2(waited < 1000, qPrintable(QString::number(waited)));
+
+        QCOMPARE(store::probeServers(conninfo, {refused, real}, QDeadlineTimer(2000), &waited),
+                 (QList<A>{A::Refused, A::Answered}));
+        QVERIFY2(waited < 1000, qPrintable(QString::number(waited)));
+
+        QCOMPARE(store::probeServers(conninfo, {silent}, QDeadlineTimer(300), &waited),
+                 (QList<A>{A::Silent}));
+        QVERIFY2(waited >= 250 && waited < 1000, qPrintable(QString::number(waited)));
     }
 
     // A DNS server that never answers (in a mount namespace of the test's own, whose
