@@ -111,11 +111,12 @@ CacheStore::Private::Private(CacheStore *owner, DatabaseConfig::Backend backend)
     sinceFlush.start();
 }
 
-CacheStore::Private::Budget::Budget(Private *d)
+CacheStore::Private::Budget::Budget(Private *d, std::chrono::milliseconds budget)
     : m_d(d)
 {
     if (m_d->callDepth++ == 0) {
-        m_d->callDeadline = QDeadlineTimer(m_d->q->m_options.timeout);
+        m_d->callBudget = budget.count() > 0 ? budget : m_d->q->m_options.timeout;
+        m_d->callDeadline = QDeadlineTimer(m_d->callBudget);
         if (m_d->guard)
             m_d->guard->arm(m_d->callDeadline);
     }
@@ -125,6 +126,17 @@ CacheStore::Private::Budget::~Budget()
 {
     if (--m_d->callDepth == 0 && m_d->guard)
         m_d->guard->disarm();
+}
+
+qint64 CacheStore::Private::budgetMs() const
+{
+    return callDepth > 0 ? callBudget.count() : q->m_options.timeout.count();
+}
+
+std::chrono::milliseconds CacheStore::Private::lookupBudget() const
+{
+    const std::chrono::milliseconds lookup = q->m_options.lookupTimeout;
+    return lookup.count() > 0 ? lookup : q->m_options.timeout;
 }
 
 QDeadlineTimer CacheStore::Private::giveUp() const
@@ -296,9 +308,9 @@ StoreError CacheStore::Private::connect()
     for (const QString &sql : std::as_const(setup)) {
         QSqlQuery query(db);
         if (!query.exec(sql)) {
-            const QString text = gaveUp() ? QStringLiteral("the server did not answer within %1 ms")
-                                                .arg(q->m_options.timeout.count())
-                                          : query.lastError().text();
+            const QString text =
+                gaveUp() ? QStringLiteral("the server did not answer within %1 ms").arg(budgetMs())
+                         : query.lastError().text();
             const bool stalledNow = gaveUp();
             query = QSqlQuery();
             guard.reset();
@@ -439,7 +451,7 @@ StoreError CacheStore::Private::chooseTargets(int timeoutMs)
         leftToLibpq ? answers.value(0) == store::ServerAnswer::Silent : answering.isEmpty();
     if (noneAnswered) {
         // The call's budget, as every message of a call given up says (waited: about as long).
-        const qint64 budget = q->m_options.timeout.count();
+        const qint64 budget = budgetMs();
         QString text = answers.size() > 1
                            ? QStringLiteral("none of the servers (%1) answered within %2 ms")
                                  .arg(silent.join(QStringLiteral(", ")))
@@ -527,7 +539,7 @@ StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what
                                            "gave up and closed the connection; the next call "
                                            "opens a new one")
                                 .arg(what)
-                                .arg(q->m_options.timeout.count())
+                                .arg(budgetMs())
                                 .arg(where()));
         sinceStall.start();
         stallError = result;
@@ -551,7 +563,7 @@ StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what
             result = StoreError(StoreError::Unreachable,
                                 QStringLiteral("%1: timed out after %2 ms on %3")
                                     .arg(what)
-                                    .arg(q->m_options.timeout.count())
+                                    .arg(budgetMs())
                                     .arg(where()));
         } else if (code == QLatin1String("42P01")) {
             result = StoreError(StoreError::SchemaMissing,
@@ -800,7 +812,7 @@ QStringList CacheStore::Private::transactionBounds() const
     // A direct connection bounds its statements for the session (connect()).
     if (!pooled())
         return {};
-    const qint64 budget = q->m_options.timeout.count();
+    const qint64 budget = budgetMs();
     return {QStringLiteral("SET LOCAL statement_timeout = %1").arg(budget),
             QStringLiteral("SET LOCAL lock_timeout = %1").arg(budget)};
 }

@@ -7,10 +7,13 @@
 #include "core/store/deadline.h"
 #include "tests/support/clirun.h"
 #include "tests/support/stallproxy.h"
+#include "tests/support/storeinternals.h"
 #include "tests/support/testdatabase.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,6 +36,7 @@ constexpr qint64 kMarginMs = 1500; // "the timeout plus a small margin": behavio
 // connecting to a silent server cost before the call's own deadline bounded it.
 constexpr qint64 kShortMs = 400;
 constexpr qint64 kWellUnderTwoSecondsMs = 1500;
+constexpr qint64 kWriteBudgetMs = 2500; // longer than any lookup may take here
 
 TimeSyncState offset(qint64 ms)
 {
@@ -309,6 +313,65 @@ private Q_SLOTS:
         QVERIFY2(took < kWellUnderTwoSecondsMs, qPrintable(QString::number(took)));
         qInfo("multi-host, the first server silent: a hit after %lld ms at a %lld ms budget", took,
               kShortMs);
+    }
+
+    // A lookup has a budget of its own (Options::lookupTimeout), writes keep Options::timeout:
+    // behind a table locked ACCESS EXCLUSIVE (a migration, VACUUM FULL) lookupOffset and get are
+    // misses after the lookup budget, while set waits its own longer one.
+    void lookupBudgetUnderALock()
+    {
+        CacheStore::Options o = options();
+        o.timeout = std::chrono::milliseconds(kWriteBudgetMs);
+        o.lookupTimeout = std::chrono::milliseconds(kShortMs);
+        CacheStore store(m_db->config(), o);
+        QCOMPARE(store.set(QStringLiteral("u4"), QStringLiteral("c4"), QStringLiteral("BYBIT"),
+                           QStringLiteral("MAINNET"), offset(4)),
+                 StoreError());
+        QVERIFY(store.lookupOffset(QStringLiteral("u4"), QStringLiteral("c4")).isHit());
+
+        CacheStore locker(m_db->config(), options());
+        QCOMPARE(locker.open(), StoreError());
+        QSqlDatabase l = test::StoreInternals::database(locker);
+        QVERIFY(l.transaction());
+        QSqlQuery lock(l);
+        QVERIFY2(lock.exec(QStringLiteral("LOCK TABLE %1 IN ACCESS EXCLUSIVE MODE")
+                               .arg(CacheStore::tableName())),
+                 qPrintable(lock.lastError().text()));
+
+        QElapsedTimer t;
+        t.start();
+        const OffsetLookup start = store.lookupOffset(QStringLiteral("u4"), QStringLiteral("c4"));
+        const qint64 tookStart = t.elapsed();
+        QCOMPARE(start.outcome, Lookup::Outcome::Failed);
+        QVERIFY2(tookStart < kWellUnderTwoSecondsMs, qPrintable(QString::number(tookStart)));
+        QTest::qWait(600); // past the moment of fail-fast
+        t.restart();
+        const Lookup miss = store.get(QStringLiteral("u4"), QStringLiteral("c4"));
+        const qint64 tookGet = t.elapsed();
+        QCOMPARE(miss.outcome, Lookup::Outcome::Failed);
+        QVERIFY2(miss.errorMessage.contains(QStringLiteral("%1 ms").arg(kShortMs)),
+                 qPrintable(miss.errorMessage));
+        QVERIFY2(tookGet < kWellUnderTwoSecondsMs, qPrintable(QString::number(tookGet)));
+        QTest::qWait(600);
+
+        t.restart();
+        const StoreError write =
+            store.set(QStringLiteral("u4"), QStringLiteral("c4"), QStringLiteral("BYBIT"),
+                      QStringLiteral("MAINNET"), offset(5));
+        const qint64 tookSet = t.elapsed();
+        QVERIFY(write.isError());
+        QVERIFY2(tookSet >= kWriteBudgetMs - 100, qPrintable(QString::number(tookSet)));
+        QVERIFY2(write.message().contains(QStringLiteral("%1 ms").arg(kWriteBudgetMs)),
+                 qPrintable(write.message()));
+
+        QVERIFY(l.rollback());
+        QTest::qWait(600);
+        const OffsetLookup again = store.lookupOffset(QStringLiteral("u4"), QStringLiteral("c4"));
+        QVERIFY2(again.isHit(), qPrintable(again.errorMessage));
+        QCOMPARE(again.record.timeOffsetMs, qint64(4));
+        qInfo("behind a held lock: lookupOffset %lld ms, get %lld ms (lookup budget %lld ms), set "
+              "%lld ms (write budget %lld ms)",
+              tookStart, tookGet, kShortMs, tookSet, kWriteBudgetMs);
     }
 
     // probeServers() in libpq's order: a silent server before one that answers is waited for
