@@ -195,6 +195,8 @@ L lookUp(CacheStore &store, CacheStore::Private *d, const QString &userId,
     L lookup;
     *error = d->checkIdentity(userId, credentialId);
     if (!error->isError()) {
+        // The lookup's own budget, its retry included (the flush below keeps its own).
+        const CacheStore::Private::Budget budget(d, d->lookupBudget());
         lookup = once(error);
         if (error->kind() == StoreError::Unreachable && !d->db.isOpen()) {
             d->sinceConnectFailure.invalidate();

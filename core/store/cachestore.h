@@ -78,6 +78,10 @@ enum class HitCounting {
 struct CacheStoreOptions
 {
     std::chrono::milliseconds timeout{2000}; // connect + statement bound
+    // A lookup's own budget (get, lookupOffset: what a connector's start waits on), connecting
+    // and its one retry included: then a miss. Writes, stats and admin calls keep timeout.
+    // 0: timeout. (Issue 14 asks for 250 ms by default; see README, "Timeouts".)
+    std::chrono::milliseconds lookupTimeout{0};
     int batchSize = 20000;     // rows per cleanup / bulk-invalidate batch (about 30 ms of locks)
     bool notifyChanges = true; // PostgreSQL NOTIFY on writes
     std::chrono::milliseconds historyFlushInterval{5000}; // history counters and batched hits

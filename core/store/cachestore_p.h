@@ -124,13 +124,14 @@ struct CacheStore::Private
 
     // --- deadlines (session.cpp; deadline.h) ---------------------------------------------
     // Every call into the session (connect, run, entries, offsets, durable, lazy) runs under a
-    // Budget: the outermost one starts the call's deadline (Options::timeout from now) and arms
-    // the connection's StallGuard with it; nested ones share it. A statement still unanswered
-    // at the deadline is cancelled, and kGraceMs later its connection is cut and dropped.
+    // Budget: the outermost one starts the call's deadline (its budget, Options::timeout unless
+    // given, from now) and arms the connection's StallGuard with it; nested ones share it. A
+    // statement still unanswered at the deadline is cancelled, and kGraceMs later its
+    // connection is cut and dropped.
     class Budget
     {
     public:
-        explicit Budget(Private *d);
+        explicit Budget(Private *d, std::chrono::milliseconds budget = {});
         ~Budget();
         Budget(const Budget &) = delete;
         Budget &operator=(const Budget &) = delete;
@@ -139,14 +140,20 @@ struct CacheStore::Private
         Private *m_d;
     };
     QDeadlineTimer callDeadline;
+    std::chrono::milliseconds callBudget{0}; // the outermost Budget's
     int callDepth = 0;
+    // The running call's budget in ms (Options::timeout outside of a call), and a lookup's.
+    qint64 budgetMs() const;
+    std::chrono::milliseconds lookupBudget() const;
     std::unique_ptr<store::StallGuard> guard; // the open PostgreSQL connection's
     bool stalled = false;     // the native transport gave the connection up at the deadline
     QElapsedTimer sinceStall; // since a connection was given up: calls fail fast for a moment
     StoreError stallError;
-    // The host name looked up by connect() (resolveHost), repeated once per address, and its
-    // addresses, for libpq's host and hostaddr; empty when libpq looks nothing up.
-    QString lookedUpHosts, lookedUpAddresses;
+    // The servers connect() found answering (probeServers) with the addresses it looked their
+    // names up at (resolveHosts): libpq's host, hostaddr and port lists, in conninfo syntax
+    // (space-separated); empty when libpq is left to choose (a service, a hostaddr of the URL).
+    QString targetOptions;
+    StoreError chooseTargets(int timeoutMs); // connect()'s: looks up, probes, sets targetOptions
     // When a statement that has not answered is given up (the deadline plus the grace for the
     // cancel request).
     QDeadlineTimer giveUp() const;

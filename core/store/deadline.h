@@ -13,8 +13,12 @@
 //   cancelBounded  PQcancel on a thread of its own: it opens a connection of its own to the
 //                  server, which may hang as the statement does; nobody waits for it.
 //   resolveHost    the name lookup libpq would do, bounded (getaddrinfo cannot be).
+//   probeServers   libpq's non-blocking connect (PQconnectStartParams, PQconnectPoll), bounded:
+//                  which servers answer at all, before QtSql's blocking connect is asked (its
+//                  connect_timeout is whole seconds, 2 at the least, and 0 is "forever").
 
 #include <QDeadlineTimer>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -69,6 +73,41 @@ private:
 // False with *error in words when the lookup failed or did not answer in time.
 bool resolveHost(const QString &host, const QDeadlineTimer &deadline, QStringList *addresses,
                  QString *error, int maxAddresses = 3);
+
+// resolveHost for several names at once: the lookups run side by side, all bounded by the
+// same deadline. (*addresses)[i] and (*errors)[i] belong to hosts[i]: addresses when the name
+// was found, an error in words when not. True when at least one name was found.
+bool resolveHosts(const QStringList &hosts, const QDeadlineTimer &deadline,
+                  QList<QStringList> *addresses, QStringList *errors, int maxAddresses = 3);
+
+// One place libpq may connect to: its host (a name, a socket directory or a numeric address),
+// the numeric address it is reached at (libpq's hostaddr; empty: libpq's own way, for a socket
+// directory), and its port (empty: libpq's default).
+struct ConnectTarget
+{
+    QString host;
+    QString address;
+    QString port;
+};
+
+// What a server did when asked to start a session.
+enum class ServerAnswer {
+    Answered, // something came back: an SSL reply, an authentication request, an error
+    Refused,  // the connection failed at once (refused, unreachable, a bad parameter)
+    Silent,   // nothing came back in time (a stopped server, a proxy that holds everything)
+    Unknown,  // not waited for: a target before it in the list answered first
+};
+
+// Starts a libpq connection to every target at once, without blocking (conninfo with the
+// target's host, hostaddr and port in place of its own; an empty target: conninfo as it is),
+// and polls their sockets until the server's first answer; then closes them (PQfinish). No
+// password is sent and no session starts: that a server answers is all it tells. libpq tries
+// a list's hosts in its order, so the probe is over once the first target that was not refused
+// has answered (those after it are Unknown); while an earlier one has not, it is waited for up
+// to the deadline, or half the time left when a later one answered already. What has not
+// answered by then is Silent. *waitedMs: how long it took.
+QList<ServerAnswer> probeServers(const QString &conninfo, const QList<ConnectTarget> &targets,
+                                 const QDeadlineTimer &deadline, qint64 *waitedMs = nullptr);
 
 // Whether libpq would look host up by name: not empty, not a socket directory ("/…", "@…"), not
 // a numeric IPv4 or IPv6 address, not a list of hosts.

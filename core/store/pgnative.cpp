@@ -471,7 +471,7 @@ QString conninfoQuote(QString value)
     return QLatin1Char('\'') + value + QLatin1Char('\'');
 }
 
-LoginFailure diagnoseLogin(const QString &conninfo, int timeoutMs)
+LoginFailure diagnoseLogin(const QString &conninfo, const QDeadlineTimer &deadline)
 {
     LoginFailure failure;
     struct ConnDeleter
@@ -482,7 +482,6 @@ LoginFailure diagnoseLogin(const QString &conninfo, int timeoutMs)
     if (!conn || PQstatus(conn.get()) == CONNECTION_BAD)
         return failure;
     PQsetErrorVerbosity(conn.get(), PQERRORS_SQLSTATE);
-    const QDeadlineTimer deadline(qMax(1, timeoutMs));
     PostgresPollingStatusType status = PGRES_POLLING_WRITING;
     while (status != PGRES_POLLING_OK && status != PGRES_POLLING_FAILED) {
         pollfd fd{PQsocket(conn.get()), short(status == PGRES_POLLING_READING ? POLLIN : POLLOUT),

@@ -110,8 +110,9 @@ pg_conn *connectionOf(const QSqlDatabase &db);
 // Why a PostgreSQL login failed, told from libpq's structured answers rather than its words:
 // a second, private attempt with conninfo (libpq's keyword=value string) in which libpq spells
 // the server's error as its SQLSTATE alone (PQERRORS_SQLSTATE), and
-// PQconnectionNeedsPassword(). Costs one more connection attempt, bounded by timeoutMs; call it
-// only after a login failed.
+// PQconnectionNeedsPassword(). Costs one more connection attempt (PQconnectStart, PQconnectPoll
+// and poll(2), never blocking in libpq), given up at deadline; call it only after a login
+// failed.
 struct LoginFailure
 {
     bool authentication = false; // the server refused the login, or a password is needed
@@ -119,7 +120,7 @@ struct LoginFailure
     QString sqlState;            // e.g. "28P01" (wrong password), "28000"; may be empty;
                                  // PgBouncer refuses a login with "08P01"
 };
-LoginFailure diagnoseLogin(const QString &conninfo, int timeoutMs);
+LoginFailure diagnoseLogin(const QString &conninfo, const QDeadlineTimer &deadline);
 
 // A QPSQL-style conninfo value: single-quoted, with backslashes and quotes escaped.
 QString conninfoQuote(QString value);

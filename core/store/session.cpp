@@ -111,11 +111,12 @@ CacheStore::Private::Private(CacheStore *owner, const DatabaseConfig &config)
     sinceFlush.start();
 }
 
-CacheStore::Private::Budget::Budget(Private *d)
+CacheStore::Private::Budget::Budget(Private *d, std::chrono::milliseconds budget)
     : m_d(d)
 {
     if (m_d->callDepth++ == 0) {
-        m_d->callDeadline = QDeadlineTimer(m_d->q->m_options.timeout);
+        m_d->callBudget = budget.count() > 0 ? budget : m_d->q->m_options.timeout;
+        m_d->callDeadline = QDeadlineTimer(m_d->callBudget);
         if (m_d->guard)
             m_d->guard->arm(m_d->callDeadline);
     }
@@ -125,6 +126,17 @@ CacheStore::Private::Budget::~Budget()
 {
     if (--m_d->callDepth == 0 && m_d->guard)
         m_d->guard->disarm();
+}
+
+qint64 CacheStore::Private::budgetMs() const
+{
+    return callDepth > 0 ? callBudget.count() : q->m_options.timeout.count();
+}
+
+std::chrono::milliseconds CacheStore::Private::lookupBudget() const
+{
+    const std::chrono::milliseconds lookup = q->m_options.lookupTimeout;
+    return lookup.count() > 0 ? lookup : q->m_options.timeout;
 }
 
 QDeadlineTimer CacheStore::Private::giveUp() const
@@ -181,39 +193,20 @@ StoreError CacheStore::Private::connect()
                      isPostgres() ? QStringLiteral("psql") : QStringLiteral("sqlite")));
     }
     if (isPostgres()) {
-        // libpq's own name lookup (getaddrinfo) has no bound: look the name up here, within the
-        // call's deadline, and hand libpq the addresses (hostaddr), keeping the name (host) for
-        // TLS (SNI, verify-full) and its messages.
-        lookedUpHosts.clear();
-        lookedUpAddresses.clear();
-        const QString host = config.host.isEmpty() ? qEnvironmentVariable("PGHOST") : config.host;
-        // A multi-host URL's list goes to libpq as it is (its own lookup, not bounded here).
-        if (!config.isMultiHost() && store::needsNameLookup(host) &&
-            !config.options.contains(QStringLiteral("hostaddr")) &&
-            !config.options.contains(QStringLiteral("service")) &&
-            qEnvironmentVariableIsEmpty("PGHOSTADDR") && qEnvironmentVariableIsEmpty("PGSERVICE")) {
-            QStringList addresses;
-            QString why;
-            if (!store::resolveHost(host, callDeadline, &addresses, &why)) {
-                const StoreError failed = failConnect(why);
-                if (callDeadline.hasExpired()) {
-                    sinceStall.start();
-                    stallError = failed;
-                }
-                return failed;
-            }
-            lookedUpHosts = QStringList(addresses.size(), host).join(QLatin1Char(','));
-            lookedUpAddresses = addresses.join(QLatin1Char(','));
-        }
-        db.setHostName(lookedUpHosts.isEmpty() ? config.host : lookedUpHosts);
+        // Which servers answer, within the call's deadline, before QtSql's blocking connect is
+        // asked (chooseTargets): a server that accepts and never answers is found here.
+        const StoreError unreachable = chooseTargets(timeoutMs);
+        if (unreachable)
+            return unreachable;
+        db.setHostName(config.host);
         if (config.port > 0)
             db.setPort(config.port);
         db.setUserName(config.user);
         db.setPassword(config.password);
         db.setDatabaseName(config.databaseName);
         QString options = config.postgresConnectOptions(timeoutMs);
-        if (!lookedUpAddresses.isEmpty())
-            options += QStringLiteral(";hostaddr=") + lookedUpAddresses;
+        if (!targetOptions.isEmpty()) // last: libpq takes the later of two values
+            options += QLatin1Char(';') + targetOptions;
         db.setConnectOptions(options);
     } else {
         const QString path = config.sqlitePath;
@@ -266,7 +259,7 @@ StoreError CacheStore::Private::connect()
         // the attempt took (most of) the connect timeout, which no refused login does.
         if (isPostgres() && opening.elapsed() < timeoutMs / 2) {
             const pgnative::LoginFailure login =
-                pgnative::diagnoseLogin(conninfo(timeoutMs), timeoutMs);
+                pgnative::diagnoseLogin(conninfo(timeoutMs), giveUp());
             if (login.authentication)
                 return failLogin(reason, login.sqlState);
             // A pooler checks the password itself and refuses with a protocol error (PgBouncer:
@@ -323,9 +316,9 @@ StoreError CacheStore::Private::connect()
     for (const QString &sql : isPostgres() ? QStringList{setupSql} : pragmas) {
         QSqlQuery query(db);
         if (!query.exec(sql)) {
-            const QString text = gaveUp() ? QStringLiteral("the server did not answer within %1 ms")
-                                                .arg(q->m_options.timeout.count())
-                                          : query.lastError().text();
+            const QString text =
+                gaveUp() ? QStringLiteral("the server did not answer within %1 ms").arg(budgetMs())
+                         : query.lastError().text();
             const bool stalledNow = gaveUp();
             query = QSqlQuery();
             guard.reset();
@@ -360,12 +353,8 @@ QString CacheStore::Private::conninfo(int timeoutMs) const
     // As QPSQL builds it from the same settings.
     const DatabaseConfig &config = q->m_config;
     QStringList parts;
-    if (!lookedUpHosts.isEmpty()) {
-        parts << QStringLiteral("host=") + pgnative::conninfoQuote(lookedUpHosts)
-              << QStringLiteral("hostaddr=") + pgnative::conninfoQuote(lookedUpAddresses);
-    } else if (!config.host.isEmpty()) {
+    if (!config.host.isEmpty())
         parts << QStringLiteral("host=") + pgnative::conninfoQuote(config.host);
-    }
     if (!config.databaseName.isEmpty())
         parts << QStringLiteral("dbname=") + pgnative::conninfoQuote(config.databaseName);
     if (!config.user.isEmpty())
@@ -377,7 +366,134 @@ QString CacheStore::Private::conninfo(int timeoutMs) const
     QString options = config.postgresConnectOptions(timeoutMs);
     options.replace(QLatin1Char(';'), QLatin1Char(' '));
     parts << options;
+    if (!targetOptions.isEmpty())
+        parts << targetOptions;
     return parts.join(QLatin1Char(' '));
+}
+
+StoreError CacheStore::Private::chooseTargets(int timeoutMs)
+{
+    targetOptions.clear();
+    const DatabaseConfig &config = q->m_config;
+    const QString host = config.host.isEmpty() ? qEnvironmentVariable("PGHOST") : config.host;
+    // Left to libpq and probed as a whole: a service or a hostaddr (the URL's or the
+    // environment's), a list in PGHOST, the default socket directory.
+    const bool leftToLibpq =
+        config.options.contains(QStringLiteral("hostaddr")) ||
+        config.options.contains(QStringLiteral("service")) ||
+        !qEnvironmentVariableIsEmpty("PGHOSTADDR") || !qEnvironmentVariableIsEmpty("PGSERVICE") ||
+        (!config.isMultiHost() && (host.isEmpty() || host.contains(QLatin1Char(','))));
+    const QString base = conninfo(timeoutMs);
+    QList<store::ConnectTarget> targets;
+    QStringList notFound; // names that could not be looked up, in words
+    if (!leftToLibpq) {
+        const QList<DatabaseConfig::Endpoint> endpoints =
+            config.isMultiHost() ? config.hosts
+                                 : QList<DatabaseConfig::Endpoint>{{host, config.port}};
+        // libpq's own name lookup (getaddrinfo) has no bound: the names are looked up here,
+        // within the deadline, and libpq is handed their addresses (hostaddr), the name kept
+        // (host) for TLS (SNI, verify-full) and its messages. With other servers to choose
+        // from, the lookups get half the time left: a name server that does not answer must
+        // not leave no time to reach the others.
+        QStringList names;
+        for (const DatabaseConfig::Endpoint &e : endpoints) {
+            if (store::needsNameLookup(e.host) && !names.contains(e.host))
+                names << e.host;
+        }
+        QList<QStringList> found;
+        QStringList errors;
+        const QDeadlineTimer lookups =
+            endpoints.size() > 1 ? QDeadlineTimer(qMax<qint64>(0, callDeadline.remainingTime()) / 2)
+                                 : callDeadline;
+        if (!names.isEmpty())
+            store::resolveHosts(names, lookups, &found, &errors);
+        bool portNumeric = false;
+        const QString envPort = qEnvironmentVariable("PGPORT");
+        envPort.toInt(&portNumeric);
+        for (const DatabaseConfig::Endpoint &e : endpoints) {
+            // An empty entry of a port list is libpq's 5432, not PGPORT: spell PGPORT out.
+            const QString port =
+                e.port > 0 ? QString::number(e.port) : (portNumeric ? envPort : QString());
+            const qsizetype n = names.indexOf(e.host);
+            if (n < 0) {
+                targets << store::ConnectTarget{e.host, QString(), port};
+                continue;
+            }
+            if (found.at(n).isEmpty() && !notFound.contains(errors.at(n)))
+                notFound << errors.at(n);
+            for (const QString &address : found.at(n))
+                targets << store::ConnectTarget{e.host, address, port};
+        }
+        if (targets.isEmpty()) {
+            const StoreError failed = failConnect(notFound.join(QStringLiteral("; ")));
+            if (lookups.hasExpired()) { // not again at once: the call kept to its bound
+                sinceStall.start();
+                stallError = failed;
+            }
+            return failed;
+        }
+    }
+    qint64 waited = 0;
+    const QList<store::ServerAnswer> answers =
+        store::probeServers(base, targets, callDeadline, &waited);
+    QList<store::ConnectTarget> answering;
+    QStringList silent;
+    for (qsizetype i = 0; i < answers.size(); ++i) {
+        if (answers.at(i) != store::ServerAnswer::Silent) {
+            if (i < targets.size())
+                answering << targets.at(i);
+        } else if (i < targets.size()) {
+            const store::ConnectTarget &t = targets.at(i);
+            silent << (t.address.isEmpty() || t.address == t.host
+                           ? t.host
+                           : QStringLiteral("%1 (%2)").arg(t.host, t.address)) +
+                          (t.port.isEmpty() ? QString() : QLatin1Char(':') + t.port);
+        }
+    }
+    const bool noneAnswered =
+        leftToLibpq ? answers.value(0) == store::ServerAnswer::Silent : answering.isEmpty();
+    if (noneAnswered) {
+        // The call's budget, as every message of a call given up says (waited: about as long).
+        const qint64 budget = budgetMs();
+        QString text = answers.size() > 1
+                           ? QStringLiteral("none of the servers (%1) answered within %2 ms")
+                                 .arg(silent.join(QStringLiteral(", ")))
+                                 .arg(budget)
+                           : QStringLiteral("the server did not answer within %1 ms").arg(budget);
+        if (!notFound.isEmpty())
+            text += QStringLiteral("; ") + notFound.join(QStringLiteral("; "));
+        const StoreError failed = failConnect(text);
+        sinceStall.start(); // not again at once: the call kept to its bound
+        stallError = failed;
+        return failed;
+    }
+    if (!silent.isEmpty() || !notFound.isEmpty()) {
+        qCInfo(lcStore).noquote() << "connecting without"
+                                  << (silent + notFound).join(QStringLiteral("; "))
+                                  << QStringLiteral("(silent for %1 ms)").arg(waited);
+    }
+    if (leftToLibpq)
+        return StoreError();
+    QStringList hosts, addresses, ports;
+    bool anyAddress = false, anyPort = false;
+    for (const store::ConnectTarget &t : std::as_const(answering)) {
+        hosts << t.host;
+        addresses << t.address;
+        ports << t.port;
+        anyAddress = anyAddress || !t.address.isEmpty();
+        anyPort = anyPort || !t.port.isEmpty();
+    }
+    // Lists of one length (libpq's rule), empty entries for "libpq's own".
+    QStringList parts{QStringLiteral("host=") +
+                      pgnative::conninfoQuote(hosts.join(QLatin1Char(',')))};
+    if (anyPort)
+        parts << QStringLiteral("port=") + pgnative::conninfoQuote(ports.join(QLatin1Char(',')));
+    if (anyAddress) {
+        parts << QStringLiteral("hostaddr=") +
+                     pgnative::conninfoQuote(addresses.join(QLatin1Char(',')));
+    }
+    targetOptions = parts.join(QLatin1Char(' '));
+    return StoreError();
 }
 
 StoreError CacheStore::Private::failLogin(const QString &reason, const QString &sqlState)
@@ -426,7 +542,7 @@ StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what
                                            "gave up and closed the connection; the next call "
                                            "opens a new one")
                                 .arg(what)
-                                .arg(q->m_options.timeout.count())
+                                .arg(budgetMs())
                                 .arg(where()));
         sinceStall.start();
         stallError = result;
@@ -450,7 +566,7 @@ StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what
             result = StoreError(StoreError::Unreachable,
                                 QStringLiteral("%1: timed out after %2 ms on %3")
                                     .arg(what)
-                                    .arg(q->m_options.timeout.count())
+                                    .arg(budgetMs())
                                     .arg(where()));
         } else if (code == QLatin1String("42P01")) {
             result = StoreError(StoreError::SchemaMissing,
@@ -711,7 +827,7 @@ QList<CacheStore::Private::Setting> CacheStore::Private::transactionBounds() con
     // A direct connection bounds its statements for the session (connect()).
     if (!pooled())
         return {};
-    const QString budget = QString::number(q->m_options.timeout.count());
+    const QString budget = QString::number(budgetMs());
     return {{"statement_timeout", budget}, {"lock_timeout", budget}};
 }
 

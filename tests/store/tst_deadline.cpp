@@ -4,12 +4,17 @@
 // SIGSTOP, a TCP proxy that stops relaying, a DNS server that never answers.
 
 #include "core/store/cachestore.h"
+#include "core/store/deadline.h"
 #include "tests/support/clirun.h"
 #include "tests/support/stallproxy.h"
+#include "tests/support/storeinternals.h"
 #include "tests/support/testdatabase.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -27,6 +32,11 @@ namespace {
 
 constexpr qint64 kTimeoutMs = 1000;
 constexpr qint64 kMarginMs = 1500; // "the timeout plus a small margin": behaviour, not speed
+// A budget below libpq's shortest connect_timeout (2 s), and a bound well under that: what
+// connecting to a silent server cost before the call's own deadline bounded it.
+constexpr qint64 kShortMs = 400;
+constexpr qint64 kWellUnderTwoSecondsMs = 1500;
+constexpr qint64 kWriteBudgetMs = 2500; // longer than any lookup may take here
 
 TimeSyncState offset(qint64 ms)
 {
@@ -179,13 +189,14 @@ private Q_SLOTS:
                  qPrintable(held.errorMessage));
         QVERIFY2(took <= kTimeoutMs + kMarginMs, qPrintable(QString::number(took)));
 
-        // While it holds everything, connecting again is bounded too (libpq's connect_timeout:
-        // whole seconds, at least 2).
+        // While it holds everything, connecting again is bounded too: by the call's own
+        // deadline (a non-blocking libpq connect first), not libpq's connect_timeout (whole
+        // seconds, 2 at the least).
         QTest::qWait(600);
         t.restart();
         QVERIFY(!store.get(QStringLiteral("u2"), QStringLiteral("c2")).isHit());
         const qint64 tookConnect = t.elapsed();
-        QVERIFY2(tookConnect <= 2000 + kMarginMs, qPrintable(QString::number(tookConnect)));
+        QVERIFY2(tookConnect <= kTimeoutMs + kMarginMs, qPrintable(QString::number(tookConnect)));
 
         proxy.resume();
         QTest::qWait(600);
@@ -214,16 +225,226 @@ private Q_SLOTS:
                           QString::number(kTimeoutMs)});
         const qint64 took = t.elapsed();
         QVERIFY2(r.code > 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.code).arg(r.err)));
-        QVERIFY2(took <= 2000 + kMarginMs, qPrintable(QString::number(took)));
+        QVERIFY2(took <= kTimeoutMs + kMarginMs, qPrintable(QString::number(took)));
         qInfo("gave up connecting after %lld ms at a %lld ms timeout", took, kTimeoutMs);
     }
 
+    // A server that accepts the connection and never answers the startup (the proxy holding
+    // everything from the first byte on, as a stopped postmaster or a stuck pooler does): a
+    // connector's start (lookupOffset), get and the CLI report it within their budget, well
+    // under libpq's connect_timeout (2 s at the least; what a connect cost before).
+    void silentServerConnect()
+    {
+        test::StallProxy proxy;
+        QVERIFY(proxy.isListening());
+        proxy.stall();
+        DatabaseConfig config = m_db->config();
+        config.host = QStringLiteral("127.0.0.1");
+        config.port = proxy.port();
+        CacheStore::Options o = options();
+        o.timeout = std::chrono::milliseconds(kShortMs);
+        CacheStore store(config, o);
+        QElapsedTimer t;
+        t.start();
+        const OffsetLookup start = store.lookupOffset(QStringLiteral("u"), QStringLiteral("c"));
+        const qint64 tookStart = t.elapsed();
+        QCOMPARE(start.outcome, Lookup::Outcome::Failed); // a miss for the connector
+        QVERIFY2(start.errorMessage.contains(QStringLiteral("did not answer within")),
+                 qPrintable(start.errorMessage));
+        QVERIFY2(tookStart < kWellUnderTwoSecondsMs, qPrintable(QString::number(tookStart)));
+
+        QTest::qWait(600); // past the moment of fail-fast: this one connects again
+        t.restart();
+        const Lookup miss = store.get(QStringLiteral("u"), QStringLiteral("c"));
+        const qint64 tookGet = t.elapsed();
+        QCOMPARE(miss.outcome, Lookup::Outcome::Failed);
+        QVERIFY2(miss.errorMessage.contains(QStringLiteral("did not answer within")),
+                 qPrintable(miss.errorMessage));
+        QVERIFY2(tookGet < kWellUnderTwoSecondsMs, qPrintable(QString::number(tookGet)));
+        QVERIFY(tookGet >= kShortMs - 50); // it did give the server its budget
+
+        const QString url = QStringLiteral("postgresql://%1@127.0.0.1:%2/%3")
+                                .arg(qEnvironmentVariable("PGUSER", QStringLiteral("postgres")))
+                                .arg(proxy.port())
+                                .arg(m_db->config().databaseName);
+        t.restart();
+        const test::CliRun r =
+            test::runCli({QStringLiteral("get"), QStringLiteral("u"), QStringLiteral("c"),
+                          QStringLiteral("--database"), url, QStringLiteral("--timeout"),
+                          QString::number(kShortMs)});
+        const qint64 tookCli = t.elapsed();
+        QVERIFY2(r.code > 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.code).arg(r.err)));
+        QVERIFY2(r.err.contains(QStringLiteral("did not answer within")), qPrintable(r.err));
+        QVERIFY2(tookCli < kWellUnderTwoSecondsMs, qPrintable(QString::number(tookCli)));
+        qInfo("a silent server at a %lld ms budget: lookupOffset %lld ms, get %lld ms, CLI get "
+              "%lld ms (process included)",
+              kShortMs, tookStart, tookGet, tookCli);
+    }
+
+    // A multi-host list whose first server accepts and never answers: the call goes to the
+    // next one within its budget (libpq alone waits its connect_timeout, 2 s at the least, on
+    // the first).
+    void multiHostSkipsSilentServer()
+    {
+        {
+            CacheStore writer(m_db->config(), options());
+            QCOMPARE(writer.set(QStringLiteral("u3"), QStringLiteral("c3"), QStringLiteral("BYBIT"),
+                                QStringLiteral("MAINNET"), offset(11)),
+                     StoreError());
+        }
+        test::StallProxy proxy;
+        QVERIFY(proxy.isListening());
+        proxy.stall();
+        DatabaseConfig config = m_db->config();
+        config.hosts = {{QStringLiteral("127.0.0.1"), proxy.port()},
+                        {qEnvironmentVariable("PGHOST", QStringLiteral("localhost")),
+                         qEnvironmentVariableIntValue("PGPORT")}};
+        config.host = config.hosts.first().host;
+        config.port = config.hosts.first().port;
+        CacheStore::Options o = options();
+        o.timeout = std::chrono::milliseconds(kShortMs);
+        CacheStore store(config, o);
+        QElapsedTimer t;
+        t.start();
+        const OffsetLookup hit = store.lookupOffset(QStringLiteral("u3"), QStringLiteral("c3"));
+        const qint64 took = t.elapsed();
+        QVERIFY2(hit.isHit(), qPrintable(hit.errorMessage));
+        QCOMPARE(hit.record.timeOffsetMs, qint64(11));
+        QVERIFY2(took < kWellUnderTwoSecondsMs, qPrintable(QString::number(took)));
+        qInfo("multi-host, the first server silent: a hit after %lld ms at a %lld ms budget", took,
+              kShortMs);
+    }
+
+    // A lookup has a budget of its own (Options::lookupTimeout), writes keep Options::timeout:
+    // behind a table locked ACCESS EXCLUSIVE (a migration, VACUUM FULL) lookupOffset and get are
+    // misses after the lookup budget, while set waits its own longer one.
+    void lookupBudgetUnderALock()
+    {
+        CacheStore::Options o = options();
+        o.timeout = std::chrono::milliseconds(kWriteBudgetMs);
+        o.lookupTimeout = std::chrono::milliseconds(kShortMs);
+        CacheStore store(m_db->config(), o);
+        QCOMPARE(store.set(QStringLiteral("u4"), QStringLiteral("c4"), QStringLiteral("BYBIT"),
+                           QStringLiteral("MAINNET"), offset(4)),
+                 StoreError());
+        QVERIFY(store.lookupOffset(QStringLiteral("u4"), QStringLiteral("c4")).isHit());
+
+        CacheStore locker(m_db->config(), options());
+        QCOMPARE(locker.open(), StoreError());
+        QSqlDatabase l = test::StoreInternals::database(locker);
+        QVERIFY(l.transaction());
+        QSqlQuery lock(l);
+        QVERIFY2(lock.exec(QStringLiteral("LOCK TABLE %1 IN ACCESS EXCLUSIVE MODE")
+                               .arg(CacheStore::tableName())),
+                 qPrintable(lock.lastError().text()));
+
+        QElapsedTimer t;
+        t.start();
+        const OffsetLookup start = store.lookupOffset(QStringLiteral("u4"), QStringLiteral("c4"));
+        const qint64 tookStart = t.elapsed();
+        QCOMPARE(start.outcome, Lookup::Outcome::Failed);
+        QVERIFY2(tookStart < kWellUnderTwoSecondsMs, qPrintable(QString::number(tookStart)));
+        QTest::qWait(600); // past the moment of fail-fast
+        t.restart();
+        const Lookup miss = store.get(QStringLiteral("u4"), QStringLiteral("c4"));
+        const qint64 tookGet = t.elapsed();
+        QCOMPARE(miss.outcome, Lookup::Outcome::Failed);
+        QVERIFY2(miss.errorMessage.contains(QStringLiteral("%1 ms").arg(kShortMs)),
+                 qPrintable(miss.errorMessage));
+        QVERIFY2(tookGet < kWellUnderTwoSecondsMs, qPrintable(QString::number(tookGet)));
+        QTest::qWait(600);
+
+        t.restart();
+        const StoreError write =
+            store.set(QStringLiteral("u4"), QStringLiteral("c4"), QStringLiteral("BYBIT"),
+                      QStringLiteral("MAINNET"), offset(5));
+        const qint64 tookSet = t.elapsed();
+        QVERIFY(write.isError());
+        QVERIFY2(tookSet >= kWriteBudgetMs - 100, qPrintable(QString::number(tookSet)));
+        QVERIFY2(write.message().contains(QStringLiteral("%1 ms").arg(kWriteBudgetMs)),
+                 qPrintable(write.message()));
+
+        QVERIFY(l.rollback());
+        QTest::qWait(600);
+        const OffsetLookup again = store.lookupOffset(QStringLiteral("u4"), QStringLiteral("c4"));
+        QVERIFY2(again.isHit(), qPrintable(again.errorMessage));
+        QCOMPARE(again.record.timeOffsetMs, qint64(4));
+        qInfo("behind a held lock: lookupOffset %lld ms, get %lld ms (lookup budget %lld ms), set "
+              "%lld ms (write budget %lld ms)",
+              tookStart, tookGet, kShortMs, tookSet, kWriteBudgetMs);
+    }
+
+    // probeServers() in libpq's order: a silent server before one that answers is waited for
+    // half the time left and then reported silent; one after it is not waited for at all; a
+    // port nobody listens on is refused at once.
+    void probeKeepsLibpqsOrder()
+    {
+        test::StallProxy proxy;
+        QVERIFY(proxy.isListening());
+        proxy.stall();
+        int closedPort = 0;
+        {
+            QTcpServer unused;
+            QVERIFY(unused.listen(QHostAddress::LocalHost));
+            closedPort = unused.serverPort();
+        }
+        const store::ConnectTarget silent{QStringLiteral("127.0.0.1"), QString(),
+                                          QString::number(proxy.port())};
+        const store::ConnectTarget real{qEnvironmentVariable("PGHOST", QStringLiteral("localhost")),
+                                        QString(), qEnvironmentVariable("PGPORT")};
+        const store::ConnectTarget refused{QStringLiteral("127.0.0.1"), QString(),
+                                           QString::number(closedPort)};
+        const QString conninfo = QStringLiteral("dbname=postgres");
+        using A = store::ServerAnswer;
+
+        qint64 waited = 0;
+        QCOMPARE(store::probeServers(conninfo, {silent, real}, QDeadlineTimer(2000), &waited),
+                 (QList<A>{A::Silent, A::Answered}));
+        QVERIFY2(waited >= 500 && waited < 1500, qPrintable(QString::number(waited)));
+
+        QCOMPARE(store::probeServers(conninfo, {real, silent}, QDeadlineTimer(2000), &waited),
+                 (QList<A>{A::Answered, A::Unknown}));
+        QVERIFY2(waited < 1000, qPrintable(QString::number(waited)));
+
+        QCOMPARE(store::probeServers(conninfo, {refused, real}, QDeadlineTimer(2000), &waited),
+                 (QList<A>{A::Refused, A::Answered}));
+        QVERIFY2(waited < 1000, qPrintable(QString::number(waited)));
+
+        QCOMPARE(store::probeServers(conninfo, {silent}, QDeadlineTimer(300), &waited),
+                 (QList<A>{A::Silent}));
+        QVERIFY2(waited >= 250 && waited < 1000, qPrintable(QString::number(waited)));
+    }
+
     // A DNS server that never answers (in a mount namespace of the test's own, whose
-    // resolv.conf names it, with a 10 s timeout of its own): the CLI gives up in time.
+    // resolv.conf names it, with a 10 s timeout of its own): the CLI gives up in time, for one
+    // host and for a multi-host list, and a list that names a reachable server besides uses it.
+    void silentDnsServer_data()
+    {
+        QTest::addColumn<QString>("hosts");
+        QTest::addColumn<bool>("served");
+        const QString port = qEnvironmentVariable("PGPORT", QStringLiteral("5432"));
+        const QString real =
+            qEnvironmentVariable("PGHOST", QStringLiteral("localhost")) + QLatin1Char(':') + port;
+        QTest::newRow("one host") << QStringLiteral("db.cc-silent-dns.test:%1").arg(port) << false;
+        QTest::newRow("multi-host, every name silent")
+            << QStringLiteral("db1.cc-silent-dns.test:%1,db2.cc-silent-dns.test:%1").arg(port)
+            << false;
+        QTest::newRow("multi-host, a silent name first")
+            << QStringLiteral("db.cc-silent-dns.test:%1,%2").arg(port, real) << true;
+    }
+
     void silentDnsServer()
     {
+        QFETCH(QString, hosts);
+        QFETCH(bool, served);
         if (::geteuid() != 0)
             QSKIP("needs root for a mount namespace (unshare -m) with its own resolv.conf");
+        if (served) {
+            CacheStore writer(m_db->config(), options());
+            QCOMPARE(writer.set(QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                                QStringLiteral("MAINNET"), offset(23)),
+                     StoreError());
+        }
         QUdpSocket silent; // bound and never read: the lookup's packets wait, nobody answers
         QVERIFY(silent.bind(QHostAddress(QStringLiteral("127.0.0.77")), 53));
         QTemporaryDir dir;
@@ -232,8 +453,9 @@ private Q_SLOTS:
         QVERIFY(resolv.open(QIODevice::WriteOnly));
         resolv.write("nameserver 127.0.0.77\noptions timeout:10 attempts:1\n");
         resolv.close();
-        const QString url = QStringLiteral("postgresql://postgres@db.cc-silent-dns.test:%1/cache")
-                                .arg(qEnvironmentVariable("PGPORT", QStringLiteral("5432")));
+        const QString url = QStringLiteral("postgresql://%1@%2/%3")
+                                .arg(qEnvironmentVariable("PGUSER", QStringLiteral("postgres")),
+                                     hosts, m_db->config().databaseName);
         const QString cli =
             qEnvironmentVariable("CC_BINARY_DIR") + QStringLiteral("/bin/connector-cache");
         QProcess p;
@@ -248,10 +470,17 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished(30000));
         const qint64 took = t.elapsed();
         const QString err = QString::fromUtf8(p.readAllStandardError());
-        QVERIFY2(p.exitCode() > 0, qPrintable(err));
-        QVERIFY2(err.contains(QStringLiteral("name lookup")), qPrintable(err));
+        if (served) {
+            QVERIFY2(p.exitCode() == 0, qPrintable(err));
+            QVERIFY2(QString::fromUtf8(p.readAllStandardOutput()).contains(QStringLiteral("23")),
+                     qPrintable(err));
+        } else {
+            QVERIFY2(p.exitCode() > 0, qPrintable(err));
+            QVERIFY2(err.contains(QStringLiteral("name lookup")), qPrintable(err));
+        }
         QVERIFY2(took <= kTimeoutMs + kMarginMs, qPrintable(QString::number(took)));
-        qInfo("gave up on the name lookup after %lld ms at a %lld ms timeout", took, kTimeoutMs);
+        qInfo("%s: %s after %lld ms at a %lld ms timeout", QTest::currentDataTag(),
+              served ? "served" : "gave up", took, kTimeoutMs);
     }
 };
 
