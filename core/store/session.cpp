@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
+#include <algorithm>
 
 #include <libpq-fe.h>
 #include <pwd.h>
@@ -376,10 +377,13 @@ StoreError CacheStore::Private::chooseTargets(int timeoutMs)
     targetOptions.clear();
     const DatabaseConfig &config = q->m_config;
     const QString host = config.host.isEmpty() ? qEnvironmentVariable("PGHOST") : config.host;
-    // Left to libpq and probed as a whole: a service or a hostaddr (the URL's or the
+    // Left to libpq and probed as a whole: a service or a hostaddr (the URL's, a list's or the
     // environment's), a list in PGHOST, the default socket directory.
+    const bool listHasAddresses =
+        std::any_of(config.hosts.cbegin(), config.hosts.cend(),
+                    [](const DatabaseConfig::Endpoint &e) { return !e.hostaddr.isEmpty(); });
     const bool leftToLibpq =
-        config.options.contains(QStringLiteral("hostaddr")) ||
+        config.options.contains(QStringLiteral("hostaddr")) || listHasAddresses ||
         config.options.contains(QStringLiteral("service")) ||
         !qEnvironmentVariableIsEmpty("PGHOSTADDR") || !qEnvironmentVariableIsEmpty("PGSERVICE") ||
         (!config.isMultiHost() && (host.isEmpty() || host.contains(QLatin1Char(','))));
@@ -389,7 +393,7 @@ StoreError CacheStore::Private::chooseTargets(int timeoutMs)
     if (!leftToLibpq) {
         const QList<DatabaseConfig::Endpoint> endpoints =
             config.isMultiHost() ? config.hosts
-                                 : QList<DatabaseConfig::Endpoint>{{host, config.port}};
+                                 : QList<DatabaseConfig::Endpoint>{{host, config.port, {}}};
         // libpq's own name lookup (getaddrinfo) has no bound: the names are looked up here,
         // within the deadline, and libpq is handed their addresses (hostaddr), the name kept
         // (host) for TLS (SNI, verify-full) and its messages. With other servers to choose

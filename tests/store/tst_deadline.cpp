@@ -296,9 +296,9 @@ private Q_SLOTS:
         QVERIFY(proxy.isListening());
         proxy.stall();
         DatabaseConfig config = m_db->config();
-        config.hosts = {{QStringLiteral("127.0.0.1"), proxy.port()},
+        config.hosts = {{QStringLiteral("127.0.0.1"), proxy.port(), {}},
                         {qEnvironmentVariable("PGHOST", QStringLiteral("localhost")),
-                         qEnvironmentVariableIntValue("PGPORT")}};
+                         qEnvironmentVariableIntValue("PGPORT"), {}}};
         config.host = config.hosts.first().host;
         config.port = config.hosts.first().port;
         CacheStore::Options o = options();
