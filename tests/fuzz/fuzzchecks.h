@@ -112,7 +112,8 @@ inline QString checkDatabaseUrl(const QByteArray &bytes)
         if (!again.isEmpty())
             return QStringLiteral("toUrl() %1 does not parse: %2").arg(c.toUrl(), again);
         if (back.host != c.host || back.port != c.port || back.hosts != c.hosts ||
-            back.user != c.user || back.databaseName != c.databaseName || back.options != c.options)
+            back.user != c.user || back.databaseName != c.databaseName ||
+            back.options != c.options || back.schema != c.schema || back.pooled != c.pooled)
             return QStringLiteral("toUrl() %1 does not round-trip").arg(c.toUrl());
     }
     c.postgresConnectOptions(2000);
