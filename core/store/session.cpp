@@ -648,7 +648,7 @@ StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what
 QSqlQuery *CacheStore::Private::statement(const QString &sql, StoreError *error,
                                           const QString &what, bool *inlineValues)
 {
-    *inlineValues = false;
+    *inlineValues = pooled(); // every run, not only the first: nothing is prepared there
     auto it = prepared.find(sql);
     if (it != prepared.end())
         return it->second.get();
