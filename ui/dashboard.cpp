@@ -329,6 +329,8 @@ void Dashboard::setStale(bool stale)
     for (QLabel *label : std::as_const(m_cards))
         label->setEnabled(!stale);
     m_startup->setStale(stale);
+    if (stale && m_counting) // the connection went or changed: its answer is not coming
+        exactCountStopped(false, tr("The connection was lost or changed."));
     if (stale)
         m_updated->setText(tr("Data may be out of date"));
 }

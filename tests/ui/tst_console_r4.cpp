@@ -35,6 +35,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardItemModel>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -445,6 +446,8 @@ private Q_SLOTS:
         for (QLabel *label : window->dashboard()->findChildren<QLabel *>())
             caption = caption || label->text() == QStringLiteral("Trefferquote");
         QVERIFY(caption);
+        // The Activity view's audit log headers as well.
+        QCOMPARE(window->auditModel()->horizontalHeaderItem(1)->text(), QStringLiteral("Aktion"));
         snapshot(window.get(), QStringLiteral("german-entries"));
         // The State column fits its German title and words.
         QVERIFY2(header->sectionSize(EntryModel::StateColumn) >=
@@ -464,6 +467,7 @@ private Q_SLOTS:
         QCOMPARE(window->tabs()->tabText(entriesTab), QStringLiteral("&Entries"));
         QCOMPARE(headerText(EntryModel::StateColumn), QStringLiteral("State"));
         QCOMPARE(state->text(), connectedText);
+        QCOMPARE(window->auditModel()->horizontalHeaderItem(1)->text(), QStringLiteral("Action"));
     }
 
     // --- 4. the window at 1024×640 ------------------------------------------------------------
