@@ -176,6 +176,11 @@ EntriesPage::EntriesPage(QWidget *parent)
     // The Ahead margin shown beside the expiry countdown it goes with.
     m_view->horizontalHeader()->moveSection(EntryModel::AheadMarginColumn,
                                             EntryModel::ExpiresInColumn + 1);
+    // The State beside the identity it belongs to: readable without scrolling sideways when
+    // the window is narrow (1024 px).
+    m_view->horizontalHeader()->moveSection(
+        m_view->horizontalHeader()->visualIndex(EntryModel::StateColumn),
+        m_view->horizontalHeader()->visualIndex(EntryModel::EnvironmentColumn) + 1);
     // The Ahead margin column cannot be sorted by (EntryModel::setPlanningDrifts()): a click on
     // its header leaves the sort, and its indicator, where they were.
     connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
@@ -241,7 +246,7 @@ void EntriesPage::fitColumnsToTitles()
     const QFontMetrics metrics = m_view->fontMetrics();
     const QStringList kSamples{QStringLiteral("user0000"), QStringLiteral("c0000000000000000"),
                                QStringLiteral("BYBIT"),    QStringLiteral("TESTNET"),
-                               QStringLiteral("-0000 ms"), QStringLiteral("00-00 00:00:00"),
+                               QStringLiteral("-0000 ms"), QStringLiteral("0000-00-00 00:00:00"),
                                QStringLiteral("00h 00m"),  QStringLiteral("expired 00h 00m ago"),
                                QStringLiteral("00000"),    QString(),
                                QStringLiteral("-000 ms")};
@@ -565,6 +570,7 @@ void EntriesPage::restoreState(const QSettings &settings)
         m_model->sort(m_view->horizontalHeader()->sortIndicatorSection(),
                       m_view->horizontalHeader()->sortIndicatorOrder());
     m_splitter->restoreState(settings.value(QStringLiteral("entries/splitter")).toByteArray());
+    fitColumnsToTitles(); // widths saved in another language may be too narrow for this one
     m_recent = settings.value(QStringLiteral("entries/recentFilters")).toStringList();
     m_recentModel->setStringList(m_recent);
 }

@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QChartView>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
@@ -31,6 +32,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -556,9 +558,20 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 < %2").arg(width).arg(
                      static_cast<QAbstractItemView *>(view)->sizeHintForColumn(
                          EntryModel::StateColumn))));
-        // The State column can be scrolled to and is not pushed out of reach.
-        view->scrollTo(model->index(0, EntryModel::StateColumn));
-        QVERIFY(view->visualRect(model->index(0, EntryModel::StateColumn)).width() >= width - 1);
+        // The State is on screen without scrolling sideways, whole; so is a past sync's date.
+        view->horizontalScrollBar()->setValue(0);
+        const QRect stateCell = view->visualRect(model->index(0, EntryModel::StateColumn));
+        QVERIFY2(stateCell.left() >= 0 && stateCell.right() < view->viewport()->width(),
+                 qPrintable(QStringLiteral("State at %1..%2, viewport %3 wide")
+                                .arg(stateCell.left())
+                                .arg(stateCell.right())
+                                .arg(view->viewport()->width())));
+        const QString pastSync =
+            QLocale().toString(QDateTime(QDate(2026, 12, 24), QTime(23, 59, 59)),
+                               QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        QVERIFY2(header->sectionSize(EntryModel::LastSyncColumn) >
+                     view->fontMetrics().horizontalAdvance(pastSync) + 8,
+                 qPrintable(QString::number(header->sectionSize(EntryModel::LastSyncColumn))));
     }
 };
 
