@@ -44,8 +44,8 @@ void MainWindow::switchLanguage(const QString &language)
         return;
     }
     // The views below translate their texts when they are built: they follow at the next start.
-    statusBar()->showMessage(tr("Language changed. The Clock, Alerts and Fleet views change when "
-                                "the console is started again."),
+    statusBar()->showMessage(tr("Language changed. The Clock, Alerts and Fleet views and the "
+                                "start-up cards change when the console is started again."),
                              10000);
 }
 
