@@ -5,7 +5,9 @@
 #include "ui/describe.h"
 
 #include "ui/alerthistoryview.h"
+#include "ui/retranslate.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,12 +26,11 @@ ActivityPage::ActivityPage(QWidget *parent)
     auto *auditFilter = new QLineEdit(this);
     auditFilter->setObjectName(QStringLiteral("auditFilter"));
     auditFilter->setClearButtonEnabled(true);
-    auditFilter->setPlaceholderText(tr("Filter the audit log"));
+    Retranslate::keep(auditFilter, "placeholderText", staticMetaObject.className(),
+                      QT_TR_NOOP("Filter the audit log"));
     av->addWidget(auditFilter);
     m_auditModel = new QStandardItemModel(0, 8, this);
-    m_auditModel->setHorizontalHeaderLabels({tr("Time"), tr("Action"), tr("Rows"), tr("OS user"),
-                                             tr("Database role"), tr("Profile"), tr("Filter"),
-                                             tr("Outcome")});
+    retranslateHeaders();
     m_auditProxy = new QSortFilterProxyModel(this);
     m_auditProxy->setSourceModel(m_auditModel);
     m_auditProxy->setFilterKeyColumn(-1);
@@ -59,11 +60,28 @@ ActivityPage::ActivityPage(QWidget *parent)
     auditView->verticalHeader()->hide();
     auditView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     av->addWidget(auditView, 2);
-    av->addWidget(new QLabel(tr("Alert history"), this));
+    av->addWidget(Retranslate::keep(new QLabel(this), "text", staticMetaObject.className(),
+                                    QT_TR_NOOP("Alert history")));
     m_alertHistory = new AlertHistoryView(this);
     av->addWidget(m_alertHistory, 1);
     connect(auditFilter, &QLineEdit::textChanged, m_auditProxy,
             &QSortFilterProxyModel::setFilterFixedString);
+}
+
+void ActivityPage::retranslateHeaders()
+{
+    m_auditModel->setHorizontalHeaderLabels({tr("Time"), tr("Action"), tr("Rows"), tr("OS user"),
+                                             tr("Database role"), tr("Profile"), tr("Filter"),
+                                             tr("Outcome")});
+}
+
+void ActivityPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        Retranslate::apply(this);
+        retranslateHeaders();
+    }
+    QWidget::changeEvent(event);
 }
 
 void ActivityPage::clear()

@@ -28,7 +28,11 @@ public:
     // The alert history (every change of a rule's state), below the audit log.
     AlertHistoryView *alertHistory() const { return m_alertHistory; }
 
+protected:
+    void changeEvent(QEvent *event) override; // a language switched at run time
+
 private:
+    void retranslateHeaders();
     AlertHistoryView *m_alertHistory;
     QStandardItemModel *m_auditModel;
     QSortFilterProxyModel *m_auditProxy;

@@ -1,7 +1,9 @@
 #include "ui/alerthistoryview.h"
 
+#include "ui/retranslate.h"
 #include "ui/timedisplay.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QLocale>
@@ -13,6 +15,21 @@
 namespace cc {
 namespace ui {
 
+void AlertHistoryView::retranslateHeaders()
+{
+    m_model->setHorizontalHeaderLabels({tr("Time"), tr("Rule"), tr("From"), tr("To"), tr("Value"),
+                                        tr("Severity"), tr("Silenced")});
+}
+
+void AlertHistoryView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        Retranslate::apply(this);
+        retranslateHeaders();
+    }
+    QWidget::changeEvent(event);
+}
+
 AlertHistoryView::AlertHistoryView(QWidget *parent)
     : QWidget(parent)
     , m_model(new QStandardItemModel(0, Columns, this))
@@ -23,10 +40,10 @@ AlertHistoryView::AlertHistoryView(QWidget *parent)
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("alertHistoryFilter"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setPlaceholderText(tr("Filter the alert history"));
+    Retranslate::keep(m_filter, "placeholderText", staticMetaObject.className(),
+                      QT_TR_NOOP("Filter the alert history"));
     layout->addWidget(m_filter);
-    m_model->setHorizontalHeaderLabels({tr("Time"), tr("Rule"), tr("From"), tr("To"), tr("Value"),
-                                        tr("Severity"), tr("Silenced")});
+    retranslateHeaders();
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);

@@ -30,7 +30,11 @@ public:
     void showEvents(const QList<monitoring::AlertEvent> &events,
                     const QHash<QString, QString> &metricOf = {});
 
+protected:
+    void changeEvent(QEvent *event) override; // a language switched at run time
+
 private:
+    void retranslateHeaders();
     QStandardItemModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;

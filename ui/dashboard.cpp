@@ -1,10 +1,13 @@
 #include "ui/dashboard.h"
+#include "ui/cards.h"
 #include "ui/timedisplay.h"
 
 #include "ui/entrymodel.h"
 #include "ui/icons.h"
+#include "ui/retranslate.h"
 #include "ui/startuppanel.h"
 
+#include <QAction>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -24,6 +27,7 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPen>
+#include <QScrollArea>
 #include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
@@ -35,19 +39,18 @@ namespace ui {
 
 namespace {
 
-QChartView *makeChartView(const QString &title, QWidget *parent)
+template<typename T>
+T *kept(T *object, const char *property, const char *source)
 {
-    auto *chart = new QChart;
-    chart->setTitle(title);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->setAnimationOptions(QChart::NoAnimation);
-    // Axis and bar labels in the locale's digits and group separators ("12,000").
-    chart->setLocalizeNumbers(true);
-    chart->setLocale(QLocale());
-    auto *view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(220);
+    return Retranslate::keep(object, property, Dashboard::staticMetaObject.className(), source);
+}
+
+// A dashboard chart whose `title` is the source text, translated again when the language
+// changes.
+QChartView *chartView(const char *title, QWidget *parent)
+{
+    QChartView *view = makeChartView(parent);
+    kept(view->chart(), "title", title);
     return view;
 }
 
@@ -68,24 +71,33 @@ Dashboard::Dashboard(QWidget *parent)
     : QWidget(parent)
     , m_timer(new QTimer(this))
 {
-    auto *layout = new QVBoxLayout(this);
+    // The controls stay on top; the cards and charts below scroll when the window is smaller
+    // than they need (1024×640): the charts keep the height their labels need.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("dashboardScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
 
     auto *controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Range:"), this));
+    controls->addWidget(kept(new QLabel(this), "text", QT_TR_NOOP("Range:")));
     m_range = new QComboBox(this);
     m_range->setObjectName(QStringLiteral("rangeCombo"));
-    m_range->addItem(tr("Last hour"), QList<QVariant>{60, 1});
-    m_range->addItem(tr("Last 24 hours"), QList<QVariant>{24 * 60, 15});
-    m_range->addItem(tr("Last 7 days"), QList<QVariant>{7 * 24 * 60, 120});
+    m_range->addItem(QString(), QList<QVariant>{60, 1});
+    m_range->addItem(QString(), QList<QVariant>{24 * 60, 15});
+    m_range->addItem(QString(), QList<QVariant>{7 * 24 * 60, 120});
     m_range->setCurrentIndex(1);
     controls->addWidget(m_range);
     controls->addSpacing(16);
-    controls->addWidget(new QLabel(tr("Refresh every:"), this));
+    controls->addWidget(kept(new QLabel(this), "text", QT_TR_NOOP("Refresh every:")));
     m_interval = new QComboBox(this);
     m_interval->setObjectName(QStringLiteral("intervalCombo"));
     for (int seconds : {5, 15, 30, 60, 300})
-        m_interval->addItem(seconds < 60 ? tr("%1 s").arg(seconds) : tr("%1 min").arg(seconds / 60),
-                            seconds);
+        m_interval->addItem(QString(), seconds);
+    retranslateChoices();
     m_interval->setCurrentIndex(1);
     controls->addWidget(m_interval);
     m_pause = new QToolButton(this);
@@ -94,23 +106,37 @@ Dashboard::Dashboard(QWidget *parent)
     m_pause->setText(tr("Pause"));
     m_pause->setIcon(resourceIcon("pause"));
     m_pause->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_pause->setToolTip(tr("Stop refreshing the dashboard"));
+    kept(m_pause, "toolTip", QT_TR_NOOP("Stop refreshing the dashboard"));
     controls->addWidget(m_pause);
     controls->addStretch();
+    // The exact count's progress and outcome, with its Cancel (see countExactlyAction()).
+    m_exactStatus = new QLabel(this);
+    m_exactStatus->setObjectName(QStringLiteral("exactCountStatus"));
+    controls->addWidget(m_exactStatus);
+    m_cancelExact = new QToolButton(this);
+    m_cancelExact->setObjectName(QStringLiteral("cancelExactCountButton"));
+    kept(m_cancelExact, "text", QT_TR_NOOP("Cancel"));
+    kept(m_cancelExact, "toolTip", QT_TR_NOOP("Stop counting exactly; the estimates stay"));
+    m_cancelExact->hide();
+    controls->addWidget(m_cancelExact);
+    controls->addSpacing(12);
     m_updated = new QLabel(this);
     m_updated->setObjectName(QStringLiteral("updatedLabel"));
     controls->addWidget(m_updated);
-    layout->addLayout(controls);
+    controls->setContentsMargins(9, 9, 9, 0);
+    outer->addLayout(controls);
+    scroll->setWidget(content);
+    outer->addWidget(scroll, 1);
 
     auto *cards = new QGridLayout;
-    addCard(QStringLiteral("entries"), tr("Entries"));
-    addCard(QStringLiteral("valid"), tr("Valid"));
-    addCard(QStringLiteral("expired"), tr("Expired"));
-    addCard(QStringLiteral("invalid"), tr("Invalidated"));
-    addCard(QStringLiteral("hitRate"), tr("Hit rate"));
-    addCard(QStringLiteral("misses"), tr("Misses"));
-    addCard(QStringLiteral("saved"), tr("Syncs saved"));
-    addCard(QStringLiteral("oldest"), tr("Oldest offset"));
+    addCard(QStringLiteral("entries"), QT_TR_NOOP("Entries"));
+    addCard(QStringLiteral("valid"), QT_TR_NOOP("Valid"));
+    addCard(QStringLiteral("expired"), QT_TR_NOOP("Expired"));
+    addCard(QStringLiteral("invalid"), QT_TR_NOOP("Invalidated"));
+    addCard(QStringLiteral("hitRate"), QT_TR_NOOP("Hit rate"));
+    addCard(QStringLiteral("misses"), QT_TR_NOOP("Misses"));
+    addCard(QStringLiteral("saved"), QT_TR_NOOP("Syncs saved"));
+    addCard(QStringLiteral("oldest"), QT_TR_NOOP("Oldest offset"));
     // Lay the cards' frames out in two rows.
     const QStringList order{QStringLiteral("entries"), QStringLiteral("valid"),
                             QStringLiteral("expired"), QStringLiteral("invalid"),
@@ -119,27 +145,43 @@ Dashboard::Dashboard(QWidget *parent)
     for (int i = 0; i < order.size(); ++i)
         cards->addWidget(m_cards.value(order.at(i))->parentWidget(), i / 4, i % 4);
     layout->addLayout(cards);
+    m_countExactly = kept(new QAction(this), "text", QT_TR_NOOP("Count entries e&xactly"));
+    m_countExactly->setObjectName(QStringLiteral("countExactly"));
+    m_countExactly->setEnabled(false);
+    kept(m_countExactly, "toolTip",
+         QT_TR_NOOP("Count every entry instead of estimating from a sample"));
+    connect(m_countExactly, &QAction::triggered, this, [this]() {
+        if (m_counting || !m_estimated)
+            return;
+        setCounting(true);
+        Q_EMIT exactCountRequested(rangeMinutes());
+    });
+    connect(m_cancelExact, &QToolButton::clicked, this, [this]() {
+        if (!m_counting)
+            return;
+        Q_EMIT exactCountCancelled();
+        exactCountStopped(true);
+    });
+    for (const QString &key : {QStringLiteral("entries"), QStringLiteral("valid"),
+                               QStringLiteral("expired"), QStringLiteral("invalid")}) {
+        QLabel *value = m_cards.value(key);
+        value->parentWidget()->setContextMenuPolicy(Qt::ActionsContextMenu);
+        value->parentWidget()->addAction(m_countExactly);
+        value->installEventFilter(this); // a click on an estimate counts exactly
+    }
 
-    auto *charts = new QGridLayout;
-    m_rateView = makeChartView(tr("Hit rate"), this);
+    m_charts = new QGridLayout;
+    m_rateView = chartView(QT_TR_NOOP("Hit rate"), this);
     m_rateView->setObjectName(QStringLiteral("hitRateChart"));
-    m_trafficView = makeChartView(tr("Hits and misses"), this);
+    m_trafficView = chartView(QT_TR_NOOP("Hits and misses"), this);
     m_trafficView->setObjectName(QStringLiteral("trafficChart"));
-    m_expiryView = makeChartView(tr("Expiry outlook (valid entries)"), this);
-    m_breakdownView = makeChartView(tr("Entries by exchange and environment"), this);
-    charts->addWidget(m_rateView, 0, 0);
-    charts->addWidget(m_trafficView, 0, 1);
-    charts->addWidget(m_expiryView, 1, 0);
-    charts->addWidget(m_breakdownView, 1, 1);
+    m_expiryView = chartView(QT_TR_NOOP("Expiry outlook (valid entries)"), this);
+    m_breakdownView = chartView(QT_TR_NOOP("Entries by exchange and environment"), this);
     // Start-up times against the seed's figures, time saved, expiration and size.
     m_startup = new StartupPanel(this);
     cards->addWidget(m_startup->cards(), 0, 4, 2, 2);
-    charts->addWidget(m_startup->timesChart(), 0, 2);
-    charts->addWidget(m_startup->growthChart(), 1, 2);
-    charts->setColumnStretch(0, 5);
-    charts->setColumnStretch(1, 5); // the breakdown's labels need the room
-    charts->setColumnStretch(2, 4);
-    layout->addLayout(charts, 1);
+    layoutCharts(3);
+    layout->addLayout(m_charts, 1);
 
     connect(m_range, &QComboBox::currentIndexChanged, this, &Dashboard::refreshNow);
     connect(m_interval, &QComboBox::currentIndexChanged, this, &Dashboard::updateTimer);
@@ -157,6 +199,14 @@ Dashboard::Dashboard(QWidget *parent)
 
 bool Dashboard::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::MouseButtonRelease && m_estimated && !m_counting &&
+        static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton) {
+        for (const QString &key : {QStringLiteral("entries"), QStringLiteral("valid"),
+                                   QStringLiteral("expired"), QStringLiteral("invalid")}) {
+            if (watched == m_cards.value(key))
+                m_countExactly->trigger();
+        }
+    }
     if (event->type() == QEvent::MouseMove) {
         for (QChartView *view : {m_rateView, m_trafficView}) {
             if (watched != view->viewport())
@@ -207,26 +257,11 @@ QString Dashboard::pointTipAt(QChartView *view, const QPoint &pos) const
              QLocale().toString(bestPoint.y(), 'f', unit.isEmpty() ? 0 : 1), unit);
 }
 
-QLabel *Dashboard::addCard(const QString &key, const QString &title)
+QLabel *Dashboard::addCard(const QString &key, const char *title)
 {
-    auto *frame = new QFrame(this);
-    frame->setObjectName(QStringLiteral("card_") + key);
-    frame->setFrameShape(QFrame::StyledPanel);
-    auto *v = new QVBoxLayout(frame);
-    auto *caption = new QLabel(title, frame);
-    QFont small = caption->font();
-    small.setPointSizeF(small.pointSizeF() * 0.9);
-    caption->setFont(small);
-    caption->setForegroundRole(QPalette::PlaceholderText);
-    auto *value = new QLabel(QStringLiteral("–"), frame);
-    value->setObjectName(QStringLiteral("value_") + key);
-    QFont big = value->font();
-    big.setPointSizeF(big.pointSizeF() * 1.8);
-    big.setBold(true);
-    value->setFont(big);
-    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    v->addWidget(caption);
-    v->addWidget(value);
+    QLabel *caption = nullptr;
+    QLabel *value = makeCard(key, this, &caption);
+    kept(caption, "text", title);
     m_cards.insert(key, value);
     return value;
 }
@@ -294,6 +329,8 @@ void Dashboard::setStale(bool stale)
     for (QLabel *label : std::as_const(m_cards))
         label->setEnabled(!stale);
     m_startup->setStale(stale);
+    if (stale && m_counting) // the connection went or changed: its answer is not coming
+        exactCountStopped(false, tr("The connection was lost or changed."));
     if (stale)
         m_updated->setText(tr("Data may be out of date"));
 }
@@ -304,27 +341,13 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
     const QLocale locale;
     // Beyond a size the store scales the counts by state from a sample: shown as such.
     const QString estimatedTip =
-        tr("Estimated from a sample of the table; the CLI's \"stats --exact\" counts every "
-           "entry");
-    for (const auto &[card, value] : {std::pair{QStringLiteral("entries"), stats.total},
-                                      std::pair{QStringLiteral("valid"), stats.valid},
-                                      std::pair{QStringLiteral("expired"), stats.expired},
-                                      std::pair{QStringLiteral("invalid"), stats.invalid}}) {
-        QLabel *label = m_cards.value(card);
-        label->setText(stats.estimated ? QStringLiteral("≈ %1").arg(locale.toString(value))
-                                       : locale.toString(value));
-        label->setToolTip(stats.estimated ? estimatedTip : QString());
-    }
-    // Clean up deletes every entry past its expiry, invalidated or not: said where it counts.
-    const QString cleanupTip = tr("Clean up deletes the expired entries and also the invalidated "
-                                  "entries that are past their expiry.");
-    for (const QString &card : {QStringLiteral("expired"), QStringLiteral("invalid")}) {
-        QLabel *label = m_cards.value(card);
-        label->setToolTip(label->toolTip().isEmpty()
-                              ? cleanupTip
-                              : label->toolTip() + QStringLiteral("\n") + cleanupTip);
-        label->parentWidget()->setToolTip(label->toolTip());
-    }
+        tr("Estimated from a sample of the table; click (or right-click → Count entries exactly) "
+           "to count every entry");
+    m_estimated = stats.estimated;
+    m_countExactly->setEnabled(m_estimated && !m_counting);
+    showCounts(stats, stats.estimated ? estimatedTip : QString());
+    if (!m_estimated && !m_counting)
+        m_exactStatus->clear(); // exact anyway now: an earlier exact count says nothing more
     m_cards.value(QStringLiteral("hitRate"))
         ->setText(stats.hits + stats.misses > 0
                       ? QStringLiteral("%1 %").arg(locale.toString(stats.hitRate * 100.0, 'f', 1))
@@ -456,6 +479,11 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
         *expired << qreal(row.expired);
         *invalid << qreal(row.invalid);
     }
+    // A row per exchange and environment, each as high as its label: else QtCharts elides the
+    // labels to "…" (the page scrolls when the window is small).
+    const int rowHeight = m_breakdownView->fontMetrics().height() + 8;
+    m_breakdownView->setMinimumHeight(
+        std::max(kChartMinimumHeight, 130 + int(breakdown.size()) * rowHeight));
     auto *stacked = new QHorizontalStackedBarSeries;
     stacked->append({valid, expired, invalid});
     chart->addSeries(stacked);
@@ -479,6 +507,121 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
                                        .arg(names.value(index), barset->label(),
                                             QLocale().toString(qint64(barset->at(index)))));
             });
+}
+
+void Dashboard::layoutCharts(int columns)
+{
+    if (columns == m_chartColumns)
+        return;
+    m_chartColumns = columns;
+    // Three columns when the window is wide; two below kThreeColumnsFrom, so that the axis
+    // labels and legends keep their room (the page scrolls instead).
+    const QList<QWidget *> order{m_rateView,   m_trafficView,   m_startup->timesChart(),
+                                 m_expiryView, m_breakdownView, m_startup->growthChart()};
+    for (QWidget *chart : order)
+        m_charts->removeWidget(chart);
+    for (int i = 0; i < order.size(); ++i)
+        m_charts->addWidget(order.at(i), i / columns, i % columns);
+    for (int column = 0; column < 3; ++column)
+        m_charts->setColumnStretch(column,
+                                   column < columns ? (columns == 3 && column == 2 ? 4 : 5) : 0);
+}
+
+void Dashboard::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    layoutCharts(width() >= kThreeColumnsFrom ? 3 : 2);
+}
+
+void Dashboard::retranslateChoices()
+{
+    const char *ranges[] = {QT_TR_NOOP("Last hour"), QT_TR_NOOP("Last 24 hours"),
+                            QT_TR_NOOP("Last 7 days")};
+    for (int i = 0; i < m_range->count() && i < int(std::size(ranges)); ++i)
+        m_range->setItemText(i, tr(ranges[i]));
+    for (int i = 0; i < m_interval->count(); ++i) {
+        const int seconds = m_interval->itemData(i).toInt();
+        m_interval->setItemText(i, seconds < 60 ? tr("%1 s").arg(seconds)
+                                                : tr("%1 min").arg(seconds / 60));
+    }
+}
+
+void Dashboard::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        Retranslate::apply(this);
+        for (QChartView *view : charts())
+            Retranslate::apply(view->chart());
+        retranslateChoices();
+        m_pause->setText(isPaused() ? tr("Resume") : tr("Pause"));
+        if (m_counting)
+            m_exactStatus->setText(tr("counting…"));
+        // The series' and axes' names, the cards' tooltips: drawn again in the new language.
+        if (isVisible())
+            refreshNow();
+    }
+    QWidget::changeEvent(event);
+}
+
+void Dashboard::showCounts(const CacheStats &stats, const QString &tip)
+{
+    const QLocale locale;
+    for (const auto &[card, value] : {std::pair{QStringLiteral("entries"), stats.total},
+                                      std::pair{QStringLiteral("valid"), stats.valid},
+                                      std::pair{QStringLiteral("expired"), stats.expired},
+                                      std::pair{QStringLiteral("invalid"), stats.invalid}}) {
+        QLabel *label = m_cards.value(card);
+        label->setText(stats.estimated ? QStringLiteral("≈ %1").arg(locale.toString(value))
+                                       : locale.toString(value));
+        label->setToolTip(tip);
+        label->setCursor(stats.estimated ? Qt::PointingHandCursor : Qt::IBeamCursor);
+    }
+    // Clean up deletes every entry past its expiry, invalidated or not: said where it counts.
+    const QString cleanupTip = tr("Clean up deletes the expired entries and also the invalidated "
+                                  "entries that are past their expiry.");
+    for (const QString &card : {QStringLiteral("expired"), QStringLiteral("invalid")}) {
+        QLabel *label = m_cards.value(card);
+        label->setToolTip(label->toolTip().isEmpty()
+                              ? cleanupTip
+                              : label->toolTip() + QStringLiteral("\n") + cleanupTip);
+        label->parentWidget()->setToolTip(label->toolTip());
+    }
+}
+
+void Dashboard::setCounting(bool counting)
+{
+    m_counting = counting;
+    m_cancelExact->setVisible(counting);
+    m_countExactly->setEnabled(m_estimated && !counting);
+    if (counting)
+        m_exactStatus->setText(tr("counting…"));
+}
+
+void Dashboard::showExactCounts(const CacheStats &stats)
+{
+    if (!m_counting)
+        return; // cancelled meanwhile: the answer came anyway
+    setCounting(false);
+    const QString at = QLocale().toString(QTime::currentTime(), QStringLiteral("HH:mm:ss"));
+    CacheStats exact = stats;
+    exact.estimated = false;
+    showCounts(exact, tr("Counted exactly at %1").arg(at));
+    // The cards go back to estimates at the next refresh: the status line keeps the figure.
+    m_exactStatus->setText(
+        tr("Exact count at %1: %2 entries").arg(at, QLocale().toString(stats.total)));
+    m_exactStatus->setToolTip(tr("%1 valid, %2 expired, %3 invalidated")
+                                  .arg(QLocale().toString(stats.valid),
+                                       QLocale().toString(stats.expired),
+                                       QLocale().toString(stats.invalid)));
+}
+
+void Dashboard::exactCountStopped(bool cancelled, const QString &message)
+{
+    if (!m_counting)
+        return;
+    setCounting(false);
+    m_exactStatus->setText(cancelled ? tr("Exact count cancelled") : tr("Exact count failed"));
+    m_exactStatus->setToolTip(message);
 }
 
 void Dashboard::setChartTheme(QChart::ChartTheme theme)

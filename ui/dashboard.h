@@ -6,8 +6,10 @@
 #include <QHash>
 #include <QWidget>
 
+class QAction;
 class QChartView;
 class QComboBox;
+class QGridLayout;
 class QLabel;
 class QToolButton;
 class QTimer;
@@ -45,6 +47,22 @@ public:
     // the nearest point within kTipRadius pixels, empty when none is that near.
     QString pointTipAt(QChartView *view, const QPoint &pos) const;
     static constexpr int kTipRadius = 40;
+    // From this width on the charts stand three in a row, below it two.
+    static constexpr int kThreeColumnsFrom = 1200;
+
+    // Exact counts (issue 15): beyond a size the counts by state are estimated from a sample
+    // ("≈"). This action (in the count cards' context menu, on a click on an estimate, and in
+    // View) asks for an exact count (exactCountRequested); meanwhile the dashboard says
+    // "counting…" with a Cancel button (exactCountCancelled). Enabled while estimates show.
+    QAction *countExactlyAction() const { return m_countExactly; }
+    bool isShowingEstimates() const { return m_estimated; }
+    bool isCountingExactly() const { return m_counting; }
+    QLabel *exactCountStatus() const { return m_exactStatus; }
+    QToolButton *cancelExactCountButton() const { return m_cancelExact; }
+    // The exact count's answer: the count cards show it, and the status line keeps it.
+    void showExactCounts(const cc::CacheStats &stats);
+    // The exact count did not come: cancelled by the operator, or failed with `message`.
+    void exactCountStopped(bool cancelled, const QString &message = QString());
 
 public Q_SLOTS:
     void showData(const cc::CacheStats &stats, const QList<cc::HistoryBucket> &history,
@@ -53,15 +71,24 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void dashboardRequested(int rangeMinutes, int bucketMinutes);
+    void exactCountRequested(int rangeMinutes);
+    void exactCountCancelled();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override; // a language switched at run time
+    void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 
 private:
-    QLabel *addCard(const QString &key, const QString &title);
+    QLabel *addCard(const QString &key, const char *title); // title: the source text
+    void retranslateChoices();
+    // The charts in `columns` columns (2 or 3), row by row.
+    void layoutCharts(int columns);
     void updateTimer();
+    void setCounting(bool counting);
+    void showCounts(const cc::CacheStats &stats, const QString &tip);
 
     QHash<QString, QLabel *> m_cards;
     QComboBox *m_range;
@@ -69,12 +96,19 @@ private:
     QToolButton *m_pause;
     QLabel *m_updated;
     QTimer *m_timer;
+    QGridLayout *m_charts;
+    int m_chartColumns = 0;
     QChartView *m_rateView;
     QChartView *m_trafficView;
     QChartView *m_expiryView;
     QChartView *m_breakdownView;
     QString m_timeFormat = QStringLiteral("HH:mm");
     StartupPanel *m_startup;
+    QAction *m_countExactly;
+    QLabel *m_exactStatus;
+    QToolButton *m_cancelExact;
+    bool m_estimated = false;
+    bool m_counting = false;
 };
 
 } // namespace ui

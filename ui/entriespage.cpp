@@ -5,6 +5,7 @@
 #include "core/timesync/exchange.h"
 #include "ui/entrymodel.h"
 #include "ui/icons.h"
+#include "ui/retranslate.h"
 #include "ui/synchistorychart.h"
 #include "ui/timedisplay.h"
 
@@ -12,6 +13,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -37,6 +39,16 @@
 namespace cc {
 namespace ui {
 
+namespace {
+
+template<typename T>
+T *kept(T *object, const char *property, const char *source)
+{
+    return Retranslate::keep(object, property, EntriesPage::staticMetaObject.className(), source);
+}
+
+} // namespace
+
 EntriesPage::EntriesPage(QWidget *parent)
     : QWidget(parent)
 {
@@ -45,14 +57,15 @@ EntriesPage::EntriesPage(QWidget *parent)
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setPlaceholderText(tr("Filter: exchange:bybit env:testnet user:ID cred:ID before:2h "
-                                    "or any text"));
+    kept(m_filter, "placeholderText",
+         QT_TR_NOOP("Filter: exchange:bybit env:testnet user:ID cred:ID before:2h or any text"));
     m_stateCombo = new QComboBox(this);
     m_stateCombo->setObjectName(QStringLiteral("stateCombo"));
-    m_stateCombo->addItem(tr("All states"), int(EntryFilter::State::Any));
-    m_stateCombo->addItem(tr("Valid"), int(EntryFilter::State::Valid));
-    m_stateCombo->addItem(tr("Expired"), int(EntryFilter::State::Expired));
-    m_stateCombo->addItem(tr("Invalidated"), int(EntryFilter::State::Invalid));
+    m_stateCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents); // also after a language change
+    for (int state : {int(EntryFilter::State::Any), int(EntryFilter::State::Valid),
+                      int(EntryFilter::State::Expired), int(EntryFilter::State::Invalid)})
+        m_stateCombo->addItem(QString(), state);
+    retranslateStates();
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
     filterRow->addWidget(m_filter, 1);
@@ -60,8 +73,8 @@ EntriesPage::EntriesPage(QWidget *parent)
     // Saved filters, by name.
     auto *saved = new QToolButton(this);
     saved->setObjectName(QStringLiteral("savedFiltersButton"));
-    saved->setText(tr("Saved"));
-    saved->setToolTip(tr("Saved filters; save the current one under a name"));
+    kept(saved, "text", QT_TR_NOOP("Saved"));
+    kept(saved, "toolTip", QT_TR_NOOP("Saved filters; save the current one under a name"));
     saved->setPopupMode(QToolButton::InstantPopup);
     m_savedMenu = new QMenu(saved);
     saved->setMenu(m_savedMenu);
@@ -90,8 +103,9 @@ EntriesPage::EntriesPage(QWidget *parent)
     m_noMatches->setObjectName(QStringLiteral("noMatches"));
     auto *noMatchesRow = new QHBoxLayout(m_noMatches);
     noMatchesRow->setContentsMargins(0, 0, 0, 0);
-    noMatchesRow->addWidget(new QLabel(tr("No entries match the filter."), m_noMatches));
-    auto *clear = new QPushButton(tr("Clear filter"), m_noMatches);
+    noMatchesRow->addWidget(
+        kept(new QLabel(m_noMatches), "text", QT_TR_NOOP("No entries match the filter.")));
+    auto *clear = kept(new QPushButton(m_noMatches), "text", QT_TR_NOOP("Clear filter"));
     clear->setObjectName(QStringLiteral("clearFilterButton"));
     noMatchesRow->addWidget(clear);
     noMatchesRow->addStretch();
@@ -121,24 +135,11 @@ EntriesPage::EntriesPage(QWidget *parent)
     m_view->setWordWrap(false);
     // Long IDs differ at both ends ("svc-eu-…-0001" / "svc-eu-…-0002"): elided in the middle.
     m_view->setTextElideMode(Qt::ElideMiddle);
-    // Each column as wide as a typical value (or its title), measured in the view's font.
-    const QFontMetrics metrics = m_view->fontMetrics();
-    const QStringList samples{QStringLiteral("user0000"), QStringLiteral("c0000000000000000"),
-                              QStringLiteral("BYBIT"),    QStringLiteral("TESTNET"),
-                              QStringLiteral("-0000 ms"), QStringLiteral("00-00 00:00:00"),
-                              QStringLiteral("00h 00m"),  QStringLiteral("expired 00h 00m ago"),
-                              QStringLiteral("00000"),    QStringLiteral("invalidated"),
-                              QStringLiteral("-000 ms")};
-    for (int column = 0; column < samples.size(); ++column) {
-        const QString title =
-            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
-        m_view->setColumnWidth(column, std::max(metrics.horizontalAdvance(samples.at(column)),
-                                                metrics.horizontalAdvance(title) + 14) +
-                                           14);
-    }
+    fitColumnsToTitles();
     // The window's actions on the rows, by right click, after copying the key.
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto *copyKey = new QAction(resourceIcon("copy"), tr("Copy cache key"), m_view);
+    auto *copyKey = kept(new QAction(resourceIcon("copy"), QString(), m_view), "text",
+                         QT_TR_NOOP("Copy cache key"));
     copyKey->setShortcut(QKeySequence::Copy);
     copyKey->setShortcutContext(Qt::WidgetShortcut);
     connect(copyKey, &QAction::triggered, this, [this]() {
@@ -152,7 +153,8 @@ EntriesPage::EntriesPage(QWidget *parent)
     m_details->setObjectName(QStringLiteral("detailsPane"));
     m_details->setReadOnly(true);
     m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_details->setPlaceholderText(tr("Select an entry to see its details and metadata."));
+    kept(m_details, "placeholderText",
+         QT_TR_NOOP("Select an entry to see its details and metadata."));
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_details->setFont(mono);
     split->addWidget(m_view);
@@ -165,7 +167,8 @@ EntriesPage::EntriesPage(QWidget *parent)
     m_history->setObjectName(QStringLiteral("entrySyncHistory"));
     m_history->setCompact(true);
     m_history->setMinimumHeight(180);
-    m_history->setToolTip(tr("Offset and error bound of this credential's logged syncs"));
+    kept(m_history, "toolTip",
+         QT_TR_NOOP("Offset and error bound of this credential's logged syncs"));
     detailsSplit->addWidget(m_history);
     detailsSplit->setSizes({420, 280});
     detailsSplit->setChildrenCollapsible(false);
@@ -173,6 +176,11 @@ EntriesPage::EntriesPage(QWidget *parent)
     // The Ahead margin shown beside the expiry countdown it goes with.
     m_view->horizontalHeader()->moveSection(EntryModel::AheadMarginColumn,
                                             EntryModel::ExpiresInColumn + 1);
+    // The State beside the identity it belongs to: readable without scrolling sideways when
+    // the window is narrow (1024 px).
+    m_view->horizontalHeader()->moveSection(
+        m_view->horizontalHeader()->visualIndex(EntryModel::StateColumn),
+        m_view->horizontalHeader()->visualIndex(EntryModel::EnvironmentColumn) + 1);
     // The Ahead margin column cannot be sorted by (EntryModel::setPlanningDrifts()): a click on
     // its header leaves the sort, and its indicator, where they were.
     connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
@@ -229,6 +237,61 @@ EntriesPage::EntriesPage(QWidget *parent)
         if (count > 0)
             rememberFilter();
     });
+}
+
+void EntriesPage::fitColumnsToTitles()
+{
+    // Each column as wide as a typical value (or its title), measured in the view's font; never
+    // narrower than it is. The State column by its words in the language on screen.
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const QStringList kSamples{QStringLiteral("user0000"), QStringLiteral("c0000000000000000"),
+                               QStringLiteral("BYBIT"),    QStringLiteral("TESTNET"),
+                               QStringLiteral("-0000 ms"), QStringLiteral("0000-00-00 00:00:00"),
+                               QStringLiteral("00h 00m"),  QStringLiteral("expired 00h 00m ago"),
+                               QStringLiteral("00000"),    QString(),
+                               QStringLiteral("-000 ms")};
+    QStringList samples = kSamples;
+    for (const QString &word :
+         {EntryModel::tr("valid"), EntryModel::tr("expired"), EntryModel::tr("invalidated")}) {
+        if (metrics.horizontalAdvance(word) >
+            metrics.horizontalAdvance(samples.at(EntryModel::StateColumn)))
+            samples[EntryModel::StateColumn] = word;
+    }
+    // The expiry countdown of an expired entry, in the language on screen.
+    const QString expired = EntryModel::tr("expired %1 ago").arg(QStringLiteral("00h 00m"));
+    if (metrics.horizontalAdvance(expired) >
+        metrics.horizontalAdvance(samples.at(EntryModel::ExpiresInColumn)))
+        samples[EntryModel::ExpiresInColumn] = expired;
+    for (int column = 0; column < samples.size(); ++column) {
+        const QString title =
+            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        const int wanted = std::max(metrics.horizontalAdvance(samples.at(column)),
+                                    metrics.horizontalAdvance(title) + 14) +
+                           14;
+        m_view->setColumnWidth(column, std::max(wanted, m_view->columnWidth(column)));
+    }
+}
+
+void EntriesPage::retranslateStates()
+{
+    const char *names[] = {QT_TR_NOOP("All states"), QT_TR_NOOP("Valid"), QT_TR_NOOP("Expired"),
+                           QT_TR_NOOP("Invalidated")};
+    for (int i = 0; i < m_stateCombo->count() && i < int(std::size(names)); ++i)
+        m_stateCombo->setItemText(i, tr(names[i]));
+}
+
+void EntriesPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        Retranslate::apply(this);
+        retranslateStates();
+        m_model->retranslate();
+        fitColumnsToTitles();
+        if (m_model->isCountKnown())
+            m_countLabel->setText(tr("%Ln entries", nullptr, int(m_model->totalCount())));
+        showDetails();
+    }
+    QWidget::changeEvent(event);
 }
 
 void EntriesPage::fitUserColumn()
@@ -507,6 +570,7 @@ void EntriesPage::restoreState(const QSettings &settings)
         m_model->sort(m_view->horizontalHeader()->sortIndicatorSection(),
                       m_view->horizontalHeader()->sortIndicatorOrder());
     m_splitter->restoreState(settings.value(QStringLiteral("entries/splitter")).toByteArray());
+    fitColumnsToTitles(); // widths saved in another language may be too narrow for this one
     m_recent = settings.value(QStringLiteral("entries/recentFilters")).toStringList();
     m_recentModel->setStringList(m_recent);
 }

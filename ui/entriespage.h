@@ -74,10 +74,16 @@ public:
     void fitUserColumn();
     static constexpr int kUserColumnLimit = 360; // px; longer IDs are elided in the middle
 
+protected:
+    // A language switched at run time: titles, headers, the filter bar and details again.
+    void changeEvent(QEvent *event) override;
+
 Q_SIGNALS:
     void syncHistoryRequested(const QString &cacheKey);
 
 private:
+    void fitColumnsToTitles();
+    void retranslateStates();
     void showDetails();
     // Refreshes and pushed changes reload the model: the selection is kept by identity and
     // re-selected once its rows are loaded again (the details pane stays meanwhile).

@@ -458,5 +458,13 @@ void EntryModel::setAheadSafetyMs(double safetyMs)
     Q_EMIT headerDataChanged(Qt::Horizontal, AheadMarginColumn, AheadMarginColumn);
 }
 
+void EntryModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (m_rows > 0)
+        Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1),
+                           {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
 } // namespace ui
 } // namespace cc

@@ -73,6 +73,8 @@ public:
     bool isStale() const { return m_stale; }
     // The ages and expiry countdowns move with the clock: repaint those columns.
     void tick();
+    // The language changed: the headers and the words in the cells (states, durations) again.
+    void retranslate();
 
     // The Ahead margin column (issue 17): aheadMarginMs() of an entry's error bound and age at
     // the measured drift of its series (ms per hour, by cache key; see

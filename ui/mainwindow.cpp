@@ -11,6 +11,7 @@
 #include "ui/fleetpage.h"
 #include "ui/icons.h"
 #include "ui/profilesdialog.h"
+#include "ui/retranslate.h"
 #include "ui/shortcutsdialog.h"
 #include "ui/synchistorychart.h"
 #include "ui/testsyncdialog.h"
@@ -57,6 +58,14 @@ namespace cc {
 namespace ui {
 
 namespace {
+
+// Sets a text of `object` to the translation of `source` and keeps it for a language change
+// (Retranslate::keep() in MainWindow's context).
+template<typename T>
+T *kept(T *object, const char *property, const char *source)
+{
+    return Retranslate::keep(object, property, MainWindow::staticMetaObject.className(), source);
+}
 
 // The banner's property holding when the server stopped answering (a QDateTime; none while it
 // answers or when the connection broke otherwise).
@@ -163,7 +172,12 @@ MainWindow::MainWindow(QWidget *parent)
                 if (cancelled)
                     statusBar()->showMessage(error ? error.message() : tr("Cancelled."), 8000);
                 else if (error)
-                    QMessageBox::warning(this, tr("Action failed"), error.message());
+                    // Rows left locked by another transaction (SQLSTATE 55P03): a part was done.
+                    QMessageBox::warning(this,
+                                         error.sqlState() == QLatin1String("55P03")
+                                             ? tr("Invalidation incomplete")
+                                             : tr("Action failed"),
+                                         error.message());
                 else {
                     // In words, with the reason when fewer (or more) rows changed than previewed.
                     QString message = Describe::actionDone(action, rows);
@@ -229,6 +243,7 @@ MainWindow::MainWindow(QWidget *parent)
             });
 
     connectClock();
+    setupExactCount();
     connect(m_model, &EntryModel::loadingChanged, this, &MainWindow::updateQueryIndicator);
     connect(m_model, &EntryModel::countRequested, this, &MainWindow::updateQueryIndicator);
     connect(m_model, &EntryModel::countChanged, this, &MainWindow::updateQueryIndicator);
@@ -355,9 +370,10 @@ QString MainWindow::statusText() const
 void MainWindow::createActions()
 {
     // Icons are ours (resources/icons), so the console looks the same under every style.
-    auto make = [this](const QString &name, const QString &text, const QKeySequence &key,
+    // `text` is the source text (QT_TR_NOOP), translated again when the language changes.
+    auto make = [this](const QString &name, const char *text, const QKeySequence &key,
                        const char *icon, auto slot) {
-        auto *a = new QAction(resourceIcon(icon), text, this);
+        auto *a = kept(new QAction(resourceIcon(icon), QString(), this), "text", text);
         a->setObjectName(name);
         if (!key.isEmpty())
             a->setShortcut(key);
@@ -365,11 +381,11 @@ void MainWindow::createActions()
         m_actions.insert(name, a);
         return a;
     };
-    make(QStringLiteral("refresh"), tr("&Refresh"), QKeySequence::Refresh, "refresh",
+    make(QStringLiteral("refresh"), QT_TR_NOOP("&Refresh"), QKeySequence::Refresh, "refresh",
          &MainWindow::refresh);
     // One zone for every time shown, remembered: UTC, or the machine's local zone.
     TimeDisplay::load();
-    auto *utc = new QAction(tr("Times in &UTC"), this);
+    auto *utc = kept(new QAction(this), "text", QT_TR_NOOP("Times in &UTC"));
     utc->setObjectName(QStringLiteral("utcTimes"));
     utc->setCheckable(true);
     utc->setChecked(TimeDisplay::isUtc());
@@ -379,32 +395,33 @@ void MainWindow::createActions()
         refresh(); // the table, its details, the log and the charts, in the new zone
     });
     m_actions.insert(QStringLiteral("utcTimes"), utc);
-    make(QStringLiteral("filter"), tr("&Filter entries"), QKeySequence::Find, "filter", [this]() {
-        showPage(Page::Entries);
-        m_entries->filterEdit()->setFocus();
-        m_entries->filterEdit()->selectAll();
-    });
-    make(QStringLiteral("invalidate"), tr("&Invalidate selected"), QKeySequence::Delete,
+    make(QStringLiteral("filter"), QT_TR_NOOP("&Filter entries"), QKeySequence::Find, "filter",
+         [this]() {
+             showPage(Page::Entries);
+             m_entries->filterEdit()->setFocus();
+             m_entries->filterEdit()->selectAll();
+         });
+    make(QStringLiteral("invalidate"), QT_TR_NOOP("&Invalidate selected"), QKeySequence::Delete,
          "invalidate", &MainWindow::invalidateSelected);
-    make(QStringLiteral("invalidateMatching"), tr("Invalidate all &matching…"),
+    make(QStringLiteral("invalidateMatching"), QT_TR_NOOP("Invalidate all &matching…"),
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), "invalidate-matching",
          &MainWindow::invalidateMatching);
-    make(QStringLiteral("cleanup"), tr("&Clean up expired…"), QKeySequence(Qt::CTRL | Qt::Key_L),
-         "cleanup", &MainWindow::cleanupExpired);
-    make(QStringLiteral("testSync"), tr("&Test sync…"), QKeySequence(Qt::CTRL | Qt::Key_T),
+    make(QStringLiteral("cleanup"), QT_TR_NOOP("&Clean up expired…"),
+         QKeySequence(Qt::CTRL | Qt::Key_L), "cleanup", &MainWindow::cleanupExpired);
+    make(QStringLiteral("testSync"), QT_TR_NOOP("&Test sync…"), QKeySequence(Qt::CTRL | Qt::Key_T),
          "test-sync", &MainWindow::testSync);
-    make(QStringLiteral("export"), tr("&Export entries…"), QKeySequence(Qt::CTRL | Qt::Key_E),
-         "export", [this]() { exportEntries(); });
-    make(QStringLiteral("exportCharts"), tr("Export &charts as PNG…"), QKeySequence(),
+    make(QStringLiteral("export"), QT_TR_NOOP("&Export entries…"),
+         QKeySequence(Qt::CTRL | Qt::Key_E), "export", [this]() { exportEntries(); });
+    make(QStringLiteral("exportCharts"), QT_TR_NOOP("Export &charts as PNG…"), QKeySequence(),
          "export-charts", [this]() { exportCharts(); });
-    make(QStringLiteral("profiles"), tr("Connection &profiles…"),
+    make(QStringLiteral("profiles"), QT_TR_NOOP("Connection &profiles…"),
          QKeySequence(Qt::CTRL | Qt::Key_P), "profiles", [this]() {
              ProfilesDialog dialog(this, m_profile.name);
              if (dialog.exec() == QDialog::Accepted && dialog.connectTo())
                  openProfile(*dialog.connectTo());
          });
-    make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, "quit", &QWidget::close);
-    make(QStringLiteral("about"), tr("&About"), QKeySequence(), "about", [this]() {
+    make(QStringLiteral("quit"), QT_TR_NOOP("&Quit"), QKeySequence::Quit, "quit", &QWidget::close);
+    make(QStringLiteral("about"), QT_TR_NOOP("&About"), QKeySequence(), "about", [this]() {
         QMessageBox::about(
             this, tr("About Connector Cache Console"),
             tr("<h3>Connector Cache Console %1</h3><p>Watches and administers the exchange "
@@ -414,7 +431,7 @@ void MainWindow::createActions()
                      m_config.isPostgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"),
                      m_server.backend, m_server.version));
     });
-    make(QStringLiteral("shortcuts"), tr("&Keyboard shortcuts"), QKeySequence::HelpContents,
+    make(QStringLiteral("shortcuts"), QT_TR_NOOP("&Keyboard shortcuts"), QKeySequence::HelpContents,
          "shortcuts", [this]() {
              ShortcutsDialog dialog(shortcutList(), this);
              dialog.exec();
@@ -457,9 +474,10 @@ void MainWindow::focusPage(Page which)
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *file = kept(menuBar()->addMenu(QString()), "title", QT_TR_NOOP("&File"));
     // Every saved profile, one click away; the current one checked, each with its tag's colour.
-    QMenu *connectMenu = file->addMenu(resourceIcon("connect"), tr("&Connect to"));
+    QMenu *connectMenu =
+        kept(file->addMenu(resourceIcon("connect"), QString()), "title", QT_TR_NOOP("&Connect to"));
     connectMenu->setObjectName(QStringLiteral("connectMenu"));
     connect(connectMenu, &QMenu::aboutToShow, this, [this, connectMenu]() {
         connectMenu->clear();
@@ -481,10 +499,11 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_actions.value(QStringLiteral("quit")));
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *view = kept(menuBar()->addMenu(QString()), "title", QT_TR_NOOP("&View"));
     view->addAction(m_actions.value(QStringLiteral("refresh")));
     view->addAction(m_actions.value(QStringLiteral("filter")));
     view->addAction(m_actions.value(QStringLiteral("utcTimes")));
+    view->addAction(m_dashboard->countExactlyAction());
     int digit = Qt::Key_1;
     for (Page p : allPages()) {
         auto *go =
@@ -498,14 +517,14 @@ void MainWindow::createMenus()
         view->addAction(go);
     }
     // A menu of exclusive choices kept in the settings under `key`; `apply` runs on a change.
-    using Choice = std::pair<QString, QString>; // value, label
+    using Choice = std::pair<QString, const char *>; // value, label's source text
     auto choices = [this](QMenu *menu, const QString &key, const QString &fallback,
                           const QList<Choice> &options,
                           std::function<void(const QString &)> apply) {
         auto *group = new QActionGroup(this);
         const QString current = QSettings().value(key, fallback).toString();
         for (const Choice &choice : options) {
-            QAction *a = menu->addAction(choice.second);
+            QAction *a = kept(menu->addAction(QString()), "text", choice.second);
             a->setCheckable(true);
             a->setChecked(choice.first == current);
             group->addAction(a);
@@ -516,30 +535,30 @@ void MainWindow::createMenus()
             });
         }
     };
-    choices(view->addMenu(tr("&Theme")), QStringLiteral("view/theme"), QStringLiteral("system"),
-            {{QStringLiteral("system"), tr("Follow the system")},
-             {QStringLiteral("light"), tr("Light")},
-             {QStringLiteral("dark"), tr("Dark")}},
+    choices(kept(view->addMenu(QString()), "title", QT_TR_NOOP("&Theme")),
+            QStringLiteral("view/theme"), QStringLiteral("system"),
+            {{QStringLiteral("system"), QT_TR_NOOP("Follow the system")},
+             {QStringLiteral("light"), QT_TR_NOOP("Light")},
+             {QStringLiteral("dark"), QT_TR_NOOP("Dark")}},
             [this](const QString &theme) { setTheme(theme); });
-    choices(view->addMenu(tr("&Language")), QStringLiteral("view/language"), QString(),
-            {{QString(), tr("Follow the system")},
-             {QStringLiteral("en"), QStringLiteral("English")},
-             {QStringLiteral("de"), QStringLiteral("Deutsch")},
-             {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}},
-            [this](const QString &) {
-                statusBar()->showMessage(
-                    tr("The language changes when the console is started again."), 8000);
-            });
+    choices(kept(view->addMenu(QString()), "title", QT_TR_NOOP("&Language")),
+            QStringLiteral("view/language"), QString(),
+            {{QString(), QT_TR_NOOP("Follow the system")},
+             // Each language by its own name, never translated.
+             {QStringLiteral("en"), "English"},
+             {QStringLiteral("de"), "Deutsch"},
+             {QStringLiteral("zh_CN"), "简体中文"}},
+            [this](const QString &language) { switchLanguage(language); });
 
-    QMenu *actions = menuBar()->addMenu(tr("&Actions"));
+    QMenu *actions = kept(menuBar()->addMenu(QString()), "title", QT_TR_NOOP("&Actions"));
     for (const char *name : {"invalidate", "invalidateMatching", "cleanup", "testSync"})
         actions->addAction(m_actions.value(QLatin1String(name)));
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QMenu *help = kept(menuBar()->addMenu(QString()), "title", QT_TR_NOOP("&Help"));
     help->addAction(m_actions.value(QStringLiteral("shortcuts")));
     help->addAction(m_actions.value(QStringLiteral("about")));
 
-    QToolBar *bar = addToolBar(tr("Main"));
+    QToolBar *bar = kept(addToolBar(QString()), "windowTitle", QT_TR_NOOP("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->setIconSize(QSize(20, 20));
@@ -574,7 +593,7 @@ void MainWindow::createCentral()
     auto *bannerRow = new QHBoxLayout(m_banner);
     bannerRow->setContentsMargins(0, 0, 4, 0);
     bannerRow->addStretch();
-    m_retryButton = new QPushButton(tr("Retry now"), m_banner);
+    m_retryButton = kept(new QPushButton(m_banner), "text", QT_TR_NOOP("Retry now"));
     m_retryButton->setObjectName(QStringLiteral("retryButton"));
     bannerRow->addWidget(m_retryButton);
     connect(m_retryButton, &QPushButton::clicked, this, &MainWindow::retryNow);
@@ -583,19 +602,19 @@ void MainWindow::createCentral()
     m_tabs = new QTabWidget(central);
     m_tabs->setDocumentMode(true);
     m_dashboard = new Dashboard(m_tabs);
-    m_tabs->addTab(m_dashboard, resourceIcon("dashboard"), tr("&Dashboard"));
+    m_tabs->addTab(m_dashboard, resourceIcon("dashboard"), pageTitle(Page::Dashboard));
 
     m_entries = new EntriesPage(m_tabs);
     m_model = m_entries->model();
-    m_tabs->addTab(m_entries, resourceIcon("entries"), tr("&Entries"));
+    m_tabs->addTab(m_entries, resourceIcon("entries"), pageTitle(Page::Entries));
     QList<QAction *> rowActions;
     for (const char *name : {"invalidate", "invalidateMatching", "testSync", "export"})
         rowActions << m_actions.value(QLatin1String(name));
     m_entries->addRowActions(rowActions);
     m_activity = new ActivityPage(m_tabs);
-    m_tabs->addTab(m_activity, resourceIcon("activity"), tr("&Activity"));
+    m_tabs->addTab(m_activity, resourceIcon("activity"), pageTitle(Page::Activity));
     m_clock = new ClockPage(m_tabs);
-    m_tabs->addTab(m_clock, resourceIcon("clock"), tr("&Clock"));
+    m_tabs->addTab(m_clock, resourceIcon("clock"), pageTitle(Page::Clock));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this]() {
         if (currentPage() == Page::Activity)
             loadAudit();
@@ -620,10 +639,11 @@ void MainWindow::createCentral()
     m_queryIndicator->setObjectName(QStringLiteral("queryIndicator"));
     auto *queryRow = new QHBoxLayout(m_queryIndicator);
     queryRow->setContentsMargins(4, 0, 4, 0);
-    queryRow->addWidget(new QLabel(tr("Query running…"), m_queryIndicator));
-    auto *cancelQueryButton = new QPushButton(tr("Cancel"), m_queryIndicator);
+    queryRow->addWidget(kept(new QLabel(m_queryIndicator), "text", QT_TR_NOOP("Query running…")));
+    auto *cancelQueryButton = kept(new QPushButton(m_queryIndicator), "text", QT_TR_NOOP("Cancel"));
     cancelQueryButton->setObjectName(QStringLiteral("cancelQueryButton"));
-    cancelQueryButton->setToolTip(tr("Stop waiting for the entries or dashboard query"));
+    kept(cancelQueryButton, "toolTip",
+         QT_TR_NOOP("Stop waiting for the entries or dashboard query"));
     queryRow->addWidget(cancelQueryButton);
     connect(cancelQueryButton, &QPushButton::clicked, this, &MainWindow::cancelQuery);
     statusBar()->addPermanentWidget(m_queryIndicator);
@@ -715,10 +735,26 @@ void MainWindow::onOpened(const ServerInfo &info, const Privileges &privileges)
                 QMessageBox::Yes)
             m_vault->write(m_profile.name, password, [](const QString &) {});
     }
-    m_statusServer->setText(tr("%1 %2 as %3").arg(info.backend, info.version, info.role));
+    updateConnectionStatus();
+    m_pingTimer->start();
+    m_dashboard->setStale(false);
+    m_model->setStale(false);
+    updateActions();
+    m_entries->applyFilter();
+    m_model->reload();
+    if (m_dashboard->isVisible())
+        m_dashboard->refreshNow();
+    m_clock->refreshNow(); // also the measured drifts of the entries' Ahead margin
+    Q_EMIT connected();
+}
+
+void MainWindow::updateConnectionStatus()
+{
+    m_statusServer->setText(
+        tr("%1 %2 as %3").arg(m_server.backend, m_server.version, m_server.role));
     m_statusLatency->setText(
-        tr("round trip %1 ms").arg(double(info.latencyUs) / 1000.0, 0, 'f', 1));
-    m_statusState->setText(privileges.canWrite ? tr("connected") : tr("connected (read-only)"));
+        tr("round trip %1 ms").arg(double(m_server.latencyUs) / 1000.0, 0, 'f', 1));
+    m_statusState->setText(m_privileges.canWrite ? tr("connected") : tr("connected (read-only)"));
     {
         // A hot standby: read-only whatever the role's GRANTs, with a badge saying so and the
         // replay lag beside it; the write actions say why they are off (updateActions()).
@@ -732,33 +768,24 @@ void MainWindow::onOpened(const ServerInfo &info, const Privileges &privileges)
             statusBar()->insertPermanentWidget(0, badge);
         }
         badge->setText(tr("standby, read-only"));
-        badge->setToolTip(privileges.readOnlyReason);
-        badge->setVisible(info.standby);
-        if (info.standby)
-            m_statusState->setText((info.replayLagSeconds < 0
+        badge->setToolTip(m_privileges.readOnlyReason);
+        badge->setVisible(m_server.standby);
+        if (m_server.standby)
+            m_statusState->setText((m_server.replayLagSeconds < 0
                                         ? tr("connected to a standby · nothing replayed yet")
                                         : tr("connected to a standby · replay lag %1 s")
-                                              .arg(qRound64(info.replayLagSeconds))) +
+                                              .arg(qRound64(m_server.replayLagSeconds))) +
                                    tr(" · live updates: polling (a standby cannot LISTEN)"));
-        if (!info.host.isEmpty())
+        if (!m_server.host.isEmpty())
             m_statusServer->setToolTip(
                 tr("Answered by %1")
-                    .arg(info.port > 0 ? QStringLiteral("%1:%2").arg(info.host).arg(info.port)
-                                       : info.host));
+                    .arg(m_server.port > 0
+                             ? QStringLiteral("%1:%2").arg(m_server.host).arg(m_server.port)
+                             : m_server.host));
     }
     if (m_config.isPostgres() && m_config.pooled)
         m_statusState->setText(m_statusState->text() +
                                tr(" · live updates: polling (pooled connection)"));
-    m_pingTimer->start();
-    m_dashboard->setStale(false);
-    m_model->setStale(false);
-    updateActions();
-    m_entries->applyFilter();
-    m_model->reload();
-    if (m_dashboard->isVisible())
-        m_dashboard->refreshNow();
-    m_clock->refreshNow(); // also the measured drifts of the entries' Ahead margin
-    Q_EMIT connected();
 }
 
 void MainWindow::onOpenFailed(const StoreError &error)

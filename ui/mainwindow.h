@@ -92,6 +92,12 @@ public:
     bool isEvaluatingAlerts() const { return m_alertsToken != 0; }
     // Opens a rule in the Alerts view (the alert bar's and the tray message's click).
     void openAlertRule(const QString &rule);
+    // A page's tab title, in the current language.
+    static QString pageTitle(Page page);
+    // View → Language: installs `language` ("" follows the system, "en", "de", "zh_CN") now;
+    // the window and its pages are translated again on the QEvent::LanguageChange that follows
+    // (mainwindow_language.cpp).
+    void switchLanguage(const QString &language);
 
 public Q_SLOTS:
     void refresh();
@@ -111,6 +117,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void createActions();
@@ -138,6 +145,12 @@ private:
     void resetMonitoring();
     void onAlertsLoaded(quint64 token, const AlertSnapshot &snapshot);
     void updateAlertPermissions(bool mayEditRules);
+    // The status bar's server, round trip and state after a connection (and a language change).
+    void updateConnectionStatus();
+    void retranslateUi(); // mainwindow_language.cpp
+    // mainwindow_counting.cpp: the dashboard's exact count on demand.
+    void setupExactCount();
+    quint64 m_exactToken = 0;
 
     AlertBar *m_alertBar = nullptr;
     AlertNotifier *m_alertNotifier = nullptr;

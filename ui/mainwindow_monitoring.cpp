@@ -47,9 +47,9 @@ void MainWindow::setupMonitoring()
     connect(m_alertBar, &AlertBar::ruleActivated, this, &MainWindow::openAlertRule);
 
     m_alertsPage = new AlertsPage(m_tabs);
-    m_tabs->addTab(m_alertsPage, resourceIcon("alerts"), tr("Ale&rts"));
+    m_tabs->addTab(m_alertsPage, resourceIcon("alerts"), pageTitle(Page::Alerts));
     m_fleetPage = new FleetPage(m_tabs);
-    m_tabs->addTab(m_fleetPage, resourceIcon("fleet"), tr("Flee&t"));
+    m_tabs->addTab(m_fleetPage, resourceIcon("fleet"), pageTitle(Page::Fleet));
 
     // Tray notifications when a rule starts firing while the window is hidden or minimised.
     m_alertNotifier = new AlertNotifier(this);

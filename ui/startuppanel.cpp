@@ -1,4 +1,5 @@
 #include "ui/startuppanel.h"
+#include "ui/cards.h"
 
 #include "ui/timedisplay.h"
 
@@ -52,16 +53,8 @@ QString duration(double milliseconds)
 
 QChartView *chartView(const QString &title, QWidget *parent)
 {
-    auto *chart = new QChart;
-    chart->setTitle(title);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setLocalizeNumbers(true);
-    chart->setLocale(QLocale());
-    auto *view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(220);
+    QChartView *view = makeChartView(parent);
+    view->chart()->setTitle(title);
     return view;
 }
 
@@ -101,24 +94,10 @@ StartupPanel::StartupPanel(QWidget *parent)
 
 QLabel *StartupPanel::addCard(const QString &key, const QString &title, int column)
 {
-    auto *frame = new QFrame(m_cardsWidget);
-    frame->setObjectName(QStringLiteral("card_") + key);
-    frame->setFrameShape(QFrame::StyledPanel);
-    auto *v = new QVBoxLayout(frame);
-    auto *caption = new QLabel(title, frame);
-    QFont small = caption->font();
-    small.setPointSizeF(small.pointSizeF() * 0.9);
-    caption->setFont(small);
-    caption->setForegroundRole(QPalette::PlaceholderText);
-    auto *value = new QLabel(QStringLiteral("–"), frame);
-    value->setObjectName(QStringLiteral("value_") + key);
-    QFont big = value->font();
-    big.setPointSizeF(big.pointSizeF() * 1.8);
-    big.setBold(true);
-    value->setFont(big);
-    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    v->addWidget(caption);
-    v->addWidget(value);
+    QLabel *caption = nullptr;
+    QLabel *value = makeCard(key, m_cardsWidget, &caption);
+    caption->setText(title);
+    auto *frame = value->parentWidget();
     m_cards.insert(key, value);
     m_frames.insert(key, frame);
     // Two by two, beside the dashboard's own cards: no height taken from the charts.

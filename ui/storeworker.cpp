@@ -10,6 +10,7 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <climits>
 
 namespace cc {
 namespace ui {
@@ -84,6 +85,10 @@ void StoreWorker::open(const DatabaseConfig &config, const QString &profile, boo
     options.timeout = std::chrono::milliseconds(3000);
     if (m_batchSize > 0)
         options.batchSize = m_batchSize;
+    if (m_exactStatsUpTo > 0)
+        options.exactStatsUpTo = m_exactStatsUpTo;
+    if (m_statsSampleRows > 0)
+        options.statsSampleRows = m_statsSampleRows;
     m_store = std::make_unique<CacheStore>(config, options);
     m_alerts = std::make_unique<AlertMonitor>();
     StoreError error = m_store->open();
@@ -222,6 +227,26 @@ void StoreWorker::loadCount(quint64 token, quint64 generation, const EntryFilter
     Q_EMIT countLoaded(token, n.value());
 }
 
+void StoreWorker::loadExactStats(quint64 token, int rangeMinutes)
+{
+    const StoreError cancelled(StoreError::Cancelled, tr("Exact count cancelled."));
+    if (m_exactCancel.load() == token) {
+        Q_EMIT failed(token, cancelled);
+        return;
+    }
+    if (!ready(token))
+        return;
+    m_exactRunning = token;
+    auto stats = m_store->stats(std::chrono::minutes(rangeMinutes), CacheStore::Precision::Exact);
+    m_exactRunning = 0;
+    if (!stats.ok()) {
+        // Stopped by the operator: the server says "canceling statement", said here in words.
+        report(token, m_exactCancel.load() == token ? cancelled : stats.error());
+        return;
+    }
+    Q_EMIT exactStatsLoaded(token, stats.value());
+}
+
 void StoreWorker::loadEntry(quint64 token, const QString &userId, const QString &credentialId)
 {
     if (!ready(token))
@@ -317,17 +342,35 @@ void StoreWorker::invalidateMatching(quint64 token, const EntryFilter &filter)
 {
     if (!ready(token))
         return;
-    auto n = m_store->invalidateMatching(filter, [this, token](qint64 done) {
-        Q_EMIT progress(token, done);
-        return !isCancelled(token);
-    });
+    // As the CLI's `invalidate --matching`: rows another transaction holds locked are tried
+    // again a few times; those still left valid make a partial result, said with how many were
+    // left and audited with the rows really invalidated.
+    CacheStore::BulkInvalidation result;
+    auto n = m_store->invalidateMatching(
+        filter,
+        [this, token](qint64 done) {
+            Q_EMIT progress(token, done);
+            return !isCancelled(token);
+        },
+        &result);
     const QString json =
         QString::fromUtf8(QJsonDocument(filter.toJson()).toJson(QJsonDocument::Compact));
-    const qint64 rows = n.ok() ? n.value() : 0;
+    const qint64 rows = n.ok() ? n.value() : result.invalidated;
     const StoreError error = outcome(token, n.ok() ? StoreError() : n.error(), rows);
-    audit(QStringLiteral("invalidate-matching"), json, rows, error);
+    audit(QStringLiteral("invalidate-matching"), json, rows, error); // the log's words: English
     if (error.kind() == StoreError::Unreachable)
         report(token, error);
+    if (!n.ok() && result.left > 0) {
+        StoreError partial(StoreError::QueryFailed,
+                           tr("%Ln entries invalidated, but %1 matching entries were left valid: "
+                              "another transaction holds them locked. Run the invalidation "
+                              "again later; it takes only what is left.",
+                              nullptr, int(std::min<qint64>(rows, INT_MAX)))
+                               .arg(result.left));
+        partial.setSqlState(n.error().sqlState());
+        Q_EMIT actionFinished(token, QStringLiteral("invalidate-matching"), rows, partial);
+        return;
+    }
     Q_EMIT actionFinished(token, QStringLiteral("invalidate-matching"), rows, error);
 }
 

@@ -38,6 +38,23 @@ public:
     // Thread-safe: rows per batch of cleanup and bulk invalidation from the next open() on
     // (0: the engine's default). Smaller batches mean finer progress and a quicker cancel.
     void setBatchSize(int rows) { m_batchSize = rows; }
+    // Thread-safe: from the next open() on, the dashboard's figures are counted exactly up to
+    // `exactUpTo` entries and estimated from a sample of about `sampleRows` beyond
+    // (CacheStoreOptions::exactStatsUpTo, statsSampleRows); 0: the engine's defaults.
+    void setStatsEstimate(qint64 exactUpTo, int sampleRows)
+    {
+        m_exactStatsUpTo = exactUpTo;
+        m_statsSampleRows = sampleRows;
+    }
+    // Thread-safe: stops the exact count started with `token` (loadExactStats()): dropped if
+    // still queued, cancelled on the server (PostgreSQL) if running. It then answers failed()
+    // with StoreError::Cancelled.
+    void cancelExactStats(quint64 token)
+    {
+        m_exactCancel = token;
+        if (m_exactRunning.load() == token)
+            cancelRunningQuery();
+    }
     // Thread-safe: the entry browser moved on to `generation` (a new filter, sort or reload).
     // Page and count requests of an older generation still in the queue are then dropped before
     // they run: their answers would be thrown away anyway. Generations only grow.
@@ -87,6 +104,9 @@ public Q_SLOTS:
     void loadPage(quint64 token, quint64 generation, const cc::BrowseRequest &request,
                   int firstRow);
     void loadCount(quint64 token, quint64 generation, const cc::EntryFilter &filter);
+    // The dashboard's counts by state counted exactly (every row, never a sample), for when the
+    // dashboard shows estimates; answers exactStatsLoaded (or failed, see cancelExactStats()).
+    void loadExactStats(quint64 token, int rangeMinutes);
     void loadEntry(quint64 token, const QString &userId, const QString &credentialId);
     void loadAudit(quint64 token, const QDateTime &since);
 
@@ -133,6 +153,7 @@ Q_SIGNALS:
     void pageLoaded(quint64 token, int firstRow, const QList<cc::CacheEntry> &entries,
                     const QString &nextCursor);
     void countLoaded(quint64 token, qint64 count);
+    void exactStatsLoaded(quint64 token, const cc::CacheStats &stats);
     // A page or count query is about to run (a superseded request never gets this far).
     void browseStarted(quint64 token);
     void entryLoaded(quint64 token, const cc::CacheEntry &entry);
@@ -169,6 +190,10 @@ private:
     static constexpr quint64 kCancelAll = ~quint64(0);
     std::atomic<quint64> m_cancelToken{0};
     std::atomic<int> m_batchSize{0};
+    std::atomic<qint64> m_exactStatsUpTo{0};
+    std::atomic<int> m_statsSampleRows{0};
+    std::atomic<quint64> m_exactCancel{0};  // see cancelExactStats()
+    std::atomic<quint64> m_exactRunning{0}; // the exact count running now, 0: none
     std::atomic<quint64> m_browseGeneration{0};
     bool m_lost = false;
     std::unique_ptr<ChangeFeed> m_feed;          // PostgreSQL NOTIFYs, see open()

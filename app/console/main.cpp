@@ -3,13 +3,11 @@
 // no display instead of failing inside Qt's platform plugin.
 
 #include "ui/mainwindow.h"
+#include "ui/retranslate.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QSettings>
-#include <QTranslator>
 
 #include <cstdio>
 #include <cstring>
@@ -84,17 +82,9 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    // The language: the one chosen in View → Language, else the system's.
-    const QString chosen = QSettings().value(QStringLiteral("view/language")).toString();
-    const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(locale, QStringLiteral("connector-cache"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    // The language: the one chosen in View → Language, else the system's (switched at run time
+    // by the same call, see ui/retranslate.h).
+    cc::ui::Language::apply(QSettings().value(QStringLiteral("view/language")).toString());
 
     cc::ui::MainWindow window;
     cc::ui::ConnectionProfile chosenProfile = cc::ui::ProfileStore::embeddedDefault();
