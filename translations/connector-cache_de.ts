@@ -872,16 +872,60 @@
         <translation>ungültig gemacht</translation>
     </message>
     <message>
-        <source>Estimated from a sample of the table; the CLI&apos;s &quot;stats --exact&quot; counts every entry</source>
-        <translation>Aus einer Stichprobe der Tabelle geschätzt; „stats --exact“ der Kommandozeile zählt jeden Eintrag</translation>
-    </message>
-    <message>
         <source>Clean up deletes the expired entries and also the invalidated entries that are past their expiry.</source>
         <translation>Aufräumen löscht die abgelaufenen Einträge und auch die ungültig gemachten Einträge, deren Ablaufzeit vorbei ist.</translation>
     </message>
     <message>
         <source>time (%1)</source>
         <translation>Zeit (%1)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop counting exactly; the estimates stay</source>
+        <translation>Genaues Zählen beenden; die Schätzungen bleiben</translation>
+    </message>
+    <message>
+        <source>Count entries e&amp;xactly</source>
+        <translation>Einträge &amp;genau zählen</translation>
+    </message>
+    <message>
+        <source>Count every entry instead of estimating from a sample</source>
+        <translation>Jeden Eintrag zählen, statt aus einer Stichprobe zu schätzen</translation>
+    </message>
+    <message>
+        <source>The connection was lost or changed.</source>
+        <translation>Die Verbindung ging verloren oder wurde gewechselt.</translation>
+    </message>
+    <message>
+        <source>Estimated from a sample of the table; click (or right-click → Count entries exactly) to count every entry</source>
+        <translation>Aus einer Stichprobe der Tabelle geschätzt; klicken (oder Rechtsklick → Einträge genau zählen), um jeden Eintrag zu zählen</translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>wird gezählt …</translation>
+    </message>
+    <message>
+        <source>Counted exactly at %1</source>
+        <translation>Genau gezählt um %1</translation>
+    </message>
+    <message>
+        <source>Exact count at %1: %2 entries</source>
+        <translation>Genaue Zählung um %1: %2 Einträge</translation>
+    </message>
+    <message>
+        <source>%1 valid, %2 expired, %3 invalidated</source>
+        <translation>%1 gültig, %2 abgelaufen, %3 ungültig gemacht</translation>
+    </message>
+    <message>
+        <source>Exact count cancelled</source>
+        <translation>Genaue Zählung abgebrochen</translation>
+    </message>
+    <message>
+        <source>Exact count failed</source>
+        <translation>Genaue Zählung fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -1149,6 +1193,10 @@ Geändert:     %2
         <source>Ahead margin</source>
         <translation>Vorlaufreserve</translation>
     </message>
+    <message>
+        <source>the drift measured when it was saved, %1 ms/h</source>
+        <translation>die beim Speichern gemessene Drift, %1 ms/h</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::FleetPage</name>
@@ -1317,10 +1365,6 @@ Geändert:     %2
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
-    </message>
-    <message>
-        <source>The language changes when the console is started again.</source>
-        <translation>Die Sprache ändert sich beim nächsten Start der Konsole.</translation>
     </message>
     <message>
         <source>&amp;Actions</source>
@@ -1643,6 +1687,22 @@ Passwort für %1:</translation>
     <message>
         <source>The database role %1 may not change alert rules; ask for the admin GRANTs in the README</source>
         <translation>Die Datenbankrolle %1 darf Alarmregeln nicht ändern; die GRANTs für Administratoren stehen im README</translation>
+    </message>
+    <message>
+        <source>Invalidation incomplete</source>
+        <translation>Ungültigmachen unvollständig</translation>
+    </message>
+    <message>
+        <source>Exact count cancelled; the estimates stay.</source>
+        <translation>Genaue Zählung abgebrochen; die Schätzungen bleiben.</translation>
+    </message>
+    <message>
+        <source>No translation for %1 was found.</source>
+        <translation>Für %1 wurde keine Übersetzung gefunden.</translation>
+    </message>
+    <message>
+        <source>Language changed. The Clock, Alerts and Fleet views and the start-up cards change when the console is started again.</source>
+        <translation>Sprache gewechselt. Die Ansichten „Uhr“, „Alarme“ und „Flotte“ sowie die Start-Karten wechseln beim nächsten Start der Konsole.</translation>
     </message>
 </context>
 <context>
@@ -2067,6 +2127,17 @@ Passwort für %1:</translation>
         <translation>
             <numerusform>Vom Bediener nach %n Eintrag abgebrochen.</numerusform>
             <numerusform>Vom Bediener nach %n Einträgen abgebrochen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exact count cancelled.</source>
+        <translation>Genaue Zählung abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries invalidated, but %1 matching entries were left valid: another transaction holds them locked. Run the invalidation again later; it takes only what is left.</source>
+        <translation>
+            <numerusform>%Ln Eintrag ungültig gemacht, aber %1 passende Einträge blieben gültig: Eine andere Transaktion hält sie gesperrt. Das Ungültigmachen später wiederholen; es nimmt nur, was übrig ist.</numerusform>
+            <numerusform>%Ln Einträge ungültig gemacht, aber %1 passende Einträge blieben gültig: Eine andere Transaktion hält sie gesperrt. Das Ungültigmachen später wiederholen; es nimmt nur, was übrig ist.</numerusform>
         </translation>
     </message>
 </context>

@@ -248,5 +248,12 @@
             <numerusform>Cancelled by the operator after %n entries.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln entries invalidated, but %1 matching entries were left valid: another transaction holds them locked. Run the invalidation again later; it takes only what is left.</source>
+        <translation>
+            <numerusform>%Ln entry invalidated, but %1 matching entries were left valid: another transaction holds them locked. Run the invalidation again later; it takes only what is left.</numerusform>
+            <numerusform>%Ln entries invalidated, but %1 matching entries were left valid: another transaction holds them locked. Run the invalidation again later; it takes only what is left.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

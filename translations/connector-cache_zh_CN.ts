@@ -859,16 +859,60 @@
         <translation>已失效</translation>
     </message>
     <message>
-        <source>Estimated from a sample of the table; the CLI&apos;s &quot;stats --exact&quot; counts every entry</source>
-        <translation>根据表的抽样估算；命令行的 “stats --exact” 会逐条计数</translation>
-    </message>
-    <message>
         <source>Clean up deletes the expired entries and also the invalidated entries that are past their expiry.</source>
         <translation>清理会删除过期条目，也会删除已过期的失效条目。</translation>
     </message>
     <message>
         <source>time (%1)</source>
         <translation>时间（%1）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop counting exactly; the estimates stay</source>
+        <translation>停止精确计数；保留估算值</translation>
+    </message>
+    <message>
+        <source>Count entries e&amp;xactly</source>
+        <translation>精确计数条目(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Count every entry instead of estimating from a sample</source>
+        <translation>逐条计数，而不是根据样本估算</translation>
+    </message>
+    <message>
+        <source>The connection was lost or changed.</source>
+        <translation>连接已断开或已更换。</translation>
+    </message>
+    <message>
+        <source>Estimated from a sample of the table; click (or right-click → Count entries exactly) to count every entry</source>
+        <translation>根据表的样本估算；单击（或右键 → 精确计数条目）以逐条计数</translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>正在计数…</translation>
+    </message>
+    <message>
+        <source>Counted exactly at %1</source>
+        <translation>于 %1 精确计数</translation>
+    </message>
+    <message>
+        <source>Exact count at %1: %2 entries</source>
+        <translation>%1 的精确计数：%2 个条目</translation>
+    </message>
+    <message>
+        <source>%1 valid, %2 expired, %3 invalidated</source>
+        <translation>%1 个有效，%2 个已过期，%3 个已失效</translation>
+    </message>
+    <message>
+        <source>Exact count cancelled</source>
+        <translation>精确计数已取消</translation>
+    </message>
+    <message>
+        <source>Exact count failed</source>
+        <translation>精确计数失败</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1178,10 @@ Updated:      %2
         <source>Ahead margin</source>
         <translation>超前余量</translation>
     </message>
+    <message>
+        <source>the drift measured when it was saved, %1 ms/h</source>
+        <translation>保存时测得的漂移，%1 毫秒/小时</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::FleetPage</name>
@@ -1301,10 +1349,6 @@ Updated:      %2
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>The language changes when the console is started again.</source>
-        <translation>重新启动控制台后语言才会更改。</translation>
     </message>
     <message>
         <source>&amp;Actions</source>
@@ -1615,6 +1659,22 @@ Password for %1:</source>
     <message>
         <source>The database role %1 may not change alert rules; ask for the admin GRANTs in the README</source>
         <translation>数据库角色 %1 无权修改告警规则；请按 README 申请管理员 GRANT 权限</translation>
+    </message>
+    <message>
+        <source>Invalidation incomplete</source>
+        <translation>失效操作未完成</translation>
+    </message>
+    <message>
+        <source>Exact count cancelled; the estimates stay.</source>
+        <translation>精确计数已取消；保留估算值。</translation>
+    </message>
+    <message>
+        <source>No translation for %1 was found.</source>
+        <translation>未找到 %1 的翻译。</translation>
+    </message>
+    <message>
+        <source>Language changed. The Clock, Alerts and Fleet views and the start-up cards change when the console is started again.</source>
+        <translation>语言已更改。时钟、告警和集群视图以及启动卡片将在控制台下次启动时更改。</translation>
     </message>
 </context>
 <context>
@@ -2035,6 +2095,16 @@ Password for %1:</source>
         <source>Cancelled by the operator after %n entries.</source>
         <translation>
             <numerusform>操作员在处理 %n 个条目后取消。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exact count cancelled.</source>
+        <translation>精确计数已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries invalidated, but %1 matching entries were left valid: another transaction holds them locked. Run the invalidation again later; it takes only what is left.</source>
+        <translation>
+            <numerusform>已使 %Ln 个条目失效，但有 %1 个匹配条目仍然有效：另一个事务锁定了它们。请稍后再次执行失效操作；它只处理剩余的条目。</numerusform>
         </translation>
     </message>
 </context>
