@@ -17,6 +17,7 @@ class QPlainTextEdit;
 class QProgressDialog;
 class QPushButton;
 class QStandardItemModel;
+class QSystemTrayIcon;
 class QTabWidget;
 class QTableView;
 class QTimer;
@@ -156,7 +157,7 @@ private:
     AlertNotifier *m_alertNotifier = nullptr;
     AlertsPage *m_alertsPage = nullptr;
     FleetPage *m_fleetPage = nullptr;
-    class QSystemTrayIcon *m_tray = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
     QTimer *m_alertTimer = nullptr;
     quint64 m_alertsToken = 0;
 

@@ -37,6 +37,12 @@ QString iso(const QDateTime &t)
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
+// Which server a ServerInfo describes, as far as the window cares (ping()).
+QString serverIdentity(const ServerInfo &info)
+{
+    return QStringLiteral("%1:%2:%3").arg(info.host).arg(info.port).arg(info.standby ? 1 : 0);
+}
+
 } // namespace
 
 void StoreWorker::registerTypes()
@@ -121,6 +127,7 @@ void StoreWorker::open(const DatabaseConfig &config, const QString &profile, boo
     m_feed = m_store->subscribeChanges();
     connect(m_feed.get(), &ChangeFeed::changed, this, &StoreWorker::changedElsewhere);
     std::atomic_store(&m_canceller, m_store->canceller());
+    m_announcedServer = serverIdentity(info.value());
     Q_EMIT opened(info.value(), privileges.valueOr(Privileges()));
 }
 
@@ -162,8 +169,10 @@ void StoreWorker::ping(quint64 token)
         report(token, info.error());
         return;
     }
-    if (m_lost) {
+    const QString server = serverIdentity(info.value());
+    if (m_lost || server != m_announcedServer) {
         m_lost = false;
+        m_announcedServer = server;
         auto privileges = m_store->privileges();
         Q_EMIT opened(info.value(), privileges.valueOr(Privileges()));
     }

@@ -196,6 +196,10 @@ private:
     std::atomic<quint64> m_exactRunning{0}; // the exact count running now, 0: none
     std::atomic<quint64> m_browseGeneration{0};
     bool m_lost = false;
+    // The server last announced with opened(): host, port and standby flag. A store that
+    // reconnects on its own to another server of a multi-host URL (a failover finished between
+    // two calls) is announced again, its privileges with it.
+    QString m_announcedServer;
     std::unique_ptr<ChangeFeed> m_feed;          // PostgreSQL NOTIFYs, see open()
     std::shared_ptr<QueryCanceller> m_canceller; // atomic_load/atomic_store: read by any thread
     std::atomic<bool> m_readRunning{false};      // see cancelRunningRead()

@@ -5,10 +5,14 @@
 
 #include "core/store/cachestore.h"
 #include "tests/support/testdatabase.h"
+#include "ui/mainwindow.h"
+#include "ui/profiles.h"
 #include "ui/storeworker.h"
 
 #include <QApplication>
+#include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <memory>
 
@@ -48,6 +52,47 @@ protected:
                     .arg(demoEntries);
         }
         return QString();
+    }
+
+    // A profile tagged "test" for the test database, or for `url`.
+    ui::ConnectionProfile testProfile(const QString &name, const QString &url = QString()) const
+    {
+        ui::ConnectionProfile profile;
+        profile.name = name;
+        profile.url = url.isEmpty() && m_db ? m_db->url() : url;
+        profile.tag = ui::ConnectionProfile::Tag::Test;
+        return profile;
+    }
+
+    // The window, shown with `profile` opened, once it is connected; null after 20 s without.
+    static std::unique_ptr<ui::MainWindow> openConnected(std::unique_ptr<ui::MainWindow> window,
+                                                         const ui::ConnectionProfile &profile)
+    {
+        QSignalSpy connected(window.get(), &ui::MainWindow::connected);
+        window->openProfile(profile);
+        window->show();
+        if (!connected.wait(20000))
+            return nullptr;
+        return window;
+    }
+
+    // True once everything queued for the worker before this call has run, and every signal it
+    // sent this thread meanwhile has arrived: a ping posted now is answered only after what was
+    // queued before it (the worker's queue is first in, first out), and its answer reaches this
+    // thread after the worker's earlier signals (so are this thread's queued events).
+    static bool drainWorker(ui::StoreWorker *worker)
+    {
+        static quint64 token = quint64(1) << 60; // far from the window's own tokens
+        const quint64 mine = ++token;
+        bool answered = false;
+        QObject receiver; // in this thread: the answer comes queued, behind earlier signals
+        QObject::connect(worker, &ui::StoreWorker::pinged, &receiver,
+                         [&answered, mine](quint64 answer) {
+                             if (answer == mine)
+                                 answered = true;
+                         });
+        worker->post(&ui::StoreWorker::ping, mine);
+        return QTest::qWaitFor([&]() { return answered; }, 20000);
     }
 
     std::unique_ptr<TestDatabase> m_db;

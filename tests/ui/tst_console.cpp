@@ -111,16 +111,9 @@ private:
         window->worker()->setBatchSize(batchSize);
         if (beforeOpen && !beforeOpen(window.get()))
             return nullptr;
-        ConnectionProfile profile;
-        profile.name = QStringLiteral("ops-desk");
-        profile.url = url.isEmpty() ? m_db->url() : url;
+        ConnectionProfile profile = testProfile(QStringLiteral("ops-desk"), url);
         profile.tag = tag;
-        QSignalSpy connected(window.get(), &MainWindow::connected);
-        window->openProfile(profile);
-        window->show();
-        if (!connected.wait(20000))
-            return nullptr;
-        return window;
+        return openConnected(std::move(window), profile);
     }
 
     // A StoreWorker in its own thread, connected to the test database (nullptr on failure).
@@ -156,24 +149,6 @@ private:
                 });
         connect(worker, &StoreWorker::pageLoaded, model, &EntryModel::onPageLoaded);
         connect(worker, &StoreWorker::countLoaded, model, &EntryModel::onCountLoaded);
-    }
-
-    // True once everything queued for the worker before this call has run, and every signal it
-    // sent this thread meanwhile has arrived: a ping posted now is answered only after what was
-    // queued before it (the worker's queue is first in, first out), and its answer reaches this
-    // thread after the worker's earlier signals (so are this thread's queued events).
-    static bool drainWorker(StoreWorker *worker)
-    {
-        static quint64 token = quint64(1) << 60; // far from the window's own tokens
-        const quint64 mine = ++token;
-        bool answered = false;
-        QObject receiver; // in this thread: the answer comes queued, behind earlier signals
-        connect(worker, &StoreWorker::pinged, &receiver, [&answered, mine](quint64 answer) {
-            if (answer == mine)
-                answered = true;
-        });
-        worker->post(&StoreWorker::ping, mine);
-        return QTest::qWaitFor([&]() { return answered; }, 20000);
     }
 
     static bool waitForRows(EntryModel *model, int rows)

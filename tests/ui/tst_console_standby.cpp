@@ -4,6 +4,7 @@
 
 #include "core/store/cachestore.h"
 #include "tests/support/testdatabase.h"
+#include "tests/ui/consolesuite.h"
 #include "ui/entrymodel.h"
 #include "ui/mainwindow.h"
 #include "ui/storeworker.h"
@@ -23,14 +24,11 @@
 using namespace cc;
 using namespace cc::ui;
 
-class TestConsoleStandby : public QObject
+class TestConsoleStandby : public QObject, public test::ConsoleSuite
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
-    QTemporaryDir m_home;
-
     static QString standbyHost() { return qEnvironmentVariable("CC_TEST_STANDBY_HOST"); }
     static int standbyPort() { return qEnvironmentVariableIntValue("CC_TEST_STANDBY_PORT"); }
 
@@ -57,26 +55,14 @@ private:
 
     std::unique_ptr<MainWindow> openWindow(const QString &url)
     {
-        auto window = std::make_unique<MainWindow>();
-        ConnectionProfile profile;
-        profile.name = QStringLiteral("replica");
-        profile.url = url;
-        profile.tag = ConnectionProfile::Tag::Test;
-        QSignalSpy connected(window.get(), &MainWindow::connected);
-        window->openProfile(profile);
-        window->show();
-        if (!connected.wait(20000))
-            return nullptr;
-        return window;
+        return openConnected(std::make_unique<MainWindow>(),
+                             testProfile(QStringLiteral("replica"), url));
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
-        QApplication::setOrganizationName(QStringLiteral("connector-cache-test"));
-        QApplication::setApplicationName(QStringLiteral("console-standby-test"));
-        StoreWorker::registerTypes();
+        prepareSuite("console-standby-test");
         QVERIFY2(!standbyHost().isEmpty() && standbyPort() > 0,
                  "no standby given: run this suite through scripts/with-standby.sh (ctest does)");
         m_db = std::make_unique<test::TestDatabase>();

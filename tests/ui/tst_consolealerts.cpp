@@ -45,17 +45,8 @@ class TestConsoleAlerts : public QObject, public test::ConsoleSuite
 private:
     std::unique_ptr<MainWindow> openWindow(const QString &url = QString())
     {
-        auto window = std::make_unique<MainWindow>();
-        ConnectionProfile profile;
-        profile.name = QStringLiteral("ops-desk");
-        profile.url = url.isEmpty() ? m_db->url() : url;
-        profile.tag = ConnectionProfile::Tag::Test;
-        QSignalSpy connected(window.get(), &MainWindow::connected);
-        window->openProfile(profile);
-        window->show();
-        if (!connected.wait(20000))
-            return nullptr;
-        return window;
+        return openConnected(std::make_unique<MainWindow>(),
+                             testProfile(QStringLiteral("ops-desk"), url));
     }
 
     // Evaluates the rules now and waits for the answer.
