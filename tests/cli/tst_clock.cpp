@@ -10,6 +10,7 @@
 #include "core/timesync/hostclock.h"
 #include "tests/support/clirun.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
+#include "tests/support/syncseries.h"
 #include "tests/support/testdatabase.h"
 
 #include <QDateTime>
@@ -67,26 +68,10 @@ private:
     void seedSeries(CacheStore &s, double ppm, int count, const QString &identity,
                     double boundMs = 2.0)
     {
-        const HostInfo host = readHostInfo();
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        for (int i = 0; i < count; ++i) {
-            SyncLogRecord r;
-            r.atMs = now - 60'000 - qint64(count - 1 - i) * 600'000;
-            r.identity = identity;
-            r.exchange = Exchange::Bybit;
-            r.environment = Environment::Testnet;
-            r.baseUrl = QStringLiteral("https://api-testnet.bybit.com");
-            r.source = SyncSource::Cli;
-            r.offsetMs = qint64(std::llround(ppm * 1e-6 * double(r.atMs - now)));
-            r.errorBoundMs = boundMs;
-            r.rttMs = 2 * boundMs;
-            r.samples = 3;
-            r.hostName = host.hostName;
-            r.bootId = host.bootId;
-            r.realtimeMinusBoottimeMs = host.realtimeMinusBoottimeMs;
-            r.serverTimeMs = r.atMs + r.offsetMs;
+        for (const SyncLogRecord &r :
+             test::driftingSyncs(identity, QStringLiteral("https://api-testnet.bybit.com"),
+                                 SyncSource::Cli, ppm, count, boundMs, 3))
             QCOMPARE(s.appendSyncLog(r), StoreError());
-        }
     }
 
 private Q_SLOTS:

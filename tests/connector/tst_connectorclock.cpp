@@ -10,6 +10,7 @@
 #include "core/store/synclogquery.h"
 #include "core/timesync/hostclock.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
+#include "tests/support/syncseries.h"
 #include "tests/support/testdatabase.h"
 
 #include <QCoreApplication>
@@ -76,26 +77,10 @@ private:
     // 1 minute ago, whose offsets drift by ppm.
     void seedSeries(CacheStore &s, double ppm, int count, double boundMs = 2.0)
     {
-        const HostInfo host = readHostInfo();
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        for (int i = 0; i < count; ++i) {
-            SyncLogRecord r;
-            r.atMs = now - 60'000 - qint64(count - 1 - i) * 600'000;
-            r.identity = CacheStore::cacheKey(kUser, kCred);
-            r.exchange = Exchange::Bybit;
-            r.environment = Environment::Testnet;
-            r.baseUrl = profile().baseUrl.toString();
-            r.source = SyncSource::Connector;
-            r.offsetMs = qint64(std::llround(ppm * 1e-6 * double(r.atMs - now)));
-            r.errorBoundMs = boundMs;
-            r.rttMs = 2 * boundMs;
-            r.samples = 5;
-            r.hostName = host.hostName;
-            r.bootId = host.bootId;
-            r.realtimeMinusBoottimeMs = host.realtimeMinusBoottimeMs;
-            r.serverTimeMs = r.atMs + r.offsetMs;
+        for (const SyncLogRecord &r :
+             test::driftingSyncs(CacheStore::cacheKey(kUser, kCred), profile().baseUrl.toString(),
+                                 SyncSource::Connector, ppm, count, boundMs, 5))
             QCOMPARE(s.appendSyncLog(r), StoreError());
-        }
     }
 
 private Q_SLOTS:

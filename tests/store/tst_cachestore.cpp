@@ -94,33 +94,11 @@ private:
                                       role + QStringLiteral(";\n");
     }
 
-    // A timestamp literal for raw SQL in the test database's dialect.
-    QString tsLiteral(qint64 ms) const
-    {
-        return m_db->isPostgres() ? QStringLiteral("TIMESTAMP '1970-01-01' + CAST(%1 AS BIGINT) * "
-                                                   "INTERVAL '1 millisecond'")
-                                        .arg(ms)
-                                  : QString::number(ms);
-    }
+    QString tsLiteral(qint64 ms) const { return m_db->timestampLiteral(ms); }
 
-    // Inserts rows g = 1..count into the cache table in one statement; `values` is the
-    // select list (14 columns, in the table's order) written in terms of g.
     QString insertGenerated(int count, const QString &values)
     {
-        const QString columns = QStringLiteral(
-            "INSERT INTO connector_state_cache (\"id\", \"cacheKey\", \"userId\", "
-            "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", "
-            "\"lastSyncTime\", \"isValid\", \"expiresAt\", \"hitCount\", \"metadata\", "
-            "\"createdAt\", \"updatedAt\") ");
-        return m_db->exec(
-            m_db->isPostgres()
-                ? columns + QStringLiteral("SELECT %1 FROM generate_series(1, %2) g")
-                                .arg(values)
-                                .arg(count)
-                : QStringLiteral("WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s "
-                                 "WHERE g < %1) ")
-                          .arg(count) +
-                      columns + QStringLiteral("SELECT %1 FROM s").arg(values));
+        return m_db->insertGenerated(count, values);
     }
 
 private Q_SLOTS:

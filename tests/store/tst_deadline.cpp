@@ -298,7 +298,8 @@ private Q_SLOTS:
         DatabaseConfig config = m_db->config();
         config.hosts = {{QStringLiteral("127.0.0.1"), proxy.port(), {}},
                         {qEnvironmentVariable("PGHOST", QStringLiteral("localhost")),
-                         qEnvironmentVariableIntValue("PGPORT"), {}}};
+                         qEnvironmentVariableIntValue("PGPORT"),
+                         {}}};
         config.host = config.hosts.first().host;
         config.port = config.hosts.first().port;
         CacheStore::Options o = options();

@@ -6,6 +6,7 @@
 
 #include "core/store/cachestore.h"
 #include "tests/support/clirun.h"
+#include "tests/support/standby.h"
 #include "tests/support/testdatabase.h"
 
 #include <QElapsedTimer>
@@ -16,6 +17,8 @@
 #include <QThread>
 
 using namespace cc;
+using cc::test::standbyHost;
+using cc::test::standbyPort;
 
 class TestMultiHost : public QObject
 {
@@ -24,8 +27,6 @@ class TestMultiHost : public QObject
 private:
     std::unique_ptr<test::TestDatabase> m_db;
 
-    static QString standbyHost() { return qEnvironmentVariable("CC_TEST_STANDBY_HOST"); }
-    static int standbyPort() { return qEnvironmentVariableIntValue("CC_TEST_STANDBY_PORT"); }
     // The primary over TCP (with-standby.sh replicates over loopback, so it listens there).
     static QString primaryHost()
     {
@@ -44,38 +45,10 @@ private:
 
     QVariant onStandby(const QString &sql) const
     {
-        const QString name = QStringLiteral("tst-multihost-raw");
-        QVariant result;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-            db.setHostName(standbyHost());
-            db.setPort(standbyPort());
-            db.setDatabaseName(m_db->config().databaseName);
-            if (db.open()) {
-                QSqlQuery q(db);
-                if (q.exec(sql) && q.next())
-                    result = q.value(0);
-            }
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-        return result;
+        return test::onStandby(m_db->config().databaseName, sql);
     }
 
-    bool waitForReplay() const
-    {
-        const QString lsn = m_db->scalar(QStringLiteral("SELECT pg_current_wal_lsn()")).toString();
-        QElapsedTimer timer;
-        timer.start();
-        while (!lsn.isEmpty() && timer.elapsed() < 30000) {
-            if (onStandby(
-                    QStringLiteral("SELECT pg_last_wal_replay_lsn() >= '%1'::pg_lsn").arg(lsn))
-                    .toBool())
-                return true;
-            QThread::msleep(50);
-        }
-        return false;
-    }
+    bool waitForReplay() const { return test::waitForStandbyReplay(*m_db); }
 
     // Which server a store on `url` lands on: its port, and whether it is the standby.
     static std::pair<int, bool> landsOn(const QString &url)

@@ -5,6 +5,7 @@
 #include "core/store/cachestore.h"
 #include "core/store/standby.h"
 #include "tests/support/clirun.h"
+#include "tests/support/standby.h"
 #include "tests/support/testdatabase.h"
 
 #include <QElapsedTimer>
@@ -18,6 +19,8 @@
 #include <QThread>
 
 using namespace cc;
+using cc::test::standbyHost;
+using cc::test::standbyPort;
 
 class TestStandby : public QObject
 {
@@ -25,9 +28,6 @@ class TestStandby : public QObject
 
 private:
     std::unique_ptr<test::TestDatabase> m_db;
-
-    static QString standbyHost() { return qEnvironmentVariable("CC_TEST_STANDBY_HOST"); }
-    static int standbyPort() { return qEnvironmentVariableIntValue("CC_TEST_STANDBY_PORT"); }
 
     // The test database on the standby (libpq's environment has the user and the password,
     // which replication copied from the primary).
@@ -48,44 +48,12 @@ private:
             .arg(m_db->config().databaseName);
     }
 
-    // A scalar from the standby, through a connection of its own.
     QVariant onStandby(const QString &sql) const
     {
-        const QString name = QStringLiteral("tst-standby-raw");
-        QVariant result;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-            db.setHostName(standbyHost());
-            db.setPort(standbyPort());
-            db.setDatabaseName(m_db->config().databaseName);
-            if (db.open()) {
-                QSqlQuery q(db);
-                if (q.exec(sql) && q.next())
-                    result = q.value(0);
-            }
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-        return result;
+        return test::onStandby(m_db->config().databaseName, sql);
     }
 
-    // Waits until the standby has replayed everything the primary has written so far.
-    bool waitForReplay() const
-    {
-        const QString lsn = m_db->scalar(QStringLiteral("SELECT pg_current_wal_lsn()")).toString();
-        if (lsn.isEmpty())
-            return false;
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 30000) {
-            if (onStandby(
-                    QStringLiteral("SELECT pg_last_wal_replay_lsn() >= '%1'::pg_lsn").arg(lsn))
-                    .toBool())
-                return true;
-            QThread::msleep(50);
-        }
-        return false;
-    }
+    bool waitForReplay() const { return test::waitForStandbyReplay(*m_db); }
 
     qint64 hitCountOnPrimary(const QString &key) const
     {

@@ -135,6 +135,31 @@ TestDatabase::~TestDatabase()
     }
 }
 
+QString TestDatabase::timestampLiteral(qint64 ms) const
+{
+    return isPostgres() ? QStringLiteral("TIMESTAMP '1970-01-01' + CAST(%1 AS BIGINT) * "
+                                         "INTERVAL '1 millisecond'")
+                              .arg(ms)
+                        : QString::number(ms);
+}
+
+QString TestDatabase::insertGenerated(int count, const QString &values) const
+{
+    const QString columns =
+        QStringLiteral("INSERT INTO connector_state_cache (\"id\", \"cacheKey\", \"userId\", "
+                       "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", "
+                       "\"lastSyncTime\", \"isValid\", \"expiresAt\", \"hitCount\", \"metadata\", "
+                       "\"createdAt\", \"updatedAt\") ");
+    return exec(
+        isPostgres()
+            ? columns +
+                  QStringLiteral("SELECT %1 FROM generate_series(1, %2) g").arg(values).arg(count)
+            : QStringLiteral("WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 "
+                             "FROM s WHERE g < %1) ")
+                      .arg(count) +
+                  columns + QStringLiteral("SELECT %1 FROM s").arg(values));
+}
+
 QString TestDatabase::url() const
 {
     if (m_config.isSqlite())

@@ -54,6 +54,13 @@ public:
     // First column of the first row of a query, or an invalid QVariant.
     QVariant scalar(const QString &sql) const;
 
+    // A timestamp literal for raw SQL in this database's dialect (ms since the epoch, UTC).
+    QString timestampLiteral(qint64 ms) const;
+    // Inserts rows g = 1..count into the seed's table in one statement; `values` is the select
+    // list (its 14 columns, in the table's order) written in terms of g. An error message, empty
+    // on success.
+    QString insertGenerated(int count, const QString &values) const;
+
     // Stop and start the test cluster (PostgreSQL only), for database-loss tests.
     static bool stopServer(bool immediate = true);
     static bool startServer();

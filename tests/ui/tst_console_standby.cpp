@@ -3,6 +3,7 @@
 // with a tooltip that says why. On a multi-host URL it follows a failover by itself.
 
 #include "core/store/cachestore.h"
+#include "tests/support/standby.h"
 #include "tests/support/testdatabase.h"
 #include "tests/ui/consolesuite.h"
 #include "ui/entrymodel.h"
@@ -22,6 +23,8 @@
 #include <QThread>
 
 using namespace cc;
+using cc::test::standbyHost;
+using cc::test::standbyPort;
 using namespace cc::ui;
 
 class TestConsoleStandby : public QObject, public test::ConsoleSuite
@@ -29,30 +32,6 @@ class TestConsoleStandby : public QObject, public test::ConsoleSuite
     Q_OBJECT
 
 private:
-    static QString standbyHost() { return qEnvironmentVariable("CC_TEST_STANDBY_HOST"); }
-    static int standbyPort() { return qEnvironmentVariableIntValue("CC_TEST_STANDBY_PORT"); }
-
-    bool replayed(const QString &lsn) const
-    {
-        const QString name = QStringLiteral("tst-console-standby-raw");
-        bool done = false;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-            db.setHostName(standbyHost());
-            db.setPort(standbyPort());
-            db.setDatabaseName(m_db->config().databaseName);
-            if (db.open()) {
-                QSqlQuery q(db);
-                done = q.exec(QStringLiteral("SELECT pg_last_wal_replay_lsn() >= '%1'::pg_lsn")
-                                  .arg(lsn)) &&
-                       q.next() && q.value(0).toBool();
-            }
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-        return done;
-    }
-
     std::unique_ptr<MainWindow> openWindow(const QString &url)
     {
         return openConnected(std::make_unique<MainWindow>(),
@@ -75,8 +54,7 @@ private Q_SLOTS:
                              QStringLiteral("TESTNET"), state),
                  StoreError());
         primary.close();
-        const QString lsn = m_db->scalar(QStringLiteral("SELECT pg_current_wal_lsn()")).toString();
-        QVERIFY(QTest::qWaitFor([&]() { return replayed(lsn); }, 30000));
+        QVERIFY(test::waitForStandbyReplay(*m_db));
     }
 
     void opensReadOnlyOnAStandby()
@@ -153,24 +131,8 @@ private Q_SLOTS:
                  qPrintable(window->statusText()));
         QVERIFY2(!window->statusText().contains(QStringLiteral("| connected")),
                  qPrintable(window->statusText()));
-        {
-            const QString name = QStringLiteral("tst-console-standby-promote");
-            bool promoted = false;
-            {
-                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-                db.setHostName(standbyHost());
-                db.setPort(standbyPort());
-                db.setDatabaseName(m_db->config().databaseName);
-                if (db.open()) {
-                    QSqlQuery q(db);
-                    promoted = q.exec(QStringLiteral("SELECT pg_promote(true, 30)")) && q.next() &&
-                               q.value(0).toBool();
-                }
-                db.close();
-            }
-            QSqlDatabase::removeDatabase(name);
-            QVERIFY2(promoted, "the standby was not promoted within 30 s");
-        }
+        QVERIFY2(test::promoteStandby(m_db->config().databaseName),
+                 "the standby was not promoted within 30 s");
 
         // Its own retries reach the promoted server: no click.
         const QString standbyServer = QStringLiteral("%1:%2").arg(standbyHost()).arg(standbyPort());
