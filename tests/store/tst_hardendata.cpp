@@ -4,6 +4,7 @@
 
 #include "core/store/cachestore.h"
 #include "tests/support/clirun.h"
+#include "tests/support/lockholder.h"
 #include "tests/support/testdatabase.h"
 
 #include <QDir>
@@ -41,55 +42,7 @@ TimeSyncState offset(qint64 ms)
     return s;
 }
 
-// A second connection to the test database with an open transaction that holds rows locked
-// (PostgreSQL), as another process's long write would.
-class LockHolder
-{
-public:
-    LockHolder(const DatabaseConfig &direct, const QString &name)
-        : m_name(name)
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
-        db.setDatabaseName(direct.databaseName);
-        if (!db.open()) {
-            m_error = db.lastError().text();
-            return;
-        }
-        if (!db.transaction())
-            m_error = db.lastError().text();
-    }
-    ~LockHolder()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            if (db.isOpen()) {
-                db.rollback();
-                db.close();
-            }
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    QString error() const { return m_error; }
-    // Locks the rows of the user (SELECT ... FOR UPDATE); empty on success.
-    QString lockUser(const QString &user)
-    {
-        QSqlQuery q(QSqlDatabase::database(m_name, false));
-        if (!q.exec(QStringLiteral("SELECT 1 FROM connector_state_cache WHERE \"userId\" = '%1' "
-                                   "FOR UPDATE")
-                        .arg(user)))
-            return q.lastError().text();
-        return q.next() ? QString() : QStringLiteral("no row for %1").arg(user);
-    }
-    void release()
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_name, false);
-        db.rollback();
-    }
-
-private:
-    QString m_name;
-    QString m_error;
-};
+using test::LockHolder;
 
 } // namespace
 

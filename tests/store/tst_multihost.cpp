@@ -190,16 +190,8 @@ private Q_SLOTS:
 
         TimeSyncState state;
         state.timeOffsetMs = 33;
-        QElapsedTimer timer;
-        timer.start();
-        StoreError written(StoreError::Unreachable, QStringLiteral("not tried"));
-        while (written && timer.elapsed() < 30000) {
-            written = store.set(QStringLiteral("u3"), QStringLiteral("c3"), QStringLiteral("BYBIT"),
-                                QStringLiteral("TESTNET"), state);
-            if (written)
-                QThread::msleep(200);
-        }
-        QCOMPARE(written, StoreError());
+        QCOMPARE(test::writeOnceWritable(store, QStringLiteral("u3"), QStringLiteral("c3"), state),
+                 StoreError());
         QCOMPARE(store.serverInfo()->port, standbyPort());
         QVERIFY(!store.isStandby());
         const test::CliRun status =

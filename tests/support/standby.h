@@ -3,6 +3,7 @@
 // The streaming hot standby scripts/with-standby.sh starts beside the test server (the
 // `standby` ctest backend): where it is, what it has replayed, and its promotion.
 
+#include "core/store/cachestore.h"
 #include "tests/support/testdatabase.h"
 
 #include <QElapsedTimer>
@@ -66,6 +67,24 @@ inline bool waitForStandbyReplay(const TestDatabase &primary)
 inline bool promoteStandby(const QString &database)
 {
     return onStandby(database, QStringLiteral("SELECT pg_promote(true, 30)")).toBool();
+}
+
+// Writes an entry through `store` until a server takes it (30 s at most): after the primary
+// went away and the standby was promoted, the first calls fail on the lost connection, then
+// the store reconnects to the server that writes now. The last call's error, none on success.
+inline StoreError writeOnceWritable(CacheStore &store, const QString &user,
+                                    const QString &credential, const TimeSyncState &state)
+{
+    QElapsedTimer timer;
+    timer.start();
+    StoreError written(StoreError::Unreachable, QStringLiteral("not tried"));
+    while (written && timer.elapsed() < 30000) {
+        written =
+            store.set(user, credential, QStringLiteral("BYBIT"), QStringLiteral("TESTNET"), state);
+        if (written)
+            QThread::msleep(200);
+    }
+    return written;
 }
 
 } // namespace cc::test

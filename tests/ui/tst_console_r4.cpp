@@ -5,6 +5,7 @@
 
 #include "core/store/cachestore.h"
 #include "tests/support/arrivalspy.h"
+#include "tests/support/lockholder.h"
 #include "tests/support/testdatabase.h"
 #include "tests/ui/consolesuite.h"
 #include "ui/confirmdialog.h"
@@ -57,53 +58,7 @@ namespace {
 
 constexpr int kRows = 5000;
 
-// A second connection to the test database with an open transaction (PostgreSQL), holding
-// locks as another process's long write would.
-class LockHolder
-{
-public:
-    LockHolder(const DatabaseConfig &direct, const QString &name)
-        : m_name(name)
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
-        db.setDatabaseName(direct.databaseName);
-        if (!db.open())
-            m_error = db.lastError().text();
-        else if (!db.transaction())
-            m_error = db.lastError().text();
-    }
-    ~LockHolder()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            if (db.isOpen()) {
-                db.rollback();
-                db.close();
-            }
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    QString error() const { return m_error; }
-    // Runs `sql` in the open transaction; empty on success.
-    QString exec(const QString &sql)
-    {
-        QSqlQuery q(QSqlDatabase::database(m_name, false));
-        return q.exec(sql) ? QString() : q.lastError().text();
-    }
-    // Locks the rows of the user (SELECT ... FOR UPDATE); empty on success.
-    QString lockUser(const QString &user)
-    {
-        QSqlQuery q(QSqlDatabase::database(m_name, false));
-        if (!q.exec(QStringLiteral("SELECT 1 FROM %1 WHERE \"userId\" = '%2' FOR UPDATE")
-                        .arg(CacheStore::tableName(), user)))
-            return q.lastError().text();
-        return q.next() ? QString() : QStringLiteral("no row for %1").arg(user);
-    }
-
-private:
-    QString m_name;
-    QString m_error;
-};
+using test::LockHolder;
 
 // Answers the next confirmation: types `text` into its type-to-confirm field if there is one,
 // then accepts.
