@@ -154,6 +154,7 @@ struct CacheStore::Private
     // (space-separated); empty when libpq is left to choose (a service, a hostaddr of the URL).
     QString targetOptions;
     StoreError chooseTargets(int timeoutMs); // connect()'s: looks up, probes, sets targetOptions
+    StoreError preflightPooler(int timeoutMs); // connect()'s: a pooler that holds statements
     // When a statement that has not answered is given up (the deadline plus the grace for the
     // cancel request).
     QDeadlineTimer giveUp() const;

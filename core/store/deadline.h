@@ -114,3 +114,23 @@ QList<ServerAnswer> probeServers(const QString &conninfo, const QList<ConnectTar
 bool needsNameLookup(const QString &host);
 
 } // namespace cc::store
+
+namespace cc::store {
+
+// How a pooled session's first statement went (preflightSession).
+enum class Preflight {
+    Ready,   // logged in and a statement was answered
+    Stalled, // the login or the statement was not answered by the deadline
+    Failed,  // refused, or the login failed: the real connect says why, in its own words
+};
+
+// Logs in with conninfo (libpq's non-blocking calls, bounded by deadline) and runs `SELECT 1`,
+// then closes the session. For a transaction-mode pooler: it answers the login itself (its
+// auth_file) and only hands the statement to a server, so a pooler whose servers are down or
+// stopped holds the first statement for its query_wait_timeout or for ever, and QtSql's QPSQL
+// runs five statements blocking inside QSqlDatabase::open(), where no watchdog can reach them.
+// Asked just before that open, this finds the pooler that holds statements within the call's
+// budget.
+Preflight preflightSession(const QString &conninfo, const QDeadlineTimer &deadline);
+
+} // namespace cc::store

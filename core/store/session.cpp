@@ -199,6 +199,12 @@ StoreError CacheStore::Private::connect()
         const StoreError unreachable = chooseTargets(timeoutMs);
         if (unreachable)
             return unreachable;
+        if (pooled()) {
+            // A pooler logs a client in by itself and holds its statements while no server
+            // answers: asked first, within the deadline (QPSQL's open() would wait for ever).
+            if (const StoreError held = preflightPooler(timeoutMs))
+                return held;
+        }
         db.setHostName(config.host);
         if (config.port > 0)
             db.setPort(config.port);
@@ -498,6 +504,23 @@ StoreError CacheStore::Private::chooseTargets(int timeoutMs)
     }
     targetOptions = parts.join(QLatin1Char(' '));
     return StoreError();
+}
+
+StoreError CacheStore::Private::preflightPooler(int timeoutMs)
+{
+    QElapsedTimer waited;
+    waited.start();
+    if (store::preflightSession(conninfo(timeoutMs), callDeadline) != store::Preflight::Stalled)
+        return StoreError(); // ready, or refused: QtSql's connect then says why in its words
+    const StoreError failed = failConnect(
+        QStringLiteral("the pooler took the login, but a statement sent through it did not "
+                       "answer within %1 ms (its servers are down, stopped or all busy)")
+            .arg(budgetMs()));
+    qCInfo(lcStore).noquote()
+        << QStringLiteral("pooler preflight gave up after %1 ms").arg(waited.elapsed());
+    sinceStall.start(); // not again at once: the call kept to its bound
+    stallError = failed;
+    return failed;
 }
 
 StoreError CacheStore::Private::failLogin(const QString &reason, const QString &sqlState)
