@@ -637,9 +637,18 @@ private Q_SLOTS:
         m_clock.advanceMs(120'000);
         QCOMPARE(s->countExpired().value(), 4);
 
+        // PostgreSQL checks a lock wait for a deadlock once, deadlock_timeout after it began:
+        // the cleanup's check must come after the writer closed the cycle, which on a loaded
+        // machine may take longer than the default 1 s. Both connect directly: through a
+        // transaction pooler a session's SET would not stay with the writer's transaction.
+        QCOMPARE(m_db->exec(QStringLiteral("ALTER DATABASE \"%1\" SET deadlock_timeout = '5s'")
+                                .arg(m_db->directConfig().databaseName)),
+                 QString());
+        CacheStore::Options patient;
+        patient.timeout = std::chrono::milliseconds(30000);
         // The writer: a connection of its own that never runs the deadlock check itself
         // (deadlock_timeout far above the store's), so the cleanup is the one rolled back.
-        auto writer = store();
+        auto writer = std::make_unique<CacheStore>(m_db->directConfig(), patient, &m_clock);
         QCOMPARE(writer->open(), StoreError());
         QSqlDatabase w = test::StoreInternals::database(*writer);
         QSqlQuery wq(w);
@@ -655,7 +664,7 @@ private Q_SLOTS:
 
         Result<qint64> cleaned = StoreError(StoreError::QueryFailed, QStringLiteral("not run"));
         std::unique_ptr<QThread> cleaner(QThread::create([&]() {
-            CacheStore c(m_db->config(), CacheStore::Options(), &m_clock);
+            CacheStore c(m_db->directConfig(), patient, &m_clock);
             cleaned = c.cleanupExpired();
         }));
         cleaner->start();
