@@ -5,8 +5,11 @@
 
 #include "core/store/cachestore.h"
 #include "tests/support/testdatabase.h"
+#include "tests/ui/consolesuite.h"
 #include "ui/entrymodel.h"
 
+#include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 #include <functional>
@@ -28,12 +31,11 @@ struct Asked
 
 } // namespace
 
-class TestEntryModelJump : public QObject
+class TestEntryModelJump : public QObject, public test::ConsoleSuite
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
     ManualClock m_clock{kNow};
     std::unique_ptr<CacheStore> m_store;
     std::unique_ptr<EntryModel> m_model;
@@ -103,6 +105,7 @@ private:
     void look(int row) { m_model->data(m_model->index(row, 0), Qt::DisplayRole); }
 
 private Q_SLOTS:
+    void initTestCase() { prepareSuite("tst_entrymodeljump"); }
     void init()
     {
         m_db = std::make_unique<test::TestDatabase>();
@@ -229,6 +232,46 @@ private Q_SLOTS:
         QVERIFY(m_model->totalCount() < 1000);
         QVERIFY(!m_model->areMilestonesPending());
         QVERIFY(m_model->milestones().isEmpty());
+    }
+
+    // The whole path: the console's model, its StoreWorker in its thread, the real database.
+    void consoleJumpsFromAMilestone()
+    {
+        auto window =
+            openConnected(std::make_unique<ui::MainWindow>(), testProfile(QStringLiteral("jump")));
+        QVERIFY(window);
+        window->tabs()->setCurrentIndex(1);
+        EntryModel *model = window->entryModel();
+        QTRY_VERIFY_WITH_TIMEOUT(model->isCountKnown() && model->totalCount() == kRows, 20000);
+        // The default policy: more than 20 pages, so milestones 1,000 rows apart.
+        QTRY_VERIFY_WITH_TIMEOUT(!model->milestones().isEmpty(), 20000);
+        QCOMPARE(model->milestoneEvery(), EntryModel::kMilestoneMinEvery);
+        QCOMPARE(model->milestones().size(), kRows / EntryModel::kMilestoneMinEvery);
+        QSignalSpy asked(model, &EntryModel::pageRequested);
+        const int row = 3650;
+        window->entryView()->scrollTo(model->index(row, 0), QAbstractItemView::PositionAtTop);
+        QTRY_VERIFY_WITH_TIMEOUT(model->entryAt(row) != nullptr, 20000);
+        bool seeked = false;
+        for (const QList<QVariant> &args : asked) {
+            const auto request = args.at(1).value<BrowseRequest>();
+            if (args.at(2).toInt() == 3600) {
+                QVERIFY(!request.after.isEmpty());
+                QCOMPARE(request.offset, 600);
+                seeked = true;
+            }
+        }
+        QVERIFY(seeked);
+        BrowseRequest plain;
+        plain.sortColumn = model->sortColumn();
+        plain.sortOrder = model->sortOrder();
+        plain.offset = 3600;
+        plain.limit = EntryModel::kPageSize;
+        const auto page = m_store->browse(plain);
+        QVERIFY(page.ok());
+        for (int i = 0; i < EntryModel::kPageSize; ++i) {
+            QVERIFY(model->entryAt(3600 + i));
+            QCOMPARE(model->entryAt(3600 + i)->id, page->entries.at(i).id);
+        }
     }
 };
 
