@@ -39,7 +39,13 @@ QString formatDuration(qint64 ms)
 EntryModel::EntryModel(const Clock *clock, QObject *parent)
     : QAbstractTableModel(parent)
     , m_clock(clock ? clock : Clock::system())
-{}
+{
+    m_milestoneTimer.setSingleShot(true);
+    connect(&m_milestoneTimer, &QTimer::timeout, this, [this]() {
+        if (milestonesWorthIt())
+            requestMilestones();
+    });
+}
 
 int EntryModel::rowCount(const QModelIndex &parent) const
 {
@@ -305,7 +311,9 @@ void EntryModel::reload()
     m_milestones.clear();
     m_milestoneEvery = 0;
     m_milestonesPending = false;
+    m_milestonesFailed = false;
     m_deferred.clear();
+    m_milestoneTimer.stop();
     endResetModel();
     m_countPending = true;
     Q_EMIT countRequested(token(0), m_filter);
@@ -319,6 +327,7 @@ void EntryModel::abandon()
     m_pending.clear();
     m_deferred.clear();
     m_milestonesPending = false;
+    m_milestoneTimer.stop();
     m_countPending = false;
     m_abandoned = true;
     if (wasLoading)
@@ -346,12 +355,18 @@ void EntryModel::requestPage(int page) const
         if (const BrowseMilestone *milestone = nearestMilestone(m_milestones, row)) {
             request.after = milestone->cursor;          // a seek to the milestone's key ...
             request.offset = row - milestone->position; // ... and a walk of less than K rows
-        } else if (m_milestonesPending && row >= m_milestoneMinEvery) {
-            // They are on their way (the worker runs one statement at a time, so an OFFSET
-            // asked now would only start after them, and then walk every row before it).
+        } else if (row >= m_milestoneMinEvery && (m_milestonesPending || milestonesWorthIt())) {
+            // They are on their way, or asked now (the worker runs one statement at a time, so
+            // an OFFSET asked now would only start after them, and then walk every row before
+            // it; with them, the jump and every later one is a seek).
+            auto *self = const_cast<EntryModel *>(this);
+            if (!m_milestonesPending) {
+                self->m_milestoneTimer.stop();
+                self->requestMilestones();
+            }
             m_deferred.insert(page);
             if (m_pending.size() == 1)
-                Q_EMIT const_cast<EntryModel *>(this)->loadingChanged(true);
+                Q_EMIT self->loadingChanged(true);
             return;
         } else {
             request.offset = row; // before the first milestone, or none to be had
@@ -416,14 +431,19 @@ void EntryModel::onCountLoaded(quint64 tok, qint64 count)
         endRemoveRows();
     }
     Q_EMIT countChanged(count);
-    if (count > m_milestonesFromRows && m_milestones.isEmpty() && !m_milestonesPending)
-        requestMilestones();
+    if (milestonesWorthIt()) {
+        if (m_milestoneDelayMs <= 0)
+            requestMilestones();
+        else
+            m_milestoneTimer.start(m_milestoneDelayMs);
+    }
 }
 
-void EntryModel::setMilestonePolicy(qint64 fromRows, qint64 minEvery)
+void EntryModel::setMilestonePolicy(qint64 fromRows, qint64 minEvery, int delayMs)
 {
     m_milestonesFromRows = std::max<qint64>(0, fromRows);
     m_milestoneMinEvery = std::max<qint64>(kPageSize, minEvery);
+    m_milestoneDelayMs = std::max(0, delayMs);
 }
 
 void EntryModel::requestMilestones()
@@ -451,6 +471,8 @@ void EntryModel::onMilestonesLoaded(quint64 tok, const QList<BrowseMilestone> &m
     m_milestonesPending = false;
     if (!error)
         m_milestones = milestones;
+    else
+        m_milestonesFailed = true; // a slow server: plain offsets, as before, until a reload
     // The jumps that waited: those near what is looked at now are asked (with a seek, or an
     // offset when the milestones failed); the rest are asked again if they come into view.
     const QSet<int> deferred = std::exchange(m_deferred, {});

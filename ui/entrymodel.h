@@ -7,6 +7,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QSet>
+#include <QTimer>
 
 #include <optional>
 
@@ -22,9 +23,11 @@ namespace ui {
 //
 // Milestones (CacheStore::browseMilestones()): once the count says the rows fill more than
 // milestoneFromRows(), the model asks once per generation for every K-th row's key (K a multiple
-// of the page size, at least milestoneMinEvery(), so that there are at most about 2,000). A jump
-// asked while they are being computed waits for them (it shows "Loading…") instead of queueing
-// an OFFSET that walks half the table.
+// of the page size, at least milestoneMinEvery(), so that there are at most about 2,000), after
+// milestoneDelayMs() without another reload (a burst of pushed changes reloads every few hundred
+// ms: no pass over a million rows for each), or at once when a far jump needs them. A jump asked
+// while they are being computed waits for them (it shows "Loading…") instead of queueing an
+// OFFSET that walks half the table.
 class EntryModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -51,6 +54,7 @@ public:
     static constexpr qint64 kMilestonesFromRows = 20 * kPageSize;
     static constexpr qint64 kMilestoneMinEvery = 5 * kPageSize;
     static constexpr qint64 kMaxMilestones = 2000;
+    static constexpr int kMilestoneDelayMs = 1500;
 
     explicit EntryModel(const Clock *clock = Clock::system(), QObject *parent = nullptr);
 
@@ -82,10 +86,11 @@ public:
     // Marks the data as possibly out of date (connection lost): shown greyed.
     void setStale(bool stale);
     bool isStale() const { return m_stale; }
-    // Milestones: asked once the count exceeds fromRows, at least minEvery rows apart (rounded
-    // up to whole pages); for tests and benchmarks on smaller tables. Applies from the next
-    // reload().
-    void setMilestonePolicy(qint64 fromRows, qint64 minEvery);
+    // Milestones: asked once the count exceeds fromRows (delayMs after the count arrives, or at
+    // a far jump), at least minEvery rows apart (rounded up to whole pages); for tests and
+    // benchmarks on smaller tables. Applies from the next reload().
+    void setMilestonePolicy(qint64 fromRows, qint64 minEvery, int delayMs = kMilestoneDelayMs);
+    int milestoneDelayMs() const { return m_milestoneDelayMs; }
     qint64 milestoneFromRows() const { return m_milestonesFromRows; }
     qint64 milestoneMinEvery() const { return m_milestoneMinEvery; }
     // The milestones of this generation (empty until they arrive) and how far apart they are.
@@ -135,6 +140,11 @@ private:
     quint64 token(int page) const { return (m_generation << 24) | quint64(page & 0xFFFFFF); }
     static constexpr int kMilestonesToken = 0xFFFFFF; // token(kMilestonesToken): not a page
     void requestMilestones();
+    bool milestonesWorthIt() const
+    {
+        return m_countKnown && m_count > m_milestonesFromRows && m_milestones.isEmpty() &&
+               !m_milestonesPending && !m_milestonesFailed && !m_abandoned;
+    }
     void evict(int keepAround);
 
     const Clock *m_clock;
@@ -159,6 +169,9 @@ private:
     QList<BrowseMilestone> m_milestones; // sorted by position
     qint64 m_milestoneEvery = 0;
     bool m_milestonesPending = false;
+    bool m_milestonesFailed = false; // this generation's: not asked again until reload()
+    int m_milestoneDelayMs = kMilestoneDelayMs;
+    QTimer m_milestoneTimer;      // the quiet time after a count before they are asked
     mutable QSet<int> m_deferred; // pages (also in m_pending) waiting for the milestones
 };
 

@@ -41,6 +41,8 @@ private:
     std::unique_ptr<EntryModel> m_model;
     QList<Asked> m_asked;
     bool m_holdMilestones = false;
+    bool m_failMilestones = false;
+    int m_milestoneRequests = 0;
     std::function<void()> m_heldMilestones;
 
     // The model wired to a real store on this thread, answering as the worker does (queued).
@@ -67,6 +69,16 @@ private:
                 });
         connect(model, &EntryModel::milestonesRequested, model,
                 [this, model](quint64 token, const BrowseRequest &request, qint64 every) {
+                    ++m_milestoneRequests;
+                    if (m_failMilestones) {
+                        const StoreError slow(StoreError::QueryFailed,
+                                              QStringLiteral("canceling statement due to "
+                                                             "statement timeout"));
+                        QMetaObject::invokeMethod(
+                            model, [=]() { model->onMilestonesLoaded(token, {}, slow); },
+                            Qt::QueuedConnection);
+                        return;
+                    }
                     auto milestones = m_store->browseMilestones(request.filter, request.sortColumn,
                                                                 request.sortOrder, every);
                     QVERIFY2(milestones.ok(), qPrintable(milestones.error().message()));
@@ -122,6 +134,8 @@ private Q_SLOTS:
         QCOMPARE(m_db->insertGenerated(kRows, values), QString());
         m_asked.clear();
         m_holdMilestones = false;
+        m_failMilestones = false;
+        m_milestoneRequests = 0;
         m_heldMilestones = nullptr;
         wire();
     }
@@ -205,6 +219,52 @@ private Q_SLOTS:
         QVERIFY(!m_asked.constFirst().request.after.isEmpty());
         QCOMPARE(m_asked.constFirst().request.offset, 0);
         QTRY_VERIFY(!m_model->isLoading());
+        QCOMPARE(shownIds(3000, EntryModel::kPageSize), offsetPageIds(3000, EntryModel::kPageSize));
+    }
+
+    void farJumpAsksForTheMilestonesAtOnce()
+    {
+        m_model->setMilestonePolicy(1000, 600, 600000); // the quiet time does not end here
+        m_holdMilestones = true;
+        m_model->reload();
+        QTRY_VERIFY(m_model->isCountKnown());
+        QTRY_VERIFY(!m_model->isLoading());
+        QTest::qWait(50);
+        QCOMPARE(m_milestoneRequests, 0); // a burst of reloads asks for none
+        m_asked.clear();
+        look(3005);
+        QCOMPARE(m_milestoneRequests, 1); // the jump needs them: asked now ...
+        QVERIFY(m_asked.isEmpty());       // ... and the page waits for them
+        QVERIFY(m_model->isLoading());
+        m_heldMilestones();
+        QCOMPARE(m_asked.size(), 1);
+        QVERIFY(!m_asked.constFirst().request.after.isEmpty());
+        QCOMPARE(m_asked.constFirst().request.offset, 0);
+        QTRY_VERIFY(m_model->entryAt(3000) != nullptr);
+        QCOMPARE(shownIds(3000, EntryModel::kPageSize), offsetPageIds(3000, EntryModel::kPageSize));
+        // Another reload: asked again (positions may have moved), after the quiet time.
+        m_model->setMilestonePolicy(1000, 600, 100);
+        m_model->reload();
+        QTRY_COMPARE(m_milestoneRequests, 2);
+    }
+
+    void failedMilestonesFallBackToOffsets()
+    {
+        m_model->setMilestonePolicy(1000, 600, 0);
+        m_failMilestones = true;
+        m_model->reload();
+        QTRY_VERIFY(m_model->isCountKnown());
+        QTRY_VERIFY(!m_model->areMilestonesPending());
+        QCOMPARE(m_milestoneRequests, 1);
+        QVERIFY(m_model->milestones().isEmpty());
+        m_asked.clear();
+        look(3005);
+        // Not asked again (each jump would wait for another slow pass): a plain offset.
+        QCOMPARE(m_milestoneRequests, 1);
+        QCOMPARE(m_asked.size(), 1);
+        QVERIFY(m_asked.constFirst().request.after.isEmpty());
+        QCOMPARE(m_asked.constFirst().request.offset, 3000);
+        QTRY_VERIFY(m_model->entryAt(3000) != nullptr);
         QCOMPARE(shownIds(3000, EntryModel::kPageSize), offsetPageIds(3000, EntryModel::kPageSize));
     }
 
