@@ -2,6 +2,10 @@
 // the browser, and the longest GUI-thread stall while browsing, measured by an event-loop
 // latency probe (a 5 ms timer whose lateness is the time the GUI thread was busy).
 // Each size runs in a child process of its own so that the resident sizes do not mix.
+// Also the jump to the middle of the rows (issue 15, severe 3): a plain OFFSET page against a
+// seek from the nearest milestone, by cache key and by hit count, and the console's own jump
+// once its milestones are in. `--jump-url URL` measures the store's part alone on an existing
+// database (e.g. PostgreSQL filled with generate_series).
 // Prints figures; asserts nothing.
 
 #include "core/store/cachestore.h"
@@ -73,6 +77,61 @@ void fill(const QString &path, qint64 rows)
     QSqlDatabase::removeDatabase(QStringLiteral("fill"));
 }
 
+double msSince(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+// The jump to the middle as the browser made it (OFFSET) and as it makes it now (a seek from
+// the nearest milestone plus an offset under K), and what the milestones cost once.
+QJsonObject jumpFigures(cc::CacheStore &store)
+{
+    QJsonObject out;
+    const qint64 rows = store.count(cc::EntryFilter()).value();
+    const qint64 middle = rows / 2 / cc::ui::EntryModel::kPageSize * cc::ui::EntryModel::kPageSize +
+                          3 * cc::ui::EntryModel::kPageSize; // not on a milestone
+    // As the console picks it (EntryModel::requestMilestones()).
+    constexpr qint64 page = cc::ui::EntryModel::kPageSize;
+    const qint64 wanted = std::max<qint64>(cc::ui::EntryModel::kMilestoneMinEvery,
+                                           (rows + cc::ui::EntryModel::kMaxMilestones - 1) /
+                                               cc::ui::EntryModel::kMaxMilestones);
+    const qint64 every = (wanted + page - 1) / page * page;
+    for (cc::SortColumn column : {cc::SortColumn::CacheKey, cc::SortColumn::HitCount}) {
+        cc::BrowseRequest request;
+        request.sortColumn = column;
+        request.limit = cc::ui::EntryModel::kPageSize;
+        request.offset = middle;
+        QElapsedTimer t;
+        t.start();
+        auto plain = store.browse(request);
+        const double offsetMs = msSince(t);
+        t.restart();
+        auto milestones = store.browseMilestones(request.filter, column, request.sortOrder, every);
+        const double milestonesMs = msSince(t);
+        if (!plain.ok() || !milestones.ok())
+            return out;
+        const cc::BrowseMilestone *from = cc::nearestMilestone(milestones.value(), middle);
+        request.after = from ? from->cursor : QString();
+        request.offset = middle - (from ? from->position : 0);
+        t.restart();
+        auto seek = store.browse(request);
+        const double seekMs = msSince(t);
+        const bool same = seek.ok() && !seek->entries.isEmpty() && !plain->entries.isEmpty() &&
+                          seek->entries.constFirst().id == plain->entries.constFirst().id &&
+                          seek->entries.constLast().id == plain->entries.constLast().id;
+        out.insert(cc::sortColumnName(column),
+                   QJsonObject{{QStringLiteral("row"), middle},
+                               {QStringLiteral("offset_page_ms"), offsetMs},
+                               {QStringLiteral("milestones_ms"), milestonesMs},
+                               {QStringLiteral("milestones"), qint64(milestones->size())},
+                               {QStringLiteral("every"), every},
+                               {QStringLiteral("seek_page_ms"), seekMs},
+                               {QStringLiteral("seek_skipped"), request.offset},
+                               {QStringLiteral("same_rows"), same}});
+    }
+    return out;
+}
+
 int child(qint64 rows)
 {
     QTemporaryDir dir;
@@ -124,6 +183,17 @@ int child(qint64 rows)
     }
     probe.stop();
     const double rssAfter = rssMb();
+
+    // The console's jump to the middle once its milestones are in (1M rows: ~1,000 of them).
+    (void)QTest::qWaitFor([&]() { return !model->milestones().isEmpty(); }, 120000);
+    const int middleRow = int(rows / 2) + 17;
+    QElapsedTimer jump;
+    jump.start();
+    window.entryView()->scrollTo(model->index(middleRow, 0), QAbstractItemView::PositionAtTop);
+    (void)QTest::qWaitFor([&]() { return model->entryAt(middleRow) != nullptr; }, 60000);
+    const double consoleJumpMs = msSince(jump);
+    cc::CacheStore store(cc::DatabaseConfig::fromUrl(QStringLiteral("sqlite://") + path, nullptr));
+    const QJsonObject jumps = jumpFigures(store);
     std::sort(stalls.begin(), stalls.end());
     const QJsonObject o{{QStringLiteral("rows"), rows},
                         {QStringLiteral("rss_loaded_mb"), rssLoaded},
@@ -132,7 +202,10 @@ int child(qint64 rows)
                         {QStringLiteral("gui_stall_max_ms"), stalls.empty() ? 0.0 : stalls.back()},
                         {QStringLiteral("gui_stall_p99_ms"),
                          stalls.empty() ? 0.0 : stalls[size_t(0.99 * double(stalls.size() - 1))]},
-                        {QStringLiteral("probe_ticks"), qint64(stalls.size())}};
+                        {QStringLiteral("probe_ticks"), qint64(stalls.size())},
+                        {QStringLiteral("milestones"), qint64(model->milestones().size())},
+                        {QStringLiteral("console_jump_to_middle_ms"), consoleJumpMs},
+                        {QStringLiteral("store_jump_to_middle"), jumps}};
     std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
     return 0;
 }
@@ -147,6 +220,13 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("connector-cache-bench"));
     const QStringList args = QApplication::arguments();
+    const int url = int(args.indexOf(QStringLiteral("--jump-url")));
+    if (url > 0 && url + 1 < args.size()) {
+        cc::CacheStore store(cc::DatabaseConfig::fromUrl(args.at(url + 1), nullptr));
+        std::printf("%s\n",
+                    QJsonDocument(jumpFigures(store)).toJson(QJsonDocument::Indented).constData());
+        return 0;
+    }
     const int at = int(args.indexOf(QStringLiteral("--rows")));
     if (at > 0 && at + 1 < args.size())
         return child(args.at(at + 1).toLongLong());

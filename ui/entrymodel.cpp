@@ -14,6 +14,8 @@
 #include <QPalette>
 
 #include <algorithm>
+#include <cstdlib>
+#include <utility>
 
 namespace cc {
 namespace ui {
@@ -37,7 +39,13 @@ QString formatDuration(qint64 ms)
 EntryModel::EntryModel(const Clock *clock, QObject *parent)
     : QAbstractTableModel(parent)
     , m_clock(clock ? clock : Clock::system())
-{}
+{
+    m_milestoneTimer.setSingleShot(true);
+    connect(&m_milestoneTimer, &QTimer::timeout, this, [this]() {
+        if (milestonesWorthIt())
+            requestMilestones();
+    });
+}
 
 int EntryModel::rowCount(const QModelIndex &parent) const
 {
@@ -300,6 +308,12 @@ void EntryModel::reload()
     m_countKnown = false;
     m_stale = false;
     m_abandoned = false;
+    m_milestones.clear();
+    m_milestoneEvery = 0;
+    m_milestonesPending = false;
+    m_milestonesFailed = false;
+    m_deferred.clear();
+    m_milestoneTimer.stop();
     endResetModel();
     m_countPending = true;
     Q_EMIT countRequested(token(0), m_filter);
@@ -311,6 +325,9 @@ void EntryModel::abandon()
     const bool wasLoading = isLoading();
     ++m_generation; // late answers no longer match
     m_pending.clear();
+    m_deferred.clear();
+    m_milestonesPending = false;
+    m_milestoneTimer.stop();
     m_countPending = false;
     m_abandoned = true;
     if (wasLoading)
@@ -333,7 +350,27 @@ void EntryModel::requestPage(int page) const
     } else if (cursor != m_cursors.constEnd()) {
         request.after = *cursor; // keyset: an index range scan, however deep
     } else {
-        request.offset = qint64(page) * kPageSize; // a jump far from anything loaded
+        // A jump far from anything loaded.
+        const qint64 row = qint64(page) * kPageSize;
+        if (const BrowseMilestone *milestone = nearestMilestone(m_milestones, row)) {
+            request.after = milestone->cursor;          // a seek to the milestone's key ...
+            request.offset = row - milestone->position; // ... and a walk of less than K rows
+        } else if (row >= m_milestoneMinEvery && (m_milestonesPending || milestonesWorthIt())) {
+            // They are on their way, or asked now (the worker runs one statement at a time, so
+            // an OFFSET asked now would only start after them, and then walk every row before
+            // it; with them, the jump and every later one is a seek).
+            auto *self = const_cast<EntryModel *>(this);
+            if (!m_milestonesPending) {
+                self->m_milestoneTimer.stop();
+                self->requestMilestones();
+            }
+            m_deferred.insert(page);
+            if (m_pending.size() == 1)
+                Q_EMIT self->loadingChanged(true);
+            return;
+        } else {
+            request.offset = row; // before the first milestone, or none to be had
+        }
     }
     auto *self = const_cast<EntryModel *>(this);
     Q_EMIT self->pageRequested(token(page), request, page * kPageSize);
@@ -394,6 +431,59 @@ void EntryModel::onCountLoaded(quint64 tok, qint64 count)
         endRemoveRows();
     }
     Q_EMIT countChanged(count);
+    if (milestonesWorthIt()) {
+        if (m_milestoneDelayMs <= 0)
+            requestMilestones();
+        else
+            m_milestoneTimer.start(m_milestoneDelayMs);
+    }
+}
+
+void EntryModel::setMilestonePolicy(qint64 fromRows, qint64 minEvery, int delayMs)
+{
+    m_milestonesFromRows = std::max<qint64>(0, fromRows);
+    m_milestoneMinEvery = std::max<qint64>(kPageSize, minEvery);
+    m_milestoneDelayMs = std::max(0, delayMs);
+}
+
+void EntryModel::requestMilestones()
+{
+    if (m_abandoned)
+        return;
+    // Whole pages apart, so that a page starts at a milestone or a few pages after one; at most
+    // about kMaxMilestones of them (a cursor is some 150 bytes: 300 KB at most).
+    const qint64 wanted =
+        std::max(m_milestoneMinEvery, (m_count + kMaxMilestones - 1) / kMaxMilestones);
+    m_milestoneEvery = (wanted + kPageSize - 1) / kPageSize * kPageSize;
+    m_milestonesPending = true;
+    BrowseRequest request;
+    request.filter = m_filter;
+    request.sortColumn = m_sortColumn;
+    request.sortOrder = m_sortOrder;
+    Q_EMIT milestonesRequested(token(kMilestonesToken), request, m_milestoneEvery);
+}
+
+void EntryModel::onMilestonesLoaded(quint64 tok, const QList<BrowseMilestone> &milestones,
+                                    const StoreError &error)
+{
+    if ((tok >> 24) != m_generation || !m_milestonesPending)
+        return; // an answer for an earlier filter or sort
+    m_milestonesPending = false;
+    if (!error)
+        m_milestones = milestones;
+    else
+        m_milestonesFailed = true; // a slow server: plain offsets, as before, until a reload
+    // The jumps that waited: those near what is looked at now are asked (with a seek, or an
+    // offset when the milestones failed); the rest are asked again if they come into view.
+    const QSet<int> deferred = std::exchange(m_deferred, {});
+    for (int page : deferred)
+        m_pending.remove(page);
+    for (int page : deferred) {
+        if (std::abs(page - m_lastWanted) <= 2)
+            requestPage(page);
+    }
+    if (m_pending.isEmpty() && !deferred.isEmpty())
+        Q_EMIT loadingChanged(false);
 }
 
 void EntryModel::evict(int keepAround)

@@ -241,6 +241,17 @@ MainWindow::MainWindow(QWidget *parent)
                 m_worker->supersedeBrowsing(generation);
                 m_worker->post(&StoreWorker::loadCount, token, generation, filter);
             });
+    // Far jumps in the browser: the milestones of each filter and sort, computed in the
+    // background; those of a superseded generation are cancelled if they still run.
+    connect(m_model, &EntryModel::milestonesRequested, this,
+            [this](quint64 token, const BrowseRequest &request, qint64 every) {
+                if (m_connected)
+                    m_worker->post(&StoreWorker::loadMilestones, token, m_model->generation(),
+                                   request, every);
+            });
+    connect(m_model, &EntryModel::countRequested, this,
+            [this]() { m_worker->cancelStaleMilestones(m_model->generation()); });
+    connect(m_worker, &StoreWorker::milestonesLoaded, m_model, &EntryModel::onMilestonesLoaded);
 
     connectClock();
     setupExactCount();

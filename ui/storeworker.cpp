@@ -61,6 +61,7 @@ void StoreWorker::registerTypes()
     qRegisterMetaType<cc::AuditRecord>();
     qRegisterMetaType<QList<cc::AuditRecord>>();
     qRegisterMetaType<cc::BrowseRequest>();
+    qRegisterMetaType<QList<cc::BrowseMilestone>>();
     qRegisterMetaType<cc::EntryFilter>();
     qRegisterMetaType<cc::TimeSyncState>();
     qRegisterMetaType<QList<cc::ui::Identity>>("QList<cc::ui::Identity>");
@@ -234,6 +235,27 @@ void StoreWorker::loadCount(quint64 token, quint64 generation, const EntryFilter
         return;
     }
     Q_EMIT countLoaded(token, n.value());
+}
+
+void StoreWorker::loadMilestones(quint64 token, quint64 generation, const BrowseRequest &request,
+                                 qint64 every)
+{
+    if (superseded(generation))
+        return;
+    if (!ready(token))
+        return;
+    const ReadScope reading(m_readRunning); // the status bar's Cancel stops it too
+    m_milestonesRunning = generation;
+    auto milestones =
+        m_store->browseMilestones(request.filter, request.sortColumn, request.sortOrder, every);
+    m_milestonesRunning = 0;
+    if (!milestones.ok()) {
+        if (!m_store->isOpen())
+            report(token, milestones.error());
+        Q_EMIT milestonesLoaded(token, {}, milestones.error());
+        return;
+    }
+    Q_EMIT milestonesLoaded(token, milestones.value(), StoreError());
 }
 
 void StoreWorker::loadExactStats(quint64 token, int rangeMinutes)

@@ -64,6 +64,15 @@ public:
         while (seen < generation && !m_browseGeneration.compare_exchange_weak(seen, generation)) {
         }
     }
+    // Thread-safe: the browser's milestones (loadMilestones()) for a generation older than
+    // `generation` are no longer wanted: their statement, if it runs now, is cancelled on the
+    // server (PostgreSQL) so that the new filter's first page does not wait behind it.
+    void cancelStaleMilestones(quint64 generation)
+    {
+        const quint64 running = m_milestonesRunning.load();
+        if (running != 0 && running < generation)
+            cancelRunningQuery();
+    }
 
     // Thread-safe: cancels the statement the worker runs at this moment (PostgreSQL's PQcancel);
     // the request it serves then answers with StoreError::Cancelled. False when none runs, and
@@ -104,6 +113,12 @@ public Q_SLOTS:
     void loadPage(quint64 token, quint64 generation, const cc::BrowseRequest &request,
                   int firstRow);
     void loadCount(quint64 token, quint64 generation, const cc::EntryFilter &filter);
+    // The browser's milestones (CacheStore::browseMilestones()) for the request's filter and
+    // sort, `every` rows apart; answers milestonesLoaded, also on failure (with the error, and
+    // an empty list: the browser then keeps jumping with offsets). A lost connection is also
+    // reported as for any read.
+    void loadMilestones(quint64 token, quint64 generation, const cc::BrowseRequest &request,
+                        qint64 every);
     // The dashboard's counts by state counted exactly (every row, never a sample), for when the
     // dashboard shows estimates; answers exactStatsLoaded (or failed, see cancelExactStats()).
     void loadExactStats(quint64 token, int rangeMinutes);
@@ -153,6 +168,8 @@ Q_SIGNALS:
     void pageLoaded(quint64 token, int firstRow, const QList<cc::CacheEntry> &entries,
                     const QString &nextCursor);
     void countLoaded(quint64 token, qint64 count);
+    void milestonesLoaded(quint64 token, const QList<cc::BrowseMilestone> &milestones,
+                          const cc::StoreError &error);
     void exactStatsLoaded(quint64 token, const cc::CacheStats &stats);
     // A page or count query is about to run (a superseded request never gets this far).
     void browseStarted(quint64 token);
@@ -195,6 +212,7 @@ private:
     std::atomic<quint64> m_exactCancel{0};  // see cancelExactStats()
     std::atomic<quint64> m_exactRunning{0}; // the exact count running now, 0: none
     std::atomic<quint64> m_browseGeneration{0};
+    std::atomic<quint64> m_milestonesRunning{0}; // its generation; 0: none runs
     bool m_lost = false;
     // The server last announced with opened(): host, port and standby flag. A store that
     // reconnects on its own to another server of a multi-host URL (a failover finished between

@@ -1,5 +1,6 @@
 #include "core/store/browse.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -45,6 +46,15 @@ bool sortColumnFromName(const QString &name, SortColumn *column)
         }
     }
     return false;
+}
+
+const BrowseMilestone *nearestMilestone(const QList<BrowseMilestone> &milestones, qint64 row)
+{
+    // The first milestone beyond row; the one before it (if any) is the answer.
+    const auto beyond =
+        std::upper_bound(milestones.cbegin(), milestones.cend(), row,
+                         [](qint64 r, const BrowseMilestone &m) { return r < m.position; });
+    return beyond == milestones.cbegin() ? nullptr : &*(beyond - 1);
 }
 
 } // namespace cc

@@ -203,6 +203,13 @@ public:
     Result<CacheEntry> entry(const QString &userId, const QString &credentialId); // no hit
     Result<BrowsePage> browse(const BrowseRequest &request);
     Result<qint64> count(const EntryFilter &filter);
+    // Every `every`-th row's place in the rows `filter` selects, sorted by column and order as
+    // browse() sorts them (BrowseMilestone): one pass over those rows, for the console to jump
+    // far into them with a seek from the nearest milestone instead of an OFFSET. Computed
+    // exactly as of now; later writes may shift positions until asked again. InvalidArgument
+    // for a step below 1 or more than 100,000 milestones.
+    Result<QList<BrowseMilestone>> browseMilestones(const EntryFilter &filter, SortColumn column,
+                                                    Qt::SortOrder order, qint64 every);
 
     // --- the sync log (issue 17) ---
     // One row per sync (ok or failed) and per timestamp rejection (clockhealth.h's

@@ -269,6 +269,8 @@ struct CacheStore::Private
     Result<CacheEntry> entry(const QString &userId, const QString &credentialId);
     Result<qint64> count(const EntryFilter &filter);
     Result<BrowsePage> browse(const BrowseRequest &request);
+    Result<QList<BrowseMilestone>> browseMilestones(const EntryFilter &filter, SortColumn column,
+                                                    Qt::SortOrder order, qint64 every);
 
     // --- statistics (statistics.cpp) --------------------------------------------------------
     Result<CacheStats> stats(std::chrono::seconds window, bool mayEstimate);

@@ -453,6 +453,12 @@ Result<BrowsePage> CacheStore::Private::browse(const BrowseRequest &request)
         return StoreError(
             StoreError::InvalidArgument,
             QStringLiteral("a page holds 1 to 10000 entries (asked for %1)").arg(request.limit));
+    if (request.offset < 0 || request.offset > kMaxBrowseOffset)
+        return StoreError(StoreError::InvalidArgument,
+                          QStringLiteral("a page skips 0 to %1 rows (after its cursor, or from "
+                                         "the first row); asked to skip %2")
+                              .arg(kMaxBrowseOffset)
+                              .arg(request.offset));
     const SortColumn column = request.sortColumn;
     const bool asc = request.sortOrder == Qt::AscendingOrder;
     const QString col = quoted(sortColumnName(column));
@@ -479,7 +485,7 @@ Result<BrowsePage> CacheStore::Private::browse(const BrowseRequest &request)
                                              "%4, \"id\" %4 LIMIT ?")
                                   .arg(columns(), where, col, dir));
     binds << request.limit + 1;
-    if (request.after.isEmpty() && request.offset > 0) {
+    if (request.offset > 0) { // after the cursor when there is one: a seek, then a short walk
         sql += QStringLiteral(" OFFSET ?");
         binds << request.offset;
     }
@@ -534,6 +540,64 @@ Result<BrowsePage> CacheStore::Private::browse(const BrowseRequest &request)
         page.nextCursor = encodeCursor(column, request.sortOrder, value, last.id);
     }
     return page;
+}
+
+Result<QList<BrowseMilestone>> CacheStore::Private::browseMilestones(const EntryFilter &filter,
+                                                                     SortColumn column,
+                                                                     Qt::SortOrder order,
+                                                                     qint64 every)
+{
+    if (every < 1 || every > kMaxBrowseOffset)
+        return StoreError(StoreError::InvalidArgument,
+                          QStringLiteral("milestones are 1 to %1 rows apart (asked for %2)")
+                              .arg(kMaxBrowseOffset)
+                              .arg(every));
+    if (!pendingHits.isEmpty() && q->isOpen())
+        flush(); // counted as browse() counts them, so that the positions agree
+    const bool asc = order == Qt::AscendingOrder;
+    const QString col = quoted(sortColumnName(column));
+    const QString dir = asc ? QStringLiteral("ASC") : QStringLiteral("DESC");
+    QVariantList binds;
+    const QString where = whereClause(filter, q->m_clock->nowMs(), &binds);
+    // One pass over the filtered rows in browse()'s order (the same ORDER BY, the same
+    // collation): the key of every `every`-th row and its 1-based number, which is the 0-based
+    // position of the row after it. The number of milestones is bounded (a larger step is asked
+    // for beyond it), so the answer stays small whatever the table holds.
+    constexpr int kMaxMilestones = 100000;
+    const QString value = isTimeColumn(column) ? dialect.ts(col) : col;
+    const QString sql = dialect.sql(
+        QStringLiteral("SELECT \"v\", \"id\", \"rn\" FROM (SELECT %1 AS \"v\", \"id\", "
+                       "row_number() OVER (ORDER BY %2 %3, \"id\" %3) AS \"rn\" FROM {cache} "
+                       "WHERE %4) s WHERE \"rn\" % %5 = 0 ORDER BY \"rn\" LIMIT %6")
+            .arg(value, col, dir, where, QString::number(every),
+                 QString::number(kMaxMilestones + 1)));
+    StoreError error;
+    ActiveQuery query = run(sql, binds, &error, QStringLiteral("finding browse milestones"));
+    if (!query)
+        return error;
+    QList<BrowseMilestone> milestones;
+    while (query->next()) {
+        if (milestones.size() == kMaxMilestones)
+            return StoreError(StoreError::InvalidArgument,
+                              QStringLiteral("more than %1 milestones %2 rows apart; ask for a "
+                                             "larger step")
+                                  .arg(kMaxMilestones)
+                                  .arg(every));
+        const QVariant v = isNumberColumn(column) ? QVariant(query->value(0).toLongLong())
+                                                  : QVariant(query->value(0).toString());
+        BrowseMilestone m;
+        m.position = query->value(2).toLongLong();
+        m.cursor = encodeCursor(column, order, v, query->value(1).toString());
+        milestones << m;
+    }
+    return milestones;
+}
+
+Result<QList<BrowseMilestone>> CacheStore::browseMilestones(const EntryFilter &filter,
+                                                            SortColumn column, Qt::SortOrder order,
+                                                            qint64 every)
+{
+    return d->browseMilestones(filter, column, order, every);
 }
 
 } // namespace cc
