@@ -41,6 +41,11 @@ public:
     // deadlock), empty when there is none.
     QString sqlState() const { return m_sqlState; }
     void setSqlState(QString code) { m_sqlState = std::move(code); }
+    // A stall: the server (or the name server) did not answer within the call's budget and the
+    // call gave up on it (Unreachable), as opposed to a refused, broken or lost connection.
+    // Set where the store gives up; read by the console instead of the message's words.
+    bool isStall() const { return m_stall; }
+    void setStall(bool stall = true) { m_stall = stall; }
     bool isError() const { return m_kind != NoError; }
     explicit operator bool() const { return isError(); }
 
@@ -54,6 +59,7 @@ private:
     Kind m_kind = NoError;
     QString m_message;
     QString m_sqlState;
+    bool m_stall = false;
 };
 
 // A value or a StoreError.

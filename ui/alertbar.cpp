@@ -1,8 +1,10 @@
 #include "ui/alertbar.h"
 
+#include "ui/retranslate.h"
 #include "ui/timedisplay.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
@@ -39,8 +41,18 @@ AlertBar::AlertBar(QWidget *parent)
     row->setContentsMargins(8, 4, 8, 4);
     m_label->setObjectName(QStringLiteral("alertBarText"));
     row->addWidget(m_label, 1);
-    setToolTip(tr("Open the rule in the Alerts view"));
+    Retranslate::keep(this, "toolTip", staticMetaObject.className(),
+                      QT_TR_NOOP("Open the rule in the Alerts view"));
     hide();
+}
+
+void AlertBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        Retranslate::apply(this);
+        setStatuses(m_statuses); // the text in the new language's words
+    }
+    QFrame::changeEvent(event);
 }
 
 QString AlertBar::text() const
@@ -50,6 +62,7 @@ QString AlertBar::text() const
 
 void AlertBar::setStatuses(const QList<monitoring::RuleStatus> &statuses)
 {
+    m_statuses = statuses;
     const QList<monitoring::RuleStatus> firing = AlertFormat::alerting(statuses);
     if (firing.isEmpty()) {
         m_rule.clear();

@@ -35,9 +35,11 @@ Q_SIGNALS:
 
 protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void changeEvent(QEvent *event) override; // a language switched at run time
 
 private:
     QLabel *m_label;
+    QList<monitoring::RuleStatus> m_statuses; // the last shown, shown again in a new language
     QString m_rule;
 };
 

@@ -11,9 +11,11 @@ namespace AlertFormat {
 
 namespace {
 
+// lupdate files the tr() calls of this namespace under "cc::ui::AlertFormat": the same context
+// here, or no translation is ever found (the words stayed English in every language).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("AlertFormat", text);
+    return QCoreApplication::translate("cc::ui::AlertFormat", text);
 }
 
 bool isRatio(const QString &metric)

@@ -26,6 +26,9 @@ void AlertHistoryView::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         Retranslate::apply(this);
         retranslateHeaders();
+        // The states, severities and values in the new language's words.
+        if (!m_events.isEmpty())
+            fill();
     }
     QWidget::changeEvent(event);
 }
@@ -75,6 +78,15 @@ AlertHistoryView::AlertHistoryView(QWidget *parent)
 void AlertHistoryView::showEvents(const QList<monitoring::AlertEvent> &events,
                                   const QHash<QString, QString> &metricOf)
 {
+    m_events = events;
+    m_metricOf = metricOf;
+    fill();
+}
+
+void AlertHistoryView::fill()
+{
+    const QList<monitoring::AlertEvent> &events = m_events;
+    const QHash<QString, QString> &metricOf = m_metricOf;
     m_model->setRowCount(0);
     for (const monitoring::AlertEvent &e : events) {
         QList<QStandardItem *> row;
@@ -100,6 +112,8 @@ void AlertHistoryView::showEvents(const QList<monitoring::AlertEvent> &events,
 
 void AlertHistoryView::clear()
 {
+    m_events.clear();
+    m_metricOf.clear();
     m_model->setRowCount(0);
 }
 

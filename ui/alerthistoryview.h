@@ -35,6 +35,9 @@ protected:
 
 private:
     void retranslateHeaders();
+    void fill();                            // the model from m_events
+    QList<monitoring::AlertEvent> m_events; // the ones shown, shown again in a new language
+    QHash<QString, QString> m_metricOf;
     QStandardItemModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;

@@ -1,12 +1,14 @@
 #include "ui/alertspage.h"
 
 #include "ui/alerthistoryview.h"
+#include "ui/retranslate.h"
 #include "ui/timedisplay.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -29,6 +31,13 @@ bool isRatio(const QString &metric)
 {
     return metric == QLatin1String(monitoring::metric::kHitRate) ||
            metric == QLatin1String(monitoring::metric::kExpiring5mShare);
+}
+
+// Sets a text that the language switch translates again (AlertsPage's context).
+template<typename T>
+T *kept(T *object, const char *property, const char *source)
+{
+    return Retranslate::keep(object, property, AlertsPage::staticMetaObject.className(), source);
 }
 
 QTableView *makeTable(QStandardItemModel *model, const QString &name, QWidget *parent)
@@ -56,9 +65,9 @@ AlertsPage::AlertsPage(QWidget *parent)
     setObjectName(QStringLiteral("alertsPage"));
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
-    auto *intro = new QLabel(tr("Rules shared by every console and CLI on this database, "
-                                "evaluated on each refresh."),
-                             this);
+    auto *intro = kept(new QLabel(this), "text",
+                       QT_TR_NOOP("Rules shared by every console and CLI on this database, "
+                                  "evaluated on each refresh."));
     intro->setWordWrap(true);
     top->addWidget(intro, 1);
     m_updated = new QLabel(this);
@@ -67,25 +76,23 @@ AlertsPage::AlertsPage(QWidget *parent)
     layout->addLayout(top);
 
     auto *buttons = new QHBoxLayout;
-    auto addButton = [this, buttons](const QString &name, const QString &text, auto slot) {
-        auto *b = new QPushButton(text, this);
+    auto addButton = [this, buttons](const QString &name, const char *text, auto slot) {
+        auto *b = kept(new QPushButton(this), "text", text);
         b->setObjectName(name + QStringLiteral("RuleButton"));
         connect(b, &QPushButton::clicked, this, slot);
         buttons->addWidget(b);
         m_buttons.insert(name, b);
     };
-    addButton(QStringLiteral("new"), tr("&New rule…"), &AlertsPage::newRule);
-    addButton(QStringLiteral("edit"), tr("&Edit rule…"), &AlertsPage::editRule);
-    addButton(QStringLiteral("delete"), tr("De&lete rule"), &AlertsPage::deleteCurrentRule);
-    addButton(QStringLiteral("silence"), tr("&Silence…"), &AlertsPage::silenceCurrentRule);
+    addButton(QStringLiteral("new"), QT_TR_NOOP("&New rule…"), &AlertsPage::newRule);
+    addButton(QStringLiteral("edit"), QT_TR_NOOP("&Edit rule…"), &AlertsPage::editRule);
+    addButton(QStringLiteral("delete"), QT_TR_NOOP("De&lete rule"), &AlertsPage::deleteCurrentRule);
+    addButton(QStringLiteral("silence"), QT_TR_NOOP("&Silence…"), &AlertsPage::silenceCurrentRule);
     m_permission = new QLabel(this);
     m_permission->setObjectName(QStringLiteral("alertsPermission"));
     buttons->addWidget(m_permission, 1);
     layout->addLayout(buttons);
 
-    m_rules->setHorizontalHeaderLabels({tr("Rule"), tr("Metric"), tr("Condition"), tr("Window"),
-                                        tr("For"), tr("Severity"), tr("Enabled"), tr("State"),
-                                        tr("Value"), tr("Since"), tr("Silenced until")});
+    retranslateHeaders();
     m_rulesView = makeTable(m_rules, QStringLiteral("alertRulesView"), this);
     const QFontMetrics metrics = m_rulesView->fontMetrics();
     const QStringList samples{QStringLiteral("timestamp_rejections"),
@@ -102,8 +109,6 @@ AlertsPage::AlertsPage(QWidget *parent)
         m_rulesView->setColumnWidth(c, metrics.horizontalAdvance(samples.at(c)) + 24);
     connect(m_rulesView, &QTableView::doubleClicked, this, &AlertsPage::editRule);
 
-    m_silences->setHorizontalHeaderLabels(
-        {tr("Rule"), tr("Silenced until"), tr("Reason"), tr("State")});
     m_silencesView = makeTable(m_silences, QStringLiteral("alertSilencesView"), this);
     m_silencesView->setColumnWidth(0, metrics.horizontalAdvance(samples.at(0)) + 24);
     m_silencesView->setColumnWidth(1, metrics.horizontalAdvance(samples.at(9)) + 24);
@@ -117,13 +122,13 @@ AlertsPage::AlertsPage(QWidget *parent)
     auto *silenceBox = new QWidget(split);
     auto *sv = new QVBoxLayout(silenceBox);
     sv->setContentsMargins(0, 4, 0, 0);
-    sv->addWidget(new QLabel(tr("Silences in force"), silenceBox));
+    sv->addWidget(kept(new QLabel(silenceBox), "text", QT_TR_NOOP("Silences in force")));
     sv->addWidget(m_silencesView);
     split->addWidget(silenceBox);
     auto *historyBox = new QWidget(split);
     auto *hv = new QVBoxLayout(historyBox);
     hv->setContentsMargins(0, 4, 0, 0);
-    hv->addWidget(new QLabel(tr("Alert history"), historyBox));
+    hv->addWidget(kept(new QLabel(historyBox), "text", QT_TR_NOOP("Alert history")));
     hv->addWidget(m_history);
     split->addWidget(historyBox);
     split->setStretchFactor(0, 3);
@@ -135,6 +140,31 @@ AlertsPage::AlertsPage(QWidget *parent)
     setCanEdit(false, tr("Not connected to a database"));
 }
 
+void AlertsPage::retranslateHeaders()
+{
+    m_rules->setHorizontalHeaderLabels({tr("Rule"), tr("Metric"), tr("Condition"), tr("Window"),
+                                        tr("For"), tr("Severity"), tr("Enabled"), tr("State"),
+                                        tr("Value"), tr("Since"), tr("Silenced until")});
+    m_silences->setHorizontalHeaderLabels(
+        {tr("Rule"), tr("Silenced until"), tr("Reason"), tr("State")});
+}
+
+void AlertsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        // The kept texts (labels, buttons), the headers, the buttons' tooltips; the rules and
+        // silences shown again in the new language's words (states, severities, durations),
+        // the rule chosen kept. (The reason why this role may not edit is its owner's text:
+        // MainWindow sets it again.)
+        Retranslate::apply(this);
+        retranslateHeaders();
+        if (m_shown)
+            showSnapshot(m_snapshot);
+        updateButtons();
+    }
+    QWidget::changeEvent(event);
+}
+
 QPushButton *AlertsPage::button(const QString &name) const
 {
     return m_buttons.value(name);
@@ -142,6 +172,8 @@ QPushButton *AlertsPage::button(const QString &name) const
 
 void AlertsPage::clear()
 {
+    m_shown = false;
+    m_snapshot = AlertSnapshot();
     m_statuses.clear();
     m_rules->setRowCount(0);
     m_silences->setRowCount(0);
@@ -212,6 +244,8 @@ void AlertsPage::selectRule(const QString &name)
 void AlertsPage::showSnapshot(const AlertSnapshot &snapshot)
 {
     const QString selected = currentRule();
+    m_snapshot = snapshot;
+    m_shown = true;
     m_statuses = snapshot.statuses;
     m_rules->setRowCount(0);
     m_silences->setRowCount(0);

@@ -78,9 +78,16 @@ Q_SIGNALS:
     void deleteRuleRequested(const QString &name);
     void silenceRequested(const QString &rule, const cc::monitoring::Silence &silence);
 
+protected:
+    void changeEvent(QEvent *event) override; // a language switched at run time
+
 private:
     void updateButtons();
+    void retranslateHeaders();
     const monitoring::RuleStatus *statusOf(const QString &name) const;
+
+    AlertSnapshot m_snapshot; // the one shown (m_shown), shown again in a new language
+    bool m_shown = false;
 
     QList<monitoring::RuleStatus> m_statuses;
     QStandardItemModel *m_rules;

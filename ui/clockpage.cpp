@@ -1,5 +1,6 @@
 #include "ui/clockpage.h"
 
+#include "ui/retranslate.h"
 #include "ui/synchistorychart.h"
 #include "ui/timedisplay.h"
 
@@ -10,6 +11,7 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDateTime>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -55,10 +57,18 @@ QString signedMs(double ms, int decimals = 0)
            number + QStringLiteral(" ms");
 }
 
-QChartView *makeBarView(const QString &title, const QString &name, QWidget *parent)
+// Sets a text that the language switch translates again (ClockPage's context).
+template<typename T>
+T *kept(T *object, const char *property, const char *source)
+{
+    return Retranslate::keep(object, property, ClockPage::staticMetaObject.className(), source);
+}
+
+// `title`: the source text (QT_TR_NOOP), translated again when the language changes.
+QChartView *makeBarView(const char *title, const QString &name, QWidget *parent)
 {
     auto *chart = new QChart;
-    chart->setTitle(title);
+    kept(chart, "title", title);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setAnimationOptions(QChart::NoAnimation);
@@ -70,11 +80,11 @@ QChartView *makeBarView(const QString &title, const QString &name, QWidget *pare
     return view;
 }
 
-QTableWidget *makeTable(const QStringList &headers, const QString &name, QWidget *parent)
+// The headers are set by ClockPage::retranslateHeaders().
+QTableWidget *makeTable(int columns, const QString &name, QWidget *parent)
 {
-    auto *table = new QTableWidget(0, int(headers.size()), parent);
+    auto *table = new QTableWidget(0, columns, parent);
     table->setObjectName(name);
-    table->setHorizontalHeaderLabels(headers);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -157,21 +167,21 @@ ClockPage::ClockPage(QWidget *parent)
     setObjectName(QStringLiteral("clockPage"));
     auto *layout = new QVBoxLayout(this);
     auto *controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Range:"), this));
+    controls->addWidget(kept(new QLabel(this), "text", QT_TR_NOOP("Range:")));
     m_range = new QComboBox(this);
     m_range->setObjectName(QStringLiteral("clockRangeCombo"));
-    m_range->addItem(tr("Last hour"), 60);
-    m_range->addItem(tr("Last 24 hours"), 24 * 60);
-    m_range->addItem(tr("Last 7 days"), 7 * 24 * 60);
-    m_range->addItem(tr("Last 30 days"), 30 * 24 * 60);
+    for (int minutes : {60, 24 * 60, 7 * 24 * 60, 30 * 24 * 60})
+        m_range->addItem(QString(), minutes);
+    retranslateChoices();
     m_range->setCurrentIndex(1);
     controls->addWidget(m_range);
     controls->addSpacing(16);
-    controls->addWidget(new QLabel(tr("Offset of:"), this));
+    controls->addWidget(kept(new QLabel(this), "text", QT_TR_NOOP("Offset of:")));
     m_group = new QComboBox(this);
     m_group->setObjectName(QStringLiteral("clockGroupCombo"));
-    m_group->setToolTip(tr("The exchange and environment whose offset the chart shows, a line "
-                           "per syncing host"));
+    kept(m_group, "toolTip",
+         QT_TR_NOOP("The exchange and environment whose offset the chart shows, a line "
+                    "per syncing host"));
     m_group->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     controls->addWidget(m_group);
     controls->addStretch();
@@ -194,12 +204,15 @@ ClockPage::ClockPage(QWidget *parent)
     auto *top = new QWidget(content);
     auto *topRow = new QHBoxLayout(top);
     topRow->setContentsMargins(0, 0, 0, 0);
-    m_offset = new SyncHistoryChart(tr("Offset (exchange minus host) with its error bound"), top);
+    m_offset = new SyncHistoryChart(QString(), top);
+    kept(m_offset->chart(), "title",
+         QT_TR_NOOP("Offset (exchange minus host) with its error bound"));
     m_offset->setObjectName(QStringLiteral("clockOffsetChart"));
     topRow->addWidget(m_offset, 3);
     auto *distributions = new QVBoxLayout;
-    m_rtt = makeBarView(tr("Round trips (ok syncs)"), QStringLiteral("clockRttChart"), top);
-    m_bound = makeBarView(tr("Error bounds (ok syncs)"), QStringLiteral("clockBoundChart"), top);
+    m_rtt = makeBarView(QT_TR_NOOP("Round trips (ok syncs)"), QStringLiteral("clockRttChart"), top);
+    m_bound =
+        makeBarView(QT_TR_NOOP("Error bounds (ok syncs)"), QStringLiteral("clockBoundChart"), top);
     distributions->addWidget(m_rtt);
     distributions->addWidget(m_bound);
     topRow->addLayout(distributions, 2);
@@ -208,30 +221,24 @@ ClockPage::ClockPage(QWidget *parent)
     auto *bottomRow = new QHBoxLayout(bottom);
     bottomRow->setContentsMargins(0, 0, 0, 0);
     auto *driftBox = new QVBoxLayout;
-    driftBox->addWidget(new QLabel(tr("<b>Drift per host</b>"), bottom));
-    m_drift = makeTable({tr("Exchange"), tr("Host"), tr("Drift"), tr("Syncs"), tr("Last sync"),
-                         tr("Offset"), tr("Bound")},
-                        QStringLiteral("clockDriftTable"), bottom);
-    m_drift->horizontalHeaderItem(DriftValue)
-        ->setToolTip(tr("How fast the exchange's clock runs against the host's, in parts per "
-                        "million (3.6 ms per hour each), ± three standard errors"));
+    driftBox->addWidget(kept(new QLabel(bottom), "text", QT_TR_NOOP("<b>Drift per host</b>")));
+    m_drift = makeTable(DriftBound + 1, QStringLiteral("clockDriftTable"), bottom);
     driftBox->addWidget(m_drift);
     bottomRow->addLayout(driftBox, 5);
     auto *eventBox = new QVBoxLayout;
-    auto *eventTitle =
-        new QLabel(tr("<b>Clock events</b> (double-click: the entries they touched)"), bottom);
-    eventBox->addWidget(eventTitle);
-    m_events = makeTable(
-        {tr("Time"), tr("Event"), tr("Exchange"), tr("Hosts"), tr("Change"), tr("Entries")},
-        QStringLiteral("clockEventTable"), bottom);
+    eventBox->addWidget(
+        kept(new QLabel(bottom), "text",
+             QT_TR_NOOP("<b>Clock events</b> (double-click: the entries they touched)")));
+    m_events = makeTable(EventEntries + 1, QStringLiteral("clockEventTable"), bottom);
     eventBox->addWidget(m_events);
     bottomRow->addLayout(eventBox, 5);
     auto *touchedBox = new QVBoxLayout;
-    touchedBox->addWidget(new QLabel(tr("<b>Entries touched</b>"), bottom));
-    m_touched =
-        makeTable({tr("User"), tr("Credential")}, QStringLiteral("clockTouchedTable"), bottom);
-    m_touched->setToolTip(tr("The credentials whose cached offsets the selected event touched; "
-                             "double-click one to show it in Entries"));
+    touchedBox->addWidget(kept(new QLabel(bottom), "text", QT_TR_NOOP("<b>Entries touched</b>")));
+    m_touched = makeTable(2, QStringLiteral("clockTouchedTable"), bottom);
+    kept(m_touched, "toolTip",
+         QT_TR_NOOP("The credentials whose cached offsets the selected event touched; "
+                    "double-click one to show it in Entries"));
+    retranslateHeaders();
     touchedBox->addWidget(m_touched);
     bottomRow->addLayout(touchedBox, 2);
     content->addWidget(top);
@@ -258,7 +265,81 @@ ClockPage::ClockPage(QWidget *parent)
                                 environmentName(e.environment));
     });
     showData({}, {}, false);
+    m_updatedAt.clear();
     m_updated->clear();
+}
+
+void ClockPage::retranslateChoices()
+{
+    const char *ranges[] = {QT_TR_NOOP("Last hour"), QT_TR_NOOP("Last 24 hours"),
+                            QT_TR_NOOP("Last 7 days"), QT_TR_NOOP("Last 30 days")};
+    for (int i = 0; i < m_range->count() && i < int(std::size(ranges)); ++i)
+        m_range->setItemText(i, tr(ranges[i])); // the selection stays
+}
+
+void ClockPage::retranslateHeaders()
+{
+    m_drift->setHorizontalHeaderLabels({tr("Exchange"), tr("Host"), tr("Drift"), tr("Syncs"),
+                                        tr("Last sync"), tr("Offset"), tr("Bound")});
+    m_drift->horizontalHeaderItem(DriftValue)
+        ->setToolTip(tr("How fast the exchange's clock runs against the host's, in parts per "
+                        "million (3.6 ms per hour each), ± three standard errors"));
+    m_events->setHorizontalHeaderLabels(
+        {tr("Time"), tr("Event"), tr("Exchange"), tr("Hosts"), tr("Change"), tr("Entries")});
+    m_touched->setHorizontalHeaderLabels({tr("User"), tr("Credential")});
+}
+
+void ClockPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        // The kept texts (labels, tooltips, the charts' titles: a chart is no child of its
+        // view), the range's items, the headers; then what was shown, drawn again in words of
+        // the new language, the event chosen kept. (The offset chart redraws itself.)
+        Retranslate::apply(this);
+        for (QChartView *view : {static_cast<QChartView *>(m_offset), m_rtt, m_bound})
+            Retranslate::apply(view->chart());
+        retranslateChoices();
+        retranslateHeaders();
+        showUpdated();
+        showEmptyText();
+        const QTableWidgetItem *current = m_events->item(m_events->currentRow(), EventTime);
+        const int chosenEvent = current && !m_events->selectedItems().isEmpty()
+                                    ? current->data(kEventIndexRole).toInt()
+                                    : -1;
+        fillDrift();
+        fillDistributions();
+        fillEvents();
+        for (int row = 0; chosenEvent >= 0 && row < m_events->rowCount(); ++row) {
+            if (m_events->item(row, EventTime)->data(kEventIndexRole).toInt() == chosenEvent)
+                m_events->selectRow(row);
+        }
+    }
+    QWidget::changeEvent(event);
+}
+
+void ClockPage::showUpdated()
+{
+    if (m_stale) {
+        m_updated->setText(tr("Data may be out of date"));
+        return;
+    }
+    if (m_updatedAt.isEmpty())
+        return;
+    m_updated->setText(
+        tr("Updated %1 · %Ln log rows", nullptr, int(m_records.size())).arg(m_updatedAt) +
+        (m_truncated ? tr(" (the newest only: the range holds more)") : QString()));
+}
+
+void ClockPage::showEmptyText()
+{
+    m_empty->setText(
+        tr("<h3>No syncs logged in this range</h3>"
+           "<p>The sync log fills as clocks are synced: every sync a cached connector makes "
+           "(on a cache miss or when its entry expires), every <tt>connector-cache sync</tt> "
+           "run, and this console's <b>Test sync</b> (Ctrl+T) append a row, as do the "
+           "timestamp rejections connectors meet.</p>"
+           "<p>Choose a longer range above, or run a sync to see the offset, the drift per "
+           "host and the clock events here.</p>"));
 }
 
 int ClockPage::rangeMinutes() const
@@ -274,8 +355,9 @@ bool ClockPage::isEmptyShown() const
 void ClockPage::setStale(bool stale)
 {
     m_stack->setEnabled(!stale);
+    m_stale = stale;
     if (stale)
-        m_updated->setText(tr("Data may be out of date"));
+        showUpdated();
 }
 
 void ClockPage::setChartTheme(QChart::ChartTheme theme)
@@ -334,19 +416,12 @@ void ClockPage::showData(const QList<SyncLogRecord> &records, const ClockHealthR
     m_records = records;
     m_report = report;
     m_stack->setEnabled(true);
-    const QLocale locale;
-    m_updated->setText(tr("Updated %1 · %Ln log rows", nullptr, int(records.size()))
-                           .arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))) +
-                       (truncated ? tr(" (the newest only: the range holds more)") : QString()));
+    m_stale = false;
+    m_truncated = truncated;
+    m_updatedAt = QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"));
+    showUpdated();
     if (records.isEmpty()) {
-        m_empty->setText(
-            tr("<h3>No syncs logged in this range</h3>"
-               "<p>The sync log fills as clocks are synced: every sync a cached connector makes "
-               "(on a cache miss or when its entry expires), every <tt>connector-cache sync</tt> "
-               "run, and this console's <b>Test sync</b> (Ctrl+T) append a row, as do the "
-               "timestamp rejections connectors meet.</p>"
-               "<p>Choose a longer range above, or run a sync to see the offset, the drift per "
-               "host and the clock events here.</p>"));
+        showEmptyText();
         m_stack->setCurrentWidget(m_empty);
     } else {
         m_stack->setCurrentIndex(1);

@@ -94,8 +94,13 @@ Q_SIGNALS:
 protected:
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
+    void changeEvent(QEvent *event) override; // a language switched at run time
 
 private:
+    void retranslateChoices();
+    void retranslateHeaders();
+    void showUpdated();
+    void showEmptyText();
     void updateTimer();
     void showGroup();
     void fillDrift();
@@ -117,6 +122,9 @@ private:
     QTimer *m_timer;
     QList<SyncLogRecord> m_records;
     ClockHealthReport m_report;
+    QString m_updatedAt; // when the data shown came (HH:mm:ss), empty before any
+    bool m_truncated = false;
+    bool m_stale = false;
 };
 
 } // namespace ui

@@ -3,6 +3,7 @@
 #include "ui/alertformat.h"
 #include "ui/timedisplay.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -27,9 +28,7 @@ FleetPage::FleetPage(QWidget *parent)
     m_note->setObjectName(QStringLiteral("fleetNote"));
     m_note->setWordWrap(true);
     layout->addWidget(m_note);
-    m_model->setHorizontalHeaderLabels({tr("Profile"), tr("Environment"), tr("Reachable"),
-                                        tr("Hit rate (15 min)"), tr("Init p95"),
-                                        tr("Firing alerts"), tr("Last update")});
+    retranslateHeaders();
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("fleetView"));
     m_view->setModel(m_model);
@@ -58,9 +57,45 @@ FleetPage::FleetPage(QWidget *parent)
     m_timer->setObjectName(QStringLiteral("fleetTimer"));
     m_timer->setInterval(30000);
     connect(m_timer, &QTimer::timeout, this, &FleetPage::refreshNow);
+    showNote();
+}
+
+void FleetPage::retranslateHeaders()
+{
+    m_model->setHorizontalHeaderLabels({tr("Profile"), tr("Environment"), tr("Reachable"),
+                                        tr("Hit rate (15 min)"), tr("Init p95"),
+                                        tr("Firing alerts"), tr("Last update")});
+}
+
+void FleetPage::showNote()
+{
     m_note->setText(tr("Every connection profile, each read on its own connection every %Ln "
                        "seconds. Double-click a row to open that profile.",
                        nullptr, m_timer->interval() / 1000));
+}
+
+void FleetPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        // The headers, the note and every row in the new language's words: from the last
+        // status of each profile (nothing is read again), "checking…" where none came yet.
+        retranslateHeaders();
+        showNote();
+        for (int row = 0; row < m_profiles.size() && row < m_model->rowCount(); ++row) {
+            const ConnectionProfile &p = m_profiles.at(row);
+            m_model->item(row, Environment)->setText(ConnectionProfile::tagName(p.tag));
+            const auto last = m_last.constFind(p.name);
+            if (last != m_last.cend()) {
+                showRow(row, *last);
+                continue;
+            }
+            QString error;
+            p.config(&error);
+            m_model->item(row, Reachable)
+                ->setText(error.isEmpty() ? tr("checking…") : tr("no: %1").arg(error));
+        }
+    }
+    QWidget::changeEvent(event);
 }
 
 FleetPage::~FleetPage()
@@ -71,9 +106,7 @@ FleetPage::~FleetPage()
 void FleetPage::setInterval(int seconds)
 {
     m_timer->setInterval(seconds * 1000);
-    m_note->setText(tr("Every connection profile, each read on its own connection every %Ln "
-                       "seconds. Double-click a row to open that profile.",
-                       nullptr, seconds));
+    showNote();
 }
 
 void FleetPage::stopWorkers()
@@ -94,6 +127,7 @@ void FleetPage::setProfiles(const QList<ConnectionProfile> &profiles)
     const bool running = isRunning();
     stopWorkers();
     m_profiles = profiles;
+    m_last.clear();
     m_model->setRowCount(0);
     for (const ConnectionProfile &p : profiles) {
         QList<QStandardItem *> row;
@@ -173,6 +207,13 @@ void FleetPage::showStatus(const FleetStatus &s)
     const int row = rowOf(s.profile);
     if (row < 0)
         return;
+    m_last.insert(s.profile, s);
+    showRow(row, s);
+    Q_EMIT statusChanged(s);
+}
+
+void FleetPage::showRow(int row, const FleetStatus &s)
+{
     auto item = [this, row](int column) { return m_model->item(row, column); };
     const QLocale locale;
     const QColor red(0xd0, 0x3b, 0x3b);
@@ -212,7 +253,6 @@ void FleetPage::showStatus(const FleetStatus &s)
         updated = tr("%1 (stale)").arg(updated);
     item(Updated)->setText(updated);
     item(Updated)->setToolTip(tr("Last tried %1").arg(TimeDisplay::fullText(s.attempted)));
-    Q_EMIT statusChanged(s);
 }
 
 } // namespace ui

@@ -48,6 +48,9 @@ public:
     // Refreshes finished per profile (tests).
     int refreshCount(const QString &profile) const { return m_refreshes.value(profile); }
 
+protected:
+    void changeEvent(QEvent *event) override; // a language switched at run time
+
 Q_SIGNALS:
     void profileActivated(const cc::ui::ConnectionProfile &profile);
     void statusChanged(const cc::ui::FleetStatus &status);
@@ -60,11 +63,15 @@ private:
         bool busy = false;
     };
     void showStatus(const FleetStatus &status);
+    void showRow(int row, const FleetStatus &status);
+    void retranslateHeaders();
+    void showNote();
     void stopWorkers();
 
     QList<ConnectionProfile> m_profiles;
     QHash<QString, Slot> m_slots;
     QHash<QString, int> m_refreshes;
+    QHash<QString, FleetStatus> m_last; // each profile's last status, shown again in a new language
     QStandardItemModel *m_model;
     QTableView *m_view;
     QLabel *m_note;

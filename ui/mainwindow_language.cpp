@@ -1,7 +1,9 @@
 // The main window's language switched at run time (issue 15): View → Language installs the
 // translation at once, and every text of the window, its menus, its status bar and the pages
-// that know how is translated again on the QEvent::LanguageChange that follows.
+// (Dashboard, Entries, Activity, Clock, Alerts, Fleet, the alert bar and the start-up cards) is
+// translated again on the QEvent::LanguageChange that follows: no restart.
 
+#include "ui/alertspage.h"
 #include "ui/dashboard.h"
 #include "ui/entriespage.h"
 #include "ui/mainwindow.h"
@@ -43,10 +45,7 @@ void MainWindow::switchLanguage(const QString &language)
         statusBar()->showMessage(tr("No translation for %1 was found.").arg(language), 8000);
         return;
     }
-    // The views below translate their texts when they are built: they follow at the next start.
-    statusBar()->showMessage(tr("Language changed. The Clock, Alerts and Fleet views and the "
-                                "start-up cards change when the console is started again."),
-                             10000);
+    statusBar()->showMessage(tr("Language changed."), 5000);
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -71,6 +70,9 @@ void MainWindow::retranslateUi()
     updateEnvironmentBand(); // the window's title
     updateActions();         // the actions' tooltips
     m_statusZone->setText(TimeDisplay::caption());
+    // Why this role may not edit alert rules: a text of the window's, set again here (before
+    // the Alerts view gets the event and shows its buttons' tooltips).
+    updateAlertPermissions(m_alertsPage->canEdit());
     if (m_connected)
         updateConnectionStatus();
     else if (!m_reconnectTimer->isActive() && !m_banner->isVisible() &&

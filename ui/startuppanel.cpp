@@ -7,6 +7,7 @@
 #include <QChartView>
 #include <QCoreApplication>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
@@ -51,11 +52,9 @@ QString duration(double milliseconds)
     return QCoreApplication::translate("StartupPanel", "%1 s").arg(locale.toString(s));
 }
 
-QChartView *chartView(const QString &title, QWidget *parent)
+QChartView *chartView(QWidget *parent)
 {
-    QChartView *view = makeChartView(parent);
-    view->chart()->setTitle(title);
-    return view;
+    return makeChartView(parent);
 }
 
 void clear(QChart *chart)
@@ -79,24 +78,60 @@ StartupPanel::StartupPanel(QWidget *parent)
     auto *grid = new QGridLayout(m_cardsWidget);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(6);
-    const QLocale locale;
-    addCard(QStringLiteral("hitInit"),
-            tr("Start-up, hit p50/p95 · seed %1 ms").arg(locale.toString(kSeedHitMs, 'f', 0)), 0);
-    addCard(QStringLiteral("missInit"),
-            tr("Start-up, miss p50/p95 · seed %1 ms").arg(locale.toString(kSeedMissMs, 'f', 0)), 1);
-    addCard(QStringLiteral("timeSaved"), tr("Time saved"), 2);
-    addCard(QStringLiteral("growth"), tr("Expired per hour · entries"), 3);
-    m_timesView = chartView(tr("Connector start-up time, p95"), parent);
+    for (const QString &key : {QStringLiteral("hitInit"), QStringLiteral("missInit"),
+                               QStringLiteral("timeSaved"), QStringLiteral("growth")})
+        addCard(key, int(m_cards.size()));
+    m_timesView = chartView(parent);
     m_timesView->setObjectName(QStringLiteral("startupChart"));
-    m_growthView = chartView(tr("Expirations and size"), parent);
+    m_growthView = chartView(parent);
     m_growthView->setObjectName(QStringLiteral("growthChart"));
+    retranslate();
+    // This is no widget: the cards' widget tells it when the language changes.
+    m_cardsWidget->installEventFilter(this);
 }
 
-QLabel *StartupPanel::addCard(const QString &key, const QString &title, int column)
+void StartupPanel::retranslate()
+{
+    const QLocale locale;
+    m_captions.value(QStringLiteral("hitInit"))
+        ->setText(
+            tr("Start-up, hit p50/p95 · seed %1 ms").arg(locale.toString(kSeedHitMs, 'f', 0)));
+    m_captions.value(QStringLiteral("missInit"))
+        ->setText(
+            tr("Start-up, miss p50/p95 · seed %1 ms").arg(locale.toString(kSeedMissMs, 'f', 0)));
+    m_captions.value(QStringLiteral("timeSaved"))->setText(tr("Time saved"));
+    m_captions.value(QStringLiteral("growth"))->setText(tr("Expired per hour · entries"));
+    m_timesView->chart()->setTitle(tr("Connector start-up time, p95"));
+    m_growthView->chart()->setTitle(tr("Expirations and size"));
+}
+
+QString StartupPanel::cardCaption(const QString &key) const
+{
+    const QLabel *label = m_captions.value(key);
+    return label ? label->text() : QString();
+}
+
+bool StartupPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_cardsWidget && event->type() == QEvent::LanguageChange) {
+        // The captions and titles, then the figures, notes, series and axes drawn again from
+        // the data last shown, in the new language's words and numbers.
+        retranslate();
+        if (m_shown) {
+            const bool stale = m_stale;
+            showData(m_history, m_bucketMinutes, m_rangeMinutes);
+            setStale(stale);
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+QLabel *StartupPanel::addCard(const QString &key, int column)
 {
     QLabel *caption = nullptr;
     QLabel *value = makeCard(key, m_cardsWidget, &caption);
-    caption->setText(title);
+    caption->setObjectName(QStringLiteral("caption_") + key);
+    m_captions.insert(key, caption);
     auto *frame = value->parentWidget();
     m_cards.insert(key, value);
     m_frames.insert(key, frame);
@@ -125,6 +160,7 @@ void StartupPanel::setNote(const QString &key, const QString &note)
 
 void StartupPanel::setStale(bool stale)
 {
+    m_stale = stale;
     for (QLabel *label : std::as_const(m_cards))
         label->setEnabled(!stale);
 }
@@ -158,6 +194,10 @@ StartupFigures StartupPanel::figures(const QList<HistoryBucket> &history, int ra
 void StartupPanel::showData(const QList<HistoryBucket> &history, int bucketMinutes,
                             int rangeMinutes)
 {
+    m_history = history;
+    m_bucketMinutes = bucketMinutes;
+    m_rangeMinutes = rangeMinutes;
+    m_shown = true;
     const QLocale locale;
     const StartupFigures f = figures(history, rangeMinutes);
     m_cards.value(QStringLiteral("hitInit"))

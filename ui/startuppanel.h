@@ -56,19 +56,32 @@ public:
     QWidget *cards() const { return m_cardsWidget; }
     QChartView *timesChart() const { return m_timesView; }
     QChartView *growthChart() const { return m_growthView; }
-    QString cardText(const QString &key) const; // "hitInit", "missInit", "timeSaved", "growth"
-    QString cardNote(const QString &key) const; // its tooltip: counts, the seed's figure
+    QString cardText(const QString &key) const;    // "hitInit", "missInit", "timeSaved", "growth"
+    QString cardNote(const QString &key) const;    // its tooltip: counts, the seed's figure
+    QString cardCaption(const QString &key) const; // its caption ("Time saved")
 
     static StartupFigures figures(const QList<HistoryBucket> &history, int rangeMinutes);
     void showData(const QList<HistoryBucket> &history, int bucketMinutes, int rangeMinutes);
     void setStale(bool stale);
 
+protected:
+    // QEvent::LanguageChange of the cards' widget: everything shown in the new language.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
-    QLabel *addCard(const QString &key, const QString &title, int column);
+    QLabel *addCard(const QString &key, int column);
     void setNote(const QString &key, const QString &note);
+    void retranslate(); // the captions and the charts' titles
 
     QWidget *m_cardsWidget;
     QHash<QString, QLabel *> m_cards;
+    QHash<QString, QLabel *> m_captions;
+    // The data last shown, shown again in a new language.
+    QList<HistoryBucket> m_history;
+    int m_bucketMinutes = 1;
+    int m_rangeMinutes = 60;
+    bool m_shown = false;
+    bool m_stale = false;
     QHash<QString, QWidget *> m_frames;
     QChartView *m_timesView;
     QChartView *m_growthView;

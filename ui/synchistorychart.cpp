@@ -1,5 +1,6 @@
 #include "ui/synchistorychart.h"
 
+#include "ui/retranslate.h"
 #include "ui/timedisplay.h"
 
 #include <QAreaSeries>
@@ -8,6 +9,7 @@
 #include <QColor>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
@@ -67,6 +69,24 @@ SyncHistoryChart::SyncHistoryChart(const QString &title, QWidget *parent)
 
 void SyncHistoryChart::clear()
 {
+    m_records.clear();
+    m_events.clear();
+    clearChart();
+}
+
+void SyncHistoryChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        // The title if its owner kept it (Retranslate::keep on chart()), then the axis title and
+        // the series' names drawn again in the new language.
+        Retranslate::apply(chart());
+        draw();
+    }
+    QChartView::changeEvent(event);
+}
+
+void SyncHistoryChart::clearChart()
+{
     chart()->setLocale(QLocale());
     chart()->removeAllSeries();
     const auto axes = chart()->axes();
@@ -81,7 +101,16 @@ void SyncHistoryChart::clear()
 void SyncHistoryChart::setRecords(const QList<SyncLogRecord> &records,
                                   const QList<ClockEvent> &events)
 {
-    clear();
+    m_records = records;
+    m_events = events;
+    draw();
+}
+
+void SyncHistoryChart::draw()
+{
+    clearChart();
+    const QList<SyncLogRecord> &records = m_records;
+    const QList<ClockEvent> &events = m_events;
     // The ok syncs per host, in time order.
     QMap<QString, QList<const SyncLogRecord *>> byHost;
     for (const SyncLogRecord &r : records) {

@@ -43,7 +43,17 @@ public:
     QScatterSeries *stepMarkers() const { return m_steps; }
     QScatterSeries *rejectionMarkers() const { return m_rejections; }
 
+protected:
+    // A language switched at run time: drawn again (axis title, series' names), and the title
+    // translated again when its owner kept it with Retranslate::keep(chart(), "title", ...).
+    void changeEvent(QEvent *event) override;
+
 private:
+    void draw();
+    void clearChart();
+
+    QList<SyncLogRecord> m_records;
+    QList<ClockEvent> m_events;
     QScatterSeries *m_steps = nullptr;
     QScatterSeries *m_rejections = nullptr;
     bool m_compact = false;

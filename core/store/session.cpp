@@ -276,10 +276,12 @@ StoreError CacheStore::Private::connect()
                 reason.contains(QLatin1String("authentication failed")))
                 return failLogin(reason, login.sqlState);
         }
-        const StoreError failed = failConnect(reason);
+        StoreError failed = failConnect(reason);
         // An attempt that used the whole budget is not repeated at once (the lookup's retry
         // after a lost connection included): a call keeps to its bound.
         if (opening.elapsed() >= timeoutMs) {
+            failed.setStall();
+            lastConnectError = failed;
             sinceStall.start();
             stallError = failed;
         }
@@ -330,8 +332,10 @@ StoreError CacheStore::Private::connect()
             query = QSqlQuery();
             guard.reset();
             db.close();
-            const StoreError failed = failConnect(text);
+            StoreError failed = failConnect(text);
             if (stalledNow) { // not again at once (see above)
+                failed.setStall();
+                lastConnectError = failed;
                 sinceStall.start();
                 stallError = failed;
             }
@@ -435,8 +439,10 @@ StoreError CacheStore::Private::chooseTargets(int timeoutMs)
                 targets << store::ConnectTarget{e.host, address, port};
         }
         if (targets.isEmpty()) {
-            const StoreError failed = failConnect(notFound.join(QStringLiteral("; ")));
+            StoreError failed = failConnect(notFound.join(QStringLiteral("; ")));
             if (lookups.hasExpired()) { // not again at once: the call kept to its bound
+                failed.setStall();      // a name server that did not answer (deadline.cpp)
+                lastConnectError = failed;
                 sinceStall.start();
                 stallError = failed;
             }
@@ -472,7 +478,9 @@ StoreError CacheStore::Private::chooseTargets(int timeoutMs)
                            : QStringLiteral("the server did not answer within %1 ms").arg(budget);
         if (!notFound.isEmpty())
             text += QStringLiteral("; ") + notFound.join(QStringLiteral("; "));
-        const StoreError failed = failConnect(text);
+        StoreError failed = failConnect(text);
+        failed.setStall();
+        lastConnectError = failed;
         sinceStall.start(); // not again at once: the call kept to its bound
         stallError = failed;
         return failed;
@@ -571,6 +579,7 @@ StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what
                                 .arg(what)
                                 .arg(budgetMs())
                                 .arg(where()));
+        result.setStall();
         sinceStall.start();
         stallError = result;
         qCWarning(lcStore).noquote() << result.message();

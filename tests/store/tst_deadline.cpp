@@ -148,6 +148,7 @@ private Q_SLOTS:
         QCOMPARE(write.kind(), StoreError::Unreachable);
         QVERIFY2(write.message().contains(QStringLiteral("did not answer")),
                  qPrintable(write.message()));
+        QVERIFY(write.isStall());
         QVERIFY2(tookSet <= kTimeoutMs + kMarginMs, qPrintable(QString::number(tookSet)));
 
         // Both run again: the next call after the fail-fast moment works.
@@ -204,6 +205,56 @@ private Q_SLOTS:
         QVERIFY2(again.isHit(), qPrintable(again.errorMessage));
         qInfo("gave up after %lld ms (statement) and %lld ms (connecting) at a %lld ms timeout",
               took, tookConnect, kTimeoutMs);
+    }
+
+    // A stall is told from other failures by StoreError::isStall(), not by its words (the
+    // console's "server not answering" against "connection lost"): set for a statement and for
+    // a connect the server held past the budget, also when the fail-fast moment repeats it;
+    // not set for a refused argument or a refused connection.
+    void aStallIsFlagged()
+    {
+        test::StallProxy proxy;
+        QVERIFY(proxy.isListening());
+        DatabaseConfig config = m_db->config();
+        config.host = QStringLiteral("127.0.0.1");
+        config.port = proxy.port();
+        CacheStore store(config, options());
+        QCOMPARE(store.open(), StoreError());
+        const StoreError refused =
+            store.set(QString(), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                      QStringLiteral("MAINNET"), offset(1));
+        QVERIFY(refused.isError());
+        QVERIFY(!refused.isStall());
+
+        proxy.stall();
+        const StoreError held =
+            store.set(QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                      QStringLiteral("MAINNET"), offset(2));
+        QCOMPARE(held.kind(), StoreError::Unreachable);
+        QVERIFY2(held.isStall(), qPrintable(held.message()));
+        // At once again: the fail-fast answer is the same stall.
+        const StoreError heldAgain = store.open();
+        QVERIFY2(heldAgain.isStall(), qPrintable(heldAgain.message()));
+        // Connecting to the silent server.
+        QTest::qWait(600);
+        CacheStore fresh(config, options());
+        const StoreError silent = fresh.open();
+        QCOMPARE(silent.kind(), StoreError::Unreachable);
+        QVERIFY2(silent.isStall(), qPrintable(silent.message()));
+
+        // Nothing listens at all: unreachable, refused at once, no stall.
+        quint16 closedPort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            closedPort = probe.serverPort();
+        }
+        DatabaseConfig nowhere = config;
+        nowhere.port = closedPort;
+        CacheStore absent(nowhere, options());
+        const StoreError lost = absent.open();
+        QCOMPARE(lost.kind(), StoreError::Unreachable);
+        QVERIFY2(!lost.isStall(), qPrintable(lost.message()));
     }
 
     // connect_timeout=0 in the URL ("wait forever" to libpq) does not lift the bound: the CLI

@@ -8,19 +8,27 @@
 #include "tests/support/lockholder.h"
 #include "tests/support/testdatabase.h"
 #include "tests/ui/consolesuite.h"
+#include "ui/alertbar.h"
+#include "ui/alertspage.h"
+#include "ui/clockpage.h"
 #include "ui/confirmdialog.h"
 #include "ui/dashboard.h"
 #include "ui/entriespage.h"
 #include "ui/entrymodel.h"
+#include "ui/fleetpage.h"
 #include "ui/mainwindow.h"
 #include "ui/profilesdialog.h"
 #include "ui/retranslate.h"
 #include "ui/startuppanel.h"
 #include "ui/storeworker.h"
+#include "ui/synchistorychart.h"
 
+#include <QAbstractAxis>
 #include <QAction>
 #include <QApplication>
+#include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QGraphicsScene>
@@ -43,6 +51,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -324,8 +333,60 @@ private Q_SLOTS:
 
     void theLanguageSwitchesWithoutARestart()
     {
+        // A sync log, so that the Clock view draws its charts (axes to be translated).
+        {
+            CacheStore direct(m_db->config());
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            for (int i = 0; i < 6; ++i) {
+                SyncLogRecord r;
+                r.atMs = now - qint64(6 - i) * 60'000;
+                r.identity = QStringLiteral("user1_cred1");
+                r.baseUrl = QStringLiteral("https://api-testnet.bybit.com");
+                r.offsetMs = 40 + i;
+                r.rttMs = 30;
+                r.errorBoundMs = 15;
+                r.samples = 5;
+                r.hostName = QStringLiteral("desk-host");
+                QCOMPARE(direct.appendSyncLog(r), StoreError());
+            }
+        }
         auto window = openWindow();
         QVERIFY(window);
+        // What each view shows before the switch: the dashboard's start-up charts drawn, the
+        // Clock view's charts drawn, the alert rules evaluated.
+        window->showPage(MainWindow::Page::Dashboard);
+        auto *startup = window->dashboard()->findChild<StartupPanel *>();
+        QVERIFY(startup);
+        QVERIFY(QTest::qWaitFor(
+            [&]() { return !startup->growthChart()->chart()->axes().isEmpty(); }, 20000));
+        auto *clock = qobject_cast<ClockPage *>(window->page(MainWindow::Page::Clock));
+        QVERIFY(clock);
+        window->showPage(MainWindow::Page::Clock);
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                return !clock->rttChart()->chart()->axes().isEmpty() &&
+                       !clock->offsetChart()->chart()->axes().isEmpty();
+            },
+            20000));
+        AlertsPage *alerts = window->alertsPage();
+        QVERIFY(QTest::qWaitFor([&]() { return alerts->rulesModel()->rowCount() > 0; }, 20000));
+        FleetPage *fleet = window->fleetPage();
+        auto *alertBar = window->findChild<AlertBar *>();
+        QVERIFY(alertBar);
+        auto axisTitle = [](QChart *chart, Qt::Orientation orientation) {
+            const auto axes = chart->axes(orientation);
+            return axes.isEmpty() ? QString() : axes.constFirst()->titleText();
+        };
+        auto labelShown = [](QWidget *root, const QString &text) {
+            for (QLabel *label : root->findChildren<QLabel *>()) {
+                if (label->text() == text)
+                    return true;
+            }
+            return false;
+        };
+        QCOMPARE(axisTitle(clock->rttChart()->chart(), Qt::Horizontal),
+                 QStringLiteral("round trip (ms)"));
+        QCOMPARE(clock->rangeCombo()->currentIndex(), 1);
         window->showPage(MainWindow::Page::Entries);
         EntryModel *model = window->entryModel();
         QVERIFY(QTest::qWaitFor([&]() { return model->isCountKnown(); }, 20000));
@@ -376,13 +437,54 @@ private Q_SLOTS:
         QVERIFY2(header->sectionSize(EntryModel::StateColumn) >=
                      header->sectionSizeHint(EntryModel::StateColumn),
                  qPrintable(QString::number(header->sectionSize(EntryModel::StateColumn))));
-        // What still needs a restart is said, in the language now on screen: the Clock view by
-        // its German name.
-        const QString clock =
-            MainWindow::pageTitle(MainWindow::Page::Clock).remove(QLatin1Char('&'));
-        QVERIFY2(clock != QLatin1String("Clock"), qPrintable(clock));
-        QVERIFY2(window->statusBar()->currentMessage().contains(clock),
-                 qPrintable(window->statusBar()->currentMessage() + QLatin1String(" / ") + clock));
+        // Nothing waits for a restart: the Clock, Alerts and Fleet views, the alert bar and the
+        // start-up cards are German now, none of them shown at the switch.
+        QVERIFY2(!window->statusBar()->currentMessage().contains(QLatin1String("start")),
+                 qPrintable(window->statusBar()->currentMessage()));
+        // The Clock view: its tab, a label, the range's items (the choice kept), the tables'
+        // headers, the charts' titles and axis titles.
+        QCOMPARE(window->tabs()->tabText(window->tabs()->indexOf(clock)), QStringLiteral("U&hr"));
+        QVERIFY(labelShown(clock, QStringLiteral("Zeitraum:")));
+        QCOMPARE(clock->rangeCombo()->itemText(1), QStringLiteral("Letzte 24 Stunden"));
+        QCOMPARE(clock->rangeCombo()->currentIndex(), 1);
+        QCOMPARE(clock->driftTable()->horizontalHeaderItem(ClockPage::DriftExchange)->text(),
+                 QStringLiteral("Börse"));
+        QCOMPARE(clock->eventTable()->horizontalHeaderItem(ClockPage::EventKind)->text(),
+                 QStringLiteral("Ereignis"));
+        QCOMPARE(clock->offsetChart()->chart()->title(),
+                 QStringLiteral("Versatz (Börse minus Host) mit Fehlerschranke"));
+        QCOMPARE(clock->rttChart()->chart()->title(),
+                 QStringLiteral("Umlaufzeiten (erfolgreiche Synchronisierungen)"));
+        QCOMPARE(axisTitle(clock->rttChart()->chart(), Qt::Horizontal),
+                 QStringLiteral("Umlaufzeit (ms)"));
+        QCOMPARE(axisTitle(clock->rttChart()->chart(), Qt::Vertical),
+                 QStringLiteral("Synchronisierungen"));
+        QCOMPARE(axisTitle(clock->offsetChart()->chart(), Qt::Vertical),
+                 QStringLiteral("Versatz (ms)"));
+        // The Alerts view: a header, a button, a label, the rules' severities in German words.
+        QCOMPARE(alerts->rulesModel()->horizontalHeaderItem(AlertsPage::Name)->text(),
+                 QStringLiteral("Regel"));
+        QCOMPARE(alerts->silencesModel()->horizontalHeaderItem(2)->text(), QStringLiteral("Grund"));
+        QCOMPARE(alerts->button(QStringLiteral("new"))->text(), QStringLiteral("&Neue Regel …"));
+        QVERIFY(labelShown(alerts, QStringLiteral("Alarmverlauf")));
+        const QString severity = alerts->rulesModel()->item(0, AlertsPage::Severity)->text();
+        QVERIFY2(severity == QStringLiteral("Warnung") || severity == QStringLiteral("kritisch"),
+                 qPrintable(severity));
+        QCOMPARE(alertBar->toolTip(), QStringLiteral("Regel in der Ansicht „Alarme“ öffnen"));
+        // The Fleet view: its headers.
+        QCOMPARE(fleet->model()->horizontalHeaderItem(FleetPage::Profile)->text(),
+                 QStringLiteral("Profil"));
+        QCOMPARE(fleet->model()->horizontalHeaderItem(FleetPage::Reachable)->text(),
+                 QStringLiteral("Erreichbar"));
+        // The start-up cards and charts (the dashboard hidden: nothing was read again).
+        QCOMPARE(startup->cardCaption(QStringLiteral("timeSaved")),
+                 QStringLiteral("Gesparte Zeit"));
+        QCOMPARE(startup->timesChart()->chart()->title(),
+                 QStringLiteral("Startzeit der Konnektoren, p95"));
+        QCOMPARE(axisTitle(startup->timesChart()->chart(), Qt::Vertical), QStringLiteral("ms"));
+        QVERIFY2(axisTitle(startup->growthChart()->chart(), Qt::Horizontal)
+                     .startsWith(QStringLiteral("Zeit (")),
+                 qPrintable(axisTitle(startup->growthChart()->chart(), Qt::Horizontal)));
 
         QAction *english = languageAction(QStringLiteral("English"));
         QVERIFY(english);
@@ -395,6 +497,30 @@ private Q_SLOTS:
         QCOMPARE(headerText(EntryModel::StateColumn), QStringLiteral("State"));
         QCOMPARE(state->text(), connectedText);
         QCOMPARE(window->auditModel()->horizontalHeaderItem(1)->text(), QStringLiteral("Action"));
+        // And every one of those views back in English.
+        QCOMPARE(window->tabs()->tabText(window->tabs()->indexOf(clock)), QStringLiteral("&Clock"));
+        QCOMPARE(clock->rangeCombo()->itemText(1), QStringLiteral("Last 24 hours"));
+        QCOMPARE(clock->rangeCombo()->currentIndex(), 1);
+        QCOMPARE(clock->driftTable()->horizontalHeaderItem(ClockPage::DriftExchange)->text(),
+                 QStringLiteral("Exchange"));
+        QCOMPARE(axisTitle(clock->rttChart()->chart(), Qt::Horizontal),
+                 QStringLiteral("round trip (ms)"));
+        QCOMPARE(axisTitle(clock->offsetChart()->chart(), Qt::Vertical),
+                 QStringLiteral("offset (ms)"));
+        QCOMPARE(alerts->rulesModel()->horizontalHeaderItem(AlertsPage::Name)->text(),
+                 QStringLiteral("Rule"));
+        QCOMPARE(alerts->button(QStringLiteral("new"))->text(), QStringLiteral("&New rule…"));
+        const QString severityEn = alerts->rulesModel()->item(0, AlertsPage::Severity)->text();
+        QVERIFY2(severityEn == QStringLiteral("warning") ||
+                     severityEn == QStringLiteral("critical"),
+                 qPrintable(severityEn));
+        QCOMPARE(fleet->model()->horizontalHeaderItem(FleetPage::Profile)->text(),
+                 QStringLiteral("Profile"));
+        QCOMPARE(startup->cardCaption(QStringLiteral("timeSaved")), QStringLiteral("Time saved"));
+        QCOMPARE(axisTitle(startup->growthChart()->chart(), Qt::Vertical).isEmpty(), false);
+        QVERIFY(axisTitle(startup->growthChart()->chart(), Qt::Horizontal)
+                    .startsWith(QStringLiteral("time (")));
+        QCOMPARE(alertBar->toolTip(), QStringLiteral("Open the rule in the Alerts view"));
     }
 
     // --- 4. the window at 1024×640 ------------------------------------------------------------
