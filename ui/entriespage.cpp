@@ -167,6 +167,7 @@ EntriesPage::EntriesPage(QWidget *parent)
     m_history->setObjectName(QStringLiteral("entrySyncHistory"));
     m_history->setCompact(true);
     m_history->setMinimumHeight(180);
+    kept(m_history->chart(), "title", QT_TR_NOOP("This credential's syncs"));
     kept(m_history, "toolTip",
          QT_TR_NOOP("Offset and error bound of this credential's logged syncs"));
     detailsSplit->addWidget(m_history);

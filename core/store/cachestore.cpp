@@ -506,10 +506,12 @@ Result<qint64> CacheStore::invalidateMatching(const EntryFilter &filter, const P
         d->announce(QStringLiteral("invalidate"));
     }
     if (error) {
-        return StoreError(error.kind(), QStringLiteral("%1 (%2 entries were invalidated "
-                                                       "before the failure)")
-                                            .arg(error.message())
-                                            .arg(total));
+        StoreError partial(error.kind(), QStringLiteral("%1 (%2 entries were invalidated "
+                                                        "before the failure)")
+                                             .arg(error.message())
+                                             .arg(total));
+        partial.setStall(error.isStall()); // the console tells a stall from a lost server
+        return partial;
     }
     if (progress)
         progress(total);
@@ -593,10 +595,12 @@ Result<qint64> CacheStore::cleanupExpired(const Progress &progress)
     if (error) {
         if (total == 0)
             return error;
-        return StoreError(error.kind(), QStringLiteral("%1 (%2 expired entries were deleted "
-                                                       "before the failure)")
-                                            .arg(error.message())
-                                            .arg(total));
+        StoreError partial(error.kind(), QStringLiteral("%1 (%2 expired entries were deleted "
+                                                        "before the failure)")
+                                             .arg(error.message())
+                                             .arg(total));
+        partial.setStall(error.isStall());
+        return partial;
     }
     if (progress)
         progress(total);

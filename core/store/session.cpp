@@ -520,10 +520,12 @@ StoreError CacheStore::Private::preflightPooler(int timeoutMs)
     waited.start();
     if (store::preflightSession(conninfo(timeoutMs), callDeadline) != store::Preflight::Stalled)
         return StoreError(); // ready, or refused: QtSql's connect then says why in its words
-    const StoreError failed = failConnect(
+    StoreError failed = failConnect(
         QStringLiteral("the pooler took the login, but a statement sent through it did not "
                        "answer within %1 ms (its servers are down, stopped or all busy)")
             .arg(budgetMs()));
+    failed.setStall();
+    lastConnectError = failed;
     qCInfo(lcStore).noquote()
         << QStringLiteral("pooler preflight gave up after %1 ms").arg(waited.elapsed());
     sinceStall.start(); // not again at once: the call kept to its bound
