@@ -56,6 +56,7 @@ ActivityPage::ActivityPage(QWidget *parent)
             auditView->setColumnWidth(column,
                                       auditMetrics.horizontalAdvance(auditSamples.at(column)) + 20);
     }
+    Retranslate::fitTitles(auditView);
     auditView->horizontalHeader()->setStretchLastSection(true);
     auditView->verticalHeader()->hide();
     auditView->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -80,6 +81,8 @@ void ActivityPage::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         Retranslate::apply(this);
         retranslateHeaders();
+        if (auto *auditView = findChild<QTableView *>(QStringLiteral("auditView")))
+            Retranslate::fitTitles(auditView);
     }
     QWidget::changeEvent(event);
 }

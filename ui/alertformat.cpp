@@ -1,7 +1,9 @@
 #include "ui/alertformat.h"
 
 #include <QCoreApplication>
+#include <QFontMetrics>
 #include <QLocale>
+#include <QTableView>
 
 #include <algorithm>
 
@@ -72,6 +74,23 @@ QString state(monitoring::AlertState s)
         return tr("no data");
     }
     return QString();
+}
+
+void fitStateColumns(QTableView *view, std::initializer_list<int> columns)
+{
+    const QFontMetrics metrics = view->fontMetrics();
+    int widest = 0;
+    for (auto s : {monitoring::AlertState::Ok, monitoring::AlertState::Pending,
+                   monitoring::AlertState::Firing, monitoring::AlertState::NoData}) {
+        QFont bold = view->font(); // firing rules are shown in bold
+        bold.setBold(true);
+        widest = std::max({widest, metrics.horizontalAdvance(state(s)),
+                           QFontMetrics(bold).horizontalAdvance(state(s))});
+    }
+    for (int column : columns) {
+        if (view->columnWidth(column) < widest + 24)
+            view->setColumnWidth(column, widest + 24);
+    }
 }
 
 QString severity(monitoring::Severity s)

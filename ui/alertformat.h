@@ -13,6 +13,10 @@
 #include <QMetaType>
 #include <QString>
 
+#include <initializer_list>
+
+class QTableView;
+
 namespace cc {
 namespace ui {
 
@@ -42,6 +46,9 @@ QString duration(std::chrono::seconds d);
 QString state(monitoring::AlertState state);         // translated
 QString severity(monitoring::Severity severity);     // translated
 QColor severityColor(monitoring::Severity severity); // amber, red
+// Widens `columns` of `view` to the widest state word in the language now installed (German's
+// "ausgelöst" and "ausstehend" are wider than the English samples the widths start from).
+void fitStateColumns(QTableView *view, std::initializer_list<int> columns);
 QColor stateColor(monitoring::AlertState state, monitoring::Severity severity);
 // The firing rules that should reach an operator (isAlerting()), the critical ones first.
 QList<monitoring::RuleStatus> alerting(const QList<monitoring::RuleStatus> &statuses);

@@ -26,6 +26,8 @@ void AlertHistoryView::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         Retranslate::apply(this);
         retranslateHeaders();
+        Retranslate::fitTitles(m_view);
+        AlertFormat::fitStateColumns(m_view, {2, 3});
         // The states, severities and values in the new language's words.
         if (!m_events.isEmpty())
             fill();
@@ -70,6 +72,8 @@ AlertHistoryView::AlertHistoryView(QWidget *parent)
                               QStringLiteral("critical")};
     for (int c = 0; c < samples.size(); ++c)
         m_view->setColumnWidth(c, metrics.horizontalAdvance(samples.at(c)) + 24);
+    Retranslate::fitTitles(m_view);
+    AlertFormat::fitStateColumns(m_view, {2, 3});
     layout->addWidget(m_view, 1);
     connect(m_filter, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);

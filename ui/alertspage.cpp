@@ -113,6 +113,9 @@ AlertsPage::AlertsPage(QWidget *parent)
     m_silencesView->setColumnWidth(0, metrics.horizontalAdvance(samples.at(0)) + 24);
     m_silencesView->setColumnWidth(1, metrics.horizontalAdvance(samples.at(9)) + 24);
     m_silencesView->setColumnWidth(2, metrics.horizontalAdvance(QStringLiteral("M")) * 40);
+    Retranslate::fitTitles(m_rulesView);
+    Retranslate::fitTitles(m_silencesView);
+    AlertFormat::fitStateColumns(m_rulesView, {7});
 
     m_history = new AlertHistoryView(this);
 
@@ -158,6 +161,9 @@ void AlertsPage::changeEvent(QEvent *event)
         // MainWindow sets it again.)
         Retranslate::apply(this);
         retranslateHeaders();
+        Retranslate::fitTitles(m_rulesView);
+        Retranslate::fitTitles(m_silencesView);
+        AlertFormat::fitStateColumns(m_rulesView, {7});
         if (m_shown)
             showSnapshot(m_snapshot);
         updateButtons();

@@ -1,6 +1,7 @@
 #include "ui/fleetpage.h"
 
 #include "ui/alertformat.h"
+#include "ui/retranslate.h"
 #include "ui/timedisplay.h"
 
 #include <QEvent>
@@ -49,6 +50,7 @@ FleetPage::FleetPage(QWidget *parent)
         QStringLiteral("hit_rate_critical, no_lookups")};
     for (int c = 0; c < samples.size(); ++c)
         m_view->setColumnWidth(c, metrics.horizontalAdvance(samples.at(c)) + 24);
+    Retranslate::fitTitles(m_view);
     layout->addWidget(m_view, 1);
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         if (index.row() >= 0 && index.row() < m_profiles.size())
@@ -80,6 +82,7 @@ void FleetPage::changeEvent(QEvent *event)
         // The headers, the note and every row in the new language's words: from the last
         // status of each profile (nothing is read again), "checking…" where none came yet.
         retranslateHeaders();
+        Retranslate::fitTitles(m_view);
         showNote();
         for (int row = 0; row < m_profiles.size() && row < m_model->rowCount(); ++row) {
             const ConnectionProfile &p = m_profiles.at(row);

@@ -3,8 +3,10 @@
 #include "ui/describe.h"
 
 #include <QCoreApplication>
+#include <QHeaderView>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTableView>
 #include <QTranslator>
 #include <QVariantMap>
 
@@ -39,6 +41,16 @@ void Retranslate::keepText(QObject *object, const char *property, const char *co
                 QStringList{QString::fromUtf8(context), QString::fromUtf8(source)});
     object->setProperty(kKept, kept);
     object->setProperty(property, QCoreApplication::translate(context, source));
+}
+
+void Retranslate::fitTitles(QTableView *view)
+{
+    QHeaderView *header = view->horizontalHeader();
+    for (int column = 0; column < header->count(); ++column) {
+        const int wanted = header->sectionSizeHint(column);
+        if (view->columnWidth(column) < wanted)
+            view->setColumnWidth(column, wanted);
+    }
 }
 
 void Retranslate::apply(QObject *root)

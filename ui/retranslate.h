@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QObject>
+
+class QTableView;
 #include <QString>
 
 namespace cc {
@@ -21,6 +23,11 @@ void keepText(QObject *object, const char *property, const char *context, const 
 
 // Translates again every text kept on `root` and on its children (recursively).
 void apply(QObject *root);
+
+// Widens each column of `view` whose header title (in the language now installed) does not fit
+// it; never narrows one. For tables whose widths come from sample contents: German titles are
+// often wider than the values below them.
+void fitTitles(QTableView *view);
 
 template<typename T>
 T *keep(T *object, const char *property, const char *context, const char *source)

@@ -9,6 +9,7 @@
 #include "tests/support/testdatabase.h"
 #include "tests/ui/consolesuite.h"
 #include "ui/alertbar.h"
+#include "ui/alertformat.h"
 #include "ui/alertspage.h"
 #include "ui/clockpage.h"
 #include "ui/confirmdialog.h"
@@ -476,6 +477,29 @@ private Q_SLOTS:
                  QStringLiteral("Profil"));
         QCOMPARE(fleet->model()->horizontalHeaderItem(FleetPage::Reachable)->text(),
                  QStringLiteral("Erreichbar"));
+        // No German title is clipped (their widths were made from English samples), nor a
+        // German state word ("ausgelöst", "ausstehend") in the alert tables.
+        for (const char *name : {"alertRulesView", "alertSilencesView", "alertHistoryView",
+                                 "fleetView", "auditView"}) {
+            const auto views = window->findChildren<QTableView *>(QLatin1String(name));
+            QVERIFY2(!views.isEmpty(), name);
+            for (QTableView *view : views) {
+                QHeaderView *h = view->horizontalHeader();
+                for (int c = 0; c < h->count() - 1; ++c) { // the last one stretches
+                    QVERIFY2(h->sectionSize(c) >= h->sectionSizeHint(c),
+                             qPrintable(QStringLiteral("%1, column %2: %3 < %4")
+                                            .arg(QLatin1String(name))
+                                            .arg(c)
+                                            .arg(h->sectionSize(c))
+                                            .arg(h->sectionSizeHint(c))));
+                }
+            }
+        }
+        QTableView *rulesView = alerts->findChild<QTableView *>(QStringLiteral("alertRulesView"));
+        const QString pendingWord = AlertFormat::state(monitoring::AlertState::Pending);
+        QCOMPARE(pendingWord, QStringLiteral("ausstehend"));
+        QVERIFY(rulesView->columnWidth(AlertsPage::State) >
+                rulesView->fontMetrics().horizontalAdvance(pendingWord));
         // The start-up cards and charts (the dashboard hidden: nothing was read again).
         QCOMPARE(startup->cardCaption(QStringLiteral("timeSaved")),
                  QStringLiteral("Gesparte Zeit"));
