@@ -16,6 +16,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qtkeychain-qt6-dev libqt6sql6-psql libqt6sql6-sqlite libqt6svg6
     qt6-translations-l10n libgl-dev libqt6opengl6-dev libxkbcommon-dev fonts-dejavu-core
+    fonts-wqy-microhei
     qt6-httpserver-dev qt6-websockets-dev
 )
 if [ "$want_test" = 1 ]; then
