@@ -840,7 +840,8 @@ private Q_SLOTS:
             // nothing behind on the server session.
             QSqlQuery q(test::StoreInternals::database(*s));
             QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM pg_prepared_statements WHERE NOT "
-                                          "from_sql AND statement LIKE '%jsonb_typeof%'")));
+                                          "from_sql AND statement LIKE "
+                                          "'%\"updatedAt\", \"isValid\", CAST(\"metadata\"%'")));
             QVERIFY(q.next());
             if (test::TestDatabase::pooledRequested())
                 QCOMPARE(q.value(0).toInt(), 0);
@@ -883,6 +884,38 @@ private Q_SLOTS:
         odd = s->lookupOffset(QStringLiteral("bob"), QStringLiteral("k"));
         QCOMPARE(odd.outcome, Lookup::Outcome::Hit);
         QVERIFY(!odd.record.errorBoundMs && !odd.record.rttMs && !odd.record.samples);
+        // The drift: both numbers and plausible, or neither (read by the client from the
+        // metadata's text, as readSyncMetadata() reads it).
+        const auto drift = [&](const QJsonValue &ppm, const QJsonValue &ppmError) {
+            QJsonObject sync{{QStringLiteral("rttMs"), 3}};
+            if (!ppm.isUndefined())
+                sync.insert(QStringLiteral("driftPpm"), ppm);
+            if (!ppmError.isUndefined())
+                sync.insert(QStringLiteral("driftPpmError"), ppmError);
+            if (store(QJsonObject{{QStringLiteral("sync"), sync}}))
+                return OffsetLookup();
+            return s->lookupOffset(QStringLiteral("bob"), QStringLiteral("k"));
+        };
+        odd = drift(12.5, 1.25);
+        QCOMPARE(odd.record.rttMs, std::optional<double>(3));
+        QCOMPARE(odd.record.driftPpm, std::optional<double>(12.5));
+        QCOMPARE(odd.record.driftPpmError, std::optional<double>(1.25));
+        odd = drift(12.5, QJsonValue(QJsonValue::Undefined));
+        QCOMPARE(odd.record.rttMs, std::optional<double>(3));
+        QVERIFY(!odd.record.driftPpm && !odd.record.driftPpmError);
+        odd = drift(1e9, 1);
+        QVERIFY(!odd.record.driftPpm && !odd.record.driftPpmError);
+        odd = drift(QStringLiteral("12.5"), 1);
+        QVERIFY(!odd.record.driftPpm && !odd.record.driftPpmError);
+        if (!m_db->isPostgres()) {
+            // SQLite keeps any text: metadata that is not JSON is no account, and still a hit.
+            QCOMPARE(m_db->exec(QStringLiteral("UPDATE connector_state_cache SET \"metadata\" = "
+                                               "'{\"sync\": {\"rttMs\": 3'")),
+                     QString());
+            odd = s->lookupOffset(QStringLiteral("bob"), QStringLiteral("k"));
+            QCOMPARE(odd.outcome, Lookup::Outcome::Hit);
+            QVERIFY(!odd.record.rttMs);
+        }
 
         // The other outcomes, as get() tells them, with the old row's numbers.
         QCOMPARE(s->lookupOffset(QStringLiteral("nobody"), QStringLiteral("k")).outcome,
