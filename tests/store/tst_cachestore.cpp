@@ -933,6 +933,78 @@ private Q_SLOTS:
         QCOMPARE(expired.record.timeOffsetMs, 7);
     }
 
+    // A connector's exit (and every flush): the batched hits, the start-ups and the history
+    // minute in one transaction sent as one message; when a part fails, the others are written
+    // on their own and the failed part is kept, not lost.
+    void flushWritesEverythingInOneTransaction()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("one round trip is PostgreSQL's (SQLite writes locally)");
+        const QString cache = cacheTable();
+        const QString history = SqlDialect(m_db->config()).table(Table::History);
+        const QString initHistory = SqlDialect(m_db->config()).table(Table::InitHistory);
+        CacheStore::Options options;
+        options.hitCounting = HitCounting::Batched;
+        options.historyFlushInterval = std::chrono::hours(1);
+        {
+            auto s = migrated(options);
+            QCOMPARE(s->set(QStringLiteral("u"), QStringLiteral("k"), QStringLiteral("BYBIT"),
+                            QStringLiteral("MAINNET"), offset(5)),
+                     StoreError());
+        }
+        const QString before =
+            m_db->scalar(QStringLiteral("SELECT CAST(xmin AS TEXT) FROM %1").arg(cache)).toString();
+        {
+            auto s = store(options);
+            QCOMPARE(s->lookupOffset(QStringLiteral("u"), QStringLiteral("k")).outcome,
+                     Lookup::Outcome::Hit);
+            s->recordInitialization(InitOutcome::Hit, 12);
+            s->recordRejection();
+        } // the exit's flush
+        const QString hitTx =
+            m_db->scalar(QStringLiteral("SELECT CAST(xmin AS TEXT) FROM %1").arg(cache)).toString();
+        QVERIFY(hitTx != before);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT \"hitCount\" FROM %1").arg(cache)).toInt(), 1);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT CAST(xmin AS TEXT) FROM %1 WHERE \"hits\" > 0")
+                                  .arg(history))
+                     .toString(),
+                 hitTx);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT CAST(xmin AS TEXT) FROM %1 WHERE "
+                                             "\"rejections\" > 0")
+                                  .arg(history))
+                     .toString(),
+                 hitTx);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT CAST(xmin AS TEXT) FROM %1").arg(initHistory))
+                     .toString(),
+                 hitTx);
+
+        // The start-ups' table refuses the write: hits and history go on their own, the start-up
+        // stays pending and goes with a later flush.
+        QCOMPARE(m_db->exec(QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT cc_test_refuse CHECK "
+                                           "(\"count\" < 0) NOT VALID")
+                                .arg(initHistory)),
+                 QString());
+        auto s = store(options);
+        QCOMPARE(s->lookupOffset(QStringLiteral("u"), QStringLiteral("k")).outcome,
+                 Lookup::Outcome::Hit);
+        s->recordInitialization(InitOutcome::MissSynced, 40);
+        (void)s->flushHistory(); // the start-ups' part fails
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT \"hitCount\" FROM %1").arg(cache)).toInt(), 2);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT SUM(\"hits\") FROM %1").arg(history)).toInt(),
+                 2);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(initHistory)).toInt(),
+                 1);
+        QCOMPARE(
+            m_db->exec(
+                QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT cc_test_refuse").arg(initHistory)),
+            QString());
+        QCOMPARE(s->flushHistory(), StoreError());
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(initHistory)).toInt(),
+                 2);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT SUM(\"hits\") FROM %1").arg(history)).toInt(),
+                 2);
+    }
+
     void lookupsOnColumnsOfOtherTypesFallBackToQtSql()
     {
         if (!m_db->isPostgres())
