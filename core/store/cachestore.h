@@ -283,8 +283,13 @@ public:
     // on SQLite cancel() does nothing. The same handle for the store's whole life, across
     // reconnects; it may outlive the store (inert then).
     std::shared_ptr<QueryCanceller> canceller() const;
-    // The NOTIFY channel writes are announced on (PostgreSQL).
-    static QString notifyChannel() { return QStringLiteral("connector_cache_changed"); }
+    // The NOTIFY channel writes are announced on (PostgreSQL): one per schema, so that a
+    // console on one schema does not refresh for writes in another. Without a schema (the
+    // search path's) or for "public", "connector_cache_changed"; else
+    // "connector_cache_changed_" and 16 hex digits of the schema name's SHA-256: a valid
+    // identifier of 40 bytes whatever the name's length or characters (changefeed.cpp).
+    static QString notifyChannel(const QString &schema = QString());
+    QString changeChannel() const { return notifyChannel(m_config.schema); } // this store's
 
     // The private half (cachestore_p.h): named here so that the store's own files (its
     // transports) can refer to it; opaque to everyone else.

@@ -850,7 +850,7 @@ void CacheStore::Private::announce(const QString &what)
     if (!q->m_options.notifyChanges || !isPostgres() || !db.isOpen())
         return;
     StoreError ignored;
-    run(QStringLiteral("SELECT pg_notify(?, ?)"), {CacheStore::notifyChannel(), what}, &ignored,
+    run(QStringLiteral("SELECT pg_notify(?, ?)"), {q->changeChannel(), what}, &ignored,
         QStringLiteral("announcing a change"));
 }
 

@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -1473,6 +1474,58 @@ private Q_SLOTS:
         }
         QVERIFY(arrivals.waitFor(3, 5000));
         QCOMPARE(arrivals.at(2).at(0).toString(), QStringLiteral("set"));
+    }
+
+    // One NOTIFY channel per schema: a listener on one schema hears the writes there, never
+    // those in another schema of the same database; a long or hostile schema name still makes
+    // a valid channel name.
+    void changeFeedIsPerSchema()
+    {
+        QCOMPARE(CacheStore::notifyChannel(), QStringLiteral("connector_cache_changed"));
+        QCOMPARE(CacheStore::notifyChannel(QStringLiteral("public")), CacheStore::notifyChannel());
+        const QString hostile = QStringLiteral("a\"b'c; DROP TABLE x; -- ") + QString(200, u'λ');
+        for (const QString &schema : {QStringLiteral("my \"app\" schema"), hostile}) {
+            const QString channel = CacheStore::notifyChannel(schema);
+            QVERIFY(channel.toUtf8().size() <= 63);
+            QVERIFY2(
+                QRegularExpression(QStringLiteral("^[a-z_][a-z0-9_]*$")).match(channel).hasMatch(),
+                qPrintable(channel));
+            QVERIFY(channel != CacheStore::notifyChannel());
+        }
+        QVERIFY(CacheStore::notifyChannel(QStringLiteral("a")) !=
+                CacheStore::notifyChannel(QStringLiteral("b")));
+        if (!m_db->isPostgres() || test::TestDatabase::pooledRequested())
+            QSKIP("LISTEN needs a direct PostgreSQL connection");
+
+        auto listener = migrated();
+        QCOMPARE(listener->open(), StoreError());
+        const std::unique_ptr<ChangeFeed> feed = listener->subscribeChanges();
+        QVERIFY(feed->isActive());
+        test::ArrivalSpy arrivals(feed.get(), &ChangeFeed::changed);
+
+        // Another schema of the same database, with a name no identifier could be.
+        DatabaseConfig elsewhere = m_db->config();
+        elsewhere.schema = hostile.left(40);
+        QVERIFY(elsewhere.schema != m_db->config().schema);
+        {
+            CacheStore other(elsewhere, CacheStore::Options(), &m_clock);
+            QVERIFY2(other.migrate().ok(), "migrate into the other schema");
+            QCOMPARE(other.set(QStringLiteral("u1"), QStringLiteral("c1"), QStringLiteral("BYBIT"),
+                               QStringLiteral("MAINNET"), offset(5)),
+                     StoreError());
+        }
+        // Then a write in the listener's own schema: only that one arrives.
+        {
+            auto same = store();
+            QCOMPARE(same->set(QStringLiteral("u2"), QStringLiteral("c2"), QStringLiteral("BYBIT"),
+                               QStringLiteral("MAINNET"), offset(6)),
+                     StoreError());
+        }
+        QVERIFY(arrivals.waitFor(1, 5000));
+        QTest::qWait(300); // anything else on its way has arrived by now
+        QCOMPARE(arrivals.count(), 1);
+        QCOMPARE(arrivals.at(0).at(0).toString(), QStringLiteral("set"));
+        QCOMPARE(listener->entry(QStringLiteral("u1"), QStringLiteral("c1")).ok(), false);
     }
 
     // canceller(): a statement stuck behind another connection's lock is cancelled from
