@@ -10,6 +10,8 @@
 
 #include "core/connector/cachedconnector.h"
 #include "core/store/cachestore.h"
+#include "core/store/sqldialect.h"
+#include "core/store/tablename.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
 #include "tests/support/storeinternals.h"
 
@@ -31,6 +33,7 @@
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QUrl>
 
 #include <sys/resource.h>
 
@@ -199,14 +202,32 @@ QString poolerHost()
 }
 
 // The bench database's URL, direct (libpq's environment names the server) or through the
-// pooler; `prisma`: with pgbouncer=true (DatabaseConfig::pooled), which libpq (psql) refuses.
+// pooler; `prisma`: with pgbouncer=true (DatabaseConfig::pooled) and CC_BENCH_SCHEMA's schema=
+// (our tables in that schema), which libpq (psql, whose baseline reads none of them) refuses.
 QString benchUrl(bool pooled, bool prisma = true)
 {
+    QStringList query;
+    if (pooled && prisma)
+        query << QStringLiteral("pgbouncer=true");
+    const QString schema = qEnvironmentVariable("CC_BENCH_SCHEMA");
+    if (prisma && !schema.isEmpty())
+        query << QStringLiteral("schema=") + QString::fromLatin1(QUrl::toPercentEncoding(schema));
+    const QString parameters =
+        query.isEmpty() ? QString() : QLatin1Char('?') + query.join(QLatin1Char('&'));
     if (!pooled)
-        return QStringLiteral("postgresql:///cc_bench");
-    return QStringLiteral("postgresql://%1:%2/cc_bench%3")
-        .arg(poolerHost(), qEnvironmentVariable("CC_TEST_PGBOUNCER_PORT"),
-             prisma ? QStringLiteral("?pgbouncer=true") : QString());
+        return QStringLiteral("postgresql:///cc_bench") + parameters;
+    return QStringLiteral("postgresql://%1:%2/cc_bench")
+               .arg(poolerHost(), qEnvironmentVariable("CC_TEST_PGBOUNCER_PORT")) +
+           parameters;
+}
+
+DatabaseConfig directConfig()
+{
+    QString error;
+    const DatabaseConfig config = DatabaseConfig::fromUrl(benchUrl(false), &error);
+    if (!config.isPostgres())
+        die(QStringLiteral("the bench URL %1 does not parse: %2").arg(benchUrl(false), error));
+    return config;
 }
 
 DatabaseConfig pooledConfig()
@@ -400,8 +421,9 @@ QStringList selectScript()
 // The engine's own hit statement, run by pgbench over the extended protocol: what a get costs
 // the server, without our client. Valid keys only (g % 10 != 0), as our gets. Batched counting
 // (the default) looks up with a SELECT; PerLookup with an UPDATE ... RETURNING.
-QString writeGetScript(const QString &dir, HitCounting counting)
+QString writeGetScript(const QString &dir, HitCounting counting, const SqlDialect &dialect)
 {
+    const QByteArray cache = dialect.table(Table::Cache).toUtf8();
     const bool batched = counting == HitCounting::Batched;
     const QString path = dir + (batched ? QStringLiteral("/get-batched.sql")
                                         : QStringLiteral("/get-per-lookup.sql"));
@@ -421,10 +443,10 @@ QString writeGetScript(const QString &dir, HitCounting counting)
         "INTERVAL '1 millisecond')";
     f.write("\\set g random(0, 999) * 10 + random(1, 9)\n");
     if (batched)
-        f.write("SELECT " + columns + " FROM \"connector_state_cache\" WHERE " + where + ";\n");
+        f.write("SELECT " + columns + " FROM " + cache + " WHERE " + where + ";\n");
     else
-        f.write("UPDATE \"connector_state_cache\" SET \"hitCount\" = \"hitCount\" + 1 WHERE " +
-                where + " RETURNING " + columns + ";\n");
+        f.write("UPDATE " + cache + " SET \"hitCount\" = \"hitCount\" + 1 WHERE " + where +
+                " RETURNING " + columns + ";\n");
     return path;
 }
 
@@ -513,8 +535,11 @@ private:
     QTemporaryDir m_tmp;
 };
 
-bool Bench::exec(const QString &sql, const QVariantList &binds)
+// Statements name our tables by SqlDialect::sql()'s tokens ({cache}, {history}): in the URL's
+// schema (schema=) when it names one.
+bool Bench::exec(const QString &statement, const QVariantList &binds)
 {
+    const QString sql = SqlDialect(m_config).sql(statement);
     QSqlDatabase db = QSqlDatabase::database(m_raw);
     QSqlQuery q(db);
     bool ok;
@@ -534,7 +559,7 @@ bool Bench::exec(const QString &sql, const QVariantList &binds)
 QVariant Bench::scalar(const QString &sql)
 {
     QSqlQuery q(QSqlDatabase::database(m_raw));
-    if (!q.exec(sql) || !q.next())
+    if (!q.exec(SqlDialect(m_config).sql(sql)) || !q.next())
         return QVariant();
     return q.value(0);
 }
@@ -549,7 +574,7 @@ void Bench::fill(qint64 from, qint64 to, bool expired)
     if (pg()) {
         ok = exec(
             QStringLiteral(
-                "INSERT INTO connector_state_cache (\"id\", \"cacheKey\", \"userId\", "
+                "INSERT INTO {cache} (\"id\", \"cacheKey\", \"userId\", "
                 "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", "
                 "\"lastSyncTime\", \"isValid\", \"expiresAt\", \"hitCount\", \"metadata\", "
                 "\"createdAt\", \"updatedAt\") "
@@ -565,11 +590,11 @@ void Bench::fill(qint64 from, qint64 to, bool expired)
                 "TIMESTAMP '1970-01-01' + CAST(? AS BIGINT) * INTERVAL '1 millisecond' "
                 "FROM generate_series(CAST(? AS BIGINT), CAST(? AS BIGINT)) g"),
             {now, expiresBase, now, now, from, to});
-        ok = ok && exec(QStringLiteral("VACUUM ANALYZE connector_state_cache"));
+        ok = ok && exec(QStringLiteral("VACUUM ANALYZE {cache}"));
     } else {
         ok = exec(QStringLiteral(
                       "WITH RECURSIVE s(g) AS (SELECT ? UNION ALL SELECT g + 1 FROM s WHERE g < ?) "
-                      "INSERT INTO connector_state_cache (\"id\", \"cacheKey\", \"userId\", "
+                      "INSERT INTO {cache} (\"id\", \"cacheKey\", \"userId\", "
                       "\"credentialId\", \"exchange\", \"environment\", \"timeOffset\", "
                       "\"lastSyncTime\", \"isValid\", \"expiresAt\", \"hitCount\", \"metadata\", "
                       "\"createdAt\", \"updatedAt\") "
@@ -595,7 +620,7 @@ void Bench::fillHistory()
              : QStringLiteral("WITH RECURSIVE s(m) AS (SELECT ? UNION ALL SELECT m + 1 FROM s "
                               "WHERE m < ?) SELECT m FROM s");
     if (!exec(QStringLiteral(
-                  "INSERT INTO connector_cache_history (\"minute\", \"hits\", "
+                  "INSERT INTO {history} (\"minute\", \"hits\", "
                   "\"misses\", \"sets\", \"invalidations\", \"cleanups\") SELECT m, "
                   "100 + m % 17, 3 + m % 5, 3, 0, 0 FROM (%1) x WHERE 1 = 1 ON CONFLICT DO NOTHING")
                   .arg(series),
@@ -659,7 +684,7 @@ void Bench::measureGets()
         m_details.insert(QStringLiteral("pgbench_select_samples"), qint64(base.size()));
         // The engine's own statements through pgbench: the server's share of a get.
         for (HitCounting mode : {HitCounting::Batched, HitCounting::PerLookup}) {
-            const QString script = writeGetScript(m_tmp.path(), mode);
+            const QString script = writeGetScript(m_tmp.path(), mode, SqlDialect(m_config));
             const PgbenchRun g =
                 pgbench(QStringLiteral("cc_bench"), {QStringLiteral("-f"), script}, 1,
                         g_quick ? 2 : 5, true, QStringLiteral("-c synchronous_commit=off"));
@@ -714,10 +739,12 @@ void Bench::measureChecks()
     auto tableCounters = [&]() {
         QSqlQuery q(QSqlDatabase::database(m_raw));
         exec(QStringLiteral("SELECT pg_stat_clear_snapshot()"));
-        q.exec(QStringLiteral(
-            "SELECT n_tup_upd, n_tup_hot_upd, (SELECT xact_commit FROM pg_stat_database WHERE "
-            "datname = current_database()) FROM pg_stat_user_tables WHERE relname = "
-            "'connector_state_cache'"));
+        q.exec(
+            QStringLiteral(
+                "SELECT n_tup_upd, n_tup_hot_upd, (SELECT xact_commit FROM pg_stat_database WHERE "
+                "datname = current_database()) FROM pg_stat_user_tables WHERE relname = "
+                "'connector_state_cache' AND schemaname = %1")
+                .arg(SqlDialect(m_config).schemaExpression()));
         std::array<qint64, 3> v{0, 0, 0};
         if (q.next())
             v = {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
@@ -800,8 +827,9 @@ void Bench::measureThroughput()
     const int rounds = g_quick ? 1 : 3;
     const int seconds = g_quick ? 3 : 5;
     double ours = 0, perLookup = 0, base = 0, statement = 0, perLookupStatement = 0;
-    const QString script = writeGetScript(m_tmp.path(), HitCounting::Batched);
-    const QString perLookupScript = writeGetScript(m_tmp.path(), HitCounting::PerLookup);
+    const QString script = writeGetScript(m_tmp.path(), HitCounting::Batched, SqlDialect(m_config));
+    const QString perLookupScript =
+        writeGetScript(m_tmp.path(), HitCounting::PerLookup, SqlDialect(m_config));
     const QString asyncCommit = QStringLiteral("-c synchronous_commit=off");
     for (int r = 0; r < rounds; ++r) {
         ours += eightClients(seconds, getCall);
@@ -971,15 +999,17 @@ void Bench::measurePooled()
                      round1(percentile(simple.latenciesUs, 0.5)));
     const PgbenchRun statement =
         pgbench(QStringLiteral("cc_bench"),
-                {QStringLiteral("-f"), writeGetScript(m_tmp.path(), HitCounting::Batched)}, 1,
-                g_quick ? 1 : 2, true, QString(), Via::Pooler);
+                {QStringLiteral("-f"),
+                 writeGetScript(m_tmp.path(), HitCounting::Batched, SqlDialect(m_config))},
+                1, g_quick ? 1 : 2, true, QString(), Via::Pooler);
     m_details.insert(QStringLiteral("pgbench_pooled_get_statement_p50_us"),
                      round1(percentile(statement.latenciesUs, 0.5)));
     // Without the pooler, parsed every call: what planning our statement costs by itself.
     const PgbenchRun direct =
         pgbench(QStringLiteral("cc_bench"),
-                {QStringLiteral("-f"), writeGetScript(m_tmp.path(), HitCounting::Batched)}, 1,
-                g_quick ? 1 : 2, true, QString(), Via::DirectExtended);
+                {QStringLiteral("-f"),
+                 writeGetScript(m_tmp.path(), HitCounting::Batched, SqlDialect(m_config))},
+                1, g_quick ? 1 : 2, true, QString(), Via::DirectExtended);
     m_details.insert(QStringLiteral("pgbench_get_statement_extended_p50_us"),
                      round1(percentile(direct.latenciesUs, 0.5)));
     const PgbenchRun selectExtended =
@@ -1054,7 +1084,7 @@ void Bench::measureCleanup(qint64 rows)
     };
 
     // The baseline first: one bare DELETE of `rows` expired rows beside 1,000 valid ones.
-    exec(QStringLiteral("DELETE FROM connector_state_cache"));
+    exec(QStringLiteral("DELETE FROM {cache}"));
     fill(1, 1000, false);
     fill(1'000'001, 1'000'000 + rows, true);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -1063,12 +1093,11 @@ void Bench::measureCleanup(qint64 rows)
     const double bare = timeMs([&]() {
         if (pg())
             exec(QStringLiteral(
-                     "DELETE FROM connector_state_cache WHERE \"expiresAt\" <= "
+                     "DELETE FROM {cache} WHERE \"expiresAt\" <= "
                      "TIMESTAMP '1970-01-01' + CAST(? AS BIGINT) * INTERVAL '1 millisecond'"),
                  {now});
         else
-            exec(QStringLiteral("DELETE FROM connector_state_cache WHERE \"expiresAt\" <= ?"),
-                 {now});
+            exec(QStringLiteral("DELETE FROM {cache} WHERE \"expiresAt\" <= ?"), {now});
     });
     stopReader(reader);
     m_figures.insert(QStringLiteral("bare_delete_rows_per_s"),
@@ -1125,12 +1154,8 @@ void Bench::run(QJsonObject *figures, QJsonObject *details)
 {
     openRaw();
     // A fresh schema every run.
-    for (const char *table :
-         {"connector_state_cache", "connector_cache_meta", "connector_cache_history",
-          "connector_cache_audit", "connector_cache_lease", "connector_cache_sync_log",
-          "connector_cache_init_history", "connector_cache_alert_rule",
-          "connector_cache_alert_silence", "connector_cache_alert_event"})
-        exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table)));
+    for (Table table : kAllTables) // in the URL's schema (schema=), as every statement here
+        exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(SqlDialect(m_config).table(table)));
     CacheStore::Options options;
     if (g_batchSize > 0)
         options.batchSize = g_batchSize;
@@ -1242,20 +1267,16 @@ void Bench::prepareRounds()
     if (!pg())
         die(QStringLiteral("rounds need PostgreSQL"));
     openRaw();
-    for (const char *table :
-         {"connector_state_cache", "connector_cache_meta", "connector_cache_history",
-          "connector_cache_audit", "connector_cache_lease", "connector_cache_sync_log",
-          "connector_cache_init_history", "connector_cache_alert_rule",
-          "connector_cache_alert_silence", "connector_cache_alert_event"})
-        exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table)));
+    for (Table table : kAllTables) // in the URL's schema (schema=), as every statement here
+        exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(SqlDialect(m_config).table(table)));
     m_store = std::make_unique<CacheStore>(m_config);
     if (!m_store->migrate().ok() || m_store->open())
         die(QStringLiteral("cannot migrate or open %1").arg(m_name));
     fill(1, 10'000, false);
     // Valid for an hour from now, however long the rounds take.
-    if (!exec(QStringLiteral("UPDATE connector_state_cache SET \"expiresAt\" = \"expiresAt\" + "
+    if (!exec(QStringLiteral("UPDATE {cache} SET \"expiresAt\" = \"expiresAt\" + "
                              "INTERVAL '1 hour'")) ||
-        !exec(QStringLiteral("VACUUM ANALYZE connector_state_cache")))
+        !exec(QStringLiteral("VACUUM ANALYZE {cache}")))
         die(QStringLiteral("could not prepare the rounds' entries"));
     m_store.reset();
 }
@@ -1376,7 +1397,7 @@ QJsonObject Bench::roundPgbenchEightClients(int seconds)
 // client's cost.
 QJsonObject Bench::roundPgbenchStatementEightClients(int seconds)
 {
-    const QString script = writeGetScript(m_tmp.path(), HitCounting::Batched);
+    const QString script = writeGetScript(m_tmp.path(), HitCounting::Batched, SqlDialect(m_config));
     const PgbenchRun b = pgbench(QStringLiteral("cc_bench"), {QStringLiteral("-f"), script}, 8,
                                  seconds, false, QStringLiteral("-c synchronous_commit=off"));
     if (!b.ok)
@@ -1573,9 +1594,7 @@ int main(int argc, char *argv[])
             say(QStringLiteral("bench: no PostgreSQL given (PGHOST); run scripts/bench.sh"));
             return 2;
         }
-        QString error;
-        Bench bench(DatabaseConfig::fromUrl(QStringLiteral("postgresql:///cc_bench"), &error),
-                    QStringLiteral("PostgreSQL"));
+        Bench bench(directConfig(), QStringLiteral("PostgreSQL"));
         if (parser.isSet(prepare)) {
             bench.prepareRounds();
             return 0;
@@ -1599,10 +1618,7 @@ int main(int argc, char *argv[])
             say(QStringLiteral("bench: no PostgreSQL given (PGHOST); run scripts/bench.sh"));
             return 2;
         }
-        QString error;
-        const DatabaseConfig config =
-            DatabaseConfig::fromUrl(QStringLiteral("postgresql:///cc_bench"), &error);
-        Bench(config, QStringLiteral("PostgreSQL")).run(&pg, &pgx);
+        Bench(directConfig(), QStringLiteral("PostgreSQL")).run(&pg, &pgx);
     }
     QTemporaryDir dir;
     if (!parser.isSet(noSqlite)) {

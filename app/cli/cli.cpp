@@ -77,6 +77,9 @@ const QList<OptionSpec> &optionTable()
          "before:2h words'"},
         // The commands' own.
         {"dry-run", nullptr, "say what would change, change nothing"},
+        {"lookup-timeout", "MS",
+         "the lookup's own budget, 10 to 600000 (default 250): a table locked by a migration is "
+         "a miss after it; connecting keeps --timeout"},
         {"offset", "MS", "the clock offset (server minus local) in whole milliseconds"},
         {"ttl", "DURATION",
          "how long the entry stays valid, 1s to 7d (default 15m); auto: the longest for which "
@@ -466,6 +469,8 @@ private:
         if (isSet("timeout") && m_command &&
             QLatin1String(m_command->name) != QLatin1String("sync"))
             options.timeout = std::chrono::milliseconds(value("timeout").toInt()); // run() checked
+        if (isSet("lookup-timeout")) // get's; run() checked it
+            options.lookupTimeout = std::chrono::milliseconds(value("lookup-timeout").toInt());
         m_store = std::make_unique<CacheStore>(config, options);
         const StoreError opened = m_store->open();
         // A command that writes is refused on a read-only standby before it sends anything
@@ -668,8 +673,8 @@ const QList<Command> &commands()
         {"status", "", "Show the database, its schema version and the role's privileges.", "", 0, 0,
          &Runner::cmdStatus},
         {"get", "USER CREDENTIAL",
-         "Look an entry up as a connector does (a hit counts); exit 3 on a miss.", "", 2, 2,
-         &Runner::cmdGetCounting},
+         "Look an entry up as a connector does (a hit counts); exit 3 on a miss.", "lookup-timeout",
+         2, 2, &Runner::cmdGetCounting},
         {"show", "USER CREDENTIAL", "Show an entry in any state, without counting a hit.", "", 2, 2,
          &Runner::cmdShow},
         {"set", "USER CREDENTIAL",
@@ -825,6 +830,15 @@ int Runner::run(const QStringList &arguments)
             return usage(QStringLiteral("--timeout takes whole milliseconds, 100 to %1 (not '%2')")
                              .arg(most)
                              .arg(value("timeout").left(40)));
+    }
+    if (isSet("lookup-timeout")) {
+        bool ok = false;
+        const int ms = value("lookup-timeout").toInt(&ok);
+        if (m_parser.values(QStringLiteral("lookup-timeout")).size() > 1 || !ok || ms < 10 ||
+            ms > 600000)
+            return usage(
+                QStringLiteral("--lookup-timeout takes whole milliseconds, 10 to 600000 (not '%1')")
+                    .arg(value("lookup-timeout").left(40)));
     }
     if (positional.size() < m_command->minArgs || positional.size() > m_command->maxArgs)
         return usage(QStringLiteral("'%1' takes %2 argument(s), got %3")

@@ -1,4 +1,5 @@
 #include "core/connector/syncmetadata.h"
+#include "core/store/syncnumbers.h"
 
 #include <QDateTime>
 
@@ -16,12 +17,6 @@ const QString kSource = QLatin1String(syncKeys::source);
 const QString kHost = QLatin1String(syncKeys::host);
 const QString kDriftPpm = QLatin1String(syncKeys::driftPpm);
 const QString kDriftPpmError = QLatin1String(syncKeys::driftPpmError);
-
-std::optional<double> numberIn(const QJsonObject &o, const QString &key)
-{
-    const QJsonValue v = o.value(key);
-    return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
-}
 
 // A drift worth storing: known, and within what a reader accepts. Rounded to what matters (a
 // hundredth of a ppm is 36 µs an hour).
@@ -82,23 +77,18 @@ bool addDriftToMetadata(QJsonObject *metadata, const DriftEstimate &drift)
 
 SyncMetadata readSyncMetadata(const QJsonObject &metadata)
 {
+    // The numbers as the offset lookup reads them (one reader for both).
+    OffsetRecord numbers;
+    store::readSyncNumbers(metadata, &numbers);
     SyncMetadata m;
+    m.errorBoundMs = numbers.errorBoundMs;
+    m.rttMs = numbers.rttMs;
+    m.samples = numbers.samples;
+    m.driftPpm = numbers.driftPpm;
+    m.driftPpmError = numbers.driftPpmError;
     const QJsonObject sync = metadata.value(kSync).toObject();
-    const QJsonValue bound = sync.value(kErrorBound);
-    if (bound.isDouble() && bound.toDouble() >= 0)
-        m.errorBoundMs = bound.toDouble();
-    const QJsonValue rtt = sync.value(kRtt);
-    if (rtt.isDouble())
-        m.rttMs = rtt.toDouble();
-    const QJsonValue samples = sync.value(kSamples);
-    if (samples.isDouble())
-        m.samples = samples.toDouble();
     m.source = sync.value(kSource).toString();
     m.host = sync.value(kHost).toString();
-    OffsetRecord drift;
-    drift.setDrift(numberIn(sync, kDriftPpm), numberIn(sync, kDriftPpmError));
-    m.driftPpm = drift.driftPpm;
-    m.driftPpmError = drift.driftPpmError;
     return m;
 }
 

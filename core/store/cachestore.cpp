@@ -358,7 +358,7 @@ StoreError CacheStore::set(const QString &userId, const QString &credentialId,
         if (m_options.notifyChanges && d->isPostgres()) {
             StoreError ignored;
             d->run(QStringLiteral("SELECT pg_notify(?, ?)"),
-                   {notifyChannel(), QStringLiteral("set")}, &ignored,
+                   {changeChannel(), QStringLiteral("set")}, &ignored,
                    QStringLiteral("announcing the change")); // finished at once
         }
         qCDebug(lcCache).noquote() << "Cache SET:" << key << "offset" << state.timeOffsetMs << "ms";

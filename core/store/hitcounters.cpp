@@ -42,6 +42,63 @@ void CacheStore::Private::maybeFlush()
         flush();
 }
 
+// PostgreSQL's statement for the batched hits (flushHits(), flushInOneTrip()), with its binds
+// (hitsFlushBinds(): the pending rows' ids and counts, two arrays in id order). One statement
+// (one round trip, its own transaction) for every row: two arrays, unnested side by side. The
+// rows are locked first, in id order, by a sorted SELECT ... FOR UPDATE: the join of the UPDATE
+// itself visits them in whatever order its plan has, so two processes flushing shared rows
+// deadlocked (one flush in ten under four concurrent flushers, tst_cachestore
+// concurrentFlushes...). SKIP LOCKED: a row another transaction holds is passed by, never
+// waited for (the flush runs inside get() and lookupOffset(), which must not wait on someone
+// else's lock); the statement names the rows that exist but were not written, whose hits stay
+// pending. The count saturates at 2147483647, the largest value of the seed's INT column: past
+// it every flush would fail ("integer out of range") and take the other rows' hits with it.
+QString CacheStore::Private::hitsFlushSql() const
+{
+    return dialect.sql(
+        QStringLiteral("WITH v AS (SELECT * FROM unnest(CAST(? AS TEXT[]), CAST(? AS BIGINT[])) "
+                       "AS u(id, n)), locked AS MATERIALIZED (SELECT l.\"id\" FROM {cache} AS l "
+                       "WHERE l.\"id\" IN (SELECT id FROM v) ORDER BY l.\"id\" FOR UPDATE OF l "
+                       "SKIP LOCKED), done AS (UPDATE {cache} AS t SET \"hitCount\" = "
+                       "LEAST(CAST(t.\"hitCount\" AS BIGINT) + v.n, %1) FROM v JOIN locked ON "
+                       "locked.\"id\" = v.id WHERE t.\"id\" = v.id RETURNING t.\"id\") "
+                       "SELECT v.id FROM v WHERE v.id NOT IN (SELECT \"id\" FROM done) AND "
+                       "EXISTS (SELECT 1 FROM {cache} AS x WHERE x.\"id\" = v.id)")
+            .arg(kMaxHitCount));
+}
+
+QVariantList CacheStore::Private::hitsFlushBinds() const
+{
+    QStringList rowIds = pendingHits.keys();
+    std::sort(rowIds.begin(), rowIds.end());
+    QStringList quotedIds, counts;
+    for (const QString &id : std::as_const(rowIds)) {
+        QString quoted = id;
+        quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+        quoted.replace(QLatin1Char('"'), QStringLiteral("\\\""));
+        quotedIds << QLatin1Char('"') + quoted + QLatin1Char('"');
+        counts << QString::number(pendingHits.value(id));
+    }
+    return {QLatin1Char('{') + quotedIds.join(QLatin1Char(',')) + QLatin1Char('}'),
+            QLatin1Char('{') + counts.join(QLatin1Char(',')) + QLatin1Char('}')};
+}
+
+// The hit/miss history's statement for one minute (binds: minute, hits, misses, sets,
+// invalidations, cleanups), adding to what the minute's row holds.
+QString CacheStore::Private::historyFlushSql() const
+{
+    return dialect.sql(QStringLiteral(
+        "INSERT INTO {history} (\"minute\", \"hits\", \"misses\", \"sets\", "
+        "\"invalidations\", \"cleanups\") VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (\"minute\") DO UPDATE SET "
+        "\"hits\" = \"connector_cache_history\".\"hits\" + excluded.\"hits\", "
+        "\"misses\" = \"connector_cache_history\".\"misses\" + excluded.\"misses\", "
+        "\"sets\" = \"connector_cache_history\".\"sets\" + excluded.\"sets\", "
+        "\"invalidations\" = \"connector_cache_history\".\"invalidations\" + "
+        "excluded.\"invalidations\", "
+        "\"cleanups\" = \"connector_cache_history\".\"cleanups\" + excluded.\"cleanups\""));
+}
+
 // Adds the batched hits to their rows, in one transaction. On failure they are kept for
 // the next flush (at most kMaxPendingHitRows rows: beyond, the counts are dropped rather
 // than let grow without bound).
@@ -56,49 +113,13 @@ StoreError CacheStore::Private::flushHits(bool waitForLocks)
     StoreError error;
     QSet<QString> keep; // rows locked by another transaction: their hits wait for the next flush
     if (isPostgres()) {
-        // One statement (one round trip, its own transaction) for every row: two arrays,
-        // unnested side by side. The rows are locked first, in id order, by a sorted
-        // SELECT ... FOR UPDATE: the join of the UPDATE itself visits them in whatever order
-        // its plan has, so two processes flushing shared rows deadlocked (one flush in ten
-        // under four concurrent flushers, tst_cachestore concurrentFlushes...). SKIP LOCKED: a
-        // row another transaction holds is passed by, never waited for (the flush runs inside
-        // get() and lookupOffset(), which must not wait on someone else's lock); the statement
-        // names the rows that exist but were not written, whose hits stay pending. The count
-        // saturates at 2147483647, the largest value of the seed's INT column: past it every
-        // flush would fail ("integer out of range") and take the other rows' hits with it.
-        // One statement for the pending rows; the rows it wrote (or that are gone) leave
-        // pendingHits at once, those passed by stay.
+        // One statement for the pending rows (hitsFlushSql() says how); the rows it wrote (or
+        // that are gone) leave pendingHits at once, those passed by stay.
         const auto once = [&]() {
-            QStringList rowIds = pendingHits.keys();
-            std::sort(rowIds.begin(), rowIds.end());
-            QStringList quotedIds, counts;
-            for (const QString &id : std::as_const(rowIds)) {
-                QString quoted = id;
-                quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-                quoted.replace(QLatin1Char('"'), QStringLiteral("\\\""));
-                quotedIds << QLatin1Char('"') + quoted + QLatin1Char('"');
-                counts << QString::number(pendingHits.value(id));
-            }
             QSet<QString> passedBy;
             const StoreError e = lazy(what, [&]() {
                 StoreError failed;
-                ActiveQuery query = run(
-                    dialect.sql(
-                        QStringLiteral(
-                            "WITH v AS (SELECT * FROM unnest(CAST(? AS TEXT[]), CAST(? AS "
-                            "BIGINT[])) "
-                            "AS u(id, n)), locked AS MATERIALIZED (SELECT l.\"id\" FROM {cache}"
-                            " AS l WHERE l.\"id\" IN (SELECT id FROM v) "
-                            "ORDER BY l.\"id\" FOR UPDATE OF l SKIP LOCKED), "
-                            "done AS (UPDATE {cache} AS t SET \"hitCount\" = "
-                            "LEAST(CAST(t.\"hitCount\" AS BIGINT) + v.n, %1) FROM v JOIN locked ON "
-                            "locked.\"id\" = v.id WHERE t.\"id\" = v.id RETURNING t.\"id\") "
-                            "SELECT v.id FROM v WHERE v.id NOT IN (SELECT \"id\" FROM done) AND "
-                            "EXISTS (SELECT 1 FROM {cache} AS x WHERE x.\"id\" = v.id)")
-                            .arg(kMaxHitCount)),
-                    {QLatin1Char('{') + quotedIds.join(QLatin1Char(',')) + QLatin1Char('}'),
-                     QLatin1Char('{') + counts.join(QLatin1Char(',')) + QLatin1Char('}')},
-                    &failed, what);
+                ActiveQuery query = run(hitsFlushSql(), hitsFlushBinds(), &failed, what);
                 if (query) {
                     while (query->next())
                         passedBy.insert(query->value(0).toString());
@@ -190,6 +211,16 @@ StoreError CacheStore::Private::flush(bool waitForLocks)
 
 StoreError CacheStore::Private::flushCounters(bool waitForLocks)
 {
+    // PostgreSQL: everything in one round trip (flushonetrip.cpp); the rows of hits another
+    // transaction held were passed by and, when the caller may wait, are tried again below.
+    StoreError oneTrip;
+    if (flushInOneTrip(&oneTrip)) {
+        if (!waitForLocks || pendingHits.isEmpty())
+            return StoreError();
+        return flushHits(true);
+    }
+    // Else (SQLite, or the one trip failed and wrote nothing) each part on its own: a part that
+    // fails keeps its counts and never holds the others back.
     if (!pendingHits.isEmpty() && db.isValid() && db.isOpen()) {
         const StoreError error = flushHits(waitForLocks);
         if (error)
@@ -207,16 +238,7 @@ StoreError CacheStore::Private::flushCounters(bool waitForLocks)
             pending.erase(pending.begin());
         return StoreError(StoreError::Unreachable, QStringLiteral("not connected"));
     }
-    const QString sql = dialect.sql(QStringLiteral(
-        "INSERT INTO {history} (\"minute\", \"hits\", \"misses\", \"sets\", "
-        "\"invalidations\", \"cleanups\") VALUES (?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (\"minute\") DO UPDATE SET "
-        "\"hits\" = \"connector_cache_history\".\"hits\" + excluded.\"hits\", "
-        "\"misses\" = \"connector_cache_history\".\"misses\" + excluded.\"misses\", "
-        "\"sets\" = \"connector_cache_history\".\"sets\" + excluded.\"sets\", "
-        "\"invalidations\" = \"connector_cache_history\".\"invalidations\" + "
-        "excluded.\"invalidations\", "
-        "\"cleanups\" = \"connector_cache_history\".\"cleanups\" + excluded.\"cleanups\""));
+    const QString sql = historyFlushSql();
     // One transaction for every minute, removed from `pending` only once it committed (a
     // rollback after a partial write must not lose the minutes written before it). On
     // PostgreSQL a minute's row another flush holds is waited for briefly (lock_timeout), never

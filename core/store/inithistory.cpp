@@ -111,6 +111,58 @@ void CacheStore::recordRejection()
     d->maybeFlush();
 }
 
+// The start-up history's statement for one minute and outcome (binds: monitoringStatements()).
+QString CacheStore::Private::initHistorySql() const
+{
+    QStringList sets;
+    for (int bound : kInitBucketBoundsMs)
+        sets << QStringLiteral("\"b_le_%1\" = \"connector_cache_init_history\".\"b_le_%1\" + "
+                               "excluded.\"b_le_%1\"")
+                    .arg(bound);
+    return dialect.sql(
+        QStringLiteral(
+            "INSERT INTO {init_history} (\"minute\", \"outcome\", "
+            "\"count\", \"sum_ms\", %1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (\"minute\", \"outcome\") DO UPDATE SET "
+            "\"count\" = \"connector_cache_init_history\".\"count\" + excluded.\"count\", "
+            "\"sum_ms\" = \"connector_cache_init_history\".\"sum_ms\" + "
+            "excluded.\"sum_ms\", %2")
+            .arg(bucketColumns(), sets.join(QStringLiteral(", "))));
+}
+
+// The rejections' statement for one minute (binds: minute, rejections).
+QString CacheStore::Private::rejectionHistorySql() const
+{
+    return dialect.sql(
+        QStringLiteral("INSERT INTO {history} (\"minute\", \"rejections\") VALUES (?, ?) "
+                       "ON CONFLICT (\"minute\") DO UPDATE SET \"rejections\" = "
+                       "\"connector_cache_history\".\"rejections\" + excluded.\"rejections\""));
+}
+
+// Every statement flushMonitoring() would run for pendingMonitoring, with its binds, in order.
+QList<QPair<QString, QVariantList>> CacheStore::Private::monitoringStatements() const
+{
+    QList<QPair<QString, QVariantList>> statements;
+    const QString initSql = initHistorySql();
+    const QString rejectionSql = rejectionHistorySql();
+    for (auto it = pendingMonitoring.cbegin(); it != pendingMonitoring.cend(); ++it) {
+        const qint64 minute = it.key();
+        const MonitoringMinute &m = it.value();
+        if (m.rejections > 0)
+            statements.append({rejectionSql, {minute, m.rejections}});
+        for (int i = 0; i < kInitOutcomeCount; ++i) {
+            const InitTimes &t = m.init[size_t(i)];
+            if (t.isEmpty())
+                continue;
+            QVariantList binds{minute, initOutcomeName(InitOutcome(i)), t.count, t.sumMs};
+            for (size_t b = 0; b < kInitBucketBoundsMs.size(); ++b)
+                binds << t.buckets[b];
+            statements.append({initSql, binds});
+        }
+    }
+    return statements;
+}
+
 StoreError CacheStore::Private::flushMonitoring()
 {
     if (pendingMonitoring.isEmpty())
@@ -121,24 +173,8 @@ StoreError CacheStore::Private::flushMonitoring()
         return StoreError(StoreError::Unreachable, QStringLiteral("not connected"));
     }
     const QString what = QStringLiteral("writing the start-up history");
-    QStringList sets;
-    for (int bound : kInitBucketBoundsMs)
-        sets << QStringLiteral("\"b_le_%1\" = \"connector_cache_init_history\".\"b_le_%1\" + "
-                               "excluded.\"b_le_%1\"")
-                    .arg(bound);
-    const QString initSql = dialect.sql(
-        QStringLiteral(
-            "INSERT INTO {init_history} (\"minute\", \"outcome\", "
-            "\"count\", \"sum_ms\", %1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (\"minute\", \"outcome\") DO UPDATE SET "
-            "\"count\" = \"connector_cache_init_history\".\"count\" + excluded.\"count\", "
-            "\"sum_ms\" = \"connector_cache_init_history\".\"sum_ms\" + "
-            "excluded.\"sum_ms\", %2")
-            .arg(bucketColumns(), sets.join(QStringLiteral(", "))));
-    const QString rejectionSql = dialect.sql(
-        QStringLiteral("INSERT INTO {history} (\"minute\", \"rejections\") VALUES (?, ?) "
-                       "ON CONFLICT (\"minute\") DO UPDATE SET \"rejections\" = "
-                       "\"connector_cache_history\".\"rejections\" + excluded.\"rejections\""));
+    const QString initSql = initHistorySql();
+    const QString rejectionSql = rejectionHistorySql();
     const StoreError written = lazy(what, [&]() {
         while (!pendingMonitoring.isEmpty()) {
             auto it = pendingMonitoring.begin();

@@ -174,6 +174,34 @@ StoreError CacheStore::Private::connect()
     // gave up (its retry after a lost connection included) keeps to its budget.
     if (sinceStall.isValid() && sinceStall.elapsed() < kFailFastMs)
         return stallError;
+    // Connecting keeps the connect budget (Options::timeout) inside a call with a shorter one (a
+    // lookup's, Options::lookupTimeout): a first connect under load or to a far server may take
+    // longer than a lookup may wait on a lock. The call's own budget starts again once connected.
+    struct ConnectBudget
+    {
+        Private *d;
+        std::chrono::milliseconds saved{0};
+        explicit ConnectBudget(Private *p)
+            : d(p)
+        {
+            if (d->callDepth > 0 && d->callBudget < d->q->m_options.timeout)
+                reset(d->q->m_options.timeout, &saved);
+        }
+        ~ConnectBudget()
+        {
+            if (saved.count() > 0)
+                reset(saved, nullptr);
+        }
+        void reset(std::chrono::milliseconds budget, std::chrono::milliseconds *old)
+        {
+            if (old)
+                *old = d->callBudget;
+            d->callBudget = budget;
+            d->callDeadline = QDeadlineTimer(budget);
+            if (d->guard)
+                d->guard->arm(d->callDeadline);
+        }
+    } connectBudget(this);
     const Budget budget(this);
     prepared.clear();
     ranOnce.clear();
@@ -856,7 +884,7 @@ void CacheStore::Private::announce(const QString &what)
     if (!q->m_options.notifyChanges || !isPostgres() || !db.isOpen())
         return;
     StoreError ignored;
-    run(QStringLiteral("SELECT pg_notify(?, ?)"), {CacheStore::notifyChannel(), what}, &ignored,
+    run(QStringLiteral("SELECT pg_notify(?, ?)"), {q->changeChannel(), what}, &ignored,
         QStringLiteral("announcing a change"));
 }
 

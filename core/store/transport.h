@@ -2,6 +2,7 @@
 
 #include "core/store/cachestore.h"
 #include "core/store/pgnative.h"
+#include "core/store/syncnumbers.h"
 
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -108,19 +109,9 @@ struct QueryRow
     QVariant value(int i) const { return query.value(i); }
 };
 
-// A number kept as text in a column of the offset statement (a JSON number the server took
-// out of the metadata), unset when NULL or not a number.
-template<typename Row>
-std::optional<double> numberFrom(const Row &row, int i)
-{
-    bool ok = false;
-    const double v = row.text(i).toDouble(&ok);
-    return ok ? std::optional<double>(v) : std::nullopt;
-}
-
 // A row of the offset columns (CacheStore::Private::offsetColumns()): id, timeOffset,
-// lastSyncTime, expiresAt, updatedAt, isValid, then the error bound, round trip and samples,
-// then the drift's ppm and its uncertainty.
+// lastSyncTime, expiresAt, updatedAt, isValid, then the metadata as text, whose sync account's
+// numbers the client parses (readSyncNumbers()).
 template<typename Row>
 OffsetRecord readOffsetFrom(const Row &row, QString *id)
 {
@@ -131,12 +122,7 @@ OffsetRecord readOffsetFrom(const Row &row, QString *id)
     r.expiresAtMs = row.int64(3);
     r.updatedAtMs = row.int64(4);
     r.isValid = row.boolean(5);
-    r.errorBoundMs = numberFrom(row, 6);
-    if (r.errorBoundMs && *r.errorBoundMs < 0)
-        r.errorBoundMs.reset();
-    r.rttMs = numberFrom(row, 7);
-    r.samples = numberFrom(row, 8);
-    r.setDrift(numberFrom(row, 9), numberFrom(row, 10));
+    readSyncNumbers(row.text(6).toUtf8(), &r);
     return r;
 }
 

@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -32,6 +33,17 @@ using namespace cc;
 using namespace std::chrono_literals;
 
 namespace {
+
+// The suites' store options: a lookup may take the whole timeout (2 s) here, as it did before
+// lookups had a budget of their own (250 ms by default), so that the hits these tests assert
+// do not turn into misses on a CI machine loaded by sanitizer builds. The budget itself is
+// tested in tst_deadline.
+cc::CacheStore::Options storeOptions()
+{
+    cc::CacheStore::Options o;
+    o.lookupTimeout = std::chrono::milliseconds(0); // 0: the timeout
+    return o;
+}
 
 // 2025-06-15 12:05:00 UTC: the seed fixture's first two rows are valid then, the third expired.
 constexpr qint64 kFixtureNow = 1749989100000;
@@ -65,11 +77,11 @@ private:
     std::unique_ptr<test::TestDatabase> m_db;
     ManualClock m_clock{kFixtureNow};
 
-    std::unique_ptr<CacheStore> store(CacheStore::Options options = CacheStore::Options())
+    std::unique_ptr<CacheStore> store(CacheStore::Options options = storeOptions())
     {
         return std::make_unique<CacheStore>(m_db->config(), options, &m_clock);
     }
-    std::unique_ptr<CacheStore> migrated(CacheStore::Options options = CacheStore::Options())
+    std::unique_ptr<CacheStore> migrated(CacheStore::Options options = storeOptions())
     {
         auto s = store(options);
         // A failed migration fails the test here, where it happened, not some lines later.
@@ -331,7 +343,7 @@ private Q_SLOTS:
                     offset(1, QJsonObject{{QStringLiteral("apiSecret"), QStringLiteral("abc")}}),
                     60s),
             StoreError::InvalidArgument);
-        CacheStore::Options open;
+        CacheStore::Options open = storeOptions();
         open.entryLimits.allowUnknownExchange = true;
         auto lenient = store(open);
         QCOMPARE(setWith(*lenient, QStringLiteral("KRAKEN"), offset(1), 60s), StoreError::NoError);
@@ -424,7 +436,7 @@ private Q_SLOTS:
 
     void hitRateCountsMisses()
     {
-        CacheStore::Options options;
+        CacheStore::Options options = storeOptions();
         options.historyFlushInterval = 1h; // only explicit flushes
         auto s = migrated(options);
         QCOMPARE(s->set(QStringLiteral("d"), QStringLiteral("k"), QStringLiteral("BYBIT"),
@@ -497,7 +509,7 @@ private Q_SLOTS:
     // table and marked as estimated; Precision::Exact still counts every row.
     void statsEstimatesBeyondTheExactLimit()
     {
-        CacheStore::Options options;
+        CacheStore::Options options = storeOptions();
         options.exactStatsUpTo = 10000;
         options.statsSampleRows = 4000;
         auto s = migrated(options);
@@ -556,7 +568,7 @@ private Q_SLOTS:
 
     void cleanupRunsInBatchesAndCanStop()
     {
-        CacheStore::Options options;
+        CacheStore::Options options = storeOptions();
         options.batchSize = 7;
         auto s = migrated(options);
         for (int i = 0; i < 50; ++i)
@@ -593,7 +605,7 @@ private Q_SLOTS:
     // start again; resuming at a TID range was measured slower and taken out, see README.)
     void cleanupAcrossManyPagesDeletesExactlyTheExpired()
     {
-        CacheStore::Options options;
+        CacheStore::Options options = storeOptions();
         options.batchSize = 100;
         auto s = migrated(options);
         const qint64 now = m_clock.nowMs();
@@ -644,7 +656,7 @@ private Q_SLOTS:
         QCOMPARE(m_db->exec(QStringLiteral("ALTER DATABASE \"%1\" SET deadlock_timeout = '5s'")
                                 .arg(m_db->directConfig().databaseName)),
                  QString());
-        CacheStore::Options patient;
+        CacheStore::Options patient = storeOptions();
         patient.timeout = std::chrono::milliseconds(30000);
         // The writer: a connection of its own that never runs the deadlock check itself
         // (deadlock_timeout far above the store's), so the cleanup is the one rolled back.
@@ -811,7 +823,7 @@ private Q_SLOTS:
     void offsetLookupAgreesWithGet()
     {
         QFETCH(HitCounting, counting);
-        CacheStore::Options options;
+        CacheStore::Options options = storeOptions();
         options.hitCounting = counting;
         options.historyFlushInterval = std::chrono::hours(1);
         auto s = migrated(options);
@@ -849,7 +861,8 @@ private Q_SLOTS:
             // nothing behind on the server session.
             QSqlQuery q(test::StoreInternals::database(*s));
             QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM pg_prepared_statements WHERE NOT "
-                                          "from_sql AND statement LIKE '%jsonb_typeof%'")));
+                                          "from_sql AND statement LIKE "
+                                          "'%\"updatedAt\", \"isValid\", CAST(\"metadata\"%'")));
             QVERIFY(q.next());
             if (test::TestDatabase::pooledRequested())
                 QCOMPARE(q.value(0).toInt(), 0);
@@ -892,6 +905,38 @@ private Q_SLOTS:
         odd = s->lookupOffset(QStringLiteral("bob"), QStringLiteral("k"));
         QCOMPARE(odd.outcome, Lookup::Outcome::Hit);
         QVERIFY(!odd.record.errorBoundMs && !odd.record.rttMs && !odd.record.samples);
+        // The drift: both numbers and plausible, or neither (read by the client from the
+        // metadata's text, as readSyncMetadata() reads it).
+        const auto drift = [&](const QJsonValue &ppm, const QJsonValue &ppmError) {
+            QJsonObject sync{{QStringLiteral("rttMs"), 3}};
+            if (!ppm.isUndefined())
+                sync.insert(QStringLiteral("driftPpm"), ppm);
+            if (!ppmError.isUndefined())
+                sync.insert(QStringLiteral("driftPpmError"), ppmError);
+            if (store(QJsonObject{{QStringLiteral("sync"), sync}}))
+                return OffsetLookup();
+            return s->lookupOffset(QStringLiteral("bob"), QStringLiteral("k"));
+        };
+        odd = drift(12.5, 1.25);
+        QCOMPARE(odd.record.rttMs, std::optional<double>(3));
+        QCOMPARE(odd.record.driftPpm, std::optional<double>(12.5));
+        QCOMPARE(odd.record.driftPpmError, std::optional<double>(1.25));
+        odd = drift(12.5, QJsonValue(QJsonValue::Undefined));
+        QCOMPARE(odd.record.rttMs, std::optional<double>(3));
+        QVERIFY(!odd.record.driftPpm && !odd.record.driftPpmError);
+        odd = drift(1e9, 1);
+        QVERIFY(!odd.record.driftPpm && !odd.record.driftPpmError);
+        odd = drift(QStringLiteral("12.5"), 1);
+        QVERIFY(!odd.record.driftPpm && !odd.record.driftPpmError);
+        if (!m_db->isPostgres()) {
+            // SQLite keeps any text: metadata that is not JSON is no account, and still a hit.
+            QCOMPARE(m_db->exec(QStringLiteral("UPDATE connector_state_cache SET \"metadata\" = "
+                                               "'{\"sync\": {\"rttMs\": 3'")),
+                     QString());
+            odd = s->lookupOffset(QStringLiteral("bob"), QStringLiteral("k"));
+            QCOMPARE(odd.outcome, Lookup::Outcome::Hit);
+            QVERIFY(!odd.record.rttMs);
+        }
 
         // The other outcomes, as get() tells them, with the old row's numbers.
         QCOMPARE(s->lookupOffset(QStringLiteral("nobody"), QStringLiteral("k")).outcome,
@@ -909,6 +954,78 @@ private Q_SLOTS:
         QCOMPARE(expired.record.timeOffsetMs, 7);
     }
 
+    // A connector's exit (and every flush): the batched hits, the start-ups and the history
+    // minute in one transaction sent as one message; when a part fails, the others are written
+    // on their own and the failed part is kept, not lost.
+    void flushWritesEverythingInOneTransaction()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("one round trip is PostgreSQL's (SQLite writes locally)");
+        const QString cache = cacheTable();
+        const QString history = SqlDialect(m_db->config()).table(Table::History);
+        const QString initHistory = SqlDialect(m_db->config()).table(Table::InitHistory);
+        CacheStore::Options options = storeOptions();
+        options.hitCounting = HitCounting::Batched;
+        options.historyFlushInterval = std::chrono::hours(1);
+        {
+            auto s = migrated(options);
+            QCOMPARE(s->set(QStringLiteral("u"), QStringLiteral("k"), QStringLiteral("BYBIT"),
+                            QStringLiteral("MAINNET"), offset(5)),
+                     StoreError());
+        }
+        const QString before =
+            m_db->scalar(QStringLiteral("SELECT CAST(xmin AS TEXT) FROM %1").arg(cache)).toString();
+        {
+            auto s = store(options);
+            QCOMPARE(s->lookupOffset(QStringLiteral("u"), QStringLiteral("k")).outcome,
+                     Lookup::Outcome::Hit);
+            s->recordInitialization(InitOutcome::Hit, 12);
+            s->recordRejection();
+        } // the exit's flush
+        const QString hitTx =
+            m_db->scalar(QStringLiteral("SELECT CAST(xmin AS TEXT) FROM %1").arg(cache)).toString();
+        QVERIFY(hitTx != before);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT \"hitCount\" FROM %1").arg(cache)).toInt(), 1);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT CAST(xmin AS TEXT) FROM %1 WHERE \"hits\" > 0")
+                                  .arg(history))
+                     .toString(),
+                 hitTx);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT CAST(xmin AS TEXT) FROM %1 WHERE "
+                                             "\"rejections\" > 0")
+                                  .arg(history))
+                     .toString(),
+                 hitTx);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT CAST(xmin AS TEXT) FROM %1").arg(initHistory))
+                     .toString(),
+                 hitTx);
+
+        // The start-ups' table refuses the write: hits and history go on their own, the start-up
+        // stays pending and goes with a later flush.
+        QCOMPARE(m_db->exec(QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT cc_test_refuse CHECK "
+                                           "(\"count\" < 0) NOT VALID")
+                                .arg(initHistory)),
+                 QString());
+        auto s = store(options);
+        QCOMPARE(s->lookupOffset(QStringLiteral("u"), QStringLiteral("k")).outcome,
+                 Lookup::Outcome::Hit);
+        s->recordInitialization(InitOutcome::MissSynced, 40);
+        (void)s->flushHistory(); // the start-ups' part fails
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT \"hitCount\" FROM %1").arg(cache)).toInt(), 2);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT SUM(\"hits\") FROM %1").arg(history)).toInt(),
+                 2);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(initHistory)).toInt(),
+                 1);
+        QCOMPARE(
+            m_db->exec(
+                QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT cc_test_refuse").arg(initHistory)),
+            QString());
+        QCOMPARE(s->flushHistory(), StoreError());
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(initHistory)).toInt(),
+                 2);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT SUM(\"hits\") FROM %1").arg(history)).toInt(),
+                 2);
+    }
+
     void lookupsOnColumnsOfOtherTypesFallBackToQtSql()
     {
         if (!m_db->isPostgres())
@@ -922,7 +1039,7 @@ private Q_SLOTS:
         QCOMPARE(m_db->exec(QStringLiteral("ALTER TABLE connector_state_cache ALTER COLUMN "
                                            "\"hitCount\" TYPE NUMERIC")),
                  QString());
-        CacheStore::Options options;
+        CacheStore::Options options = storeOptions();
         options.hitCounting = HitCounting::PerLookup;
         auto s = store(options);
         for (int i = 1; i <= 3; ++i) {
@@ -935,7 +1052,7 @@ private Q_SLOTS:
 
     void invalidateMatchingHonoursEveryFilter()
     {
-        CacheStore::Options options;
+        CacheStore::Options options = storeOptions();
         options.batchSize = 3;
         auto s = migrated(options);
         const QStringList exchanges{QStringLiteral("BYBIT"), QStringLiteral("BINGX")};
@@ -1087,7 +1204,7 @@ private Q_SLOTS:
 
     void auditLogRecordsActions()
     {
-        CacheStore::Options options;
+        CacheStore::Options options = storeOptions();
         options.profile = QStringLiteral("staging");
         auto s = migrated(options);
         AuditRecord r;
@@ -1132,7 +1249,7 @@ private Q_SLOTS:
     {
         if (m_db->isPostgres())
             QSKIP("SQLite's result codes; PostgreSQL's SQLSTATEs are checked elsewhere");
-        CacheStore::Options options;
+        CacheStore::Options options = storeOptions();
         options.timeout = 200ms;
         auto s = migrated(options);
         QCOMPARE(s->open(), StoreError());
@@ -1192,7 +1309,7 @@ private Q_SLOTS:
         DatabaseConfig config = m_db->config();
         config.host = qEnvironmentVariable("PGHOST"); // over TCP, where a password is asked
         config.password = QStringLiteral("certainly-not-the-password");
-        CacheStore wrong(config, CacheStore::Options(), &m_clock);
+        CacheStore wrong(config, storeOptions(), &m_clock);
         const StoreError error = wrong.open();
         QCOMPARE(error.kind(), StoreError::AuthenticationFailed);
         // PgBouncer refuses the login itself, with a protocol error's SQLSTATE.
@@ -1205,7 +1322,7 @@ private Q_SLOTS:
 
         // The right password (libpq's environment has it) still logs in.
         config.password = qEnvironmentVariable("PGPASSWORD");
-        CacheStore right(config, CacheStore::Options(), &m_clock);
+        CacheStore right(config, storeOptions(), &m_clock);
         QCOMPARE(right.open(), StoreError());
     }
 
@@ -1219,7 +1336,7 @@ private Q_SLOTS:
             QSKIP("a pooler's sessions: run through scripts/with-pgbouncer.sh (the _pgbouncer "
                   "suite)");
         {
-            CacheStore::Options perLookup;
+            CacheStore::Options perLookup = storeOptions();
             perLookup.hitCounting = HitCounting::PerLookup;
             auto a = migrated();
             auto b = store(perLookup);
@@ -1293,7 +1410,7 @@ private Q_SLOTS:
                             QStringLiteral("MAINNET"), offset(3)),
                      StoreError());
         }
-        CacheStore::Options options;
+        CacheStore::Options options = storeOptions();
         options.timeout = std::chrono::milliseconds(300);
         auto s = store(options);
         QVERIFY(s->get(QStringLiteral("u"), QStringLiteral("c")).isHit()); // connected
@@ -1344,7 +1461,7 @@ private Q_SLOTS:
 
         // A writer in another thread, with a connection of its own.
         std::thread writer([this]() {
-            CacheStore other(m_db->config(), CacheStore::Options(), &m_clock);
+            CacheStore other(m_db->config(), storeOptions(), &m_clock);
             QCOMPARE(other.set(QStringLiteral("u1"), QStringLiteral("c1"), QStringLiteral("BYBIT"),
                                QStringLiteral("MAINNET"), offset(5)),
                      StoreError());
@@ -1379,6 +1496,58 @@ private Q_SLOTS:
         QCOMPARE(arrivals.at(2).at(0).toString(), QStringLiteral("set"));
     }
 
+    // One NOTIFY channel per schema: a listener on one schema hears the writes there, never
+    // those in another schema of the same database; a long or hostile schema name still makes
+    // a valid channel name.
+    void changeFeedIsPerSchema()
+    {
+        QCOMPARE(CacheStore::notifyChannel(), QStringLiteral("connector_cache_changed"));
+        QCOMPARE(CacheStore::notifyChannel(QStringLiteral("public")), CacheStore::notifyChannel());
+        const QString hostile = QStringLiteral("a\"b'c; DROP TABLE x; -- ") + QString(200, u'λ');
+        for (const QString &schema : {QStringLiteral("my \"app\" schema"), hostile}) {
+            const QString channel = CacheStore::notifyChannel(schema);
+            QVERIFY(channel.toUtf8().size() <= 63);
+            QVERIFY2(
+                QRegularExpression(QStringLiteral("^[a-z_][a-z0-9_]*$")).match(channel).hasMatch(),
+                qPrintable(channel));
+            QVERIFY(channel != CacheStore::notifyChannel());
+        }
+        QVERIFY(CacheStore::notifyChannel(QStringLiteral("a")) !=
+                CacheStore::notifyChannel(QStringLiteral("b")));
+        if (!m_db->isPostgres() || test::TestDatabase::pooledRequested())
+            QSKIP("LISTEN needs a direct PostgreSQL connection");
+
+        auto listener = migrated();
+        QCOMPARE(listener->open(), StoreError());
+        const std::unique_ptr<ChangeFeed> feed = listener->subscribeChanges();
+        QVERIFY(feed->isActive());
+        test::ArrivalSpy arrivals(feed.get(), &ChangeFeed::changed);
+
+        // Another schema of the same database, with a name no identifier could be.
+        DatabaseConfig elsewhere = m_db->config();
+        elsewhere.schema = hostile.left(40);
+        QVERIFY(elsewhere.schema != m_db->config().schema);
+        {
+            CacheStore other(elsewhere, storeOptions(), &m_clock);
+            QVERIFY2(other.migrate().ok(), "migrate into the other schema");
+            QCOMPARE(other.set(QStringLiteral("u1"), QStringLiteral("c1"), QStringLiteral("BYBIT"),
+                               QStringLiteral("MAINNET"), offset(5)),
+                     StoreError());
+        }
+        // Then a write in the listener's own schema: only that one arrives.
+        {
+            auto same = store();
+            QCOMPARE(same->set(QStringLiteral("u2"), QStringLiteral("c2"), QStringLiteral("BYBIT"),
+                               QStringLiteral("MAINNET"), offset(6)),
+                     StoreError());
+        }
+        QVERIFY(arrivals.waitFor(1, 5000));
+        QTest::qWait(300); // anything else on its way has arrived by now
+        QCOMPARE(arrivals.count(), 1);
+        QCOMPARE(arrivals.at(0).at(0).toString(), QStringLiteral("set"));
+        QCOMPARE(listener->entry(QStringLiteral("u1"), QStringLiteral("c1")).ok(), false);
+    }
+
     // canceller(): a statement stuck behind another connection's lock is cancelled from
     // another thread within a second and returns Cancelled; the store goes on working.
     void cancelStopsARunningStatementFromAnotherThread()
@@ -1410,7 +1579,7 @@ private Q_SLOTS:
         StoreError opened, blocked, after;
         std::atomic<qint64> blockedMs{-1};
         std::thread worker([&]() {
-            CacheStore::Options options;
+            CacheStore::Options options = storeOptions();
             options.timeout = 20s; // the statement timeout must not be what ends it
             CacheStore s(m_db->config(), options, &m_clock);
             opened = s.open();
@@ -1479,7 +1648,7 @@ private Q_SLOTS:
         config.user = role;
         config.password = QStringLiteral("pw");
         config.host = qEnvironmentVariable("PGHOST");
-        CacheStore reader(config, CacheStore::Options(), &m_clock);
+        CacheStore reader(config, storeOptions(), &m_clock);
         QCOMPARE(reader.open(), StoreError());
         auto p = reader.privileges();
         QVERIFY2(p.ok(), qPrintable(p.error().message()));
@@ -1534,7 +1703,7 @@ private Q_SLOTS:
             return config;
         };
         {
-            CacheStore a(configFor(admin), CacheStore::Options(), &m_clock);
+            CacheStore a(configFor(admin), storeOptions(), &m_clock);
             QCOMPARE(a.open(), StoreError());
             auto p = a.privileges();
             QVERIFY(p.ok() && p->canRead && p->canWrite && p->canAudit);
@@ -1558,7 +1727,7 @@ private Q_SLOTS:
             a.close();
         }
         {
-            CacheStore c(configFor(connector), CacheStore::Options(), &m_clock);
+            CacheStore c(configFor(connector), storeOptions(), &m_clock);
             QCOMPARE(c.open(), StoreError());
             QCOMPARE(c.set(QStringLiteral("u2"), QStringLiteral("c"), QStringLiteral("BYBIT"),
                            QStringLiteral("MAINNET"), offset(2)),
@@ -1583,7 +1752,7 @@ private Q_SLOTS:
                                : QStringLiteral("sqlite:///proc/no/such/dir/cache.db"),
             &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        CacheStore s(config, CacheStore::Options(), &m_clock);
+        CacheStore s(config, storeOptions(), &m_clock);
         const StoreError openError = s.open();
         QCOMPARE(openError.kind(), StoreError::Unreachable);
         QVERIFY2(!openError.message().contains(QStringLiteral("password")),
@@ -1632,7 +1801,7 @@ private Q_SLOTS:
     void concurrentHitsAreAllCounted()
     {
         QFETCH(HitCounting, counting);
-        CacheStore::Options options;
+        CacheStore::Options options = storeOptions();
         options.hitCounting = counting;
         {
             auto s = migrated();
@@ -1677,7 +1846,7 @@ private Q_SLOTS:
                                 QStringLiteral("BYBIT"), QStringLiteral("MAINNET"), offset(i)),
                          StoreError());
         }
-        CacheStore::Options options;
+        CacheStore::Options options = storeOptions();
         options.hitCounting = HitCounting::Batched;
         options.historyFlushInterval = std::chrono::hours(1);
         std::vector<std::atomic<int>> expected(kRows);
@@ -1733,7 +1902,7 @@ private Q_SLOTS:
     // flushHistory, close, destruction), and this process sees its own hits at once.
     void batchedHitsReachTheRowAtTheNextFlush()
     {
-        CacheStore::Options options;
+        CacheStore::Options options = storeOptions();
         options.hitCounting = HitCounting::Batched;
         options.historyFlushInterval = std::chrono::hours(1);
         auto s = migrated(options);

@@ -6,6 +6,7 @@
 #include "core/store/cachestore.h"
 #include "core/store/deadline.h"
 #include "tests/support/clirun.h"
+#include "tests/support/lockholder.h"
 #include "tests/support/stallproxy.h"
 #include "tests/support/storeinternals.h"
 #include "tests/support/testdatabase.h"
@@ -69,6 +70,7 @@ private:
     {
         CacheStore::Options o;
         o.timeout = std::chrono::milliseconds(kTimeoutMs);
+        o.lookupTimeout = o.timeout; // these tests bound whole calls; the lookup's own below
         o.notifyChanges = false;
         return o;
     }
@@ -424,6 +426,53 @@ private Q_SLOTS:
         qInfo("behind a held lock: lookupOffset %lld ms, get %lld ms (lookup budget %lld ms), set "
               "%lld ms (write budget %lld ms)",
               tookStart, tookGet, kShortMs, tookSet, kWriteBudgetMs);
+    }
+
+    // The default lookup budget (250 ms; Options::timeout, 2 s, for connecting and writes):
+    // behind a table another transaction holds ACCESS EXCLUSIVE, a connector's lookup and the
+    // CLI's get are misses once the lookup budget is spent, well before the timeout; connecting
+    // is not cut by it (a fresh store's first lookup connects, then waits on the lock).
+    void defaultLookupBudgetUnderALock()
+    {
+        CacheStore::Options defaults;
+        QCOMPARE(defaults.lookupTimeout, std::chrono::milliseconds(250));
+        QCOMPARE(defaults.timeout, std::chrono::milliseconds(2000));
+        {
+            CacheStore writer(m_db->config(), defaults);
+            QCOMPARE(writer.set(QStringLiteral("u5"), QStringLiteral("c5"), QStringLiteral("BYBIT"),
+                                QStringLiteral("MAINNET"), offset(5)),
+                     StoreError());
+        }
+        test::LockHolder holder(m_db->directConfig(), QStringLiteral("cc-test-lock-holder"));
+        QVERIFY2(holder.error().isEmpty(), qPrintable(holder.error()));
+        QCOMPARE(holder.exec(QStringLiteral("LOCK TABLE %1 IN ACCESS EXCLUSIVE MODE")
+                                 .arg(CacheStore::tableName())),
+                 QString());
+
+        CacheStore store(m_db->config(), defaults); // not connected yet
+        QElapsedTimer t;
+        t.start();
+        const OffsetLookup start = store.lookupOffset(QStringLiteral("u5"), QStringLiteral("c5"));
+        const qint64 took = t.elapsed();
+        QCOMPARE(start.outcome, Lookup::Outcome::Failed); // a miss for the connector
+        // Cut by the lookup's budget, not by the timeout.
+        QVERIFY2(start.errorMessage.contains(QStringLiteral("250 ms")),
+                 qPrintable(start.errorMessage));
+        QVERIFY2(took < defaults.timeout.count(), qPrintable(QString::number(took)));
+
+        // The CLI's get: the same budget by default, --lookup-timeout to change it.
+        QElapsedTimer c;
+        c.start();
+        const test::CliRun get = test::runCli(
+            {QStringLiteral("--database"), m_db->url(), QStringLiteral("get"), QStringLiteral("u5"),
+             QStringLiteral("c5"), QStringLiteral("--lookup-timeout"), QStringLiteral("300")});
+        const qint64 tookCli = c.elapsed();
+        QCOMPARE(get.code, 4);
+        QVERIFY2(get.err.contains(QStringLiteral("300 ms")), qPrintable(get.err));
+        QVERIFY2(tookCli < 2000 + 1500, qPrintable(QString::number(tookCli))); // start + 300 ms
+        qInfo("behind a held lock at the default budgets: lookupOffset %lld ms, CLI get "
+              "(--lookup-timeout 300) %lld ms",
+              took, tookCli);
     }
 
     // probeServers() in libpq's order: a silent server before one that answers is waited for
