@@ -24,6 +24,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <limits>
 #include <map>
 #include <memory>
 #include <utility>
@@ -117,7 +118,9 @@ struct CacheStore::Private
     QElapsedTimer sinceSqliteBusy;
     // SQLite: the busy timeout statements wait now (ms): 0 just after a busy failure.
     int sqliteBusyWaitMs() const;
-    void setSqliteBusyTimeout(int ms);
+    void setSqliteBusyTimeout(int ms); // a PRAGMA only when it changes
+    int sqliteBusyMs = -1;             // the connection's busy timeout now; -1: unknown
+    int sqliteBusyCap = std::numeric_limits<int>::max(); // a flush's: at most this long
     QList<ChangeFeed *> feeds;
     std::shared_ptr<QueryCanceller> canceller =
         std::make_shared<QueryCanceller>(); // subscribeChanges()'s, told when the connection goes
@@ -153,7 +156,7 @@ struct CacheStore::Private
     // names up at (resolveHosts): libpq's host, hostaddr and port lists, in conninfo syntax
     // (space-separated); empty when libpq is left to choose (a service, a hostaddr of the URL).
     QString targetOptions;
-    StoreError chooseTargets(int timeoutMs); // connect()'s: looks up, probes, sets targetOptions
+    StoreError chooseTargets(int timeoutMs);   // connect()'s: looks up, probes, sets targetOptions
     StoreError preflightPooler(int timeoutMs); // connect()'s: a pooler that holds statements
     // When a statement that has not answered is given up (the deadline plus the grace for the
     // cancel request).

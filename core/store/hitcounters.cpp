@@ -201,9 +201,12 @@ StoreError CacheStore::Private::flush(bool waitForLocks)
     // SQLite locks the whole file: a flush waits for another writer briefly, never for the
     // whole busy timeout (it runs inside lookups, and at exit).
     const bool sqlite = !isPostgres() && db.isValid() && db.isOpen();
-    if (sqlite)
-        setSqliteBusyTimeout(qMin(sqliteBusyWaitMs(), waitForLocks ? 300 : 20));
+    if (sqlite) {
+        sqliteBusyCap = waitForLocks ? 300 : 20; // run() keeps to it
+        setSqliteBusyTimeout(qMin(sqliteBusyWaitMs(), sqliteBusyCap));
+    }
     const StoreError error = flushCounters(waitForLocks);
+    sqliteBusyCap = std::numeric_limits<int>::max();
     if (sqlite && db.isOpen())
         setSqliteBusyTimeout(sqliteBusyWaitMs());
     return error;

@@ -162,6 +162,7 @@ void CacheStore::Private::dropConnection()
     if (db.isValid()) {
         db.close();
     }
+    sqliteBusyMs = -1;
 }
 
 StoreError CacheStore::Private::connect()
@@ -315,6 +316,8 @@ StoreError CacheStore::Private::connect()
         }
         return failed;
     }
+    if (!isPostgres())
+        sqliteBusyMs = timeoutMs; // QSQLITE_BUSY_TIMEOUT above
     if (isPostgres()) {
         // From here on a statement that is not answered in time is cancelled, then cut.
         if (PGconn *conn = pgnative::connectionOf(db)) {
@@ -745,8 +748,10 @@ int CacheStore::Private::sqliteBusyWaitMs() const
 
 void CacheStore::Private::setSqliteBusyTimeout(int ms)
 {
+    if (ms == sqliteBusyMs)
+        return;
     QSqlQuery pragma(db);
-    pragma.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(ms));
+    sqliteBusyMs = pragma.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(ms)) ? ms : -1;
 }
 
 ActiveQuery CacheStore::Private::run(const QString &sql, const QVariantList &binds,
@@ -759,6 +764,13 @@ ActiveQuery CacheStore::Private::run(const QString &sql, const QVariantList &bin
     if (sinceSqliteBusy.isValid() && sinceSqliteBusy.elapsed() >= q->m_options.timeout.count()) {
         sinceSqliteBusy.invalidate(); // one timeout on: statements wait for locks again
         setSqliteBusyTimeout(sqliteBusyWaitMs());
+    }
+    // SQLite: another process's lock (a rollback journal's writer) is waited for up to the
+    // call's budget (a lookup's own, 250 ms by default, not the timeout of writes), and a
+    // flush of counters briefly (sqliteBusyCap).
+    if (!isPostgres()) {
+        setSqliteBusyTimeout(
+            int(std::min<qint64>({sqliteBusyWaitMs(), budgetMs(), sqliteBusyCap})));
     }
     // Cancellable from here: preparing a statement on PostgreSQL plans it, and planning can
     // wait for a lock as long as running can.

@@ -1244,6 +1244,52 @@ private Q_SLOTS:
         QVERIFY(p->canRead && p->canWrite && p->canAudit);
     }
 
+    // SQLite: a lookup waits for another process's write lock (a rollback journal's writer
+    // keeps readers out) its own budget, not the busy timeout of writes (issue 14).
+    void sqliteLookupWaitsItsOwnBudget()
+    {
+        if (m_db->isPostgres())
+            QSKIP("SQLite's busy timeout; PostgreSQL's lookup budget is tested in tst_deadline");
+        {
+            auto s = migrated();
+            QCOMPARE(s->set(QStringLiteral("u"), QStringLiteral("c"), QStringLiteral("BYBIT"),
+                            QStringLiteral("MAINNET"), offset(7)),
+                     StoreError());
+        }
+        // A seed's own file: a rollback journal, not our WAL.
+        QCOMPARE(m_db->exec(QStringLiteral("PRAGMA journal_mode = DELETE")), QString());
+        CacheStore::Options options;
+        options.timeout = 3000ms;
+        options.lookupTimeout = 300ms;
+        CacheStore s(m_db->config(), options, &m_clock);
+        QVERIFY(s.get(QStringLiteral("u"), QStringLiteral("c")).isHit());
+
+        const QString other = QStringLiteral("tst-sqlite-lookup-locker");
+        {
+            QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), other);
+            locker.setDatabaseName(m_db->config().sqlitePath);
+            QVERIFY(locker.open());
+            QSqlQuery lock(locker);
+            QVERIFY(lock.exec(QStringLiteral("PRAGMA journal_mode")) && lock.next());
+            QCOMPARE(lock.value(0).toString(), QStringLiteral("delete"));
+            lock.finish();
+            QVERIFY2(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")),
+                     qPrintable(lock.lastError().text()));
+            QElapsedTimer t;
+            t.start();
+            const Lookup blocked = s.get(QStringLiteral("u"), QStringLiteral("c"));
+            const qint64 took = t.elapsed();
+            QCOMPARE(blocked.outcome, Lookup::Outcome::Failed); // a miss for the connector
+            // Its 300 ms, not the 3 s a write waits (a bound on behaviour, with a wide margin).
+            QVERIFY2(took < 2000, qPrintable(QString::number(took)));
+            QVERIFY(took >= 250); // it did wait for the lock first
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+            lock.finish();
+            locker.close();
+        }
+        QSqlDatabase::removeDatabase(other);
+    }
+
     // SQLite's failures are told apart by their result code (QSqlError::nativeErrorCode()).
     void sqliteErrorsAreClassifiedByTheirCode()
     {
