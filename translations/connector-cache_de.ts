@@ -1701,8 +1701,8 @@ Passwort für %1:</translation>
         <translation>Für %1 wurde keine Übersetzung gefunden.</translation>
     </message>
     <message>
-        <source>Language changed. The Clock, Alerts and Fleet views and the start-up cards change when the console is started again.</source>
-        <translation>Sprache gewechselt. Die Ansichten „Uhr“, „Alarme“ und „Flotte“ sowie die Start-Karten wechseln beim nächsten Start der Konsole.</translation>
+        <source>Language changed.</source>
+        <translation>Sprache gewechselt.</translation>
     </message>
 </context>
 <context>

@@ -1673,8 +1673,8 @@ Password for %1:</source>
         <translation>未找到 %1 的翻译。</translation>
     </message>
     <message>
-        <source>Language changed. The Clock, Alerts and Fleet views and the start-up cards change when the console is started again.</source>
-        <translation>语言已更改。时钟、告警和集群视图以及启动卡片将在控制台下次启动时更改。</translation>
+        <source>Language changed.</source>
+        <translation>语言已更改。</translation>
     </message>
 </context>
 <context>
