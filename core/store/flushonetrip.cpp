@@ -20,9 +20,7 @@
 
 #include <libpq-fe.h>
 
-#include <cerrno>
 #include <memory>
-#include <poll.h>
 
 namespace cc {
 
@@ -36,44 +34,6 @@ struct ResultDeleter
     void operator()(PGresult *r) const { PQclear(r); }
 };
 using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
-
-QSqlError errorOf(PGconn *conn, const PGresult *result)
-{
-    QString message =
-        QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(conn)).trimmed();
-    if (message.isEmpty())
-        message = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
-    const bool lost = PQstatus(conn) == CONNECTION_BAD;
-    const char *state = result && !lost ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-    return QSqlError(QStringLiteral("Unable to run the statement"), message,
-                     lost ? QSqlError::ConnectionError : QSqlError::StatementError,
-                     QString::fromLatin1(state ? state : ""));
-}
-
-// Waits until PQgetResult() would not block, at most until giveUp (then the socket is cut and
-// *timedOut set: the store drops the connection). False when the wait failed.
-bool waitForResult(PGconn *conn, const QDeadlineTimer &giveUp, bool *timedOut)
-{
-    while (PQisBusy(conn)) {
-        if (PQstatus(conn) == CONNECTION_BAD)
-            return true;                            // PQgetResult() hands the error out at once
-        const qint64 left = giveUp.remainingTime(); // -1: forever
-        if (left == 0) {
-            store::cutSocket(PQsocket(conn));
-            *timedOut = true;
-            return false;
-        }
-        pollfd fd{PQsocket(conn), POLLIN, 0};
-        if (fd.fd < 0)
-            return false;
-        const int ready = ::poll(&fd, 1, left < 0 ? -1 : int(qMin<qint64>(left, 1 << 30)));
-        if (ready < 0 && errno != EINTR)
-            return false;
-        if (ready > 0 && !PQconsumeInput(conn))
-            return true; // broken: PQgetResult() hands the error out at once
-    }
-    return true;
-}
 
 } // namespace
 
@@ -128,17 +88,17 @@ bool CacheStore::Private::flushInOneTrip(StoreError *error)
     QueryCanceller::Running running(*canceller);
     const QByteArray text = statements.join(QStringLiteral(";\n")).toUtf8();
     if (!PQsendQuery(conn, text.constData())) {
-        *error = fail(errorOf(conn, nullptr), what);
+        *error = fail(pgnative::errorOf(conn, nullptr), what);
         return false;
     }
     bool timedOut = false;
     QSqlError failure;
     QSet<QString> passedBy;
     for (int index = 0;; ++index) {
-        if (!waitForResult(conn, giveUp(), &timedOut)) {
+        if (pgnative::waitUntilReady(conn, giveUp(), &timedOut) == pgnative::Wait::Failed) {
             if (timedOut)
                 stalled = true;
-            *error = fail(errorOf(conn, nullptr), what);
+            *error = fail(pgnative::errorOf(conn, nullptr), what);
             return false;
         }
         ResultPtr result(PQgetResult(conn));
@@ -150,11 +110,11 @@ bool CacheStore::Private::flushInOneTrip(StoreError *error)
                 passedBy.insert(QString::fromUtf8(PQgetvalue(result.get(), row, 0)));
         } else if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK &&
                    failure.type() == QSqlError::NoError) {
-            failure = errorOf(conn, result.get());
+            failure = pgnative::errorOf(conn, result.get());
         }
         if (PQstatus(conn) == CONNECTION_BAD) {
             if (failure.type() == QSqlError::NoError)
-                failure = errorOf(conn, nullptr);
+                failure = pgnative::errorOf(conn, nullptr);
             break;
         }
     }

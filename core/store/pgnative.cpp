@@ -63,49 +63,6 @@ struct ResultDeleter
 };
 using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 
-QSqlError errorOf(PGconn *conn, const PGresult *result)
-{
-    QString message =
-        QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(conn)).trimmed();
-    if (message.isEmpty())
-        message = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
-    // A lost connection carries no SQLSTATE of a statement: the store reads that as "lost".
-    const bool lost = PQstatus(conn) == CONNECTION_BAD;
-    const char *state = result && !lost ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-    return QSqlError(QStringLiteral("Unable to run the statement"), message,
-                     lost ? QSqlError::ConnectionError : QSqlError::StatementError,
-                     QString::fromLatin1(state ? state : ""));
-}
-
-// Waits, without blocking in libpq, until PQgetResult() would not block: Ready; Broken when the
-// connection broke (PQgetResult() hands out the error at once); Failed when the wait itself
-// failed, or giveUp (an unbounded QDeadlineTimer: never) passed, in which case the socket is
-// cut, so that the connection is of no use any more and the store drops it, and *timedOut is
-// set.
-enum class Wait { Ready, Broken, Failed };
-Wait waitUntilReady(PGconn *conn, const QDeadlineTimer &giveUp, bool *timedOut)
-{
-    while (PQisBusy(conn)) {
-        if (PQstatus(conn) == CONNECTION_BAD)
-            return Wait::Broken; // PQgetResult() would not wait on a broken connection either
-        const qint64 left = giveUp.remainingTime(); // -1: forever
-        if (left == 0) {
-            store::cutSocket(PQsocket(conn));
-            *timedOut = true;
-            return Wait::Failed;
-        }
-        pollfd fd{PQsocket(conn), POLLIN, 0};
-        if (fd.fd < 0)
-            return Wait::Failed;
-        const int ready = ::poll(&fd, 1, left < 0 ? -1 : int(qMin<qint64>(left, 1 << 30)));
-        if (ready < 0 && errno != EINTR)
-            return Wait::Failed;
-        if (ready > 0 && !PQconsumeInput(conn))
-            return Wait::Ready; // broken: PQgetResult() hands out the error at once
-    }
-    return Wait::Ready;
-}
-
 // Waits (waitUntilReady()) for the statement sent last to finish and returns its last result
 // (null when the connection broke before it or the wait failed).
 ResultPtr awaitResult(PGconn *conn, const QDeadlineTimer &giveUp, bool *timedOut)
@@ -184,6 +141,43 @@ ResultPtr prepareAndDescribe(PGconn *conn, const char *name, const QByteArray &t
 }
 
 } // namespace
+
+QSqlError errorOf(PGconn *conn, const PGresult *result)
+{
+    QString message =
+        QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(conn)).trimmed();
+    if (message.isEmpty())
+        message = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+    // A lost connection carries no SQLSTATE of a statement: the store reads that as "lost".
+    const bool lost = PQstatus(conn) == CONNECTION_BAD;
+    const char *state = result && !lost ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    return QSqlError(QStringLiteral("Unable to run the statement"), message,
+                     lost ? QSqlError::ConnectionError : QSqlError::StatementError,
+                     QString::fromLatin1(state ? state : ""));
+}
+
+Wait waitUntilReady(PGconn *conn, const QDeadlineTimer &giveUp, bool *timedOut)
+{
+    while (PQisBusy(conn)) {
+        if (PQstatus(conn) == CONNECTION_BAD)
+            return Wait::Broken; // PQgetResult() would not wait on a broken connection either
+        const qint64 left = giveUp.remainingTime(); // -1: forever
+        if (left == 0) {
+            store::cutSocket(PQsocket(conn));
+            *timedOut = true;
+            return Wait::Failed;
+        }
+        pollfd fd{PQsocket(conn), POLLIN, 0};
+        if (fd.fd < 0)
+            return Wait::Failed;
+        const int ready = ::poll(&fd, 1, left < 0 ? -1 : int(qMin<qint64>(left, 1 << 30)));
+        if (ready < 0 && errno != EINTR)
+            return Wait::Failed;
+        if (ready > 0 && !PQconsumeInput(conn))
+            return Wait::Ready; // broken: PQgetResult() hands out the error at once
+    }
+    return Wait::Ready;
+}
 
 bool Row::isNull(int column) const
 {

@@ -122,6 +122,18 @@ struct LoginFailure
 };
 LoginFailure diagnoseLogin(const QString &conninfo, const QDeadlineTimer &deadline);
 
+// A statement's error (result: its failed result; null: the connection's own) as QtSql's error,
+// so that the store classifies it as it does QtSql's: a lost connection carries no SQLSTATE.
+QSqlError errorOf(pg_conn *conn, const pg_result *result);
+
+// Waits, without blocking in libpq, until PQgetResult() would not block: Ready; Broken when the
+// connection broke (PQgetResult() hands out the error at once); Failed when the wait itself
+// failed, or giveUp (an unbounded QDeadlineTimer: never) passed, in which case the socket is
+// cut, so that the connection is of no use any more and the store drops it, and *timedOut is
+// set.
+enum class Wait { Ready, Broken, Failed };
+Wait waitUntilReady(pg_conn *conn, const QDeadlineTimer &giveUp, bool *timedOut);
+
 // A QPSQL-style conninfo value: single-quoted, with backslashes and quotes escaped.
 QString conninfoQuote(QString value);
 
