@@ -847,8 +847,7 @@ void MainWindow::onConnectionLost(const StoreError &error)
     updateActions();
     // The store gave a server up that did not answer within its timeout (a stopped backend, a
     // proxy that holds the query): said so, with the moment it stopped answering.
-    if (error.isStall() &&
-        !m_banner->property(kNotAnsweringSince).toDateTime().isValid())
+    if (error.isStall() && !m_banner->property(kNotAnsweringSince).toDateTime().isValid())
         m_banner->setProperty(kNotAnsweringSince, QDateTime::currentDateTime());
     m_statusState->setText(m_banner->property(kNotAnsweringSince).toDateTime().isValid()
                                ? tr("server not answering")
