@@ -188,7 +188,8 @@ struct CacheStore::Private
     QString where() const { return q->m_config.displayString(); }
     void dropConnection();
     StoreError connect();
-    StoreError failConnect(const QString &reason);
+    // silent: the server (or a name server) did not answer within the budget (a stall).
+    StoreError failConnect(const QString &reason, bool silent = false);
     StoreError failLogin(const QString &reason, const QString &sqlState);
     QString conninfo(int timeoutMs) const; // libpq's, as QPSQL builds it
     // Classifies a failed statement; drops the connection when it is gone.

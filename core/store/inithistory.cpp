@@ -139,6 +139,19 @@ QString CacheStore::Private::rejectionHistorySql() const
                        "\"connector_cache_history\".\"rejections\" + excluded.\"rejections\""));
 }
 
+namespace {
+
+// initHistorySql()'s binds for one minute and outcome.
+QVariantList initHistoryBinds(qint64 minute, int outcome, const InitTimes &t)
+{
+    QVariantList binds{minute, initOutcomeName(InitOutcome(outcome)), t.count, t.sumMs};
+    for (size_t b = 0; b < kInitBucketBoundsMs.size(); ++b)
+        binds << t.buckets[b];
+    return binds;
+}
+
+} // namespace
+
 // Every statement flushMonitoring() would run for pendingMonitoring, with its binds, in order.
 QList<QPair<QString, QVariantList>> CacheStore::Private::monitoringStatements() const
 {
@@ -154,10 +167,7 @@ QList<QPair<QString, QVariantList>> CacheStore::Private::monitoringStatements() 
             const InitTimes &t = m.init[size_t(i)];
             if (t.isEmpty())
                 continue;
-            QVariantList binds{minute, initOutcomeName(InitOutcome(i)), t.count, t.sumMs};
-            for (size_t b = 0; b < kInitBucketBoundsMs.size(); ++b)
-                binds << t.buckets[b];
-            statements.append({initSql, binds});
+            statements.append({initSql, initHistoryBinds(minute, i, t)});
         }
     }
     return statements;
@@ -191,10 +201,7 @@ StoreError CacheStore::Private::flushMonitoring()
                 InitTimes &t = m.init[size_t(i)];
                 if (t.isEmpty())
                     continue;
-                QVariantList binds{minute, initOutcomeName(InitOutcome(i)), t.count, t.sumMs};
-                for (size_t b = 0; b < kInitBucketBoundsMs.size(); ++b)
-                    binds << t.buckets[b];
-                ActiveQuery query = run(initSql, binds, &error, what);
+                ActiveQuery query = run(initSql, initHistoryBinds(minute, i, t), &error, what);
                 if (!query)
                     return error;
                 t = InitTimes();

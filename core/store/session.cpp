@@ -305,16 +305,9 @@ StoreError CacheStore::Private::connect()
                 reason.contains(QLatin1String("authentication failed")))
                 return failLogin(reason, login.sqlState);
         }
-        StoreError failed = failConnect(reason);
         // An attempt that used the whole budget is not repeated at once (the lookup's retry
         // after a lost connection included): a call keeps to its bound.
-        if (opening.elapsed() >= timeoutMs) {
-            failed.setStall();
-            lastConnectError = failed;
-            sinceStall.start();
-            stallError = failed;
-        }
-        return failed;
+        return failConnect(reason, opening.elapsed() >= timeoutMs);
     }
     if (!isPostgres())
         sqliteBusyMs = timeoutMs; // QSQLITE_BUSY_TIMEOUT above
@@ -363,14 +356,7 @@ StoreError CacheStore::Private::connect()
             query = QSqlQuery();
             guard.reset();
             db.close();
-            StoreError failed = failConnect(text);
-            if (stalledNow) { // not again at once (see above)
-                failed.setStall();
-                lastConnectError = failed;
-                sinceStall.start();
-                stallError = failed;
-            }
-            return failed;
+            return failConnect(text, stalledNow); // not again at once (see above)
         }
         if (isPostgres() && query.next()) {
             dbRole = query.value(0).toString();
@@ -470,14 +456,8 @@ StoreError CacheStore::Private::chooseTargets(int timeoutMs)
                 targets << store::ConnectTarget{e.host, address, port};
         }
         if (targets.isEmpty()) {
-            StoreError failed = failConnect(notFound.join(QStringLiteral("; ")));
-            if (lookups.hasExpired()) { // not again at once: the call kept to its bound
-                failed.setStall();      // a name server that did not answer (deadline.cpp)
-                lastConnectError = failed;
-                sinceStall.start();
-                stallError = failed;
-            }
-            return failed;
+            // A name server that did not answer (deadline.cpp) is a stall.
+            return failConnect(notFound.join(QStringLiteral("; ")), lookups.hasExpired());
         }
     }
     qint64 waited = 0;
@@ -509,12 +489,7 @@ StoreError CacheStore::Private::chooseTargets(int timeoutMs)
                            : QStringLiteral("the server did not answer within %1 ms").arg(budget);
         if (!notFound.isEmpty())
             text += QStringLiteral("; ") + notFound.join(QStringLiteral("; "));
-        StoreError failed = failConnect(text);
-        failed.setStall();
-        lastConnectError = failed;
-        sinceStall.start(); // not again at once: the call kept to its bound
-        stallError = failed;
-        return failed;
+        return failConnect(text, true);
     }
     if (!silent.isEmpty() || !notFound.isEmpty()) {
         qCInfo(lcStore).noquote() << "connecting without"
@@ -551,17 +526,13 @@ StoreError CacheStore::Private::preflightPooler(int timeoutMs)
     waited.start();
     if (store::preflightSession(conninfo(timeoutMs), callDeadline) != store::Preflight::Stalled)
         return StoreError(); // ready, or refused: QtSql's connect then says why in its words
-    StoreError failed = failConnect(
-        QStringLiteral("the pooler took the login, but a statement sent through it did not "
-                       "answer within %1 ms (its servers are down, stopped or all busy)")
-            .arg(budgetMs()));
-    failed.setStall();
-    lastConnectError = failed;
     qCInfo(lcStore).noquote()
         << QStringLiteral("pooler preflight gave up after %1 ms").arg(waited.elapsed());
-    sinceStall.start(); // not again at once: the call kept to its bound
-    stallError = failed;
-    return failed;
+    return failConnect(
+        QStringLiteral("the pooler took the login, but a statement sent through it did not "
+                       "answer within %1 ms (its servers are down, stopped or all busy)")
+            .arg(budgetMs()),
+        true);
 }
 
 StoreError CacheStore::Private::failLogin(const QString &reason, const QString &sqlState)
@@ -578,7 +549,7 @@ StoreError CacheStore::Private::failLogin(const QString &reason, const QString &
     return lastConnectError;
 }
 
-StoreError CacheStore::Private::failConnect(const QString &reason)
+StoreError CacheStore::Private::failConnect(const QString &reason, bool silent)
 {
     const QString text = reason.isEmpty() ? QStringLiteral("no reason given") : reason;
     lastConnectError = StoreError(
@@ -590,6 +561,13 @@ StoreError CacheStore::Private::failConnect(const QString &reason)
                                       "permissions")
                            .arg(where(), text));
     sinceConnectFailure.start();
+    if (silent) {
+        // Flagged for the console ("not answering", not "lost"), and not tried again at once:
+        // the call kept to its bound, and so does the lookup's retry after it.
+        lastConnectError.setStall();
+        sinceStall.start();
+        stallError = lastConnectError;
+    }
     qCWarning(lcStore).noquote() << lastConnectError.message();
     return lastConnectError;
 }
@@ -762,8 +740,7 @@ ActiveQuery CacheStore::Private::run(const QString &sql, const QVariantList &bin
     if (error->isError())
         return ActiveQuery();
     if (sinceSqliteBusy.isValid() && sinceSqliteBusy.elapsed() >= q->m_options.timeout.count()) {
-        sinceSqliteBusy.invalidate(); // one timeout on: statements wait for locks again
-        setSqliteBusyTimeout(sqliteBusyWaitMs());
+        sinceSqliteBusy.invalidate(); // one timeout on: statements wait for locks again (below)
     }
     // SQLite: another process's lock (a rollback journal's writer) is waited for up to the
     // call's budget (a lookup's own, 250 ms by default, not the timeout of writes), and a
