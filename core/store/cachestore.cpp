@@ -48,6 +48,7 @@ CacheStore::~CacheStore()
                    .arg(d->pendingHits.size());
     d->prepared.clear();
     d->ranOnce.clear();
+    d->closeNative();
     if (d->db.isValid())
         d->db.close();
     d->db = QSqlDatabase();
@@ -104,7 +105,7 @@ void CacheStore::close()
 
 bool CacheStore::isOpen() const
 {
-    return d->db.isValid() && d->db.isOpen();
+    return d->connected();
 }
 
 SchemaStatus CacheStore::schemaStatus()
@@ -198,7 +199,7 @@ L lookUp(CacheStore &store, CacheStore::Private *d, const QString &userId,
         // The lookup's own budget, its retry included (the flush below keeps its own).
         const CacheStore::Private::Budget budget(d, d->lookupBudget());
         lookup = once(error);
-        if (error->kind() == StoreError::Unreachable && !d->db.isOpen()) {
+        if (error->kind() == StoreError::Unreachable && !d->connected()) {
             d->sinceConnectFailure.invalidate();
             lookup = once(error);
         }
@@ -348,7 +349,7 @@ StoreError CacheStore::set(const QString &userId, const QString &credentialId,
         }
         return e;
     });
-    if (error && error.kind() == StoreError::Unreachable && !d->db.isOpen()) {
+    if (error && error.kind() == StoreError::Unreachable && !d->connected()) {
         qCWarning(lcCache).noquote() << "Cache write failed:" << key << "—" << error.message();
         return error;
     }

@@ -106,6 +106,21 @@ struct CacheStore::Private
     // values inlined (statement()).
     std::map<QString, std::unique_ptr<QSqlQuery>> ranOnce;
     std::unique_ptr<store::EntryTransport> transport; // how rows of entries are read
+    // PostgreSQL: the store's own libpq connection, logged in within the call's deadline
+    // (store::loginSession) by the calls that need no QtSql: the lookups' rows (entries(),
+    // offsets()) and the flush in one trip. A connector's cold start runs on it alone: no
+    // QtSql plug-in loaded, no QPSQL open() (five statements), no probe. A call that needs
+    // QtSql closes it and connect() opens QPSQL's: one session at a time.
+    struct PgConnDeleter
+    {
+        void operator()(pg_conn *conn) const;
+    };
+    std::unique_ptr<pg_conn, PgConnDeleter> native;
+    // The libpq connection native statements run on: QPSQL's own while it is open, else ours
+    // (null when neither is).
+    pg_conn *pgConnection() const;
+    bool connected() const;       // QPSQL's connection or ours is open
+    bool connectionAlive() const; // ... and not broken
     QString dbRole;
     StoreError lastConnectError;
     QElapsedTimer sinceConnectFailure;
@@ -156,7 +171,9 @@ struct CacheStore::Private
     // names up at (resolveHosts): libpq's host, hostaddr and port lists, in conninfo syntax
     // (space-separated); empty when libpq is left to choose (a service, a hostaddr of the URL).
     QString targetOptions;
-    StoreError chooseTargets(int timeoutMs);   // connect()'s: looks up, probes, sets targetOptions
+    // connect()'s: looks up, probes, sets targetOptions. With probeOne false one target is not
+    // probed (connectNative(): its own login keeps to the deadline); several always are.
+    StoreError chooseTargets(int timeoutMs, bool probeOne = true);
     StoreError preflightPooler(int timeoutMs); // connect()'s: a pooler that holds statements
     // When a statement that has not answered is given up (the deadline plus the grace for the
     // cancel request).
@@ -187,7 +204,21 @@ struct CacheStore::Private
     QString inlined(const QString &sql, const QVariantList &binds, QString *error) const;
     QString where() const { return q->m_config.displayString(); }
     void dropConnection();
+    // Opens QPSQL's connection (QSQLITE's on SQLite) unless open; closes ours first.
     StoreError connect();
+    // What the lookups need: any open connection; on PostgreSQL, when none is, ours.
+    StoreError connectNative();
+    void closeNative();
+    // The failure of a connect (or the stall) just now, which connects do not repeat at once.
+    StoreError recentFailure() const;
+    void freshSession(); // a new connection's statements start from nothing
+    // The statement connect() and connectNative() run first: the session's settings, and on
+    // PostgreSQL the role and whether the server is a standby, in one round trip.
+    QString sessionSetupSql(int timeoutMs) const;
+    QList<Setting> sessionSettings(int timeoutMs) const; // TimeZone, and direct: the bounds
+    // A login that failed after `elapsedMs` with libpq's reason, classified (refused login, or
+    // a server that did not answer in time).
+    StoreError loginFailed(const QString &reason, qint64 elapsedMs, int timeoutMs);
     // silent: the server (or a name server) did not answer within the budget (a stall).
     StoreError failConnect(const QString &reason, bool silent = false);
     StoreError failLogin(const QString &reason, const QString &sqlState);

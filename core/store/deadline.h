@@ -133,4 +133,11 @@ enum class Preflight {
 // budget.
 Preflight preflightSession(const QString &conninfo, const QDeadlineTimer &deadline);
 
+// Logs in with conninfo, libpq's non-blocking calls bounded by deadline (a server that accepts
+// and never answers, or stalls in the middle of the login, is given up at the deadline, not at
+// libpq's connect_timeout of whole seconds). Ready: *conn is the new connection, in
+// non-blocking mode, the caller's to PQfinish. Failed: *conn is the failed one (its
+// PQerrorMessage says why), also the caller's. Stalled: *conn is null.
+Preflight loginSession(const QString &conninfo, const QDeadlineTimer &deadline, pg_conn **conn);
+
 } // namespace cc::store

@@ -41,9 +41,9 @@ using namespace store;
 
 bool CacheStore::Private::flushInOneTrip(StoreError *error)
 {
-    if (!isPostgres() || standby || !db.isValid() || !db.isOpen())
+    if (!isPostgres() || standby || !connected())
         return false;
-    PGconn *conn = pgnative::connectionOf(db);
+    PGconn *conn = pgConnection(); // QPSQL's, or the store's own (a cold start's: connectNative())
     if (!conn || PQtransactionStatus(conn) != PQTRANS_IDLE)
         return false; // not QPSQL's libpq, or inside a transaction of the caller's
     const Budget budget(this);

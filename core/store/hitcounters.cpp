@@ -224,6 +224,10 @@ StoreError CacheStore::Private::flushCounters(bool waitForLocks)
     }
     // Else (SQLite, or the one trip failed and wrote nothing) each part on its own: a part that
     // fails keeps its counts and never holds the others back.
+    // Those writes run through QtSql: a session on the store's own libpq connection (a cold
+    // start's) becomes a QPSQL one.
+    if (native)
+        (void)connect();
     if (!pendingHits.isEmpty() && db.isValid() && db.isOpen()) {
         const StoreError error = flushHits(waitForLocks);
         if (error)

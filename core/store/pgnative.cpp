@@ -27,6 +27,15 @@ constexpr Oid kBool = 16, kName = 19, kInt8 = 20, kInt2 = 21, kInt4 = 23, kText 
 // PostgreSQL's timestamps count microseconds from 2000-01-01 00:00:00 UTC.
 constexpr qint64 kPgEpochMs = 946684800000;
 
+// Whether sql is a plain SELECT (our statements' first word; a WITH may write).
+bool isSelect(const QString &sql)
+{
+    qsizetype i = 0;
+    while (i < sql.size() && sql.at(i).isSpace())
+        ++i;
+    return sql.mid(i, 7).compare(QLatin1String("SELECT "), Qt::CaseInsensitive) == 0;
+}
+
 bool readable(Oid type)
 {
     switch (type) {
@@ -264,13 +273,11 @@ QByteArray Statements::numberPlaceholders(const QString &sql, int *count)
     return out.toUtf8();
 }
 
-Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
-                                     const QVariantList &binds,
+Statements::Outcome Statements::exec(PGconn *conn, const QString &sql, const QVariantList &binds,
                                      const std::function<void(const Row &)> &onRow,
                                      QSqlError *error, const QDeadlineTimer &giveUp)
 {
     m_timedOut = false;
-    PGconn *conn = connectionOf(db);
     if (!conn)
         return Outcome::Unsupported;
     // The values as text, bound out of line (never spelled into the statement).
@@ -298,6 +305,47 @@ Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
         values[size_t(i)] = storage.back().constData();
     }
 
+    // The unnamed statement, run: its result, or null with *error set.
+    const auto runUnnamed = [&](const QByteArray &text) {
+        if (!PQsendQueryParams(conn, text.constData(), int(values.size()), nullptr, values.data(),
+                               nullptr, nullptr, 1)) {
+            *error = errorOf(conn, nullptr);
+            return ResultPtr();
+        }
+        ResultPtr result = awaitResult(conn, giveUp, &m_timedOut);
+        const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+            *error = errorOf(conn, result.get());
+            return ResultPtr();
+        }
+        return result;
+    };
+    const auto readableColumns = [](const PGresult *result) {
+        for (int c = 0; c < PQnfields(result); ++c) {
+            if (!readable(PQftype(result, c)))
+                return false;
+        }
+        return true;
+    };
+    const auto rowsOf = [&](const PGresult *result) {
+        const int rows = PQntuples(result);
+        for (int row = 0; row < rows; ++row)
+            onRow(Row(result, row));
+        return Outcome::Done;
+    };
+
+    // A SELECT not run on this connection yet: sent unnamed at once, its types checked on its
+    // result. One that Row cannot read is then run again through QSqlQuery, which a SELECT
+    // may be (an UPDATE … RETURNING is described first instead: it must not run twice).
+    if (m_names.find(sql) == m_names.end() && isSelect(sql)) {
+        const ResultPtr result = runUnnamed(numberPlaceholders(sql, nullptr));
+        if (!result)
+            return Outcome::Failed;
+        const bool ok = readableColumns(result.get());
+        m_names.emplace(sql, ok ? QByteArrayLiteral("unnamed") : QByteArray());
+        return ok ? rowsOf(result.get()) : Outcome::Unsupported;
+    }
+
     if (m_pooled) {
         const QByteArray text = numberPlaceholders(sql, nullptr);
         // Its result columns, once per connection, described as the unnamed statement (which
@@ -310,32 +358,23 @@ Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
             ResultPtr described = prepareAndDescribe(conn, "", text, giveUp, &m_timedOut, error);
             if (!described)
                 return Outcome::Failed;
-            bool ok = true;
-            for (int c = 0; c < PQnfields(described.get()); ++c)
-                ok = ok && readable(PQftype(described.get(), c));
-            it = m_names.emplace(sql, ok ? QByteArrayLiteral("unnamed") : QByteArray()).first;
+            it = m_names
+                     .emplace(sql, readableColumns(described.get()) ? QByteArrayLiteral("unnamed")
+                                                                    : QByteArray())
+                     .first;
         }
         if (it->second.isEmpty())
             return Outcome::Unsupported;
-        if (!PQsendQueryParams(conn, text.constData(), int(values.size()), nullptr, values.data(),
-                               nullptr, nullptr, 1)) {
-            *error = errorOf(conn, nullptr);
-            return Outcome::Failed;
-        }
-        ResultPtr result = awaitResult(conn, giveUp, &m_timedOut);
-        const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-            *error = errorOf(conn, result.get());
-            return Outcome::Failed;
-        }
-        const int rows = PQntuples(result.get());
-        for (int row = 0; row < rows; ++row)
-            onRow(Row(result.get(), row));
-        return Outcome::Done;
+        const ResultPtr result = runUnnamed(text);
+        return result ? rowsOf(result.get()) : Outcome::Failed;
     }
 
     for (int attempt = 0;; ++attempt) {
         auto it = m_names.find(sql);
+        if (it != m_names.end() && it->second == "unnamed") { // its second run: prepared now
+            m_names.erase(it);
+            it = m_names.end();
+        }
         if (it == m_names.end()) {
             const QByteArray text = numberPlaceholders(sql, nullptr);
             // Names never repeat on a connection, so a name cannot meet an older statement.
@@ -349,10 +388,7 @@ Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
                 *error = failure;
                 return Outcome::Failed;
             }
-            bool ok = true;
-            for (int c = 0; c < PQnfields(described.get()); ++c)
-                ok = ok && readable(PQftype(described.get(), c));
-            it = m_names.emplace(sql, ok ? name : QByteArray()).first;
+            it = m_names.emplace(sql, readableColumns(described.get()) ? name : QByteArray()).first;
         }
         if (it->second.isEmpty())
             return Outcome::Unsupported;
@@ -361,12 +397,8 @@ Statements::Outcome Statements::exec(const QSqlDatabase &db, const QString &sql,
                                 nullptr, nullptr, 1))
             result = awaitResult(conn, giveUp, &m_timedOut);
         const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-        if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
-            const int rows = PQntuples(result.get());
-            for (int row = 0; row < rows; ++row)
-                onRow(Row(result.get(), row));
-            return Outcome::Done;
-        }
+        if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
+            return rowsOf(result.get());
         *error = errorOf(conn, result.get());
         // The statement went away under us (a pooler's DISCARD ALL): prepare it once more.
         if (attempt == 0 && error->nativeErrorCode() == QLatin1String(kUndefinedStatement)) {

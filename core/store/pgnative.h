@@ -72,13 +72,16 @@ public:
     };
 
     // Runs sql ('?' placeholders, as for QSqlQuery) with binds (strings, integers, booleans or
-    // null), preparing it and checking its result types on first use. Calls onRow for each
-    // row. On failure sets *error (with the server's SQLSTATE as its native code; none when
-    // the connection was lost).
-    // Sent without blocking (PQsend…, then the socket polled): a statement not answered by
-    // giveUp fails with the connection's socket cut (timedOut() says so); the caller drops the
-    // connection.
-    Outcome exec(const QSqlDatabase &db, const QString &sql, const QVariantList &binds,
+    // null) on conn (the session's libpq connection: QPSQL's own handle, or one of the store's;
+    // null: Unsupported). Calls onRow for each row. A SELECT's first run on a connection is sent
+    // as the unnamed statement, its result types checked on its result (one round trip: a
+    // process that runs it once, a connector's cold start, prepares nothing); from its second
+    // run on (direct connections) it is prepared, its types checked once. Other statements are
+    // described before their first run (they must not run twice). On failure sets *error (with the
+    // server's SQLSTATE as its native code; none when the connection was lost). Sent without
+    // blocking (PQsend…, then the socket polled): a statement not answered by giveUp fails with the
+    // connection's socket cut (timedOut() says so); the caller drops the connection.
+    Outcome exec(pg_conn *conn, const QString &sql, const QVariantList &binds,
                  const std::function<void(const Row &)> &onRow, QSqlError *error,
                  const QDeadlineTimer &giveUp = QDeadlineTimer(QDeadlineTimer::Forever));
     // Whether the last exec() gave up at its deadline.
@@ -89,7 +92,8 @@ public:
 
 private:
     std::map<QString, QByteArray> m_names; // sql -> statement name on the current connection;
-                                           // empty: its result types are not Row's
+                                           // empty: its result types are not Row's; "unnamed":
+                                           // ran once unnamed (or pooled), types readable
     quint64 m_next = 0;                    // the last name's number
     bool m_pooled = false;
     bool m_timedOut = false;

@@ -1,4 +1,5 @@
-// A pooled session's first statement, bounded (deadline.h, preflightSession).
+// A login and a pooled session's first statement, bounded (deadline.h: loginSession,
+// preflightSession).
 
 #include "core/store/deadline.h"
 
@@ -36,22 +37,41 @@ bool waitFor(int socket, short events, const QDeadlineTimer &deadline)
 
 } // namespace
 
-Preflight preflightSession(const QString &conninfo, const QDeadlineTimer &deadline)
+Preflight loginSession(const QString &conninfo, const QDeadlineTimer &deadline, PGconn **out)
 {
+    *out = nullptr;
     const QByteArray info = conninfo.toUtf8();
     std::unique_ptr<PGconn, ConnDeleter> conn(PQconnectStart(info.constData()));
-    if (!conn || PQstatus(conn.get()) == CONNECTION_BAD)
+    if (!conn)
         return Preflight::Failed;
-    PostgresPollingStatusType polling = PGRES_POLLING_WRITING;
+    PostgresPollingStatusType polling =
+        PQstatus(conn.get()) == CONNECTION_BAD ? PGRES_POLLING_FAILED : PGRES_POLLING_WRITING;
     while (polling != PGRES_POLLING_OK) {
-        if (polling == PGRES_POLLING_FAILED)
+        if (polling == PGRES_POLLING_FAILED) {
+            *out = conn.release();
             return Preflight::Failed;
+        }
         const short events = polling == PGRES_POLLING_READING ? POLLIN : POLLOUT;
         if (!waitFor(PQsocket(conn.get()), events, deadline))
             return Preflight::Stalled;
         polling = PQconnectPoll(conn.get());
     }
-    if (PQsetnonblocking(conn.get(), 1) != 0 || !PQsendQuery(conn.get(), "SELECT 1"))
+    if (PQsetnonblocking(conn.get(), 1) != 0) {
+        *out = conn.release();
+        return Preflight::Failed;
+    }
+    *out = conn.release();
+    return Preflight::Ready;
+}
+
+Preflight preflightSession(const QString &conninfo, const QDeadlineTimer &deadline)
+{
+    PGconn *raw = nullptr;
+    const Preflight login = loginSession(conninfo, deadline, &raw);
+    std::unique_ptr<PGconn, ConnDeleter> conn(raw);
+    if (login != Preflight::Ready)
+        return login;
+    if (!PQsendQuery(conn.get(), "SELECT 1"))
         return Preflight::Failed;
     for (;;) { // the statement out
         const int flushed = PQflush(conn.get());

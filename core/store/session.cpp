@@ -153,6 +153,7 @@ void CacheStore::Private::dropConnection()
     // perhaps given to another connection).
     guard.reset();
     stalled = false;
+    native.reset();
     for (ChangeFeed *feed : std::as_const(feeds))
         feed->connectionGone();
     canceller->detach();
@@ -165,49 +166,52 @@ void CacheStore::Private::dropConnection()
     sqliteBusyMs = -1;
 }
 
+namespace {
+
+// Connecting keeps the connect budget (Options::timeout) inside a call with a shorter one (a
+// lookup's, Options::lookupTimeout): a first connect under load or to a far server may take
+// longer than a lookup may wait on a lock. The call's own budget starts again once connected.
+struct ConnectBudget
+{
+    CacheStore::Private *d;
+    std::chrono::milliseconds saved{0};
+    explicit ConnectBudget(CacheStore::Private *p)
+        : d(p)
+    {
+        if (d->callDepth > 0 && d->callBudget < d->q->options().timeout)
+            reset(d->q->options().timeout, &saved);
+    }
+    ~ConnectBudget()
+    {
+        if (saved.count() > 0)
+            reset(saved, nullptr);
+    }
+    ConnectBudget(const ConnectBudget &) = delete;
+    ConnectBudget &operator=(const ConnectBudget &) = delete;
+    void reset(std::chrono::milliseconds budget, std::chrono::milliseconds *old)
+    {
+        if (old)
+            *old = d->callBudget;
+        d->callBudget = budget;
+        d->callDeadline = QDeadlineTimer(budget);
+        if (d->guard)
+            d->guard->arm(d->callDeadline);
+    }
+};
+
+} // namespace
+
 StoreError CacheStore::Private::connect()
 {
     if (db.isValid() && db.isOpen())
         return StoreError();
-    if (sinceConnectFailure.isValid() && sinceConnectFailure.elapsed() < kFailFastMs)
-        return lastConnectError;
-    // A server that just left a statement unanswered is not asked again at once: the call that
-    // gave up (its retry after a lost connection included) keeps to its budget.
-    if (sinceStall.isValid() && sinceStall.elapsed() < kFailFastMs)
-        return stallError;
-    // Connecting keeps the connect budget (Options::timeout) inside a call with a shorter one (a
-    // lookup's, Options::lookupTimeout): a first connect under load or to a far server may take
-    // longer than a lookup may wait on a lock. The call's own budget starts again once connected.
-    struct ConnectBudget
-    {
-        Private *d;
-        std::chrono::milliseconds saved{0};
-        explicit ConnectBudget(Private *p)
-            : d(p)
-        {
-            if (d->callDepth > 0 && d->callBudget < d->q->m_options.timeout)
-                reset(d->q->m_options.timeout, &saved);
-        }
-        ~ConnectBudget()
-        {
-            if (saved.count() > 0)
-                reset(saved, nullptr);
-        }
-        void reset(std::chrono::milliseconds budget, std::chrono::milliseconds *old)
-        {
-            if (old)
-                *old = d->callBudget;
-            d->callBudget = budget;
-            d->callDeadline = QDeadlineTimer(budget);
-            if (d->guard)
-                d->guard->arm(d->callDeadline);
-        }
-    } connectBudget(this);
+    if (native)
+        closeNative(); // a call that needs QtSql: one session at a time
+    if (const StoreError recent = recentFailure())
+        return recent;
+    const ConnectBudget connectBudget(this);
     const Budget budget(this);
-    prepared.clear();
-    ranOnce.clear();
-    transport->reset();
-    transport->setPooled(pooled(), int(q->m_options.timeout.count()));
+    freshSession();
     const DatabaseConfig &config = q->m_config;
     const int timeoutMs = int(q->m_options.timeout.count());
     if (!db.isValid()) {
@@ -291,23 +295,9 @@ StoreError CacheStore::Private::connect()
     if (!db.open()) {
         const QSqlError e = db.lastError();
         const QString reason = oneLine(e.databaseText().isEmpty() ? e.text() : e.databaseText());
-        // QPSQL keeps neither the failed PGconn nor an SQLSTATE: ask libpq itself why, unless
-        // the attempt took (most of) the connect timeout, which no refused login does.
-        if (isPostgres() && opening.elapsed() < timeoutMs / 2) {
-            const pgnative::LoginFailure login =
-                pgnative::diagnoseLogin(conninfo(timeoutMs), giveUp());
-            if (login.authentication)
-                return failLogin(reason, login.sqlState);
-            // A pooler checks the password itself and refuses with a protocol error (PgBouncer:
-            // 08P01, "password authentication failed", "SASL authentication failed"): there
-            // and only there its words tell a refused login from any other protocol error.
-            if (pooled() && login.sqlState == QLatin1String("08P01") &&
-                reason.contains(QLatin1String("authentication failed")))
-                return failLogin(reason, login.sqlState);
-        }
-        // An attempt that used the whole budget is not repeated at once (the lookup's retry
-        // after a lost connection included): a call keeps to its bound.
-        return failConnect(reason, opening.elapsed() >= timeoutMs);
+        if (!isPostgres())
+            return failConnect(reason);
+        return loginFailed(reason, opening.elapsed(), timeoutMs);
     }
     if (!isPostgres())
         sqliteBusyMs = timeoutMs; // QSQLITE_BUSY_TIMEOUT above
@@ -319,33 +309,15 @@ StoreError CacheStore::Private::connect()
             guard->arm(callDeadline);
         }
     }
-    // The session's settings, and on PostgreSQL the role and whether this is a standby, in one
-    // round trip (a connector's cold start pays each one).
-    QString setupSql;
     QStringList pragmas;
-    if (isPostgres()) {
-        // TimeZone is one of the parameters a pooler tracks per client and sets again when it
-        // hands a client a server session (PgBouncer: client_encoding, DateStyle, TimeZone,
-        // standard_conforming_strings, application_name), so it never leaks to another client.
-        QList<Setting> settings{{"TimeZone", QStringLiteral("UTC")}};
-        // The others are session state that a transaction-mode pooler would hand to its next
-        // client: pooled connections set them per transaction (SET LOCAL) instead.
-        if (!pooled()) {
-            settings << Setting{"statement_timeout", QString::number(timeoutMs)}
-                     // A hit's counter increment need not wait for a disk flush; writes that
-                     // matter (set, invalidate) ask for a synchronous commit themselves.
-                     << Setting{"synchronous_commit", QStringLiteral("off")};
-        }
-        // A hot standby serves reads only (standby.cpp).
-        setupSql =
-            settingsSql(settings, false, QStringLiteral("current_user, pg_is_in_recovery()"));
-    } else {
+    if (!isPostgres()) {
         // WAL lets readers run beside a writer; switched on only for a file migrate created:
         // another owner's rollback-journal file stays as it is.
         if (sqliteFileIsOurs)
             pragmas << QStringLiteral("PRAGMA journal_mode = WAL");
         pragmas << QStringLiteral("PRAGMA synchronous = NORMAL");
     }
+    const QString setupSql = isPostgres() ? sessionSetupSql(timeoutMs) : QString();
     for (const QString &sql : isPostgres() ? QStringList{setupSql} : pragmas) {
         QSqlQuery query(db);
         if (!query.exec(sql)) {
@@ -376,6 +348,217 @@ StoreError CacheStore::Private::connect()
     return StoreError();
 }
 
+StoreError CacheStore::Private::recentFailure() const
+{
+    if (sinceConnectFailure.isValid() && sinceConnectFailure.elapsed() < kFailFastMs)
+        return lastConnectError;
+    // A server that just left a statement unanswered is not asked again at once: the call that
+    // gave up (its retry after a lost connection included) keeps to its budget.
+    if (sinceStall.isValid() && sinceStall.elapsed() < kFailFastMs)
+        return stallError;
+    return StoreError();
+}
+
+void CacheStore::Private::freshSession()
+{
+    prepared.clear();
+    ranOnce.clear();
+    transport->reset();
+    transport->setPooled(pooled(), int(q->m_options.timeout.count()));
+}
+
+QList<CacheStore::Private::Setting> CacheStore::Private::sessionSettings(int timeoutMs) const
+{
+    // TimeZone is one of the parameters a pooler tracks per client and sets again when it
+    // hands a client a server session (PgBouncer: client_encoding, DateStyle, TimeZone,
+    // standard_conforming_strings, application_name), so it never leaks to another client.
+    QList<Setting> settings{{"TimeZone", QStringLiteral("UTC")}};
+    // The others are session state that a transaction-mode pooler would hand to its next
+    // client: pooled connections set them per transaction (SET LOCAL) instead.
+    if (!pooled()) {
+        settings << Setting{"statement_timeout", QString::number(timeoutMs)}
+                 // A hit's counter increment need not wait for a disk flush; writes that
+                 // matter (set, invalidate) ask for a synchronous commit themselves.
+                 << Setting{"synchronous_commit", QStringLiteral("off")};
+    }
+    return settings;
+}
+
+QString CacheStore::Private::sessionSetupSql(int timeoutMs) const
+{
+    // A hot standby serves reads only (standby.cpp).
+    return settingsSql(sessionSettings(timeoutMs), false,
+                       QStringLiteral("current_user, pg_is_in_recovery()"));
+}
+
+StoreError CacheStore::Private::loginFailed(const QString &reason, qint64 elapsedMs, int timeoutMs)
+{
+    // Neither QPSQL nor a failed PGconn keeps an SQLSTATE: ask libpq itself why, unless the
+    // attempt took (most of) the connect timeout, which no refused login does.
+    if (elapsedMs < timeoutMs / 2) {
+        const pgnative::LoginFailure login = pgnative::diagnoseLogin(conninfo(timeoutMs), giveUp());
+        if (login.authentication)
+            return failLogin(reason, login.sqlState);
+        // A pooler checks the password itself and refuses with a protocol error (PgBouncer:
+        // 08P01, "password authentication failed", "SASL authentication failed"): there and
+        // only there its words tell a refused login from any other protocol error.
+        if (pooled() && login.sqlState == QLatin1String("08P01") &&
+            reason.contains(QLatin1String("authentication failed")))
+            return failLogin(reason, login.sqlState);
+    }
+    // An attempt that used the whole budget is not repeated at once (the lookup's retry after
+    // a lost connection included): a call keeps to its bound.
+    return failConnect(reason, elapsedMs >= timeoutMs);
+}
+
+void CacheStore::Private::PgConnDeleter::operator()(pg_conn *conn) const
+{
+    PQfinish(conn);
+}
+
+pg_conn *CacheStore::Private::pgConnection() const
+{
+    if (db.isValid() && db.isOpen())
+        return pgnative::connectionOf(db);
+    return native.get();
+}
+
+bool CacheStore::Private::connected() const
+{
+    return (db.isValid() && db.isOpen()) || native;
+}
+
+bool CacheStore::Private::connectionAlive() const
+{
+    if (db.isValid() && db.isOpen())
+        return true;
+    return native && PQstatus(native.get()) == CONNECTION_OK;
+}
+
+void CacheStore::Private::closeNative()
+{
+    if (!native)
+        return;
+    guard.reset(); // the watchdog must not touch the socket once it is closed
+    stalled = false;
+    canceller->detach();
+    transport->reset();
+    native.reset();
+}
+
+StoreError CacheStore::Private::connectNative()
+{
+    if (!isPostgres())
+        return connect();
+    if ((db.isValid() && db.isOpen()) || native)
+        return StoreError();
+    if (const StoreError recent = recentFailure())
+        return recent;
+    const ConnectBudget connectBudget(this);
+    const Budget budget(this);
+    freshSession();
+    const int timeoutMs = int(q->m_options.timeout.count());
+    // One server is not probed: the login below keeps to the deadline itself, from the first
+    // packet to the session's first answer (QPSQL's blocking open() waits libpq's
+    // connect_timeout, whole seconds, once a server answered a probe). Several are, as for
+    // QPSQL: libpq tries them in order, and the deadline must not go on the first.
+    if (const StoreError unreachable = chooseTargets(timeoutMs, false))
+        return unreachable;
+    QElapsedTimer opening;
+    opening.start();
+    pg_conn *raw = nullptr;
+    // QPSQL asks for UTF-8 with a SET; here it is part of the login (PgBouncer tracks it).
+    QString info = conninfo(timeoutMs) + QStringLiteral(" client_encoding=UTF8");
+    // A direct connection takes the session's settings in the login itself (the startup
+    // packet's options, after the URL's own: the later -c wins), and the server reports the
+    // role and, from PostgreSQL 14 on, whether it is a standby (ParameterStatus
+    // session_authorization and in_hot_standby): no round trip for them. A pooler refuses
+    // startup options; it gets the setup statement, as does an older server.
+    const bool settingsInLogin = !pooled();
+    if (settingsInLogin) {
+        QStringList options;
+        const QString own = q->m_config.options.value(QStringLiteral("options")).trimmed();
+        if (!own.isEmpty())
+            options << own;
+        for (const Setting &setting : sessionSettings(timeoutMs))
+            options << QStringLiteral("-c %1=%2").arg(QLatin1String(setting.first), setting.second);
+        info +=
+            QStringLiteral(" options=") + pgnative::conninfoQuote(options.join(QLatin1Char(' ')));
+    }
+    const store::Preflight login = store::loginSession(info, callDeadline, &raw);
+    std::unique_ptr<pg_conn, PgConnDeleter> conn(raw);
+    if (login == store::Preflight::Stalled) {
+        return failConnect(QStringLiteral("the server did not answer within %1 ms").arg(budgetMs()),
+                           true);
+    }
+    if (login == store::Preflight::Failed) {
+        const QString reason =
+            conn ? oneLine(QString::fromUtf8(PQerrorMessage(conn.get())))
+                 : QStringLiteral("libpq could not start a connection (out of memory)");
+        conn.reset();
+        return loginFailed(reason, opening.elapsed(), timeoutMs);
+    }
+    // From here on a statement that is not answered in time is cancelled, then cut.
+    guard = std::make_unique<store::StallGuard>(PQsocket(conn.get()),
+                                                store::cancelHandleOf(conn.get()));
+    guard->arm(callDeadline);
+    const QByteArray setup = sessionSetupSql(timeoutMs).toUtf8();
+    bool timedOut = false;
+    QString failure;
+    PGresult *last = nullptr;
+    const char *role = PQparameterStatus(conn.get(), "session_authorization");
+    const char *hotStandby = PQparameterStatus(conn.get(), "in_hot_standby");
+    if (settingsInLogin && role && hotStandby) {
+        dbRole = QString::fromUtf8(role);
+        setStandby(qstrcmp(hotStandby, "on") == 0);
+    } else if (!PQsendQuery(conn.get(), setup.constData())) {
+        failure = oneLine(QString::fromUtf8(PQerrorMessage(conn.get())));
+    } else {
+        for (;;) {
+            if (pgnative::waitUntilReady(conn.get(), giveUp(), &timedOut) == pgnative::Wait::Failed)
+                break;
+            PGresult *r = PQgetResult(conn.get());
+            if (!r)
+                break;
+            if (last)
+                PQclear(last);
+            last = r;
+        }
+        if (timedOut || gaveUp() || !last || PQresultStatus(last) != PGRES_TUPLES_OK ||
+            PQntuples(last) != 1) {
+            const bool silent = timedOut || gaveUp();
+            failure = silent ? (pooled() ? QStringLiteral("the pooler took the login, but a "
+                                                          "statement sent through it did not "
+                                                          "answer within %1 ms (its servers are "
+                                                          "down, stopped or all busy)")
+                                         : QStringLiteral("the server did not answer within %1 ms"))
+                                   .arg(budgetMs())
+                             : oneLine(QString::fromUtf8(last ? PQresultErrorMessage(last)
+                                                              : PQerrorMessage(conn.get())));
+            if (failure.isEmpty())
+                failure = oneLine(QString::fromUtf8(PQerrorMessage(conn.get())));
+            timedOut = silent;
+        } else {
+            dbRole = QString::fromUtf8(PQgetvalue(last, 0, 0));
+            setStandby(PQgetvalue(last, 0, 1)[0] == 't');
+        }
+    }
+    if (last)
+        PQclear(last);
+    if (!failure.isEmpty()) {
+        guard.reset();
+        conn.reset();
+        return failConnect(failure, timedOut); // not again at once when silent (see connect())
+    }
+    native = std::move(conn);
+    sinceConnectFailure.invalidate();
+    lastConnectError = StoreError();
+    ++connectionGeneration;
+    canceller->attach(PQgetCancel(native.get()));
+    qCDebug(lcStore).noquote() << "connected to" << where() << "(libpq, for lookups)";
+    return StoreError();
+}
+
 QString CacheStore::Private::conninfo(int timeoutMs) const
 {
     // As QPSQL builds it from the same settings.
@@ -399,7 +582,7 @@ QString CacheStore::Private::conninfo(int timeoutMs) const
     return parts.join(QLatin1Char(' '));
 }
 
-StoreError CacheStore::Private::chooseTargets(int timeoutMs)
+StoreError CacheStore::Private::chooseTargets(int timeoutMs, bool probeOne)
 {
     targetOptions.clear();
     const DatabaseConfig &config = q->m_config;
@@ -461,8 +644,12 @@ StoreError CacheStore::Private::chooseTargets(int timeoutMs)
         }
     }
     qint64 waited = 0;
+    // One target and a login that keeps to the deadline itself (connectNative()): nothing to
+    // choose, so no probe (it would cost a connection of its own).
+    const bool probe = probeOne || leftToLibpq || targets.size() != 1;
     const QList<store::ServerAnswer> answers =
-        store::probeServers(base, targets, callDeadline, &waited);
+        probe ? store::probeServers(base, targets, callDeadline, &waited)
+              : QList<store::ServerAnswer>{store::ServerAnswer::Answered};
     QList<store::ConnectTarget> answering;
     QStringList silent;
     for (qsizetype i = 0; i < answers.size(); ++i) {
@@ -599,7 +786,7 @@ StoreError CacheStore::Private::fail(const QSqlError &error, const QString &what
     if (isPostgres()) {
         const bool lost = code.isEmpty() || code.startsWith(QLatin1String("08")) ||
                           code == QLatin1String("57P01") || code == QLatin1String("57P02") ||
-                          code == QLatin1String("57P03") || !db.isOpen();
+                          code == QLatin1String("57P03") || !connectionAlive();
         if (lost) {
             dropConnection();
             result = StoreError(StoreError::Unreachable,
@@ -850,7 +1037,7 @@ bool CacheStore::Private::entries(const EntrySql &sql, const QVariantList &binds
                                   const std::function<void(const CacheEntry &)> &onRow)
 {
     const Budget budget(this);
-    *error = connect();
+    *error = connectNative();
     if (error->isError())
         return false;
     QueryCanceller::Running running(*canceller);
@@ -861,7 +1048,7 @@ bool CacheStore::Private::offsets(const EntrySql &sql, const QVariantList &binds
                                   const QString &what, const OffsetFn &onRow)
 {
     const Budget budget(this);
-    *error = connect();
+    *error = connectNative();
     if (error->isError())
         return false;
     QueryCanceller::Running running(*canceller);
@@ -910,7 +1097,7 @@ bool CacheStore::Private::pooled() const
 QString CacheStore::Private::inlined(const QString &sql, const QVariantList &binds,
                                      QString *error) const
 {
-    PGconn *conn = pgnative::connectionOf(db);
+    PGconn *conn = pgConnection();
     if (!conn) {
         *error = QStringLiteral("the connection's libpq handle is out of reach");
         return QString();

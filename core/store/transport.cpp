@@ -46,7 +46,8 @@ bool LibpqTransport::runNative(const EntrySql &sql, const QVariantList &binds, S
 {
     QSqlError failure;
     *handled = true;
-    switch (m_native.exec(m_session->db, sql.native, binds, onRow, &failure, m_session->giveUp())) {
+    switch (m_native.exec(m_session->pgConnection(), sql.native, binds, onRow, &failure,
+                          m_session->giveUp())) {
     case pgnative::Statements::Outcome::Done:
         return true;
     case pgnative::Statements::Outcome::Failed:

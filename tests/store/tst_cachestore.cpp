@@ -793,12 +793,24 @@ private Q_SLOTS:
                      0);
             return;
         }
-        // Both statements are protocol-level ones on the store's own connection.
-        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM pg_prepared_statements WHERE NOT "
-                                      "from_sql AND name LIKE 'cc_native_%'")));
-        QVERIFY(q.next());
-        QCOMPARE(q.value(0).toInt(), 4); // hit and miss, for the seed's key shape and for both
-        q.finish();
+        // A statement's first run on a connection is the unnamed one (a cold start prepares
+        // nothing); from its second run on it is a protocol-level prepared statement on the
+        // store's own connection. The hits ran for several identities of each key shape, the
+        // misses once each so far.
+        const auto preparedCount = [&]() {
+            q.finish();
+            if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM pg_prepared_statements WHERE NOT "
+                                       "from_sql AND name LIKE 'cc_native_%'")) ||
+                !q.next())
+                return -1;
+            const int n = q.value(0).toInt();
+            q.finish();
+            return n;
+        };
+        QCOMPARE(preparedCount(), 2); // the hits, for the seed's key shape and for both
+        for (const auto &[user, credential] : identities.mid(0, 2))
+            QCOMPARE(s->get(user, credential).outcome, Lookup::Outcome::Invalidated);
+        QCOMPARE(preparedCount(), 4); // and the misses, at their second run
         // Statements dropped under the store (a pooler's DISCARD ALL): prepared again.
         QVERIFY(q.exec(QStringLiteral("DEALLOCATE ALL")));
         q.finish();
@@ -864,10 +876,14 @@ private Q_SLOTS:
                                           "from_sql AND statement LIKE "
                                           "'%\"updatedAt\", \"isValid\", CAST(\"metadata\"%'")));
             QVERIFY(q.next());
+            // A SELECT is prepared at its second run: the seed's key shape ran twice (bob,
+            // o'brien), both keys once (a_b, sent as the unnamed statement). Counting per
+            // lookup, the hit is an UPDATE … RETURNING, described and prepared before its
+            // first run (it must not run twice): both shapes.
             if (test::TestDatabase::pooledRequested())
                 QCOMPARE(q.value(0).toInt(), 0);
             else
-                QVERIFY2(q.value(0).toInt() >= 2, "the seed's key shape and both keys");
+                QCOMPARE(q.value(0).toInt(), counting == HitCounting::Batched ? 1 : 2);
         }
         // Both lookups counted their hit, on the row and in the history.
         QCOMPARE(s->flushHistory(), StoreError());

@@ -131,6 +131,17 @@ private Q_SLOTS:
         // answers: the store works again without waiting for the stopped one.
         QVERIFY(store.get(QStringLiteral("u1"), QStringLiteral("c1")).isHit());
 
+        // That lookup ran on the store's own libpq connection (no QtSql for a lookup); a write
+        // needs QtSql's: the session moves there, one connection at a time.
+        QCOMPARE(store.set(QStringLiteral("u1"), QStringLiteral("c1"), QStringLiteral("BYBIT"),
+                           QStringLiteral("MAINNET"), offset(-42)),
+                 StoreError());
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE "
+                                             "application_name = 'cc-stopped' AND pid <> %1")
+                                  .arg(resume.pid))
+                     .toInt(),
+                 1);
+
         // Stop the new backend too, and write: through QtSql's driver (QSqlQuery, blocking),
         // bounded by the watchdog.
         Continue resume2;
