@@ -1361,6 +1361,58 @@ private Q_SLOTS:
         QCOMPARE(lease.error().kind(), StoreError::SchemaMissing);
     }
 
+    // A connector's cold start: a lookup on a store with no connection yet logs in with libpq
+    // itself and opens no QtSql connection; its hit is written at close over that connection.
+    // The first call that needs QtSql (a write) moves the session there: one server
+    // connection at a time.
+    void coldLookupRunsOnLibpqAlone()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("PostgreSQL: SQLite has one kind of connection");
+        const QString user = QStringLiteral("cold"), credential = QStringLiteral("start");
+        QCOMPARE(migrated()->set(user, credential, QStringLiteral("BYBIT"),
+                                 QStringLiteral("MAINNET"), offset(7)),
+                 StoreError());
+        DatabaseConfig config = m_db->config();
+        config.options.insert(QStringLiteral("application_name"), QStringLiteral("cc-cold-start"));
+        const bool pooled = test::TestDatabase::pooledRequested();
+        // Server sessions of ours (direct only: a pooler's sessions are its own).
+        const auto sessions = [&]() {
+            return m_db
+                ->scalar(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE "
+                                        "application_name = 'cc-cold-start'"))
+                .toInt();
+        };
+        {
+            CacheStore cold(config, storeOptions(), &m_clock);
+            const OffsetLookup hit = cold.lookupOffset(user, credential);
+            QVERIFY2(hit.isHit(), qPrintable(hit.errorMessage));
+            QCOMPARE(hit.record.timeOffsetMs, 7);
+            QVERIFY(cold.isOpen());
+            QVERIFY(!test::StoreInternals::database(cold).isOpen()); // no QPSQL connection
+            if (!pooled)
+                QCOMPARE(sessions(), 1);
+            QVERIFY(cold.get(user, credential).isHit()); // get reads there too
+            QVERIFY(!test::StoreInternals::database(cold).isOpen());
+        }
+        if (!pooled)
+            QTRY_COMPARE(sessions(), 0);
+        QCOMPARE(store()->entry(user, credential)->hitCount, 2); // written at close
+        {
+            CacheStore cold(config, storeOptions(), &m_clock);
+            QVERIFY(cold.lookupOffset(user, credential).isHit());
+            QCOMPARE(cold.set(user, credential, QStringLiteral("BYBIT"), QStringLiteral("MAINNET"),
+                              offset(8)),
+                     StoreError());
+            QVERIFY(test::StoreInternals::database(cold).isOpen());
+            if (!pooled)
+                QTRY_COMPARE(sessions(), 1);
+            const OffsetLookup after = cold.lookupOffset(user, credential);
+            QVERIFY2(after.isHit(), qPrintable(after.errorMessage));
+            QCOMPARE(after.record.timeOffsetMs, 8);
+        }
+    }
+
     // A refused login is its own kind (the console asks for the password again on it), told
     // from libpq's SQLSTATE, not from its words.
     void wrongPasswordIsAuthenticationFailed()

@@ -21,10 +21,16 @@
 #include <QThread>
 #include <QUdpSocket>
 
+#include <arpa/inet.h>
+#include <atomic>
 #include <csignal>
 #include <memory>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/types.h>
+#include <thread>
 #include <unistd.h>
+#include <vector>
 
 using namespace cc;
 using namespace std::chrono_literals;
@@ -58,6 +64,77 @@ struct Continue
 };
 
 } // namespace
+
+// A TCP server on 127.0.0.1 that answers a PostgreSQL client's SSL request with "N" (no SSL),
+// reads its startup packet, and never answers it: a login held after the first answer.
+class HalfServer
+{
+public:
+    HalfServer()
+    {
+        m_listen = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t size = sizeof(address);
+        if (m_listen < 0 || ::bind(m_listen, reinterpret_cast<sockaddr *>(&address), size) != 0 ||
+            ::listen(m_listen, 8) != 0 ||
+            ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&address), &size) != 0)
+            return;
+        m_port = ntohs(address.sin_port);
+        m_thread = std::thread([this]() { run(); });
+    }
+    ~HalfServer()
+    {
+        m_stop = true;
+        if (m_listen >= 0)
+            ::shutdown(m_listen, SHUT_RDWR);
+        if (m_thread.joinable())
+            m_thread.join();
+        for (int fd : m_clients)
+            ::close(fd);
+        if (m_listen >= 0)
+            ::close(m_listen);
+    }
+    HalfServer(const HalfServer &) = delete;
+    HalfServer &operator=(const HalfServer &) = delete;
+    bool isListening() const { return m_port > 0; }
+    int port() const { return m_port; }
+    bool sawStartup() const { return m_sawStartup; }
+
+private:
+    void run()
+    {
+        while (!m_stop) {
+            const int client = ::accept(m_listen, nullptr, nullptr);
+            if (client < 0)
+                return;
+            m_clients.push_back(client);
+            char request[8];
+            if (::recv(client, request, sizeof request, MSG_WAITALL) != sizeof request)
+                continue;
+            // 80877103: the SSL request; 80877104: the GSS encryption request. Both: "no".
+            if (request[4] == 0x04 && request[5] == char(0xd2) && request[6] == 0x16 &&
+                (request[7] == 0x2f || request[7] == 0x30)) {
+                if (::send(client, "N", 1, MSG_NOSIGNAL) != 1)
+                    continue;
+                char length[4];
+                if (::recv(client, length, sizeof length, MSG_WAITALL) == sizeof length)
+                    m_sawStartup = true;
+            } else {
+                m_sawStartup = true;
+            }
+            // ... and nothing more.
+        }
+    }
+
+    int m_listen = -1;
+    int m_port = 0;
+    std::vector<int> m_clients;
+    std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_sawStartup{false};
+    std::thread m_thread;
+};
 
 class TestDeadline : public QObject
 {
@@ -136,11 +213,11 @@ private Q_SLOTS:
         QCOMPARE(store.set(QStringLiteral("u1"), QStringLiteral("c1"), QStringLiteral("BYBIT"),
                            QStringLiteral("MAINNET"), offset(-42)),
                  StoreError());
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE "
-                                             "application_name = 'cc-stopped' AND pid <> %1")
-                                  .arg(resume.pid))
-                     .toInt(),
-                 1);
+        QTRY_COMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE "
+                                                 "application_name = 'cc-stopped' AND pid <> %1")
+                                      .arg(resume.pid))
+                         .toInt(),
+                     1);
 
         // Stop the new backend too, and write: through QtSql's driver (QSqlQuery, blocking),
         // bounded by the watchdog.
@@ -343,6 +420,36 @@ private Q_SLOTS:
         qInfo("a silent server at a %lld ms budget: lookupOffset %lld ms, get %lld ms, CLI get "
               "%lld ms (process included)",
               kShortMs, tookStart, tookGet, tookCli);
+    }
+
+    // A server that answers the first packet (the SSL request: "no") and then holds the login
+    // (a postmaster whose new backend hangs, a proxy that stalls mid-handshake): the lookup's
+    // own libpq login keeps to the budget. QtSql's blocking open() waits libpq's
+    // connect_timeout there (2 s at the least), and a probe is no help: the server answered it.
+    void serverStallingMidLogin()
+    {
+        HalfServer server;
+        QVERIFY(server.isListening());
+        DatabaseConfig config = m_db->config();
+        config.host = QStringLiteral("127.0.0.1");
+        config.port = server.port();
+        config.options.insert(QStringLiteral("sslmode"), QStringLiteral("prefer"));
+        CacheStore::Options o = options();
+        o.timeout = std::chrono::milliseconds(kShortMs);
+        o.lookupTimeout = o.timeout;
+        CacheStore store(config, o);
+        QElapsedTimer t;
+        t.start();
+        const OffsetLookup start = store.lookupOffset(QStringLiteral("u"), QStringLiteral("c"));
+        const qint64 took = t.elapsed();
+        QCOMPARE(start.outcome, Lookup::Outcome::Failed); // a miss for the connector
+        QVERIFY2(start.errorMessage.contains(QStringLiteral("did not answer within")),
+                 qPrintable(start.errorMessage));
+        QVERIFY2(took < kWellUnderTwoSecondsMs, qPrintable(QString::number(took)));
+        QVERIFY(took >= kShortMs - 50); // it did give the server its budget
+        QVERIFY(server.sawStartup());   // the login itself was held, not the first packet
+        qInfo("a login held after the first answer, at a %lld ms budget: lookupOffset %lld ms",
+              kShortMs, took);
     }
 
     // A multi-host list whose first server accepts and never answers: the call goes to the
