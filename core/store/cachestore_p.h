@@ -212,6 +212,11 @@ struct CacheStore::Private
     // The failure of a connect (or the stall) just now, which connects do not repeat at once.
     StoreError recentFailure() const;
     void freshSession(); // a new connection's statements start from nothing
+    // connectNative()'s: the role and the standby flag from the server's report at login
+    // (false: not reported, an older server or a pooler); else from the setup statement, run
+    // within the deadline (an error's words, or empty; *silent when it was not answered).
+    bool readLoginReport(pg_conn *conn);
+    QString runSessionSetup(pg_conn *conn, int timeoutMs, bool *silent);
     // The statement connect() and connectNative() run first: the session's settings, and on
     // PostgreSQL the role and whether the server is a standby, in one round trip.
     QString sessionSetupSql(int timeoutMs) const;

@@ -446,11 +446,59 @@ void CacheStore::Private::closeNative()
     native.reset();
 }
 
+bool CacheStore::Private::readLoginReport(pg_conn *conn)
+{
+    const char *role = PQparameterStatus(conn, "session_authorization");
+    const char *hotStandby = PQparameterStatus(conn, "in_hot_standby"); // PostgreSQL 14 on
+    if (!role || !hotStandby)
+        return false;
+    dbRole = QString::fromUtf8(role);
+    setStandby(qstrcmp(hotStandby, "on") == 0);
+    return true;
+}
+
+QString CacheStore::Private::runSessionSetup(pg_conn *conn, int timeoutMs, bool *silent)
+{
+    struct ResultDeleter
+    {
+        void operator()(PGresult *r) const { PQclear(r); }
+    };
+    const QByteArray setup = sessionSetupSql(timeoutMs).toUtf8();
+    if (!PQsendQuery(conn, setup.constData()))
+        return oneLine(QString::fromUtf8(PQerrorMessage(conn)));
+    bool timedOut = false;
+    std::unique_ptr<PGresult, ResultDeleter> last;
+    while (pgnative::waitUntilReady(conn, giveUp(), &timedOut) != pgnative::Wait::Failed) {
+        PGresult *r = PQgetResult(conn);
+        if (!r)
+            break;
+        last.reset(r);
+    }
+    *silent = timedOut || gaveUp();
+    if (*silent) {
+        return (pooled() ? QStringLiteral("the pooler took the login, but a statement sent "
+                                          "through it did not answer within %1 ms (its servers "
+                                          "are down, stopped or all busy)")
+                         : QStringLiteral("the server did not answer within %1 ms"))
+            .arg(budgetMs());
+    }
+    if (!last || PQresultStatus(last.get()) != PGRES_TUPLES_OK || PQntuples(last.get()) != 1) {
+        QString text = oneLine(QString::fromUtf8(last ? PQresultErrorMessage(last.get()) : ""));
+        if (text.isEmpty())
+            text = oneLine(QString::fromUtf8(PQerrorMessage(conn)));
+        return text.isEmpty() ? QStringLiteral("the session's setup statement returned no row")
+                              : text;
+    }
+    dbRole = QString::fromUtf8(PQgetvalue(last.get(), 0, 0));
+    setStandby(PQgetvalue(last.get(), 0, 1)[0] == 't');
+    return QString();
+}
+
 StoreError CacheStore::Private::connectNative()
 {
     if (!isPostgres())
         return connect();
-    if ((db.isValid() && db.isOpen()) || native)
+    if (connected())
         return StoreError();
     if (const StoreError recent = recentFailure())
         return recent;
@@ -502,53 +550,14 @@ StoreError CacheStore::Private::connectNative()
     guard = std::make_unique<store::StallGuard>(PQsocket(conn.get()),
                                                 store::cancelHandleOf(conn.get()));
     guard->arm(callDeadline);
-    const QByteArray setup = sessionSetupSql(timeoutMs).toUtf8();
-    bool timedOut = false;
-    QString failure;
-    PGresult *last = nullptr;
-    const char *role = PQparameterStatus(conn.get(), "session_authorization");
-    const char *hotStandby = PQparameterStatus(conn.get(), "in_hot_standby");
-    if (settingsInLogin && role && hotStandby) {
-        dbRole = QString::fromUtf8(role);
-        setStandby(qstrcmp(hotStandby, "on") == 0);
-    } else if (!PQsendQuery(conn.get(), setup.constData())) {
-        failure = oneLine(QString::fromUtf8(PQerrorMessage(conn.get())));
-    } else {
-        for (;;) {
-            if (pgnative::waitUntilReady(conn.get(), giveUp(), &timedOut) == pgnative::Wait::Failed)
-                break;
-            PGresult *r = PQgetResult(conn.get());
-            if (!r)
-                break;
-            if (last)
-                PQclear(last);
-            last = r;
-        }
-        if (timedOut || gaveUp() || !last || PQresultStatus(last) != PGRES_TUPLES_OK ||
-            PQntuples(last) != 1) {
-            const bool silent = timedOut || gaveUp();
-            failure = silent ? (pooled() ? QStringLiteral("the pooler took the login, but a "
-                                                          "statement sent through it did not "
-                                                          "answer within %1 ms (its servers are "
-                                                          "down, stopped or all busy)")
-                                         : QStringLiteral("the server did not answer within %1 ms"))
-                                   .arg(budgetMs())
-                             : oneLine(QString::fromUtf8(last ? PQresultErrorMessage(last)
-                                                              : PQerrorMessage(conn.get())));
-            if (failure.isEmpty())
-                failure = oneLine(QString::fromUtf8(PQerrorMessage(conn.get())));
-            timedOut = silent;
-        } else {
-            dbRole = QString::fromUtf8(PQgetvalue(last, 0, 0));
-            setStandby(PQgetvalue(last, 0, 1)[0] == 't');
-        }
-    }
-    if (last)
-        PQclear(last);
+    bool silent = false;
+    const QString failure = settingsInLogin && readLoginReport(conn.get())
+                                ? QString()
+                                : runSessionSetup(conn.get(), timeoutMs, &silent);
     if (!failure.isEmpty()) {
         guard.reset();
         conn.reset();
-        return failConnect(failure, timedOut); // not again at once when silent (see connect())
+        return failConnect(failure, silent); // not again at once when silent (see connect())
     }
     native = std::move(conn);
     sinceConnectFailure.invalidate();
