@@ -282,7 +282,12 @@ struct CacheStore::Private
     // transaction sent as one message: one round trip (flushonetrip.cpp). Returns false, with
     // nothing written and nothing taken from what is pending, when the separate writes must run
     // instead (their failures then tell what failed; *error says why this one did not go).
-    bool flushInOneTrip(StoreError *error);
+    // mayWait (a flush that may wait for locks: close(), the destructor, flushHistory()): one
+    // pending row is added by a plain keyed UPDATE (oneHitFlushSql()), which waits for a row
+    // another transaction holds up to the trip's lock_timeout (a timeout rolls the trip back;
+    // the separate writes, which pass locked rows by, follow): a connector's exit.
+    bool flushInOneTrip(StoreError *error, bool mayWait = false);
+    QString oneHitFlushSql() const; // binds: the count, the row's id
 
     // --- monitoring: start-ups, rejections, table health (inithistory.cpp, issue 16) --------
     struct MonitoringMinute

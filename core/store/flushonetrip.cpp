@@ -39,7 +39,7 @@ using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 
 using namespace store;
 
-bool CacheStore::Private::flushInOneTrip(StoreError *error)
+bool CacheStore::Private::flushInOneTrip(StoreError *error, bool mayWait)
 {
     if (!isPostgres() || standby || !connected())
         return false;
@@ -62,7 +62,10 @@ bool CacheStore::Private::flushInOneTrip(StoreError *error)
         return !text.isNull();
     };
     int hitsAt = -1; // the statement whose rows name the hits passed by
-    if (!pendingHits.isEmpty()) {
+    if (mayWait && pendingHits.size() == 1) {
+        if (!add(oneHitFlushSql(), {pendingHits.cbegin().value(), pendingHits.cbegin().key()}))
+            return false;
+    } else if (!pendingHits.isEmpty()) {
         hitsAt = int(statements.size());
         if (!add(hitsFlushSql(), hitsFlushBinds()))
             return false;

@@ -67,6 +67,18 @@ QString CacheStore::Private::hitsFlushSql() const
             .arg(kMaxHitCount));
 }
 
+// One row's hits as a plain keyed UPDATE, saturating as above. For a flush that may wait for
+// a lock (flushInOneTrip(mayWait)): on a fresh backend, a connector's exit, the server spends
+// 0.19 ms on it against 0.7-0.95 ms on hitsFlushSql()'s joins (log_min_duration_statement,
+// loopback, 2 cores). One row: no lock order to keep.
+QString CacheStore::Private::oneHitFlushSql() const
+{
+    return dialect.sql(
+        QStringLiteral("UPDATE {cache} SET \"hitCount\" = "
+                       "LEAST(CAST(\"hitCount\" AS BIGINT) + ?, %1) WHERE \"id\" = ?")
+            .arg(kMaxHitCount));
+}
+
 QVariantList CacheStore::Private::hitsFlushBinds() const
 {
     QStringList rowIds = pendingHits.keys();
@@ -217,7 +229,7 @@ StoreError CacheStore::Private::flushCounters(bool waitForLocks)
     // PostgreSQL: everything in one round trip (flushonetrip.cpp); the rows of hits another
     // transaction held were passed by and, when the caller may wait, are tried again below.
     StoreError oneTrip;
-    if (flushInOneTrip(&oneTrip)) {
+    if (flushInOneTrip(&oneTrip, waitForLocks)) {
         if (!waitForLocks || pendingHits.isEmpty())
             return StoreError();
         return flushHits(true);

@@ -7,6 +7,7 @@
 #include "core/store/pgnative.h"
 #include "core/store/sqldialect.h"
 #include "tests/support/arrivalspy.h"
+#include "tests/support/lockholder.h"
 #include "tests/support/storeinternals.h"
 #include "tests/support/testdatabase.h"
 
@@ -1411,6 +1412,52 @@ private Q_SLOTS:
             QVERIFY2(after.isHit(), qPrintable(after.errorMessage));
             QCOMPARE(after.record.timeOffsetMs, 8);
         }
+    }
+
+    // A connector's exit writes its one hit with a keyed UPDATE that may wait for the row
+    // (oneHitFlushSql()): a row another transaction holds for a moment is written once free;
+    // one held through the exit keeps its hit (the close stays bounded, nothing fails for the
+    // caller), and the history minute is written all the same.
+    void exitFlushOfOneHit()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("row locks are PostgreSQL's; SQLite locks the whole file");
+        const QString user = QStringLiteral("exit"), credential = QStringLiteral("hit");
+        QCOMPARE(migrated()->set(user, credential, QStringLiteral("BYBIT"),
+                                 QStringLiteral("MAINNET"), offset(3)),
+                 StoreError());
+        {
+            auto s = store();
+            QVERIFY(s->lookupOffset(user, credential).isHit());
+            std::promise<QString> locked;
+            std::thread other([&]() {
+                test::LockHolder holder(m_db->directConfig(), QStringLiteral("exit-brief-holder"));
+                QString error = holder.error();
+                if (error.isEmpty())
+                    error = holder.lockUser(user, cacheTable());
+                locked.set_value(error);
+                QThread::msleep(50);
+                holder.release();
+            });
+            QCOMPARE(locked.get_future().get(), QString());
+            s.reset(); // the exit's flush: waits for the row
+            other.join();
+        }
+        QCOMPARE(store()->entry(user, credential)->hitCount, 1);
+        {
+            test::LockHolder holder(m_db->directConfig(), QStringLiteral("exit-holder"));
+            QVERIFY2(holder.error().isEmpty(), qPrintable(holder.error()));
+            QCOMPARE(holder.lockUser(user, cacheTable()), QString());
+            auto s = store();
+            QVERIFY(s->lookupOffset(user, credential).isHit());
+            QElapsedTimer closing;
+            closing.start();
+            s.reset();
+            QVERIFY2(closing.elapsed() < 3000, qPrintable(QString::number(closing.elapsed())));
+            holder.release();
+        }
+        QCOMPARE(store()->entry(user, credential)->hitCount, 1); // kept, not written
+        QCOMPARE(store()->stats(24h)->hits, 2);                  // both in the history
     }
 
     // A refused login is its own kind (the console asks for the password again on it), told

@@ -46,12 +46,13 @@ public:
         QSqlQuery q(QSqlDatabase::database(m_name, false));
         return q.exec(sql) ? QString() : q.lastError().text();
     }
-    // Locks the rows of the user (SELECT ... FOR UPDATE); empty on success.
-    QString lockUser(const QString &user)
+    // Locks the rows of the user (SELECT ... FOR UPDATE) in table (qualified, for a suite
+    // that runs in a schema); empty on success.
+    QString lockUser(const QString &user, const QString &table = CacheStore::tableName())
     {
         QSqlQuery q(QSqlDatabase::database(m_name, false));
         if (!q.exec(QStringLiteral("SELECT 1 FROM %1 WHERE \"userId\" = '%2' FOR UPDATE")
-                        .arg(CacheStore::tableName(), user)))
+                        .arg(table, user)))
             return q.lastError().text();
         return q.next() ? QString() : QStringLiteral("no row for %1").arg(user);
     }
