@@ -594,7 +594,8 @@ void CachedConnector::sendSigned(bool isRetry)
     const qint64 sentAt = m_clock->nowMs();
     QElapsedTimer transit;
     transit.start();
-    QNetworkReply *reply = m_network->get(request);
+    // A connector given no manager sends through its sync's, made on the first request.
+    QNetworkReply *reply = (m_network ? m_network : m_sync->network())->get(request);
     m_signedOffsetMs = timestamp - sentAt; // for the sync log, should it be rejected
     connect(reply, &QNetworkReply::finished, this, [this, reply, isRetry, sentAt, transit]() {
         reply->deleteLater();

@@ -126,6 +126,9 @@ struct ApiCallResult
 // A store failure is a miss: the connector works without the cache, only slower. Lives in one
 // thread with its CacheStore (the store is synchronous; its calls are bounded by its timeout).
 // Secrets stay in this object's memory: never saved, logged or printed.
+//
+// `network` (not owned) may be null: the connector then makes its own QNetworkAccessManager
+// when it first goes to the exchange, so that a start-up served by the cache builds none.
 class CachedConnector : public QObject
 {
     Q_OBJECT

@@ -178,9 +178,16 @@ void TimeSync::sendNext()
                          QNetworkRequest::AlwaysNetwork);
     m_sentAt = wallNowMs();
     ++m_result.requests;
-    m_reply = m_network->get(request);
+    m_reply = network()->get(request);
     connect(m_reply.data(), &QNetworkReply::finished, this, &TimeSync::onReplyFinished);
     m_requestTimer->start(std::max(1, m_options.requestTimeoutMs));
+}
+
+QNetworkAccessManager *TimeSync::network()
+{
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    return m_network;
 }
 
 void TimeSync::onRequestTimeout()

@@ -110,6 +110,8 @@ class TimeSync : public QObject
     Q_OBJECT
 
 public:
+    // `network` is not owned and must outlive the sync; null: the sync makes its own (a child)
+    // when it first sends a request, so that a process that never syncs never builds one.
     explicit TimeSync(QNetworkAccessManager *network, const Clock *clock = Clock::system(),
                       QObject *parent = nullptr);
     ~TimeSync() override;
@@ -123,6 +125,9 @@ public:
         m_hostClocks = clocks ? clocks : HostClockPair::system();
     }
     bool isRunning() const { return m_running; }
+    // The manager this sync sends through: the one it was given, else its own, made on the
+    // first call.
+    QNetworkAccessManager *network();
 
     // Picks the estimate from samples (exposed for tests): drops a slow first sample, keeps the
     // minimum round trip. Fills offset, rtt, bound and samplesUsed of *result.

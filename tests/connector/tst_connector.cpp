@@ -470,6 +470,38 @@ private Q_SLOTS:
         QCOMPARE(fake()->rejectedTimestamps(), 0);
     }
 
+    // A connector given no QNetworkAccessManager builds none for a start-up served by the
+    // cache (a cold start's hit pays for no network set-up), and makes one, shared by its sync
+    // and its signed requests, when it first goes to the exchange.
+    void withoutAManagerTheConnectorMakesItsOwnOnlyWhenNeeded()
+    {
+        auto s = store();
+        QCOMPARE(s->set(QStringLiteral("user1"), QStringLiteral("cred1"), QStringLiteral("BYBIT"),
+                        QStringLiteral("TESTNET"), state(145, 12, 4000)),
+                 StoreError());
+        const auto managers = [](const QObject &o) {
+            return o.findChildren<QNetworkAccessManager *>(Qt::FindChildrenRecursively).size();
+        };
+        {
+            CachedConnector hit(QStringLiteral("user1"), QStringLiteral("cred1"), profile(),
+                                Credentials(kKey, kSecret), s.get(), nullptr);
+            QCOMPARE(hit.initializeBlocking().source, InitResult::Source::CacheHit);
+            QCOMPARE(managers(hit), 0);
+        }
+        fake()->setSkewMs(700);
+        CachedConnector miss(QStringLiteral("user2"), QStringLiteral("cred1"), profile(),
+                             Credentials(kKey, kSecret), s.get(), nullptr);
+        const InitResult r = miss.initializeBlocking();
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.source, InitResult::Source::Synced);
+        QVERIFY(qAbs(r.offsetMs - 700) <= r.errorBoundMs + 1);
+        QCOMPARE(managers(miss), 1);
+        const ApiCallResult call = miss.verifyConnectionBlocking();
+        QVERIFY2(call.ok, qPrintable(call.error));
+        QCOMPARE(managers(miss), 1); // the sync's, not a second one
+        QCOMPARE(fake()->rejectedTimestamps(), 0);
+    }
+
     void aBrokenStoreFallsBackToALiveSync()
     {
         QString error;
