@@ -339,7 +339,9 @@ QList<ColdKind> coldStartKinds(bool cli)
     const QString credential = QStringLiteral("c%1").arg(kColdStartKey);
     const QString program = sibling(QStringLiteral("connector-cache-coldstart"));
     QList<ColdKind> kinds{
-        {QStringLiteral("cold_start_ms"), program, {benchUrl(false), user, credential}}};
+        {QStringLiteral("cold_start_ms"), program, {benchUrl(false), user, credential}},
+        // The same binary's process start alone: what loading Qt costs before any work.
+        {QStringLiteral("cold_process_ms"), program, {QStringLiteral("--start-only")}}};
     if (havePooler())
         kinds.append(
             {QStringLiteral("cold_start_pooled_ms"), program, {benchUrl(true), user, credential}});
@@ -366,7 +368,8 @@ QList<ColdKind> psqlKinds()
 {
     const QStringList select{QStringLiteral("-Atc"), QStringLiteral("SELECT 1")};
     QList<ColdKind> kinds{
-        {QStringLiteral("psql_cold_ms"), psqlProgram(), select + QStringList{benchUrl(false)}}};
+        {QStringLiteral("psql_cold_ms"), psqlProgram(), select + QStringList{benchUrl(false)}},
+        {QStringLiteral("psql_process_ms"), psqlProgram(), {QStringLiteral("--version")}}};
     if (havePooler())
         kinds.append({QStringLiteral("psql_cold_pooled_ms"), psqlProgram(),
                       select + QStringList{benchUrl(true, false)}});
@@ -1031,13 +1034,16 @@ void Bench::measurePooled()
 // start through the same URL, every kind in turn, direct and through the pooler.
 void Bench::measureColdStart()
 {
-    QList<ColdKind> kinds = coldStartKinds(true);
+    const QList<ColdKind> ours = coldStartKinds(true);
     const QList<ColdKind> psql = psqlKinds();
-    // Interleaved: ours direct, psql direct, ours pooled, psql pooled, the CLI.
-    QList<ColdKind> order{kinds.at(0), psql.at(0)};
-    if (havePooler())
-        order << kinds.at(1) << psql.at(1);
-    order << kinds.last();
+    // Interleaved, each of ours beside its baseline: direct, the process starts alone, pooled;
+    // then the CLI (which has none).
+    QList<ColdKind> order;
+    for (qsizetype i = 0; i < ours.size(); ++i) {
+        order << ours.at(i);
+        if (i < psql.size())
+            order << psql.at(i);
+    }
     const QJsonObject r = coldStarts(order, g_quick ? 11 : 31, 0);
     m_details.insert(QStringLiteral("psql_program"), psqlProgram());
     for (auto it = r.constBegin(); it != r.constEnd(); ++it) {
@@ -1542,6 +1548,10 @@ QString table(const QJsonObject &pg, const QJsonObject &lite, const QJsonObject 
         line(QStringLiteral("  the same through PgBouncer: ours / psql, ms"),
              number(pgx, QStringLiteral("cold_start_pooled_ms"), 2) + QStringLiteral("/") +
                  number(pgx, QStringLiteral("psql_cold_pooled_ms"), 2),
+             QStringLiteral("-"));
+        line(QStringLiteral("  the process start alone (--start-only / psql --version), ms"),
+             number(pgx, QStringLiteral("cold_process_ms"), 2) + QStringLiteral("/") +
+                 number(pgx, QStringLiteral("psql_process_ms"), 2),
              QStringLiteral("-"));
         line(QStringLiteral("  connector-cache get (the CLI), ms"),
              number(pgx, QStringLiteral("cold_start_cli_ms"), 2), QStringLiteral("-"));

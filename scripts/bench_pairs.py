@@ -59,6 +59,11 @@ TARGETS = [
     Target("cold_start", "cold_start_ms", "psql_cold_ms", "<=", 1.5),
     Target("cold_start_pooled", "cold_start_pooled_ms", "psql_cold_pooled_ms", "<=", 1.5,
            rounds=("cold_start_ms", "psql_cold_ms")),
+    # The floor under those: the same binaries' process start alone (connector-cache-coldstart
+    # --start-only, psql --version), timed in the same rounds. No target: it says how much of
+    # the cold start's ratio is loading Qt rather than anything the cache does.
+    Target("cold_process", "cold_process_ms", "psql_process_ms",
+           rounds=("cold_start_ms", "psql_cold_ms")),
 ]
 
 # The keys the benchmark's "pg" member holds (bench/cachebench.cpp, issueKeys()); a round's

@@ -116,6 +116,9 @@ def rows(data):
         ("cold start through PgBouncer: ours / psql's, median",
          " / ".join(x for x in (pg("cold_start_pooled_ms", MS), pg("psql_cold_pooled_ms", MS))
                     if x), "", "≤ 1.5 × psql", paired(data, "cold_start_pooled")),
+        ("the process start alone: `connector-cache-coldstart --start-only` / `psql --version`",
+         " / ".join(x for x in (pg("cold_process_ms", MS), pg("psql_process_ms", MS)) if x), "",
+         "", paired(data, "cold_process")),
         ("`connector-cache get` (the CLI, whole entry) as a new process, direct, median",
          pg("cold_start_cli_ms", MS), "", "", ""),
         ("`get` counting per lookup (`UPDATE` per hit), p50", pg("get_hit_per_lookup_p50_us", US),

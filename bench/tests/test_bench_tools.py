@@ -158,9 +158,10 @@ elif "--round" in a:
          "get_offset_pooled_p50_us": {"get_offset_pooled_p50_us": 70.0, "hit_share": 1},
          "pgbench_pooled_us": {"pgbench_pooled_us": 50.0, "pgbench_pooled_p99_us": 90.0},
          "cold_start_ms": {"cold_start_ms": 30.0, "cold_start_p90_ms": 33.0,
-                           "cold_start_pooled_ms": 36.0, "samples": 9},
+                           "cold_start_pooled_ms": 36.0, "cold_process_ms": 12.0,
+                           "samples": 9},
          "psql_cold_ms": {"psql_cold_ms": 25.0, "psql_cold_pooled_ms": 20.0,
-                          "samples": 9}}[key]
+                          "psql_process_ms": 8.0, "samples": 9}}[key]
     print(json.dumps(dict(v, round_seconds=int(a[a.index("--round-seconds") + 1]))))
 """
 
@@ -207,6 +208,10 @@ class Interleaving(unittest.TestCase):
         self.assertEqual(data["ratios"]["cold_start"]["met"], "yes")
         self.assertEqual(data["ratios"]["cold_start_pooled"]["median"], 1.8)
         self.assertEqual(data["ratios"]["cold_start_pooled"]["met"], "no")
+        # The process starts alone: a ratio with no target (no verdict), its figures in details.
+        self.assertEqual(data["ratios"]["cold_process"]["median"], 1.5)
+        self.assertIsNone(data["ratios"]["cold_process"].get("met"))
+        self.assertEqual(data["details"]["pg"]["cold_process_ms"], 12.0)
         for key in ("get_pooled_p50_us", "pgbench_pooled_us", "cold_start_ms", "psql_cold_ms"):
             self.assertIn(key, data["pg"])
         self.assertEqual(data["details"]["pg"]["cold_start_pooled_ms"], 36.0)
