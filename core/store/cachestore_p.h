@@ -228,6 +228,9 @@ struct CacheStore::Private
     StoreError failConnect(const QString &reason, bool silent = false);
     StoreError failLogin(const QString &reason, const QString &sqlState);
     QString conninfo(int timeoutMs) const; // libpq's, as QPSQL builds it
+    // The lookup's own login (connectNative()): conninfo() with UTF-8 asked for in the login
+    // and, with settingsInLogin, the session's settings in the startup packet's options.
+    QString nativeConninfo(int timeoutMs, bool settingsInLogin) const;
     // Classifies a failed statement; drops the connection when it is gone.
     StoreError fail(const QSqlError &error, const QString &what);
     // A prepared statement for this connection, created once and reused (one round trip per

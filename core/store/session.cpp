@@ -515,25 +515,13 @@ StoreError CacheStore::Private::connectNative()
     QElapsedTimer opening;
     opening.start();
     pg_conn *raw = nullptr;
-    // QPSQL asks for UTF-8 with a SET; here it is part of the login (PgBouncer tracks it).
-    QString info = conninfo(timeoutMs) + QStringLiteral(" client_encoding=UTF8");
-    // A direct connection takes the session's settings in the login itself (the startup
-    // packet's options, after the URL's own: the later -c wins), and the server reports the
-    // role and, from PostgreSQL 14 on, whether it is a standby (ParameterStatus
+    // A direct connection takes the session's settings in the login itself, and the server
+    // reports the role and, from PostgreSQL 14 on, whether it is a standby (ParameterStatus
     // session_authorization and in_hot_standby): no round trip for them. A pooler refuses
     // startup options; it gets the setup statement, as does an older server.
     const bool settingsInLogin = !pooled();
-    if (settingsInLogin) {
-        QStringList options;
-        const QString own = q->m_config.options.value(QStringLiteral("options")).trimmed();
-        if (!own.isEmpty())
-            options << own;
-        for (const Setting &setting : sessionSettings(timeoutMs))
-            options << QStringLiteral("-c %1=%2").arg(QLatin1String(setting.first), setting.second);
-        info +=
-            QStringLiteral(" options=") + pgnative::conninfoQuote(options.join(QLatin1Char(' ')));
-    }
-    const store::Preflight login = store::loginSession(info, callDeadline, &raw);
+    const store::Preflight login =
+        store::loginSession(nativeConninfo(timeoutMs, settingsInLogin), callDeadline, &raw);
     std::unique_ptr<pg_conn, PgConnDeleter> conn(raw);
     if (login == store::Preflight::Stalled) {
         return failConnect(QStringLiteral("the server did not answer within %1 ms").arg(budgetMs()),
@@ -566,6 +554,23 @@ StoreError CacheStore::Private::connectNative()
     canceller->attach(PQgetCancel(native.get()));
     qCDebug(lcStore).noquote() << "connected to" << where() << "(libpq, for lookups)";
     return StoreError();
+}
+
+QString CacheStore::Private::nativeConninfo(int timeoutMs, bool settingsInLogin) const
+{
+    // QPSQL asks for UTF-8 with a SET; here it is part of the login (PgBouncer tracks it).
+    QString info = conninfo(timeoutMs) + QStringLiteral(" client_encoding=UTF8");
+    if (!settingsInLogin)
+        return info;
+    // After the URL's own options: the later -c wins.
+    QStringList options;
+    const QString own = q->m_config.options.value(QStringLiteral("options")).trimmed();
+    if (!own.isEmpty())
+        options << own;
+    for (const Setting &setting : sessionSettings(timeoutMs))
+        options << QStringLiteral("-c %1=%2").arg(QLatin1String(setting.first), setting.second);
+    return info + QStringLiteral(" options=") +
+           pgnative::conninfoQuote(options.join(QLatin1Char(' ')));
 }
 
 QString CacheStore::Private::conninfo(int timeoutMs) const

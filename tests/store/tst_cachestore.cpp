@@ -1429,19 +1429,11 @@ private Q_SLOTS:
         {
             auto s = store();
             QVERIFY(s->lookupOffset(user, credential).isHit());
-            std::promise<QString> locked;
-            std::thread other([&]() {
-                test::LockHolder holder(m_db->directConfig(), QStringLiteral("exit-brief-holder"));
-                QString error = holder.error();
-                if (error.isEmpty())
-                    error = holder.lockUser(user, cacheTable());
-                locked.set_value(error);
-                QThread::msleep(50);
-                holder.release();
-            });
-            QCOMPARE(locked.get_future().get(), QString());
+            test::BriefLock other(m_db->directConfig(), QStringLiteral("exit-brief-holder"), user,
+                                  50, cacheTable());
+            QCOMPARE(other.error(), QString());
             s.reset(); // the exit's flush: waits for the row
-            other.join();
+            other.wait();
         }
         QCOMPARE(store()->entry(user, credential)->hitCount, 1);
         {

@@ -23,9 +23,7 @@
 #include <QTest>
 #include <QThread>
 
-#include <future>
 #include <memory>
-#include <thread>
 #include <unistd.h>
 
 using namespace cc;
@@ -147,21 +145,13 @@ private Q_SLOTS:
         for (const char *user : {"u1", "u2", "u3"})
             QVERIFY(setEntry(*s, QString::fromLatin1(user)));
         // Another process holds u3 for 150 ms, then commits.
-        std::promise<QString> locked;
-        std::thread other([&]() {
-            LockHolder holder(m_db->directConfig(), QStringLiteral("bulk-brief-holder"));
-            QString error = holder.error();
-            if (error.isEmpty())
-                error = holder.lockUser(QStringLiteral("u3"));
-            locked.set_value(error);
-            QThread::msleep(150);
-            holder.release();
-        });
-        QCOMPARE(locked.get_future().get(), QString());
+        test::BriefLock other(m_db->directConfig(), QStringLiteral("bulk-brief-holder"),
+                              QStringLiteral("u3"), 150);
+        QCOMPARE(other.error(), QString());
         EntryFilter all;
         CacheStore::BulkInvalidation outcome;
         auto n = s->invalidateMatching(all, {}, &outcome);
-        other.join();
+        other.wait();
         QVERIFY2(n.ok(), qPrintable(n.error().message()));
         QCOMPARE(n.value(), 3);
         QCOMPARE(outcome.invalidated, 3);

@@ -9,6 +9,10 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
+
+#include <future>
+#include <thread>
 
 namespace cc::test {
 
@@ -61,6 +65,45 @@ public:
 
 private:
     QString m_name;
+    QString m_error;
+};
+
+// Another process holding a user's rows for a moment: a LockHolder on a thread of its own
+// locks them, the constructor returns once they are locked (or with the error), and the lock
+// ends after `ms`. The destructor waits for that.
+class BriefLock
+{
+public:
+    BriefLock(const DatabaseConfig &direct, const QString &name, const QString &user, int ms,
+              const QString &table = CacheStore::tableName())
+    {
+        std::future<QString> outcome = m_locked.get_future();
+        m_thread = std::thread([this, direct, name, user, ms, table]() {
+            LockHolder holder(direct, name);
+            QString error = holder.error();
+            if (error.isEmpty())
+                error = holder.lockUser(user, table);
+            m_locked.set_value(error);
+            QThread::msleep(static_cast<unsigned long>(ms));
+            holder.release();
+        });
+        m_error = outcome.get();
+    }
+    ~BriefLock() { wait(); }
+    BriefLock(const BriefLock &) = delete;
+    BriefLock &operator=(const BriefLock &) = delete;
+
+    QString error() const { return m_error; }
+    // Until the lock has ended.
+    void wait()
+    {
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+
+private:
+    std::promise<QString> m_locked; // outlives the thread (joined first)
+    std::thread m_thread;
     QString m_error;
 };
 
