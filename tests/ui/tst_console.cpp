@@ -8,6 +8,7 @@
 #include "core/store/entryjson.h"
 #include "tests/support/arrivalspy.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
+#include "tests/support/lockholder.h"
 #include "tests/support/storeinternals.h"
 #include "tests/support/testdatabase.h"
 #include "tests/ui/consolesuite.h"
@@ -215,6 +216,58 @@ private Q_SLOTS:
         thread.quit();
         thread.wait();
         delete worker;
+    }
+
+    // The far-jump milestones of a browse the operator has left (a new filter or sort) are
+    // cancelled on the server while they still run (cancelStaleMilestones(), on every count
+    // request), so that the new browse does not queue behind them; those of the browse still
+    // shown are left to finish.
+    void staleMilestonesAreCancelledOnTheServer()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("statements are cancelled on PostgreSQL; SQLite's are local and short");
+        QThread thread;
+        StoreWorker *worker = startWorker(&thread);
+        QVERIFY(worker);
+        const auto stop = qScopeGuard([&]() {
+            thread.quit();
+            thread.wait();
+            delete worker;
+        });
+        // A migration's lock holds the milestones' SELECT until the worker's timeout (3 s).
+        test::LockHolder holder(m_db->directConfig(), QStringLiteral("milestones-blocker"));
+        QVERIFY2(holder.error().isEmpty(), qPrintable(holder.error()));
+        QCOMPARE(holder.exec(QStringLiteral("LOCK TABLE %1 IN ACCESS EXCLUSIVE MODE")
+                                 .arg(CacheStore::tableName())),
+                 QString());
+        test::ArrivalSpy loaded(worker, &StoreWorker::milestonesLoaded);
+        constexpr quint64 kGeneration = 7;
+        worker->post(&StoreWorker::loadMilestones, quint64(1), kGeneration, BrowseRequest(),
+                     qint64(100));
+        const auto waitingOnTheLock = [&]() {
+            return m_db->scalar(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
+                                               "wait_event_type = 'Lock' AND datname = "
+                                               "current_database()"))
+                       .toInt() > 0;
+        };
+        QVERIFY(QTest::qWaitFor(waitingOnTheLock, 5000));
+
+        worker->cancelStaleMilestones(kGeneration); // the browse still shown: not stale
+        QTest::qWait(300);
+        QCOMPARE(loaded.count(), 0);
+        QVERIFY(waitingOnTheLock());
+
+        QElapsedTimer cancelled;
+        cancelled.start();
+        worker->cancelStaleMilestones(kGeneration + 1);
+        QVERIFY(loaded.waitFor(1, 5000));
+        const qint64 ms = cancelled.elapsed();
+        QVERIFY2(ms < 1500, qPrintable(QStringLiteral("answered %1 ms after the cancel").arg(ms)));
+        QVERIFY(loaded.at(0).at(1).value<QList<BrowseMilestone>>().isEmpty());
+        const StoreError error = loaded.at(0).at(2).value<StoreError>();
+        QCOMPARE(error.kind(), StoreError::Cancelled);
+        QVERIFY(!waitingOnTheLock());
+        holder.release();
     }
 
     void supersededRequestsAreDroppedBeforeTheyRun()
