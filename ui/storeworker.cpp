@@ -1,6 +1,9 @@
 #include "ui/storeworker.h"
 
+#include "core/clock.h"
+#include "core/connector/syncmetadata.h"
 #include "core/store/entryjson.h"
+#include "core/timesync/exchange.h"
 #include "ui/alertmonitor.h"
 
 #include <QFile>
@@ -458,15 +461,26 @@ void StoreWorker::writeSync(quint64 token, const QString &userId, const QString 
 {
     if (!ready(token))
         return;
+    // The drift travels with the entry, as `sync --save` writes it (issue 17): this host's, as
+    // its sync log measures it against that exchange (the test sync itself logged last; none
+    // when not known).
+    TimeSyncState written = state;
+    const auto ex = exchangeFromName(exchange);
+    const auto env = environmentFromName(environment);
+    if (ex && env) {
+        const HostDrift host =
+            measureHostDrift(*m_store, *ex, *env, QString(), Clock::system()->nowMs());
+        addDriftToMetadata(&written.metadata, host.drift);
+    }
     // The audit row keeps what the offset was and what it became (null: no entry before).
     const auto before = m_store->entry(userId, credentialId);
-    const StoreError error = m_store->set(userId, credentialId, exchange, environment, state);
+    const StoreError error = m_store->set(userId, credentialId, exchange, environment, written);
     const QJsonObject what{{QStringLiteral("userId"), userId},
                            {QStringLiteral("credentialId"), credentialId},
                            {QStringLiteral("source"), QStringLiteral("test sync")},
                            {QStringLiteral("oldOffsetMs"),
                             before.ok() ? QJsonValue(double(before->timeOffsetMs)) : QJsonValue()},
-                           {QStringLiteral("newOffsetMs"), double(state.timeOffsetMs)}};
+                           {QStringLiteral("newOffsetMs"), double(written.timeOffsetMs)}};
     audit(QStringLiteral("set"),
           QString::fromUtf8(QJsonDocument(what).toJson(QJsonDocument::Compact)), error ? 0 : 1,
           error);

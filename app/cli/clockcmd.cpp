@@ -19,9 +19,7 @@ namespace cc::cli {
 
 namespace {
 
-constexpr int kClockRowLimit = 100000;              // the newest rows `clock` analyses
-constexpr qint64 kTtlLookbackMs = 7 * 86'400'000LL; // what --ttl auto reads of the log
-constexpr int kTtlRowLimit = 5000;
+constexpr int kClockRowLimit = 100000; // the newest rows `clock` analyses
 
 QString tr(const char *text)
 {
@@ -281,36 +279,6 @@ int runSyncsCommand(const ClockCommandContext &c)
         out << tr("No rows in the sync log match.") << "\n";
     out.flush();
     return 0;
-}
-
-HostDrift measureHostDrift(CacheStore &store, Exchange exchange, Environment environment,
-                           const QString &baseUrl, qint64 nowMs)
-{
-    HostDrift ttl;
-    ttl.hostName = QSysInfo::machineHostName();
-    ttl.baseUrl = baseUrl;
-    SyncLogQuery query;
-    query.exchange = exchange;
-    query.environment = environment;
-    query.host = ttl.hostName;
-    query.kind = SyncLogRecord::Kind::Sync;
-    query.sinceMs = nowMs - kTtlLookbackMs;
-    query.limit = kTtlRowLimit;
-    query.newestFirst = true;
-    auto rows = store.syncLog(query);
-    QList<SyncLogRecord> series;
-    if (rows.ok()) {
-        for (const SyncLogRecord &r : rows.value()) {
-            if (ttl.baseUrl.isEmpty() && r.isOkSync())
-                ttl.baseUrl = r.baseUrl; // the most recently synced base URL
-            if (r.baseUrl == ttl.baseUrl)
-                series.prepend(r);
-        }
-    } else {
-        ttl.readError = rows.error().message();
-    }
-    ttl.drift = estimateDrift(series);
-    return ttl;
 }
 
 AutoTtl chooseAutoTtl(CacheStore &store, Exchange exchange, Environment environment,

@@ -4,6 +4,7 @@
 // log), `syncs` (the log itself), `--ttl auto` for `set` and `sync --save`, and the `sync`
 // command's log row. cli.cpp registers the commands and options; the work is here.
 
+#include "core/connector/syncmetadata.h"
 #include "core/store/cachestore.h"
 #include "core/timesync/clockhealth.h"
 
@@ -47,17 +48,6 @@ struct AutoTtl
     QString baseUrl;
     QString readError; // the log could not be read (the fixed TTL then)
 };
-// The drift part of it alone: what `sync --save` stores in the entry it writes (metadata
-// sync.driftPpm/driftPpmError, when known) with or without --ttl auto.
-struct HostDrift
-{
-    DriftEstimate drift;
-    QString hostName;
-    QString baseUrl;
-    QString readError;
-};
-HostDrift measureHostDrift(CacheStore &store, Exchange exchange, Environment environment,
-                           const QString &baseUrl, qint64 nowMs);
 AutoTtl chooseAutoTtl(CacheStore &store, Exchange exchange, Environment environment,
                       const QString &baseUrl, double errorBoundMs, qint64 nowMs,
                       const AdaptiveTtlOptions &options = AdaptiveTtlOptions());

@@ -1,7 +1,9 @@
 #include "core/connector/syncmetadata.h"
+#include "core/store/cachestore.h"
 #include "core/store/syncnumbers.h"
 
 #include <QDateTime>
+#include <QSysInfo>
 
 #include <cmath>
 
@@ -129,6 +131,41 @@ DriftEstimate storedDrift(const OffsetRecord &entry)
     d.ppm = *entry.driftPpm;
     d.ppmError = *entry.driftPpmError;
     return d;
+}
+
+namespace {
+constexpr qint64 kDriftLookbackMs = 7 * 86'400'000LL; // what a drift is measured from
+constexpr int kDriftRowLimit = 5000;
+} // namespace
+
+HostDrift measureHostDrift(CacheStore &store, Exchange exchange, Environment environment,
+                           const QString &baseUrl, qint64 nowMs)
+{
+    HostDrift host;
+    host.hostName = QSysInfo::machineHostName();
+    host.baseUrl = baseUrl;
+    SyncLogQuery query;
+    query.exchange = exchange;
+    query.environment = environment;
+    query.host = host.hostName;
+    query.kind = SyncLogRecord::Kind::Sync;
+    query.sinceMs = nowMs - kDriftLookbackMs;
+    query.limit = kDriftRowLimit;
+    query.newestFirst = true;
+    auto rows = store.syncLog(query);
+    QList<SyncLogRecord> series;
+    if (rows.ok()) {
+        for (const SyncLogRecord &r : rows.value()) {
+            if (host.baseUrl.isEmpty() && r.isOkSync())
+                host.baseUrl = r.baseUrl; // the most recently synced base URL
+            if (r.baseUrl == host.baseUrl)
+                series.prepend(r);
+        }
+    } else {
+        host.readError = rows.error().message();
+    }
+    host.drift = estimateDrift(series);
+    return host;
 }
 
 } // namespace cc

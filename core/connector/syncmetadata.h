@@ -11,6 +11,8 @@
 
 namespace cc {
 
+class CacheStore;
+
 // A time sync's account in a cache entry's metadata: the one writer (the connector, the CLI's
 // `sync --save`, the console's test-sync dialog) and its reader (the connector's safety rule
 // needs errorBoundMs back). The shape, under the key "sync":
@@ -46,6 +48,22 @@ TimeSyncState syncCacheState(const SyncResult &result, const QString &source,
 // it already holds a plausible one; returns whether it wrote. For `set`, whose metadata is the
 // caller's.
 bool addDriftToMetadata(QJsonObject *metadata, const DriftEstimate &drift);
+
+// This host's drift against an exchange's clock (one environment, one base URL) as the sync
+// log measures it: the last 7 days of this host's syncs (5,000 at most), estimateDrift(). What
+// `sync --save` and the console's test sync store with the entry they write (through
+// syncCacheState() or addDriftToMetadata()), so that connectors plan with a measured drift.
+// baseUrl empty: the most recently synced one's. Not known (drift.known false) without enough
+// syncs, or when the log cannot be read (readError).
+struct HostDrift
+{
+    DriftEstimate drift;
+    QString hostName;
+    QString baseUrl;
+    QString readError;
+};
+HostDrift measureHostDrift(CacheStore &store, Exchange exchange, Environment environment,
+                           const QString &baseUrl, qint64 nowMs);
 
 // Reads an entry's metadata back (the reverse of syncMetadata()).
 SyncMetadata readSyncMetadata(const QJsonObject &metadata);

@@ -5,10 +5,13 @@
 // read it back through the console's worker, as the console does.
 
 #include "core/clock.h"
+#include "core/connector/syncmetadata.h"
 #include "core/store/cachestore.h"
 #include "core/store/demosynclog.h"
 #include "core/timesync/clockhealth.h"
+#include "tests/support/arrivalspy.h"
 #include "tests/support/fakeexchange/fakeexchange.h"
+#include "tests/support/syncseries.h"
 #include "tests/support/testdatabase.h"
 #include "tests/ui/consolesuite.h"
 #include "ui/clockpage.h"
@@ -38,6 +41,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScatterSeries>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -45,6 +49,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <memory>
 
@@ -343,6 +348,59 @@ private Q_SLOTS:
         QCOMPARE(rows.first().baseUrl, fake.baseUrl().toString());
         QVERIFY(!rows.first().hostName.isEmpty());
         dialog->close();
+    }
+
+    // A test sync written to the cache carries this host's drift as its sync log measures it,
+    // as `sync --save` writes it (issue 17): connectors then plan with the measured drift.
+    void testSyncWriteCarriesTheHostDrift()
+    {
+        test::FakeExchange fake;
+        QVERIFY(fake.listen());
+        const QString baseUrl = fake.baseUrl().toString();
+        {
+            CacheStore seed(m_db->config());
+            for (const SyncLogRecord &r : test::driftingSyncs(
+                     QStringLiteral("desk_drift"), baseUrl, SyncSource::Console, 25.0, 40, 2.0, 5))
+                QCOMPARE(seed.appendSyncLog(r), StoreError());
+        }
+        // The console's worker alone (the window would react to an action it did not start).
+        QThread thread;
+        auto *worker = new StoreWorker;
+        worker->moveToThread(&thread);
+        connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+        thread.start();
+        const auto stop = qScopeGuard([&]() {
+            thread.quit();
+            thread.wait();
+        });
+        test::ArrivalSpy opened(worker, &StoreWorker::opened);
+        worker->post(&StoreWorker::open, m_db->config(), QStringLiteral("t"), false);
+        QVERIFY(opened.waitFor(1, 20000));
+        SyncResult result;
+        result.exchange = Exchange::Bybit;
+        result.environment = Environment::Testnet;
+        result.offsetMs = 0;
+        result.errorBoundMs = 2.0;
+        result.rttMs = 4.0;
+        result.samplesUsed = 5;
+        result.finishedAtMs = QDateTime::currentMSecsSinceEpoch();
+        const TimeSyncState state = syncCacheState(result, QStringLiteral("console test sync"));
+        QVERIFY(!readSyncMetadata(state.metadata).driftPpm); // the dialog's state has none
+        test::ArrivalSpy finished(worker, &StoreWorker::actionFinished);
+        worker->post(&StoreWorker::writeSync, quint64(1) << 40, QStringLiteral("desk"),
+                     QStringLiteral("drift"), QStringLiteral("BYBIT"), QStringLiteral("TESTNET"),
+                     state);
+        QVERIFY(finished.waitFor(1, 10000));
+        QCOMPARE(finished.at(0).at(3).value<StoreError>(), StoreError());
+        CacheStore store(m_db->config());
+        const auto written = store.entry(QStringLiteral("desk"), QStringLiteral("drift"));
+        QVERIFY(written.ok());
+        const SyncMetadata metadata = readSyncMetadata(written->metadata);
+        QVERIFY(metadata.driftPpm.has_value());
+        QVERIFY2(qAbs(*metadata.driftPpm - 25.0) < 2.0,
+                 qPrintable(QString::number(*metadata.driftPpm)));
+        QVERIFY(metadata.driftPpmError.has_value());
+        QCOMPARE(written->timeOffsetMs, 0);
     }
 
     // The demo database comes with a log the Clock view has something to say about.
