@@ -473,11 +473,13 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
     expired->setColor(QColor(0xe0, 0x9b, 0x1a));
     invalid->setColor(QColor(0xd0, 0x3b, 0x3b));
     QStringList names;
+    qint64 widest = 1;
     for (const BreakdownRow &row : breakdown) {
         names << row.exchange + QLatin1Char(' ') + row.environment;
         *valid << qreal(row.valid);
         *expired << qreal(row.expired);
         *invalid << qreal(row.invalid);
+        widest = std::max(widest, row.valid + row.expired + row.invalid);
     }
     // A row per exchange and environment, each as high as its label: else QtCharts elides the
     // labels to "…" (the page scrolls when the window is small).
@@ -495,6 +497,9 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
     chart->addAxis(amount, Qt::AlignBottom);
     stacked->attachAxis(groups);
     stacked->attachAxis(amount);
+    // The range from the bars, never from the axis itself: with no entries (an empty cache) the
+    // axis has none, and applyNiceNumbers() would warn of and draw a range of NaN.
+    amount->setRange(0, qreal(widest));
     amount->applyNiceNumbers();
     connect(stacked, &QHorizontalStackedBarSeries::hovered, stacked,
             [names](bool state, int index, QBarSet *barset) {

@@ -61,7 +61,9 @@
 #include <QThread>
 #include <QTimer>
 #include <QToolButton>
+#include <QValueAxis>
 
+#include <cmath>
 #include <functional>
 
 #include <sys/syscall.h>
@@ -1713,6 +1715,52 @@ private Q_SLOTS:
         QVERIFY2(tip.contains(QStringLiteral(",")), qPrintable(tip)); // 1,000 and up, grouped
         // Far from every point: no tooltip.
         QVERIFY(dashboard.pointTipAt(view, QPoint(1, 1)).isEmpty());
+    }
+
+    // A fresh cache (no entries, no history) draws its charts with real axes: the breakdown's
+    // axis took its range from its bars, and with none QtCharts set [nan - nan] and warned.
+    // With entries, the axis reaches the widest bar (valid + expired + invalidated).
+    void emptyAndFullCachesDrawFiniteAxes()
+    {
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("NaN|nan|invalid range")));
+        Dashboard dashboard;
+        dashboard.resize(1200, 800);
+        dashboard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
+        const auto valueAxes = [&]() {
+            QList<QValueAxis *> axes;
+            for (QChartView *view : dashboard.charts()) {
+                for (QAbstractAxis *axis : view->chart()->axes()) {
+                    if (auto *value = qobject_cast<QValueAxis *>(axis))
+                        axes << value;
+                }
+            }
+            return axes;
+        };
+        dashboard.showData(CacheStats(), {}, {}, 15);
+        QApplication::processEvents();
+        QList<QValueAxis *> axes = valueAxes();
+        QCOMPARE(axes.size(), 4); // hit rate, traffic, expiry, breakdown
+        for (QValueAxis *axis : axes) {
+            QVERIFY2(std::isfinite(axis->min()) && std::isfinite(axis->max()),
+                     qPrintable(axis->titleText()));
+            QVERIFY2(axis->max() > axis->min(), qPrintable(axis->titleText()));
+        }
+        BreakdownRow row;
+        row.exchange = QStringLiteral("BYBIT");
+        row.environment = QStringLiteral("TESTNET");
+        row.valid = 700;
+        row.expired = 200;
+        row.invalid = 100;
+        row.total = 1000;
+        dashboard.showData(CacheStats(), {}, {row}, 15);
+        QApplication::processEvents();
+        QValueAxis *breakdown = nullptr;
+        for (QAbstractAxis *axis : dashboard.charts().last()->chart()->axes())
+            breakdown = breakdown ? breakdown : qobject_cast<QValueAxis *>(axis);
+        QVERIFY(breakdown);
+        QCOMPARE(breakdown->min(), 0.0);
+        QVERIFY2(breakdown->max() >= 1000.0, qPrintable(QString::number(breakdown->max())));
     }
 
     void disconnectedLooksStaleAndOffersRetry()
