@@ -4,6 +4,7 @@
 // worker's types, and a migrated test database (with demo entries where the suite wants them).
 
 #include "core/store/cachestore.h"
+#include "tests/support/arrivalspy.h"
 #include "tests/support/testdatabase.h"
 #include "ui/mainwindow.h"
 #include "ui/profiles.h"
@@ -13,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <memory>
 
@@ -74,6 +76,25 @@ protected:
         if (!connected.wait(20000))
             return nullptr;
         return window;
+    }
+
+    // A StoreWorker in `thread` (started here), connected to the test database; nullptr after
+    // 20 s without (the thread stopped again). The caller quits and waits for the thread, then
+    // deletes the worker.
+    ui::StoreWorker *startWorker(QThread *thread, int batchSize = 0)
+    {
+        auto *worker = new ui::StoreWorker;
+        worker->setBatchSize(batchSize);
+        worker->moveToThread(thread);
+        thread->start();
+        ArrivalSpy opened(worker, &ui::StoreWorker::opened);
+        worker->post(&ui::StoreWorker::open, m_db->config(), QStringLiteral("t"), false);
+        if (opened.waitFor(1, 20000))
+            return worker;
+        thread->quit();
+        thread->wait();
+        delete worker;
+        return nullptr;
     }
 
     // True once everything queued for the worker before this call has run, and every signal it

@@ -365,17 +365,13 @@ private Q_SLOTS:
         }
         // The console's worker alone (the window would react to an action it did not start).
         QThread thread;
-        auto *worker = new StoreWorker;
-        worker->moveToThread(&thread);
-        connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-        thread.start();
+        StoreWorker *worker = startWorker(&thread);
+        QVERIFY(worker);
         const auto stop = qScopeGuard([&]() {
             thread.quit();
             thread.wait();
+            delete worker;
         });
-        test::ArrivalSpy opened(worker, &StoreWorker::opened);
-        worker->post(&StoreWorker::open, m_db->config(), QStringLiteral("t"), false);
-        QVERIFY(opened.waitFor(1, 20000));
         SyncResult result;
         result.exchange = Exchange::Bybit;
         result.environment = Environment::Testnet;

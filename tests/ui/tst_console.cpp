@@ -119,23 +119,6 @@ private:
         return openConnected(std::move(window), profile);
     }
 
-    // A StoreWorker in its own thread, connected to the test database (nullptr on failure).
-    StoreWorker *startWorker(QThread *thread, int batchSize = 0)
-    {
-        auto *worker = new StoreWorker;
-        worker->setBatchSize(batchSize);
-        worker->moveToThread(thread);
-        thread->start();
-        test::ArrivalSpy opened(worker, &StoreWorker::opened);
-        worker->post(&StoreWorker::open, m_db->config(), QStringLiteral("t"), false);
-        if (opened.waitFor(1, 20000))
-            return worker;
-        thread->quit();
-        thread->wait();
-        delete worker;
-        return nullptr;
-    }
-
     // The model asks the worker for pages and counts across threads, as the console does.
     static void connectModel(EntryModel *model, StoreWorker *worker)
     {
