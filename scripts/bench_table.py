@@ -119,6 +119,11 @@ def rows(data):
         ("the process start alone: `connector-cache-coldstart --start-only` / `psql --version`",
          " / ".join(x for x in (pg("cold_process_ms", MS), pg("psql_process_ms", MS)) if x), "",
          "", paired(data, "cold_process")),
+        ("psql doing the cold start's server work (the lookup, then the hit count and the two "
+         "history minutes) / psql's `SELECT 1`", pg("psql_same_work_ms", MS), "", "",
+         paired(data, "same_work_of_select")),
+        ("cold start / psql doing the same server work", "", "", "",
+         paired(data, "cold_start_of_same_work")),
         ("`connector-cache get` (the CLI, whole entry) as a new process, direct, median",
          pg("cold_start_cli_ms", MS), "", "", ""),
         ("`get` counting per lookup (`UPDATE` per hit), p50", pg("get_hit_per_lookup_p50_us", US),

@@ -161,7 +161,8 @@ elif "--round" in a:
                            "cold_start_pooled_ms": 36.0, "cold_process_ms": 12.0,
                            "samples": 9},
          "psql_cold_ms": {"psql_cold_ms": 25.0, "psql_cold_pooled_ms": 20.0,
-                          "psql_process_ms": 8.0, "samples": 9}}[key]
+                          "psql_process_ms": 8.0, "psql_same_work_ms": 27.5,
+                          "samples": 9}}[key]
     print(json.dumps(dict(v, round_seconds=int(a[a.index("--round-seconds") + 1]))))
 """
 
@@ -212,6 +213,11 @@ class Interleaving(unittest.TestCase):
         self.assertEqual(data["ratios"]["cold_process"]["median"], 1.5)
         self.assertIsNone(data["ratios"]["cold_process"].get("met"))
         self.assertEqual(data["details"]["pg"]["cold_process_ms"], 12.0)
+        # psql doing the cold start's server work: against SELECT 1, and ours against it.
+        self.assertEqual(data["ratios"]["same_work_of_select"]["median"], 1.1)
+        self.assertEqual(data["ratios"]["cold_start_of_same_work"]["median"], 30.0 / 27.5)
+        self.assertIsNone(data["ratios"]["cold_start_of_same_work"].get("met"))
+        self.assertEqual(data["details"]["pg"]["psql_same_work_ms"], 27.5)
         for key in ("get_pooled_p50_us", "pgbench_pooled_us", "cold_start_ms", "psql_cold_ms"):
             self.assertIn(key, data["pg"])
         self.assertEqual(data["details"]["pg"]["cold_start_pooled_ms"], 36.0)
