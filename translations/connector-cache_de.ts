@@ -1704,6 +1704,10 @@ Passwort für %1:</translation>
         <source>Language changed.</source>
         <translation>Sprache gewechselt.</translation>
     </message>
+    <message>
+        <source>Test sync not written: %1</source>
+        <translation>Testsynchronisierung nicht geschrieben: %1</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::PasswordVault</name>
@@ -2269,10 +2273,6 @@ Umlaufzeit: %3 ms (%4 von %5 Messungen verwendet)
         <translation>Versatz %1 ms (± %2 ms), gemessen gegen %3, für %4 / %5 in den Cache schreiben?</translation>
     </message>
     <message>
-        <source>Written to the cache.</source>
-        <translation>In den Cache geschrieben.</translation>
-    </message>
-    <message>
         <source>Cached offset: %1 ms, differs by %2 ms (cached minus measured: positive means requests signed with the cached offset run ahead of the exchange&apos;s clock, negative that they lag behind)
 </source>
         <translation>Zwischengespeicherter Versatz: %1 ms, Abweichung %2 ms (gespeichert minus gemessen: positiv heißt, mit dem gespeicherten Versatz signierte Anfragen gehen der Uhr der Börse voraus, negativ, dass sie ihr nachgehen)
@@ -2285,6 +2285,18 @@ Umlaufzeit: %3 ms (%4 von %5 Messungen verwendet)
     <message>
         <source>The exchange would %1 a request signed with the cached offset.</source>
         <translation>Die Börse würde eine mit dem gespeicherten Versatz signierte Anfrage %1.</translation>
+    </message>
+    <message>
+        <source>Writing to the cache…</source>
+        <translation>Wird in den Cache geschrieben…</translation>
+    </message>
+    <message>
+        <source>Not written to the cache: %1</source>
+        <translation>Nicht in den Cache geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Written to the cache for %1 / %2.</source>
+        <translation>Für %1 / %2 in den Cache geschrieben.</translation>
     </message>
 </context>
 </TS>

@@ -1676,6 +1676,10 @@ Password for %1:</source>
         <source>Language changed.</source>
         <translation>语言已更改。</translation>
     </message>
+    <message>
+        <source>Test sync not written: %1</source>
+        <translation>测试同步未写入：%1</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::PasswordVault</name>
@@ -2236,10 +2240,6 @@ Round trip: %3 ms (%4 of %5 samples used)
         <translation>将针对 %3 测得的偏移 %1 毫秒(± %2 毫秒)写入 %4 / %5 的缓存?</translation>
     </message>
     <message>
-        <source>Written to the cache.</source>
-        <translation>已写入缓存。</translation>
-    </message>
-    <message>
         <source>Cached offset: %1 ms, differs by %2 ms (cached minus measured: positive means requests signed with the cached offset run ahead of the exchange&apos;s clock, negative that they lag behind)
 </source>
         <translation>缓存的偏移:%1 毫秒,相差 %2 毫秒(缓存值减测量值:正数表示用缓存偏移签名的请求快于交易所时钟,负数表示慢于交易所时钟)
@@ -2252,6 +2252,18 @@ Round trip: %3 ms (%4 of %5 samples used)
     <message>
         <source>The exchange would %1 a request signed with the cached offset.</source>
         <translation>交易所将%1使用缓存偏移签名的请求。</translation>
+    </message>
+    <message>
+        <source>Writing to the cache…</source>
+        <translation>正在写入缓存…</translation>
+    </message>
+    <message>
+        <source>Not written to the cache: %1</source>
+        <translation>未写入缓存：%1</translation>
+    </message>
+    <message>
+        <source>Written to the cache for %1 / %2.</source>
+        <translation>已为 %1 / %2 写入缓存。</translation>
     </message>
 </context>
 </TS>

@@ -169,8 +169,20 @@ MainWindow::MainWindow(QWidget *parent)
                     m_progress->reset();
                     m_progress->deleteLater();
                 }
+                // A test sync dialog's write: the dialog says how it ended, failures included.
+                QPointer<TestSyncDialog> writer;
+                if (token == m_testSyncWriteToken) {
+                    writer = m_testSyncWriter;
+                    m_testSyncWriteToken = 0;
+                    m_testSyncWriter.clear();
+                    if (writer)
+                        writer->writeFinished(error ? error.message() : QString());
+                }
                 if (cancelled)
                     statusBar()->showMessage(error ? error.message() : tr("Cancelled."), 8000);
+                else if (error && writer)
+                    statusBar()->showMessage(tr("Test sync not written: %1").arg(error.message()),
+                                             15000);
                 else if (error)
                     // Rows left locked by another transaction (SQLSTATE 55P03): a part was done.
                     QMessageBox::warning(this,
@@ -1088,11 +1100,13 @@ void MainWindow::testSync()
     // Writing to production asks for the profile's name, as every production write does.
     dialog->setProductionProfile(m_profile.isProduction() ? m_profile.name : QString());
     connect(dialog, &TestSyncDialog::writeRequested, this,
-            [this](const QString &user, const QString &credential, const QString &exchange,
-                   const QString &environment, const TimeSyncState &state) {
+            [this, dialog](const QString &user, const QString &credential, const QString &exchange,
+                           const QString &environment, const TimeSyncState &state) {
                 const quint64 token = nextToken();
                 m_actionToken = token;
                 m_expected = -1;
+                m_testSyncWriteToken = token;
+                m_testSyncWriter = dialog;
                 m_worker->post(&StoreWorker::writeSync, token, user, credential, exchange,
                                environment, state);
             });

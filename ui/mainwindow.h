@@ -35,6 +35,7 @@ class FleetPage;
 class EntriesPage;
 class EntryModel;
 class PasswordVault;
+class TestSyncDialog;
 
 // The operator's desk: Dashboard, Entries and Activity, on one connection profile at a time.
 class MainWindow : public QMainWindow
@@ -180,6 +181,10 @@ private:
     quint64 m_previewToken = 0;
     quint64 m_actionToken = 0;
     qint64 m_expected = -1; // the running action's previewed count, -1 when none
+    // A test sync dialog's write in flight: the dialog is told how it ended (it says
+    // "Writing…" until then) and shows a failure itself.
+    quint64 m_testSyncWriteToken = 0;
+    QPointer<TestSyncDialog> m_testSyncWriter;
     std::function<void(qint64)> m_onPreview;
     std::function<void(qint64, qint64)> m_onCleanupPreview; // deletes, of which expired
     QPointer<QProgressDialog> m_progress;

@@ -118,19 +118,40 @@ TestSyncDialog::TestSyncDialog(const CacheEntry *entry, bool canWrite,
         if (confirm.exec() != QDialog::Accepted)
             return;
         const TimeSyncState state = syncCacheState(m_last, QStringLiteral("console test sync"));
+        // Said written only once the write is answered (writeFinished()): a refused or failed
+        // write must not read as done.
+        m_pendingWrite = PendingWrite{user, credential, state};
+        m_write->setEnabled(false);
+        m_result->appendPlainText(tr("Writing to the cache…"));
         Q_EMIT writeRequested(user, credential, m_exchange->currentText(),
                               m_environment->currentText(), state);
-        // What the cache now holds for this entry: the comparison follows the write.
-        if (m_hasEntry && user == m_entry.userId && credential == m_entry.credentialId) {
-            m_entry.timeOffsetMs = state.timeOffsetMs;
-            m_entry.metadata = state.metadata;
-            m_entry.isValid = true;
-            m_entry.lastSyncTime = QDateTime::currentDateTimeUtc();
-            m_entry.expiresAt = m_entry.lastSyncTime.addMSecs(qint64(15) * 60 * 1000);
-            showResult();
-            m_result->appendPlainText(tr("Written to the cache."));
-        }
     });
+}
+
+void TestSyncDialog::writeFinished(const QString &error)
+{
+    if (!m_pendingWrite)
+        return;
+    const PendingWrite written = *m_pendingWrite;
+    m_pendingWrite.reset();
+    m_write->setEnabled(m_canWrite && m_last.ok() && !isRunning());
+    if (!error.isEmpty()) {
+        m_result->appendPlainText(tr("Not written to the cache: %1").arg(error));
+        return;
+    }
+    // What the cache now holds for this entry: the comparison follows the write.
+    if (m_hasEntry && written.userId == m_entry.userId &&
+        written.credentialId == m_entry.credentialId) {
+        m_entry.timeOffsetMs = written.state.timeOffsetMs;
+        m_entry.metadata = written.state.metadata;
+        m_entry.isValid = true;
+        m_entry.lastSyncTime = QDateTime::currentDateTimeUtc();
+        m_entry.expiresAt = m_entry.lastSyncTime.addMSecs(qint64(15) * 60 * 1000);
+        if (m_last.ok())
+            showResult();
+    }
+    m_result->appendPlainText(
+        tr("Written to the cache for %1 / %2.").arg(written.userId, written.credentialId));
 }
 
 TestSyncDialog::~TestSyncDialog() = default;

@@ -6,6 +6,8 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class QChartView;
 class QComboBox;
 class QLineEdit;
@@ -32,6 +34,8 @@ public:
     QLineEdit *baseUrlEdit() const { return m_baseUrl; }
     QPushButton *runButton() const { return m_run; }
     QPushButton *writeButton() const { return m_write; }
+    QLineEdit *userEdit() const { return m_user; }
+    QLineEdit *credentialEdit() const { return m_credential; }
     QPlainTextEdit *resultText() const { return m_result; }
     bool isRunning() const;
     const SyncResult &lastResult() const { return m_last; }
@@ -51,6 +55,10 @@ Q_SIGNALS:
 public Q_SLOTS:
     void run();
     void cancelSync();
+    // The answer to the last writeRequested, from whoever wrote it (the window's worker):
+    // empty: written, and the comparison now holds the written offset; else why it was not
+    // (the comparison as before). Until it comes, the dialog says it is writing.
+    void writeFinished(const QString &error);
 
 protected:
     void reject() override;
@@ -62,6 +70,13 @@ private:
 
     CacheEntry m_entry;
     bool m_hasEntry = false;
+    struct PendingWrite
+    {
+        QString userId;
+        QString credentialId;
+        TimeSyncState state;
+    };
+    std::optional<PendingWrite> m_pendingWrite; // asked for, not answered yet
     bool m_canWrite = false;
     QNetworkAccessManager *m_network;
     TimeSync *m_sync;

@@ -980,10 +980,31 @@ private Q_SLOTS:
         dialog.writeButton()->click();
         QVERIFY2(question.contains(fake.baseUrl().toString()), qPrintable(question));
         QCOMPARE(write.size(), 1);
-        // The comparison follows the write: the cache now holds the measured offset.
+        // Not said written before the write is answered, and not written twice meanwhile.
+        QString waiting = dialog.resultText()->toPlainText();
+        QVERIFY2(waiting.contains(QStringLiteral("Writing to the cache")), qPrintable(waiting));
+        QVERIFY2(waiting.contains(QStringLiteral("REJECT")), qPrintable(waiting));
+        QVERIFY(!dialog.writeButton()->isEnabled());
+        // A write that fails says so; the comparison stays with what the cache still holds.
+        dialog.writeFinished(QStringLiteral("this server is a read-only standby"));
+        waiting = dialog.resultText()->toPlainText();
+        QVERIFY2(waiting.contains(QStringLiteral(
+                     "Not written to the cache: this server is a read-only standby")),
+                 qPrintable(waiting));
+        QVERIFY2(waiting.contains(QStringLiteral("REJECT")), qPrintable(waiting));
+        QVERIFY(dialog.writeButton()->isEnabled());
+        answerNextDialog(true, QStringLiteral("prod-desk"));
+        dialog.writeButton()->click();
+        QCOMPARE(write.size(), 2);
+        dialog.writeFinished(QString());
+        // Written: the comparison follows the write, the cache now holds the measured offset.
         const QString after = dialog.resultText()->toPlainText();
         QVERIFY2(!after.contains(QStringLiteral("REJECT")), qPrintable(after));
         QVERIFY2(after.contains(QStringLiteral("would accept")), qPrintable(after));
+        QVERIFY2(after.contains(QStringLiteral("Written to the cache for u1 / c1.")),
+                 qPrintable(after));
+        dialog.writeFinished(QString()); // an answer to nothing asked changes nothing
+        QCOMPARE(dialog.resultText()->toPlainText(), after);
         QCOMPARE(write.at(0).at(0).toString(), QStringLiteral("u1"));
         // The account the connector's safety rule reads back, written by the one core writer.
         const auto written = write.at(0).at(4).value<TimeSyncState>();
@@ -1019,6 +1040,59 @@ private Q_SLOTS:
         dialog.cancelSync();
         QVERIFY(!dialog.isRunning());
         QVERIFY(dialog.resultText()->toPlainText().contains(QStringLiteral("Cancelled")));
+    }
+
+    // Through the window: the dialog hears from the worker how its write ended. Written: the
+    // entry is in the store and the dialog says so; refused (a NUL in the credential): the
+    // store's reason in the dialog and nothing written.
+    void theTestSyncDialogHearsHowItsWriteEnded()
+    {
+        test::FakeExchange fake;
+        QVERIFY(fake.listen());
+        fake.setSkewMs(400);
+        auto window = openWindow();
+        QVERIFY(window);
+        window->testSync();
+        auto *dialog = window->findChild<TestSyncDialog *>();
+        QVERIFY(dialog);
+        dialog->baseUrlEdit()->setText(fake.baseUrl().toString());
+        dialog->userEdit()->setText(QStringLiteral("desk"));
+        dialog->credentialEdit()->setText(QStringLiteral("written"));
+        dialog->run();
+        QVERIFY(QTest::qWaitFor([&]() { return !dialog->isRunning(); }, 10000));
+        QVERIFY2(dialog->lastResult().ok(), qPrintable(dialog->lastResult().errorMessage));
+        answerNextDialog(true);
+        dialog->writeButton()->click();
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                return dialog->resultText()->toPlainText().contains(
+                    QStringLiteral("Written to the cache for desk / written."));
+            },
+            20000));
+        CacheStore store(m_db->config());
+        const auto written = store.entry(QStringLiteral("desk"), QStringLiteral("written"));
+        QVERIFY2(written.ok(), qPrintable(written.error().message()));
+        QCOMPARE(written->timeOffsetMs, dialog->lastResult().offsetMs);
+
+        const QString hostile = QStringLiteral("bad") + QChar(0) + QStringLiteral("cred");
+        dialog->credentialEdit()->setText(hostile);
+        answerNextDialog(true);
+        dialog->writeButton()->click();
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                return dialog->resultText()->toPlainText().contains(
+                    QStringLiteral("Not written to the cache"));
+            },
+            20000));
+        const QString text = dialog->resultText()->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("contains NUL")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("Written to the cache for desk / bad")),
+                 qPrintable(text));
+        QVERIFY(!store.entry(QStringLiteral("desk"), hostile).ok());
+        QVERIFY2(
+            window->statusBar()->currentMessage().contains(QStringLiteral("Test sync not written")),
+            qPrintable(window->statusBar()->currentMessage()));
+        dialog->close();
     }
 
     void aWrittenTestSyncIsAuditedWithTheOldAndTheNewOffset()
