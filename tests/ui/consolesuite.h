@@ -9,12 +9,15 @@
 #include "ui/mainwindow.h"
 #include "ui/profiles.h"
 #include "ui/storeworker.h"
+#include "ui/testsyncdialog.h"
 
 #include <QApplication>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QUrl>
 
 #include <memory>
 
@@ -76,6 +79,31 @@ protected:
         if (!connected.wait(20000))
             return nullptr;
         return window;
+    }
+
+    // The window's test sync dialog, run once against baseUrl (the fake exchange) with the
+    // user and credential given filled in; null (and a warning saying why) when it did not
+    // open or the sync failed.
+    static ui::TestSyncDialog *runTestSync(ui::MainWindow *window, const QUrl &baseUrl,
+                                           const QString &user = QString(),
+                                           const QString &credential = QString())
+    {
+        window->testSync();
+        auto *dialog = window->findChild<ui::TestSyncDialog *>();
+        if (!dialog) {
+            qWarning("the test sync dialog did not open");
+            return nullptr;
+        }
+        dialog->baseUrlEdit()->setText(baseUrl.toString());
+        dialog->userEdit()->setText(user);
+        dialog->credentialEdit()->setText(credential);
+        dialog->run();
+        if (!QTest::qWaitFor([&]() { return !dialog->isRunning(); }, 10000) ||
+            !dialog->lastResult().ok()) {
+            qWarning("the test sync failed: %s", qPrintable(dialog->lastResult().errorMessage));
+            return nullptr;
+        }
+        return dialog;
     }
 
     // A StoreWorker in `thread` (started here), connected to the test database; nullptr after

@@ -326,13 +326,8 @@ private Q_SLOTS:
         fake.setSkewMs(700);
         auto window = openWindow();
         QVERIFY(window);
-        window->testSync();
-        auto *dialog = window->findChild<TestSyncDialog *>();
+        TestSyncDialog *dialog = runTestSync(window.get(), fake.baseUrl());
         QVERIFY(dialog);
-        dialog->baseUrlEdit()->setText(fake.baseUrl().toString());
-        dialog->run();
-        QVERIFY(QTest::qWaitFor([&]() { return !dialog->isRunning(); }, 10000));
-        QVERIFY2(dialog->lastResult().ok(), qPrintable(dialog->lastResult().errorMessage));
         CacheStore store(m_db->config());
         QList<SyncLogRecord> rows;
         QVERIFY(QTest::qWaitFor(

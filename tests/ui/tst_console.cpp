@@ -1052,23 +1052,16 @@ private Q_SLOTS:
         fake.setSkewMs(400);
         auto window = openWindow();
         QVERIFY(window);
-        window->testSync();
-        auto *dialog = window->findChild<TestSyncDialog *>();
+        TestSyncDialog *dialog = runTestSync(window.get(), fake.baseUrl(), QStringLiteral("desk"),
+                                             QStringLiteral("written"));
         QVERIFY(dialog);
-        dialog->baseUrlEdit()->setText(fake.baseUrl().toString());
-        dialog->userEdit()->setText(QStringLiteral("desk"));
-        dialog->credentialEdit()->setText(QStringLiteral("written"));
-        dialog->run();
-        QVERIFY(QTest::qWaitFor([&]() { return !dialog->isRunning(); }, 10000));
-        QVERIFY2(dialog->lastResult().ok(), qPrintable(dialog->lastResult().errorMessage));
+        const auto says = [dialog](const QString &words) {
+            return QTest::qWaitFor(
+                [&]() { return dialog->resultText()->toPlainText().contains(words); }, 20000);
+        };
         answerNextDialog(true);
         dialog->writeButton()->click();
-        QVERIFY(QTest::qWaitFor(
-            [&]() {
-                return dialog->resultText()->toPlainText().contains(
-                    QStringLiteral("Written to the cache for desk / written."));
-            },
-            20000));
+        QVERIFY(says(QStringLiteral("Written to the cache for desk / written.")));
         CacheStore store(m_db->config());
         const auto written = store.entry(QStringLiteral("desk"), QStringLiteral("written"));
         QVERIFY2(written.ok(), qPrintable(written.error().message()));
@@ -1078,12 +1071,7 @@ private Q_SLOTS:
         dialog->credentialEdit()->setText(hostile);
         answerNextDialog(true);
         dialog->writeButton()->click();
-        QVERIFY(QTest::qWaitFor(
-            [&]() {
-                return dialog->resultText()->toPlainText().contains(
-                    QStringLiteral("Not written to the cache"));
-            },
-            20000));
+        QVERIFY(says(QStringLiteral("Not written to the cache")));
         const QString text = dialog->resultText()->toPlainText();
         QVERIFY2(text.contains(QStringLiteral("contains NUL")), qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("Written to the cache for desk / bad")),
