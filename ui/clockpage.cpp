@@ -1,5 +1,6 @@
 #include "ui/clockpage.h"
 
+#include "ui/countaxis.h"
 #include "ui/retranslate.h"
 #include "ui/synchistorychart.h"
 #include "ui/timedisplay.h"
@@ -577,8 +578,7 @@ void ClockPage::fillDistributions()
         x->append(categories);
         x->setTitleText(unit);
         auto *y = new QValueAxis;
-        y->setRange(0, most * 1.1);
-        y->setLabelFormat(QStringLiteral("%.0f"));
+        setCountRange(y, most * 1.1);
         y->setTitleText(tr("syncs"));
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);

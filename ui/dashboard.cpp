@@ -1,5 +1,6 @@
 #include "ui/dashboard.h"
 #include "ui/cards.h"
+#include "ui/countaxis.h"
 #include "ui/timedisplay.h"
 
 #include "ui/entrymodel.h"
@@ -412,13 +413,14 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
         // The axis names its zone: the same as the tables' (View → Times in UTC).
         x->setTitleText(tr("time (%1)").arg(TimeDisplay::zoneName()));
         auto *y = new QValueAxis;
-        y->setRange(0, maxY);
-        if (maxY != 100)
-            y->applyNiceNumbers(); // 0, 40, 80, 120 rather than 0, 39, 78, 117
-        else
+        if (maxY != 100) {
+            setCountRange(y, maxY);
+        } else {
+            y->setRange(0, maxY);
             y->setTickCount(5);
+            y->setLabelFormat(QStringLiteral("%.0f"));
+        }
         y->setTitleText(yTitle);
-        y->setLabelFormat(QStringLiteral("%.0f"));
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         return std::make_pair(x, y);
@@ -454,9 +456,7 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
     auto *categories = new QBarCategoryAxis;
     categories->append({tr("within 5 min"), tr("within 15 min"), tr("within 60 min")});
     auto *count = new QValueAxis;
-    count->setRange(0, std::max<qreal>(1, qreal(stats.expiringIn60m) * 1.15));
-    count->applyNiceNumbers();
-    count->setLabelFormat(QStringLiteral("%.0f"));
+    setCountRange(count, double(stats.expiringIn60m) * 1.15);
     expiry->addAxis(categories, Qt::AlignBottom);
     expiry->addAxis(count, Qt::AlignLeft);
     bars->attachAxis(categories);
@@ -492,15 +492,13 @@ void Dashboard::showData(const CacheStats &stats, const QList<HistoryBucket> &hi
     auto *groups = new QBarCategoryAxis;
     groups->append(names);
     auto *amount = new QValueAxis;
-    amount->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(groups, Qt::AlignLeft);
     chart->addAxis(amount, Qt::AlignBottom);
     stacked->attachAxis(groups);
     stacked->attachAxis(amount);
     // The range from the bars, never from the axis itself: with no entries (an empty cache) the
     // axis has none, and applyNiceNumbers() would warn of and draw a range of NaN.
-    amount->setRange(0, qreal(widest));
-    amount->applyNiceNumbers();
+    setCountRange(amount, double(widest));
     connect(stacked, &QHorizontalStackedBarSeries::hovered, stacked,
             [names](bool state, int index, QBarSet *barset) {
                 if (!state) {

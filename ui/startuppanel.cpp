@@ -1,5 +1,6 @@
 #include "ui/startuppanel.h"
 #include "ui/cards.h"
+#include "ui/countaxis.h"
 
 #include "ui/timedisplay.h"
 
@@ -303,10 +304,8 @@ void StartupPanel::showData(const QList<HistoryBucket> &history, int bucketMinut
     };
     auto valueAxis = [](double maxY, const QString &title) {
         auto *y = new QValueAxis;
-        y->setRange(0, maxY);
-        y->applyNiceNumbers();
+        setCountRange(y, maxY); // whole numbers: milliseconds and counts alike
         y->setTitleText(title);
-        y->setLabelFormat(QStringLiteral("%.0f"));
         return y;
     };
     for (QLineSeries *s : {hitLine, missLine, seedHit, seedMiss})

@@ -1786,10 +1786,22 @@ private Q_SLOTS:
         QApplication::processEvents();
         QList<QValueAxis *> axes = valueAxes();
         QCOMPARE(axes.size(), 4); // hit rate, traffic, expiry, breakdown
+        // And every axis labelled in whole numbers steps by whole numbers: an empty cache's
+        // 0..1 read "0, 0, 0, 1, 1, 1" with QtCharts' default ticks.
+        const auto wholeSteps = [](const QValueAxis *axis) {
+            const double step = (axis->max() - axis->min()) / double(axis->tickCount() - 1);
+            return step >= 1.0 && std::abs(step - std::round(step)) < 1e-9;
+        };
         for (QValueAxis *axis : axes) {
             QVERIFY2(std::isfinite(axis->min()) && std::isfinite(axis->max()),
                      qPrintable(axis->titleText()));
             QVERIFY2(axis->max() > axis->min(), qPrintable(axis->titleText()));
+            QCOMPARE(axis->labelFormat(), QStringLiteral("%.0f"));
+            QVERIFY2(wholeSteps(axis), qPrintable(QStringLiteral("%1: %2..%3 in %4 ticks")
+                                                      .arg(axis->titleText())
+                                                      .arg(axis->min())
+                                                      .arg(axis->max())
+                                                      .arg(axis->tickCount())));
         }
         BreakdownRow row;
         row.exchange = QStringLiteral("BYBIT");
@@ -1806,6 +1818,7 @@ private Q_SLOTS:
         QVERIFY(breakdown);
         QCOMPARE(breakdown->min(), 0.0);
         QVERIFY2(breakdown->max() >= 1000.0, qPrintable(QString::number(breakdown->max())));
+        QVERIFY(wholeSteps(breakdown));
     }
 
     void disconnectedLooksStaleAndOffersRetry()
