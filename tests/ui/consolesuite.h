@@ -106,23 +106,40 @@ protected:
         return dialog;
     }
 
-    // A StoreWorker in `thread` (started here), connected to the test database; nullptr after
-    // 20 s without (the thread stopped again). The caller quits and waits for the thread, then
-    // deletes the worker.
-    ui::StoreWorker *startWorker(QThread *thread, int batchSize = 0)
+    // A StoreWorker in a thread of its own, connected to the test database; stopped and
+    // deleted when this goes out of scope (a failed check included).
+    class RunningWorker
     {
-        auto *worker = new ui::StoreWorker;
+    public:
+        RunningWorker() { m_worker->moveToThread(&m_thread); }
+        ~RunningWorker()
+        {
+            m_thread.quit();
+            m_thread.wait();
+            delete m_worker;
+        }
+        RunningWorker(const RunningWorker &) = delete;
+        RunningWorker &operator=(const RunningWorker &) = delete;
+        ui::StoreWorker *worker() const { return m_worker; }
+        QThread *thread() { return &m_thread; }
+
+    private:
+        QThread m_thread;
+        ui::StoreWorker *m_worker = new ui::StoreWorker;
+    };
+
+    // A RunningWorker opened on the test database; null after 20 s without.
+    std::unique_ptr<RunningWorker> startWorker(int batchSize = 0)
+    {
+        auto running = std::make_unique<RunningWorker>();
+        ui::StoreWorker *worker = running->worker();
         worker->setBatchSize(batchSize);
-        worker->moveToThread(thread);
-        thread->start();
+        running->thread()->start();
         ArrivalSpy opened(worker, &ui::StoreWorker::opened);
         worker->post(&ui::StoreWorker::open, m_db->config(), QStringLiteral("t"), false);
-        if (opened.waitFor(1, 20000))
-            return worker;
-        thread->quit();
-        thread->wait();
-        delete worker;
-        return nullptr;
+        if (!opened.waitFor(1, 20000))
+            return nullptr;
+        return running;
     }
 
     // True once everything queued for the worker before this call has run, and every signal it

@@ -41,7 +41,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScatterSeries>
-#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -49,7 +48,6 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
 #include <memory>
 
@@ -359,14 +357,9 @@ private Q_SLOTS:
                 QCOMPARE(seed.appendSyncLog(r), StoreError());
         }
         // The console's worker alone (the window would react to an action it did not start).
-        QThread thread;
-        StoreWorker *worker = startWorker(&thread);
-        QVERIFY(worker);
-        const auto stop = qScopeGuard([&]() {
-            thread.quit();
-            thread.wait();
-            delete worker;
-        });
+        const auto running = startWorker();
+        QVERIFY(running);
+        StoreWorker *worker = running->worker();
         SyncResult result;
         result.exchange = Exchange::Bybit;
         result.environment = Environment::Testnet;

@@ -155,9 +155,9 @@ private Q_SLOTS:
 
     void entryModelPagesFiltersAndSorts()
     {
-        QThread thread;
-        StoreWorker *worker = startWorker(&thread);
-        QVERIFY(worker);
+        const auto running = startWorker();
+        QVERIFY(running);
+        StoreWorker *worker = running->worker();
 
         EntryModel model;
         QAbstractItemModelTester tester(&model,
@@ -197,10 +197,6 @@ private Q_SLOTS:
         model.onCountLoaded(oldToken, 5);
         QCOMPARE(model.rowCount(), int(expected));
         QVERIFY(model.entryAt(0)->userId != QStringLiteral("stale"));
-
-        thread.quit();
-        thread.wait();
-        delete worker;
     }
 
     // The far-jump milestones of a browse the operator has left (a new filter or sort) are
@@ -211,14 +207,9 @@ private Q_SLOTS:
     {
         if (!m_db->isPostgres())
             QSKIP("statements are cancelled on PostgreSQL; SQLite's are local and short");
-        QThread thread;
-        StoreWorker *worker = startWorker(&thread);
-        QVERIFY(worker);
-        const auto stop = qScopeGuard([&]() {
-            thread.quit();
-            thread.wait();
-            delete worker;
-        });
+        const auto running = startWorker();
+        QVERIFY(running);
+        StoreWorker *worker = running->worker();
         // A migration's lock holds the milestones' SELECT until the worker's timeout (3 s).
         test::LockHolder holder(m_db->directConfig(), QStringLiteral("milestones-blocker"));
         QVERIFY2(holder.error().isEmpty(), qPrintable(holder.error()));
@@ -372,9 +363,9 @@ private Q_SLOTS:
     {
         // Rows deleted after the count: scrolling to the end must not leave rows that wait
         // for ever on pages that will never come.
-        QThread thread;
-        StoreWorker *worker = startWorker(&thread);
-        QVERIFY(worker);
+        const auto running = startWorker();
+        QVERIFY(running);
+        StoreWorker *worker = running->worker();
         EntryModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -395,9 +386,6 @@ private Q_SLOTS:
             20000));
         QCOMPARE(model.rowCount(), remaining);
         QCOMPARE(model.totalCount(), remaining);
-        thread.quit();
-        thread.wait();
-        delete worker;
     }
 
     void everyActionHasItsOwnIcon()
@@ -785,9 +773,9 @@ private Q_SLOTS:
     void cleanupCanBeCancelledBetweenBatches()
     {
         // Batches of 50: the worker stops before its second batch once asked, and says so.
-        QThread thread;
-        StoreWorker *worker = startWorker(&thread, 50);
-        QVERIFY(worker);
+        const auto running = startWorker(50);
+        QVERIFY(running);
+        StoreWorker *worker = running->worker();
         CacheStore direct(m_db->config());
         const qint64 expired = direct.countExpired().value();
         QVERIFY2(expired > 100, qPrintable(QString::number(expired))); // several batches
@@ -818,9 +806,6 @@ private Q_SLOTS:
         QCOMPARE(last.action, QStringLiteral("cleanup"));
         QCOMPARE(last.rowsAffected, 50);
         QCOMPARE(last.outcome, QStringLiteral("cancelled after 50 rows"));
-        thread.quit();
-        thread.wait();
-        delete worker;
     }
 
     void cleanupShowsProgressAndCancelsFromTheDialog()
@@ -1085,9 +1070,9 @@ private Q_SLOTS:
 
     void aWrittenTestSyncIsAuditedWithTheOldAndTheNewOffset()
     {
-        QThread thread;
-        StoreWorker *worker = startWorker(&thread);
-        QVERIFY(worker);
+        const auto running = startWorker();
+        QVERIFY(running);
+        StoreWorker *worker = running->worker();
         CacheStore direct(m_db->config());
         const auto page = direct.browse(BrowseRequest());
         QVERIFY(page.ok() && !page->entries.isEmpty());
@@ -1107,9 +1092,6 @@ private Q_SLOTS:
         QCOMPARE(qint64(what.value(QStringLiteral("oldOffsetMs")).toDouble()), e.timeOffsetMs);
         QCOMPARE(qint64(what.value(QStringLiteral("newOffsetMs")).toDouble()),
                  e.timeOffsetMs + 777);
-        thread.quit();
-        thread.wait();
-        delete worker;
     }
 
     void testSyncNeverSaysAcceptForAnInvalidatedEntry()
@@ -1250,14 +1232,9 @@ private Q_SLOTS:
     {
         if (!m_db->isPostgres())
             QSKIP("cancelling is PostgreSQL's (PQcancel); SQLite's statements are local");
-        QThread thread;
-        StoreWorker *worker = startWorker(&thread);
-        QVERIFY(worker);
-        auto stop = qScopeGuard([&]() {
-            thread.quit();
-            thread.wait();
-            delete worker;
-        });
+        const auto running = startWorker();
+        QVERIFY(running);
+        StoreWorker *worker = running->worker();
         QVERIFY(!worker->cancelRunningQuery()); // nothing runs: nothing to cancel
         // Another session holds the table: the worker's count waits on its lock.
         CacheStore holder(m_db->config());
