@@ -170,14 +170,9 @@ MainWindow::MainWindow(QWidget *parent)
                     m_progress->deleteLater();
                 }
                 // A test sync dialog's write: the dialog says how it ended, failures included.
-                QPointer<TestSyncDialog> writer;
-                if (token == m_testSyncWriteToken) {
-                    writer = m_testSyncWriter;
-                    m_testSyncWriteToken = 0;
-                    m_testSyncWriter.clear();
-                    if (writer)
-                        writer->writeFinished(error ? error.message() : QString());
-                }
+                const QPointer<TestSyncDialog> writer = m_testSyncWrites.take(token);
+                if (writer)
+                    writer->writeFinished(error ? error.message() : QString());
                 if (cancelled)
                     statusBar()->showMessage(error ? error.message() : tr("Cancelled."), 8000);
                 else if (error && writer)
@@ -1105,8 +1100,7 @@ void MainWindow::testSync()
                 const quint64 token = nextToken();
                 m_actionToken = token;
                 m_expected = -1;
-                m_testSyncWriteToken = token;
-                m_testSyncWriter = dialog;
+                m_testSyncWrites.insert(token, dialog);
                 m_worker->post(&StoreWorker::writeSync, token, user, credential, exchange,
                                environment, state);
             });

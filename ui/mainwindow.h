@@ -181,10 +181,9 @@ private:
     quint64 m_previewToken = 0;
     quint64 m_actionToken = 0;
     qint64 m_expected = -1; // the running action's previewed count, -1 when none
-    // A test sync dialog's write in flight: the dialog is told how it ended (it says
-    // "Writing…" until then) and shows a failure itself.
-    quint64 m_testSyncWriteToken = 0;
-    QPointer<TestSyncDialog> m_testSyncWriter;
+    // Test sync dialogs' writes in flight, by token: each dialog is told how its write ended
+    // (it says "Writing…" until then) and shows a failure itself.
+    QHash<quint64, QPointer<TestSyncDialog>> m_testSyncWrites;
     std::function<void(qint64)> m_onPreview;
     std::function<void(qint64, qint64)> m_onCleanupPreview; // deletes, of which expired
     QPointer<QProgressDialog> m_progress;

@@ -1065,7 +1065,34 @@ private Q_SLOTS:
         QVERIFY2(
             window->statusBar()->currentMessage().contains(QStringLiteral("Test sync not written")),
             qPrintable(window->statusBar()->currentMessage()));
+
+        // Two dialogs writing one after the other, before either is answered: each hears of
+        // its own write.
+        window->testSync();
+        TestSyncDialog *second = nullptr;
+        for (TestSyncDialog *d : window->findChildren<TestSyncDialog *>())
+            second = d != dialog ? d : second;
+        QVERIFY(second);
+        second->baseUrlEdit()->setText(fake.baseUrl().toString());
+        second->userEdit()->setText(QStringLiteral("desk"));
+        second->credentialEdit()->setText(QStringLiteral("second"));
+        second->run();
+        QVERIFY(QTest::qWaitFor([&]() { return !second->isRunning(); }, 10000));
+        QVERIFY(second->lastResult().ok());
+        dialog->credentialEdit()->setText(QStringLiteral("first"));
+        answerNextDialog(true);
+        dialog->writeButton()->click();
+        answerNextDialog(true);
+        second->writeButton()->click();
+        QVERIFY(says(QStringLiteral("Written to the cache for desk / first.")));
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                return second->resultText()->toPlainText().contains(
+                    QStringLiteral("Written to the cache for desk / second."));
+            },
+            20000));
         dialog->close();
+        second->close();
     }
 
     void aWrittenTestSyncIsAuditedWithTheOldAndTheNewOffset()
