@@ -81,15 +81,17 @@ protected:
         return window;
     }
 
-    // The window's test sync dialog, run once against baseUrl (the fake exchange) with the
-    // user and credential given filled in; null (and a warning saying why) when it did not
-    // open or the sync failed.
+    // The window's test sync dialog (a new one), run once against baseUrl (the fake exchange) with
+    // the user and credential given filled in; null (and a warning saying why) when it did not open
+    // or the sync failed.
     static ui::TestSyncDialog *runTestSync(ui::MainWindow *window, const QUrl &baseUrl,
                                            const QString &user = QString(),
                                            const QString &credential = QString())
     {
         window->testSync();
-        auto *dialog = window->findChild<ui::TestSyncDialog *>();
+        // The newest: children are listed in the order they were made.
+        const QList<ui::TestSyncDialog *> dialogs = window->findChildren<ui::TestSyncDialog *>();
+        ui::TestSyncDialog *dialog = dialogs.isEmpty() ? nullptr : dialogs.constLast();
         if (!dialog) {
             qWarning("the test sync dialog did not open");
             return nullptr;

@@ -1040,10 +1040,11 @@ private Q_SLOTS:
         TestSyncDialog *dialog = runTestSync(window.get(), fake.baseUrl(), QStringLiteral("desk"),
                                              QStringLiteral("written"));
         QVERIFY(dialog);
-        const auto says = [dialog](const QString &words) {
-            return QTest::qWaitFor(
-                [&]() { return dialog->resultText()->toPlainText().contains(words); }, 20000);
+        const auto saysIn = [](TestSyncDialog *d, const QString &words) {
+            return QTest::qWaitFor([&]() { return d->resultText()->toPlainText().contains(words); },
+                                   20000);
         };
+        const auto says = [&](const QString &words) { return saysIn(dialog, words); };
         answerNextDialog(true);
         dialog->writeButton()->click();
         QVERIFY(says(QStringLiteral("Written to the cache for desk / written.")));
@@ -1068,29 +1069,16 @@ private Q_SLOTS:
 
         // Two dialogs writing one after the other, before either is answered: each hears of
         // its own write.
-        window->testSync();
-        TestSyncDialog *second = nullptr;
-        for (TestSyncDialog *d : window->findChildren<TestSyncDialog *>())
-            second = d != dialog ? d : second;
-        QVERIFY(second);
-        second->baseUrlEdit()->setText(fake.baseUrl().toString());
-        second->userEdit()->setText(QStringLiteral("desk"));
-        second->credentialEdit()->setText(QStringLiteral("second"));
-        second->run();
-        QVERIFY(QTest::qWaitFor([&]() { return !second->isRunning(); }, 10000));
-        QVERIFY(second->lastResult().ok());
+        TestSyncDialog *second = runTestSync(window.get(), fake.baseUrl(), QStringLiteral("desk"),
+                                             QStringLiteral("second"));
+        QVERIFY(second && second != dialog);
         dialog->credentialEdit()->setText(QStringLiteral("first"));
         answerNextDialog(true);
         dialog->writeButton()->click();
         answerNextDialog(true);
         second->writeButton()->click();
         QVERIFY(says(QStringLiteral("Written to the cache for desk / first.")));
-        QVERIFY(QTest::qWaitFor(
-            [&]() {
-                return second->resultText()->toPlainText().contains(
-                    QStringLiteral("Written to the cache for desk / second."));
-            },
-            20000));
+        QVERIFY(saysIn(second, QStringLiteral("Written to the cache for desk / second.")));
         dialog->close();
         second->close();
     }
